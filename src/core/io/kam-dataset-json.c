@@ -1,0 +1,988 @@
+/* kam-dataset-json.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The .kamlang file, version 1. The reader checks size, encoding and nesting
+ * before json-glib sees the text (json-glib 1.6 overflows the stack on deep
+ * nesting), then validates every field and collects every problem. The writer
+ * is hand-made so that the output is byte-for-byte deterministic. */
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kam-dataset-json.h"
+#include "kam-dataset-private.h"
+#include "kam-number.h"
+
+#define MAX_PROBLEMS 200
+
+static const char *const figure_columns[] = { "country", "year", "indicator", "value", "source",
+                                              "note" };
+static const char *const known_keys[] = { "format", "version", "title", "description",
+                                          "countries", "indicators", "sources", "figures",
+                                          "agreements" };
+
+typedef struct
+{
+  GPtrArray *problems;
+  KamDataset *dataset;
+  guint dropped;
+} Reader;
+
+G_GNUC_PRINTF (3, 4)
+static void
+problem (Reader *r, const char *where, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  if (r->problems->len >= MAX_PROBLEMS)
+    {
+      r->dropped++;
+      return;
+    }
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (r->problems, where ? g_strdup_printf ("%s: %s", where, message)
+                                      : g_steal_pointer (&message));
+}
+
+static void
+offset_to_line_col (const char *data, gsize offset, guint *line, guint *col)
+{
+  *line = 1;
+  *col = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *col = 1;
+        }
+      else if ((data[i] & 0xc0) != 0x80)
+        (*col)++;
+    }
+}
+
+static char *
+where_line (const char *data, gsize offset)
+{
+  guint line, col;
+
+  offset_to_line_col (data, offset, &line, &col);
+  return g_strdup_printf (_("line %u, column %u"), line, col);
+}
+
+/* Finds where nesting first goes deeper than KAM_MAX_DEPTH, or -1. */
+static gssize
+find_too_deep (const char *data, gsize length)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > KAM_MAX_DEPTH)
+            return i;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return -1;
+}
+
+/* ---- typed field readers ------------------------------------------------ */
+
+static const char *
+type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("a list");
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType t;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  t = json_node_get_value_type (node);
+  return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
+}
+
+/* An optional string: absent or null give NULL; another type is a problem. */
+static const char *
+get_string (Reader *r, JsonObject *obj, const char *key, const char *where, gboolean required)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+  const char *s;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        problem (r, where, _("“%s” is missing"), key);
+      return NULL;
+    }
+  if (!is_string (node))
+    {
+      problem (r, where, _("“%s” must be text, not %s"), key, type_name (node));
+      return NULL;
+    }
+  s = json_node_get_string (node);
+  if (required && (s == NULL || *s == '\0'))
+    problem (r, where, _("“%s” is empty"), key);
+  return s;
+}
+
+static void
+check_keys (Reader *r, JsonObject *obj, const char *where, const char *const *keys, guint n_keys)
+{
+  g_autoptr (GList) members = json_object_get_members (obj);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains ((const char *const *) keys, l->data))
+      problem (r, where, _("unknown field “%s”"), (const char *) l->data);
+  (void) n_keys;
+}
+
+static gboolean
+get_enum (Reader *r, JsonObject *obj, const char *key, const char *where, GType type, int *out)
+{
+  const char *nick = get_string (r, obj, key, where, FALSE);
+
+  if (nick == NULL)
+    return FALSE;
+  if (!kam_enum_from_nick (type, nick, out))
+    {
+      g_autoptr (GEnumClass) klass = g_type_class_ref (type);
+      g_autoptr (GString) allowed = g_string_new (NULL);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        g_string_append_printf (allowed, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+      problem (r, where, _("“%s” must be one of %s, not “%s”"), key, allowed->str, nick);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonArray *
+get_array (Reader *r, JsonObject *root, const char *key, const char *where)
+{
+  JsonNode *node = json_object_get_member (root, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      problem (r, where ? where : key, _("must be a list, not %s"), type_name (node));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+element_object (Reader *r, JsonArray *array, guint i, const char *where)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (r, where, _("must be an object, not %s"), type_name (node));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* ---- sections ---------------------------------------------------------- */
+
+static void
+read_countries (Reader *r, JsonObject *root)
+{
+  static const char *const keys[] = { "code", "name", "name-km", "region", NULL };
+  JsonArray *array = get_array (r, root, "countries", NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("countries[%u]", i);
+      JsonObject *obj = element_object (r, array, i, where);
+      const char *code;
+      g_autoptr (KamCountry) country = NULL;
+
+      if (obj == NULL)
+        continue;
+      check_keys (r, obj, where, keys, 4);
+      code = get_string (r, obj, "code", where, TRUE);
+      if (code == NULL || *code == '\0')
+        continue;
+      if (!kam_country_code_is_valid (code))
+        {
+          problem (r, where, _("the code “%s” must be three capital letters A–Z, as in JPN"), code);
+          continue;
+        }
+      if (kam_dataset_lookup_country (r->dataset, code) != NULL)
+        {
+          problem (r, where, _("the code “%s” is already used by another country"), code);
+          continue;
+        }
+      country = kam_country_new (code);
+      kam_country_set_name (country, get_string (r, obj, "name", where, FALSE));
+      kam_country_set_name_km (country, get_string (r, obj, "name-km", where, FALSE));
+      kam_country_set_region (country, get_string (r, obj, "region", where, FALSE));
+      _kam_dataset_load_country (r->dataset, country);
+    }
+}
+
+static void
+read_indicators (Reader *r, JsonObject *root)
+{
+  static const char *const keys[] = { "id", "name", "unit", "kind", "definition", NULL };
+  JsonArray *array = get_array (r, root, "indicators", NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("indicators[%u]", i);
+      JsonObject *obj = element_object (r, array, i, where);
+      const char *id;
+      int value;
+      g_autoptr (KamIndicator) indicator = NULL;
+
+      if (obj == NULL)
+        continue;
+      check_keys (r, obj, where, keys, 5);
+      id = get_string (r, obj, "id", where, TRUE);
+      if (id == NULL || *id == '\0')
+        continue;
+      if (kam_dataset_lookup_indicator (r->dataset, id) != NULL)
+        {
+          problem (r, where, _("the id “%s” is already used by another indicator"), id);
+          continue;
+        }
+      indicator = kam_indicator_new (id);
+      kam_indicator_set_name (indicator, get_string (r, obj, "name", where, FALSE));
+      kam_indicator_set_definition (indicator, get_string (r, obj, "definition", where, FALSE));
+      if (get_enum (r, obj, "unit", where, KAM_TYPE_UNIT, &value))
+        kam_indicator_set_unit (indicator, value);
+      if (get_enum (r, obj, "kind", where, KAM_TYPE_INDICATOR_KIND, &value))
+        kam_indicator_set_kind (indicator, value);
+      _kam_dataset_load_indicator (r->dataset, indicator);
+    }
+}
+
+static const char *
+get_date (Reader *r, JsonObject *obj, const char *key, const char *where)
+{
+  const char *date = get_string (r, obj, key, where, FALSE);
+
+  if (date != NULL && !kam_partial_date_is_valid (date))
+    {
+      problem (r, where, _("“%s” must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD, not “%s”"),
+               key, date);
+      return NULL;
+    }
+  return date;
+}
+
+static void
+read_sources (Reader *r, JsonObject *root)
+{
+  static const char *const keys[] = { "id", "title", "publisher", "date", "url", "note", NULL };
+  JsonArray *array = get_array (r, root, "sources", NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("sources[%u]", i);
+      JsonObject *obj = element_object (r, array, i, where);
+      const char *id;
+      g_autoptr (KamSource) source = NULL;
+
+      if (obj == NULL)
+        continue;
+      check_keys (r, obj, where, keys, 6);
+      id = get_string (r, obj, "id", where, TRUE);
+      if (id == NULL || *id == '\0')
+        continue;
+      if (kam_dataset_lookup_source (r->dataset, id) != NULL)
+        {
+          problem (r, where, _("the id “%s” is already used by another source"), id);
+          continue;
+        }
+      source = kam_source_new (id);
+      kam_source_set_title (source, get_string (r, obj, "title", where, FALSE));
+      kam_source_set_publisher (source, get_string (r, obj, "publisher", where, FALSE));
+      kam_source_set_date (source, get_date (r, obj, "date", where));
+      kam_source_set_url (source, get_string (r, obj, "url", where, FALSE));
+      kam_source_set_note (source, get_string (r, obj, "note", where, FALSE));
+      _kam_dataset_load_source (r->dataset, source);
+    }
+}
+
+/* A reference to a country, indicator or source; NULL (and maybe a problem). */
+static const char *
+get_reference (Reader *r, JsonNode *node, const char *where, const char *what,
+               gboolean required)
+{
+  const char *id;
+  gboolean found;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        problem (r, where, _("the %s is missing"), what);
+      return NULL;
+    }
+  if (!is_string (node))
+    {
+      problem (r, where, _("the %s must be text or null, not %s"), what, type_name (node));
+      return NULL;
+    }
+  id = json_node_get_string (node);
+  if (g_str_equal (what, "country"))
+    found = kam_dataset_lookup_country (r->dataset, id) != NULL;
+  else if (g_str_equal (what, "indicator"))
+    found = kam_dataset_lookup_indicator (r->dataset, id) != NULL;
+  else
+    found = kam_dataset_lookup_source (r->dataset, id) != NULL;
+  if (!found)
+    {
+      problem (r, where, _("the %s “%s” is not defined in this file"), what, id);
+      return NULL;
+    }
+  return g_intern_string (id);
+}
+
+static void
+read_figures (Reader *r, JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "figures");
+  JsonObject *figures;
+  JsonArray *columns, *rows;
+  int col_of[G_N_ELEMENTS (figure_columns)];
+  guint n_columns, n_rows;
+  g_autoptr (GArray) out = NULL;
+  gboolean ok = TRUE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (r, "figures", _("must be an object with “columns” and “rows”, not %s"),
+               type_name (node));
+      return;
+    }
+  figures = json_node_get_object (node);
+  {
+    static const char *const keys[] = { "columns", "rows", NULL };
+    check_keys (r, figures, "figures", keys, 2);
+  }
+  columns = get_array (r, figures, "columns", "figures.columns");
+  rows = get_array (r, figures, "rows", "figures.rows");
+  if (columns == NULL)
+    {
+      if (rows != NULL || json_object_get_member (figures, "columns") == NULL)
+        problem (r, "figures.columns", _("the list of columns is missing"));
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
+    col_of[c] = -1;
+  n_columns = json_array_get_length (columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("figures.columns[%u]", i);
+      JsonNode *cn = json_array_get_element (columns, i);
+      gboolean known = FALSE;
+
+      if (!is_string (cn))
+        {
+          problem (r, where, _("a column name must be text, not %s"), type_name (cn));
+          ok = FALSE;
+          continue;
+        }
+      for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
+        if (g_str_equal (json_node_get_string (cn), figure_columns[c]))
+          {
+            if (col_of[c] >= 0)
+              problem (r, where, _("the column “%s” appears twice"), figure_columns[c]);
+            col_of[c] = i;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          problem (r, where, _("unknown column “%s”"), json_node_get_string (cn));
+          ok = FALSE;
+        }
+    }
+  for (guint c = 0; c < 4; c++)
+    if (col_of[c] < 0)
+      {
+        problem (r, "figures.columns", _("the column “%s” is missing"), figure_columns[c]);
+        ok = FALSE;
+      }
+  if (!ok || rows == NULL)
+    return;
+
+  n_rows = json_array_get_length (rows);
+  out = g_array_sized_new (FALSE, FALSE, sizeof (KamFigureRow), n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      JsonNode *rn = json_array_get_element (rows, i);
+      JsonArray *row;
+      KamFigureRow fr = { NULL, 0, NULL, NAN, NULL, NULL };
+      gboolean row_ok = TRUE;
+      char where[64];
+
+      if (!JSON_NODE_HOLDS_ARRAY (rn))
+        {
+          g_snprintf (where, sizeof where, "figures.rows[%u]", i);
+          problem (r, where, _("a figure must be a list of %u fields, not %s"), n_columns,
+                   type_name (rn));
+          continue;
+        }
+      row = json_node_get_array (rn);
+      if (json_array_get_length (row) != n_columns)
+        {
+          g_snprintf (where, sizeof where, "figures.rows[%u]", i);
+          problem (r, where, _("a figure must have %u fields, this one has %u"), n_columns,
+                   json_array_get_length (row));
+          continue;
+        }
+
+#define CELL(c) (col_of[c] >= 0 ? json_array_get_element (row, col_of[c]) : NULL)
+#define WHERE(c) (g_snprintf (where, sizeof where, "figures.rows[%u][%d]", i, col_of[c]), where)
+      {
+        JsonNode *n = CELL (0);
+        if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+          {
+            guint before = r->problems->len + r->dropped;
+            fr.country = get_reference (r, n, WHERE (0), "country", FALSE);
+            row_ok &= before == r->problems->len + r->dropped;
+          }
+      }
+      {
+        JsonNode *n = CELL (1);
+        if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+          {
+            problem (r, WHERE (1), _("the year must be a whole number, not %s"),
+                     n != NULL && is_number (n) ? _("a fraction") : type_name (n));
+            row_ok = FALSE;
+          }
+        else
+          {
+            gint64 y = json_node_get_int (n);
+            if (y < KAM_YEAR_MIN || y > KAM_YEAR_MAX)
+              {
+                problem (r, WHERE (1), _("the year %" G_GINT64_FORMAT " is not between %d and %d"),
+                         y, KAM_YEAR_MIN, KAM_YEAR_MAX);
+                row_ok = FALSE;
+              }
+            else
+              fr.year = (int) y;
+          }
+      }
+      {
+        guint before = r->problems->len + r->dropped;
+        fr.indicator = get_reference (r, CELL (2), WHERE (2), "indicator", TRUE);
+        row_ok &= before == r->problems->len + r->dropped;
+      }
+      {
+        JsonNode *n = CELL (3);
+        if (n != NULL && JSON_NODE_HOLDS_NULL (n))
+          fr.value = NAN;
+        else if (!is_number (n))
+          {
+            problem (r, WHERE (3), _("the value must be a number or null, not %s"), type_name (n));
+            row_ok = FALSE;
+          }
+        else
+          {
+            double v = json_node_get_double (n);
+            if (!isfinite (v))
+              {
+                problem (r, WHERE (3), _("the value must be a finite number"));
+                row_ok = FALSE;
+              }
+            else if (v < 0)
+              {
+                g_autofree char *text = kam_number_to_text (v);
+                problem (r, WHERE (3),
+                         _("the value %s is negative; counts and amounts cannot be below zero"),
+                         text);
+                row_ok = FALSE;
+              }
+            else
+              fr.value = v;
+          }
+      }
+      {
+        JsonNode *n = CELL (4);
+        guint before = r->problems->len + r->dropped;
+        fr.source = get_reference (r, n, WHERE (4), "source", FALSE);
+        row_ok &= before == r->problems->len + r->dropped;
+      }
+      {
+        JsonNode *n = CELL (5);
+        if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+          {
+            if (!is_string (n))
+              {
+                problem (r, WHERE (5), _("the note must be text or null, not %s"), type_name (n));
+                row_ok = FALSE;
+              }
+            else
+              fr.note = json_node_get_string (n);
+          }
+      }
+#undef CELL
+#undef WHERE
+      if (row_ok)
+        g_array_append_val (out, fr);
+    }
+
+  if (r->problems->len == 0)
+    _kam_dataset_load_figures (r->dataset, (KamFigureRow *) out->data, out->len);
+}
+
+static void
+read_agreements (Reader *r, JsonObject *root)
+{
+  static const char *const keys[] = { "country", "title", "kind", "signed", "status", "source",
+                                      "note", NULL };
+  JsonArray *array = get_array (r, root, "agreements", NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("agreements[%u]", i);
+      JsonObject *obj = element_object (r, array, i, where);
+      g_autoptr (KamAgreement) agreement = NULL;
+      int value;
+
+      if (obj == NULL)
+        continue;
+      check_keys (r, obj, where, keys, 7);
+      agreement = g_object_new (KAM_TYPE_AGREEMENT, NULL);
+      kam_agreement_set_country (agreement, get_reference (r, json_object_get_member (obj, "country"),
+                                                           where, "country", FALSE));
+      kam_agreement_set_title (agreement, get_string (r, obj, "title", where, TRUE));
+      if (get_enum (r, obj, "kind", where, KAM_TYPE_AGREEMENT_KIND, &value))
+        kam_agreement_set_kind (agreement, value);
+      kam_agreement_set_signed (agreement, get_date (r, obj, "signed", where));
+      if (get_enum (r, obj, "status", where, KAM_TYPE_AGREEMENT_STATUS, &value))
+        kam_agreement_set_status (agreement, value);
+      kam_agreement_set_source (agreement, get_reference (r, json_object_get_member (obj, "source"),
+                                                          where, "source", FALSE));
+      kam_agreement_set_note (agreement, get_string (r, obj, "note", where, FALSE));
+      _kam_dataset_load_agreement (r->dataset, agreement);
+    }
+}
+
+static void
+read_root (Reader *r, JsonNode *root_node)
+{
+  JsonObject *root;
+  JsonNode *node;
+  g_autoptr (GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      problem (r, NULL, _("the file must hold a JSON object, not %s"), type_name (root_node));
+      return;
+    }
+  root = json_node_get_object (root_node);
+
+  node = json_object_get_member (root, "format");
+  if (!is_string (node) || !g_str_equal (json_node_get_string (node), "kamlang"))
+    {
+      problem (r, "format", _("this is not a Kamlang file (“format” must be “kamlang”)"));
+      return;
+    }
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+      || json_node_get_int (node) < 1)
+    {
+      problem (r, "version", _("the format version must be a whole number from 1"));
+      return;
+    }
+  if (json_node_get_int (node) > KAM_FORMAT_VERSION)
+    {
+      problem (r, "version",
+               _("this file has format version %" G_GINT64_FORMAT ", written by a newer Kamlang; this version reads version %d"),
+               json_node_get_int (node), KAM_FORMAT_VERSION);
+      return;
+    }
+
+  _kam_dataset_set_loaded_text (r->dataset, get_string (r, root, "title", "title", FALSE),
+                                get_string (r, root, "description", "description", FALSE));
+  read_countries (r, root);
+  read_indicators (r, root);
+  read_sources (r, root);
+  read_figures (r, root);
+  read_agreements (r, root);
+
+  members = json_object_get_members (root);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known_keys, l->data))
+      g_hash_table_insert (_kam_dataset_get_extra (r->dataset), g_strdup (l->data),
+                           json_to_string (json_object_get_member (root, l->data), FALSE));
+}
+
+static KamDataset *
+fail (Reader *r, GPtrArray **problems, GError **error, int code)
+{
+  g_autoptr (GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < r->problems->len; i++)
+    g_string_append_printf (message, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (r->problems, i));
+  if (r->dropped > 0)
+    {
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message,
+                              g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
+                                           "… and %u more problems", r->dropped),
+                              r->dropped);
+    }
+  g_set_error_literal (error, KAM_ERROR, code, message->str);
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (r->problems);
+  g_ptr_array_unref (r->problems);
+  g_clear_object (&r->dataset);
+  return NULL;
+}
+
+/**
+ * kam_dataset_load_data:
+ * @problems: (out) (optional) (transfer full): on failure, the problems found
+ *
+ * Returns: (transfer full) (nullable): a new dataset, or NULL when the text is
+ *   not a valid Kamlang file
+ */
+KamDataset *
+kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GError **error)
+{
+  Reader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0 };
+  const char *end = NULL;
+  gssize deep;
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize skip = 0;
+
+  if (length > (guint64) KAM_MAX_FILE_SIZE)
+    {
+      problem (&r, NULL, _("the file is larger than 1 GiB"));
+      return fail (&r, problems, error, KAM_ERROR_TOO_LARGE);
+    }
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    skip = 3;
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      g_autofree char *where = where_line (data, end - data);
+      problem (&r, where, _("the text is not valid UTF-8"));
+      return fail (&r, problems, error, KAM_ERROR_SYNTAX);
+    }
+  deep = find_too_deep (data, length);
+  if (deep >= 0)
+    {
+      g_autofree char *where = where_line (data, deep);
+      problem (&r, where, _("the data is nested more than %d levels deep"), KAM_MAX_DEPTH);
+      return fail (&r, problems, error, KAM_ERROR_TOO_LARGE);
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data + skip, length - skip, &local))
+    {
+      /* json-glib says "<data>:LINE:COL: Parse error: ..." */
+      guint line = 0, col = 0;
+      const char *msg = local->message;
+      const char *p = strchr (msg, ':');
+
+      if (p != NULL && sscanf (p + 1, "%u:%u", &line, &col) == 2)
+        {
+          const char *text = strstr (p + 1, ": ");
+          g_autofree char *where = g_strdup_printf (_("line %u, column %u"), line, col);
+          problem (&r, where, "%s", text != NULL ? text + 2 : msg);
+        }
+      else
+        problem (&r, NULL, "%s", msg);
+      return fail (&r, problems, error, KAM_ERROR_SYNTAX);
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      problem (&r, NULL, _("the file is empty"));
+      return fail (&r, problems, error, KAM_ERROR_SYNTAX);
+    }
+
+  r.dataset = kam_dataset_new_empty ();
+  read_root (&r, json_parser_get_root (parser));
+  if (r.problems->len > 0)
+    {
+      gboolean version = FALSE;
+      for (guint i = 0; i < r.problems->len; i++)
+        version |= g_str_has_prefix (g_ptr_array_index (r.problems, i), "version:");
+      return fail (&r, problems, error, version ? KAM_ERROR_VERSION : KAM_ERROR_INVALID);
+    }
+  g_ptr_array_unref (r.problems);
+  if (problems != NULL)
+    *problems = NULL;
+  return r.dataset;
+}
+
+/**
+ * kam_dataset_load_file:
+ * @problems: (out) (optional) (transfer full): on failure, the problems found
+ *
+ * Returns: (transfer full) (nullable): a new dataset read from @file
+ */
+KamDataset *
+kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error)
+{
+  g_autoptr (GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (problems != NULL)
+    *problems = NULL;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("This is a folder, not a file."));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > KAM_MAX_FILE_SIZE)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE,
+                   _("The file is larger than 1 GiB (%" G_GOFFSET_FORMAT " bytes); Kamlang does not open files that large."),
+                   g_file_info_get_size (info));
+      if (problems != NULL)
+        {
+          *problems = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (*problems, g_strdup ((*error)->message));
+        }
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return NULL;
+  return kam_dataset_load_data (data, length, problems, error);
+}
+
+/* ---- writer ------------------------------------------------------------ */
+
+static void
+append_string (GString *out, const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_field (GString *out, gboolean *first, const char *key, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append (out, *first ? "{ " : ", ");
+  *first = FALSE;
+  append_string (out, key);
+  g_string_append (out, ": ");
+  append_string (out, value);
+}
+
+static void
+append_object_list (GString *out, GListModel *list, const char *const *props)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (n == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+  g_string_append (out, "[\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (list, i);
+      gboolean first = TRUE;
+
+      g_string_append (out, "    ");
+      for (guint k = 0; props[k] != NULL; k++)
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), props[k]);
+          g_auto (GValue) v = G_VALUE_INIT;
+
+          g_value_init (&v, pspec->value_type);
+          g_object_get_property (item, props[k], &v);
+          if (G_VALUE_HOLDS_ENUM (&v))
+            append_field (out, &first, props[k], kam_enum_to_nick (pspec->value_type,
+                                                                   g_value_get_enum (&v)));
+          else
+            append_field (out, &first, props[k], g_value_get_string (&v));
+        }
+      g_string_append (out, first ? "{}" : " }");
+      g_string_append (out, i + 1 < n ? ",\n" : "\n");
+    }
+  g_string_append (out, "  ]");
+}
+
+static int
+compare_strings (const void *a, const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * kam_dataset_to_data:
+ *
+ * Returns: (transfer full): the dataset as the text of a .kamlang file
+ */
+char *
+kam_dataset_to_data (KamDataset *dataset, gsize *length)
+{
+  static const char *const country_props[] = { "code", "name", "name-km", "region", NULL };
+  static const char *const indicator_props[] = { "id", "name", "unit", "kind", "definition",
+                                                 NULL };
+  static const char *const source_props[] = { "id", "title", "publisher", "date", "url", "note",
+                                              NULL };
+  static const char *const agreement_props[] = { "country", "title", "kind", "signed", "status",
+                                                 "source", "note", NULL };
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n_rows = kam_figure_table_get_n_rows (table);
+  GString *out = g_string_sized_new (4096 + (gsize) n_rows * 64);
+  GHashTable *extra = _kam_dataset_get_extra (dataset);
+  g_autofree const char **extra_keys = NULL;
+  guint n_extra = 0;
+
+  g_string_append (out, "{\n  \"format\": \"kamlang\",\n  \"version\": 1,\n  \"title\": ");
+  append_string (out, kam_dataset_get_title (dataset));
+  g_string_append (out, ",\n  \"description\": ");
+  append_string (out, kam_dataset_get_description (dataset));
+  g_string_append (out, ",\n  \"countries\": ");
+  append_object_list (out, kam_dataset_get_countries (dataset), country_props);
+  g_string_append (out, ",\n  \"indicators\": ");
+  append_object_list (out, kam_dataset_get_indicators (dataset), indicator_props);
+  g_string_append (out, ",\n  \"sources\": ");
+  append_object_list (out, kam_dataset_get_sources (dataset), source_props);
+
+  g_string_append (out, ",\n  \"figures\": {\n    \"columns\": [");
+  for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
+    g_string_append_printf (out, "%s\"%s\"", c ? ", " : "", figure_columns[c]);
+  g_string_append (out, "],\n    \"rows\": [");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      KamFigureRow row;
+      g_autofree char *value = NULL;
+
+      kam_figure_table_get_row (table, i, &row);
+      value = kam_number_to_text (row.value);
+      g_string_append (out, i ? ",\n      [" : "\n      [");
+      append_string (out, row.country);
+      g_string_append_printf (out, ", %d, ", row.year);
+      append_string (out, row.indicator);
+      g_string_append_printf (out, ", %s, ", value);
+      append_string (out, row.source);
+      g_string_append (out, ", ");
+      append_string (out, row.note);
+      g_string_append_c (out, ']');
+    }
+  g_string_append (out, n_rows ? "\n    ]\n  }" : "]\n  }");
+
+  g_string_append (out, ",\n  \"agreements\": ");
+  append_object_list (out, kam_dataset_get_agreements (dataset), agreement_props);
+
+  extra_keys = (const char **) g_hash_table_get_keys_as_array (extra, &n_extra);
+  qsort (extra_keys, n_extra, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n_extra; i++)
+    {
+      g_string_append (out, ",\n  ");
+      append_string (out, extra_keys[i]);
+      g_string_append (out, ": ");
+      g_string_append (out, g_hash_table_lookup (extra, extra_keys[i]));
+    }
+  g_string_append (out, "\n}\n");
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+kam_dataset_save_file (KamDataset *dataset, GFile *file, gboolean make_backup, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (KAM_IS_DATASET (dataset), FALSE);
+  data = kam_dataset_to_data (dataset, &length);
+  return g_file_replace_contents (file, data, length, NULL, make_backup, G_FILE_CREATE_NONE, NULL,
+                                  NULL, error);
+}

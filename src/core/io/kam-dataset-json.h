@@ -1,0 +1,35 @@
+/* kam-dataset-json.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include "kam-dataset.h"
+
+G_BEGIN_DECLS
+
+#define KAM_FORMAT_VERSION 1
+#define KAM_MAX_FILE_SIZE (G_GINT64_CONSTANT (1) << 30) /* 1 GiB */
+#define KAM_MAX_DEPTH 64
+
+/* Reading never touches an open document: it builds a new dataset, or returns
+ * NULL with every problem found, each as "where: what" (where is "line L,
+ * column C" for syntax, or a path such as "figures.rows[12][3]"). The error's
+ * message lists them all, one per line. */
+KamDataset *kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error);
+KamDataset *kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems,
+                                   GError **error);
+
+/* The file's text: deterministic key order, one figure per line. */
+char *kam_dataset_to_data (KamDataset *dataset, gsize *length);
+
+/* Writes atomically (a temporary file in the same folder, then a rename),
+ * keeping the previous version as FILE~ when make_backup is set. Does not mark
+ * the dataset saved: the caller does, once it knows where the document lives. */
+gboolean kam_dataset_save_file (KamDataset *dataset, GFile *file, gboolean make_backup,
+                                GError **error);
+
+G_END_DECLS

@@ -1,0 +1,196 @@
+/* kam-number.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include "kam-number.h"
+#include "kam-types.h"
+
+char *
+kam_number_to_text (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("null");
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
+}
+
+static void
+locale_separators (const char **thousands, const char **decimal)
+{
+  struct lconv *lc = localeconv ();
+
+  *decimal = (lc->decimal_point != NULL && *lc->decimal_point) ? lc->decimal_point : ".";
+  /* The C locale has no grouping; people still expect 1,220,197. */
+  if (lc->thousands_sep != NULL && *lc->thousands_sep)
+    *thousands = lc->thousands_sep;
+  else
+    *thousands = g_str_equal (*decimal, ",") ? "\u202f" : ",";
+}
+
+char *
+kam_number_format (double value, int decimals)
+{
+  const char *thousands, *decimal;
+  g_autofree char *digits = NULL;
+  GString *out;
+  const char *dot, *p;
+  gsize int_len;
+
+  if (isnan (value))
+    return g_strdup (_("unknown"));
+
+  locale_separators (&thousands, &decimal);
+  {
+    char buf[64], format[16];
+
+    g_snprintf (format, sizeof format, "%%.%df", MAX (decimals, 0));
+    g_ascii_formatd (buf, sizeof buf, format, fabs (value));
+    digits = g_strdup (buf);
+  }
+  /* drop trailing zeros of the decimals */
+  dot = strchr (digits, '.');
+  if (dot != NULL)
+    {
+      char *end = digits + strlen (digits) - 1;
+      while (end > dot && *end == '0')
+        *end-- = '\0';
+      if (end == dot)
+        *end = '\0';
+    }
+  dot = strchr (digits, '.');
+  int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+
+  out = g_string_new (value < 0 ? "−" : "");
+  for (p = digits; (gsize) (p - digits) < int_len; p++)
+    {
+      gsize left = int_len - (p - digits);
+      g_string_append_c (out, *p);
+      if (left > 1 && (left - 1) % 3 == 0)
+        g_string_append (out, thousands);
+    }
+  if (dot != NULL)
+    {
+      g_string_append (out, decimal);
+      g_string_append (out, dot + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+kam_number_format_compact (double value, gboolean usd)
+{
+  static const struct
+  {
+    double scale;
+    const char *suffix;
+  } steps[] = {
+    /* Translators: abbreviations for billion, million and thousand in compact numbers */
+    { 1e9, N_("B") }, { 1e6, N_("M") }, { 1e3, N_("k") },
+  };
+  g_autofree char *number = NULL;
+  const char *suffix = NULL;
+  double a = fabs (value);
+
+  if (isnan (value))
+    return g_strdup (_("unknown"));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (a >= steps[i].scale)
+      {
+        double scaled = value / steps[i].scale;
+        number = kam_number_format (scaled, fabs (scaled) < 100 ? 1 : 0);
+        suffix = g_dgettext (GETTEXT_PACKAGE, steps[i].suffix);
+        break;
+      }
+  if (number == NULL)
+    number = kam_number_format (value, a < 10 && a != floor (a) ? 1 : 0);
+  if (usd)
+    return suffix ? g_strdup_printf (_("US$ %s %s"), number, suffix)
+                  : g_strdup_printf (_("US$ %s"), number);
+  return suffix ? g_strdup_printf ("%s %s", number, suffix) : g_strdup (number);
+}
+
+gboolean
+kam_number_parse (const char *text, double *value, GError **error)
+{
+  const char *thousands, *decimal;
+  g_autoptr (GString) ascii = g_string_new (NULL);
+  gboolean seen_decimal = FALSE;
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  locale_separators (&thousands, &decimal);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The text is not valid UTF-8."));
+          return FALSE;
+        }
+      if (g_unichar_isspace (c) || c == 0x202f || c == 0x00a0 || c == '\'')
+        continue;
+      if (g_unichar_isdigit (c))
+        {
+          g_string_append_c (ascii, '0' + g_unichar_digit_value (c));
+          continue;
+        }
+      if (c == '-' || c == 0x2212)
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("“%s” is negative; counts and amounts cannot be below zero."), text);
+          return FALSE;
+        }
+      /* The locale's decimal mark, or "." always; "," groups thousands unless it
+       * is the locale's decimal mark. */
+      if ((c == '.' || g_str_has_prefix (p, decimal)) && !seen_decimal
+          && !(c == ',' && !g_str_equal (decimal, ",")))
+        {
+          seen_decimal = TRUE;
+          g_string_append_c (ascii, '.');
+          continue;
+        }
+      if (c == ',' || g_str_has_prefix (p, thousands))
+        {
+          if (!seen_decimal)
+            continue;
+        }
+      g_string_truncate (ascii, 0);
+      g_string_append (ascii, "x");
+      break;
+    }
+
+  if (ascii->len == 0 && text[strspn (text, " \t")] == '\0')
+    {
+      *value = NAN;
+      return TRUE;
+    }
+  v = g_ascii_strtod (ascii->str, &end);
+  if (ascii->len == 0 || end == ascii->str || *end != '\0' || !isfinite (v))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("“%s” is not a number."), text);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}

@@ -1,0 +1,29 @@
+/* kam-number.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* For files: the shortest text that reads back as exactly the same double,
+ * with no locale separators ("11453", "2654393614.65735"). */
+char *kam_number_to_text (double value);
+
+/* For people: grouped digits in the user's locale ("1,220,197"), up to
+ * `decimals` decimals with trailing zeros dropped. Unknown gives "unknown". */
+char *kam_number_format (double value, int decimals);
+
+/* Compact: "1.2 M", "45.9 k", "2.8 B". With usd, "US$ 2.8 B". */
+char *kam_number_format_compact (double value, gboolean usd);
+
+/* Reads what a person typed: "1,220,197", "1 220 197", "2.5", Khmer digits.
+ * Empty text is an unknown value (NAN). Refuses negatives and anything else
+ * that is not a number, saying why. */
+gboolean kam_number_parse (const char *text, double *value, GError **error);
+
+G_END_DECLS

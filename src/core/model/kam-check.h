@@ -1,0 +1,30 @@
+/* kam-check.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kam-dataset.h"
+
+G_BEGIN_DECLS
+
+/* One thing the data checks found, about one figure. */
+typedef struct
+{
+  KamSeverity severity;
+  guint figure_id; /* the figure it is about */
+  char *where;     /* "figures.rows[12]": the figure's row */
+  char *message;
+} KamCheckFinding;
+
+void kam_check_finding_free (KamCheckFinding *finding);
+
+/* Runs every data check: women above the total, country figures adding up to
+ * more than the national total, figures without a source, conflicting values
+ * from different sources, stocks and flows dated after `current_year`.
+ * Returns: (transfer full) (element-type KamCheckFinding): findings, by row */
+GPtrArray *kam_check_run (KamDataset *dataset, int current_year);
+
+G_END_DECLS

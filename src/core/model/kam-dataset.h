@@ -1,0 +1,84 @@
+/* kam-dataset.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include "kam-types.h"
+#include "kam-enums.h"
+#include "kam-country.h"
+#include "kam-indicator.h"
+#include "kam-source.h"
+#include "kam-agreement.h"
+#include "kam-figure-table.h"
+#include "kam-figure.h"
+#include "kam-history.h"
+
+G_BEGIN_DECLS
+
+#define KAM_TYPE_DATASET (kam_dataset_get_type ())
+G_DECLARE_FINAL_TYPE (KamDataset, kam_dataset, KAM, DATASET, GObject)
+
+KamDataset *kam_dataset_new (void);
+KamDataset *kam_dataset_new_empty (void);
+
+const char *kam_dataset_get_title (KamDataset *self);
+const char *kam_dataset_get_description (KamDataset *self);
+gboolean kam_dataset_get_modified (KamDataset *self);
+KamHistory *kam_dataset_get_history (KamDataset *self);
+
+GListModel *kam_dataset_get_countries (KamDataset *self);
+GListModel *kam_dataset_get_indicators (KamDataset *self);
+GListModel *kam_dataset_get_sources (KamDataset *self);
+GListModel *kam_dataset_get_agreements (KamDataset *self);
+KamFigureTable *kam_dataset_get_figures (KamDataset *self);
+
+KamCountry *kam_dataset_lookup_country (KamDataset *self, const char *code);
+KamIndicator *kam_dataset_lookup_indicator (KamDataset *self, const char *id);
+KamSource *kam_dataset_lookup_source (KamDataset *self, const char *id);
+const char *kam_dataset_get_country_label (KamDataset *self, const char *code);
+guint kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, const char *id);
+
+/* Validation shared by editing, files and imports. */
+gboolean kam_country_code_is_valid (const char *code);
+gboolean kam_partial_date_is_valid (const char *date);
+gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, GError **error);
+
+/* Mutators: each is one undoable step (or part of the open group). */
+gboolean kam_dataset_set_item_property (KamDataset *self, gpointer item, const char *property,
+                                        const GValue *value, GError **error);
+gboolean kam_dataset_set_item_string (KamDataset *self, gpointer item, const char *property,
+                                      const char *value, GError **error);
+gboolean kam_dataset_set_title (KamDataset *self, const char *title);
+gboolean kam_dataset_set_description (KamDataset *self, const char *description);
+
+gboolean kam_dataset_add_country (KamDataset *self, KamCountry *country, GError **error);
+gboolean kam_dataset_add_indicator (KamDataset *self, KamIndicator *indicator, GError **error);
+gboolean kam_dataset_add_source (KamDataset *self, KamSource *source, GError **error);
+gboolean kam_dataset_add_agreement (KamDataset *self, KamAgreement *agreement, GError **error);
+gboolean kam_dataset_remove_country (KamDataset *self, KamCountry *country,
+                                     gboolean with_dependents, GError **error);
+gboolean kam_dataset_remove_indicator (KamDataset *self, KamIndicator *indicator,
+                                       gboolean with_dependents, GError **error);
+gboolean kam_dataset_remove_source (KamDataset *self, KamSource *source,
+                                    gboolean with_dependents, GError **error);
+void kam_dataset_remove_agreement (KamDataset *self, KamAgreement *agreement);
+
+gboolean kam_dataset_add_figures (KamDataset *self, const KamFigureRow *rows, guint n,
+                                  guint *ids_out, GError **error);
+guint kam_dataset_add_figure (KamDataset *self, const KamFigureRow *row, GError **error);
+gboolean kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
+                                       const KamFigureRow *src, GError **error);
+gboolean kam_dataset_set_figure_value (KamDataset *self, guint id, double value, GError **error);
+void kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n);
+
+void kam_dataset_begin_group (KamDataset *self, const char *label);
+void kam_dataset_end_group (KamDataset *self);
+gboolean kam_dataset_undo (KamDataset *self);
+gboolean kam_dataset_redo (KamDataset *self);
+void kam_dataset_mark_saved (KamDataset *self);
+
+G_END_DECLS

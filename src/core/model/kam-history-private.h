@@ -1,0 +1,43 @@
+/* kam-history-private.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kam-history.h"
+
+G_BEGIN_DECLS
+
+typedef struct _KamCommand KamCommand;
+
+typedef struct
+{
+  /* Applies the command (forward) or reverts it (undo). */
+  void (*apply) (KamCommand *command, KamDataset *dataset, gboolean undo);
+  void (*free) (KamCommand *command);
+} KamCommandClass;
+
+struct _KamCommand
+{
+  const KamCommandClass *klass;
+  char *label;
+};
+
+gpointer _kam_command_alloc (const KamCommandClass *klass, gsize size, const char *label);
+void _kam_command_free (KamCommand *command);
+
+KamHistory *_kam_history_new (void);
+/* Takes a command that has just been applied. Inside a group it joins the group. */
+void _kam_history_push (KamHistory *self, KamCommand *command);
+void _kam_history_begin_group (KamHistory *self, const char *label);
+/* Returns TRUE when the outermost group closed with something in it. */
+gboolean _kam_history_end_group (KamHistory *self);
+gboolean _kam_history_in_group (KamHistory *self);
+KamCommand *_kam_history_undo_step (KamHistory *self);
+KamCommand *_kam_history_redo_step (KamHistory *self);
+void _kam_history_mark_saved (KamHistory *self);
+void _kam_history_clear (KamHistory *self);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* kam-model-private.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Replaces *field with a copy of value; returns whether it changed.
+ * Empty strings are stored as NULL so that "" and null mean the same. */
+static inline gboolean
+_kam_set_string (char **field, const char *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+G_END_DECLS
