@@ -1,0 +1,304 @@
+/* test-json.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include "kam-cli.h"
+#include "kam-test-utils.h"
+
+static void
+test_bundled_loads (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  static const struct
+  {
+    const char *code;
+    double value;
+  } f14[] = { { "THA", 1220197 }, { "KOR", 45866 }, { "MYS", 23027 }, { "JPN", 11453 },
+              { "SGP", 821 },     { "HKG", 202 },   { "SAU", 43 } };
+  double sum = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (f14); k++)
+    {
+      guint found = 0;
+      for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+        if (g_strcmp0 (kam_figure_table_get_country (table, i), f14[k].code) == 0
+            && kam_figure_table_get_year (table, i) == 2021
+            && g_str_equal (kam_figure_table_get_indicator (table, i), "workers"))
+          {
+            g_assert_cmpfloat (kam_figure_table_get_value (table, i), ==, f14[k].value);
+            g_assert_cmpstr (kam_figure_table_get_source (table, i), ==, "pp-004");
+            sum += kam_figure_table_get_value (table, i);
+            found++;
+          }
+      g_assert_cmpuint (found, ==, 1);
+    }
+  g_assert_cmpfloat (sum, ==, 1301609);
+  g_assert_false (kam_dataset_get_modified (dataset));
+  /* Khmer names, every figure cites a source, the agreements are there. */
+  g_assert_cmpstr (kam_country_get_name_km (kam_dataset_lookup_country (dataset, "JPN")), ==,
+                   "ជប៉ុន");
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    g_assert_nonnull (kam_figure_table_get_source (table, i));
+  g_assert_cmpuint (g_list_model_get_n_items (kam_dataset_get_agreements (dataset)), ==, 3);
+  /* The World Bank series keeps full precision; F9's quota is unknown, not 0. */
+  {
+    gboolean wdi_2019 = FALSE, quota_unknown = FALSE;
+    for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+      {
+        if (g_strcmp0 (kam_figure_table_get_source (table, i), "wb-wdi-2025-07") == 0
+            && kam_figure_table_get_year (table, i) == 2019)
+          wdi_2019 = kam_figure_table_get_value (table, i) == 2654393614.65735;
+        if (g_str_equal (kam_figure_table_get_indicator (table, i), "quota"))
+          quota_unknown = isnan (kam_figure_table_get_value (table, i));
+      }
+    g_assert_true (wdi_2019);
+    g_assert_true (quota_unknown);
+  }
+}
+
+static void
+assert_round_trip (KamDataset *dataset, const char *text, gsize length)
+{
+  g_autofree char *again = NULL;
+  gsize again_length = 0;
+
+  again = kam_dataset_to_data (dataset, &again_length);
+  g_assert_cmpmem (again, again_length, text, length);
+}
+
+static void
+test_round_trip_bundled (void)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
+  g_autoptr (GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  gsize length;
+  const char *text = g_bytes_get_data (bytes, &length);
+  g_autoptr (KamDataset) dataset = kam_dataset_load_data (text, length, NULL, NULL);
+
+  g_assert_nonnull (dataset);
+  /* The bundled file was written by Kamlang: save(load(f)) == f, byte for byte. */
+  assert_round_trip (dataset, text, length);
+}
+
+static void
+test_round_trip_keeps_everything (void)
+{
+  g_autoptr (KamDataset) first = kam_test_load_fixture ("extra-keys.kamlang");
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr (KamDataset) second = NULL;
+  KamFigureTable *table;
+
+  text = kam_dataset_to_data (first, &length);
+  g_assert_nonnull (strstr (text, "\"x-ministry\": {\"office\":\"Planning\""));
+  g_assert_nonnull (strstr (text, "\"aaa\": true"));
+  g_assert_cmpint (strstr (text, "\"aaa\"") - strstr (text, "\"x-ministry\""), <, 0);
+  g_assert_nonnull (strstr (text, "[\"KOR\", 2022, \"workers\", null, \"s1\", null]"));
+  second = kam_dataset_load_data (text, length, NULL, NULL);
+  g_assert_nonnull (second);
+  assert_round_trip (second, text, length);
+  table = kam_dataset_get_figures (second);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 3);
+  g_assert_cmpstr (kam_figure_table_get_note (table, 1), ==, "note");
+  g_assert_true (isnan (kam_figure_table_get_value (table, 2)));
+  g_assert_cmpstr (kam_country_get_name_km (kam_dataset_lookup_country (second, "JPN")), ==,
+                   "ជប៉ុន");
+}
+
+static void
+test_round_trip_after_edits (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  KamFigureRow row = { NULL, 2020, "workers", 0.1 + 0.2, NULL, "quote \" back\\slash\nline\ttab" };
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr (KamDataset) again = NULL;
+  KamFigureTable *table;
+
+  g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+  text = kam_dataset_to_data (dataset, &length);
+  again = kam_dataset_load_data (text, length, NULL, NULL);
+  g_assert_nonnull (again);
+  table = kam_dataset_get_figures (again);
+  g_assert_cmpfloat (kam_figure_table_get_value (table, 3), ==, 0.1 + 0.2);
+  g_assert_cmpstr (kam_figure_table_get_note (table, 3), ==, row.note);
+  g_assert_null (kam_figure_table_get_country (table, 3));
+  assert_round_trip (again, text, length);
+}
+
+typedef struct
+{
+  const char *fixture;
+  const char *where;
+  int code;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "bad-syntax.kamlang", "line 4, column 17", KAM_ERROR_SYNTAX },
+  { "bad-deep.kamlang", "line 5, column 80", KAM_ERROR_TOO_LARGE },
+  { "bad-utf8.kamlang", "line 4, column 14", KAM_ERROR_SYNTAX },
+  { "bad-version.kamlang", "version:", KAM_ERROR_VERSION },
+  { "bad-type.kamlang", "countries:", KAM_ERROR_INVALID },
+  { "bad-year-fraction.kamlang", "figures.rows[1][1]:", KAM_ERROR_INVALID },
+  { "bad-year-range.kamlang", "figures.rows[2][1]:", KAM_ERROR_INVALID },
+  { "bad-value-text.kamlang", "figures.rows[0][3]:", KAM_ERROR_INVALID },
+  { "bad-negative.kamlang", "figures.rows[1][3]:", KAM_ERROR_INVALID },
+  { "bad-nonfinite.kamlang", "figures.rows[0][3]:", KAM_ERROR_INVALID },
+  { "bad-country-ref.kamlang", "figures.rows[0][0]:", KAM_ERROR_INVALID },
+  { "bad-indicator-ref.kamlang", "figures.rows[1][2]:", KAM_ERROR_INVALID },
+  { "bad-source-ref.kamlang", "figures.rows[2][4]:", KAM_ERROR_INVALID },
+  { "bad-duplicate-country.kamlang", "countries[2]:", KAM_ERROR_INVALID },
+  { "bad-duplicate-id.kamlang", "indicators[2]:", KAM_ERROR_INVALID },
+  { "bad-country-code.kamlang", "countries[1]:", KAM_ERROR_INVALID },
+};
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *c = data;
+  /* The open document, which a bad file must not touch. */
+  g_autoptr (KamDataset) open_document = kam_test_load_fixture ("good.kamlang");
+  g_autofree char *before = kam_dataset_to_data (open_document, NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *path = kam_test_fixture (c->fixture);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDataset) dataset = kam_dataset_load_file (file, &problems, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, KAM_ERROR, c->code);
+  g_assert_nonnull (problems);
+  if (!kam_test_problems_have (problems, c->where))
+    g_error ("%s: no problem at “%s” in:\n%s", c->fixture, c->where, error->message);
+  g_assert_nonnull (strstr (error->message, c->where));
+  after = kam_dataset_to_data (open_document, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (kam_dataset_get_modified (open_document));
+}
+
+static void
+test_all_problems_reported (void)
+{
+  const char *text =
+    "{\"format\":\"kamlang\",\"version\":1,\"countries\":[{\"code\":\"JPN\"}],"
+    "\"indicators\":[{\"id\":\"workers\",\"unit\":\"people\"}],"
+    "\"figures\":{\"columns\":[\"country\",\"year\",\"indicator\",\"value\",\"source\",\"note\"],"
+    "\"rows\":[[\"JPN\",2021,\"workers\",-1,null,null],[\"XXX\",1800,\"workers\",\"5\",null,7]]}}";
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDataset) dataset = kam_dataset_load_data (text, strlen (text), &problems, &error);
+
+  g_assert_null (dataset);
+  g_assert_true (kam_test_problems_have (problems, "indicators[0]:"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][3]:"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[1][0]:"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[1][1]:"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[1][3]:"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[1][5]:"));
+  g_assert_cmpuint (problems->len, ==, 6);
+}
+
+static void
+test_huge_file_refused_unread (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kamlang-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.kamlang", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (KamDataset) dataset = NULL;
+  int fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+
+  /* A sparse file just over 1 GiB: reading it whole would take a second and a gigabyte. */
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, KAM_MAX_FILE_SIZE + 1), ==, 0);
+  close (fd);
+  dataset = kam_dataset_load_file (file, &problems, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1 GiB"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_atomic_with_backup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kamlang-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "data.kamlang", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autofree char *first = NULL, *second = NULL, *on_disk = NULL, *old = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (kam_dataset_save_file (dataset, file, TRUE, &error));
+  g_assert_no_error (error);
+  first = kam_dataset_to_data (dataset, NULL);
+  g_assert_true (kam_dataset_set_title (dataset, "Second"));
+  g_assert_true (kam_dataset_save_file (dataset, file, TRUE, &error));
+  second = kam_dataset_to_data (dataset, NULL);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_true (g_file_get_contents (backup, &old, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, second);
+  g_assert_cmpstr (old, ==, first);
+
+  /* A folder that cannot be written to: the save fails and the file stays. */
+  if (geteuid () != 0)
+    {
+      g_autoptr (GError) denied = NULL;
+      g_autofree char *still = NULL;
+
+      g_chmod (dir, 0500);
+      g_assert_true (kam_dataset_set_title (dataset, "Third"));
+      g_assert_false (kam_dataset_save_file (dataset, file, TRUE, &denied));
+      g_assert_nonnull (denied);
+      g_assert_true (g_file_get_contents (path, &still, NULL, NULL));
+      g_assert_cmpstr (still, ==, second);
+      g_chmod (dir, 0700);
+    }
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
+static void
+test_save_to_missing_folder_fails (void)
+{
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent-kamlang-folder/x.kamlang");
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (kam_dataset_save_file (dataset, file, TRUE, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kamlang/json/bundled-loads", test_bundled_loads);
+  g_test_add_func ("/kamlang/json/round-trip-bundled", test_round_trip_bundled);
+  g_test_add_func ("/kamlang/json/round-trip-keeps-everything", test_round_trip_keeps_everything);
+  g_test_add_func ("/kamlang/json/round-trip-after-edits", test_round_trip_after_edits);
+  g_test_add_func ("/kamlang/json/all-problems-reported", test_all_problems_reported);
+  g_test_add_func ("/kamlang/json/huge-file-refused-unread", test_huge_file_refused_unread);
+  g_test_add_func ("/kamlang/json/save-atomic-with-backup", test_save_atomic_with_backup);
+  g_test_add_func ("/kamlang/json/save-to-missing-folder-fails", test_save_to_missing_folder_fails);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strndup (bad_cases[i].fixture, strlen (bad_cases[i].fixture) - 8);
+      g_autofree char *test_path = g_strdup_printf ("/kamlang/json/refused/%s", name);
+      g_test_add_data_func (test_path, &bad_cases[i], test_bad_file);
+    }
+  return g_test_run ();
+}
