@@ -9,24 +9,21 @@
 #include "kam-application.h"
 #include "kam-cli.h"
 #include "kam-dataset-json.h"
-#include "kam-window.h"
+#include "kam-drafts.h"
+#include "kam-ui-util.h"
 
 struct _KamApplication
 {
   AdwApplication parent_instance;
+
+  GMenu *recent_menu;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (KamApplication, kam_application, ADW_TYPE_APPLICATION)
 
-static KamWindow *
-new_window (KamApplication *self)
-{
-  return kam_window_new (GTK_APPLICATION (self));
-}
-
-/* The bundled dataset, as a new unsaved document: Save asks where. */
-static void
-open_bundled (KamWindow *window)
+void
+kam_window_open_bundled (KamWindow *window)
 {
   g_autoptr (GFile) file = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
   g_autoptr (GError) error = NULL;
@@ -41,13 +38,220 @@ open_bundled (KamWindow *window)
   kam_window_set_document (window, dataset, NULL);
 }
 
+/* ---- drafts left by a crash ----------------------------------------------- */
+
+static void
+drafts_response (AdwMessageDialog *dialog, const char *response, KamWindow *window)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "kam-drafts");
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      KamDraftInfo *draft = g_ptr_array_index (drafts, i);
+
+      if (!g_str_equal (response, "restore"))
+        kam_draft_delete (draft->id);
+      else if (i == 0)
+        kam_window_restore_draft (window, draft->id);
+      else
+        {
+          KamWindow *other = kam_window_new (gtk_window_get_application (GTK_WINDOW (window)));
+          kam_window_restore_draft (other, draft->id);
+          gtk_window_present (GTK_WINDOW (other));
+        }
+    }
+}
+
+GtkWidget *
+kam_application_offer_drafts (KamWindow *window)
+{
+  g_autoptr (GPtrArray) drafts = kam_drafts_find_orphans ();
+  g_autoptr (GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (drafts->len == 0)
+    return NULL;
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      KamDraftInfo *draft = g_ptr_array_index (drafts, i);
+      g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (draft->saved_at);
+      g_autofree char *time = g_date_time_format (when, "%x %X");
+      g_autofree char *name = NULL;
+
+      if (draft->file_uri != NULL)
+        {
+          g_autoptr (GFile) file = g_file_new_for_uri (draft->file_uri);
+          name = g_file_get_basename (file);
+        }
+      else
+        name = g_strdup (draft->title ? draft->title : _("Unsaved dataset"));
+      g_string_append_printf (names, "\n• %s (%s)", name, time);
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Kamlang stopped before these changes were saved. Restore them?%s",
+                                       "Kamlang stopped before these changes were saved. Restore them?%s",
+                                       drafts->len),
+                          names->str);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Restore Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "kam-drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (drafts_response), window);
+  kam_present_dialog (dialog);
+  return dialog;
+}
+
+/* ---- recent files ---------------------------------------------------------- */
+
+static void
+update_recent_menu (KamApplication *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      const char *uri = gtk_recent_info_get_uri (l->data);
+      g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (!g_str_has_suffix (uri, ".kamlang") || !gtk_recent_info_exists (l->data))
+        continue;
+      label = g_strdup (gtk_recent_info_get_display_name (l->data));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* ---- actions ---------------------------------------------------------------- */
+
+static KamWindow *
+new_window (KamApplication *self)
+{
+  return kam_window_new (GTK_APPLICATION (self));
+}
+
+static void
+new_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  KamWindow *window = new_window (data);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_recent_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  KamApplication *self = data;
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  KamWindow *window;
+
+  if (KAM_IS_WINDOW (active) && !kam_dataset_get_modified (kam_window_get_dataset (KAM_WINDOW (active))))
+    {
+      kam_window_open_file (KAM_WINDOW (active), file);
+      return;
+    }
+  window = new_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!kam_window_open_file (window, file))
+    kam_window_open_bundled (window);
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  static const char *developers[] = { "The Kamlang authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+  GtkWidget *about = adw_about_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  g_object_set (about, "application-name", "Kamlang", "application-icon", KAM_APP_ID, "version",
+                KAM_VERSION, "developer-name", _("The Kamlang authors"), "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0, "comments",
+                _("Explore, chart and edit figures on citizens working abroad."),
+                /* Translators: put your names here, one per line */
+                "translator-credits", _("translator-credits"), NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  /* each window asks about its own unsaved changes */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "open-recent", open_recent_action, "s" },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+/* ---- GApplication ---------------------------------------------------------- */
+
+static void
+kam_application_startup (GApplication *app)
+{
+  KamApplication *self = KAM_APPLICATION (app);
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  static const char *const undo[] = { "<Control>z", NULL };
+  static const char *const redo[] = { "<Control><Shift>z", "<Control>y", NULL };
+  static const char *const quit[] = { "<Control>q", NULL };
+  static const char *const new[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (kam_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo);
+
+  self->recent_menu = g_menu_new ();
+  g_object_set_data (G_OBJECT (app), "kam-recent-menu", self->recent_menu);
+  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
+                            G_CALLBACK (update_recent_menu), self);
+  update_recent_menu (self);
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_APP_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (KAM_APP_ID);
+}
+
 static void
 kam_application_activate (GApplication *app)
 {
-  KamWindow *window = new_window (KAM_APPLICATION (app));
+  KamApplication *self = KAM_APPLICATION (app);
+  KamWindow *window = new_window (self);
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-file") : NULL;
+  gboolean opened = FALSE;
 
-  open_bundled (window);
+  if (last != NULL && *last != '\0')
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (last);
+      if (g_file_query_exists (file, NULL))
+        opened = kam_window_open_file (window, file);
+    }
+  if (!opened)
+    kam_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
+  kam_application_offer_drafts (window);
 }
 
 static void
@@ -59,8 +263,21 @@ kam_application_open (GApplication *app, GFile **files, int n_files, const char 
 
       gtk_window_present (GTK_WINDOW (window));
       if (!kam_window_open_file (window, files[i]))
-        open_bundled (window);
+        kam_window_open_bundled (window);
+      if (i == 0)
+        kam_application_offer_drafts (window);
     }
+}
+
+static void
+kam_application_dispose (GObject *object)
+{
+  KamApplication *self = KAM_APPLICATION (object);
+
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_clear_object (&self->recent_menu);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (kam_application_parent_class)->dispose (object);
 }
 
 static void
@@ -68,6 +285,8 @@ kam_application_class_init (KamApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = kam_application_dispose;
+  app_class->startup = kam_application_startup;
   app_class->activate = kam_application_activate;
   app_class->open = kam_application_open;
 }

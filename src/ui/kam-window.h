@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include "kam-dataset.h"
+#include "kam-figures-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +18,19 @@ G_DECLARE_FINAL_TYPE (KamWindow, kam_window, KAM, WINDOW, AdwApplicationWindow)
 KamWindow *kam_window_new (GtkApplication *application);
 KamDataset *kam_window_get_dataset (KamWindow *self);
 GFile *kam_window_get_file (KamWindow *self);
+KamFiguresView *kam_window_get_figures_view (KamWindow *self);
+AdwViewStack *kam_window_get_stack (KamWindow *self);
+const char *kam_window_get_draft_id (KamWindow *self);
+
 /* Shows this dataset; file is where it lives, or NULL for a new document. */
 void kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file);
 /* Opens a file; on failure shows its problems and keeps the current document. */
 gboolean kam_window_open_file (KamWindow *self, GFile *file);
+/* Saves; on failure says why, keeps the old file and the draft. */
+gboolean kam_window_save_to_file (KamWindow *self, GFile *file);
+/* Replaces the document with a draft left by a crash. */
+gboolean kam_window_restore_draft (KamWindow *self, const char *id);
+/* Milliseconds between the last edit and the autosave of the draft. */
+void kam_window_set_draft_delay (KamWindow *self, guint delay_ms);
 
 G_END_DECLS

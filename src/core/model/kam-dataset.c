@@ -1336,6 +1336,19 @@ kam_dataset_mark_saved (KamDataset *self)
   _kam_history_mark_saved (self->history);
 }
 
+/**
+ * kam_dataset_mark_unsaved:
+ *
+ * Records that no file holds the current state (a restored draft), so that
+ * the dataset counts as modified until it is saved.
+ */
+void
+kam_dataset_mark_unsaved (KamDataset *self)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_mark_unsaved (self->history);
+}
+
 /* ---- loading ----------------------------------------------------------- */
 
 void

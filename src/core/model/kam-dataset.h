@@ -80,5 +80,6 @@ void kam_dataset_end_group (KamDataset *self);
 gboolean kam_dataset_undo (KamDataset *self);
 gboolean kam_dataset_redo (KamDataset *self);
 void kam_dataset_mark_saved (KamDataset *self);
+void kam_dataset_mark_unsaved (KamDataset *self);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ gboolean _kam_history_in_group (KamHistory *self);
 KamCommand *_kam_history_undo_step (KamHistory *self);
 KamCommand *_kam_history_redo_step (KamHistory *self);
 void _kam_history_mark_saved (KamHistory *self);
+void _kam_history_mark_unsaved (KamHistory *self);
 void _kam_history_clear (KamHistory *self);
 
 G_END_DECLS

@@ -269,6 +269,17 @@ _kam_history_mark_saved (KamHistory *self)
   notify_changes (self, &before);
 }
 
+/* The data differs from any file: nothing in the history can reach the saved state. */
+void
+_kam_history_mark_unsaved (KamHistory *self)
+{
+  State before;
+
+  get_state (self, &before);
+  self->saved = -1;
+  notify_changes (self, &before);
+}
+
 void
 _kam_history_clear (KamHistory *self)
 {

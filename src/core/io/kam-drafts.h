@@ -1,0 +1,37 @@
+/* kam-drafts.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kam-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Drafts keep unsaved work under the user data folder (kamlang/drafts/), one
+ * pair of files per document: ID.kamlang with the data and ID.ini with the
+ * file it belongs to and the process that wrote it. A draft whose process is
+ * gone was left by a crash. */
+
+typedef struct
+{
+  char *id;
+  char *file_uri; /* the document's file, or NULL for a new document */
+  char *title;
+  gint64 saved_at; /* unix time of the draft */
+} KamDraftInfo;
+
+void kam_draft_info_free (KamDraftInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamDraftInfo, kam_draft_info_free)
+
+char *kam_draft_new_id (void);
+gboolean kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GError **error);
+void kam_draft_delete (const char *id);
+/* Drafts whose writing process is no longer running, newest first. */
+GPtrArray *kam_drafts_find_orphans (void);
+/* Loads a draft as an unsaved document; *file is the file it belongs to. */
+KamDataset *kam_draft_load (const char *id, GFile **file, GError **error);
+
+G_END_DECLS

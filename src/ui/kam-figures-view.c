@@ -1,0 +1,809 @@
+/* kam-figures-view.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Figures page: every figure in a column view over a KamFigureQuery, so that
+ * sorting and filtering run on the table's columns. Cells edit in place; every
+ * edit goes through the dataset and so can be undone. */
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include "kam-figures-view.h"
+#include "kam-number.h"
+#include "kam-paste.h"
+#include "kam-ui-util.h"
+
+struct _KamFiguresView
+{
+  GtkWidget parent_instance;
+
+  KamDataset *dataset;
+  KamFigureQuery *query;
+  GtkMultiSelection *selection;
+  GtkColumnView *view;
+  GtkWidget *scroller;
+  GtkSearchEntry *search;
+  GtkDropDown *country_filter, *indicator_filter, *source_filter;
+  GtkSpinButton *first_year, *last_year;
+  GtkLabel *count_label;
+
+  /* choices for the cells' drop-downs, and for the filters */
+  KamChoices cell_choices[3];
+  KamChoices filter_choices[3];
+  GHashTable *dropdowns; /* the cells' drop-downs that exist now */
+  GObject *probe_a, *probe_b;
+  gboolean syncing;
+};
+
+G_DEFINE_FINAL_TYPE (KamFiguresView, kam_figures_view, GTK_TYPE_WIDGET)
+
+#define FIELD_KEY "kam-field"
+#define FIGURE_KEY "kam-figure"
+#define HANDLER_KEY "kam-handler"
+
+static int
+choice_slot (KamFigureField field)
+{
+  return field == KAM_FIGURE_FIELD_COUNTRY ? 0 : field == KAM_FIGURE_FIELD_INDICATOR ? 1 : 2;
+}
+
+static const char *
+figure_key (KamFigure *figure, KamFigureField field)
+{
+  switch (field)
+    {
+    case KAM_FIGURE_FIELD_COUNTRY:
+      return kam_figure_get_country (figure);
+    case KAM_FIGURE_FIELD_INDICATOR:
+      return kam_figure_get_indicator (figure);
+    default:
+      return kam_figure_get_source (figure);
+    }
+}
+
+static char *
+cell_text (KamFigure *figure, KamFigureField field)
+{
+  switch (field)
+    {
+    case KAM_FIGURE_FIELD_YEAR:
+      return g_strdup_printf ("%d", kam_figure_get_year (figure));
+    case KAM_FIGURE_FIELD_VALUE:
+      return kam_number_format (kam_figure_get_value (figure), 6);
+    case KAM_FIGURE_FIELD_NOTE:
+      return g_strdup (kam_figure_get_note (figure) ? kam_figure_get_note (figure) : "");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* ---- editable text cells (year, value, note) ----------------------------- */
+
+static void
+show_figure_text (GtkWidget *cell, gboolean force)
+{
+  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
+  g_autofree char *text = NULL;
+
+  if (figure == NULL)
+    return;
+  text = cell_text (figure, field);
+  if (force)
+    kam_text_cell_reset (cell, text);
+  else
+    kam_text_cell_set_text (cell, text);
+  if (field == KAM_FIGURE_FIELD_VALUE)
+    {
+      if (kam_figure_get_known (figure))
+        gtk_widget_remove_css_class (cell, "dim-label");
+      else
+        gtk_widget_add_css_class (cell, "dim-label");
+    }
+}
+
+static void
+refresh_text_cell (GtkWidget *cell)
+{
+  show_figure_text (cell, FALSE);
+}
+
+static gboolean
+commit_text (KamFiguresView *self, KamFigure *figure, KamFigureField field, const char *text,
+             GError **error)
+{
+  KamFigureRow src = { 0 };
+  double value;
+
+  switch (field)
+    {
+    case KAM_FIGURE_FIELD_VALUE:
+      if (!kam_number_parse (text, &value, error))
+        return FALSE;
+      return kam_dataset_set_figure_value (self->dataset, kam_figure_get_id (figure), value, error);
+    case KAM_FIGURE_FIELD_YEAR:
+      if (!kam_number_parse (text, &value, error))
+        return FALSE;
+      if (isnan (value) || value != floor (value))
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("“%s” is not a year."), text);
+          return FALSE;
+        }
+      src.year = value > G_MAXINT ? G_MAXINT : (int) value;
+      break;
+    case KAM_FIGURE_FIELD_NOTE:
+      src.note = text;
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+  return kam_dataset_set_figure_field (self->dataset, kam_figure_get_id (figure), field, &src, error);
+}
+
+static void
+text_cell_started (GtkWidget *cell, gpointer data)
+{
+  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
+
+  /* an unknown value is edited from empty text, not from the word "unknown" */
+  if (figure != NULL && field == KAM_FIGURE_FIELD_VALUE && !kam_figure_get_known (figure))
+    gtk_editable_set_text (GTK_EDITABLE (cell), "");
+}
+
+static void
+text_cell_commit (GtkWidget *cell, gpointer data)
+{
+  KamFiguresView *self = data;
+  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
+  g_autofree char *current = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (figure == NULL)
+    return;
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell)));
+  current = cell_text (figure, field);
+  if (!g_str_equal (text, current) && !commit_text (self, figure, field, text, &error))
+    kam_show_error_at (cell, error->message);
+  /* show what the model holds now: the new value, or the old one kept */
+  show_figure_text (cell, TRUE);
+}
+
+static void
+text_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+{
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), FIELD_KEY));
+  GtkWidget *cell = kam_text_cell_new (text_cell_commit, text_cell_started, self);
+
+  g_object_set_data (G_OBJECT (cell), FIELD_KEY, GINT_TO_POINTER (field));
+  if (field == KAM_FIGURE_FIELD_VALUE || field == KAM_FIGURE_FIELD_YEAR)
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+      gtk_widget_add_css_class (cell, "numeric");
+    }
+  gtk_list_item_set_child (item, cell);
+}
+
+/* ---- drop-down cells (country, indicator, source) ------------------------- */
+
+static void
+sync_dropdown (KamFiguresView *self, GtkDropDown *dropdown)
+{
+  KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
+  gboolean was_syncing = self->syncing;
+
+  if (figure == NULL)
+    return;
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (dropdown, kam_choices_find (&self->cell_choices[choice_slot (field)],
+                                                          figure_key (figure, field)));
+  self->syncing = was_syncing;
+}
+
+static void
+dropdown_selected_changed (GtkDropDown *dropdown, GParamSpec *pspec, KamFiguresView *self)
+{
+  KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  KamChoices *choices = &self->cell_choices[choice_slot (field)];
+  KamFigureRow src = { 0 };
+  const char *key;
+  g_autoptr (GError) error = NULL;
+
+  if (self->syncing || figure == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  key = kam_choices_get_key (choices, selected);
+  if (key == figure_key (figure, field))
+    return;
+  if (field == KAM_FIGURE_FIELD_COUNTRY)
+    src.country = key;
+  else if (field == KAM_FIGURE_FIELD_INDICATOR)
+    src.indicator = key;
+  else
+    src.source = key;
+  if (!kam_dataset_set_figure_field (self->dataset, kam_figure_get_id (figure), field, &src, &error))
+    {
+      kam_show_error_at (GTK_WIDGET (dropdown), error->message);
+      sync_dropdown (self, dropdown);
+    }
+}
+
+static void
+dropdown_destroyed (KamFiguresView *self, GObject *where_the_object_was)
+{
+  g_hash_table_remove (self->dropdowns, where_the_object_was);
+}
+
+static void
+dropdown_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+{
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), FIELD_KEY));
+  GtkWidget *dropdown = gtk_drop_down_new (
+    G_LIST_MODEL (g_object_ref (self->cell_choices[choice_slot (field)].labels)), NULL);
+
+  g_object_set_data (G_OBJECT (dropdown), FIELD_KEY, GINT_TO_POINTER (field));
+  gtk_widget_add_css_class (dropdown, "flat");
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_changed), self);
+  g_hash_table_add (self->dropdowns, dropdown);
+  g_object_weak_ref (G_OBJECT (dropdown), (GWeakNotify) dropdown_destroyed, self);
+  gtk_list_item_set_child (item, dropdown);
+}
+
+/* ---- binding, shared by both kinds of cell ----------------------------- */
+
+static void
+figure_changed (KamFigure *figure, GParamSpec *pspec, GtkWidget *cell)
+{
+  KamFiguresView *self = KAM_FIGURES_VIEW (gtk_widget_get_ancestor (cell, KAM_TYPE_FIGURES_VIEW));
+
+  if (GTK_IS_DROP_DOWN (cell))
+    {
+      if (self != NULL)
+        sync_dropdown (self, GTK_DROP_DOWN (cell));
+    }
+  else
+    refresh_text_cell (cell);
+}
+
+static const char *const field_names[] = { "country", "year", "indicator", "value", "source",
+                                           "note" };
+
+static void
+cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  KamFigure *figure = gtk_list_item_get_item (item);
+  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
+  g_autofree char *signal = g_strdup_printf ("notify::%s", field_names[field]);
+  gulong handler;
+
+  g_object_set_data_full (G_OBJECT (cell), FIGURE_KEY, g_object_ref (figure), g_object_unref);
+  handler = g_signal_connect_object (figure, signal, G_CALLBACK (figure_changed), cell, 0);
+  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, GSIZE_TO_POINTER (handler));
+  if (GTK_IS_DROP_DOWN (cell))
+    {
+      sync_dropdown (self, GTK_DROP_DOWN (cell));
+      if (field == KAM_FIGURE_FIELD_SOURCE)
+        {
+          KamSource *source = kam_dataset_lookup_source (self->dataset, kam_figure_get_source (figure));
+          gtk_widget_set_tooltip_text (cell, source ? kam_source_get_title (source) : NULL);
+        }
+    }
+  else
+    refresh_text_cell (cell);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), HANDLER_KEY));
+
+  if (figure != NULL && handler != 0)
+    g_signal_handler_disconnect (figure, handler);
+  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, NULL);
+  g_object_set_data (G_OBJECT (cell), FIGURE_KEY, NULL);
+}
+
+/* ---- sorting by clicking a header ----------------------------------------- */
+
+/* GTK 4.8 does not tell which column the column view sorts by. Each column has
+ * a sorter that answers only for two probe objects and notes its field; asking
+ * the view's sorter to compare the probes tells the primary column and its
+ * direction. The figures themselves are sorted by KamFigureQuery. */
+static GObject *probing;
+static int probe_field = KAM_QUERY_NO_SORT;
+
+static int
+probe_compare (gconstpointer a, gconstpointer b, gpointer field)
+{
+  if (a != probing)
+    return GTK_ORDERING_EQUAL;
+  probe_field = GPOINTER_TO_INT (field);
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+view_sorter_changed (GtkSorter *sorter, GtkSorterChange change, KamFiguresView *self)
+{
+  GtkOrdering order;
+
+  probing = self->probe_a;
+  probe_field = KAM_QUERY_NO_SORT;
+  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  probing = NULL;
+  if (self->query != NULL)
+    kam_figure_query_set_sort (self->query, probe_field, order == GTK_ORDERING_LARGER);
+}
+
+/* ---- filters -------------------------------------------------------------- */
+
+static void
+filters_changed (KamFiguresView *self)
+{
+  guint n;
+  g_autofree char *count = NULL;
+
+  if (self->query == NULL || self->syncing)
+    return;
+  kam_figure_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  kam_figure_query_set_country (self->query,
+                                kam_choices_get_key (&self->filter_choices[0],
+                                                     gtk_drop_down_get_selected (self->country_filter)));
+  kam_figure_query_set_indicator (self->query,
+                                  kam_choices_get_key (&self->filter_choices[1],
+                                                       gtk_drop_down_get_selected (self->indicator_filter)));
+  kam_figure_query_set_source (self->query,
+                               kam_choices_get_key (&self->filter_choices[2],
+                                                    gtk_drop_down_get_selected (self->source_filter)));
+  kam_figure_query_set_years (self->query, gtk_spin_button_get_value_as_int (self->first_year),
+                              gtk_spin_button_get_value_as_int (self->last_year));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->query));
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n), n);
+  gtk_label_set_label (self->count_label, count);
+}
+
+static void
+update_choices (KamFiguresView *self)
+{
+  gboolean changed = FALSE;
+
+  if (self->dataset == NULL)
+    return;
+  self->syncing = TRUE;
+  changed |= kam_choices_update (&self->cell_choices[0], self->dataset, KAM_CHOICES_COUNTRIES,
+                                 _("All destinations"), NULL, NULL);
+  changed |= kam_choices_update (&self->cell_choices[1], self->dataset, KAM_CHOICES_INDICATORS, NULL, NULL);
+  changed |= kam_choices_update (&self->cell_choices[2], self->dataset, KAM_CHOICES_SOURCES,
+                                 _("No source"), NULL, NULL);
+  {
+    /* keep each filter on the same key when its list changes */
+    GtkDropDown *filters[3] = { self->country_filter, self->indicator_filter, self->source_filter };
+    const char *keys[3];
+
+    for (guint i = 0; i < 3; i++)
+      keys[i] = kam_choices_get_key (&self->filter_choices[i], gtk_drop_down_get_selected (filters[i]));
+    kam_choices_update (&self->filter_choices[0], self->dataset, KAM_CHOICES_COUNTRIES,
+                        _("Any country"), NULL, _("National totals"), "", NULL);
+    kam_choices_update (&self->filter_choices[1], self->dataset, KAM_CHOICES_INDICATORS,
+                        _("Any indicator"), NULL, NULL);
+    kam_choices_update (&self->filter_choices[2], self->dataset, KAM_CHOICES_SOURCES,
+                        _("Any source"), NULL, NULL);
+    for (guint i = 0; i < 3; i++)
+      {
+        guint pos = kam_choices_find (&self->filter_choices[i], keys[i]);
+        gtk_drop_down_set_selected (filters[i], pos == GTK_INVALID_LIST_POSITION ? 0 : pos);
+      }
+  }
+  self->syncing = FALSE;
+  if (changed)
+    {
+      GHashTableIter iter;
+      gpointer dropdown;
+
+      g_hash_table_iter_init (&iter, self->dropdowns);
+      while (g_hash_table_iter_next (&iter, &dropdown, NULL))
+        sync_dropdown (self, dropdown);
+    }
+  filters_changed (self);
+}
+
+/* ---- actions ---------------------------------------------------------------- */
+
+static GArray *
+selected_ids (KamFiguresView *self)
+{
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkBitsetIter iter;
+  guint position;
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      {
+        int row = kam_figure_query_get_table_row (self->query, position);
+        if (row >= 0)
+          {
+            guint id = kam_figure_table_get_id (table, row);
+            g_array_append_val (ids, id);
+          }
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+  return ids;
+}
+
+static void
+scroll_to (KamFiguresView *self, guint position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): use the inner list's action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+static void
+delete_selected (GtkWidget *widget, const char *action, GVariant *param)
+{
+  KamFiguresView *self = KAM_FIGURES_VIEW (widget);
+  g_autoptr (GArray) ids = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->dataset == NULL)
+    return;
+  ids = selected_ids (self);
+  if (ids->len == 0)
+    return;
+  kam_dataset_remove_figures (self->dataset, (guint *) ids->data, ids->len);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure deleted",
+                                        "%u figures deleted", ids->len), ids->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  kam_show_toast (widget, toast);
+}
+
+static void
+add_figure (GtkWidget *widget, const char *action, GVariant *param)
+{
+  KamFiguresView *self = KAM_FIGURES_VIEW (widget);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  KamFigureRow row = { NULL, g_date_time_get_year (now) - 1, NULL, NAN, NULL, NULL };
+  const char *country, *indicator, *source;
+  guint id;
+  int first = gtk_spin_button_get_value_as_int (self->first_year);
+
+  if (self->dataset == NULL)
+    return;
+  /* start from what the filters show, so the new figure stays in view */
+  country = kam_choices_get_key (&self->filter_choices[0], gtk_drop_down_get_selected (self->country_filter));
+  indicator = kam_choices_get_key (&self->filter_choices[1], gtk_drop_down_get_selected (self->indicator_filter));
+  source = kam_choices_get_key (&self->filter_choices[2], gtk_drop_down_get_selected (self->source_filter));
+  row.country = country != NULL && *country ? country : NULL;
+  row.indicator = indicator != NULL ? indicator : kam_choices_get_key (&self->cell_choices[1], 0);
+  row.source = source != NULL ? source : kam_choices_get_key (&self->cell_choices[2], 1);
+  if (row.year < first || row.year > gtk_spin_button_get_value_as_int (self->last_year))
+    row.year = first;
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  id = kam_dataset_add_figure (self->dataset, &row, &error);
+  if (id == 0)
+    {
+      kam_show_error_at (widget, error->message);
+      return;
+    }
+  kam_figures_view_select_ids (self, &id, 1);
+}
+
+gboolean
+kam_figures_view_paste_text (KamFiguresView *self, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  guint added = 0;
+  g_autofree char *title = NULL;
+
+  if (!kam_paste_apply (self->dataset, text, &added, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (
+        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Nothing was pasted"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      kam_present_dialog (dialog);
+      return FALSE;
+    }
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure pasted", "%u figures pasted",
+                                        added), added);
+  kam_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+  return TRUE;
+}
+
+static void
+clipboard_read (GObject *clipboard, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (KamFiguresView) self = data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+
+  if (text != NULL && self->dataset != NULL)
+    kam_figures_view_paste_text (self, text);
+}
+
+static void
+paste (GtkWidget *widget, const char *action, GVariant *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read,
+                                 g_object_ref (widget));
+}
+
+/* ---- public ------------------------------------------------------------- */
+
+void
+kam_figures_view_select_ids (KamFiguresView *self, const guint *ids, guint n)
+{
+  g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
+  g_autoptr (GtkBitset) mask = NULL;
+  int first = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int position = kam_figure_query_find_id (self->query, ids[i]);
+      if (position < 0)
+        {
+          /* hidden by a filter: show everything */
+          self->syncing = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+          gtk_drop_down_set_selected (self->country_filter, 0);
+          gtk_drop_down_set_selected (self->indicator_filter, 0);
+          gtk_drop_down_set_selected (self->source_filter, 0);
+          gtk_spin_button_set_value (self->first_year, KAM_YEAR_MIN);
+          gtk_spin_button_set_value (self->last_year, KAM_YEAR_MAX);
+          self->syncing = FALSE;
+          filters_changed (self);
+          position = kam_figure_query_find_id (self->query, ids[i]);
+        }
+      if (position >= 0)
+        {
+          gtk_bitset_add (set, position);
+          first = first < 0 ? position : MIN (first, position);
+        }
+    }
+  mask = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (self->query)));
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, mask);
+  if (first >= 0)
+    scroll_to (self, first);
+}
+
+void
+kam_figures_view_set_dataset (KamFiguresView *self, KamDataset *dataset)
+{
+  g_return_if_fail (KAM_IS_FIGURES_VIEW (self));
+
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_set_object (&self->dataset, dataset);
+  g_clear_object (&self->query);
+  self->query = kam_figure_query_new (dataset);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->query));
+  g_signal_connect_swapped (dataset, "changed", G_CALLBACK (update_choices), self);
+  update_choices (self);
+  view_sorter_changed (gtk_column_view_get_sorter (self->view), GTK_SORTER_CHANGE_DIFFERENT, self);
+}
+
+KamFigureQuery *
+kam_figures_view_get_query (KamFiguresView *self)
+{
+  return self->query;
+}
+
+GtkSelectionModel *
+kam_figures_view_get_selection (KamFiguresView *self)
+{
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkSearchEntry *
+kam_figures_view_get_search_entry (KamFiguresView *self)
+{
+  return self->search;
+}
+
+/* ---- construction ------------------------------------------------------- */
+
+static void
+add_column (KamFiguresView *self, KamFigureField field, const char *title, gboolean expand,
+            int fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  g_autoptr (GtkSorter) sorter = GTK_SORTER (
+    gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (field), NULL));
+  gboolean dropdown = field == KAM_FIGURE_FIELD_COUNTRY || field == KAM_FIGURE_FIELD_INDICATOR
+                      || field == KAM_FIGURE_FIELD_SOURCE;
+
+  g_object_set_data (G_OBJECT (factory), FIELD_KEY, GINT_TO_POINTER (field));
+  g_signal_connect (factory, "setup", G_CALLBACK (dropdown ? dropdown_setup : text_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+}
+
+static GtkWidget *
+filter_dropdown (KamFiguresView *self, KamChoices *choices, const char *accessible_name,
+                 GtkDropDown **out)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices->labels)), NULL);
+
+  gtk_widget_set_tooltip_text (dropdown, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filters_changed), self);
+  *out = GTK_DROP_DOWN (dropdown);
+  return dropdown;
+}
+
+static GtkWidget *
+year_spin (KamFiguresView *self, int value, const char *accessible_name, GtkSpinButton **out)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (KAM_YEAR_MIN, KAM_YEAR_MAX, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_tooltip_text (spin, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (filters_changed), self);
+  *out = GTK_SPIN_BUTTON (spin);
+  return spin;
+}
+
+static void
+kam_figures_view_dispose (GObject *object)
+{
+  KamFiguresView *self = KAM_FIGURES_VIEW (object);
+  GtkWidget *child;
+
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->query);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (kam_figures_view_parent_class)->dispose (object);
+}
+
+static void
+kam_figures_view_finalize (GObject *object)
+{
+  KamFiguresView *self = KAM_FIGURES_VIEW (object);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      kam_choices_clear (&self->cell_choices[i]);
+      kam_choices_clear (&self->filter_choices[i]);
+    }
+  g_hash_table_unref (self->dropdowns);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+  G_OBJECT_CLASS (kam_figures_view_parent_class)->finalize (object);
+}
+
+static void
+kam_figures_view_class_init (KamFiguresViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kam_figures_view_dispose;
+  object_class->finalize = kam_figures_view_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "figures.add", NULL, add_figure);
+  gtk_widget_class_install_action (widget_class, "figures.delete", NULL, delete_selected);
+  gtk_widget_class_install_action (widget_class, "figures.paste", NULL, paste);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "figures.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "figures.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "figures.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "figures.add", NULL);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+kam_figures_view_init (KamFiguresView *self)
+{
+  GtkWidget *bar, *button, *box;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->dropdowns = g_hash_table_new (NULL, NULL);
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      kam_choices_init (&self->cell_choices[i]);
+      kam_choices_init (&self->filter_choices[i]);
+    }
+
+  /* the filter bar */
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (bar, "toolbar");
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Search countries, indicators, sources, notes"),
+                NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (filters_changed), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (bar), filter_dropdown (self, &self->filter_choices[0],
+                                                  _("Filter by country"), &self->country_filter));
+  gtk_box_append (GTK_BOX (bar), filter_dropdown (self, &self->filter_choices[1],
+                                                  _("Filter by indicator"), &self->indicator_filter));
+  gtk_box_append (GTK_BOX (bar), filter_dropdown (self, &self->filter_choices[2],
+                                                  _("Filter by source"), &self->source_filter));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MIN, _("From year"), &self->first_year));
+  gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MAX, _("To year"), &self->last_year));
+  gtk_box_append (GTK_BOX (bar), box);
+  gtk_widget_set_parent (bar, GTK_WIDGET (self));
+
+  /* the list */
+  self->selection = gtk_multi_selection_new (NULL);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_column_view_set_reorderable (self->view, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Figures"), -1);
+  add_column (self, KAM_FIGURE_FIELD_COUNTRY, _("Country"), FALSE, 190);
+  add_column (self, KAM_FIGURE_FIELD_YEAR, _("Year"), FALSE, 80);
+  add_column (self, KAM_FIGURE_FIELD_INDICATOR, _("Indicator"), FALSE, 230);
+  add_column (self, KAM_FIGURE_FIELD_VALUE, _("Value"), FALSE, 170);
+  add_column (self, KAM_FIGURE_FIELD_SOURCE, _("Source"), FALSE, 240);
+  add_column (self, KAM_FIGURE_FIELD_NOTE, _("Note"), TRUE, -1);
+  g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
+                    G_CALLBACK (view_sorter_changed), self);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  /* the action bar */
+  bar = gtk_action_bar_new ();
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Add a figure (Ctrl+Insert)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "figures.add");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Delete the selected figures (Delete)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "figures.delete");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+  button = gtk_button_new_from_icon_name ("edit-paste-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Paste rows from a spreadsheet (Ctrl+V): country, year, indicator, value, source, note"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "figures.paste");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
+  gtk_widget_set_parent (bar, GTK_WIDGET (self));
+}
+
+GtkWidget *
+kam_figures_view_new (void)
+{
+  return g_object_new (KAM_TYPE_FIGURES_VIEW, NULL);
+}

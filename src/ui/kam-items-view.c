@@ -1,0 +1,593 @@
+/* kam-items-view.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* An editable list of countries, sources or agreements. The columns are
+ * described by a table; cells edit the items' properties through the dataset,
+ * so every edit can be undone. */
+
+#include <glib/gi18n.h>
+#include "kam-items-view.h"
+#include "kam-ui-util.h"
+
+typedef enum
+{
+  CELL_KEY,     /* read-only: a code or id */
+  CELL_TEXT,
+  CELL_ENUM,
+  CELL_COUNTRY, /* a reference, chosen from a list */
+  CELL_SOURCE,
+} CellKind;
+
+typedef struct
+{
+  const char *property;
+  const char *title;
+  CellKind kind;
+  int width;    /* -1: expands */
+} Column;
+
+static const Column country_columns[] = {
+  { "code", N_("Code"), CELL_KEY, 80 },
+  { "name", N_("Name"), CELL_TEXT, 220 },
+  { "name-km", N_("Name in Khmer"), CELL_TEXT, 220 },
+  { "region", N_("Region"), CELL_TEXT, -1 },
+  { NULL }
+};
+
+static const Column source_columns[] = {
+  { "id", N_("Id"), CELL_KEY, 130 },
+  { "title", N_("Title"), CELL_TEXT, 320 },
+  { "publisher", N_("Publisher"), CELL_TEXT, 180 },
+  { "date", N_("Date"), CELL_TEXT, 110 },
+  { "url", N_("Address"), CELL_TEXT, 160 },
+  { "note", N_("Note"), CELL_TEXT, -1 },
+  { NULL }
+};
+
+static const Column agreement_columns[] = {
+  { "country", N_("Country"), CELL_COUNTRY, 170 },
+  { "title", N_("Title"), CELL_TEXT, 320 },
+  { "kind", N_("Kind"), CELL_ENUM, 120 },
+  { "signed", N_("Signed"), CELL_TEXT, 100 },
+  { "status", N_("Status"), CELL_ENUM, 110 },
+  { "source", N_("Source"), CELL_SOURCE, 200 },
+  { "note", N_("Note"), CELL_TEXT, -1 },
+  { NULL }
+};
+
+/* Labels for the enums' values, in their order. */
+static const char *const agreement_kind_labels[] = { N_("MoU"), N_("Programme"), N_("Agreement"), NULL };
+static const char *const agreement_status_labels[] = { N_("Planned"), N_("Signed"), N_("In force"),
+                                                        N_("Ended"), NULL };
+
+struct _KamItemsView
+{
+  GtkWidget parent_instance;
+
+  KamItemsKind kind;
+  const Column *columns;
+  KamDataset *dataset;
+  GtkSingleSelection *selection;
+  GtkColumnView *view;
+  KamChoices countries, sources;
+  GHashTable *dropdowns;
+  gboolean syncing;
+};
+
+G_DEFINE_FINAL_TYPE (KamItemsView, kam_items_view, GTK_TYPE_WIDGET)
+
+#define COLUMN_KEY "kam-column"
+#define ITEM_KEY "kam-item"
+#define HANDLER_KEY "kam-handler"
+
+static KamChoices *
+choices_for (KamItemsView *self, CellKind kind)
+{
+  return kind == CELL_COUNTRY ? &self->countries : &self->sources;
+}
+
+static void
+refresh_cell (KamItemsView *self, GtkWidget *cell)
+{
+  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
+  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
+  gboolean was_syncing = self->syncing;
+
+  if (item == NULL)
+    return;
+  self->syncing = TRUE;
+  if (column->kind == CELL_ENUM)
+    {
+      int value;
+      g_object_get (item, column->property, &value, NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), value);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (item, column->property, &text, NULL);
+      if (column->kind == CELL_COUNTRY || column->kind == CELL_SOURCE)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (cell),
+                                    kam_choices_find (choices_for (self, column->kind), text));
+      else if (GTK_IS_LABEL (cell))
+        gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
+      else
+        kam_text_cell_set_text (cell, text ? text : "");
+    }
+  self->syncing = was_syncing;
+}
+
+static void
+commit (KamItemsView *self, GtkWidget *cell, const GValue *value)
+{
+  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
+  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
+  g_autoptr (GError) error = NULL;
+
+  if (!kam_dataset_set_item_property (self->dataset, item, column->property, value, &error))
+    kam_show_error_at (cell, error->message);
+  if (GTK_IS_TEXT (cell))
+    {
+      g_autofree char *text = NULL;
+      g_object_get (item, column->property, &text, NULL);
+      kam_text_cell_reset (cell, text ? text : "");
+    }
+  else
+    refresh_cell (self, cell);
+}
+
+static void
+text_commit (GtkWidget *cell, gpointer data)
+{
+  KamItemsView *self = data;
+  g_auto (GValue) value = G_VALUE_INIT;
+
+  if (g_object_get_data (G_OBJECT (cell), ITEM_KEY) == NULL)
+    return;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (cell)));
+  commit (self, cell, &value);
+}
+
+static void
+dropdown_changed (GtkWidget *cell, GParamSpec *pspec, KamItemsView *self)
+{
+  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
+  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (cell));
+  g_auto (GValue) value = G_VALUE_INIT;
+
+  if (self->syncing || item == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (column->kind == CELL_ENUM)
+    {
+      GParamSpec *spec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), column->property);
+      g_value_init (&value, spec->value_type);
+      g_value_set_enum (&value, selected);
+    }
+  else
+    {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, kam_choices_get_key (choices_for (self, column->kind), selected));
+    }
+  commit (self, cell, &value);
+}
+
+static void
+dropdown_destroyed (KamItemsView *self, GObject *where_the_object_was)
+{
+  g_hash_table_remove (self->dropdowns, where_the_object_was);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsView *self)
+{
+  const Column *column = g_object_get_data (G_OBJECT (factory), COLUMN_KEY);
+  GtkWidget *cell;
+
+  switch (column->kind)
+    {
+    case CELL_KEY:
+      cell = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (cell), 0);
+      gtk_widget_add_css_class (cell, "monospace");
+      break;
+    case CELL_TEXT:
+      cell = kam_text_cell_new (text_commit, NULL, self);
+      break;
+    case CELL_ENUM:
+      {
+        const char *const *labels = g_str_equal (column->property, "kind") ? agreement_kind_labels
+                                                                           : agreement_status_labels;
+        g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+        for (guint i = 0; labels[i] != NULL; i++)
+          gtk_string_list_append (list, _(labels[i]));
+        cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+        break;
+      }
+    default:
+      cell = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices_for (self, column->kind)->labels)), NULL);
+      g_hash_table_add (self->dropdowns, cell);
+      g_object_weak_ref (G_OBJECT (cell), (GWeakNotify) dropdown_destroyed, self);
+    }
+  if (GTK_IS_DROP_DOWN (cell))
+    {
+      gtk_widget_add_css_class (cell, "flat");
+      g_signal_connect (cell, "notify::selected", G_CALLBACK (dropdown_changed), self);
+    }
+  g_object_set_data (G_OBJECT (cell), COLUMN_KEY, (gpointer) column);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+item_notify (GObject *item, GParamSpec *pspec, GtkWidget *cell)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (gtk_widget_get_ancestor (cell, KAM_TYPE_ITEMS_VIEW));
+
+  if (self != NULL)
+    refresh_cell (self, cell);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsView *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GObject *item = gtk_list_item_get_item (list_item);
+  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
+  g_autofree char *signal = g_strdup_printf ("notify::%s", column->property);
+  gulong handler = g_signal_connect_object (item, signal, G_CALLBACK (item_notify), cell, 0);
+
+  g_object_set_data_full (G_OBJECT (cell), ITEM_KEY, g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, GSIZE_TO_POINTER (handler));
+  refresh_cell (self, cell);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsView *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), HANDLER_KEY));
+
+  if (item != NULL && handler != 0)
+    g_signal_handler_disconnect (item, handler);
+  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, NULL);
+  g_object_set_data (G_OBJECT (cell), ITEM_KEY, NULL);
+}
+
+static void
+update_choices (KamItemsView *self)
+{
+  gboolean changed;
+
+  if (self->kind != KAM_ITEMS_AGREEMENTS || self->dataset == NULL)
+    return;
+  self->syncing = TRUE;
+  changed = kam_choices_update (&self->countries, self->dataset, KAM_CHOICES_COUNTRIES,
+                                _("No country"), NULL, NULL);
+  changed |= kam_choices_update (&self->sources, self->dataset, KAM_CHOICES_SOURCES,
+                                 _("No source"), NULL, NULL);
+  self->syncing = FALSE;
+  if (changed)
+    {
+      GHashTableIter iter;
+      gpointer cell;
+
+      g_hash_table_iter_init (&iter, self->dropdowns);
+      while (g_hash_table_iter_next (&iter, &cell, NULL))
+        refresh_cell (self, cell);
+    }
+}
+
+/* ---- add and delete ------------------------------------------------------- */
+
+static char *
+unused_source_id (KamDataset *dataset)
+{
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("source-%u", i);
+      if (kam_dataset_lookup_source (dataset, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+}
+
+gboolean
+kam_items_view_add (KamItemsView *self, const char *code, GError **error)
+{
+  GListModel *list;
+  gboolean ok;
+
+  switch (self->kind)
+    {
+    case KAM_ITEMS_COUNTRIES:
+      {
+        g_autofree char *upper = g_utf8_strup (code ? code : "", -1);
+        g_autoptr (KamCountry) country = kam_country_new (g_strstrip (upper));
+        kam_country_set_name (country, upper);
+        ok = kam_dataset_add_country (self->dataset, country, error);
+        list = kam_dataset_get_countries (self->dataset);
+        break;
+      }
+    case KAM_ITEMS_SOURCES:
+      {
+        g_autofree char *id = unused_source_id (self->dataset);
+        g_autoptr (KamSource) source = kam_source_new (id);
+        kam_source_set_title (source, _("New source"));
+        ok = kam_dataset_add_source (self->dataset, source, error);
+        list = kam_dataset_get_sources (self->dataset);
+        break;
+      }
+    default:
+      {
+        g_autoptr (KamAgreement) agreement = g_object_new (KAM_TYPE_AGREEMENT, NULL);
+        kam_agreement_set_title (agreement, _("New agreement"));
+        kam_agreement_set_status (agreement, KAM_AGREEMENT_STATUS_PLANNED);
+        ok = kam_dataset_add_agreement (self->dataset, agreement, error);
+        list = kam_dataset_get_agreements (self->dataset);
+      }
+    }
+  if (ok)
+    gtk_single_selection_set_selected (self->selection, g_list_model_get_n_items (list) - 1);
+  return ok;
+}
+
+static void
+code_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsView *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "kam-entry");
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "add") && !kam_items_view_add (self, gtk_editable_get_text (entry), &error))
+    kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+static void
+add_item (GtkWidget *widget, const char *action, GVariant *param)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (widget);
+  GtkWidget *dialog, *entry;
+
+  if (self->dataset == NULL)
+    return;
+  if (self->kind != KAM_ITEMS_COUNTRIES)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!kam_items_view_add (self, NULL, &error))
+        kam_show_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add a Country"),
+                                   _("Type the country's ISO 3166-1 code of three letters, such as THA for Thailand."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 3);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Country code"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "kam-entry", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
+                                    _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (code_dialog_response), self);
+  kam_present_dialog (dialog);
+}
+
+static void
+delete_item_now (KamItemsView *self, GObject *item, gboolean with_dependents)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (KAM_IS_COUNTRY (item))
+    ok = kam_dataset_remove_country (self->dataset, KAM_COUNTRY (item), with_dependents, &error);
+  else if (KAM_IS_SOURCE (item))
+    ok = kam_dataset_remove_source (self->dataset, KAM_SOURCE (item), with_dependents, &error);
+  else
+    kam_dataset_remove_agreement (self->dataset, KAM_AGREEMENT (item));
+  if (ok)
+    {
+      AdwToast *toast = adw_toast_new (_("Deleted"));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      kam_show_toast (GTK_WIDGET (self), toast);
+    }
+  else
+    kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+static void
+delete_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsView *self)
+{
+  GObject *item = g_object_get_data (G_OBJECT (dialog), ITEM_KEY);
+
+  if (g_str_equal (response, "delete"))
+    delete_item_now (self, item, TRUE);
+}
+
+static void
+delete_item (GtkWidget *widget, const char *action, GVariant *param)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  guint figures = 0;
+  const char *key = NULL;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL, *body = NULL;
+
+  if (item == NULL)
+    return;
+  if (KAM_IS_COUNTRY (item))
+    {
+      key = kam_country_get_code (KAM_COUNTRY (item));
+      figures = kam_dataset_count_figures_using (self->dataset, KAM_FIGURE_FIELD_COUNTRY, key);
+    }
+  else if (KAM_IS_SOURCE (item))
+    {
+      key = kam_source_get_id (KAM_SOURCE (item));
+      figures = kam_dataset_count_figures_using (self->dataset, KAM_FIGURE_FIELD_SOURCE, key);
+    }
+  if (figures == 0)
+    {
+      delete_item_now (self, item, TRUE);
+      return;
+    }
+  /* Translators: %s is a country code or a source id */
+  heading = g_strdup_printf (_("Delete “%s” and Its Figures?"), key);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u figure uses it. Deleting it deletes that figure too; you can undo this.",
+                                       "%u figures use it. Deleting it deletes those figures too; you can undo this.",
+                                       figures),
+                          figures);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete",
+                                    _("_Delete All"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), ITEM_KEY, g_object_ref (item), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_dialog_response), self);
+  kam_present_dialog (dialog);
+}
+
+/* ---- public ----------------------------------------------------------- */
+
+void
+kam_items_view_set_dataset (KamItemsView *self, KamDataset *dataset)
+{
+  GListModel *list;
+
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_set_object (&self->dataset, dataset);
+  list = self->kind == KAM_ITEMS_COUNTRIES ? kam_dataset_get_countries (dataset)
+         : self->kind == KAM_ITEMS_SOURCES ? kam_dataset_get_sources (dataset)
+                                           : kam_dataset_get_agreements (dataset);
+  g_signal_connect_swapped (dataset, "changed", G_CALLBACK (update_choices), self);
+  update_choices (self);
+  gtk_single_selection_set_model (self->selection, list);
+}
+
+GtkSelectionModel *
+kam_items_view_get_selection (KamItemsView *self)
+{
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+static void
+kam_items_view_dispose (GObject *object)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (object);
+  GtkWidget *child;
+
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (kam_items_view_parent_class)->dispose (object);
+}
+
+static void
+kam_items_view_finalize (GObject *object)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (object);
+
+  kam_choices_clear (&self->countries);
+  kam_choices_clear (&self->sources);
+  g_hash_table_unref (self->dropdowns);
+  G_OBJECT_CLASS (kam_items_view_parent_class)->finalize (object);
+}
+
+static void
+kam_items_view_class_init (KamItemsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kam_items_view_dispose;
+  object_class->finalize = kam_items_view_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "items.add", NULL, add_item);
+  gtk_widget_class_install_action (widget_class, "items.delete", NULL, delete_item);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "items.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "items.add", NULL);
+}
+
+static void
+kam_items_view_init (KamItemsView *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->dropdowns = g_hash_table_new (NULL, NULL);
+  kam_choices_init (&self->countries);
+  kam_choices_init (&self->sources);
+}
+
+GtkWidget *
+kam_items_view_new (KamItemsKind kind)
+{
+  KamItemsView *self = g_object_new (KAM_TYPE_ITEMS_VIEW, NULL);
+  GtkWidget *scroller, *bar, *button;
+  static const char *const names[] = { N_("Countries"), N_("Sources"), N_("Agreements") };
+  static const char *const add_tips[] = { N_("Add a country (Ctrl+Insert)"),
+                                          N_("Add a source (Ctrl+Insert)"),
+                                          N_("Add an agreement (Ctrl+Insert)") };
+
+  self->kind = kind;
+  self->columns = kind == KAM_ITEMS_COUNTRIES ? country_columns
+                  : kind == KAM_ITEMS_SOURCES ? source_columns
+                                              : agreement_columns;
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(names[kind]), -1);
+  for (const Column *c = self->columns; c->property != NULL; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), COLUMN_KEY, (gpointer) c);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+      column = gtk_column_view_column_new (_(c->title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (c->width > 0)
+        gtk_column_view_column_set_fixed_width (column, c->width);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->view, column);
+      g_object_unref (column);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
+
+  bar = gtk_action_bar_new ();
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (button, _(add_tips[kind]));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "items.add");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Delete the selected row (Delete)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "items.delete");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+  gtk_widget_set_parent (bar, GTK_WIDGET (self));
+  return GTK_WIDGET (self);
+}

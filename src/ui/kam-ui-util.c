@@ -1,0 +1,316 @@
+/* kam-ui-util.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+#include "kam-ui-util.h"
+
+void
+kam_choices_init (KamChoices *choices)
+{
+  choices->labels = gtk_string_list_new (NULL);
+  choices->keys = g_ptr_array_new ();
+}
+
+void
+kam_choices_clear (KamChoices *choices)
+{
+  g_clear_object (&choices->labels);
+  g_clear_pointer (&choices->keys, g_ptr_array_unref);
+}
+
+char *
+kam_source_dup_label (KamSource *source)
+{
+  const char *publisher = kam_source_get_publisher (source);
+  const char *date = kam_source_get_date (source);
+  const char *title = kam_source_get_title (source);
+
+  if (publisher != NULL && date != NULL)
+    return g_strdup_printf ("%s, %s", publisher, date);
+  if (publisher != NULL)
+    return g_strdup (publisher);
+  if (title != NULL)
+    return g_strdup (title);
+  return g_strdup (kam_source_get_id (source));
+}
+
+const char *
+kam_indicator_label (KamDataset *dataset, const char *id)
+{
+  KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, id);
+
+  if (indicator != NULL && kam_indicator_get_name (indicator) != NULL)
+    return kam_indicator_get_name (indicator);
+  return id;
+}
+
+gboolean
+kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kind,
+                    const char *first_label, ...)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+  GListModel *list;
+  guint old_n, n;
+  gboolean same;
+  va_list args;
+
+  va_start (args, first_label);
+  for (const char *label = first_label; label != NULL; label = va_arg (args, const char *))
+    {
+      const char *key = va_arg (args, const char *);
+      g_ptr_array_add (labels, g_strdup (label));
+      g_ptr_array_add (keys, key != NULL ? (gpointer) g_intern_string (key) : NULL);
+    }
+  va_end (args);
+
+  list = kind == KAM_CHOICES_COUNTRIES    ? kam_dataset_get_countries (dataset)
+         : kind == KAM_CHOICES_INDICATORS ? kam_dataset_get_indicators (dataset)
+                                          : kam_dataset_get_sources (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (list, i);
+      const char *key;
+      char *label;
+
+      if (kind == KAM_CHOICES_COUNTRIES)
+        {
+          key = kam_country_get_code (KAM_COUNTRY (item));
+          label = g_strdup (kam_dataset_get_country_label (dataset, key));
+        }
+      else if (kind == KAM_CHOICES_INDICATORS)
+        {
+          key = kam_indicator_get_id (KAM_INDICATOR (item));
+          label = g_strdup (kam_indicator_label (dataset, key));
+        }
+      else
+        {
+          key = kam_source_get_id (KAM_SOURCE (item));
+          label = kam_source_dup_label (KAM_SOURCE (item));
+        }
+      g_ptr_array_add (labels, label);
+      g_ptr_array_add (keys, (gpointer) g_intern_string (key));
+    }
+
+  old_n = g_list_model_get_n_items (G_LIST_MODEL (choices->labels));
+  n = labels->len;
+  same = old_n == n;
+  for (guint i = 0; same && i < n; i++)
+    same = g_ptr_array_index (keys, i) == g_ptr_array_index (choices->keys, i)
+           && g_str_equal (gtk_string_list_get_string (choices->labels, i),
+                           g_ptr_array_index (labels, i));
+  if (same)
+    return FALSE;
+
+  g_ptr_array_set_size (choices->keys, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (choices->keys, g_ptr_array_index (keys, i));
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (choices->labels, 0, old_n, (const char *const *) labels->pdata);
+  return TRUE;
+}
+
+guint
+kam_choices_find (KamChoices *choices, const char *key)
+{
+  const char *interned = key != NULL ? g_intern_string (key) : NULL;
+
+  for (guint i = 0; i < choices->keys->len; i++)
+    if (g_ptr_array_index (choices->keys, i) == interned)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+const char *
+kam_choices_get_key (KamChoices *choices, guint index)
+{
+  return index < choices->keys->len ? g_ptr_array_index (choices->keys, index) : NULL;
+}
+
+#define POPOVER_KEY "kam-error-popover"
+
+/* The popover is an extra child of its widget, which must let go of it before
+ * it goes away: list cells are recycled and destroyed at any time. */
+static void
+drop_popover (GtkWidget *widget)
+{
+  GtkWidget *popover = g_object_steal_data (G_OBJECT (widget), POPOVER_KEY);
+
+  if (popover != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (popover, widget);
+      g_signal_handlers_disconnect_by_func (widget, drop_popover, NULL);
+      gtk_widget_unparent (popover);
+    }
+}
+
+static gboolean
+drop_popover_idle (gpointer widget)
+{
+  drop_popover (widget);
+  g_object_unref (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popover_closed (GtkPopover *popover, GtkWidget *widget)
+{
+  /* not from inside the popover's own signal */
+  g_idle_add (drop_popover_idle, g_object_ref (widget));
+}
+
+void
+kam_show_error_at (GtkWidget *widget, const char *message)
+{
+  GtkWidget *popover;
+  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+  drop_popover (widget);
+  popover = gtk_popover_new ();
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (icon, "error");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_parent (popover, widget);
+  g_object_set_data (G_OBJECT (widget), POPOVER_KEY, popover);
+  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed), widget);
+  g_signal_connect (widget, "unrealize", G_CALLBACK (drop_popover), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  message, -1);
+  g_object_set_data_full (G_OBJECT (widget), "kam-last-error", g_strdup (message), g_free);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+void
+kam_show_toast (GtkWidget *widget, AdwToast *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+/* ---- text cells ------------------------------------------------------------ */
+
+#define CELL_ORIGINAL "kam-cell-original"
+#define CELL_COMMIT "kam-cell-commit"
+#define CELL_STARTED "kam-cell-started"
+#define CELL_DATA "kam-cell-data"
+#define CELL_EDITING "kam-cell-editing"
+
+static gboolean
+cell_editing (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), CELL_EDITING) != NULL;
+}
+
+/* Whether the user has typed something not yet committed. */
+gboolean
+kam_text_cell_is_editing (GtkWidget *cell)
+{
+  return cell_editing (cell)
+         && g_strcmp0 (g_object_get_data (G_OBJECT (cell), CELL_ORIGINAL),
+                       gtk_editable_get_text (GTK_EDITABLE (cell))) != 0;
+}
+
+void
+kam_text_cell_reset (GtkWidget *cell, const char *text)
+{
+  g_object_set_data_full (G_OBJECT (cell), CELL_ORIGINAL, g_strdup (text), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+}
+
+void
+kam_text_cell_set_text (GtkWidget *cell, const char *text)
+{
+  if (!kam_text_cell_is_editing (cell))
+    kam_text_cell_reset (cell, text);
+}
+
+static void
+cell_finish (GtkWidget *cell)
+{
+  const char *original = g_object_get_data (G_OBJECT (cell), CELL_ORIGINAL);
+  KamTextCellFunc commit = g_object_get_data (G_OBJECT (cell), CELL_COMMIT);
+
+  if (!cell_editing (cell))
+    return;
+  g_object_set_data (G_OBJECT (cell), CELL_EDITING, NULL);
+  if (g_strcmp0 (original, gtk_editable_get_text (GTK_EDITABLE (cell))) != 0)
+    commit (cell, g_object_get_data (G_OBJECT (cell), CELL_DATA));
+}
+
+static void
+cell_enter (GtkEventControllerFocus *focus, GtkWidget *cell)
+{
+  KamTextCellFunc started = g_object_get_data (G_OBJECT (cell), CELL_STARTED);
+
+  if (cell_editing (cell))
+    return;
+  g_object_set_data (G_OBJECT (cell), CELL_EDITING, GINT_TO_POINTER (1));
+  if (started != NULL)
+    started (cell, g_object_get_data (G_OBJECT (cell), CELL_DATA));
+}
+
+static void
+cell_leave (GtkEventControllerFocus *focus, GtkWidget *cell)
+{
+  cell_finish (cell);
+}
+
+static void
+cell_activate (GtkWidget *cell)
+{
+  cell_finish (cell);
+  /* stay ready for the next edit of the same cell */
+  if (gtk_widget_has_focus (cell))
+    cell_enter (NULL, cell);
+}
+
+static gboolean
+cell_key (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifierType state,
+          GtkWidget *cell)
+{
+  if (keyval != GDK_KEY_Escape || !cell_editing (cell))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (cell), g_object_get_data (G_OBJECT (cell), CELL_ORIGINAL));
+  return TRUE;
+}
+
+GtkWidget *
+kam_text_cell_new (KamTextCellFunc commit, KamTextCellFunc started, gpointer data)
+{
+  GtkWidget *cell = gtk_text_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (cell, "kam-cell");
+  g_object_set_data (G_OBJECT (cell), CELL_COMMIT, commit);
+  g_object_set_data (G_OBJECT (cell), CELL_STARTED, started);
+  g_object_set_data (G_OBJECT (cell), CELL_DATA, data);
+  g_signal_connect (focus, "enter", G_CALLBACK (cell_enter), cell);
+  g_signal_connect (focus, "leave", G_CALLBACK (cell_leave), cell);
+  gtk_widget_add_controller (cell, focus);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (cell_key), cell);
+  gtk_widget_add_controller (cell, key);
+  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate), NULL);
+  return cell;
+}
+
+void
+kam_present_dialog (GtkWidget *dialog)
+{
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
