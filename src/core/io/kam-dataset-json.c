@@ -12,6 +12,9 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -752,6 +755,13 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
 
   r.dataset = kam_dataset_new_empty ();
   read_root (&r, json_parser_get_root (parser));
+  /* json-glib's tree of a big file is several times the size of the figure
+   * columns: give the memory back to the system once it is gone. */
+  g_clear_object (&parser);
+#ifdef __GLIBC__
+  if (length > 16 * 1024 * 1024)
+    malloc_trim (0);
+#endif
   if (r.problems->len > 0)
     {
       gboolean version = FALSE;
