@@ -1,0 +1,51 @@
+/* kam-chart-private.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kam-chart.h"
+
+G_BEGIN_DECLS
+
+/* A region of the last rendering that a point was drawn in. */
+typedef struct
+{
+  double x, y, width, height;
+  guint series, index;
+  /* a slice of a ring instead of a rectangle, when wedge is set */
+  gboolean wedge;
+  double cx, cy, r0, r1, a0, a1;
+} KamChartRegion;
+
+typedef struct
+{
+  const char *id;
+  int year;
+  char *title;
+  char *kind;
+} KamChartMarker;
+
+typedef struct
+{
+  GPtrArray *series;      /* KamChartSeries */
+  GPtrArray *markers;     /* KamChartMarker: agreements on the time axis */
+  GPtrArray *sources;     /* interned source ids used */
+  char *title;
+  char *axis_label;
+  gboolean usd;
+  gboolean percent;
+  int year;
+  const char *indicator;
+} KamChartData;
+
+KamChartData *_kam_chart_get_data (KamChart *self);
+GArray *_kam_chart_get_regions (KamChart *self);
+
+void _kam_chart_render_data (KamChart *self, KamChartData *data, cairo_t *cr,
+                             const KamChartStyle *style, double width, double height,
+                             GArray *regions);
+
+G_END_DECLS

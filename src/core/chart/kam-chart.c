@@ -1,0 +1,1018 @@
+/* kam-chart.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A chart's settings, and the values it plots. The values are worked out from
+ * the figure columns in one pass (no row objects) and cached; `changed` is
+ * emitted when the settings change or when an edit changes what is plotted. */
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kam-chart-private.h"
+#include "kam-number.h"
+
+struct _KamChart
+{
+  GObject parent_instance;
+
+  KamDataset *dataset;
+  KamChartKind kind;
+  char *indicator;
+  int year;
+  int first_year, last_year;
+  GStrv countries;
+  KamScaleKind scale;
+  char *source;
+  char *title;
+
+  KamChartData *data; /* NULL until needed */
+  GArray *regions;    /* KamChartRegion of the last rendering */
+};
+
+G_DEFINE_FINAL_TYPE (KamChart, kam_chart, G_TYPE_OBJECT)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- data --------------------------------------------------------------- */
+
+static void
+series_free (KamChartSeries *series)
+{
+  for (guint i = 0; i < series->points->len; i++)
+    g_free (g_array_index (series->points, KamChartPoint, i).label);
+  g_array_unref (series->points);
+  g_free (series->name);
+  g_free (series);
+}
+
+static KamChartSeries *
+series_new (const char *name, guint color)
+{
+  KamChartSeries *series = g_new0 (KamChartSeries, 1);
+
+  series->name = g_strdup (name);
+  series->color = color;
+  series->points = g_array_new (FALSE, TRUE, sizeof (KamChartPoint));
+  return series;
+}
+
+static void
+marker_free (KamChartMarker *marker)
+{
+  g_free (marker->title);
+  g_free (marker->kind);
+  g_free (marker);
+}
+
+static void
+data_free (KamChartData *data)
+{
+  if (data == NULL)
+    return;
+  g_ptr_array_unref (data->series);
+  g_ptr_array_unref (data->markers);
+  g_ptr_array_unref (data->sources);
+  g_free (data->title);
+  g_free (data->axis_label);
+  g_free (data);
+}
+
+static void
+add_point (KamChartSeries *series, const char *label, const char *country, int year, double value,
+           const char *source, guint id)
+{
+  KamChartPoint p = { g_strdup (label), country, year, value, source, id, 0 };
+  g_array_append_val (series->points, p);
+}
+
+/* The key that stands for the national total in a set of countries. */
+static const char national_key[] = "";
+
+/* For one indicator, the figure chosen for each (country, year): from the
+ * chart's source when one is set, else from the most recently dated source. */
+typedef struct
+{
+  guint row;
+  const char *date;
+} Pick;
+
+typedef struct
+{
+  const char *country;
+  int year;
+} PickKey;
+
+static guint
+pick_hash (gconstpointer p)
+{
+  const PickKey *k = p;
+  return g_direct_hash (k->country) * 31 + (guint) k->year;
+}
+
+static gboolean
+pick_equal (gconstpointer a, gconstpointer b)
+{
+  const PickKey *x = a, *y = b;
+  return x->country == y->country && x->year == y->year;
+}
+
+static const char *
+source_date (KamDataset *dataset, GHashTable *dates, const char *source)
+{
+  const char *date;
+
+  if (source == NULL)
+    return "";
+  date = g_hash_table_lookup (dates, source);
+  if (date == NULL)
+    {
+      KamSource *s = kam_dataset_lookup_source (dataset, source);
+      date = s != NULL && kam_source_get_date (s) != NULL ? kam_source_get_date (s) : "";
+      g_hash_table_insert (dates, (gpointer) source, (gpointer) date);
+    }
+  return date;
+}
+
+/* Picks values of `indicator`, for one year (year > 0) or all, for the
+ * countries in `only` (NULL: all; it may hold NULL for the national total). */
+static GHashTable *
+pick_values (KamChart *self, const char *indicator, int year, GHashTable *only)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  GHashTable *picks = g_hash_table_new_full (pick_hash, pick_equal, g_free, g_free);
+  g_autoptr (GHashTable) dates = g_hash_table_new (NULL, NULL);
+  guint n = kam_figure_table_get_n_rows (table);
+  const char *ind = indicator ? g_intern_string (indicator) : NULL;
+  const char *source = self->source ? g_intern_string (self->source) : NULL;
+  const char *const *indicators, *const *countries, *const *sources;
+  const gint16 *years;
+
+  if (n == 0 || ind == NULL)
+    return picks;
+  indicators = kam_figure_table_get_indicators (table);
+  countries = kam_figure_table_get_countries (table);
+  sources = kam_figure_table_get_sources (table);
+  years = kam_figure_table_get_years (table);
+  for (guint r = 0; r < n; r++)
+    {
+      PickKey key;
+      Pick *best;
+      const char *date;
+
+      if (indicators[r] != ind || (year > 0 && years[r] != year)
+          || (source != NULL && sources[r] != source))
+        continue;
+      if (only != NULL && !g_hash_table_contains (only, countries[r] ? countries[r] : national_key))
+        continue;
+      key.country = countries[r];
+      key.year = years[r];
+      date = source_date (self->dataset, dates, sources[r]);
+      best = g_hash_table_lookup (picks, &key);
+      if (best == NULL)
+        {
+          PickKey *k = g_memdup2 (&key, sizeof key);
+          best = g_new (Pick, 1);
+          g_hash_table_insert (picks, k, best);
+        }
+      else if (strcmp (date, best->date) < 0)
+        continue;
+      best->row = r;
+      best->date = date;
+    }
+  return picks;
+}
+
+static const char *
+indicator_name (KamDataset *dataset, const char *id)
+{
+  KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, id);
+
+  return indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator) : id;
+}
+
+static gboolean
+indicator_is_usd (KamDataset *dataset, const char *id)
+{
+  KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, id);
+
+  return indicator != NULL && kam_indicator_get_unit (indicator) == KAM_UNIT_USD;
+}
+
+static void
+note_source (KamChartData *data, const char *source)
+{
+  if (source != NULL && !g_ptr_array_find (data->sources, source, NULL))
+    g_ptr_array_add (data->sources, (gpointer) source);
+}
+
+static int
+compare_points_desc (gconstpointer a, gconstpointer b)
+{
+  const KamChartPoint *x = a, *y = b;
+  return x->value < y->value ? 1 : x->value > y->value ? -1 : g_strcmp0 (x->label, y->label);
+}
+
+static int
+compare_points_year (gconstpointer a, gconstpointer b)
+{
+  const KamChartPoint *x = a, *y = b;
+  return x->year - y->year;
+}
+
+/* The year with known values of the indicator for the most countries (the
+ * latest of those), so that a chart by country shows as much as it can. */
+static int
+latest_year (KamChart *self, const char *indicator, gboolean countries_only)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  guint n = kam_figure_table_get_n_rows (table);
+  const char *ind = g_intern_string (indicator);
+  guint counts[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { 0 };
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  int best = 0;
+  guint best_count = 0;
+
+  for (guint r = 0; r < n; r++)
+    {
+      const char *country = kam_figure_table_get_countries (table)[r];
+      int year = kam_figure_table_get_years (table)[r];
+      /* one count per (country, year), whatever the number of sources */
+      gpointer key = GSIZE_TO_POINTER (((gsize) g_direct_hash (country) * 256) ^ (gsize) year);
+
+      if (kam_figure_table_get_indicators (table)[r] != ind
+          || !kam_value_is_known (kam_figure_table_get_values (table)[r])
+          || (countries_only && country == NULL) || !g_hash_table_add (seen, key))
+        continue;
+      counts[year - KAM_YEAR_MIN]++;
+    }
+  for (int y = KAM_YEAR_MIN; y <= KAM_YEAR_MAX; y++)
+    if (counts[y - KAM_YEAR_MIN] > 0 && counts[y - KAM_YEAR_MIN] >= best_count)
+      {
+        best = y;
+        best_count = counts[y - KAM_YEAR_MIN];
+      }
+  return best;
+}
+
+/* Known values by country for one year, largest first. */
+static KamChartSeries *
+values_by_country (KamChart *self, KamChartData *data, const char *indicator, int year, guint color)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (GHashTable) picks = pick_values (self, indicator, year, NULL);
+  KamChartSeries *series = series_new (indicator_name (self->dataset, indicator), color);
+  GHashTableIter iter;
+  PickKey *key;
+  Pick *pick;
+
+  g_hash_table_iter_init (&iter, picks);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &pick))
+    {
+      double v = kam_figure_table_get_value (table, pick->row);
+
+      if (key->country == NULL || !kam_value_is_known (v))
+        continue;
+      add_point (series, kam_dataset_get_country_label (self->dataset, key->country), key->country,
+                 year, v, kam_figure_table_get_source (table, pick->row),
+                 kam_figure_table_get_id (table, pick->row));
+    }
+  g_array_sort (series->points, compare_points_desc);
+  return series;
+}
+
+static void
+build_destinations (KamChart *self, KamChartData *data)
+{
+  KamChartSeries *series = values_by_country (self, data, data->indicator, data->year, 0);
+
+  for (guint i = 0; i < series->points->len; i++)
+    note_source (data, g_array_index (series->points, KamChartPoint, i).source);
+  g_ptr_array_add (data->series, series);
+  /* Translators: chart title: an indicator, then a year */
+  data->title = g_strdup_printf (_("%s by destination, %d"), indicator_name (self->dataset, data->indicator),
+                                 data->year);
+}
+
+static void
+build_share (KamChart *self, KamChartData *data)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  KamChartSeries *by_country = values_by_country (self, data, data->indicator, data->year, 0);
+  KamChartSeries *series = series_new (indicator_name (self->dataset, data->indicator), 0);
+  double total = 0, other = 0;
+  guint n_other = 0;
+
+  g_ptr_array_add (all, by_country);
+  for (guint i = 0; i < by_country->points->len; i++)
+    total += g_array_index (by_country->points, KamChartPoint, i).value;
+  for (guint i = 0; i < by_country->points->len; i++)
+    {
+      KamChartPoint *p = &g_array_index (by_country->points, KamChartPoint, i);
+      double share = total > 0 ? p->value / total : 0;
+
+      note_source (data, p->source);
+      /* small shares are grouped, but only when more than one would be */
+      if (share < 0.02 && i + 1 < by_country->points->len && series->points->len >= 2)
+        {
+          other += p->value;
+          n_other++;
+          continue;
+        }
+      add_point (series, p->label, p->country, p->year, share, p->source, p->figure_id);
+    }
+  if (n_other > 0)
+    add_point (series, _("Other"), NULL, data->year, total > 0 ? other / total : 0, NULL, 0);
+  data->percent = TRUE;
+  g_ptr_array_add (data->series, series);
+  /* Translators: chart title: an indicator, then a year */
+  data->title = g_strdup_printf (_("%s: share by destination, %d"),
+                                 indicator_name (self->dataset, data->indicator), data->year);
+}
+
+/* A series of values by year for one country (or the national total). */
+static KamChartSeries *
+values_by_year (KamChart *self, KamChartData *data, const char *indicator, const char *country,
+                const char *name, guint color)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (GHashTable) only = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) picks = NULL;
+  KamChartSeries *series = series_new (name, color);
+  GHashTableIter iter;
+  PickKey *key;
+  Pick *pick;
+
+  g_hash_table_add (only, country ? (gpointer) country : (gpointer) national_key);
+  picks = pick_values (self, indicator, 0, only);
+  g_hash_table_iter_init (&iter, picks);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &pick))
+    {
+      char year_label[16];
+      int y = key->year;
+
+      if (y < self->first_year || y > self->last_year)
+        continue;
+      g_snprintf (year_label, sizeof year_label, "%d", y);
+      add_point (series, year_label, country, y, kam_figure_table_get_value (table, pick->row),
+                 kam_figure_table_get_source (table, pick->row),
+                 kam_figure_table_get_id (table, pick->row));
+      note_source (data, kam_figure_table_get_source (table, pick->row));
+    }
+  g_array_sort (series->points, compare_points_year);
+  return series;
+}
+
+/* The chart's countries, or the largest ones in the latest year. */
+static GPtrArray *
+chosen_countries (KamChart *self, KamChartData *data, guint max)
+{
+  GPtrArray *codes = g_ptr_array_new ();
+
+  if (self->countries != NULL)
+    {
+      for (guint i = 0; self->countries[i] != NULL; i++)
+        g_ptr_array_add (codes, *self->countries[i] ? (gpointer) g_intern_string (self->countries[i]) : NULL);
+      return codes;
+    }
+  {
+    /* the countries with known values in the most years: a trend needs years */
+    g_autoptr (GHashTable) picks = pick_values (self, data->indicator, 0, NULL);
+    KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+    g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
+    g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
+    GHashTableIter iter;
+    PickKey *key;
+    Pick *pick;
+
+    g_hash_table_iter_init (&iter, picks);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &pick))
+      if (key->country != NULL && kam_value_is_known (kam_figure_table_get_value (table, pick->row)))
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (years, key->country));
+          if (count == 0)
+            g_ptr_array_add (ranked, (gpointer) key->country);
+          g_hash_table_insert (years, (gpointer) key->country, GUINT_TO_POINTER (count + 1));
+        }
+    for (guint i = 0; i < ranked->len; i++)
+      for (guint j = i + 1; j < ranked->len; j++)
+        {
+          guint a = GPOINTER_TO_UINT (g_hash_table_lookup (years, ranked->pdata[i]));
+          guint b = GPOINTER_TO_UINT (g_hash_table_lookup (years, ranked->pdata[j]));
+          if (b > a || (b == a && g_strcmp0 (ranked->pdata[j], ranked->pdata[i]) < 0))
+            {
+              gpointer t = ranked->pdata[i];
+              ranked->pdata[i] = ranked->pdata[j];
+              ranked->pdata[j] = t;
+            }
+        }
+    for (guint i = 0; i < ranked->len && codes->len < max; i++)
+      {
+        /* once some countries have several years, single points add nothing to a trend */
+        if (i > 0 && GPOINTER_TO_UINT (g_hash_table_lookup (years, ranked->pdata[i])) < 2
+            && GPOINTER_TO_UINT (g_hash_table_lookup (years, ranked->pdata[0])) >= 2)
+          break;
+        g_ptr_array_add (codes, ranked->pdata[i]);
+      }
+    if (codes->len == 0)
+      g_ptr_array_add (codes, NULL); /* the national total */
+  }
+  return codes;
+}
+
+static void
+add_markers (KamChart *self, KamChartData *data, GPtrArray *codes)
+{
+  GListModel *agreements = kam_dataset_get_agreements (self->dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr (KamAgreement) a = g_list_model_get_item (agreements, i);
+      const char *country = kam_agreement_get_country (a);
+      const char *signed_date = kam_agreement_get_signed (a);
+      gboolean national = g_ptr_array_find (codes, NULL, NULL);
+      KamChartMarker *marker;
+
+      if (signed_date == NULL
+          || (!national && (country == NULL || !g_ptr_array_find (codes, g_intern_string (country), NULL))))
+        continue;
+      marker = g_new0 (KamChartMarker, 1);
+      marker->id = country ? g_intern_string (country) : NULL;
+      marker->year = atoi (signed_date);
+      marker->title = g_strdup (kam_agreement_get_title (a) ? kam_agreement_get_title (a) : "");
+      g_ptr_array_add (data->markers, marker);
+    }
+}
+
+static void
+build_trend (KamChart *self, KamChartData *data, gboolean remittances)
+{
+  g_autoptr (GPtrArray) codes = NULL;
+  int lo = G_MAXINT, hi = 0;
+
+  if (remittances && self->countries == NULL)
+    {
+      codes = g_ptr_array_new ();
+      g_ptr_array_add (codes, NULL);
+    }
+  else
+    codes = chosen_countries (self, data, 5);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      KamChartSeries *series = values_by_year (self, data, data->indicator, code,
+                                               kam_dataset_get_country_label (self->dataset, code), i);
+      for (guint k = 0; k < series->points->len; k++)
+        {
+          lo = MIN (lo, g_array_index (series->points, KamChartPoint, k).year);
+          hi = MAX (hi, g_array_index (series->points, KamChartPoint, k).year);
+        }
+      g_ptr_array_add (data->series, series);
+    }
+  if (!remittances)
+    add_markers (self, data, codes);
+  if (hi == 0)
+    data->title = g_strdup (indicator_name (self->dataset, data->indicator));
+  else if (lo == hi)
+    data->title = g_strdup_printf ("%s, %d", indicator_name (self->dataset, data->indicator), lo);
+  else
+    data->title = g_strdup_printf ("%s, %d–%d", indicator_name (self->dataset, data->indicator), lo, hi);
+}
+
+static void
+build_quota (KamChart *self, KamChartData *data)
+{
+  static const char *const targets[] = { "quota", "intake-target" };
+  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  const char *country = NULL;
+  KamChartSeries *target, *actual;
+
+  if (self->countries != NULL && self->countries[0] != NULL)
+    country = *self->countries[0] ? g_intern_string (self->countries[0]) : NULL;
+  else
+    {
+      /* the first country with a quota or target figure */
+      KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+      for (guint r = 0; r < kam_figure_table_get_n_rows (table) && country == NULL; r++)
+        for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+          if (g_strcmp0 (kam_figure_table_get_indicator (table, r), targets[t]) == 0
+              && kam_value_is_known (kam_figure_table_get_value (table, r)))
+            country = kam_figure_table_get_country (table, r);
+    }
+  target = series_new (_("Quota or target"), 1);
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      KamChartSeries *s = values_by_year (self, data, targets[t], country, "", 1);
+      g_array_append_vals (target->points, s->points->data, s->points->len);
+      g_array_set_size (s->points, 0); /* the labels moved */
+      series_free (s);
+    }
+  g_array_sort (target->points, compare_points_year);
+  actual = values_by_year (self, data, data->indicator, country, indicator_name (self->dataset, data->indicator), 0);
+  g_ptr_array_add (data->series, actual);
+  g_ptr_array_add (data->series, target);
+  g_ptr_array_add (codes, (gpointer) country);
+  /* Translators: chart title, %s is a country */
+  data->title = g_strdup_printf (_("Quota and target against workers, %s"),
+                                 kam_dataset_get_country_label (self->dataset, country));
+}
+
+static void
+build_gender (KamChart *self, KamChartData *data)
+{
+  g_autofree char *women_id = g_strconcat (data->indicator, "-women", NULL);
+  KamChartSeries *totals, *women_all;
+  KamChartSeries *women = series_new (_("Women"), 3);
+  KamChartSeries *men = series_new (_("Men"), 0);
+
+  totals = values_by_country (self, data, data->indicator, data->year, 0);
+  women_all = values_by_country (self, data, women_id, data->year, 0);
+  for (guint i = 0; i < totals->points->len; i++)
+    {
+      KamChartPoint *t = &g_array_index (totals->points, KamChartPoint, i);
+
+      for (guint k = 0; k < women_all->points->len; k++)
+        {
+          KamChartPoint *w = &g_array_index (women_all->points, KamChartPoint, k);
+
+          if (w->country != t->country)
+            continue;
+          add_point (women, t->label, t->country, data->year, w->value, w->source, w->figure_id);
+          add_point (men, t->label, t->country, data->year, MAX (0, t->value - w->value), t->source, 0);
+          g_array_index (men->points, KamChartPoint, men->points->len - 1).figure_id = t->figure_id;
+          g_array_index (men->points, KamChartPoint, men->points->len - 1).figure_id2 = w->figure_id;
+          note_source (data, t->source);
+          note_source (data, w->source);
+        }
+    }
+  series_free (totals);
+  series_free (women_all);
+  g_ptr_array_add (data->series, women);
+  g_ptr_array_add (data->series, men);
+  data->title = g_strdup_printf (_("Women and men: %s, %d"),
+                                 indicator_name (self->dataset, data->indicator), data->year);
+}
+
+/* For the gender chart: an indicator that has women figures, and a year with both. */
+static void
+resolve_gender (KamChart *self, KamChartData *data)
+{
+  static const char *const bases[] = { "workers", "deployed" };
+
+  if (self->indicator != NULL)
+    {
+      g_autofree char *women = g_strconcat (self->indicator, "-women", NULL);
+      data->indicator = g_intern_string (self->indicator);
+      data->year = self->year ? self->year : latest_year (self, women, TRUE);
+      return;
+    }
+  data->indicator = g_intern_static_string ("workers");
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      g_autofree char *women = g_strconcat (bases[i], "-women", NULL);
+      int year = self->year ? self->year : latest_year (self, women, TRUE);
+
+      if (year > 0)
+        {
+          data->indicator = g_intern_static_string (bases[i]);
+          data->year = year;
+          return;
+        }
+    }
+}
+
+static KamChartData *
+compute (KamChart *self)
+{
+  KamChartData *data = g_new0 (KamChartData, 1);
+  static const char *const defaults[] = {
+    [KAM_CHART_DESTINATIONS] = "workers", [KAM_CHART_TREND] = "workers",
+    [KAM_CHART_SHARE] = "workers",        [KAM_CHART_QUOTA] = "workers",
+    [KAM_CHART_GENDER] = "workers",       [KAM_CHART_REMITTANCES] = "remittances",
+  };
+
+  data->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  data->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_free);
+  data->sources = g_ptr_array_new ();
+  if (self->dataset == NULL)
+    return data;
+
+  if (self->kind == KAM_CHART_GENDER)
+    resolve_gender (self, data);
+  else
+    {
+      data->indicator = g_intern_string (self->indicator ? self->indicator : defaults[self->kind]);
+      data->year = self->year ? self->year : latest_year (self, data->indicator, TRUE);
+    }
+  data->usd = indicator_is_usd (self->dataset, data->indicator);
+
+  switch (self->kind)
+    {
+    case KAM_CHART_DESTINATIONS:
+      build_destinations (self, data);
+      break;
+    case KAM_CHART_SHARE:
+      build_share (self, data);
+      break;
+    case KAM_CHART_TREND:
+      build_trend (self, data, FALSE);
+      break;
+    case KAM_CHART_REMITTANCES:
+      build_trend (self, data, TRUE);
+      break;
+    case KAM_CHART_QUOTA:
+      build_quota (self, data);
+      break;
+    case KAM_CHART_GENDER:
+      build_gender (self, data);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (self->title != NULL)
+    {
+      g_free (data->title);
+      data->title = g_strdup (self->title);
+    }
+  data->axis_label = g_strdup (data->percent ? _("Share of the total")
+                               : data->usd   ? _("US dollars")
+                                             : _("Persons"));
+  return data;
+}
+
+static gboolean
+same_data (KamChartData *a, KamChartData *b)
+{
+  if (a->series->len != b->series->len || a->markers->len != b->markers->len
+      || g_strcmp0 (a->title, b->title) != 0)
+    return FALSE;
+  for (guint i = 0; i < a->series->len; i++)
+    {
+      KamChartSeries *x = g_ptr_array_index (a->series, i), *y = g_ptr_array_index (b->series, i);
+
+      if (x->points->len != y->points->len || g_strcmp0 (x->name, y->name) != 0)
+        return FALSE;
+      for (guint k = 0; k < x->points->len; k++)
+        {
+          KamChartPoint *p = &g_array_index (x->points, KamChartPoint, k);
+          KamChartPoint *q = &g_array_index (y->points, KamChartPoint, k);
+
+          if (g_strcmp0 (p->label, q->label) != 0 || p->year != q->year || p->source != q->source
+              || p->figure_id != q->figure_id
+              || !((isnan (p->value) && isnan (q->value)) || p->value == q->value))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+KamChartData *
+_kam_chart_get_data (KamChart *self)
+{
+  if (self->data == NULL)
+    self->data = compute (self);
+  return self->data;
+}
+
+GArray *
+_kam_chart_get_regions (KamChart *self)
+{
+  return self->regions;
+}
+
+static void
+settings_changed (KamChart *self)
+{
+  g_clear_pointer (&self->data, data_free);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+dataset_changed (KamChart *self)
+{
+  KamChartData *fresh = compute (self);
+
+  if (self->data != NULL && same_data (self->data, fresh))
+    {
+      data_free (fresh);
+      return;
+    }
+  data_free (self->data);
+  self->data = fresh;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ---- object ------------------------------------------------------------- */
+
+static void
+kam_chart_dispose (GObject *object)
+{
+  KamChart *self = KAM_CHART (object);
+
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_clear_object (&self->dataset);
+  G_OBJECT_CLASS (kam_chart_parent_class)->dispose (object);
+}
+
+static void
+kam_chart_finalize (GObject *object)
+{
+  KamChart *self = KAM_CHART (object);
+
+  g_free (self->indicator);
+  g_free (self->source);
+  g_free (self->title);
+  g_strfreev (self->countries);
+  g_clear_pointer (&self->data, data_free);
+  g_array_unref (self->regions);
+  G_OBJECT_CLASS (kam_chart_parent_class)->finalize (object);
+}
+
+static void
+kam_chart_class_init (KamChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kam_chart_dispose;
+  object_class->finalize = kam_chart_finalize;
+
+  /**
+   * KamChart::changed:
+   *
+   * Emitted once when a setting changes, or when an edit changes what the
+   * chart plots.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kam_chart_init (KamChart *self)
+{
+  self->first_year = KAM_YEAR_MIN;
+  self->last_year = KAM_YEAR_MAX;
+  self->regions = g_array_new (FALSE, FALSE, sizeof (KamChartRegion));
+}
+
+/**
+ * kam_chart_new:
+ * @dataset: (nullable): the data
+ *
+ * Returns: (transfer full): a new chart
+ */
+KamChart *
+kam_chart_new (KamDataset *dataset, KamChartKind kind)
+{
+  KamChart *self = g_object_new (KAM_TYPE_CHART, NULL);
+
+  self->kind = kind;
+  if (dataset != NULL)
+    kam_chart_set_dataset (self, dataset);
+  return self;
+}
+
+KamDataset *
+kam_chart_get_dataset (KamChart *self)
+{
+  return self->dataset;
+}
+
+void
+kam_chart_set_dataset (KamChart *self, KamDataset *dataset)
+{
+  if (self->dataset == dataset)
+    return;
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_set_object (&self->dataset, dataset);
+  if (dataset != NULL)
+    g_signal_connect_swapped (dataset, "changed", G_CALLBACK (dataset_changed), self);
+  settings_changed (self);
+}
+
+KamChartKind
+kam_chart_get_kind (KamChart *self)
+{
+  return self->kind;
+}
+
+void
+kam_chart_set_kind (KamChart *self, KamChartKind kind)
+{
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  settings_changed (self);
+}
+
+static void
+set_string (KamChart *self, char **field, const char *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  settings_changed (self);
+}
+
+const char *
+kam_chart_get_indicator (KamChart *self)
+{
+  return self->indicator;
+}
+
+void
+kam_chart_set_indicator (KamChart *self, const char *indicator)
+{
+  set_string (self, &self->indicator, indicator);
+}
+
+int
+kam_chart_get_year (KamChart *self)
+{
+  return self->year;
+}
+
+void
+kam_chart_set_year (KamChart *self, int year)
+{
+  if (self->year == year)
+    return;
+  self->year = year;
+  settings_changed (self);
+}
+
+void
+kam_chart_set_years (KamChart *self, int first, int last)
+{
+  if (self->first_year == first && self->last_year == last)
+    return;
+  self->first_year = first;
+  self->last_year = last;
+  settings_changed (self);
+}
+
+void
+kam_chart_get_years (KamChart *self, int *first, int *last)
+{
+  *first = self->first_year;
+  *last = self->last_year;
+}
+
+const char *const *
+kam_chart_get_countries (KamChart *self)
+{
+  return (const char *const *) self->countries;
+}
+
+void
+kam_chart_set_countries (KamChart *self, const char *const *codes)
+{
+  if (codes == NULL && self->countries == NULL)
+    return;
+  if (codes != NULL && self->countries != NULL && g_strv_equal (codes, (const char *const *) self->countries))
+    return;
+  g_strfreev (self->countries);
+  self->countries = g_strdupv ((char **) codes);
+  settings_changed (self);
+}
+
+KamScaleKind
+kam_chart_get_scale (KamChart *self)
+{
+  return self->scale;
+}
+
+void
+kam_chart_set_scale (KamChart *self, KamScaleKind scale)
+{
+  if (self->scale == scale)
+    return;
+  self->scale = scale;
+  settings_changed (self);
+}
+
+const char *
+kam_chart_get_source (KamChart *self)
+{
+  return self->source;
+}
+
+void
+kam_chart_set_source (KamChart *self, const char *source)
+{
+  set_string (self, &self->source, source);
+}
+
+void
+kam_chart_set_title (KamChart *self, const char *title)
+{
+  set_string (self, &self->title, title);
+}
+
+/**
+ * kam_chart_get_title:
+ *
+ * Returns: the title, set or automatic
+ */
+const char *
+kam_chart_get_title (KamChart *self)
+{
+  return _kam_chart_get_data (self)->title;
+}
+
+/**
+ * kam_chart_get_series:
+ *
+ * Returns: (transfer none) (element-type KamChartSeries): what the chart plots
+ */
+GPtrArray *
+kam_chart_get_series (KamChart *self)
+{
+  return _kam_chart_get_data (self)->series;
+}
+
+int
+kam_chart_get_resolved_year (KamChart *self)
+{
+  return _kam_chart_get_data (self)->year;
+}
+
+const char *
+kam_chart_get_resolved_indicator (KamChart *self)
+{
+  return _kam_chart_get_data (self)->indicator;
+}
+
+/**
+ * kam_chart_hit_figures:
+ *
+ * Returns: (transfer full) (element-type guint): the figures behind a hit
+ */
+GArray *
+kam_chart_hit_figures (const KamChartHit *hit)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (hit->found && hit->point.figure_id)
+    g_array_append_val (ids, hit->point.figure_id);
+  if (hit->found && hit->point.figure_id2)
+    g_array_append_val (ids, hit->point.figure_id2);
+  return ids;
+}
+
+void
+kam_chart_render (KamChart *self, cairo_t *cr, const KamChartStyle *style, double width,
+                  double height)
+{
+  g_return_if_fail (KAM_IS_CHART (self));
+  g_array_set_size (self->regions, 0);
+  _kam_chart_render_data (self, _kam_chart_get_data (self), cr, style, width, height, self->regions);
+}
+
+gboolean
+kam_chart_hit (KamChart *self, double x, double y, KamChartHit *hit)
+{
+  KamChartData *data = _kam_chart_get_data (self);
+
+  memset (hit, 0, sizeof *hit);
+  /* the last region drawn is on top */
+  for (guint i = self->regions->len; i > 0; i--)
+    {
+      KamChartRegion *r = &g_array_index (self->regions, KamChartRegion, i - 1);
+      KamChartSeries *series;
+
+      if (r->wedge)
+        {
+          double dx = x - r->cx, dy = y - r->cy, d = sqrt (dx * dx + dy * dy);
+          /* angles from 12 o'clock, clockwise */
+          double a = atan2 (dx, -dy);
+
+          if (a < 0)
+            a += 2 * G_PI;
+          if (d < r->r0 || d > r->r1 || a < r->a0 || a > r->a1)
+            continue;
+        }
+      else if (x < r->x || x > r->x + r->width || y < r->y || y > r->y + r->height)
+        continue;
+      series = g_ptr_array_index (data->series, r->series);
+      hit->found = TRUE;
+      hit->series = r->series;
+      hit->series_name = series->name;
+      hit->point = g_array_index (series->points, KamChartPoint, r->index);
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,83 @@
+/* kam-chart.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include "kam-dataset.h"
+#include "kam-palette.h"
+
+G_BEGIN_DECLS
+
+/* One plotted value. */
+typedef struct
+{
+  char *label;         /* a country's name, a year, or a series' name */
+  const char *country; /* interned code, NULL for the national total */
+  int year;
+  double value;        /* NAN: unknown, a gap */
+  const char *source;  /* interned id of the figure's source */
+  guint figure_id;     /* 0 for a computed value (men = total - women, Other) */
+  guint figure_id2;    /* the second figure of a computed value, or 0 */
+} KamChartPoint;
+
+typedef struct
+{
+  char *name;
+  guint color;
+  GArray *points;      /* KamChartPoint */
+} KamChartSeries;
+
+/* What is under a point of the drawn chart. */
+typedef struct
+{
+  gboolean found;
+  guint series;
+  KamChartPoint point;  /* strings borrowed from the chart */
+  char *series_name;    /* borrowed */
+} KamChartHit;
+
+#define KAM_TYPE_CHART (kam_chart_get_type ())
+G_DECLARE_FINAL_TYPE (KamChart, kam_chart, KAM, CHART, GObject)
+
+KamChart *kam_chart_new (KamDataset *dataset, KamChartKind kind);
+KamDataset *kam_chart_get_dataset (KamChart *self);
+void kam_chart_set_dataset (KamChart *self, KamDataset *dataset);
+KamChartKind kam_chart_get_kind (KamChart *self);
+void kam_chart_set_kind (KamChart *self, KamChartKind kind);
+/* NULL: the kind's default (workers, remittances ...) */
+const char *kam_chart_get_indicator (KamChart *self);
+void kam_chart_set_indicator (KamChart *self, const char *indicator);
+/* 0: the latest year with figures */
+int kam_chart_get_year (KamChart *self);
+void kam_chart_set_year (KamChart *self, int year);
+void kam_chart_set_years (KamChart *self, int first, int last);
+void kam_chart_get_years (KamChart *self, int *first, int *last);
+/* NULL: a default choice; "" in the list stands for the national total */
+const char *const *kam_chart_get_countries (KamChart *self);
+void kam_chart_set_countries (KamChart *self, const char *const *codes);
+KamScaleKind kam_chart_get_scale (KamChart *self);
+void kam_chart_set_scale (KamChart *self, KamScaleKind scale);
+/* NULL: for each value, the most recently dated source that gives it */
+const char *kam_chart_get_source (KamChart *self);
+void kam_chart_set_source (KamChart *self, const char *source);
+/* NULL: automatic */
+void kam_chart_set_title (KamChart *self, const char *title);
+const char *kam_chart_get_title (KamChart *self);
+
+/* What the chart plots now, after defaults are resolved. */
+GPtrArray *kam_chart_get_series (KamChart *self);
+int kam_chart_get_resolved_year (KamChart *self);
+const char *kam_chart_get_resolved_indicator (KamChart *self);
+/* Every figure id behind a hit, for selecting them. */
+GArray *kam_chart_hit_figures (const KamChartHit *hit);
+
+void kam_chart_render (KamChart *self, cairo_t *cr, const KamChartStyle *style, double width,
+                       double height);
+/* Tells what is under (x, y) in the last rendering. */
+gboolean kam_chart_hit (KamChart *self, double x, double y, KamChartHit *hit);
+
+G_END_DECLS
