@@ -19,6 +19,7 @@
 #include "kam-dataset-private.h"
 #include "kam-dataset-json.h"
 #include "kam-figure-query.h"
+#include "kam-chart.h"
 
 static long
 rss_kib (void)
@@ -182,6 +183,30 @@ main (int argc, char **argv)
         (void) kam_figure_get_value (figure);
       }
     g_print ("1000 row objects (scroll)%8.1f ms\n", ms_since (t));
+  }
+  /* charts at 1600x1000, aggregation included (a fresh chart each time) */
+  {
+    static const KamChartKind kinds[] = { KAM_CHART_DESTINATIONS, KAM_CHART_TREND };
+    static const char *const names[] = { "destinations", "trend" };
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 1000);
+    cairo_t *cr = cairo_create (surface);
+    KamChartStyle style;
+
+    kam_chart_style_init (&style, FALSE);
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        double best = G_MAXDOUBLE;
+        for (guint round = 0; round < 5; round++)
+          {
+            g_autoptr (KamChart) chart = kam_chart_new (loaded, kinds[k]);
+            t = g_get_monotonic_time ();
+            kam_chart_render (chart, cr, &style, 1600, 1000);
+            best = MIN (best, ms_since (t));
+          }
+        g_print ("chart %-13s      %8.1f ms  (best of 5, 1600x1000)\n", names[k], best);
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
   }
   if (write_to == NULL)
     g_unlink (path);

@@ -478,6 +478,9 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
       int last_year = 0;
 
       set_color (ctx->cr, color);
+      cairo_new_path (ctx->cr);
+      cairo_set_line_width (ctx->cr, 2.5 * ctx->unit);
+      cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
       for (guint k = 0; k < ser->points->len; k++)
         {
           KamChartPoint *p = &g_array_index (ser->points, KamChartPoint, k);
@@ -511,8 +514,6 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
         }
       if (!bars)
         {
-          cairo_set_line_width (ctx->cr, 2.5 * ctx->unit);
-          cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
           cairo_stroke (ctx->cr);
           for (guint k = 0; k < ser->points->len; k++)
             {

@@ -386,23 +386,36 @@ chosen_countries (KamChart *self, KamChartData *data, guint max)
     }
   {
     /* the countries with known values in the most years: a trend needs years */
-    g_autoptr (GHashTable) picks = pick_values (self, data->indicator, 0, NULL);
     KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+    guint n = kam_figure_table_get_n_rows (table);
+    const char *ind = g_intern_string (data->indicator);
+    g_autoptr (GHashTable) bits = g_hash_table_new_full (NULL, NULL, NULL, g_free);
     g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
     g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
-    GHashTableIter iter;
-    PickKey *key;
-    Pick *pick;
 
-    g_hash_table_iter_init (&iter, picks);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &pick))
-      if (key->country != NULL && kam_value_is_known (kam_figure_table_get_value (table, pick->row)))
-        {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (years, key->country));
-          if (count == 0)
-            g_ptr_array_add (ranked, (gpointer) key->country);
-          g_hash_table_insert (years, (gpointer) key->country, GUINT_TO_POINTER (count + 1));
-        }
+    for (guint r = 0; r < n; r++)
+      {
+        const char *country = kam_figure_table_get_countries (table)[r];
+        int y = kam_figure_table_get_years (table)[r] - KAM_YEAR_MIN;
+        guint8 *set;
+
+        if (country == NULL || kam_figure_table_get_indicators (table)[r] != ind
+            || !kam_value_is_known (kam_figure_table_get_values (table)[r]))
+          continue;
+        set = g_hash_table_lookup (bits, country);
+        if (set == NULL)
+          {
+            set = g_new0 (guint8, (KAM_YEAR_MAX - KAM_YEAR_MIN) / 8 + 1);
+            g_hash_table_insert (bits, (gpointer) country, set);
+            g_ptr_array_add (ranked, (gpointer) country);
+          }
+        if (!(set[y / 8] & (1 << (y % 8))))
+          {
+            set[y / 8] |= 1 << (y % 8);
+            g_hash_table_insert (years, (gpointer) country,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (years, country)) + 1));
+          }
+      }
     for (guint i = 0; i < ranked->len; i++)
       for (guint j = i + 1; j < ranked->len; j++)
         {
@@ -466,18 +479,41 @@ build_trend (KamChart *self, KamChartData *data, gboolean remittances)
     }
   else
     codes = chosen_countries (self, data, 5);
-  for (guint i = 0; i < codes->len; i++)
-    {
-      const char *code = g_ptr_array_index (codes, i);
-      KamChartSeries *series = values_by_year (self, data, data->indicator, code,
-                                               kam_dataset_get_country_label (self->dataset, code), i);
-      for (guint k = 0; k < series->points->len; k++)
-        {
-          lo = MIN (lo, g_array_index (series->points, KamChartPoint, k).year);
-          hi = MAX (hi, g_array_index (series->points, KamChartPoint, k).year);
-        }
-      g_ptr_array_add (data->series, series);
-    }
+  {
+    /* one pass over the figures for all the countries */
+    KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+    g_autoptr (GHashTable) only = g_hash_table_new (NULL, NULL);
+    g_autoptr (GHashTable) picks = NULL;
+    GHashTableIter iter;
+    PickKey *key;
+    Pick *pick;
+
+    for (guint i = 0; i < codes->len; i++)
+      {
+        const char *code = g_ptr_array_index (codes, i);
+        g_hash_table_insert (only, code ? (gpointer) code : (gpointer) national_key, GUINT_TO_POINTER (i));
+        g_ptr_array_add (data->series, series_new (kam_dataset_get_country_label (self->dataset, code), i));
+      }
+    picks = pick_values (self, data->indicator, 0, only);
+    g_hash_table_iter_init (&iter, picks);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &pick))
+      {
+        guint index = GPOINTER_TO_UINT (g_hash_table_lookup (only, key->country ? key->country : national_key));
+        char year_label[16];
+
+        if (key->year < self->first_year || key->year > self->last_year)
+          continue;
+        g_snprintf (year_label, sizeof year_label, "%d", key->year);
+        add_point (g_ptr_array_index (data->series, index), year_label, key->country, key->year,
+                   kam_figure_table_get_value (table, pick->row), kam_figure_table_get_source (table, pick->row),
+                   kam_figure_table_get_id (table, pick->row));
+        note_source (data, kam_figure_table_get_source (table, pick->row));
+        lo = MIN (lo, key->year);
+        hi = MAX (hi, key->year);
+      }
+    for (guint i = 0; i < data->series->len; i++)
+      g_array_sort (((KamChartSeries *) g_ptr_array_index (data->series, i))->points, compare_points_year);
+  }
   if (!remittances)
     add_markers (self, data, codes);
   if (hi == 0)
@@ -611,7 +647,9 @@ compute (KamChart *self)
   else
     {
       data->indicator = g_intern_string (self->indicator ? self->indicator : defaults[self->kind]);
-      data->year = self->year ? self->year : latest_year (self, data->indicator, TRUE);
+      /* only the charts of one year need one */
+      if (self->kind == KAM_CHART_DESTINATIONS || self->kind == KAM_CHART_SHARE)
+        data->year = self->year ? self->year : latest_year (self, data->indicator, TRUE);
     }
   data->usd = indicator_is_usd (self->dataset, data->indicator);
 

@@ -1,0 +1,376 @@
+/* test-chart.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Charts rendered to image surfaces, checked the way a reader looks at them:
+ * bar lengths in pixels, colours, gaps. No display needed. */
+
+#include <math.h>
+#include "kam-chart-private.h"
+#include "kam-test-utils.h"
+
+#define W 900
+#define H 560
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  KamChartStyle style;
+} Picture;
+
+static void
+render (KamChart *chart, gboolean dark, Picture *pic)
+{
+  cairo_t *cr;
+
+  kam_chart_style_init (&pic->style, dark);
+  pic->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cr = cairo_create (pic->surface);
+  kam_chart_render (chart, cr, &pic->style, W, H);
+  cairo_destroy (cr);
+  cairo_surface_flush (pic->surface);
+}
+
+static void
+picture_clear (Picture *pic)
+{
+  g_clear_pointer (&pic->surface, cairo_surface_destroy);
+}
+
+static KamColor
+pixel (Picture *pic, int x, int y)
+{
+  guint32 *data = (guint32 *) cairo_image_surface_get_data (pic->surface);
+  int stride = cairo_image_surface_get_stride (pic->surface) / 4;
+  guint32 p = data[y * stride + x];
+  KamColor c = { ((p >> 16) & 0xff) / 255.0, ((p >> 8) & 0xff) / 255.0, (p & 0xff) / 255.0 };
+  return c;
+}
+
+static gboolean
+same_color (KamColor a, KamColor b)
+{
+  return fabs (a.r - b.r) < 0.02 && fabs (a.g - b.g) < 0.02 && fabs (a.b - b.b) < 0.02;
+}
+
+/* How many pixels of colour c run to the right from (x, y). */
+static int
+run_length (Picture *pic, int x, int y, KamColor c)
+{
+  int n = 0;
+
+  while (x + n < W && same_color (pixel (pic, x + n, y), c))
+    n++;
+  return n;
+}
+
+static KamChartRegion *
+region_of (KamChart *chart, guint series, guint index)
+{
+  GArray *regions = _kam_chart_get_regions (chart);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      KamChartRegion *r = &g_array_index (regions, KamChartRegion, i);
+      if (r->series == series && r->index == index)
+        return r;
+    }
+  g_assert_not_reached ();
+}
+
+static KamChartPoint *
+point (KamChart *chart, guint series, guint index)
+{
+  KamChartSeries *s = g_ptr_array_index (kam_chart_get_series (chart), series);
+  return &g_array_index (s->points, KamChartPoint, index);
+}
+
+static int
+bar_length (KamChart *chart, Picture *pic, guint index)
+{
+  KamChartRegion *r = region_of (chart, 0, index);
+  return run_length (pic, (int) ceil (r->x), (int) (r->y + r->height / 2),
+                     kam_palette_color (&pic->style, 0));
+}
+
+static void
+test_destinations_linear (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  Picture pic = { 0 };
+  KamChartSeries *series;
+  int thailand;
+
+  render (chart, FALSE, &pic);
+  g_assert_cmpint (kam_chart_get_resolved_year (chart), ==, 2021);
+  series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+  g_assert_cmpuint (series->points->len, ==, 7);
+  g_assert_cmpstr (point (chart, 0, 0)->country, ==, "THA");
+  thailand = bar_length (chart, &pic, 0);
+  g_assert_cmpint (thailand, >, 400);
+  /* every bar shorter than Thailand's, and in proportion to its value */
+  for (guint i = 1; i < series->points->len; i++)
+    {
+      int length = bar_length (chart, &pic, i);
+      double expected = thailand * point (chart, 0, i)->value / point (chart, 0, 0)->value;
+
+      g_assert_cmpint (length, <, thailand);
+      g_assert_cmpfloat (fabs (length - expected), <=, 2.0);
+    }
+  picture_clear (&pic);
+}
+
+static void
+test_destinations_log (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  Picture pic = { 0 };
+  int saudi, thailand;
+
+  kam_chart_set_scale (chart, KAM_SCALE_LOG);
+  render (chart, FALSE, &pic);
+  g_assert_cmpstr (point (chart, 0, 6)->country, ==, "SAU");
+  g_assert_cmpfloat (point (chart, 0, 6)->value, ==, 43);
+  saudi = bar_length (chart, &pic, 6);
+  thailand = bar_length (chart, &pic, 0);
+  /* 43 is visible: on a linear scale it would be under one pixel */
+  g_assert_cmpint (saudi, >, 50);
+  /* log from 1: the length is in proportion to the number of digits */
+  g_assert_cmpfloat (fabs ((double) saudi / thailand - log10 (43) / log10 (1220197)), <, 0.02);
+  picture_clear (&pic);
+}
+
+static void
+test_share (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_SHARE);
+  Picture pic = { 0 };
+  KamChartPoint *thailand;
+  KamChartRegion *slice;
+  double mid;
+  int x, y;
+
+  render (chart, FALSE, &pic);
+  thailand = point (chart, 0, 0);
+  g_assert_cmpstr (thailand->country, ==, "THA");
+  g_assert_cmpfloat (fabs (thailand->value - 0.94), <, 0.005);
+  /* the middle of Thailand's slice is Thailand's colour; just before 12 o'clock is not */
+  slice = region_of (chart, 0, 0);
+  g_assert_true (slice->wedge);
+  mid = (slice->a0 + slice->a1) / 2;
+  x = slice->cx + sin (mid) * (slice->r0 + slice->r1) / 2;
+  y = slice->cy - cos (mid) * (slice->r0 + slice->r1) / 2;
+  g_assert_true (same_color (pixel (&pic, x, y), kam_palette_color (&pic.style, 0)));
+  x = slice->cx + sin (2 * G_PI - 0.1) * (slice->r0 + slice->r1) / 2;
+  y = slice->cy - cos (2 * G_PI - 0.1) * (slice->r0 + slice->r1) / 2;
+  g_assert_false (same_color (pixel (&pic, x, y), kam_palette_color (&pic.style, 0)));
+  picture_clear (&pic);
+}
+
+static KamDataset *
+trend_dataset (void)
+{
+  KamDataset *dataset = kam_test_load_fixture ("good.kamlang");
+  KamFigureRow rows[] = { { "JPN", 2019, "workers", 100, "s1", NULL },
+                          { "JPN", 2020, "workers", 200, "s1", NULL },
+                          { "JPN", 2021, "workers", NAN, "s1", NULL },
+                          { "JPN", 2022, "workers", 300, "s1", NULL } };
+
+  g_assert_true (kam_dataset_add_figures (dataset, rows, G_N_ELEMENTS (rows), NULL, NULL));
+  return dataset;
+}
+
+static void
+test_trend_gap (void)
+{
+  g_autoptr (KamDataset) dataset = trend_dataset ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_TREND);
+  const char *countries[] = { "JPN", NULL };
+  Picture pic = { 0 };
+  KamChartRegion *a, *b, *d;
+  double ax, ay, bx, by, dx, dy;
+  KamColor line;
+
+  kam_chart_set_countries (chart, countries);
+  render (chart, FALSE, &pic);
+  line = kam_palette_color (&pic.style, 0);
+  /* points 0, 1, 3 are 2019, 2020, 2022; 2021 is unknown */
+  g_assert_true (isnan (point (chart, 0, 2)->value));
+  a = region_of (chart, 0, 0);
+  b = region_of (chart, 0, 1);
+  d = region_of (chart, 0, 3);
+  ax = a->x + a->width / 2, ay = a->y + a->height / 2;
+  bx = b->x + b->width / 2, by = b->y + b->height / 2;
+  dx = d->x + d->width / 2, dy = d->y + d->height / 2;
+  /* 2019 to 2020: a line */
+  g_assert_true (same_color (pixel (&pic, (ax + bx) / 2, (ay + by) / 2), line));
+  /* 2020 to 2022 through the unknown 2021: nothing */
+  for (double t = 0.2; t < 0.85; t += 0.1)
+    g_assert_false (same_color (pixel (&pic, bx + t * (dx - bx), by + t * (dy - by)), line));
+  picture_clear (&pic);
+}
+
+static void
+test_dark_background (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  Picture light = { 0 }, dark = { 0 };
+  KamColor l, d;
+
+  render (chart, FALSE, &light);
+  render (chart, TRUE, &dark);
+  l = pixel (&light, 3, H - 3);
+  d = pixel (&dark, 3, H - 3);
+  g_assert_cmpfloat (0.3 * d.r + 0.6 * d.g + 0.1 * d.b, <, 0.2);
+  g_assert_cmpfloat (0.3 * l.r + 0.6 * l.g + 0.1 * l.b, >, 0.9);
+  picture_clear (&light);
+  picture_clear (&dark);
+}
+
+static void
+count_changed (KamChart *chart, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_follows_edits (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  Picture before = { 0 }, after = { 0 };
+  guint changed = 0, japan_index = 3, japan_id;
+  int old_length, new_length, remittance_row = -1;
+
+  render (chart, FALSE, &before);
+  g_assert_cmpstr (point (chart, 0, japan_index)->country, ==, "JPN");
+  japan_id = point (chart, 0, japan_index)->figure_id;
+  old_length = bar_length (chart, &before, japan_index);
+  g_signal_connect (chart, "changed", G_CALLBACK (count_changed), &changed);
+
+  /* an edit to a figure the chart does not draw: no change */
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    if (g_str_equal (kam_figure_table_get_indicator (table, i), "remittances"))
+      remittance_row = i;
+  g_assert_true (kam_dataset_set_figure_value (dataset, kam_figure_table_get_id (table, remittance_row), 1, NULL));
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* an edit to Japan's bar: one change, and a longer bar */
+  g_assert_true (kam_dataset_set_figure_value (dataset, japan_id, 600000, NULL));
+  g_assert_cmpuint (changed, ==, 1);
+  render (chart, FALSE, &after);
+  g_assert_cmpstr (point (chart, 0, 1)->country, ==, "JPN"); /* now second largest */
+  new_length = bar_length (chart, &after, 1);
+  g_assert_cmpint (new_length, >, old_length * 10);
+  picture_clear (&before);
+  picture_clear (&after);
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpuint (changed, ==, 2);
+}
+
+static void
+test_hit_bar (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  Picture pic = { 0 };
+  KamChartHit hit;
+  g_autoptr (GArray) ids = NULL;
+
+  render (chart, FALSE, &pic);
+  for (guint i = 0; i < 7; i++)
+    {
+      KamChartRegion *r = region_of (chart, 0, i);
+      g_assert_true (kam_chart_hit (chart, r->x + r->width / 2, r->y + r->height / 2, &hit));
+      g_assert_cmpstr (hit.point.country, ==, point (chart, 0, i)->country);
+      g_assert_cmpstr (hit.point.source, ==, "pp-004");
+      g_assert_cmpint (hit.point.year, ==, 2021);
+    }
+  ids = kam_chart_hit_figures (&hit);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_false (kam_chart_hit (chart, 2, 2, &hit));
+  picture_clear (&pic);
+}
+
+static void
+test_every_kind_draws (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+
+  for (KamChartKind kind = KAM_CHART_DESTINATIONS; kind <= KAM_CHART_REMITTANCES; kind++)
+    {
+      g_autoptr (KamChart) chart = kam_chart_new (dataset, kind);
+      Picture pic = { 0 };
+      GArray *regions;
+
+      render (chart, FALSE, &pic);
+      regions = _kam_chart_get_regions (chart);
+      g_assert_cmpuint (regions->len, >, 0);
+      g_assert_nonnull (kam_chart_get_title (chart));
+      picture_clear (&pic);
+    }
+}
+
+static void
+test_gender_stacks (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_GENDER);
+  Picture pic = { 0 };
+  KamChartRegion *women, *men;
+
+  render (chart, FALSE, &pic);
+  g_assert_cmpstr (kam_chart_get_resolved_indicator (chart), ==, "deployed");
+  g_assert_cmpfloat (point (chart, 0, 0)->value, ==, 2719);
+  g_assert_cmpfloat (point (chart, 1, 0)->value, ==, 9778 - 2719);
+  women = region_of (chart, 0, 0);
+  men = region_of (chart, 1, 0);
+  /* men start where women end, and the lengths are in proportion */
+  g_assert_cmpfloat (fabs (men->x - (women->x + women->width)), <, 1);
+  g_assert_cmpfloat (fabs (men->width / women->width - 7059.0 / 2719.0), <, 0.02);
+  picture_clear (&pic);
+}
+
+static void
+test_remittances_prefers_recent_source (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_REMITTANCES);
+  KamChartSeries *series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
+      if (p->year == 2021)
+        g_assert_cmpstr (p->source, ==, "wb-wdi-2025-07");
+    }
+  /* unless the user picks the ministry's source */
+  kam_chart_set_source (chart, "pp-004");
+  series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+  g_assert_cmpuint (series->points->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (series->points, KamChartPoint, 0).value, ==, 2.8e9);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kamlang/chart/destinations-linear", test_destinations_linear);
+  g_test_add_func ("/kamlang/chart/destinations-log", test_destinations_log);
+  g_test_add_func ("/kamlang/chart/share", test_share);
+  g_test_add_func ("/kamlang/chart/trend-gap", test_trend_gap);
+  g_test_add_func ("/kamlang/chart/dark-background", test_dark_background);
+  g_test_add_func ("/kamlang/chart/follows-edits", test_follows_edits);
+  g_test_add_func ("/kamlang/chart/hit-bar", test_hit_bar);
+  g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
+  g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);
+  g_test_add_func ("/kamlang/chart/remittances-prefers-recent-source", test_remittances_prefers_recent_source);
+  return g_test_run ();
+}
