@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include "kam-application.h"
+#include "kam-chart-private.h"
 #include "kam-drafts.h"
 #include "kam-test-utils.h"
 #include "kam-window.h"
@@ -513,6 +514,94 @@ test_draft_after_kill (void)
   close_window (window);
 }
 
+static void
+count_changed (KamChart *chart, guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+chart_drawn (gpointer chart)
+{
+  return _kam_chart_get_regions (chart)->len > 0;
+}
+
+static KamChartPoint *
+chart_point (KamChart *chart, const char *country)
+{
+  KamChartSeries *series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+
+  for (guint i = 0; i < series->points->len; i++)
+    if (g_strcmp0 (g_array_index (series->points, KamChartPoint, i).country, country) == 0)
+      return &g_array_index (series->points, KamChartPoint, i);
+  return NULL;
+}
+
+static void
+test_chart_follows_edit (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChart *chart = kam_charts_page_get_chart (kam_window_get_charts_page (window));
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  guint japan = kam_figure_table_get_id (table, 0), changed = 0;
+
+  /* the Charts page is the first page: the destinations chart of 2021 */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (kam_window_get_stack (window)), ==, "charts");
+  g_assert_true (wait_for (chart_drawn, chart));
+  g_assert_cmpfloat (chart_point (chart, "JPN")->value, ==, 11453);
+  g_signal_connect (chart, "changed", G_CALLBACK (count_changed), &changed);
+
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "figures");
+  edit_cell (find_cell (window, KAM_FIGURE_FIELD_VALUE, japan), "50,000");
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpfloat (chart_point (chart, "JPN")->value, ==, 50000);
+  /* Japan now has the longest bar */
+  g_assert_cmpstr (g_array_index (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points,
+                                  KamChartPoint, 0).country, ==, "JPN");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpfloat (chart_point (chart, "JPN")->value, ==, 11453);
+  close_window (window);
+}
+
+static void
+test_chart_click_selects (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  KamChart *chart = kam_charts_page_get_chart (page);
+  KamChartView *view = kam_charts_page_get_view (page);
+  GtkSelectionModel *selection = kam_figures_view_get_selection (kam_window_get_figures_view (window));
+  KamFigureQuery *query = kam_figures_view_get_query (kam_window_get_figures_view (window));
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  GArray *regions;
+  KamChartRegion *korea = NULL;
+  g_autofree char *tip = NULL;
+  int position;
+
+  g_assert_true (wait_for (chart_drawn, chart));
+  regions = _kam_chart_get_regions (chart);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      KamChartRegion *r = &g_array_index (regions, KamChartRegion, i);
+      KamChartSeries *series = g_ptr_array_index (kam_chart_get_series (chart), r->series);
+      if (g_strcmp0 (g_array_index (series->points, KamChartPoint, r->index).country, "KOR") == 0)
+        korea = r;
+    }
+  g_assert_nonnull (korea);
+  tip = kam_chart_view_describe_at (view, korea->x + korea->width / 2, korea->y + korea->height / 2);
+  g_assert_nonnull (strstr (tip, "45,866"));
+  g_assert_nonnull (strstr (tip, "2021"));
+  g_assert_nonnull (strstr (tip, "Report")); /* the source's title */
+
+  g_assert_true (kam_chart_view_activate_at (view, korea->x + korea->width / 2, korea->y + korea->height / 2));
+  position = kam_figure_query_find_id (query, kam_figure_table_get_id (table, 1));
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (gtk_selection_model_is_selected (selection, position));
+  g_assert_false (gtk_selection_model_is_selected (selection, kam_figure_query_find_id (query, kam_figure_table_get_id (table, 0))));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -546,5 +635,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/kamlang/window/close-asks-first", test_close_asks_first);
   g_test_add_func ("/kamlang/window/draft-after-kill", test_draft_after_kill);
+  g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
+  g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
   return g_test_run ();
 }

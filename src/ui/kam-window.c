@@ -12,6 +12,7 @@
 #include "kam-config.h"
 #include "kam-dataset-json.h"
 #include "kam-drafts.h"
+#include "kam-charts-page.h"
 #include "kam-items-view.h"
 #include "kam-ui-util.h"
 #include "kam-window.h"
@@ -25,6 +26,7 @@ struct _KamWindow
   AdwWindowTitle *title;
   AdwToastOverlay *toasts;
   AdwViewStack *stack;
+  KamChartsPage *charts;
   KamFiguresView *figures;
   KamItemsView *countries, *sources, *agreements;
   GSettings *settings;
@@ -171,6 +173,7 @@ kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file)
                             G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (kam_dataset_get_history (dataset), "notify::can-redo",
                             G_CALLBACK (history_changed), self);
+  kam_charts_page_set_dataset (self->charts, dataset);
   kam_figures_view_set_dataset (self->figures, dataset);
   kam_items_view_set_dataset (self->countries, dataset);
   kam_items_view_set_dataset (self->sources, dataset);
@@ -536,10 +539,11 @@ kam_window_class_init (KamWindowClass *klass)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s", "figures");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s", "countries");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s", "sources");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s", "agreements");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s", "charts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s", "figures");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s", "countries");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s", "sources");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s", "agreements");
 }
 
 static void
@@ -582,6 +586,27 @@ primary_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+/* A click on a bar selects its figures on the Figures page. */
+static void
+chart_figures_activated (KamWindow *self, const guint *ids, guint n)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure selected on the Figures page",
+                                                        "%u figures selected on the Figures page", n), n);
+  AdwToast *toast = adw_toast_new (text);
+
+  kam_figures_view_select_ids (self->figures, ids, n);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("figures"));
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+KamChartsPage *
+kam_window_get_charts_page (KamWindow *self)
+{
+  return self->charts;
+}
+
 static void
 add_page (KamWindow *self, GtkWidget *child, const char *name, const char *title, const char *icon)
 {
@@ -599,6 +624,9 @@ kam_window_init (KamWindow *self)
   g_autoptr (GSettingsSchema) schema = NULL;
   GtkDropTarget *drop;
 
+  /* our icons, also when the window is made without the application */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/kamlang/Kamlang/icons");
   self->draft_delay = DEFAULT_DRAFT_DELAY_MS;
   if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_APP_ID, TRUE)) != NULL)
     self->settings = g_settings_new (KAM_APP_ID);
@@ -626,10 +654,14 @@ kam_window_init (KamWindow *self)
 
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  self->charts = KAM_CHARTS_PAGE (kam_charts_page_new ());
+  g_signal_connect_swapped (kam_charts_page_get_view (self->charts), "figures-activated",
+                            G_CALLBACK (chart_figures_activated), self);
   self->figures = KAM_FIGURES_VIEW (kam_figures_view_new ());
   self->countries = KAM_ITEMS_VIEW (kam_items_view_new (KAM_ITEMS_COUNTRIES));
   self->sources = KAM_ITEMS_VIEW (kam_items_view_new (KAM_ITEMS_SOURCES));
   self->agreements = KAM_ITEMS_VIEW (kam_items_view_new (KAM_ITEMS_AGREEMENTS));
+  add_page (self, GTK_WIDGET (self->charts), "charts", _("Charts"), "kam-chart-symbolic");
   add_page (self, GTK_WIDGET (self->figures), "figures", _("Figures"), "view-list-symbolic");
   add_page (self, GTK_WIDGET (self->countries), "countries", _("Countries"), "mark-location-symbolic");
   add_page (self, GTK_WIDGET (self->sources), "sources", _("Sources"), "accessories-dictionary-symbolic");

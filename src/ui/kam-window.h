@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include "kam-dataset.h"
 #include "kam-figures-view.h"
+#include "kam-charts-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ KamWindow *kam_window_new (GtkApplication *application);
 KamDataset *kam_window_get_dataset (KamWindow *self);
 GFile *kam_window_get_file (KamWindow *self);
 KamFiguresView *kam_window_get_figures_view (KamWindow *self);
+KamChartsPage *kam_window_get_charts_page (KamWindow *self);
 AdwViewStack *kam_window_get_stack (KamWindow *self);
 const char *kam_window_get_draft_id (KamWindow *self);
 
