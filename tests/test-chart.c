@@ -156,6 +156,10 @@ test_share (void)
   int x, y;
 
   render (chart, FALSE, &pic);
+  /* Thailand, Korea, and Malaysia, Japan, Singapore, Hong Kong, Saudi Arabia as "Other" */
+  g_assert_cmpuint (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points->len, ==, 3);
+  g_assert_null (point (chart, 0, 2)->country);
+  g_assert_cmpfloat (fabs (point (chart, 0, 2)->value - (23027 + 11453 + 821 + 202 + 43) / 1301609.0), <, 1e-9);
   thailand = point (chart, 0, 0);
   g_assert_cmpstr (thailand->country, ==, "THA");
   g_assert_cmpfloat (fabs (thailand->value - 0.94), <, 0.005);

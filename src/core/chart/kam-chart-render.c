@@ -299,7 +299,8 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
   KamScaleKind kind = stacked ? KAM_SCALE_LINEAR : kam_chart_get_scale (ctx->chart);
 
   text_size (probe, NULL, &axis_h);
-  axis_h += 8 * ctx->unit;
+  /* tick labels, then the axis label with the unit */
+  axis_h = axis_h * 2 + 14 * ctx->unit;
   /* as many rows as fit, at least 16 px each */
   shown = MIN (n, (guint) MAX (1, (h - axis_h) / (16 * ctx->unit)));
   for (guint i = 0; i < shown; i++)
@@ -327,6 +328,10 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
   scale.from = x + label_w + 10 * ctx->unit;
   scale.to = x + w - value_room;
   draw_value_ticks (ctx, &scale, TRUE, y, y + h - axis_h, y + h - axis_h);
+  {
+    g_autoptr (PangoLayout) l = text_layout (ctx, ctx->data->axis_label, 0.85, FALSE);
+    draw_text (ctx, l, (scale.from + scale.to) / 2, y + h, 0.5, 1, ctx->style->muted);
+  }
 
   for (guint i = 0; i < shown; i++)
     {
@@ -373,7 +378,7 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", n - shown),
                                                n - shown);
       g_autoptr (PangoLayout) l = text_layout (ctx, more, 0.9, FALSE);
-      draw_text (ctx, l, x, y + h - axis_h, 0, 0, ctx->style->muted);
+      draw_text (ctx, l, x, y + h - axis_h + 4 * ctx->unit, 0, 0, ctx->style->muted);
     }
 }
 

@@ -315,17 +315,20 @@ build_share (KamChart *self, KamChartData *data)
   g_ptr_array_add (all, by_country);
   for (guint i = 0; i < by_country->points->len; i++)
     total += g_array_index (by_country->points, KamChartPoint, i).value;
+  /* shares under 2 % are grouped as "Other", when there are two or more of them */
+  for (guint i = 0; i < by_country->points->len; i++)
+    n_other += total > 0 && g_array_index (by_country->points, KamChartPoint, i).value / total < 0.02;
+  if (n_other < 2)
+    n_other = 0;
   for (guint i = 0; i < by_country->points->len; i++)
     {
       KamChartPoint *p = &g_array_index (by_country->points, KamChartPoint, i);
       double share = total > 0 ? p->value / total : 0;
 
       note_source (data, p->source);
-      /* small shares are grouped, but only when more than one would be */
-      if (share < 0.02 && i + 1 < by_country->points->len && series->points->len >= 2)
+      if (n_other > 0 && share < 0.02)
         {
           other += p->value;
-          n_other++;
           continue;
         }
       add_point (series, p->label, p->country, p->year, share, p->source, p->figure_id);
