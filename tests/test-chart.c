@@ -353,7 +353,7 @@ test_remittances_prefers_recent_source (void)
     {
       KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
       if (p->year == 2021)
-        g_assert_cmpstr (p->source, ==, "wb-wdi-2025-07");
+        g_assert_cmpstr (p->source, ==, "wb-wdi-2025-07-01");
     }
   /* unless the user picks the ministry's source */
   kam_chart_set_source (chart, "pp-004");

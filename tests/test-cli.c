@@ -7,6 +7,7 @@
 /* Runs the real kamlang binary with no display at all. */
 
 #include <sys/wait.h>
+#include <cairo.h>
 #include "kam-test-utils.h"
 
 static int
@@ -92,6 +93,115 @@ test_check_missing_file (void)
   g_assert_nonnull (strstr (out, "/nonexistent/file.kamlang: error:"));
 }
 
+static char *
+tmp_file (const char *name)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("kamlang-cli-XXXXXX", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_export_chart (void)
+{
+  static const char *const outputs[] = { "c.png", "c.pdf", "c.svg" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *path = tmp_file (outputs[i]);
+      const char *args[] = { "--export-chart", "destinations", "--year", "2021", "--scale", "log",
+                             "--size", "1200x800", "-o", path, NULL };
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run (args, &out, &err), ==, 0);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autofree char *path = tmp_file ("c.png");
+    cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+    g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1200);
+    g_assert_cmpint (cairo_image_surface_get_height (png), ==, 800);
+    cairo_surface_destroy (png);
+  }
+}
+
+static void
+test_bad_options (void)
+{
+  static const struct
+  {
+    const char *args[8];
+    const char *message;
+  } cases[] = {
+    { { "--export-chart", "pie", "-o", "x.png" }, "unknown chart" },
+    { { "--export-chart", "trend", "-o", "x.gif" }, ".png, .pdf or .svg" },
+    { { "--export-chart", "trend", "-o", "x.png", "--size", "huge" }, "--size" },
+    { { "--export-chart", "trend", "-o", "x.png", "--year", "soon" }, "--year" },
+    { { "--export-chart", "trend", "-o", "x.png", "--scale", "cubic" }, "--scale" },
+    { { "--export-chart", "trend", "-o", "x.png", "--indicator", "nothing" }, "indicator" },
+    { { "--export-chart", "trend", "-o", "x.png", "--countries", "XYZ" }, "country" },
+    { { "--export-chart", "trend", "--nonsense" }, "unknown option" },
+    { { "--export-csv", "x.csv", "/nonexistent.kamlang" }, "error" },
+    { { "--import-csv", "/nonexistent.csv", "-o", "x.kamlang" }, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run (cases[i].args, &out, &err), ==, 1);
+      if (strstr (err, cases[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, err, cases[i].message);
+    }
+}
+
+static void
+test_report_and_csv (void)
+{
+  g_autofree char *report = tmp_file ("r.pdf");
+  g_autofree char *csv = tmp_file ("f.csv");
+  g_autofree char *imported = tmp_file ("i.kamlang");
+  g_autofree char *empty = kam_test_fixture ("good.kamlang");
+  const char *report_args[] = { "--export-report", report, NULL };
+  const char *csv_args[] = { "--export-csv", csv, empty, NULL };
+  const char *import_args[] = { "--import-csv", csv, "-o", imported, empty, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (imported);
+  g_autoptr (KamDataset) dataset = NULL;
+
+  g_assert_cmpint (run (report_args, &out, &err), ==, 0);
+  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (csv_args, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* the three figures once more: six */
+  g_assert_cmpint (run (import_args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "3 figures added"));
+  dataset = kam_dataset_load_file (file, NULL, NULL);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), ==, 6);
+}
+
+static void
+test_import_wdi (void)
+{
+  g_autofree char *wdi = g_test_build_filename (G_TEST_DIST, "fixtures", "wdi", "API_TEST_remittances.csv", NULL);
+  g_autofree char *target = tmp_file ("w.kamlang");
+  const char *args[] = { "--import-wdi", wdi, "--indicator", "remittances", "-o", target, NULL };
+  const char *aggregate[] = { "--import-wdi", wdi, "--country", "WLD", "-o", target, NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  /* into the bundled dataset, which already has the World Bank's series up to 2023: 0 new */
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "0 figures added"));
+  g_assert_cmpint (run (aggregate, &out2, &err2), ==, 1);
+  g_assert_nonnull (strstr (err2, "aggregate"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -101,5 +211,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/cli/check-findings", test_check_findings);
   g_test_add_func ("/kamlang/cli/check-warnings-only", test_check_warnings_only);
   g_test_add_func ("/kamlang/cli/check-missing-file", test_check_missing_file);
+  g_test_add_func ("/kamlang/cli/export-chart", test_export_chart);
+  g_test_add_func ("/kamlang/cli/bad-options", test_bad_options);
+  g_test_add_func ("/kamlang/cli/report-and-csv", test_report_and_csv);
+  g_test_add_func ("/kamlang/cli/import-wdi", test_import_wdi);
   return g_test_run ();
 }

@@ -53,7 +53,7 @@ test_bundled_loads (void)
     gboolean wdi_2019 = FALSE, quota_unknown = FALSE;
     for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
       {
-        if (g_strcmp0 (kam_figure_table_get_source (table, i), "wb-wdi-2025-07") == 0
+        if (g_strcmp0 (kam_figure_table_get_source (table, i), "wb-wdi-2025-07-01") == 0
             && kam_figure_table_get_year (table, i) == 2019)
           wdi_2019 = kam_figure_table_get_value (table, i) == 2654393614.65735;
         if (g_str_equal (kam_figure_table_get_indicator (table, i), "quota"))

@@ -13,16 +13,22 @@
 #include <string.h>
 #include "kam-check.h"
 #include "kam-cli.h"
+#include "kam-csv.h"
 #include "kam-dataset-json.h"
+#include "kam-export.h"
+#include "kam-wdi.h"
+#include "kam-enums.h"
 
-static const char *const commands[] = { "--check", NULL };
+static const char *const commands[] = { "--check", "--export-chart", "--export-report", "--export-csv",
+                                        "--import-csv", "--import-wdi", NULL };
 
 gboolean
 kam_cli_wants (int argc, char **argv)
 {
   for (int i = 1; i < argc; i++)
     for (guint k = 0; commands[k] != NULL; k++)
-      if (g_str_equal (argv[i], commands[k]) || g_str_has_prefix (argv[i], "--check="))
+      if (g_str_equal (argv[i], commands[k]) || (g_str_has_prefix (argv[i], commands[k])
+                                                  && argv[i][strlen (commands[k])] == '='))
         return TRUE;
   return FALSE;
 }
@@ -98,35 +104,303 @@ run_check (const char *path)
   return errors > 0 ? 1 : 0;
 }
 
+/* ---- the other commands ------------------------------------------------------ */
+
+typedef struct
+{
+  const char *command;  /* which one */
+  const char *argument; /* its own argument: KIND, OUT or IN */
+  const char *output;   /* -o */
+  const char *file;     /* the dataset, or NULL for the bundled one */
+  const char *indicator, *countries, *scale, *size, *source, *country, *year, *dpi;
+  gboolean transparent;
+} Options;
+
+static gboolean
+fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static gboolean
+fail (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "kamlang: %s\n", message);
+  return FALSE;
+}
+
+static KamDataset *
+load_or_report (const Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *label = NULL;
+  KamDataset *dataset = load (o->file, &label, &error, &problems);
+
+  if (dataset != NULL)
+    return dataset;
+  if (problems != NULL)
+    for (guint i = 0; i < problems->len; i++)
+      print_problem (stderr, label, _("error"), g_ptr_array_index (problems, i));
+  else
+    fprintf (stderr, "%s: %s: %s\n", label, _("error"), error->message);
+  return NULL;
+}
+
+static gboolean
+parse_int (const char *text, int min, int max, const char *what, int *out)
+{
+  char *end = NULL;
+  gint64 v;
+
+  if (text == NULL)
+    return TRUE;
+  v = g_ascii_strtoll (text, &end, 10);
+  if (*text == '\0' || *end != '\0' || v < min || v > max)
+    return fail (_("%s must be a whole number from %d to %d, not “%s”"), what, min, max, text);
+  *out = (int) v;
+  return TRUE;
+}
+
+static gboolean
+parse_kind (const char *text, KamChartKind *kind)
+{
+  int value;
+
+  if (!kam_enum_from_nick (KAM_TYPE_CHART_KIND, text, &value))
+    return fail (_("unknown chart “%s”: use destinations, trend, share, quota, gender or remittances"), text ? text : "");
+  *kind = value;
+  return TRUE;
+}
+
+static gboolean
+export_chart (const Options *o)
+{
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (KamChart) chart = NULL;
+  g_autoptr (GError) error = NULL;
+  KamExportFormat format;
+  KamChartKind kind = KAM_CHART_DESTINATIONS;
+  int year = 0, width = 1600, height = 1000, dpi = 96;
+
+  if (!parse_kind (o->argument, &kind))
+    return FALSE;
+  if (o->output == NULL)
+    return fail (_("--export-chart needs -o OUT.png, OUT.pdf or OUT.svg"));
+  if (!kam_export_format_from_path (o->output, &format))
+    return fail (_("“%s”: the file name must end in .png, .pdf or .svg"), o->output);
+  if (!parse_int (o->year, KAM_YEAR_MIN, KAM_YEAR_MAX, "--year", &year) || !parse_int (o->dpi, 24, 1200, "--dpi", &dpi))
+    return FALSE;
+  if (o->size != NULL && (sscanf (o->size, "%dx%d", &width, &height) != 2 || width < 100 || height < 100
+                          || width > 20000 || height > 20000 || strspn (o->size, "0123456789x") != strlen (o->size)))
+    return fail (_("--size must be WIDTHxHEIGHT in pixels, each from 100 to 20000, as in 1600x1000, not “%s”"), o->size);
+  if (o->scale != NULL && !g_str_equal (o->scale, "log") && !g_str_equal (o->scale, "linear"))
+    return fail (_("--scale must be log or linear, not “%s”"), o->scale);
+  dataset = load_or_report (o);
+  if (dataset == NULL)
+    return FALSE;
+  if (o->indicator != NULL && kam_dataset_lookup_indicator (dataset, o->indicator) == NULL)
+    return fail (_("there is no indicator “%s” in this dataset"), o->indicator);
+  if (o->source != NULL && kam_dataset_lookup_source (dataset, o->source) == NULL)
+    return fail (_("there is no source “%s” in this dataset"), o->source);
+  chart = kam_chart_new (dataset, kind);
+  kam_chart_set_indicator (chart, o->indicator);
+  kam_chart_set_year (chart, year);
+  kam_chart_set_source (chart, o->source);
+  kam_chart_set_scale (chart, o->scale != NULL && g_str_equal (o->scale, "log") ? KAM_SCALE_LOG : KAM_SCALE_LINEAR);
+  if (o->countries != NULL)
+    {
+      g_auto (GStrv) codes = g_strsplit (o->countries, ",", -1);
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          g_strstrip (codes[i]);
+          if (*codes[i] != '\0' && kam_dataset_lookup_country (dataset, codes[i]) == NULL)
+            return fail (_("there is no country “%s” in this dataset"), codes[i]);
+        }
+      kam_chart_set_countries (chart, (const char *const *) codes);
+    }
+  if (!kam_export_chart (chart, o->output, format, width, height, dpi, o->transparent, &error))
+    return fail ("%s", error->message);
+  return TRUE;
+}
+
+static gboolean
+export_report (const Options *o)
+{
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (o->argument == NULL || !g_str_has_suffix (o->argument, ".pdf"))
+    return fail (_("--export-report needs a file name ending in .pdf"));
+  dataset = load_or_report (o);
+  if (dataset == NULL)
+    return FALSE;
+  if (!kam_export_report (dataset, NULL, o->argument, &error))
+    return fail ("%s", error->message);
+  return TRUE;
+}
+
+static gboolean
+export_csv (const Options *o)
+{
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (o->argument == NULL)
+    return fail (_("--export-csv needs a file name"));
+  dataset = load_or_report (o);
+  if (dataset == NULL)
+    return FALSE;
+  if (!kam_csv_export_file (dataset, o->argument, &error))
+    return fail ("%s", error->message);
+  return TRUE;
+}
+
+static gboolean
+import_into (const Options *o, gboolean wdi)
+{
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) out = NULL;
+  guint added = 0;
+
+  if (o->argument == NULL)
+    return fail (_("%s needs the file to import"), o->command);
+  if (o->output == NULL || !g_str_has_suffix (o->output, ".kamlang"))
+    return fail (_("%s needs -o OUT.kamlang"), o->command);
+  dataset = load_or_report (o);
+  if (dataset == NULL)
+    return FALSE;
+  if (wdi)
+    {
+      if (!kam_wdi_import (dataset, o->argument, o->country, o->indicator, &added, &error))
+        return fail ("%s", error->message);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (o->argument, &text, &length, &error))
+        return fail ("%s", error->message);
+      if (!kam_csv_import (dataset, text, length, &added, &error))
+        return fail ("%s: %s", o->argument, error->message);
+    }
+  out = g_file_new_for_commandline_arg (o->output);
+  if (!kam_dataset_save_file (dataset, out, TRUE, &error))
+    return fail ("%s", error->message);
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u figure added\n", "%s: %u figures added\n", added),
+           o->output, added);
+  return TRUE;
+}
+
 int
 kam_cli_run (int argc, char **argv)
 {
-  const char *file = NULL;
+  Options o = { 0 };
   gboolean check = FALSE;
+  static const char *const valued[] = { "-o", "--output", "--indicator", "--countries", "--scale", "--size",
+                                        "--source", "--country", "--year", "--dpi", NULL };
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--check"))
-        check = TRUE;
-      else if (g_str_has_prefix (argv[i], "--check="))
+      const char *arg = argv[i];
+      const char *value = NULL;
+      g_autofree char *name = NULL;
+      const char *eq = g_str_has_prefix (arg, "--") ? strchr (arg, '=') : NULL;
+
+      name = eq ? g_strndup (arg, eq - arg) : g_strdup (arg);
+      if (eq)
+        value = eq + 1;
+
+      if (g_str_equal (name, "--check"))
         {
           check = TRUE;
-          file = argv[i] + strlen ("--check=");
+          if (value)
+            o.file = value;
+          continue;
         }
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+      if (g_strv_contains (commands, name))
         {
-          fprintf (stderr, _("kamlang: unknown option “%s”\n"), argv[i]);
+          if (o.command != NULL)
+            {
+              fail (_("one command at a time: %s and %s"), o.command, name);
+              return 1;
+            }
+          o.command = argv[i];
+          if (value == NULL && i + 1 < argc && argv[i + 1][0] != '-')
+            value = argv[++i];
+          if (eq)
+            o.command = g_intern_string (name);
+          o.argument = value;
+          continue;
+        }
+      if (g_str_equal (name, "--transparent"))
+        {
+          o.transparent = TRUE;
+          continue;
+        }
+      if (g_strv_contains (valued, name))
+        {
+          if (value == NULL)
+            {
+              if (i + 1 >= argc)
+                {
+                  fail (_("%s needs a value"), name);
+                  return 1;
+                }
+              value = argv[++i];
+            }
+          if (g_str_equal (name, "-o") || g_str_equal (name, "--output"))
+            o.output = value;
+          else if (g_str_equal (name, "--indicator"))
+            o.indicator = value;
+          else if (g_str_equal (name, "--countries"))
+            o.countries = value;
+          else if (g_str_equal (name, "--scale"))
+            o.scale = value;
+          else if (g_str_equal (name, "--size"))
+            o.size = value;
+          else if (g_str_equal (name, "--source"))
+            o.source = value;
+          else if (g_str_equal (name, "--country"))
+            o.country = value;
+          else if (g_str_equal (name, "--year"))
+            o.year = value;
+          else
+            o.dpi = value;
+          continue;
+        }
+      if (arg[0] == '-' && arg[1] != '\0')
+        {
+          fail (_("unknown option “%s”"), arg);
           return 1;
         }
-      else if (file == NULL)
-        file = argv[i];
-      else
+      if (o.file != NULL)
         {
-          fprintf (stderr, _("kamlang: only one file can be checked at a time (“%s”)\n"), argv[i]);
+          fail (_("only one dataset file at a time (“%s”)"), arg);
           return 1;
         }
+      o.file = arg;
     }
+
+  if (check && o.command == NULL)
+    return run_check (o.file);
   if (check)
-    return run_check (file);
-  return 1;
+    {
+      fail (_("one command at a time: --check and %s"), o.command);
+      return 1;
+    }
+  if (g_str_has_prefix (o.command, "--export-chart"))
+    return export_chart (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--export-report"))
+    return export_report (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--export-csv"))
+    return export_csv (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--import-csv"))
+    return import_into (&o, FALSE) ? 0 : 1;
+  return import_into (&o, TRUE) ? 0 : 1;
 }

@@ -1,0 +1,379 @@
+/* kam-csv.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#include "kam-csv.h"
+#include "kam-number.h"
+
+void
+kam_csv_record_free (KamCsvRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_ptr_array_unref (record->fields);
+  g_free (record);
+}
+
+static char
+detect_separator (const char *p, const char *end)
+{
+  guint commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+
+  for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ',')
+        commas++;
+      else if (!quoted && *p == ';')
+        semicolons++;
+    }
+  return semicolons > commas ? ';' : ',';
+}
+
+GPtrArray *
+kam_csv_parse (const char *data, gsize length, char separator, char *separator_out, GError **error)
+{
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_csv_record_free);
+  const char *p = data, *end = data + length;
+  guint line = 1;
+  KamCsvRecord *record = NULL;
+  g_autoptr (GString) field = g_string_new (NULL);
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  if (!g_utf8_validate_len (p, end - p, NULL))
+    {
+      const char *bad;
+      g_utf8_validate_len (p, end - p, &bad);
+      for (const char *q = p; q < bad; q++)
+        line += *q == '\n';
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SYNTAX, _("Line %u: the text is not valid UTF-8."), line);
+      return NULL;
+    }
+  if (separator == 0)
+    separator = detect_separator (p, end);
+  if (separator_out != NULL)
+    *separator_out = separator;
+
+  while (p < end)
+    {
+      gboolean quoted = FALSE;
+
+      if (record == NULL)
+        {
+          /* blank lines between records are skipped */
+          if (*p == '\n' || *p == '\r')
+            {
+              line += *p == '\n';
+              p++;
+              continue;
+            }
+          record = g_new0 (KamCsvRecord, 1);
+          record->fields = g_ptr_array_new_with_free_func (g_free);
+          record->line = line;
+        }
+      g_string_truncate (field, 0);
+      if (*p == '"')
+        {
+          guint start = line;
+
+          quoted = TRUE;
+          p++;
+          for (;;)
+            {
+              if (p >= end)
+                {
+                  kam_csv_record_free (record);
+                  g_set_error (error, KAM_ERROR, KAM_ERROR_SYNTAX,
+                               _("Line %u: a quoted field is not closed."), start);
+                  return NULL;
+                }
+              if (*p == '"' && p + 1 < end && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p += 2;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                {
+                  line += *p == '\n';
+                  g_string_append_c (field, *p++);
+                }
+            }
+        }
+      while (p < end && *p != separator && *p != '\n' && *p != '\r')
+        {
+          if (*p == '"' || quoted)
+            {
+              guint index = record->fields->len + 1;
+
+              kam_csv_record_free (record);
+              g_set_error (error, KAM_ERROR, KAM_ERROR_SYNTAX,
+                           _("Line %u, field %u: a quote in the middle of a field; put the whole field in quotes and double the quote."),
+                           line, index);
+              return NULL;
+            }
+          g_string_append_c (field, *p++);
+        }
+      g_ptr_array_add (record->fields, g_strdup (field->str));
+      if (p < end && *p == separator)
+        {
+          p++;
+          if (p == end || *p == '\n' || *p == '\r')
+            g_ptr_array_add (record->fields, g_strdup (""));
+          else
+            continue;
+        }
+      /* end of the record */
+      if (p < end && *p == '\r')
+        p++;
+      if (p < end && *p == '\n')
+        p++;
+      line++;
+      g_ptr_array_add (records, record);
+      record = NULL;
+    }
+  if (record != NULL)
+    g_ptr_array_add (records, record);
+  return g_steal_pointer (&records);
+}
+
+/* ---- export ----------------------------------------------------------------- */
+
+static void
+append_cell (GString *out, const char *text)
+{
+  gboolean formula = text != NULL && (*text == '=' || *text == '+' || *text == '-' || *text == '@'
+                                      || *text == '\t' || *text == '\r');
+
+  if (text == NULL || *text == '\0')
+    return;
+  if (!formula && strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ')
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  /* a leading apostrophe keeps spreadsheets from running the cell as a formula */
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+kam_csv_export_text (KamDataset *dataset, gsize *length)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n = kam_figure_table_get_n_rows (table);
+  GString *out = g_string_sized_new (64 + n * 48);
+
+  g_string_append (out, "\xef\xbb\xbf" "country,year,indicator,value,source,note\r\n");
+  for (guint i = 0; i < n; i++)
+    {
+      KamFigureRow row;
+
+      kam_figure_table_get_row (table, i, &row);
+      append_cell (out, row.country);
+      g_string_append_printf (out, ",%d,", row.year);
+      append_cell (out, row.indicator);
+      g_string_append_c (out, ',');
+      if (kam_value_is_known (row.value))
+        {
+          g_autofree char *value = kam_number_to_text (row.value);
+          g_string_append (out, value);
+        }
+      g_string_append_c (out, ',');
+      append_cell (out, row.source);
+      g_string_append_c (out, ',');
+      append_cell (out, row.note);
+      g_string_append (out, "\r\n");
+    }
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+kam_csv_export_file (KamDataset *dataset, const char *path, GError **error)
+{
+  gsize length;
+  g_autofree char *text = kam_csv_export_text (dataset, &length);
+
+  return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+/* ---- import ----------------------------------------------------------------- */
+
+static const char *
+resolve_item (GListModel *list, const char *given, const char *key_prop, const char *name_prop,
+              const char *other_prop)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *key = NULL, *name = NULL, *other = NULL;
+
+      g_object_get (item, key_prop, &key, name_prop, &name, NULL);
+      if (other_prop != NULL)
+        g_object_get (item, other_prop, &other, NULL);
+      if (g_strcmp0 (key, given) == 0 || (name && g_utf8_collate (name, given) == 0)
+          || (other && g_utf8_collate (other, given) == 0))
+        return g_intern_string (key);
+    }
+  return NULL;
+}
+
+static gboolean
+is_missing (const char *text)
+{
+  return *text == '\0' || g_str_equal (text, "..") || g_str_equal (text, "-") || g_str_equal (text, "NA")
+         || g_str_equal (text, "N/A");
+}
+
+static int
+column_of (KamCsvRecord *header, const char *name)
+{
+  for (guint i = 0; i < header->fields->len; i++)
+    {
+      g_autofree char *lower = g_utf8_strdown (g_strstrip ((char *) g_ptr_array_index (header->fields, i)), -1);
+      if (g_str_equal (lower, name))
+        return i;
+    }
+  return -1;
+}
+
+static void
+free_rows (GArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    g_free ((char *) g_array_index (rows, KamFigureRow, i).note);
+  g_array_unref (rows);
+}
+
+gboolean
+kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_added, GError **error)
+{
+  char separator;
+  g_autoptr (GPtrArray) records = kam_csv_parse (data, length, 0, &separator, error);
+  KamCsvRecord *header;
+  int col[6];
+  static const char *const names[] = { "country", "year", "indicator", "value", "source", "note" };
+  GArray *rows;
+  gboolean ok;
+
+  if (records == NULL)
+    return FALSE;
+  if (records->len == 0)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The file is empty."));
+      return FALSE;
+    }
+  header = g_ptr_array_index (records, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
+    col[c] = column_of (header, names[c]);
+  for (guint c = 1; c < 4; c++)
+    if (col[c] < 0)
+      {
+        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                     _("Line 1: the header has no column “%s” (it needs year, indicator and value; country, source and note may be given)."),
+                     names[c]);
+        return FALSE;
+      }
+
+  rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
+#define CELL(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? g_strstrip ((char *) g_ptr_array_index (rec->fields, col[c])) : "")
+#define FAIL(c, ...)                                                                           \
+  do                                                                                           \
+    {                                                                                          \
+      g_autofree char *what = g_strdup_printf (__VA_ARGS__);                                   \
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, column %d (%s): %s"),     \
+                   rec->line, col[c] + 1, names[c], what);                                     \
+      free_rows (rows);                                                                        \
+      return FALSE;                                                                            \
+    }                                                                                          \
+  while (0)
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      KamCsvRecord *rec = g_ptr_array_index (records, r);
+      KamFigureRow row = { NULL, 0, NULL, NAN, NULL, NULL };
+      const char *text;
+      char *end = NULL;
+      gint64 year;
+      g_autoptr (GError) local = NULL;
+
+      text = CELL (0);
+      if (*text != '\0')
+        {
+          row.country = resolve_item (kam_dataset_get_countries (dataset), text, "code", "name", "name-km");
+          if (row.country == NULL)
+            FAIL (0, _("there is no country “%s” in this dataset"), text);
+        }
+      text = CELL (1);
+      year = g_ascii_strtoll (text, &end, 10);
+      if (*text == '\0' || *end != '\0')
+        FAIL (1, _("“%s” is not a year"), text);
+      if (year < KAM_YEAR_MIN || year > KAM_YEAR_MAX)
+        FAIL (1, _("the year %s is not between %d and %d"), text, KAM_YEAR_MIN, KAM_YEAR_MAX);
+      row.year = (int) year;
+      text = CELL (2);
+      row.indicator = resolve_item (kam_dataset_get_indicators (dataset), text, "id", "name", NULL);
+      if (row.indicator == NULL)
+        FAIL (2, _("there is no indicator “%s” in this dataset"), text);
+      text = CELL (3);
+      if (!is_missing (text))
+        {
+          if (separator == ';')
+            {
+              /* with ';' between fields, ',' is the decimal mark */
+              g_autofree char *dotted = g_strdelimit (g_strdup (text), ",", '.');
+              row.value = g_ascii_strtod (dotted, &end);
+              if (end == dotted || *end != '\0' || !isfinite (row.value))
+                FAIL (3, _("“%s” is not a number"), text);
+            }
+          else if (!kam_number_parse (text, &row.value, &local))
+            FAIL (3, "%s", local->message);
+          if (row.value < 0)
+            FAIL (3, _("%s is negative; counts and amounts cannot be below zero"), text);
+        }
+      text = CELL (4);
+      if (*text != '\0')
+        {
+          row.source = resolve_item (kam_dataset_get_sources (dataset), text, "id", "title", NULL);
+          if (row.source == NULL)
+            FAIL (4, _("there is no source “%s” in this dataset"), text);
+        }
+      text = col[5] >= 0 && (guint) col[5] < rec->fields->len ? g_ptr_array_index (rec->fields, col[5]) : "";
+      /* undo the apostrophe that made a formula-like note inert on export */
+      if (text[0] == '\'' && strchr ("=+-@", text[1]) != NULL && text[1] != '\0')
+        text++;
+      row.note = *text ? g_strdup (text) : NULL;
+      g_array_append_val (rows, row);
+    }
+#undef CELL
+#undef FAIL
+  kam_dataset_begin_group (dataset, _("Import figures"));
+  ok = kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, error);
+  kam_dataset_end_group (dataset);
+  if (ok && n_added != NULL)
+    *n_added = rows->len;
+  free_rows (rows);
+  return ok;
+}

@@ -1,0 +1,40 @@
+/* kam-csv.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kam-dataset.h"
+
+G_BEGIN_DECLS
+
+/* One record of a CSV file: its fields and the line it starts on (from 1). */
+typedef struct
+{
+  GPtrArray *fields; /* char * */
+  guint line;
+} KamCsvRecord;
+
+void kam_csv_record_free (KamCsvRecord *record);
+
+/* Reads RFC 4180 text: quoted fields, "" inside quotes, line breaks inside
+ * quotes, CRLF or LF, a byte-order mark. separator 0 detects ',' or ';' from
+ * the first line. Returns: (element-type KamCsvRecord) the records, or NULL
+ * with an error naming the line. */
+GPtrArray *kam_csv_parse (const char *data, gsize length, char separator, char *separator_out,
+                          GError **error);
+
+/* Figures as CSV: UTF-8 with a byte-order mark, a header row, RFC 4180
+ * quoting, numbers without separators, unknown as an empty cell, and cells
+ * that start with = + - @ made inert with a leading apostrophe. */
+char *kam_csv_export_text (KamDataset *dataset, gsize *length);
+gboolean kam_csv_export_file (KamDataset *dataset, const char *path, GError **error);
+
+/* Adds the figures of a CSV file as one undoable step, all or nothing: a bad
+ * row adds nothing and the error names its line and column. */
+gboolean kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_added,
+                         GError **error);
+
+G_END_DECLS

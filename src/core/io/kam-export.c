@@ -1,0 +1,411 @@
+/* kam-export.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include "kam-export.h"
+#include "kam-number.h"
+
+gboolean
+kam_export_format_from_path (const char *path, KamExportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = KAM_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = KAM_EXPORT_PDF;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = KAM_EXPORT_SVG;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Cairo writes into a temporary file beside the target, renamed into place at
+ * the end, so that a failed export never leaves half a file. */
+static char *
+temporary_beside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  char *tmp = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp (tmp);
+
+  if (fd < 0)
+    {
+      g_free (tmp);
+      return NULL;
+    }
+  close (fd);
+  return tmp;
+}
+
+static gboolean
+finish (cairo_surface_t *surface, const char *tmp, const char *path, GError **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Cairo draws text as glyph outlines: a <title> names the picture for search
+ * and for screen readers. */
+static gboolean
+add_svg_title (const char *path, const char *title, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = g_markup_escape_text (title ? title : "", -1);
+  g_autoptr (GString) out = NULL;
+  gsize length;
+  char *svg, *end;
+
+  if (!g_file_get_contents (path, &text, &length, error))
+    return FALSE;
+  svg = strstr (text, "<svg");
+  end = svg ? strchr (svg, '>') : NULL;
+  if (end == NULL)
+    return TRUE;
+  out = g_string_new_len (text, end + 1 - text);
+  g_string_append_printf (out, "\n<title>%s</title>", escaped);
+  g_string_append (out, end + 1);
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+gboolean
+kam_export_chart (KamChart *chart, const char *path, KamExportFormat format, double width,
+                  double height, double dpi, gboolean transparent, GError **error)
+{
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  KamChartStyle style;
+  double scale;
+
+  if (width < 100 || height < 100 || width > 20000 || height > 20000)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("The size %.0f×%.0f is not between 100×100 and 20000×20000."), width, height);
+      return FALSE;
+    }
+  if (dpi < 24 || dpi > 1200)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The resolution %.0f dpi is not between 24 and 1200."), dpi);
+      return FALSE;
+    }
+  tmp = temporary_beside (path);
+  if (tmp == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  switch (format)
+    {
+    case KAM_EXPORT_PNG:
+      scale = dpi / 96.0;
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale + 0.5),
+                                            (int) (height * scale + 0.5));
+      break;
+    case KAM_EXPORT_PDF:
+      scale = 0.75;
+      surface = cairo_pdf_surface_create (tmp, width * scale, height * scale);
+      break;
+    default:
+      scale = 0.75;
+      surface = cairo_svg_surface_create (tmp, width * scale, height * scale);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      break;
+    }
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  kam_chart_style_init (&style, FALSE);
+  style.transparent = transparent;
+  kam_chart_render (chart, cr, &style, width, height);
+  cairo_destroy (cr);
+  if (format == KAM_EXPORT_PNG)
+    {
+      cairo_status_t status = cairo_surface_write_to_png (surface, tmp);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (surface);
+          g_unlink (tmp);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path,
+                       cairo_status_to_string (status));
+          return FALSE;
+        }
+    }
+  if (format != KAM_EXPORT_SVG)
+    return finish (surface, tmp, path, error);
+  cairo_surface_finish (surface);
+  if (!add_svg_title (tmp, kam_chart_get_title (chart), error))
+    {
+      cairo_surface_destroy (surface);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return finish (surface, tmp, path, error);
+}
+
+/* ---- the report ------------------------------------------------------------ */
+
+#define PAGE_W 842.0 /* A4 landscape, points */
+#define PAGE_H 595.0
+#define MARGIN 48.0
+
+typedef struct
+{
+  cairo_t *cr;
+  int page;
+  int pages;
+  const char *title;
+} Report;
+
+static PangoLayout *
+report_text (Report *r, const char *text, double size, gboolean bold, double width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (r->cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans, DejaVu Sans, Khmer OS, sans-serif");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+static double
+report_show (Report *r, const char *text, double x, double y, double size, gboolean bold, double width)
+{
+  g_autoptr (PangoLayout) layout = report_text (r, text, size, bold, width);
+  int h;
+
+  cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
+  cairo_move_to (r->cr, x, y);
+  pango_cairo_show_layout (r->cr, layout);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return h;
+}
+
+static void
+end_page (Report *r)
+{
+  g_autofree char *number = g_strdup_printf (_("Page %d of %d"), r->page, r->pages);
+  g_autoptr (PangoLayout) layout = report_text (r, number, 8, FALSE, 0);
+  int w;
+
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  cairo_set_source_rgb (r->cr, 0.4, 0.4, 0.4);
+  cairo_move_to (r->cr, PAGE_W - MARGIN - w, PAGE_H - MARGIN / 2 - 8);
+  pango_cairo_show_layout (r->cr, layout);
+  cairo_move_to (r->cr, MARGIN, PAGE_H - MARGIN / 2 - 8);
+  {
+    g_autoptr (PangoLayout) title = report_text (r, r->title, 8, FALSE, PAGE_W / 2);
+    pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+    pango_cairo_show_layout (r->cr, title);
+  }
+  cairo_show_page (r->cr);
+  r->page++;
+}
+
+typedef struct
+{
+  guint row;
+  const char *label;
+} SortRow;
+
+static KamFigureTable *sort_table;
+
+static int
+compare_report_rows (gconstpointer a, gconstpointer b)
+{
+  const SortRow *x = a, *y = b;
+  int c = g_utf8_collate (x->label, y->label);
+
+  if (c != 0)
+    return c;
+  c = kam_figure_table_get_year (sort_table, x->row) - kam_figure_table_get_year (sort_table, y->row);
+  if (c != 0)
+    return c;
+  return g_strcmp0 (kam_figure_table_get_indicator (sort_table, x->row),
+                    kam_figure_table_get_indicator (sort_table, y->row));
+}
+
+gboolean
+kam_export_report (KamDataset *dataset, KamChart *settings, const char *path, GError **error)
+{
+  static const double columns[] = { MARGIN, MARGIN + 170, MARGIN + 220, MARGIN + 420, MARGIN + 540 };
+  const double row_h = 13, table_top = MARGIN + 40;
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n = kam_figure_table_get_n_rows (table);
+  guint rows_per_page = (guint) ((PAGE_H - table_top - MARGIN) / row_h);
+  GListModel *agreements = kam_dataset_get_agreements (dataset);
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (SortRow), n);
+  g_autofree char *tmp = temporary_beside (path);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  cairo_surface_t *surface;
+  Report r = { NULL, 1, 0, kam_dataset_get_title (dataset) ? kam_dataset_get_title (dataset) : _("Dataset") };
+
+  if (tmp == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      SortRow row = { i, kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, i)) };
+      g_array_append_val (order, row);
+    }
+  sort_table = table;
+  g_array_sort (order, compare_report_rows);
+
+  r.pages = 1 + 6 + (n + rows_per_page - 1) / rows_per_page + (g_list_model_get_n_items (agreements) > 0);
+  surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, r.title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kamlang");
+  r.cr = cairo_create (surface);
+
+  /* title page */
+  {
+    double y = PAGE_H / 3;
+    g_autofree char *date = g_strdup_printf (_("Report of %s"), today);
+
+    y += report_show (&r, r.title, MARGIN, y, 28, TRUE, PAGE_W - 2 * MARGIN) + 16;
+    y += report_show (&r, kam_dataset_get_description (dataset), MARGIN, y, 12, FALSE, PAGE_W - 2 * MARGIN) + 16;
+    report_show (&r, date, MARGIN, y, 11, FALSE, 0);
+    end_page (&r);
+  }
+
+  /* one chart per kind, with the given settings */
+  for (KamChartKind kind = KAM_CHART_DESTINATIONS; kind <= KAM_CHART_REMITTANCES; kind++)
+    {
+      g_autoptr (KamChart) chart = kam_chart_new (dataset, kind);
+      KamChartStyle style;
+
+      if (settings != NULL)
+        {
+          int first, last;
+          kam_chart_set_scale (chart, kind == KAM_CHART_DESTINATIONS ? kam_chart_get_scale (settings) : KAM_SCALE_LINEAR);
+          kam_chart_set_source (chart, kam_chart_get_source (settings));
+          kam_chart_get_years (settings, &first, &last);
+          kam_chart_set_years (chart, first, last);
+          if (kind == kam_chart_get_kind (settings))
+            {
+              kam_chart_set_indicator (chart, kam_chart_get_indicator (settings));
+              kam_chart_set_year (chart, kam_chart_get_year (settings));
+              kam_chart_set_countries (chart, kam_chart_get_countries (settings));
+            }
+        }
+      kam_chart_style_init (&style, FALSE);
+      cairo_save (r.cr);
+      cairo_translate (r.cr, MARGIN / 2, MARGIN / 2);
+      /* the chart's own layout, at 96 dpi, scaled into the page */
+      cairo_scale (r.cr, 0.75, 0.75);
+      kam_chart_render (chart, r.cr, &style, (PAGE_W - MARGIN) / 0.75, (PAGE_H - MARGIN * 1.2) / 0.75);
+      cairo_restore (r.cr);
+      end_page (&r);
+    }
+
+  /* the figures, by country and year */
+  for (guint start = 0; start < n; start += rows_per_page)
+    {
+      static const char *headers[] = { N_("Country"), N_("Year"), N_("Indicator"), N_("Value"), N_("Source") };
+
+      report_show (&r, _("Figures"), MARGIN, MARGIN, 14, TRUE, 0);
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        report_show (&r, _(headers[c]), columns[c], table_top - row_h - 4, 9, TRUE, 0);
+      for (guint i = start; i < MIN (n, start + rows_per_page); i++)
+        {
+          guint row = g_array_index (order, SortRow, i).row;
+          double y = table_top + (i - start) * row_h;
+          KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
+          KamSource *source = kam_dataset_lookup_source (dataset, kam_figure_table_get_source (table, row));
+          g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
+          g_autofree char *value = kam_number_format (kam_figure_table_get_value (table, row), 2);
+          g_autofree char *source_text = source == NULL ? g_strdup ("—")
+                                         : g_strdup_printf ("%s%s%s", kam_source_get_publisher (source) ? kam_source_get_publisher (source) : kam_source_get_id (source),
+                                                            kam_source_get_date (source) ? ", " : "",
+                                                            kam_source_get_date (source) ? kam_source_get_date (source) : "");
+          const char *cells[] = { g_array_index (order, SortRow, i).label, year,
+                                  indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator)
+                                                                                  : kam_figure_table_get_indicator (table, row),
+                                  value, source_text };
+
+          for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+            {
+              g_autoptr (PangoLayout) layout = report_text (&r, cells[c], 9, FALSE, (c + 1 < G_N_ELEMENTS (columns) ? columns[c + 1] - columns[c] : PAGE_W - MARGIN - columns[c]) - 8);
+              int w;
+
+              pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+              pango_layout_get_pixel_size (layout, &w, NULL);
+              cairo_set_source_rgb (r.cr, 0.12, 0.12, 0.12);
+              /* values right-aligned */
+              cairo_move_to (r.cr, c == 3 ? columns[4] - 16 - w : columns[c], y);
+              pango_cairo_show_layout (r.cr, layout);
+            }
+        }
+      end_page (&r);
+    }
+
+  /* the agreements */
+  if (g_list_model_get_n_items (agreements) > 0)
+    {
+      double y = MARGIN + 30;
+
+      report_show (&r, _("Agreements"), MARGIN, MARGIN, 14, TRUE, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (agreements) && y < PAGE_H - MARGIN - 20; i++)
+        {
+          g_autoptr (KamAgreement) a = g_list_model_get_item (agreements, i);
+          g_autofree char *line = g_strdup_printf ("%s — %s (%s)%s%s",
+                                                   kam_dataset_get_country_label (dataset, kam_agreement_get_country (a)),
+                                                   kam_agreement_get_title (a) ? kam_agreement_get_title (a) : "",
+                                                   kam_agreement_get_signed (a) ? kam_agreement_get_signed (a) : "?",
+                                                   kam_agreement_get_note (a) ? ". " : "",
+                                                   kam_agreement_get_note (a) ? kam_agreement_get_note (a) : "");
+          y += report_show (&r, line, MARGIN, y, 10, FALSE, PAGE_W - 2 * MARGIN) + 8;
+        }
+      end_page (&r);
+    }
+  cairo_destroy (r.cr);
+  return finish (surface, tmp, path, error);
+}

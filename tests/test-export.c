@@ -1,0 +1,393 @@
+/* test-export.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include "kam-csv.h"
+#include "kam-export.h"
+#include "kam-palette.h"
+#include "kam-test-utils.h"
+#include "kam-wdi.h"
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static char *
+run_tool (const char *command)
+{
+  g_autofree char *out = NULL;
+  int status;
+
+  if (!g_spawn_command_line_sync (command, &out, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static void
+test_png (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  g_autofree char *path = tmp_path ("chart.png");
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *png;
+  KamChartStyle style;
+  KamColor bar;
+  guint bar_pixels = 0;
+
+  g_assert_true (kam_export_chart (chart, path, KAM_EXPORT_PNG, 1200, 700, 192, FALSE, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  /* 1200x700 at 192 dpi */
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 2400);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 1400);
+  kam_chart_style_init (&style, FALSE);
+  bar = kam_palette_color (&style, 0);
+  {
+    guint32 *data = (guint32 *) cairo_image_surface_get_data (png);
+    int stride = cairo_image_surface_get_stride (png) / 4;
+    for (int y = 0; y < 1400; y += 4)
+      for (int x = 0; x < 2400; x += 4)
+        {
+          guint32 p = data[y * stride + x];
+          if (fabs (((p >> 16) & 0xff) / 255.0 - bar.r) < 0.02 && fabs (((p >> 8) & 0xff) / 255.0 - bar.g) < 0.02
+              && fabs ((p & 0xff) / 255.0 - bar.b) < 0.02)
+            bar_pixels++;
+        }
+  }
+  /* the bars are there: Thailand's alone covers thousands of sampled pixels */
+  g_assert_cmpuint (bar_pixels, >, 2000);
+  cairo_surface_destroy (png);
+}
+
+static void
+test_transparent_png (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  g_autofree char *path = tmp_path ("transparent.png");
+  cairo_surface_t *png;
+
+  g_assert_true (kam_export_chart (chart, path, KAM_EXPORT_PNG, 800, 500, 96, TRUE, NULL));
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint ((((guint32 *) cairo_image_surface_get_data (png))[0] >> 24), ==, 0);
+  cairo_surface_destroy (png);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_TREND);
+  g_autofree char *path = tmp_path ("chart.pdf");
+  g_autofree char *info = NULL, *fonts = NULL, *command = NULL, *png = tmp_path ("page");
+  g_autofree char *page = NULL;
+
+  g_assert_true (kam_export_chart (chart, path, KAM_EXPORT_PDF, 1600, 1000, 96, FALSE, NULL));
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  command = g_strdup_printf ("pdfinfo %s", path);
+  info = run_tool (command);
+  g_assert_nonnull (info);
+  g_assert_nonnull (strstr (info, "Pages:           1"));
+  g_assert_nonnull (strstr (info, "1200 x 750 pts"));
+  g_free (command);
+  command = g_strdup_printf ("pdffonts %s", path);
+  fonts = run_tool (command);
+  g_assert_nonnull (fonts);
+  g_assert_nonnull (strstr (fonts, " yes yes "));  /* embedded, subset */
+  g_assert_null (strstr (fonts, " no "));          /* none left out */
+  g_free (command);
+  command = g_strdup_printf ("pdftoppm -r 30 -png -singlefile %s %s", path, png);
+  g_assert_nonnull (run_tool (command));
+  page = g_strconcat (png, ".png", NULL);
+  g_assert_true (g_file_test (page, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_report (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autofree char *path = tmp_path ("report.pdf");
+  g_autofree char *info = NULL, *fonts = NULL, *command = NULL, *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (kam_export_report (dataset, NULL, path, &error));
+  g_assert_no_error (error);
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  command = g_strdup_printf ("pdfinfo %s", path);
+  info = run_tool (command);
+  /* title, six charts, the 50 figures on two pages of tables, the agreements */
+  g_assert_nonnull (strstr (info, "Pages:           10"));
+  g_free (command);
+  command = g_strdup_printf ("pdffonts %s", path);
+  fonts = run_tool (command);
+  g_assert_null (strstr (fonts, " no "));
+  g_free (command);
+  command = g_strdup_printf ("pdftotext -layout %s -", path);
+  text = run_tool (command);
+  g_assert_nonnull (strstr (text, "Cambodians working abroad"));
+  g_assert_nonnull (strstr (text, "Page 10 of 10"));
+  g_assert_nonnull (strstr (text, "1,220,197"));
+  g_assert_nonnull (strstr (text, "Employment Permit System"));
+  /* Khmer country names of the table are shaped into the PDF, not dropped */
+  g_assert_null (strstr (text, "\xef\xbf\xbd"));
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_SHARE);
+  g_autofree char *path = tmp_path ("chart.svg");
+  g_autofree char *text = NULL;
+  g_autoptr (GMarkupParseContext) parser = NULL;
+  static const GMarkupParser nothing = { 0 };
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_assert_true (kam_export_chart (chart, path, KAM_EXPORT_SVG, 900, 560, 96, FALSE, NULL));
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  parser = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (parser, text, length, &error));
+  g_assert_true (g_markup_parse_context_end_parse (parser, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "<title>Workers abroad: share by destination, 2021</title>"));
+}
+
+static void
+test_bad_export_writes_nothing (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_SHARE);
+  g_autofree char *path = tmp_path ("kept.png");
+  g_autoptr (GError) e1 = NULL, e2 = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", 3, NULL));
+  g_assert_false (kam_export_chart (chart, path, KAM_EXPORT_PNG, 10, 10, 96, FALSE, &e1));
+  g_assert_error (e1, KAM_ERROR, KAM_ERROR_INVALID);
+  g_assert_false (kam_export_chart (chart, "/nonexistent-folder/x.png", KAM_EXPORT_PNG, 800, 500, 96, FALSE, &e2));
+  g_assert_nonnull (e2);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old");
+}
+
+/* A copy of the dataset with no figures: the same countries, indicators and sources. */
+static KamDataset *
+without_figures (KamDataset *dataset)
+{
+  g_autofree char *text = kam_dataset_to_data (dataset, NULL);
+  KamDataset *copy = kam_dataset_load_data (text, strlen (text), NULL, NULL);
+  KamFigureTable *table = kam_dataset_get_figures (copy);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    {
+      guint id = kam_figure_table_get_id (table, i);
+      g_array_append_val (ids, id);
+    }
+  kam_dataset_remove_figures (copy, (guint *) ids->data, ids->len);
+  return copy;
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamDataset) copy = without_figures (dataset);
+  KamFigureTable *a = kam_dataset_get_figures (dataset), *b = kam_dataset_get_figures (copy);
+  KamFigureRow row = { "JPN", 2022, "workers", 0.1 + 0.2, "pp-004", "=HYPERLINK(\"http://x\"), and a \"quote\"\nand a line" };
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  guint added = 0;
+
+  g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+  text = kam_csv_export_text (dataset, &length);
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "country,year,indicator,value,source,note\r\n"));
+  /* the formula-like note is inert: an apostrophe before "=" */
+  g_assert_nonnull (strstr (text, "\"'=HYPERLINK(\"\"http://x\"\"), and a \"\"quote\"\"\nand a line\""));
+  /* numbers without separators, unknown empty */
+  g_assert_nonnull (strstr (text, "THA,2021,workers,1220197,pp-004,"));
+  g_assert_nonnull (strstr (text, "KOR,2024,quota,,pp-003,"));
+
+  g_assert_true (kam_csv_import (copy, text, length, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, kam_figure_table_get_n_rows (a));
+  for (guint i = 0; i < added; i++)
+    {
+      KamFigureRow x, y;
+      kam_figure_table_get_row (a, i, &x);
+      kam_figure_table_get_row (b, i, &y);
+      g_assert_cmpstr (x.country, ==, y.country);
+      g_assert_cmpint (x.year, ==, y.year);
+      g_assert_cmpstr (x.indicator, ==, y.indicator);
+      g_assert_true ((isnan (x.value) && isnan (y.value)) || x.value == y.value);
+      g_assert_cmpstr (x.source, ==, y.source);
+      g_assert_cmpstr (x.note, ==, y.note);
+    }
+  /* one undo step */
+  g_assert_true (kam_dataset_undo (copy));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (b), ==, 0);
+}
+
+static void
+test_csv_semicolons (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  const char *text = "\xef\xbb\xbf" "Country;Year;Indicator;Value;Source;Note\r\n"
+                     "Japan;2019;workers;9000,5;s1;\"semi; colon\"\r\n"
+                     "KOR;2020;workers;..;;\r\n"
+                     ";2021;workers;NA;s1;\r\n";
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (kam_csv_import (dataset, text, strlen (text), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 6);
+  g_assert_cmpfloat (kam_figure_table_get_value (table, 3), ==, 9000.5);
+  g_assert_cmpstr (kam_figure_table_get_note (table, 3), ==, "semi; colon");
+  g_assert_true (isnan (kam_figure_table_get_value (table, 4)));
+  g_assert_null (kam_figure_table_get_source (table, 4));
+  g_assert_null (kam_figure_table_get_country (table, 5));
+}
+
+static void
+test_csv_bad_rows (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "country,year,indicator,value\nJPN,2020,workers,5\nJPN,2021,workers,-3\n", "Line 3, column 4" },
+    { "country,year,indicator,value\nJPN,2020,workers,many\n", "Line 2, column 4" },
+    { "country,year,indicator,value\nJPN,twenty,workers,5\n", "Line 2, column 2" },
+    { "country,year,indicator,value\nJPN,1850,workers,5\n", "Line 2, column 2" },
+    { "country,year,indicator,value\nTHA,2020,workers,5\n", "Line 2, column 1" },
+    { "value,year,indicator,country\n5,2020,nothing,JPN\n", "Line 2, column 3" },
+    { "country,year,indicator,value,source\nJPN,2020,workers,5,nowhere\n", "Line 2, column 5" },
+    { "country,year,indicator,value\n\"JPN,2020,workers,5\n", "Line 2: a quoted field" },
+    { "country,year,value\nJPN,2020,5\n", "Line 1:" },
+    { "country,year,indicator,value\nJPN,2020,workers,5\r\n\"KOR\"x,2021,workers,5\n", "Line 3, field 1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (kam_csv_import (dataset, cases[i].text, strlen (cases[i].text), NULL, &error));
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+      g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), ==, 3);
+      g_assert_false (kam_dataset_get_modified (dataset));
+    }
+}
+
+static void
+test_wdi_fixture (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "wdi", "API_TEST_remittances.csv", NULL);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  KamIndicator *remittances = kam_indicator_new ("remittances");
+  KamSource *source;
+  g_autoptr (GError) error = NULL, aggregate = NULL;
+  guint added = 0;
+
+  kam_indicator_set_unit (remittances, KAM_UNIT_USD);
+  g_assert_true (kam_dataset_add_indicator (dataset, remittances, NULL));
+  g_object_unref (remittances);
+  kam_dataset_mark_saved (dataset);
+
+  g_assert_true (kam_wdi_import (dataset, path, NULL, NULL, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 9); /* 2015..2023; 2024 is empty */
+  g_assert_null (kam_figure_table_get_country (table, 3));  /* Cambodia: the national total */
+  g_assert_cmpint (kam_figure_table_get_year (table, 3 + 4), ==, 2019);
+  g_assert_cmpfloat (kam_figure_table_get_value (table, 3 + 4), ==, 2654393614.65735);
+  source = kam_dataset_lookup_source (dataset, kam_figure_table_get_source (table, 3));
+  g_assert_cmpstr (kam_source_get_publisher (source), ==, "World Bank");
+  g_assert_cmpstr (kam_source_get_date (source), ==, "2025-07-01");
+  /* once more: nothing new */
+  g_assert_true (kam_wdi_import (dataset, path, "KHM", "remittances", &added, NULL));
+  g_assert_cmpuint (added, ==, 0);
+  /* an aggregate is not a country */
+  g_assert_false (kam_wdi_import (dataset, path, "WLD", NULL, NULL, &aggregate));
+  g_assert_nonnull (strstr (aggregate->message, "aggregate"));
+  /* one undo step takes the import back */
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 3);
+  g_assert_false (kam_dataset_get_modified (dataset));
+}
+
+static void
+test_wdi_real_file (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "data", "wdi-remittances", NULL);
+  g_autofree char *path = g_build_filename (dir, "API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2_38454.csv", NULL);
+  g_autoptr (KamDataset) dataset = kam_dataset_new ();
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  g_autoptr (GError) error = NULL;
+  gboolean found = FALSE;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/data/wdi-remittances is not here");
+      return;
+    }
+  g_assert_true (kam_wdi_import (dataset, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    if (kam_figure_table_get_year (table, i) == 2019)
+      {
+        g_assert_cmpfloat (kam_figure_table_get_value (table, i), ==, 2654393614.65735);
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("kamlang-export-XXXXXX", NULL);
+  g_test_add_func ("/kamlang/export/png", test_png);
+  g_test_add_func ("/kamlang/export/transparent-png", test_transparent_png);
+  g_test_add_func ("/kamlang/export/pdf", test_pdf);
+  g_test_add_func ("/kamlang/export/report", test_report);
+  g_test_add_func ("/kamlang/export/svg", test_svg);
+  g_test_add_func ("/kamlang/export/bad-export-writes-nothing", test_bad_export_writes_nothing);
+  g_test_add_func ("/kamlang/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/kamlang/csv/semicolons", test_csv_semicolons);
+  g_test_add_func ("/kamlang/csv/bad-rows", test_csv_bad_rows);
+  g_test_add_func ("/kamlang/wdi/fixture", test_wdi_fixture);
+  g_test_add_func ("/kamlang/wdi/real-file", test_wdi_real_file);
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf %s", tmp_dir);
+    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  }
+  return status;
+}
