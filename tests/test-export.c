@@ -20,6 +20,13 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdfinfo");
+  return path != NULL;
+}
+
 static char *
 run_tool (const char *command)
 {
@@ -93,7 +100,7 @@ test_pdf (void)
   g_autofree char *page = NULL;
 
   g_assert_true (kam_export_chart (chart, path, KAM_EXPORT_PDF, 1600, 1000, 96, FALSE, NULL));
-  if (g_find_program_in_path ("pdfinfo") == NULL)
+  if (!have_poppler ())
     {
       g_test_skip ("pdfinfo (poppler-utils) is not installed");
       return;
@@ -111,7 +118,7 @@ test_pdf (void)
   g_assert_null (strstr (fonts, " no "));          /* none left out */
   g_free (command);
   command = g_strdup_printf ("pdftoppm -r 30 -png -singlefile %s %s", path, png);
-  g_assert_nonnull (run_tool (command));
+  g_free (run_tool (command));
   page = g_strconcat (png, ".png", NULL);
   g_assert_true (g_file_test (page, G_FILE_TEST_EXISTS));
 }
@@ -126,7 +133,7 @@ test_report (void)
 
   g_assert_true (kam_export_report (dataset, NULL, path, &error));
   g_assert_no_error (error);
-  if (g_find_program_in_path ("pdfinfo") == NULL)
+  if (!have_poppler ())
     {
       g_test_skip ("pdfinfo (poppler-utils) is not installed");
       return;
