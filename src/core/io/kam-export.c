@@ -265,6 +265,18 @@ kam_export_chart (KamChart *chart, const char *path, KamExportFormat format, dou
 #define PAGE_H 595.0
 #define MARGIN 48.0
 
+struct _KamReport
+{
+  KamDataset *dataset;
+  KamChart *settings;
+  GArray *order;        /* SortRow: figures by country, year, indicator */
+  guint rows_per_page;
+  int n_table_pages;
+  gboolean agreements;
+  char *title;
+  char *today;
+};
+
 typedef struct
 {
   cairo_t *cr;
@@ -307,10 +319,11 @@ report_show (Report *r, const char *text, double x, double y, double size, gbool
 }
 
 static void
-end_page (Report *r)
+page_footer (Report *r)
 {
   g_autofree char *number = g_strdup_printf (_("Page %d of %d"), r->page, r->pages);
   g_autoptr (PangoLayout) layout = report_text (r, number, 8, FALSE, 0);
+  g_autoptr (PangoLayout) title = report_text (r, r->title, 8, FALSE, PAGE_W / 2);
   int w;
 
   pango_layout_get_pixel_size (layout, &w, NULL);
@@ -318,13 +331,8 @@ end_page (Report *r)
   cairo_move_to (r->cr, PAGE_W - MARGIN - w, PAGE_H - MARGIN / 2 - 8);
   pango_cairo_show_layout (r->cr, layout);
   cairo_move_to (r->cr, MARGIN, PAGE_H - MARGIN / 2 - 8);
-  {
-    g_autoptr (PangoLayout) title = report_text (r, r->title, 8, FALSE, PAGE_W / 2);
-    pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-    pango_cairo_show_layout (r->cr, title);
-  }
-  cairo_show_page (r->cr);
-  r->page++;
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_cairo_show_layout (r->cr, title);
 }
 
 typedef struct
@@ -350,21 +358,196 @@ compare_report_rows (gconstpointer a, gconstpointer b)
                     kam_figure_table_get_indicator (sort_table, y->row));
 }
 
+#define ROW_H 13.0
+#define TABLE_TOP (MARGIN + 40)
+
+KamReport *
+kam_report_new (KamDataset *dataset, KamChart *settings)
+{
+  KamReport *report = g_new0 (KamReport, 1);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n = kam_figure_table_get_n_rows (table);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  report->dataset = g_object_ref (dataset);
+  report->settings = settings ? g_object_ref (settings) : NULL;
+  report->order = g_array_sized_new (FALSE, FALSE, sizeof (SortRow), n);
+  for (guint i = 0; i < n; i++)
+    {
+      SortRow row = { i, kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, i)) };
+      g_array_append_val (report->order, row);
+    }
+  sort_table = table;
+  g_array_sort (report->order, compare_report_rows);
+  report->rows_per_page = (guint) ((PAGE_H - TABLE_TOP - MARGIN) / ROW_H);
+  report->n_table_pages = (n + report->rows_per_page - 1) / report->rows_per_page;
+  report->agreements = g_list_model_get_n_items (kam_dataset_get_agreements (dataset)) > 0;
+  report->title = g_strdup (kam_dataset_get_title (dataset) ? kam_dataset_get_title (dataset) : _("Dataset"));
+  report->today = g_date_time_format (now, "%Y-%m-%d");
+  return report;
+}
+
+void
+kam_report_free (KamReport *report)
+{
+  if (report == NULL)
+    return;
+  g_object_unref (report->dataset);
+  g_clear_object (&report->settings);
+  g_array_unref (report->order);
+  g_free (report->title);
+  g_free (report->today);
+  g_free (report);
+}
+
+int
+kam_report_get_n_pages (KamReport *report)
+{
+  return 1 + 6 + report->n_table_pages + (report->agreements ? 1 : 0);
+}
+
+static void
+draw_title_page (KamReport *report, Report *r)
+{
+  double y = PAGE_H / 3;
+  g_autofree char *date = g_strdup_printf (_("Report of %s"), report->today);
+
+  y += report_show (r, report->title, MARGIN, y, 28, TRUE, PAGE_W - 2 * MARGIN) + 16;
+  y += report_show (r, kam_dataset_get_description (report->dataset), MARGIN, y, 12, FALSE, PAGE_W - 2 * MARGIN) + 16;
+  report_show (r, date, MARGIN, y, 11, FALSE, 0);
+}
+
+static void
+draw_chart_page (KamReport *report, Report *r, KamChartKind kind)
+{
+  g_autoptr (KamChart) chart = kam_chart_new (report->dataset, kind);
+  KamChart *settings = report->settings;
+  KamChartStyle style;
+
+  if (settings != NULL)
+    {
+      int first, last;
+      kam_chart_set_scale (chart, kind == KAM_CHART_DESTINATIONS ? kam_chart_get_scale (settings) : KAM_SCALE_LINEAR);
+      kam_chart_set_source (chart, kam_chart_get_source (settings));
+      kam_chart_get_years (settings, &first, &last);
+      kam_chart_set_years (chart, first, last);
+      if (kind == kam_chart_get_kind (settings))
+        {
+          kam_chart_set_indicator (chart, kam_chart_get_indicator (settings));
+          kam_chart_set_year (chart, kam_chart_get_year (settings));
+          kam_chart_set_countries (chart, kam_chart_get_countries (settings));
+        }
+    }
+  kam_chart_style_init (&style, FALSE);
+  cairo_save (r->cr);
+  cairo_translate (r->cr, MARGIN / 2, MARGIN / 2);
+  /* the chart's own layout, at 96 dpi, scaled into the page */
+  cairo_scale (r->cr, 0.75, 0.75);
+  kam_chart_render (chart, r->cr, &style, (PAGE_W - MARGIN) / 0.75, (PAGE_H - MARGIN * 1.2) / 0.75);
+  cairo_restore (r->cr);
+}
+
+static void
+draw_table_page (KamReport *report, Report *r, guint start)
+{
+  static const double columns[] = { MARGIN, MARGIN + 170, MARGIN + 220, MARGIN + 420, MARGIN + 540 };
+  static const char *headers[] = { N_("Country"), N_("Year"), N_("Indicator"), N_("Value"), N_("Source") };
+  KamDataset *dataset = report->dataset;
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n = report->order->len;
+
+  report_show (r, _("Figures"), MARGIN, MARGIN, 14, TRUE, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    report_show (r, _(headers[c]), columns[c], TABLE_TOP - ROW_H - 4, 9, TRUE, 0);
+  for (guint i = start; i < MIN (n, start + report->rows_per_page); i++)
+    {
+      guint row = g_array_index (report->order, SortRow, i).row;
+      double y = TABLE_TOP + (i - start) * ROW_H;
+      KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
+      KamSource *source = kam_dataset_lookup_source (dataset, kam_figure_table_get_source (table, row));
+      g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
+      g_autofree char *value = kam_number_format (kam_figure_table_get_value (table, row), 2);
+      g_autofree char *source_text = source == NULL ? g_strdup ("—")
+                                     : g_strdup_printf ("%s%s%s", kam_source_get_publisher (source) ? kam_source_get_publisher (source) : kam_source_get_id (source),
+                                                        kam_source_get_date (source) ? ", " : "",
+                                                        kam_source_get_date (source) ? kam_source_get_date (source) : "");
+      const char *cells[] = { g_array_index (report->order, SortRow, i).label, year,
+                              indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator)
+                                                                              : kam_figure_table_get_indicator (table, row),
+                              value, source_text };
+
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        {
+          double width = (c + 1 < G_N_ELEMENTS (columns) ? columns[c + 1] - columns[c] : PAGE_W - MARGIN - columns[c]) - 8;
+          g_autoptr (PangoLayout) layout = report_text (r, cells[c], 9, FALSE, width);
+          int w;
+
+          pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (layout, &w, NULL);
+          cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
+          /* values right-aligned */
+          cairo_move_to (r->cr, c == 3 ? columns[4] - 16 - w : columns[c], y);
+          pango_cairo_show_layout (r->cr, layout);
+        }
+    }
+}
+
+static void
+draw_agreements_page (KamReport *report, Report *r)
+{
+  GListModel *agreements = kam_dataset_get_agreements (report->dataset);
+  double y = MARGIN + 30;
+
+  report_show (r, _("Agreements"), MARGIN, MARGIN, 14, TRUE, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (agreements) && y < PAGE_H - MARGIN - 20; i++)
+    {
+      g_autoptr (KamAgreement) a = g_list_model_get_item (agreements, i);
+      g_autofree char *line = g_strdup_printf ("%s — %s (%s)%s%s",
+                                               kam_dataset_get_country_label (report->dataset, kam_agreement_get_country (a)),
+                                               kam_agreement_get_title (a) ? kam_agreement_get_title (a) : "",
+                                               kam_agreement_get_signed (a) ? kam_agreement_get_signed (a) : "?",
+                                               kam_agreement_get_note (a) ? ". " : "",
+                                               kam_agreement_get_note (a) ? kam_agreement_get_note (a) : "");
+      y += report_show (r, line, MARGIN, y, 10, FALSE, PAGE_W - 2 * MARGIN) + 8;
+    }
+}
+
+/**
+ * kam_report_draw_page:
+ * @page: from 0
+ *
+ * Draws one page, scaled to fit width x height (points, as on a PDF surface
+ * or a print context).
+ */
+void
+kam_report_draw_page (KamReport *report, cairo_t *cr, int page, double width, double height)
+{
+  Report r = { cr, page + 1, kam_report_get_n_pages (report), report->title };
+  double scale = MIN (width / PAGE_W, height / PAGE_H);
+
+  cairo_save (cr);
+  cairo_translate (cr, (width - PAGE_W * scale) / 2, (height - PAGE_H * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  if (page == 0)
+    draw_title_page (report, &r);
+  else if (page <= 6)
+    draw_chart_page (report, &r, KAM_CHART_DESTINATIONS + page - 1);
+  else if (page <= 6 + report->n_table_pages)
+    draw_table_page (report, &r, (page - 7) * report->rows_per_page);
+  else
+    draw_agreements_page (report, &r);
+  page_footer (&r);
+  cairo_restore (cr);
+}
+
 gboolean
 kam_export_report (KamDataset *dataset, KamChart *settings, const char *path, GError **error)
 {
-  static const double columns[] = { MARGIN, MARGIN + 170, MARGIN + 220, MARGIN + 420, MARGIN + 540 };
-  const double row_h = 13, table_top = MARGIN + 40;
-  KamFigureTable *table = kam_dataset_get_figures (dataset);
-  guint n = kam_figure_table_get_n_rows (table);
-  guint rows_per_page = (guint) ((PAGE_H - table_top - MARGIN) / row_h);
-  GListModel *agreements = kam_dataset_get_agreements (dataset);
-  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (SortRow), n);
   g_autofree char *tmp = temporary_beside (path);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  KamReport *report;
   cairo_surface_t *surface;
-  Report r = { NULL, 1, 0, kam_dataset_get_title (dataset) ? kam_dataset_get_title (dataset) : _("Dataset") };
+  cairo_t *cr;
 
   if (tmp == NULL)
     {
@@ -373,122 +556,17 @@ kam_export_report (KamDataset *dataset, KamChart *settings, const char *path, GE
                    g_strerror (saved));
       return FALSE;
     }
-  for (guint i = 0; i < n; i++)
-    {
-      SortRow row = { i, kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, i)) };
-      g_array_append_val (order, row);
-    }
-  sort_table = table;
-  g_array_sort (order, compare_report_rows);
-
-  r.pages = 1 + 6 + (n + rows_per_page - 1) / rows_per_page + (g_list_model_get_n_items (agreements) > 0);
+  report = kam_report_new (dataset, settings);
   surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, r.title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kamlang");
-  r.cr = cairo_create (surface);
-
-  /* title page */
-  {
-    double y = PAGE_H / 3;
-    g_autofree char *date = g_strdup_printf (_("Report of %s"), today);
-
-    y += report_show (&r, r.title, MARGIN, y, 28, TRUE, PAGE_W - 2 * MARGIN) + 16;
-    y += report_show (&r, kam_dataset_get_description (dataset), MARGIN, y, 12, FALSE, PAGE_W - 2 * MARGIN) + 16;
-    report_show (&r, date, MARGIN, y, 11, FALSE, 0);
-    end_page (&r);
-  }
-
-  /* one chart per kind, with the given settings */
-  for (KamChartKind kind = KAM_CHART_DESTINATIONS; kind <= KAM_CHART_REMITTANCES; kind++)
+  cr = cairo_create (surface);
+  for (int page = 0; page < kam_report_get_n_pages (report); page++)
     {
-      g_autoptr (KamChart) chart = kam_chart_new (dataset, kind);
-      KamChartStyle style;
-
-      if (settings != NULL)
-        {
-          int first, last;
-          kam_chart_set_scale (chart, kind == KAM_CHART_DESTINATIONS ? kam_chart_get_scale (settings) : KAM_SCALE_LINEAR);
-          kam_chart_set_source (chart, kam_chart_get_source (settings));
-          kam_chart_get_years (settings, &first, &last);
-          kam_chart_set_years (chart, first, last);
-          if (kind == kam_chart_get_kind (settings))
-            {
-              kam_chart_set_indicator (chart, kam_chart_get_indicator (settings));
-              kam_chart_set_year (chart, kam_chart_get_year (settings));
-              kam_chart_set_countries (chart, kam_chart_get_countries (settings));
-            }
-        }
-      kam_chart_style_init (&style, FALSE);
-      cairo_save (r.cr);
-      cairo_translate (r.cr, MARGIN / 2, MARGIN / 2);
-      /* the chart's own layout, at 96 dpi, scaled into the page */
-      cairo_scale (r.cr, 0.75, 0.75);
-      kam_chart_render (chart, r.cr, &style, (PAGE_W - MARGIN) / 0.75, (PAGE_H - MARGIN * 1.2) / 0.75);
-      cairo_restore (r.cr);
-      end_page (&r);
+      kam_report_draw_page (report, cr, page, PAGE_W, PAGE_H);
+      cairo_show_page (cr);
     }
-
-  /* the figures, by country and year */
-  for (guint start = 0; start < n; start += rows_per_page)
-    {
-      static const char *headers[] = { N_("Country"), N_("Year"), N_("Indicator"), N_("Value"), N_("Source") };
-
-      report_show (&r, _("Figures"), MARGIN, MARGIN, 14, TRUE, 0);
-      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-        report_show (&r, _(headers[c]), columns[c], table_top - row_h - 4, 9, TRUE, 0);
-      for (guint i = start; i < MIN (n, start + rows_per_page); i++)
-        {
-          guint row = g_array_index (order, SortRow, i).row;
-          double y = table_top + (i - start) * row_h;
-          KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
-          KamSource *source = kam_dataset_lookup_source (dataset, kam_figure_table_get_source (table, row));
-          g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
-          g_autofree char *value = kam_number_format (kam_figure_table_get_value (table, row), 2);
-          g_autofree char *source_text = source == NULL ? g_strdup ("—")
-                                         : g_strdup_printf ("%s%s%s", kam_source_get_publisher (source) ? kam_source_get_publisher (source) : kam_source_get_id (source),
-                                                            kam_source_get_date (source) ? ", " : "",
-                                                            kam_source_get_date (source) ? kam_source_get_date (source) : "");
-          const char *cells[] = { g_array_index (order, SortRow, i).label, year,
-                                  indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator)
-                                                                                  : kam_figure_table_get_indicator (table, row),
-                                  value, source_text };
-
-          for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-            {
-              g_autoptr (PangoLayout) layout = report_text (&r, cells[c], 9, FALSE, (c + 1 < G_N_ELEMENTS (columns) ? columns[c + 1] - columns[c] : PAGE_W - MARGIN - columns[c]) - 8);
-              int w;
-
-              pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
-              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-              pango_layout_get_pixel_size (layout, &w, NULL);
-              cairo_set_source_rgb (r.cr, 0.12, 0.12, 0.12);
-              /* values right-aligned */
-              cairo_move_to (r.cr, c == 3 ? columns[4] - 16 - w : columns[c], y);
-              pango_cairo_show_layout (r.cr, layout);
-            }
-        }
-      end_page (&r);
-    }
-
-  /* the agreements */
-  if (g_list_model_get_n_items (agreements) > 0)
-    {
-      double y = MARGIN + 30;
-
-      report_show (&r, _("Agreements"), MARGIN, MARGIN, 14, TRUE, 0);
-      for (guint i = 0; i < g_list_model_get_n_items (agreements) && y < PAGE_H - MARGIN - 20; i++)
-        {
-          g_autoptr (KamAgreement) a = g_list_model_get_item (agreements, i);
-          g_autofree char *line = g_strdup_printf ("%s — %s (%s)%s%s",
-                                                   kam_dataset_get_country_label (dataset, kam_agreement_get_country (a)),
-                                                   kam_agreement_get_title (a) ? kam_agreement_get_title (a) : "",
-                                                   kam_agreement_get_signed (a) ? kam_agreement_get_signed (a) : "?",
-                                                   kam_agreement_get_note (a) ? ". " : "",
-                                                   kam_agreement_get_note (a) ? kam_agreement_get_note (a) : "");
-          y += report_show (&r, line, MARGIN, y, 10, FALSE, PAGE_W - 2 * MARGIN) + 8;
-        }
-      end_page (&r);
-    }
-  cairo_destroy (r.cr);
+  cairo_destroy (cr);
+  kam_report_free (report);
   return finish (surface, tmp, path, error);
 }

@@ -33,4 +33,11 @@ gboolean kam_export_chart (KamChart *chart, const char *path, KamExportFormat fo
  * agreements, page numbers. */
 gboolean kam_export_report (KamDataset *dataset, KamChart *settings, const char *path, GError **error);
 
+/* The report as pages, for printing: drawn one at a time on any cairo_t. */
+typedef struct _KamReport KamReport;
+KamReport *kam_report_new (KamDataset *dataset, KamChart *settings);
+int kam_report_get_n_pages (KamReport *report);
+void kam_report_draw_page (KamReport *report, cairo_t *cr, int page, double width, double height);
+void kam_report_free (KamReport *report);
+
 G_END_DECLS
