@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include "kam-application.h"
@@ -17,6 +18,8 @@
 #include "kam-drafts.h"
 #include "kam-test-utils.h"
 #include "kam-window.h"
+#include "kam-window-private.h"
+#include "kam-export-dialog.h"
 
 static char *tmp_dir;
 
@@ -602,6 +605,122 @@ test_chart_click_selects (void)
   close_window (window);
 }
 
+static void
+test_export_dialog (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChart *chart = kam_charts_page_get_chart (kam_window_get_charts_page (window));
+  GtkWidget *dialog = kam_export_dialog_new (GTK_WINDOW (window), chart);
+  g_autofree char *path = g_build_filename (tmp_dir, "dialog.svg", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.kamlang.Kamlang");
+  g_autofree char *text = NULL, *format = NULL;
+  g_autoptr (GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  kam_export_dialog_set_choices (KAM_EXPORT_DIALOG (dialog), KAM_EXPORT_SVG, 1123, 794, 96, FALSE);
+  g_assert_true (kam_export_dialog_export_to (KAM_EXPORT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<title>Workers abroad by destination, 2021</title>"));
+  /* the choices are remembered, and the size was recognised as A4 landscape */
+  format = g_settings_get_string (settings, "export-format");
+  g_assert_cmpstr (format, ==, "svg");
+  g_assert_cmpint (g_settings_get_int (settings, "export-width"), ==, 1123);
+  {
+    g_autofree char *preset = g_settings_get_string (settings, "export-preset");
+    g_assert_cmpstr (preset, ==, "a4");
+  }
+  gtk_widget_set_visible (dialog, FALSE);
+  close_window (window);
+}
+
+static void
+test_copy_chart (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autoptr (GdkTexture) texture = kam_window_render_chart_texture (window, 800, 500);
+
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 800);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL));
+  iterate ();
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+  close_window (window);
+}
+
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("pdfinfo %s", path);
+  g_autofree char *out = NULL;
+  const char *pages;
+
+  if (!g_spawn_command_line_sync (command, &out, NULL, NULL, NULL) || out == NULL)
+    return -1;
+  pages = strstr (out, "Pages:");
+  return pages ? atoi (pages + 6) : -1;
+}
+
+static void
+test_print (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  g_autofree char *chart = g_build_filename (tmp_dir, "printed-chart.pdf", NULL);
+  g_autofree char *report = g_build_filename (tmp_dir, "printed-report.pdf", NULL);
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  KamReport *pages = kam_report_new (kam_window_get_dataset (window), NULL);
+  int expected = kam_report_get_n_pages (pages);
+  g_autoptr (GError) error = NULL;
+
+  kam_report_free (pages);
+  /* GTK prints into a PDF file when told to export: the same pages as on paper */
+  g_assert_true (kam_window_print (window, FALSE, chart, &error));
+  g_assert_no_error (error);
+  g_assert_true (kam_window_print (window, TRUE, report, &error));
+  g_assert_no_error (error);
+  if (pdfinfo == NULL)
+    {
+      g_test_skip ("pdfinfo is not installed");
+      close_window (window);
+      return;
+    }
+  g_assert_cmpint (pdf_pages (chart), ==, 1);
+  g_assert_cmpint (pdf_pages (report), ==, expected);
+  close_window (window);
+}
+
+static void
+test_import_from_window (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  g_autofree char *good = g_build_filename (tmp_dir, "in.csv", NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "bad.csv", NULL);
+  g_autofree char *wdi = g_test_build_filename (G_TEST_DIST, "fixtures", "wdi", "API_TEST_remittances.csv", NULL);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good);
+  g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr (GFile) wdi_file = g_file_new_for_path (wdi);
+  g_autoptr (KamIndicator) remittances = kam_indicator_new ("remittances");
+
+  g_assert_true (g_file_set_contents (good, "country,year,indicator,value\nJPN,2022,workers,12000\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "country,year,indicator,value\nJPN,2022,workers,-1\n", -1, NULL));
+  g_assert_true (kam_window_run_file_job (window, 2, good_file, NULL, NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
+  g_assert_true (title_marked (window));
+  /* a bad file: nothing imported, and a dialog says where */
+  g_assert_false (kam_window_run_file_job (window, 2, bad_file, NULL, NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
+  respond (dialog_of (GTK_WINDOW (window)), "close");
+  /* World Bank data into an indicator added for it */
+  g_assert_true (kam_dataset_add_indicator (dataset, remittances, NULL));
+  g_assert_true (kam_window_run_file_job (window, 3, wdi_file, "KHM", "remittances"));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 13);
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -637,5 +756,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/draft-after-kill", test_draft_after_kill);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
+  g_test_add_func ("/kamlang/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/kamlang/window/copy-chart", test_copy_chart);
+  g_test_add_func ("/kamlang/window/print", test_print);
+  g_test_add_func ("/kamlang/window/import-from-window", test_import_from_window);
   return g_test_run ();
 }

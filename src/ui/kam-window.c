@@ -16,6 +16,7 @@
 #include "kam-items-view.h"
 #include "kam-ui-util.h"
 #include "kam-window.h"
+#include "kam-window-private.h"
 
 #define DEFAULT_DRAFT_DELAY_MS 3000
 
@@ -533,6 +534,7 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  _kam_window_install_export_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -580,6 +582,21 @@ primary_menu (void)
     g_menu_append_submenu (files, _("Open _Recent"), recent);
   g_menu_append (files, _("Save _As…"), "win.save-as");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
+  {
+    g_autoptr (GMenu) output = g_menu_new ();
+    g_autoptr (GMenu) input = g_menu_new ();
+
+    g_menu_append (output, _("_Export Chart…"), "win.export-chart");
+    g_menu_append (output, _("_Copy Chart"), "win.copy-chart");
+    g_menu_append (output, _("_Print Chart…"), "win.print-chart");
+    g_menu_append (output, _("Export _Report…"), "win.export-report");
+    g_menu_append (output, _("Print R_eport…"), "win.print-report");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (output));
+    g_menu_append (input, _("Export Figures as CS_V…"), "win.export-csv");
+    g_menu_append (input, _("_Import Figures from CSV…"), "win.import-csv");
+    g_menu_append (input, _("Import _World Bank Data…"), "win.import-wdi");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (input));
+  }
   g_menu_append (help, _("_Keyboard Shortcuts"), "win.show-help-overlay");
   g_menu_append (help, _("_About Kamlang"), "app.about");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (help));

@@ -1,0 +1,348 @@
+/* kam-window-export.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window's export, print and import actions. */
+
+#include <glib/gi18n.h>
+#include "kam-csv.h"
+#include "kam-export-dialog.h"
+#include "kam-ui-util.h"
+#include "kam-wdi.h"
+#include "kam-window.h"
+#include "kam-window-private.h"
+
+static KamChart *
+current_chart (KamWindow *self)
+{
+  return kam_charts_page_get_chart (kam_window_get_charts_page (self));
+}
+
+static void
+toast_with_folder (KamWindow *self, const char *text, GFile *file)
+{
+  AdwToast *toast = adw_toast_new (text);
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+
+  if (folder != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+      adw_toast_set_button_label (toast, _("Open _Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  kam_show_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+show_error (KamWindow *self, const char *heading, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  kam_present_dialog (dialog);
+}
+
+/* ---- export chart, copy, open folder ---------------------------------------- */
+
+static void
+export_chart_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GtkWidget *dialog = kam_export_dialog_new (GTK_WINDOW (widget), current_chart (KAM_WINDOW (widget)));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GdkTexture *
+kam_window_render_chart_texture (KamWindow *self, int width, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GBytes) bytes = NULL;
+  KamChartStyle style;
+  GdkTexture *texture;
+
+  kam_chart_style_init (&style, FALSE);
+  kam_chart_render (current_chart (self), cr, &style, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  /* cairo's ARGB32 is premultiplied BGRA in memory on little-endian machines */
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static void
+copy_chart_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GdkTexture) texture = kam_window_render_chart_texture (KAM_WINDOW (widget), 1600, 1000);
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  kam_show_toast (widget, adw_toast_new (_("Chart copied as an image")));
+}
+
+static void
+open_folder_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+/* ---- printing --------------------------------------------------------------- */
+
+static void
+draw_chart_page (GtkPrintOperation *op, GtkPrintContext *context, int page, KamWindow *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double w = gtk_print_context_get_width (context), h = gtk_print_context_get_height (context);
+  KamChartStyle style;
+
+  kam_chart_style_init (&style, FALSE);
+  /* the chart's layout at 96 dpi, scaled into the page (in points) */
+  cairo_scale (cr, 0.75, 0.75);
+  kam_chart_render (current_chart (self), cr, &style, w / 0.75, h / 0.75);
+}
+
+static void
+draw_report_page (GtkPrintOperation *op, GtkPrintContext *context, int page, KamReport *report)
+{
+  kam_report_draw_page (report, gtk_print_context_get_cairo_context (context), page,
+                        gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+/**
+ * kam_window_print:
+ * @export_pdf: (nullable): print into this PDF file instead of asking (for tests)
+ */
+gboolean
+kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GError **error)
+{
+  g_autoptr (GtkPrintOperation) op = gtk_print_operation_new ();
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  KamReport *pages = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, report ? _("Kamlang report") : kam_chart_get_title (current_chart (self)));
+  if (report)
+    {
+      pages = kam_report_new (kam_window_get_dataset (self), current_chart (self));
+      gtk_print_operation_set_n_pages (op, kam_report_get_n_pages (pages));
+      g_signal_connect (op, "draw-page", G_CALLBACK (draw_report_page), pages);
+    }
+  else
+    {
+      gtk_print_operation_set_n_pages (op, 1);
+      g_signal_connect (op, "draw-page", G_CALLBACK (draw_chart_page), self);
+    }
+  if (export_pdf != NULL)
+    gtk_print_operation_set_export_filename (op, export_pdf);
+  result = gtk_print_operation_run (op, export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), error);
+  kam_report_free (pages);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!kam_window_print (KAM_WINDOW (widget), g_str_equal (name, "win.print-report"), NULL, &error))
+    show_error (KAM_WINDOW (widget), _("Could Not Print"), error->message);
+}
+
+/* ---- files: report, CSV, World Bank ----------------------------------------- */
+
+typedef enum
+{
+  JOB_REPORT,
+  JOB_CSV_EXPORT,
+  JOB_CSV_IMPORT,
+  JOB_WDI_IMPORT,
+} Job;
+
+static void wdi_ask (KamWindow *self, GFile *file);
+
+gboolean
+kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *country, const char *indicator)
+{
+  KamDataset *dataset = kam_window_get_dataset (self);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+  guint added = 0;
+
+  switch (job)
+    {
+    case JOB_REPORT:
+      if (!kam_export_report (dataset, current_chart (self), path, &error))
+        break;
+      text = g_strdup_printf (_("Report exported as “%s”"), name);
+      toast_with_folder (self, text, file);
+      return TRUE;
+    case JOB_CSV_EXPORT:
+      if (!kam_csv_export_file (dataset, path, &error))
+        break;
+      text = g_strdup_printf (_("Figures exported as “%s”"), name);
+      toast_with_folder (self, text, file);
+      return TRUE;
+    case JOB_CSV_IMPORT:
+      {
+        g_autofree char *data = NULL;
+        if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error)
+            || !kam_csv_import (dataset, data, length, &added, &error))
+          break;
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported", "%u figures imported", added), added);
+        kam_show_toast (GTK_WIDGET (self), adw_toast_new (text));
+        return TRUE;
+      }
+    default:
+      if (!kam_wdi_import (dataset, path, country, indicator, &added, &error))
+        break;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported from the World Bank",
+                                           "%u figures imported from the World Bank", added), added);
+      kam_show_toast (GTK_WIDGET (self), adw_toast_new (text));
+      return TRUE;
+    }
+  {
+    g_autofree char *heading = g_strdup_printf (job == JOB_CSV_IMPORT || job == JOB_WDI_IMPORT
+                                                  ? _("Nothing Was Imported From “%s”") : _("Could Not Write “%s”"),
+                                                name);
+    show_error (self, heading, error->message);
+  }
+  return FALSE;
+}
+
+static void
+chooser_response (GtkNativeDialog *chooser, int response, KamWindow *self)
+{
+  int job = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kam-job"));
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  if (file != NULL && job == JOB_WDI_IMPORT)
+    wdi_ask (self, file);
+  else if (file != NULL)
+    kam_window_run_file_job (self, job, file, NULL, NULL);
+  g_object_unref (chooser);
+}
+
+static void
+file_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  static const struct
+  {
+    const char *action;
+    Job job;
+    const char *title, *file, *pattern;
+  } jobs[] = {
+    { "win.export-report", JOB_REPORT, N_("Export Report"), N_("report.pdf"), "*.pdf" },
+    { "win.export-csv", JOB_CSV_EXPORT, N_("Export Figures as CSV"), N_("figures.csv"), "*.csv" },
+    { "win.import-csv", JOB_CSV_IMPORT, N_("Import Figures from CSV"), NULL, "*.csv" },
+    { "win.import-wdi", JOB_WDI_IMPORT, N_("Import World Bank Data"), NULL, "*.csv" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      GtkFileChooserNative *chooser;
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+      gboolean saving = jobs[i].file != NULL;
+
+      if (!g_str_equal (name, jobs[i].action))
+        continue;
+      chooser = gtk_file_chooser_native_new (_(jobs[i].title), GTK_WINDOW (widget),
+                                             saving ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                             saving ? _("_Export") : _("_Import"), _("_Cancel"));
+      gtk_file_filter_add_pattern (filter, jobs[i].pattern);
+      gtk_file_filter_set_name (filter, jobs[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      if (saving)
+        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(jobs[i].file));
+      g_object_set_data (G_OBJECT (chooser), "kam-job", GINT_TO_POINTER (jobs[i].job));
+      g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), widget);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+/* For World Bank data: which country's series, into which indicator. */
+static void
+wdi_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
+{
+  GtkEditable *country = g_object_get_data (G_OBJECT (dialog), "kam-country");
+  GtkDropDown *indicator = g_object_get_data (G_OBJECT (dialog), "kam-indicator");
+  KamChoices *choices = g_object_get_data (G_OBJECT (dialog), "kam-choices");
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "kam-file");
+  g_autofree char *code = g_utf8_strup (gtk_editable_get_text (country), -1);
+
+  if (g_str_equal (response, "import"))
+    kam_window_run_file_job (self, JOB_WDI_IMPORT, file, g_strstrip (code),
+                             kam_choices_get_key (choices, gtk_drop_down_get_selected (indicator)));
+}
+
+static void
+choices_free (KamChoices *choices)
+{
+  kam_choices_clear (choices);
+  g_free (choices);
+}
+
+static void
+wdi_ask (KamWindow *self, GFile *file)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import World Bank Data"),
+                                              _("Which country's series, into which indicator? Cambodia (KHM) is the national total."));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *country = gtk_entry_new ();
+  KamChoices *choices = g_new0 (KamChoices, 1);
+  GtkWidget *indicator;
+  guint remittances;
+
+  kam_choices_init (choices);
+  kam_choices_update (choices, kam_window_get_dataset (self), KAM_CHOICES_INDICATORS, NULL, NULL);
+  indicator = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices->labels)), NULL);
+  remittances = kam_choices_find (choices, "remittances");
+  if (remittances != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (indicator), remittances);
+  gtk_editable_set_text (GTK_EDITABLE (country), KAM_HOME_COUNTRY);
+  gtk_entry_set_max_length (GTK_ENTRY (country), 3);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (country), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Country code"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (indicator), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicator"), -1);
+  gtk_box_append (GTK_BOX (box), country);
+  gtk_box_append (GTK_BOX (box), indicator);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  g_object_set_data (G_OBJECT (dialog), "kam-country", country);
+  g_object_set_data (G_OBJECT (dialog), "kam-indicator", indicator);
+  g_object_set_data_full (G_OBJECT (dialog), "kam-choices", choices, (GDestroyNotify) choices_free);
+  g_object_set_data_full (G_OBJECT (dialog), "kam-file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (wdi_response), self);
+  kam_present_dialog (dialog);
+}
+
+void
+_kam_window_install_export_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-wdi", NULL, file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-chart", NULL);
+}
