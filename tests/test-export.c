@@ -153,8 +153,12 @@ test_report (void)
   g_assert_nonnull (strstr (text, "Page 10 of 10"));
   g_assert_nonnull (strstr (text, "1,220,197"));
   g_assert_nonnull (strstr (text, "Employment Permit System"));
-  /* Khmer country names of the table are shaped into the PDF, not dropped */
+  /* the Khmer names beside the countries are shaped into the PDF, with their font */
+  g_assert_nonnull (strstr (text, "Thailand ថៃ"));
+  g_assert_nonnull (strstr (text, "កូរ៉េខាងត្បូង"));
+  g_assert_nonnull (strstr (text, "ជប៉ុន"));
   g_assert_null (strstr (text, "\xef\xbf\xbd"));
+  g_assert_nonnull (strstr (fonts, "Khmer"));
 }
 
 static void

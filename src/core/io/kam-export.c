@@ -338,7 +338,8 @@ page_footer (Report *r)
 typedef struct
 {
   guint row;
-  const char *label;
+  const char *label;   /* for sorting */
+  const char *khmer;   /* the Khmer name, shown beside it when different */
 } SortRow;
 
 static KamFigureTable *sort_table;
@@ -374,7 +375,12 @@ kam_report_new (KamDataset *dataset, KamChart *settings)
   report->order = g_array_sized_new (FALSE, FALSE, sizeof (SortRow), n);
   for (guint i = 0; i < n; i++)
     {
-      SortRow row = { i, kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, i)) };
+      const char *code = kam_figure_table_get_country (table, i);
+      KamCountry *country = code ? kam_dataset_lookup_country (dataset, code) : NULL;
+      SortRow row = { i, kam_dataset_get_country_label (dataset, code), country ? kam_country_get_name_km (country) : NULL };
+
+      if (row.khmer != NULL && g_strcmp0 (row.khmer, row.label) == 0)
+        row.khmer = NULL;
       g_array_append_val (report->order, row);
     }
   sort_table = table;
@@ -461,8 +467,12 @@ draw_table_page (KamReport *report, Report *r, guint start)
     report_show (r, _(headers[c]), columns[c], TABLE_TOP - ROW_H - 4, 9, TRUE, 0);
   for (guint i = start; i < MIN (n, start + report->rows_per_page); i++)
     {
-      guint row = g_array_index (report->order, SortRow, i).row;
+      SortRow *sorted = &g_array_index (report->order, SortRow, i);
+      guint row = sorted->row;
       double y = TABLE_TOP + (i - start) * ROW_H;
+      /* ministry reports are read in both languages */
+      g_autofree char *country = sorted->khmer ? g_strdup_printf ("%s  %s", sorted->label, sorted->khmer)
+                                               : g_strdup (sorted->label);
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
       KamSource *source = kam_dataset_lookup_source (dataset, kam_figure_table_get_source (table, row));
       g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
@@ -471,7 +481,7 @@ draw_table_page (KamReport *report, Report *r, guint start)
                                      : g_strdup_printf ("%s%s%s", kam_source_get_publisher (source) ? kam_source_get_publisher (source) : kam_source_get_id (source),
                                                         kam_source_get_date (source) ? ", " : "",
                                                         kam_source_get_date (source) ? kam_source_get_date (source) : "");
-      const char *cells[] = { g_array_index (report->order, SortRow, i).label, year,
+      const char *cells[] = { country, year,
                               indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator)
                                                                               : kam_figure_table_get_indicator (table, row),
                               value, source_text };
