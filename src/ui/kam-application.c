@@ -159,9 +159,9 @@ open_recent_action (GSimpleAction *action, GVariant *param, gpointer data)
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   KamWindow *window;
 
-  if (KAM_IS_WINDOW (active) && !kam_dataset_get_modified (kam_window_get_dataset (KAM_WINDOW (active))))
+  if (KAM_IS_WINDOW (active))
     {
-      kam_window_open_file (KAM_WINDOW (active), file);
+      kam_window_open_file_beside_changes (KAM_WINDOW (active), file);
       return;
     }
   window = new_window (self);

@@ -222,6 +222,29 @@ kam_window_open_file (KamWindow *self, GFile *file)
   return TRUE;
 }
 
+/**
+ * kam_window_open_file_beside_changes:
+ *
+ * Opens a file in this window, or in a new one when this window has unsaved
+ * changes, which stay where they are.
+ */
+gboolean
+kam_window_open_file_beside_changes (KamWindow *self, GFile *file)
+{
+  KamWindow *window;
+
+  if (self->dataset == NULL || !kam_dataset_get_modified (self->dataset))
+    return kam_window_open_file (self, file);
+  window = kam_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  if (kam_window_open_file (window, file))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return TRUE;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return FALSE;
+}
+
 gboolean
 kam_window_save_to_file (KamWindow *self, GFile *file)
 {
@@ -304,17 +327,8 @@ chooser_response (GtkNativeDialog *chooser, int response, KamWindow *self)
         }
       self->close_after_save = FALSE;
     }
-  else if (self->dataset != NULL && kam_dataset_get_modified (self->dataset))
-    {
-      /* keep this window's unsaved work: open in a new window */
-      KamWindow *window = kam_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-      if (kam_window_open_file (window, file))
-        gtk_window_present (GTK_WINDOW (window));
-      else
-        gtk_window_destroy (GTK_WINDOW (window));
-    }
   else
-    kam_window_open_file (self, file);
+    kam_window_open_file_beside_changes (self, file);
 }
 
 static void
@@ -478,16 +492,7 @@ drop_file (GtkDropTarget *target, const GValue *value, double x, double y, KamWi
 
   if (file == NULL)
     return FALSE;
-  if (kam_dataset_get_modified (self->dataset))
-    {
-      KamWindow *window = kam_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-      if (kam_window_open_file (window, file))
-        gtk_window_present (GTK_WINDOW (window));
-      else
-        gtk_window_destroy (GTK_WINDOW (window));
-      return TRUE;
-    }
-  return kam_window_open_file (self, file);
+  return kam_window_open_file_beside_changes (self, file);
 }
 
 /* ---- construction ------------------------------------------------------- */

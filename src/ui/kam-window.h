@@ -28,6 +28,8 @@ const char *kam_window_get_draft_id (KamWindow *self);
 void kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file);
 /* Opens a file; on failure shows its problems and keeps the current document. */
 gboolean kam_window_open_file (KamWindow *self, GFile *file);
+/* The same, in a new window when this one has unsaved changes. */
+gboolean kam_window_open_file_beside_changes (KamWindow *self, GFile *file);
 /* Saves; on failure says why, keeps the old file and the draft. */
 gboolean kam_window_save_to_file (KamWindow *self, GFile *file);
 /* Replaces the document with a draft left by a crash. */
