@@ -205,18 +205,27 @@ show_problems (KamWindow *self, GFile *file, const char *message)
   kam_present_dialog (dialog);
 }
 
+/* Reads a file; on failure shows its problems in this window. */
+static KamDataset *
+load_or_show_problems (KamWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  KamDataset *dataset = kam_dataset_load_file (file, NULL, &error);
+
+  if (dataset == NULL)
+    show_problems (self, file, error->message);
+  else
+    kam_dataset_mark_saved (dataset);
+  return dataset;
+}
+
 gboolean
 kam_window_open_file (KamWindow *self, GFile *file)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KamDataset) dataset = kam_dataset_load_file (file, NULL, &error);
+  g_autoptr (KamDataset) dataset = load_or_show_problems (self, file);
 
   if (dataset == NULL)
-    {
-      show_problems (self, file, error->message);
-      return FALSE;
-    }
-  kam_dataset_mark_saved (dataset);
+    return FALSE;
   kam_window_set_document (self, dataset, file);
   remember_file (self, file);
   return TRUE;
@@ -231,18 +240,20 @@ kam_window_open_file (KamWindow *self, GFile *file)
 gboolean
 kam_window_open_file_beside_changes (KamWindow *self, GFile *file)
 {
+  g_autoptr (KamDataset) dataset = NULL;
   KamWindow *window;
 
   if (self->dataset == NULL || !kam_dataset_get_modified (self->dataset))
     return kam_window_open_file (self, file);
+  /* a bad file's problems are shown here, where the user is looking */
+  dataset = load_or_show_problems (self, file);
+  if (dataset == NULL)
+    return FALSE;
   window = kam_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-  if (kam_window_open_file (window, file))
-    {
-      gtk_window_present (GTK_WINDOW (window));
-      return TRUE;
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-  return FALSE;
+  kam_window_set_document (window, dataset, file);
+  remember_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
 }
 
 gboolean
