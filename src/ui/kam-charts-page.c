@@ -88,8 +88,8 @@ update_table (KamChartsPage *self)
           char year[16];
           g_autofree char *value = share ? kam_number_format (p->value * 100, 1) : kam_number_format (p->value, 2);
           g_autofree char *shown = share ? g_strdup_printf ("%s %%", value) : g_strdup (value);
-          KamSource *source = p->source ? kam_dataset_lookup_source (self->dataset, p->source) : NULL;
-          g_autofree char *source_text = source ? kam_source_dup_label (source) : g_strdup ("—");
+          g_autofree char *source_label = kam_dataset_dup_source_label (self->dataset, p->source);
+          const char *source_text = source_label ? source_label : "—";
 
           g_snprintf (year, sizeof year, "%d", p->year);
           table_add (self, row, 0, ser->name, FALSE, FALSE);

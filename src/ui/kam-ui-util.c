@@ -21,22 +21,6 @@ kam_choices_clear (KamChoices *choices)
   g_clear_pointer (&choices->keys, g_ptr_array_unref);
 }
 
-char *
-kam_source_dup_label (KamSource *source)
-{
-  const char *publisher = kam_source_get_publisher (source);
-  const char *date = kam_source_get_date (source);
-  const char *title = kam_source_get_title (source);
-
-  if (publisher != NULL && date != NULL)
-    return g_strdup_printf ("%s, %s", publisher, date);
-  if (publisher != NULL)
-    return g_strdup (publisher);
-  if (title != NULL)
-    return g_strdup (title);
-  return g_strdup (kam_source_get_id (source));
-}
-
 const char *
 kam_indicator_label (KamDataset *dataset, const char *id)
 {

@@ -35,7 +35,6 @@ gboolean kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoice
 guint kam_choices_find (KamChoices *choices, const char *key);
 const char *kam_choices_get_key (KamChoices *choices, guint index);
 
-char *kam_source_dup_label (KamSource *source);
 const char *kam_indicator_label (KamDataset *dataset, const char *id);
 
 /* Shows a message in a popover pointing at the widget. */

@@ -93,22 +93,6 @@ format_value (Ctx *ctx, double value, gboolean compact)
   return kam_number_format (value, 0);
 }
 
-static char *
-source_label (KamDataset *dataset, const char *id)
-{
-  KamSource *s = kam_dataset_lookup_source (dataset, id);
-  const char *publisher = s ? kam_source_get_publisher (s) : NULL;
-  const char *date = s ? kam_source_get_date (s) : NULL;
-
-  if (publisher != NULL && date != NULL)
-    return g_strdup_printf ("%s, %s", publisher, date);
-  if (publisher != NULL)
-    return g_strdup (publisher);
-  if (s != NULL && kam_source_get_title (s) != NULL)
-    return g_strdup (kam_source_get_title (s));
-  return g_strdup (id);
-}
-
 /* ---- frame: title, legend, footnote -------------------------------------- */
 
 static double
@@ -147,7 +131,7 @@ footnote_text (Ctx *ctx)
     return NULL;
   for (guint i = 0; i < sources->len; i++)
     {
-      g_autofree char *label = source_label (kam_chart_get_dataset (ctx->chart), g_ptr_array_index (sources, i));
+      g_autofree char *label = kam_dataset_dup_source_label (kam_chart_get_dataset (ctx->chart), g_ptr_array_index (sources, i));
       g_string_append_printf (text, "%s%s", i ? "; " : "", label);
     }
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s.", "Sources: %s.", sources->len),

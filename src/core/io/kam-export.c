@@ -474,17 +474,13 @@ draw_table_page (KamReport *report, Report *r, guint start)
       g_autofree char *country = sorted->khmer ? g_strdup_printf ("%s  %s", sorted->label, sorted->khmer)
                                                : g_strdup (sorted->label);
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
-      KamSource *source = kam_dataset_lookup_source (dataset, kam_figure_table_get_source (table, row));
       g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
       g_autofree char *value = kam_number_format (kam_figure_table_get_value (table, row), 2);
-      g_autofree char *source_text = source == NULL ? g_strdup ("—")
-                                     : g_strdup_printf ("%s%s%s", kam_source_get_publisher (source) ? kam_source_get_publisher (source) : kam_source_get_id (source),
-                                                        kam_source_get_date (source) ? ", " : "",
-                                                        kam_source_get_date (source) ? kam_source_get_date (source) : "");
+      g_autofree char *source_text = kam_dataset_dup_source_label (dataset, kam_figure_table_get_source (table, row));
       const char *cells[] = { country, year,
                               indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator)
                                                                               : kam_figure_table_get_indicator (table, row),
-                              value, source_text };
+                              value, source_text ? source_text : "—" };
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         {

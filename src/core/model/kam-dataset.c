@@ -603,6 +603,45 @@ kam_dataset_get_country_label (KamDataset *self, const char *code)
   return name != NULL ? name : code;
 }
 
+/**
+ * kam_source_dup_label:
+ *
+ * Returns: (transfer full): how a source is named in lists, charts and
+ *   reports: "publisher, date", else the publisher, the title or the id
+ */
+char *
+kam_source_dup_label (KamSource *source)
+{
+  const char *publisher = kam_source_get_publisher (source);
+  const char *date = kam_source_get_date (source);
+  const char *title = kam_source_get_title (source);
+
+  if (publisher != NULL && date != NULL)
+    return g_strdup_printf ("%s, %s", publisher, date);
+  if (publisher != NULL)
+    return g_strdup (publisher);
+  if (title != NULL)
+    return g_strdup (title);
+  return g_strdup (kam_source_get_id (source));
+}
+
+/**
+ * kam_dataset_dup_source_label:
+ *
+ * Returns: (transfer full) (nullable): the label of the source with this id,
+ *   the id itself when there is no such source, NULL for no id
+ */
+char *
+kam_dataset_dup_source_label (KamDataset *self, const char *id)
+{
+  KamSource *source;
+
+  if (id == NULL)
+    return NULL;
+  source = kam_dataset_lookup_source (self, id);
+  return source != NULL ? kam_source_dup_label (source) : g_strdup (id);
+}
+
 guint
 kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, const char *id)
 {
