@@ -23,6 +23,7 @@ struct _KamChartsPage
   GtkSwitch *log_scale;
   GtkMenuButton *countries_button;
   GtkBox *countries_box;
+  guint n_country_checks;
   GtkGrid *table;
   KamChoices indicators, sources;
   GArray *years; /* int, after "Automatic" */
@@ -170,6 +171,7 @@ update_countries (KamChartsPage *self)
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (country_toggled), self);
       gtk_box_append (self->countries_box, check);
     }
+  self->n_country_checks = g_list_model_get_n_items (countries) + 1;
   self->syncing = FALSE;
 }
 
@@ -220,8 +222,7 @@ dataset_changed (KamChartsPage *self)
   kam_choices_update (&self->sources, self->dataset, KAM_CHOICES_SOURCES, _("Most recent source"), NULL, NULL);
   gtk_drop_down_set_selected (self->indicator, MIN (kam_choices_find (&self->indicators, indicator_key), 10000));
   gtk_drop_down_set_selected (self->source, MIN (kam_choices_find (&self->sources, source_key), 10000));
-  if (g_list_model_get_n_items (kam_dataset_get_countries (self->dataset)) + 1
-      != (guint) g_list_model_get_n_items (G_LIST_MODEL (gtk_widget_observe_children (GTK_WIDGET (self->countries_box)))))
+  if (g_list_model_get_n_items (kam_dataset_get_countries (self->dataset)) + 1 != self->n_country_checks)
     update_countries (self);
   self->syncing = FALSE;
 }
