@@ -178,14 +178,13 @@ get_string (Reader *r, JsonObject *obj, const char *key, const char *where, gboo
 }
 
 static void
-check_keys (Reader *r, JsonObject *obj, const char *where, const char *const *keys, guint n_keys)
+check_keys (Reader *r, JsonObject *obj, const char *where, const char *const *keys)
 {
   g_autoptr (GList) members = json_object_get_members (obj);
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains ((const char *const *) keys, l->data))
       problem (r, where, _("unknown field “%s”"), (const char *) l->data);
-  (void) n_keys;
 }
 
 static gboolean
@@ -253,7 +252,7 @@ read_countries (Reader *r, JsonObject *root)
 
       if (obj == NULL)
         continue;
-      check_keys (r, obj, where, keys, 4);
+      check_keys (r, obj, where, keys);
       code = get_string (r, obj, "code", where, TRUE);
       if (code == NULL || *code == '\0')
         continue;
@@ -291,7 +290,7 @@ read_indicators (Reader *r, JsonObject *root)
 
       if (obj == NULL)
         continue;
-      check_keys (r, obj, where, keys, 5);
+      check_keys (r, obj, where, keys);
       id = get_string (r, obj, "id", where, TRUE);
       if (id == NULL || *id == '\0')
         continue;
@@ -340,7 +339,7 @@ read_sources (Reader *r, JsonObject *root)
 
       if (obj == NULL)
         continue;
-      check_keys (r, obj, where, keys, 6);
+      check_keys (r, obj, where, keys);
       id = get_string (r, obj, "id", where, TRUE);
       if (id == NULL || *id == '\0')
         continue;
@@ -415,7 +414,7 @@ read_figures (Reader *r, JsonObject *root)
   figures = json_node_get_object (node);
   {
     static const char *const keys[] = { "columns", "rows", NULL };
-    check_keys (r, figures, "figures", keys, 2);
+    check_keys (r, figures, "figures", keys);
   }
   columns = get_array (r, figures, "columns", "figures.columns");
   rows = get_array (r, figures, "rows", "figures.rows");
@@ -601,7 +600,7 @@ read_agreements (Reader *r, JsonObject *root)
 
       if (obj == NULL)
         continue;
-      check_keys (r, obj, where, keys, 7);
+      check_keys (r, obj, where, keys);
       agreement = g_object_new (KAM_TYPE_AGREEMENT, NULL);
       kam_agreement_set_country (agreement, get_reference (r, json_object_get_member (obj, "country"),
                                                            where, "country", FALSE));

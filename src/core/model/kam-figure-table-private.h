@@ -32,7 +32,6 @@ void _kam_figure_table_restore (KamFigureTable *self, const KamSavedFigure *save
 /* Sets one field of a row from src; notifies a live row object. */
 void _kam_figure_table_set_field (KamFigureTable *self, guint row, KamFigureField field,
                                   const KamFigureRow *src);
-void _kam_figure_table_clear (KamFigureTable *self);
 
 KamFigure *_kam_figure_new (KamFigureTable *table, guint32 id);
 void _kam_figure_notify_field (KamFigure *self, KamFigureField field, gboolean known_changed);

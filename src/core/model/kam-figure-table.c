@@ -489,19 +489,3 @@ _kam_figure_table_set_field (KamFigureTable *self, guint row, KamFigureField fie
   if (figure != NULL)
     _kam_figure_notify_field (figure, field, known_changed);
 }
-
-void
-_kam_figure_table_clear (KamFigureTable *self)
-{
-  guint32 *ids;
-  KamSavedFigure *saved;
-  guint n = self->ids->len;
-
-  if (n == 0)
-    return;
-  ids = g_memdup2 (self->ids->data, n * sizeof (guint32));
-  saved = g_new0 (KamSavedFigure, n);
-  _kam_figure_table_remove (self, ids, n, saved);
-  kam_saved_figures_free (saved, n);
-  g_free (ids);
-}
