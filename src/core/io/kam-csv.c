@@ -221,25 +221,6 @@ kam_csv_export_file (KamDataset *dataset, const char *path, GError **error)
 
 /* ---- import ----------------------------------------------------------------- */
 
-static const char *
-resolve_item (GListModel *list, const char *given, const char *key_prop, const char *name_prop,
-              const char *other_prop)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (list, i);
-      g_autofree char *key = NULL, *name = NULL, *other = NULL;
-
-      g_object_get (item, key_prop, &key, name_prop, &name, NULL);
-      if (other_prop != NULL)
-        g_object_get (item, other_prop, &other, NULL);
-      if (g_strcmp0 (key, given) == 0 || (name && g_utf8_collate (name, given) == 0)
-          || (other && g_utf8_collate (other, given) == 0))
-        return g_intern_string (key);
-    }
-  return NULL;
-}
-
 static gboolean
 is_missing (const char *text)
 {
@@ -322,7 +303,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       text = CELL (0);
       if (*text != '\0')
         {
-          row.country = resolve_item (kam_dataset_get_countries (dataset), text, "code", "name", "name-km");
+          row.country = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE);
           if (row.country == NULL)
             FAIL (0, _("there is no country “%s” in this dataset"), text);
         }
@@ -334,7 +315,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
         FAIL (1, _("the year %s is not between %d and %d"), text, KAM_YEAR_MIN, KAM_YEAR_MAX);
       row.year = (int) year;
       text = CELL (2);
-      row.indicator = resolve_item (kam_dataset_get_indicators (dataset), text, "id", "name", NULL);
+      row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, text, FALSE);
       if (row.indicator == NULL)
         FAIL (2, _("there is no indicator “%s” in this dataset"), text);
       text = CELL (3);
@@ -356,7 +337,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       text = CELL (4);
       if (*text != '\0')
         {
-          row.source = resolve_item (kam_dataset_get_sources (dataset), text, "id", "title", NULL);
+          row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE);
           if (row.source == NULL)
             FAIL (4, _("there is no source “%s” in this dataset"), text);
         }

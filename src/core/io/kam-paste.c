@@ -10,42 +10,6 @@
 #include "kam-number.h"
 #include "kam-paste.h"
 
-static gboolean
-names_match (const char *given, const char *name)
-{
-  g_autofree char *a = NULL, *b = NULL;
-
-  if (name == NULL)
-    return FALSE;
-  a = g_utf8_casefold (given, -1);
-  b = g_utf8_casefold (name, -1);
-  return g_str_equal (a, b);
-}
-
-/* Finds an item of a list by key (exact) or by name (any case). */
-static const char *
-resolve (GListModel *list, const char *given, const char *key_prop, const char *const *names)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (list, i);
-      g_autofree char *key = NULL;
-      gboolean found = FALSE;
-
-      g_object_get (item, key_prop, &key, NULL);
-      found = names_match (given, key);
-      for (guint k = 0; !found && names[k] != NULL; k++)
-        {
-          g_autofree char *name = NULL;
-          g_object_get (item, names[k], &name, NULL);
-          found = names_match (given, name);
-        }
-      if (found)
-        return g_intern_string (key);
-    }
-  return NULL;
-}
-
 void
 kam_paste_rows_free (GArray *rows)
 {
@@ -59,9 +23,6 @@ kam_paste_rows_free (GArray *rows)
 GArray *
 kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
 {
-  static const char *const country_names[] = { "name", "name-km", NULL };
-  static const char *const indicator_names[] = { "name", NULL };
-  static const char *const source_names[] = { "title", NULL };
   g_auto (GStrv) lines = NULL;
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
   gboolean seen_header = FALSE;
@@ -114,7 +75,7 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
       row.year = (int) CLAMP (year, G_MININT, G_MAXINT);
       if (fields[0][0] != '\0')
         {
-          row.country = resolve (kam_dataset_get_countries (dataset), fields[0], "code", country_names);
+          row.country = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, fields[0], TRUE);
           if (row.country == NULL)
             {
               g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
@@ -123,7 +84,7 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
               goto fail;
             }
         }
-      row.indicator = resolve (kam_dataset_get_indicators (dataset), fields[2], "id", indicator_names);
+      row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, fields[2], TRUE);
       if (row.indicator == NULL)
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
@@ -139,7 +100,7 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
         }
       if (n > 4 && fields[4][0] != '\0')
         {
-          row.source = resolve (kam_dataset_get_sources (dataset), fields[4], "id", source_names);
+          row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, fields[4], TRUE);
           if (row.source == NULL)
             {
               g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,

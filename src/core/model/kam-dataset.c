@@ -642,6 +642,62 @@ kam_dataset_dup_source_label (KamDataset *self, const char *id)
   return source != NULL ? kam_source_dup_label (source) : g_strdup (id);
 }
 
+static gboolean
+same_text (const char *a, const char *b, gboolean any_case)
+{
+  g_autofree char *x = NULL, *y = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (!any_case)
+    return g_utf8_collate (a, b) == 0;
+  x = g_utf8_casefold (a, -1);
+  y = g_utf8_casefold (b, -1);
+  return g_str_equal (x, y);
+}
+
+/**
+ * kam_dataset_find_key:
+ * @field: KAM_FIGURE_FIELD_COUNTRY, _INDICATOR or _SOURCE
+ * @any_case: whether "japan" finds Japan
+ *
+ * Finds a country, indicator or source by what a person or a spreadsheet
+ * calls it: its code or id, or its name (a country's English or Khmer name,
+ * an indicator's name, a source's title).
+ *
+ * Returns: (nullable): the interned code or id
+ */
+const char *
+kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text, gboolean any_case)
+{
+  ListKind list = field == KAM_FIGURE_FIELD_COUNTRY     ? LIST_COUNTRIES
+                  : field == KAM_FIGURE_FIELD_INDICATOR ? LIST_INDICATORS
+                                                        : LIST_SOURCES;
+  GListModel *items = G_LIST_MODEL (self->lists[list]);
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (items, i);
+      const char *key = item_key (list, item);
+      const char *name = NULL, *other = NULL;
+
+      if (list == LIST_COUNTRIES)
+        {
+          name = kam_country_get_name (KAM_COUNTRY (item));
+          other = kam_country_get_name_km (KAM_COUNTRY (item));
+        }
+      else if (list == LIST_INDICATORS)
+        name = kam_indicator_get_name (KAM_INDICATOR (item));
+      else
+        name = kam_source_get_title (KAM_SOURCE (item));
+      if ((any_case ? same_text (key, text, TRUE) : g_str_equal (key, text))
+          || same_text (name, text, any_case) || same_text (other, text, any_case))
+        return key;
+    }
+  return NULL;
+}
+
 guint
 kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, const char *id)
 {

@@ -42,6 +42,8 @@ KamSource *kam_dataset_lookup_source (KamDataset *self, const char *id);
 const char *kam_dataset_get_country_label (KamDataset *self, const char *code);
 char *kam_source_dup_label (KamSource *source);
 char *kam_dataset_dup_source_label (KamDataset *self, const char *id);
+const char *kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text,
+                                  gboolean any_case);
 guint kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, const char *id);
 
 /* Validation shared by editing, files and imports. */
