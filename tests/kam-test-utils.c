@@ -29,9 +29,8 @@ kam_test_load_fixture (const char *name)
 KamDataset *
 kam_test_load_bundled (void)
 {
-  g_autoptr (GFile) file = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
   g_autoptr (GError) error = NULL;
-  KamDataset *dataset = kam_dataset_load_file (file, NULL, &error);
+  KamDataset *dataset = kam_dataset_load_bundled (&error);
 
   g_assert_no_error (error);
   g_assert_nonnull (dataset);

@@ -25,9 +25,8 @@ G_DEFINE_FINAL_TYPE (KamApplication, kam_application, ADW_TYPE_APPLICATION)
 void
 kam_window_open_bundled (KamWindow *window)
 {
-  g_autoptr (GFile) file = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
   g_autoptr (GError) error = NULL;
-  g_autoptr (KamDataset) dataset = kam_dataset_load_file (file, NULL, &error);
+  g_autoptr (KamDataset) dataset = kam_dataset_load_bundled (&error);
 
   if (dataset == NULL)
     {

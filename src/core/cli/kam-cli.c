@@ -52,14 +52,13 @@ load (const char *path, char **label, GError **error, GPtrArray **problems)
 
   if (path == NULL)
     {
-      file = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
       *label = g_strdup ("cambodia-workers-abroad.kamlang");
+      if (problems != NULL)
+        *problems = NULL;
+      return kam_dataset_load_bundled (error);
     }
-  else
-    {
-      file = g_file_new_for_commandline_arg (path);
-      *label = g_strdup (path);
-    }
+  file = g_file_new_for_commandline_arg (path);
+  *label = g_strdup (path);
   return kam_dataset_load_file (file, problems, error);
 }
 

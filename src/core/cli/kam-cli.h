@@ -7,11 +7,9 @@
 #pragma once
 
 #include <glib.h>
+#include "kam-dataset-json.h"
 
 G_BEGIN_DECLS
-
-#define KAM_BUNDLED_DATASET_URI \
-  "resource:///io/github/kamlang/Kamlang/datasets/cambodia-workers-abroad.kamlang"
 
 /* Whether the command line asks for a headless command (then GTK is never
  * initialised). */

@@ -815,6 +815,19 @@ kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error)
   return kam_dataset_load_data (data, length, problems, error);
 }
 
+/**
+ * kam_dataset_load_bundled:
+ *
+ * Returns: (transfer full) (nullable): the bundled dataset
+ */
+KamDataset *
+kam_dataset_load_bundled (GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
+
+  return kam_dataset_load_file (file, NULL, error);
+}
+
 /* ---- writer ------------------------------------------------------------ */
 
 static void

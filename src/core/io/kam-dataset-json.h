@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define KAM_FORMAT_VERSION 1
 #define KAM_MAX_FILE_SIZE (G_GINT64_CONSTANT (1) << 30) /* 1 GiB */
 #define KAM_MAX_DEPTH 64
+#define KAM_BUNDLED_DATASET_URI \
+  "resource:///io/github/kamlang/Kamlang/datasets/cambodia-workers-abroad.kamlang"
 
 /* Reading never touches an open document: it builds a new dataset, or returns
  * NULL with every problem found, each as "where: what" (where is "line L,
@@ -22,6 +24,10 @@ G_BEGIN_DECLS
 KamDataset *kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error);
 KamDataset *kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems,
                                    GError **error);
+
+/* The dataset that comes with Kamlang (compiled into it), opened when the user
+ * has no file of their own. */
+KamDataset *kam_dataset_load_bundled (GError **error);
 
 /* The file's text: deterministic key order, one figure per line. */
 char *kam_dataset_to_data (KamDataset *dataset, gsize *length);
