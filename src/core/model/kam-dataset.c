@@ -698,6 +698,23 @@ kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text, 
   return NULL;
 }
 
+/* The column of figures that refers to countries, indicators or sources. */
+static const char *const *
+key_column (KamDataset *self, KamFigureField field)
+{
+  switch (field)
+    {
+    case KAM_FIGURE_FIELD_COUNTRY:
+      return kam_figure_table_get_countries (self->figures);
+    case KAM_FIGURE_FIELD_INDICATOR:
+      return kam_figure_table_get_indicators (self->figures);
+    case KAM_FIGURE_FIELD_SOURCE:
+      return kam_figure_table_get_sources (self->figures);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 guint
 kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, const char *id)
 {
@@ -707,22 +724,9 @@ kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, const c
 
   g_return_val_if_fail (KAM_IS_DATASET (self), 0);
   n = kam_figure_table_get_n_rows (self->figures);
-  if (n == 0)
+  column = key_column (self, field);
+  if (n == 0 || column == NULL)
     return 0;
-  switch (field)
-    {
-    case KAM_FIGURE_FIELD_COUNTRY:
-      column = kam_figure_table_get_countries (self->figures);
-      break;
-    case KAM_FIGURE_FIELD_INDICATOR:
-      column = kam_figure_table_get_indicators (self->figures);
-      break;
-    case KAM_FIGURE_FIELD_SOURCE:
-      column = kam_figure_table_get_sources (self->figures);
-      break;
-    default:
-      g_return_val_if_reached (0);
-    }
   key = g_intern_string (id);
   for (guint i = 0; i < n; i++)
     count += column[i] == key;
@@ -1030,18 +1034,12 @@ static GArray *
 figures_using (KamDataset *self, KamFigureField field, const char *id)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  const char *const *column = NULL;
+  const char *const *column = key_column (self, field);
   const char *key = g_intern_string (id);
   guint n = kam_figure_table_get_n_rows (self->figures);
 
   if (n == 0)
     return ids;
-  if (field == KAM_FIGURE_FIELD_COUNTRY)
-    column = kam_figure_table_get_countries (self->figures);
-  else if (field == KAM_FIGURE_FIELD_INDICATOR)
-    column = kam_figure_table_get_indicators (self->figures);
-  else
-    column = kam_figure_table_get_sources (self->figures);
   for (guint i = 0; i < n; i++)
     if (column[i] == key)
       {
