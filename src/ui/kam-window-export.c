@@ -179,7 +179,6 @@ kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *coun
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  gsize length;
   guint added = 0;
 
   switch (job)
@@ -198,9 +197,7 @@ kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *coun
       return TRUE;
     case JOB_CSV_IMPORT:
       {
-        g_autofree char *data = NULL;
-        if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error)
-            || !kam_csv_import (dataset, data, length, &added, &error))
+        if (!kam_csv_import_file (dataset, path, &added, &error))
           break;
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported", "%u figures imported", added), added);
         kam_show_toast (GTK_WIDGET (self), adw_toast_new (text));

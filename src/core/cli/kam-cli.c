@@ -16,6 +16,7 @@
 #include "kam-csv.h"
 #include "kam-dataset-json.h"
 #include "kam-export.h"
+#include "kam-file.h"
 #include "kam-wdi.h"
 #include "kam-enums.h"
 
@@ -280,13 +281,8 @@ import_into (const Options *o, gboolean wdi)
     }
   else
     {
-      g_autofree char *text = NULL;
-      gsize length;
-
-      if (!g_file_get_contents (o->argument, &text, &length, &error))
+      if (!kam_csv_import_file (dataset, o->argument, &added, &error))
         return fail ("%s", error->message);
-      if (!kam_csv_import (dataset, text, length, &added, &error))
-        return fail ("%s: %s", o->argument, error->message);
     }
   out = g_file_new_for_commandline_arg (o->output);
   if (!kam_dataset_save_file (dataset, out, TRUE, &error))

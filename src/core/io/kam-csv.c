@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "kam-csv.h"
+#include "kam-file.h"
 #include "kam-number.h"
 
 void
@@ -151,15 +152,54 @@ kam_csv_parse (const char *data, gsize length, char separator, char *separator_o
 
 /* ---- export ----------------------------------------------------------------- */
 
+/* What a spreadsheet may take for a formula (OWASP's CSV injection guidance):
+ * a cell that starts with a tab or a carriage return, or whose first visible
+ * character, after spaces, no-break spaces and invisible marks (a zero-width
+ * space, a byte-order mark), is = + - @ or one of their full-width or small
+ * forms, or that starts like a DDE call (cmd|...). */
+static gboolean
+looks_like_formula (const char *text)
+{
+  const char *p = text;
+  gunichar c;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (*text == '\t' || *text == '\r')
+    return TRUE;
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_SPACE_SEPARATOR
+          && g_unichar_type (c) != G_UNICODE_FORMAT && g_unichar_type (c) != G_UNICODE_CONTROL)
+        break;
+    }
+  if (*p == '\0')
+    return FALSE;
+  switch (g_utf8_get_char (p))
+    {
+    case '=': case '+': case '-': case '@':
+    case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20: /* full-width ＝ ＋ － ＠ */
+    case 0xFE66: case 0xFE62: case 0xFE63: case 0xFE6B: /* small ﹦ ﹢ ﹣ ﹫ */
+    case 0x2212:                                        /* minus sign − */
+      return TRUE;
+    default:
+      break;
+    }
+  /* DDE: a program name and a bar, as in cmd|' /C calc'!A0 */
+  while (*p != '\0' && (g_ascii_isalnum (*p) || *p == '_' || *p == '.' || *p == '-'))
+    p++;
+  return *p == '|';
+}
+
 static void
 append_cell (GString *out, const char *text)
 {
-  gboolean formula = text != NULL && (*text == '=' || *text == '+' || *text == '-' || *text == '@'
-                                      || *text == '\t' || *text == '\r');
+  gboolean formula = looks_like_formula (text);
 
   if (text == NULL || *text == '\0')
     return;
-  if (!formula && strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ')
+  if (!formula && strpbrk (text, ",;\"\r\n") == NULL && text[0] != ' ' && text[0] != '\'')
     {
       g_string_append (out, text);
       return;
@@ -175,6 +215,13 @@ append_cell (GString *out, const char *text)
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+}
+
+/* The text of a cell as written before export made it inert. */
+static const char *
+without_protection (const char *text)
+{
+  return text[0] == '\'' && looks_like_formula (text + 1) ? text + 1 : text;
 }
 
 char *
@@ -216,7 +263,7 @@ kam_csv_export_file (KamDataset *dataset, const char *path, GError **error)
   gsize length;
   g_autofree char *text = kam_csv_export_text (dataset, &length);
 
-  return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return kam_file_write (path, text, length, KAM_WRITE_DEFAULT, error);
 }
 
 /* ---- import ----------------------------------------------------------------- */
@@ -238,6 +285,39 @@ column_of (KamCsvRecord *header, const char *name)
         return i;
     }
   return -1;
+}
+
+/* Every heading must be one of ours, once. */
+static gboolean
+check_header (KamCsvRecord *header, const char *const *names, guint n_names, GError **error)
+{
+  for (guint i = 0; i < header->fields->len; i++)
+    {
+      g_autofree char *lower = g_utf8_strdown (g_strstrip ((char *) g_ptr_array_index (header->fields, i)), -1);
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < n_names; c++)
+        known |= g_str_equal (lower, names[c]);
+      if (!known)
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("Line %u, column %u: unknown column “%s” (Kamlang reads country, year, indicator, value, source and note)."),
+                       header->line, i + 1, (const char *) g_ptr_array_index (header->fields, i));
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *other = g_utf8_strdown (g_ptr_array_index (header->fields, j), -1);
+          if (g_str_equal (lower, other))
+            {
+              g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                           _("Line %u, column %u: the column “%s” appears twice (also column %u)."),
+                           header->line, i + 1, lower, j + 1);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
 }
 
 static void
@@ -267,6 +347,8 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       return FALSE;
     }
   header = g_ptr_array_index (records, 0);
+  if (!check_header (header, names, G_N_ELEMENTS (names), error))
+    return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (names); c++)
     col[c] = column_of (header, names[c]);
   for (guint c = 1; c < 4; c++)
@@ -279,7 +361,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       }
 
   rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
-#define CELL(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? g_strstrip ((char *) g_ptr_array_index (rec->fields, col[c])) : "")
+#define CELL(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? g_strstrip ((char *) without_protection (g_ptr_array_index (rec->fields, col[c]))) : "")
 #define FAIL(c, ...)                                                                           \
   do                                                                                           \
     {                                                                                          \
@@ -341,10 +423,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
           if (row.source == NULL)
             FAIL (4, _("there is no source “%s” in this dataset"), text);
         }
-      text = col[5] >= 0 && (guint) col[5] < rec->fields->len ? g_ptr_array_index (rec->fields, col[5]) : "";
-      /* undo the apostrophe that made a formula-like note inert on export */
-      if (text[0] == '\'' && strchr ("=+-@", text[1]) != NULL && text[1] != '\0')
-        text++;
+      text = col[5] >= 0 && (guint) col[5] < rec->fields->len ? without_protection (g_ptr_array_index (rec->fields, col[5])) : "";
       row.note = *text ? g_strdup (text) : NULL;
       g_array_append_val (rows, row);
     }
@@ -357,4 +436,27 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
     *n_added = rows->len;
   free_rows (rows);
   return ok;
+}
+
+/**
+ * kam_csv_import_file:
+ *
+ * Reads a CSV file of at most KAM_MAX_CSV_SIZE bytes and imports it; the
+ * message of a failure starts with the file's name.
+ */
+gboolean
+kam_csv_import_file (KamDataset *dataset, const char *path, guint *n_added, GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr (GError) local = NULL;
+
+  if (!kam_file_read (path, KAM_MAX_CSV_SIZE, &text, &length, error))
+    return FALSE;
+  if (!kam_csv_import (dataset, text, length, n_added, &local))
+    {
+      g_set_error (error, local->domain, local->code, "%s: %s", path, local->message);
+      return FALSE;
+    }
+  return TRUE;
 }

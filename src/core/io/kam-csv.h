@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+#define KAM_MAX_CSV_SIZE ((gsize) 256 << 20) /* 256 MiB: some four million figures */
+
 /* One record of a CSV file: its fields and the line it starts on (from 1). */
 typedef struct
 {
@@ -36,5 +38,7 @@ gboolean kam_csv_export_file (KamDataset *dataset, const char *path, GError **er
  * row adds nothing and the error names its line and column. */
 gboolean kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_added,
                          GError **error);
+
+gboolean kam_csv_import_file (KamDataset *dataset, const char *path, guint *n_added, GError **error);
 
 G_END_DECLS

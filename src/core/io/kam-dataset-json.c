@@ -20,6 +20,7 @@
 #include <string.h>
 #include "kam-dataset-json.h"
 #include "kam-dataset-private.h"
+#include "kam-file.h"
 #include "kam-number.h"
 
 #define MAX_PROBLEMS 200
@@ -783,34 +784,12 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
 KamDataset *
 kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error)
 {
-  g_autoptr (GFileInfo) info = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
 
   if (problems != NULL)
     *problems = NULL;
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("This is a folder, not a file."));
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > KAM_MAX_FILE_SIZE)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE,
-                   _("The file is larger than 1 GiB (%" G_GOFFSET_FORMAT " bytes); Kamlang does not open files that large."),
-                   g_file_info_get_size (info));
-      if (problems != NULL)
-        {
-          *problems = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (*problems, g_strdup ((*error)->message));
-        }
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if (!kam_file_read_gfile (file, KAM_MAX_FILE_SIZE, &data, &length, error))
     return NULL;
   return kam_dataset_load_data (data, length, problems, error);
 }
@@ -1005,6 +984,6 @@ kam_dataset_save_file (KamDataset *dataset, GFile *file, gboolean make_backup, G
 
   g_return_val_if_fail (KAM_IS_DATASET (dataset), FALSE);
   data = kam_dataset_to_data (dataset, &length);
-  return g_file_replace_contents (file, data, length, NULL, make_backup, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  return kam_file_write_gfile (file, data, length, make_backup ? KAM_WRITE_BACKUP : KAM_WRITE_DEFAULT,
+                               error);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "kam-dataset-json.h"
 #include "kam-drafts.h"
+#include "kam-file.h"
 
 static char *
 drafts_dir (void)
@@ -64,7 +65,7 @@ kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GError **error
       return FALSE;
     }
   data = kam_dataset_to_data (dataset, &length);
-  if (!g_file_set_contents_full (data_path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  if (!kam_file_write (data_path, data, length, KAM_WRITE_PRIVATE, error))
     return FALSE;
   if (file != NULL)
     {
@@ -76,8 +77,7 @@ kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GError **error
   g_key_file_set_int64 (info, "Draft", "Process", getpid ());
   g_key_file_set_int64 (info, "Draft", "Saved", g_get_real_time () / G_USEC_PER_SEC);
   info_text = g_key_file_to_data (info, &length, NULL);
-  return g_file_set_contents_full (info_path, info_text, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0600, error);
+  return kam_file_write (info_path, info_text, length, KAM_WRITE_PRIVATE, error);
 }
 
 void

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "kam-export.h"
+#include "kam-file.h"
 #include "kam-number.h"
 
 gboolean
@@ -35,28 +37,17 @@ kam_export_format_from_path (const char *path, KamExportFormat *format)
   return TRUE;
 }
 
-/* Cairo writes into a temporary file beside the target, renamed into place at
- * the end, so that a failed export never leaves half a file. */
-static char *
-temporary_beside (const char *path)
+/* Cairo writes into memory; the file is written whole at the end, through
+ * kam_file_write, so that a failed export never leaves half a file. */
+static cairo_status_t
+append_to_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  char *tmp = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp (tmp);
-
-  if (fd < 0)
-    {
-      g_free (tmp);
-      return NULL;
-    }
-  close (fd);
-  return tmp;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static gboolean
-finish (cairo_surface_t *surface, const char *tmp, const char *path, GError **error)
+finish (cairo_surface_t *surface, GByteArray *bytes, const char *path, GError **error)
 {
   cairo_status_t status;
 
@@ -65,60 +56,47 @@ finish (cairo_surface_t *surface, const char *tmp, const char *path, GError **er
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  {
-    /* mkstemp made it private: give it the mode a new file gets */
-    mode_t mask = umask (0);
-    umask (mask);
-    g_chmod (tmp, 0666 & ~mask);
-  }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return kam_file_write (path, (const char *) bytes->data, bytes->len, KAM_WRITE_DEFAULT, error);
 }
 
 /* Writes an image surface as PNG with libpng at zlib's fastest level: cairo's
  * own writer spends three quarters of an export compressing harder, and a
  * chart's flat colours compress almost as well either way. */
+static void
+png_append (png_structp png, png_bytep data, size_t length)
+{
+  g_byte_array_append (png_get_io_ptr (png), data, length);
+}
+
+static void
+png_flush_nothing (png_structp png)
+{
+}
+
 static gboolean
 write_png (cairo_surface_t *surface, const char *path, gboolean opaque, GError **error)
 {
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
   int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
   const guchar *data = cairo_image_surface_get_data (surface);
   g_autofree guchar *row = g_malloc (width * 4);
   png_structp png;
   png_infop info;
-  FILE *file;
-
   cairo_surface_flush (surface);
-  file = fopen (path, "wb");
-  if (file == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
   info = png ? png_create_info_struct (png) : NULL;
   if (info == NULL || setjmp (png_jmpbuf (png)))
     {
       png_destroy_write_struct (&png, &info);
-      fclose (file);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: the PNG encoder failed"), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: the PNG encoder failed."), path);
       return FALSE;
     }
-  png_init_io (png, file);
+  png_set_write_fn (png, bytes, png_append, png_flush_nothing);
   png_set_compression_level (png, 1);
   /* long runs of one colour: run-length matching finds them at once */
   png_set_compression_strategy (png, Z_RLE);
@@ -157,43 +135,34 @@ write_png (cairo_surface_t *surface, const char *path, gboolean opaque, GError *
     }
   png_write_end (png, info);
   png_destroy_write_struct (&png, &info);
-  if (fclose (file) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return kam_file_write (path, (const char *) bytes->data, bytes->len, KAM_WRITE_DEFAULT, error);
 }
 
 /* Cairo draws text as glyph outlines: a <title> names the picture for search
  * and for screen readers. */
-static gboolean
-add_svg_title (const char *path, const char *title, GError **error)
+static void
+add_svg_title (GByteArray *bytes, const char *title)
 {
-  g_autofree char *text = NULL;
   g_autofree char *escaped = g_markup_escape_text (title ? title : "", -1);
-  g_autoptr (GString) out = NULL;
-  gsize length;
-  char *svg, *end;
+  g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
+  const guint8 *svg = memmem (bytes->data, bytes->len, "<svg", 4);
+  const guint8 *end = svg ? memchr (svg, '>', bytes->data + bytes->len - svg) : NULL;
 
-  if (!g_file_get_contents (path, &text, &length, error))
-    return FALSE;
-  svg = strstr (text, "<svg");
-  end = svg ? strchr (svg, '>') : NULL;
-  if (end == NULL)
-    return TRUE;
-  out = g_string_new_len (text, end + 1 - text);
-  g_string_append_printf (out, "\n<title>%s</title>", escaped);
-  g_string_append (out, end + 1);
-  return g_file_set_contents (path, out->str, out->len, error);
+  if (end != NULL)
+    {
+      gsize at = end + 1 - bytes->data, n = strlen (element), tail = bytes->len - at;
+
+      g_byte_array_set_size (bytes, bytes->len + n);
+      memmove (bytes->data + at + n, bytes->data + at, tail);
+      memcpy (bytes->data + at, element, n);
+    }
 }
 
 gboolean
 kam_export_chart (KamChart *chart, const char *path, KamExportFormat format, double width,
                   double height, double dpi, gboolean transparent, GError **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   KamChartStyle style;
@@ -210,14 +179,6 @@ kam_export_chart (KamChart *chart, const char *path, KamExportFormat format, dou
       g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The resolution %.0f dpi is not between 24 and 1200."), dpi);
       return FALSE;
     }
-  tmp = temporary_beside (path);
-  if (tmp == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
   switch (format)
     {
     case KAM_EXPORT_PNG:
@@ -227,11 +188,11 @@ kam_export_chart (KamChart *chart, const char *path, KamExportFormat format, dou
       break;
     case KAM_EXPORT_PDF:
       scale = 0.75;
-      surface = cairo_pdf_surface_create (tmp, width * scale, height * scale);
+      surface = cairo_pdf_surface_create_for_stream (append_to_bytes, bytes, width * scale, height * scale);
       break;
     default:
       scale = 0.75;
-      surface = cairo_svg_surface_create (tmp, width * scale, height * scale);
+      surface = cairo_svg_surface_create_for_stream (append_to_bytes, bytes, width * scale, height * scale);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       break;
     }
@@ -241,22 +202,19 @@ kam_export_chart (KamChart *chart, const char *path, KamExportFormat format, dou
   style.transparent = transparent;
   kam_chart_render (chart, cr, &style, width, height);
   cairo_destroy (cr);
-  if (format == KAM_EXPORT_PNG && !write_png (surface, tmp, !transparent, error))
+  if (format == KAM_EXPORT_PNG)
     {
+      gboolean ok = write_png (surface, path, !transparent, error);
+
       cairo_surface_destroy (surface);
-      g_unlink (tmp);
-      return FALSE;
+      return ok;
     }
-  if (format != KAM_EXPORT_SVG)
-    return finish (surface, tmp, path, error);
-  cairo_surface_finish (surface);
-  if (!add_svg_title (tmp, kam_chart_get_title (chart), error))
+  if (format == KAM_EXPORT_SVG)
     {
-      cairo_surface_destroy (surface);
-      g_unlink (tmp);
-      return FALSE;
+      cairo_surface_finish (surface);
+      add_svg_title (bytes, kam_chart_get_title (chart));
     }
-  return finish (surface, tmp, path, error);
+  return finish (surface, bytes, path, error);
 }
 
 /* ---- the report ------------------------------------------------------------ */
@@ -550,20 +508,13 @@ kam_report_draw_page (KamReport *report, cairo_t *cr, int page, double width, do
 gboolean
 kam_export_report (KamDataset *dataset, KamChart *settings, const char *path, GError **error)
 {
-  g_autofree char *tmp = temporary_beside (path);
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
   KamReport *report;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  if (tmp == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
   report = kam_report_new (dataset, settings);
-  surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
+  surface = cairo_pdf_surface_create_for_stream (append_to_bytes, bytes, PAGE_W, PAGE_H);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kamlang");
   cr = cairo_create (surface);
@@ -574,5 +525,5 @@ kam_export_report (KamDataset *dataset, KamChart *settings, const char *path, GE
     }
   cairo_destroy (cr);
   kam_report_free (report);
-  return finish (surface, tmp, path, error);
+  return finish (surface, bytes, path, error);
 }

@@ -12,7 +12,32 @@
 #include <math.h>
 #include <string.h>
 #include "kam-csv.h"
+#include "kam-file.h"
 #include "kam-wdi.h"
+
+/* A year column's heading: "2020", or "2020.0" as a spreadsheet may save it. */
+static gboolean
+year_from_header (const char *text, gint64 *year)
+{
+  char *end = NULL;
+  gint64 y;
+
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  y = g_ascii_strtoll (text, &end, 10);
+  if (end - text > 6)
+    return FALSE;
+  if (*end == '.')
+    {
+      end++;
+      while (*end == '0')
+        end++;
+    }
+  if (*end != '\0')
+    return FALSE;
+  *year = y;
+  return TRUE;
+}
 
 static const char *
 field (KamCsvRecord *record, guint i)
@@ -36,7 +61,7 @@ is_aggregate (const char *path, const char *code, gboolean *known, char **name)
   *known = FALSE;
   g_free (meta_path);
   meta_path = g_build_filename (dir, meta_name, NULL);
-  if (!g_file_get_contents (meta_path, &text, &length, NULL))
+  if (!kam_file_read (meta_path, KAM_MAX_WDI_SIZE, &text, &length, NULL))
     return FALSE;
   records = kam_csv_parse (text, length, ',', NULL, NULL);
   if (records == NULL || records->len == 0)
@@ -67,6 +92,8 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
   const char *figure_country;
   gboolean known_meta, ok;
   KamFigureTable *table = kam_dataset_get_figures (dataset);
+  g_autoptr (GHashTable) years_seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GError) local = NULL;
 
   country = country ? country : KAM_HOME_COUNTRY;
   indicator = indicator ? indicator : "remittances";
@@ -75,17 +102,23 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
       g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("There is no indicator “%s” in this dataset."), indicator);
       return FALSE;
     }
-  if (!g_file_get_contents (path, &text, &length, error))
+  if (!kam_file_read (path, KAM_MAX_WDI_SIZE, &text, &length, error))
     return FALSE;
-  records = kam_csv_parse (text, length, ',', NULL, error);
+  records = kam_csv_parse (text, length, ',', NULL, &local);
   if (records == NULL)
-    return FALSE;
+    {
+      g_set_error (error, local->domain, local->code, "%s: %s", path, local->message);
+      return FALSE;
+    }
   for (guint i = 0; i < records->len; i++)
     {
       KamCsvRecord *r = g_ptr_array_index (records, i);
 
       if (g_str_equal (field (r, 0), "Last Updated Date"))
-        updated = g_strdup (field (r, 1));
+        {
+          g_free (updated);
+          updated = g_strdup (field (r, 1));
+        }
       else if (header == NULL && g_str_equal (field (r, 0), "Country Name") && g_str_equal (field (r, 1), "Country Code"))
         header = r;
       else if (header != NULL && g_str_equal (field (r, 1), country))
@@ -132,32 +165,50 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
   for (guint c = 4; c < header->fields->len; c++)
     {
       const char *year_text = field (header, c), *value_text = field (data, c);
+      gint64 year;
       char *end = NULL;
-      gint64 year = g_ascii_strtoll (year_text, &end, 10);
       KamFigureRow row = { figure_country, 0, g_intern_string (indicator), NAN, g_intern_string (source_id), NULL };
       gboolean duplicate = FALSE;
 
-      if (*year_text == '\0' || *end != '\0' || *value_text == '\0')
+      /* the download ends every line with a comma: an empty last column */
+      if (*year_text == '\0')
         continue;
-      if (year < KAM_YEAR_MIN || year > KAM_YEAR_MAX)
+      if (!year_from_header (year_text, &year))
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, column %u: the year %s is not between %d and %d."),
-                       header->line, c + 1, year_text, KAM_YEAR_MIN, KAM_YEAR_MAX);
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("%s: line %u, column %u: the column heading “%s” is not a year."), path,
+                       header->line, c + 1, year_text);
           return FALSE;
         }
+      if (year < KAM_YEAR_MIN || year > KAM_YEAR_MAX)
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("%s: line %u, column %u: the year %s is not between %d and %d."),
+                       path, header->line, c + 1, year_text, KAM_YEAR_MIN, KAM_YEAR_MAX);
+          return FALSE;
+        }
+      if (g_hash_table_contains (years_seen, GINT_TO_POINTER ((int) year)))
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("%s: line %u, column %u: the year %s has a column already."), path,
+                       header->line, c + 1, year_text);
+          return FALSE;
+        }
+      g_hash_table_add (years_seen, GINT_TO_POINTER ((int) year));
+      if (*value_text == '\0')
+        continue;
       row.year = (int) year;
       row.value = g_ascii_strtod (value_text, &end);
       if (*end != '\0' || !isfinite (row.value))
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, column %u (%s): “%s” is not a number."),
-                       data->line, c + 1, year_text, value_text);
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("%s: line %u, column %u (%s): “%s” is not a number."),
+                       path, data->line, c + 1, year_text, value_text);
           return FALSE;
         }
       if (row.value < 0)
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u, column %u (%s): %s is negative; Kamlang keeps counts and amounts, which cannot be."),
-                       data->line, c + 1, year_text, value_text);
+                       _("%s: line %u, column %u (%s): %s is negative; Kamlang keeps counts and amounts, which cannot be."),
+                       path, data->line, c + 1, year_text, value_text);
           return FALSE;
         }
       for (guint r = 0; r < kam_figure_table_get_n_rows (table) && !duplicate; r++)

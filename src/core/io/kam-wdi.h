@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 /* The country whose series is the national total (all destinations). */
 #define KAM_HOME_COUNTRY "KHM"
 
+/* A download for one indicator is some 200 KB; the whole WDI is under 300 MB. */
+#define KAM_MAX_WDI_SIZE ((gsize) 64 << 20)
+
 /* Imports one country's series from a World Bank WDI CSV download (API_*.csv)
  * into `indicator`, as one undoable step. When the country metadata file
  * (Metadata_Country_*.csv) is beside it, aggregates such as WLD are refused.

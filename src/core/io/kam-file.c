@@ -1,0 +1,635 @@
+/* kam-file.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Saving so that nothing is ever lost, and reading with bounds.
+ *
+ * A save writes a temporary file in the target's folder: where the file system
+ * allows it an unnamed one (O_TMPFILE), which a crash cannot leave behind, and
+ * which gets its name only once it is whole; else a named one. The temporary
+ * file is locked (flock) for as long as its writer lives, so that the next save
+ * can tell a temporary file of a killed save (its lock is gone) from one that
+ * another Kamlang is writing right now, and remove only the first. */
+
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "kam-file.h"
+#include "kam-types.h"
+
+#define TEMP_MARK ".kamlang-tmp-"
+#define MAX_LINKS 40
+
+/* ---- messages ----------------------------------------------------------------- */
+
+/* Why a write failed, in words a clerk understands. */
+static char *
+write_reason (int err, const char *folder)
+{
+  switch (err)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      return g_strdup (_("the disk is full"));
+    case EFBIG:
+      return g_strdup (_("the file would be larger than this system allows"));
+    case EACCES:
+    case EPERM:
+      return g_strdup_printf (_("you do not have permission to write in the folder “%s”"), folder);
+    case EROFS:
+      return g_strdup (_("the disk can only be read, not written"));
+    case EIO:
+      return g_strdup (_("the disk reported an error while writing"));
+    case ENOENT:
+    case ENOTDIR:
+      return g_strdup_printf (_("the folder “%s” does not exist"), folder);
+    case ELOOP:
+      return g_strdup (_("it is a link that leads in a circle"));
+    default:
+      return g_strdup (g_strerror (err));
+    }
+}
+
+static gboolean
+fail_write (GError **error, int err, const char *path, const char *folder)
+{
+  g_autofree char *reason = write_reason (err, folder);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (err),
+               /* Translators: the first %s is a file, the second why it could not be saved */
+               _("Could not save “%s”: %s. The file was not changed."), path, reason);
+  return FALSE;
+}
+
+static const char *
+kind_of (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  return _("not a regular file");
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+/* Follows symlinks to the file they point to (which may not exist yet). */
+static char *
+resolve_links (const char *path, GError **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (int i = 0; i < MAX_LINKS; i++)
+    {
+      struct stat st;
+      g_autofree char *target = NULL;
+      g_autofree char *dir = NULL;
+
+      if (lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      target = g_file_read_link (current, NULL);
+      if (target == NULL)
+        return g_steal_pointer (&current);
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+          continue;
+        }
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, target, NULL);
+    }
+  g_autofree char *folder = g_path_get_dirname (path);
+  fail_write (error, ELOOP, path, folder);
+  return NULL;
+}
+
+static gboolean
+write_all (int fd, const char *data, gsize length, int *err)
+{
+  while (length > 0)
+    {
+      ssize_t n = write (fd, data, MIN (length, (gsize) 1 << 20));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          *err = n < 0 ? errno : ENOSPC;
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+gboolean
+kam_file_is_temporary_for (const char *name, const char *base)
+{
+  gsize n = strlen (base);
+
+  return name[0] == '.' && strncmp (name + 1, base, n) == 0
+         && g_str_has_prefix (name + 1 + n, TEMP_MARK);
+}
+
+/* Removes temporary files of saves that died (nobody holds their lock). */
+static void
+remove_stale (int dir_fd, const char *base)
+{
+  int fd = dup (dir_fd);
+  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
+  struct dirent *entry;
+
+  if (dir == NULL)
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+  while ((entry = readdir (dir)) != NULL)
+    {
+      int tmp_fd;
+
+      if (!kam_file_is_temporary_for (entry->d_name, base))
+        continue;
+      tmp_fd = openat (dir_fd, entry->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+      if (tmp_fd < 0)
+        continue;
+      if (flock (tmp_fd, LOCK_EX | LOCK_NB) == 0)
+        unlinkat (dir_fd, entry->d_name, 0);
+      close (tmp_fd);
+    }
+  closedir (dir);
+}
+
+static char *
+temporary_name (const char *base)
+{
+  /* keep within NAME_MAX however long the file's own name is */
+  g_autofree char *shortened = g_strndup (base, 200);
+
+  return g_strdup_printf (".%s" TEMP_MARK "%08x%08x", shortened, g_random_int (), g_random_int ());
+}
+
+/* Opens a new temporary file in the folder, locked. *name is NULL when it is
+ * unnamed (O_TMPFILE) and gets its name from give_name(). */
+static int
+open_temporary (int dir_fd, const char *base, mode_t mode, char **name, int *err)
+{
+  int fd;
+
+  *name = NULL;
+#ifdef O_TMPFILE
+  fd = openat (dir_fd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  if (fd >= 0)
+    {
+      flock (fd, LOCK_EX);
+      return fd;
+    }
+  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT)
+    {
+      *err = errno;
+      return -1;
+    }
+#endif
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *candidate = temporary_name (base);
+
+      fd = openat (dir_fd, candidate, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode);
+      if (fd >= 0)
+        {
+          flock (fd, LOCK_EX);
+          *name = g_steal_pointer (&candidate);
+          return fd;
+        }
+      if (errno != EEXIST)
+        break;
+    }
+  *err = errno;
+  return -1;
+}
+
+/* Gives an unnamed temporary file a (locked) name in the folder. */
+static char *
+give_name (int dir_fd, int fd, const char *base, int *err)
+{
+  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *candidate = temporary_name (base);
+
+      if (linkat (AT_FDCWD, proc, dir_fd, candidate, AT_SYMLINK_FOLLOW) == 0)
+        return g_steal_pointer (&candidate);
+      if (errno != EEXIST)
+        break;
+    }
+  *err = errno;
+  return NULL;
+}
+
+/* Keeps the file's present version as FILE~: a hard link to it, so the backup
+ * is the original itself, with its mode; a copy where links are not allowed. */
+static gboolean
+make_backup (int dir_fd, const char *folder, const char *base, const struct stat *st, int *err)
+{
+  g_autofree char *backup = g_strconcat (base, "~", NULL);
+  g_autofree char *tmp = NULL;
+
+  for (int attempt = 0; attempt < 100 && tmp == NULL; attempt++)
+    {
+      g_autofree char *candidate = temporary_name (backup);
+
+      if (linkat (dir_fd, base, dir_fd, candidate, 0) == 0)
+        tmp = g_steal_pointer (&candidate);
+      else if (errno != EEXIST)
+        break;
+    }
+  if (tmp == NULL)
+    {
+      /* no hard links here (FAT, some network shares): copy */
+      g_autofree char *data = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *path = g_build_filename (folder, base, NULL);
+      gsize length = 0;
+      int out;
+      gboolean ok;
+
+      if (!kam_file_read (path, G_MAXSSIZE, &data, &length, NULL))
+        {
+          *err = EIO;
+          return FALSE;
+        }
+      out = open_temporary (dir_fd, backup, st->st_mode & 07777, &name, err);
+      if (out < 0)
+        return FALSE;
+      fchmod (out, st->st_mode & 07777);
+      ok = write_all (out, data ? data : "", length, err) && (fsync (out) == 0 || (*err = errno, FALSE));
+      if (ok && name == NULL)
+        ok = (name = give_name (dir_fd, out, backup, err)) != NULL;
+      if (close (out) != 0 && ok)
+        {
+          *err = errno;
+          ok = FALSE;
+        }
+      if (!ok)
+        {
+          if (name != NULL)
+            unlinkat (dir_fd, name, 0);
+          return FALSE;
+        }
+      tmp = g_steal_pointer (&name);
+    }
+  if (renameat (dir_fd, tmp, dir_fd, backup) != 0)
+    {
+      *err = errno;
+      unlinkat (dir_fd, tmp, 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kam_file_write:
+ * @flags: #KamWriteFlags
+ *
+ * Returns: whether the file now holds @data; on failure it is unchanged
+ */
+gboolean
+kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags flags,
+                GError **error)
+{
+  g_autofree char *real = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_name = NULL;
+  struct stat st;
+  gboolean exists;
+  mode_t mode;
+  int dir_fd, fd, lock_fd, err = 0;
+  gboolean backup_failed = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  real = resolve_links (path, error);
+  if (real == NULL)
+    return FALSE;
+  folder = g_path_get_dirname (real);
+  base = g_path_get_basename (real);
+
+  exists = stat (real, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not save “%s”: it is %s, not a file."), path, kind_of (st.st_mode));
+      return FALSE;
+    }
+  if (!exists && errno != ENOENT)
+    return fail_write (error, errno, path, folder);
+  if (exists)
+    mode = st.st_mode & 07777;
+  else if (flags & KAM_WRITE_PRIVATE)
+    mode = 0600;
+  else
+    {
+      mode_t mask = umask (0);
+      umask (mask);
+      mode = 0666 & ~mask;
+    }
+
+  dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0)
+    return fail_write (error, errno, path, folder);
+  remove_stale (dir_fd, base);
+
+  fd = open_temporary (dir_fd, base, 0600, &tmp_name, &err);
+  if (fd < 0)
+    {
+      close (dir_fd);
+      return fail_write (error, err, path, folder);
+    }
+  /* the lock lives as long as this second descriptor, past the checked close */
+  lock_fd = dup (fd);
+  /* the owner first: a change of owner may clear the mode's set-id bits */
+  if (exists && (st.st_uid != geteuid () || st.st_gid != getegid ()))
+    (void) (fchown (fd, st.st_uid, st.st_gid) == 0 || fchown (fd, (uid_t) -1, st.st_gid) == 0);
+  if (fchmod (fd, mode) != 0)
+    err = errno;
+  if (err == 0)
+    write_all (fd, data, length, &err);
+  if (err == 0 && fsync (fd) != 0)
+    err = errno;
+  if (err == 0 && tmp_name == NULL)
+    tmp_name = give_name (dir_fd, fd, base, &err);
+  if (close (fd) != 0 && err == 0)
+    err = errno;
+  if (err == 0 && exists && (flags & KAM_WRITE_BACKUP) && !make_backup (dir_fd, folder, base, &st, &err))
+    backup_failed = TRUE;
+  if (err == 0 && renameat (dir_fd, tmp_name, dir_fd, base) != 0)
+    err = errno;
+  if (err != 0 && tmp_name != NULL)
+    unlinkat (dir_fd, tmp_name, 0);
+  if (lock_fd >= 0)
+    close (lock_fd);
+  if (err != 0)
+    {
+      close (dir_fd);
+      if (backup_failed)
+        {
+          g_autofree char *reason = write_reason (err, folder);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (err),
+                       _("Could not save “%s”: the previous version could not be kept as “%s~” (%s). The file was not changed."),
+                       path, base, reason);
+          return FALSE;
+        }
+      return fail_write (error, err, path, folder);
+    }
+  /* the rename itself must reach the disk too */
+  fsync (dir_fd);
+  close (dir_fd);
+  return TRUE;
+}
+
+char *
+kam_file_display_name (GFile *file)
+{
+  char *path = g_file_get_path (file);
+
+  return path != NULL ? path : g_file_get_uri (file);
+}
+
+/**
+ * kam_file_write_gfile:
+ *
+ * Returns: whether the file now holds @data
+ */
+gboolean
+kam_file_write_gfile (GFile *file, const char *data, gsize length, KamWriteFlags flags,
+                      GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) local = NULL;
+
+  if (path != NULL)
+    return kam_file_write (path, data, length, flags, error);
+  if (!g_file_replace_contents (file, data, length, NULL, (flags & KAM_WRITE_BACKUP) != 0,
+                                (flags & KAM_WRITE_PRIVATE) ? G_FILE_CREATE_PRIVATE : G_FILE_CREATE_NONE,
+                                NULL, NULL, &local))
+    {
+      g_autofree char *name = kam_file_display_name (file);
+
+      g_set_error (error, local->domain, local->code, _("Could not save “%s”: %s"), name,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+static gboolean
+too_large (GError **error, const char *path, gsize max_size)
+{
+  g_autofree char *limit = NULL;
+
+  if (max_size >= (1 << 30) && max_size % (1 << 30) == 0)
+    limit = g_strdup_printf (_("%" G_GSIZE_FORMAT " GiB"), max_size >> 30);
+  else if (max_size >= (1 << 20) && max_size % (1 << 20) == 0)
+    limit = g_strdup_printf (_("%" G_GSIZE_FORMAT " MiB"), max_size >> 20);
+  else
+    limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE,
+               _("Could not open “%s”: it is larger than %s, more than Kamlang opens."), path, limit);
+  return FALSE;
+}
+
+static gboolean
+fail_read (GError **error, int err, const char *path)
+{
+  const char *reason;
+
+  switch (err)
+    {
+    case ENOENT:
+      reason = _("there is no such file");
+      break;
+    case EACCES:
+    case EPERM:
+      reason = _("you do not have permission to read it");
+      break;
+    case EISDIR:
+      reason = _("it is a folder, not a file");
+      break;
+    case EIO:
+      reason = _("the disk reported an error while reading");
+      break;
+    case ENOTDIR:
+      reason = _("a part of its path is not a folder");
+      break;
+    case ELOOP:
+      reason = _("it is a link that leads in a circle");
+      break;
+    default:
+      reason = g_strerror (err);
+    }
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (err), _("Could not open “%s”: %s."), path,
+               reason);
+  return FALSE;
+}
+
+/**
+ * kam_file_read:
+ * @data: (out) (transfer full): the contents, NUL-terminated
+ *
+ * Returns: whether the whole file was read
+ */
+gboolean
+kam_file_read (const char *path, gsize max_size, char **data, gsize *length, GError **error)
+{
+  struct stat st;
+  g_autofree char *buffer = NULL;
+  gsize size, used = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && data != NULL, FALSE);
+
+  /* stat first: opening a socket fails, opening a FIFO may wait for a writer */
+  if (stat (path, &st) != 0)
+    return fail_read (error, errno, path);
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not open “%s”: it is %s, not a file."), path, kind_of (st.st_mode));
+      return FALSE;
+    }
+  /* O_NONBLOCK: should it have become a FIFO since, the open does not wait */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    return fail_read (error, errno, path);
+  if (fstat (fd, &st) != 0)
+    {
+      int err = errno;
+
+      close (fd);
+      return fail_read (error, err, path);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not open “%s”: it is %s, not a file."), path, kind_of (st.st_mode));
+      return FALSE;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      close (fd);
+      return too_large (error, path, max_size);
+    }
+  /* files in /proc and the like say 0: grow as they are read */
+  size = st.st_size > 0 ? (gsize) st.st_size + 1 : 65536;
+  buffer = g_malloc (size);
+  for (;;)
+    {
+      ssize_t n;
+
+      if (used + 1 >= size)
+        {
+          if (used > max_size)
+            break;
+          size = MIN (size * 2, max_size + 2);
+          buffer = g_realloc (buffer, size);
+        }
+      n = read (fd, buffer + used, size - used - 1);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int err = errno;
+          close (fd);
+          return fail_read (error, err, path);
+        }
+      if (n == 0)
+        break;
+      used += n;
+    }
+  close (fd);
+  if (used > max_size)
+    return too_large (error, path, max_size);
+  buffer[used] = '\0';
+  if (length != NULL)
+    *length = used;
+  *data = g_steal_pointer (&buffer);
+  return TRUE;
+}
+
+/**
+ * kam_file_read_gfile:
+ * @data: (out) (transfer full): the contents, NUL-terminated
+ *
+ * Returns: whether the whole file was read
+ */
+gboolean
+kam_file_read_gfile (GFile *file, gsize max_size, char **data, gsize *length, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize n = 0;
+
+  if (path != NULL)
+    return kam_file_read (path, max_size, data, length, error);
+
+  /* resources and remote locations: ask GIO */
+  name = kam_file_display_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info == NULL)
+    {
+      g_set_error (error, local->domain, local->code, _("Could not open “%s”: %s"), name, local->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
+      && g_file_info_get_file_type (info) != G_FILE_TYPE_UNKNOWN)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not open “%s”: it is not a regular file."), name);
+      return FALSE;
+    }
+  if ((guint64) g_file_info_get_size (info) > max_size)
+    return too_large (error, name, max_size);
+  if (!g_file_load_contents (file, NULL, data, &n, NULL, &local))
+    {
+      g_set_error (error, local->domain, local->code, _("Could not open “%s”: %s"), name, local->message);
+      return FALSE;
+    }
+  if (n > max_size)
+    {
+      g_clear_pointer (data, g_free);
+      return too_large (error, name, max_size);
+    }
+  if (length != NULL)
+    *length = n;
+  return TRUE;
+}
