@@ -142,7 +142,7 @@ typedef struct
 } BadCase;
 
 static const BadCase bad_cases[] = {
-  { "bad-syntax.kamlang", "line 4, column 17", KAM_ERROR_SYNTAX },
+  { "bad-syntax.kamlang", "line 4, column 18", KAM_ERROR_SYNTAX },
   { "bad-deep.kamlang", "line 5, column 80", KAM_ERROR_TOO_LARGE },
   { "bad-utf8.kamlang", "line 4, column 14", KAM_ERROR_SYNTAX },
   { "bad-version.kamlang", "version:", KAM_ERROR_VERSION },
@@ -151,7 +151,7 @@ static const BadCase bad_cases[] = {
   { "bad-year-range.kamlang", "figures.rows[2][1]:", KAM_ERROR_INVALID },
   { "bad-value-text.kamlang", "figures.rows[0][3]:", KAM_ERROR_INVALID },
   { "bad-negative.kamlang", "figures.rows[1][3]:", KAM_ERROR_INVALID },
-  { "bad-nonfinite.kamlang", "figures.rows[0][3]:", KAM_ERROR_INVALID },
+  { "bad-nonfinite.kamlang", "line 53, column 5", KAM_ERROR_INVALID },
   { "bad-country-ref.kamlang", "figures.rows[0][0]:", KAM_ERROR_INVALID },
   { "bad-indicator-ref.kamlang", "figures.rows[1][2]:", KAM_ERROR_INVALID },
   { "bad-source-ref.kamlang", "figures.rows[2][4]:", KAM_ERROR_INVALID },

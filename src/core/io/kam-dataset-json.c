@@ -21,6 +21,7 @@
 #include "kam-dataset-json.h"
 #include "kam-dataset-private.h"
 #include "kam-file.h"
+#include "kam-json-strict.h"
 #include "kam-number.h"
 
 #define MAX_PROBLEMS 200
@@ -81,37 +82,6 @@ where_line (const char *data, gsize offset)
 
   offset_to_line_col (data, offset, &line, &col);
   return g_strdup_printf (_("line %u, column %u"), line, col);
-}
-
-/* Finds where nesting first goes deeper than KAM_MAX_DEPTH, or -1. */
-static gssize
-find_too_deep (const char *data, gsize length)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > KAM_MAX_DEPTH)
-            return i;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return -1;
 }
 
 /* ---- typed field readers ------------------------------------------------ */
@@ -703,7 +673,9 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
 {
   Reader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0 };
   const char *end = NULL;
-  gssize deep;
+  gsize bad = 0;
+  g_autofree char *message = NULL;
+  KamJsonProblem strict;
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local = NULL;
   gsize skip = 0;
@@ -718,15 +690,21 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_autofree char *where = where_line (data, end - data);
-      problem (&r, where, _("the text is not valid UTF-8"));
+      if (*end == '\0')
+        problem (&r, where, _("the file holds a NUL byte: it is not a text file"));
+      else
+        problem (&r, where, _("the text is not valid UTF-8"));
       return fail (&r, problems, error, KAM_ERROR_SYNTAX);
     }
-  deep = find_too_deep (data, length);
-  if (deep >= 0)
+  strict = kam_json_check_strict (data + skip, length - skip, KAM_MAX_DEPTH, &bad, &message);
+  if (strict != KAM_JSON_OK)
     {
-      g_autofree char *where = where_line (data, deep);
-      problem (&r, where, _("the data is nested more than %d levels deep"), KAM_MAX_DEPTH);
-      return fail (&r, problems, error, KAM_ERROR_TOO_LARGE);
+      g_autofree char *where = where_line (data + skip, bad);
+      problem (&r, where, "%s", message);
+      return fail (&r, problems, error,
+                   strict == KAM_JSON_TOO_DEEP      ? KAM_ERROR_TOO_LARGE
+                   : strict == KAM_JSON_OUT_OF_RANGE ? KAM_ERROR_INVALID
+                                                     : KAM_ERROR_SYNTAX);
     }
 
   parser = json_parser_new_immutable ();

@@ -1,0 +1,31 @@
+/* kam-json-strict.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KAM_JSON_OK,
+  KAM_JSON_SYNTAX,       /* not JSON, or JSON that json-glib would misread */
+  KAM_JSON_TOO_DEEP,     /* nested deeper than allowed */
+  KAM_JSON_OUT_OF_RANGE, /* a number Kamlang cannot hold */
+} KamJsonProblem;
+
+/* Checks that data (valid UTF-8) is one JSON text as RFC 8259 defines it, and
+ * nothing json-glib would accept besides: no comments, single quotes, hex
+ * numbers, invalid or lone-surrogate \u escapes, NUL characters, a second
+ * document, names given twice in an object; nesting at most max_depth deep;
+ * numbers that fit (whole numbers within ±2^53, others finite). On the first
+ * problem returns its kind with its byte offset and a message that quotes what is
+ * there as written. */
+KamJsonProblem kam_json_check_strict (const char *data, gsize length, guint max_depth, gsize *offset,
+                                char **message);
+
+G_END_DECLS
