@@ -83,6 +83,9 @@ kam_application_offer_drafts (KamWindow *window)
           g_autoptr (GFile) file = g_file_new_for_uri (draft->file_uri);
           name = g_file_get_basename (file);
         }
+      else if (draft->details_lost)
+        /* Translators: a draft whose note of which file it belongs to was lost */
+        name = g_strdup (_("Unsaved dataset (its file name was lost)"));
       else
         name = g_strdup (draft->title ? draft->title : _("Unsaved dataset"));
       g_string_append_printf (names, "\n• %s (%s)", name, time);

@@ -11,9 +11,9 @@
 G_BEGIN_DECLS
 
 /* Drafts keep unsaved work under the user data folder (kamlang/drafts/), one
- * pair of files per document: ID.kamlang with the data and ID.ini with the
- * file it belongs to and the process that wrote it. A draft whose process is
- * gone was left by a crash. */
+ * set of files per document: ID.kamlang with the data, ID.ini with the file it
+ * belongs to, and ID.lock, locked by the process that writes the draft for as
+ * long as it runs. A draft whose lock is free was left by a crash. */
 
 typedef struct
 {
@@ -21,6 +21,7 @@ typedef struct
   char *file_uri; /* the document's file, or NULL for a new document */
   char *title;
   gint64 saved_at; /* unix time of the draft */
+  gboolean details_lost; /* its .ini was missing or broken: file and title unknown */
 } KamDraftInfo;
 
 void kam_draft_info_free (KamDraftInfo *info);
@@ -31,7 +32,8 @@ gboolean kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GErro
 void kam_draft_delete (const char *id);
 /* Drafts whose writing process is no longer running, newest first. */
 GPtrArray *kam_drafts_find_orphans (void);
-/* Loads a draft as an unsaved document; *file is the file it belongs to. */
+/* Loads a draft as an unsaved document; *file is the file it belongs to. A
+ * draft that cannot be loaded is removed, and the error says so. */
 KamDataset *kam_draft_load (const char *id, GFile **file, GError **error);
 
 G_END_DECLS
