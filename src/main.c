@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <gmodule.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include "kam-config.h"
 #include "kam-cli.h"
@@ -36,6 +37,9 @@ main (int argc, char **argv)
   int (*run) (int, char **) = NULL;
 
   setlocale (LC_ALL, "");
+  /* Past a file size limit (ulimit -f), a write should fail and the save say
+   * so, not the process be killed. */
+  signal (SIGXFSZ, SIG_IGN);
   /* Run from the build folder, use the translations built there. */
   if (!g_file_test (KAM_LOCALEDIR "/km/LC_MESSAGES/kamlang.mo", G_FILE_TEST_EXISTS))
     localedir = KAM_BUILD_LOCALEDIR;

@@ -55,7 +55,11 @@ kam_csv_parse (const char *data, gsize length, char separator, char *separator_o
       g_utf8_validate_len (p, end - p, &bad);
       for (const char *q = p; q < bad; q++)
         line += *q == '\n';
-      g_set_error (error, KAM_ERROR, KAM_ERROR_SYNTAX, _("Line %u: the text is not valid UTF-8."), line);
+      if (bad < end && *bad == '\0')
+        g_set_error (error, KAM_ERROR, KAM_ERROR_SYNTAX,
+                     _("Line %u: the file holds a NUL byte: it is not a text file."), line);
+      else
+        g_set_error (error, KAM_ERROR, KAM_ERROR_SYNTAX, _("Line %u: the text is not valid UTF-8."), line);
       return NULL;
     }
   if (separator == 0)

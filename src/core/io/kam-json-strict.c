@@ -132,6 +132,8 @@ scan_string (Scanner *s)
           s->p++;
           return TRUE;
         }
+      if (c == '\n' || c == '\r')
+        return fail_at (s, start, _("this text is not closed with a double quote before the end of the line"));
       if (c < 0x20)
         return fail_at (s, s->p, _("a control character (U+%04X) inside text; write it as an escape such as \\n or \\t"), c);
       if (c != '\\')
@@ -173,8 +175,8 @@ scan_string (Scanner *s)
           }
         default:
           {
-            g_autofree char *what = describe_char (s, s->p + 1);
-            return fail_at (s, s->p, _("“\\%s” is not a valid escape"), what);
+            g_autofree char *text = g_strndup (s->p, g_utf8_next_char (s->p + 1) - s->p);
+            return fail_at (s, s->p, _("“%s” is not a valid escape"), text);
           }
         }
     }
@@ -275,7 +277,10 @@ missing_separator (Scanner *s, const char *after_value, const char *closing)
   g_autofree char *what = NULL;
 
   if (s->p >= s->end || *s->p == '\'' || *s->p == '/')
-    return unexpected (s, closing);
+    {
+      g_autofree char *expected = g_strdup_printf (_("a comma or “%s”"), closing);
+      return unexpected (s, expected);
+    }
   what = describe_char (s, s->p);
   return fail_at (s, after_value, _("a comma or “%s” is missing here, before %s"), closing, what);
 }
@@ -390,8 +395,12 @@ scan_value (Scanner *s, guint depth)
     default:
       if (scan_literal (s, "true") || scan_literal (s, "false") || scan_literal (s, "null"))
         return TRUE;
-      if (scan_literal (s, "NaN") || scan_literal (s, "Infinity"))
-        return fail_at (s, s->p, _("NaN and Infinity are not numbers in JSON"));
+      {
+        const char *start = s->p;
+
+        if (scan_literal (s, "NaN") || scan_literal (s, "Infinity"))
+          return fail_at (s, start, _("NaN and Infinity are not numbers in JSON"));
+      }
       return unexpected (s, _("a value"));
     }
 }
