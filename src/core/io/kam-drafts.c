@@ -92,11 +92,14 @@ hold_lock (const char *id, GError **error)
 static void
 release_lock (const char *id)
 {
-  gpointer fd;
+  gpointer key, fd;
 
   G_LOCK (held_locks);
-  if (held_locks != NULL && g_hash_table_steal_extended (held_locks, id, NULL, &fd))
-    close (GPOINTER_TO_INT (fd) - 1);
+  if (held_locks != NULL && g_hash_table_steal_extended (held_locks, id, &key, &fd))
+    {
+      close (GPOINTER_TO_INT (fd) - 1);
+      g_free (key);
+    }
   G_UNLOCK (held_locks);
 }
 
