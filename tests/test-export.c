@@ -351,6 +351,116 @@ test_wdi_fixture (void)
   g_assert_false (kam_dataset_get_modified (dataset));
 }
 
+/* OWASP's CSV injection: whatever a spreadsheet could evaluate is written
+ * with an apostrophe, and the import takes it off again, in every text cell. */
+static void
+test_csv_injection (void)
+{
+  static const char *const dangerous[] = {
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
+    "\xef\xbc\x9d" "1+1",       /* full-width ＝ */
+    "\xef\xbc\x8b" "1",         /* full-width ＋ */
+    "\xef\xbc\x8d" "1",         /* full-width － */
+    "\xef\xbc\xa0" "SUM(A1)",   /* full-width ＠ */
+    "  =1+1",                    /* spaces before = */
+    "\xc2\xa0=1+1",              /* a no-break space */
+    "\xe2\x80\x8b=1+1",          /* a zero-width space */
+    "\xef\xbb\xbf=1+1",          /* a byte-order mark */
+    "cmd|' /C calc'!A0",         /* DDE */
+    "msexcel.exe|'x'!A1",
+  };
+  static const char *const harmless[] = { "EPS", "a - b", "Report = 2021", "ជប៉ុន", "x | y" };
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (KamDataset) copy = without_figures (dataset);
+  KamFigureTable *b = kam_dataset_get_figures (copy);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dangerous); i++)
+    {
+      g_autoptr (KamDataset) one = kam_test_load_fixture ("good.kamlang");
+      KamFigureRow row = { "JPN", 2000 + i, "workers", 1, NULL, dangerous[i] };
+      g_autofree char *csv = NULL;
+      g_autofree char *cell = g_strdup_printf ("\"'%s\"", dangerous[i]);
+
+      g_assert_cmpuint (kam_dataset_add_figure (one, &row, NULL), >, 0);
+      csv = kam_csv_export_text (one, NULL);
+      if (strstr (csv, cell) == NULL)
+        g_error ("“%s” was not made inert: %s", dangerous[i], csv);
+      g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (harmless); i++)
+    {
+      KamFigureRow row = { "KOR", 2000 + i, "workers", 1, NULL, harmless[i] };
+      g_autofree char *cell = g_strdup_printf ("'%s", harmless[i]);
+
+      g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+      text = kam_csv_export_text (dataset, NULL);
+      g_assert_null (strstr (text, cell));
+      g_clear_pointer (&text, g_free);
+    }
+
+  /* every note comes back as it was */
+  text = kam_csv_export_text (dataset, &length);
+  g_assert_true (kam_csv_import (copy, text, length, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < kam_figure_table_get_n_rows (b); i++)
+    g_assert_cmpstr (kam_figure_table_get_note (kam_dataset_get_figures (dataset), i), ==,
+                     kam_figure_table_get_note (b, i));
+}
+
+/* Ids that look like formulas are protected on export and restored on import,
+ * like notes. */
+static void
+test_csv_formula_like_ids (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (KamSource) source = kam_source_new ("=source");
+  g_autoptr (KamDataset) copy = NULL;
+  KamFigureRow row = { "JPN", 2023, "workers", 5, "=source", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (kam_dataset_add_source (dataset, source, &error));
+  g_assert_no_error (error);
+  row.source = g_intern_string ("=source");
+  g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, &error), >, 0);
+  copy = without_figures (dataset);
+  text = kam_csv_export_text (dataset, &length);
+  g_assert_nonnull (strstr (text, ",\"'=source\","));
+  g_assert_true (kam_csv_import (copy, text, length, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kam_figure_table_get_source (kam_dataset_get_figures (copy), 3), ==, "=source");
+}
+
+/* A WDI file saved again by a spreadsheet: "2020.0" is the year 2020, not a
+ * column to skip; a repeated "Last Updated Date" line (the last one counts). */
+static void
+test_wdi_spreadsheet_headings (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autofree char *path = tmp_path ("API_spreadsheet.csv");
+  const char *text = "\"Data Source\",\"World Development Indicators\",\n\n"
+                     "\"Last Updated Date\",\"2025-06-01\",\n"
+                     "\"Last Updated Date\",\"2025-07-01\",\n\n"
+                     "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2019.0\",\"2020.0\",\n"
+                     "\"Cambodia\",\"KHM\",\"Remittances\",\"BX\",\"10\",\"20\",\n";
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  g_autoptr (GError) error = NULL;
+  guint added = 0;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (kam_wdi_import (dataset, path, NULL, "workers", &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpint (kam_figure_table_get_year (table, 4), ==, 2020);
+  g_assert_cmpfloat (kam_figure_table_get_value (table, 4), ==, 20);
+  g_assert_cmpstr (kam_figure_table_get_source (table, 4), ==, "wb-wdi-2025-07-01");
+  g_unlink (path);
+}
+
 static void
 test_wdi_real_file (void)
 {
@@ -393,6 +503,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/kamlang/csv/semicolons", test_csv_semicolons);
   g_test_add_func ("/kamlang/csv/bad-rows", test_csv_bad_rows);
+  g_test_add_func ("/kamlang/csv/injection", test_csv_injection);
+  g_test_add_func ("/kamlang/csv/formula-like-ids", test_csv_formula_like_ids);
+  g_test_add_func ("/kamlang/wdi/spreadsheet-headings", test_wdi_spreadsheet_headings);
   g_test_add_func ("/kamlang/wdi/fixture", test_wdi_fixture);
   g_test_add_func ("/kamlang/wdi/real-file", test_wdi_real_file);
   status = g_test_run ();

@@ -132,7 +132,7 @@ kam_number_parse (const char *text, double *value, GError **error)
 {
   const char *thousands, *decimal;
   g_autoptr (GString) ascii = g_string_new (NULL);
-  gboolean seen_decimal = FALSE;
+  gboolean seen_decimal = FALSE, seen_exponent = FALSE;
   char *end = NULL;
   double v;
 
@@ -155,6 +155,16 @@ kam_number_parse (const char *text, double *value, GError **error)
           g_string_append_c (ascii, '0' + g_unichar_digit_value (c));
           continue;
         }
+      /* scientific notation, as exports write very large numbers: 3.5e+57 */
+      if ((c == 'e' || c == 'E') && !seen_exponent && ascii->len > 0
+          && g_ascii_isdigit (ascii->str[ascii->len - 1]))
+        {
+          seen_exponent = TRUE;
+          g_string_append_c (ascii, 'e');
+          if (p[1] == '+' || p[1] == '-')
+            g_string_append_c (ascii, *++p);
+          continue;
+        }
       if (c == '-' || c == 0x2212)
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
@@ -163,7 +173,7 @@ kam_number_parse (const char *text, double *value, GError **error)
         }
       /* The locale's decimal mark, or "." always; "," groups thousands unless it
        * is the locale's decimal mark. */
-      if ((c == '.' || g_str_has_prefix (p, decimal)) && !seen_decimal
+      if ((c == '.' || g_str_has_prefix (p, decimal)) && !seen_decimal && !seen_exponent
           && !(c == ',' && !g_str_equal (decimal, ",")))
         {
           seen_decimal = TRUE;
@@ -172,7 +182,7 @@ kam_number_parse (const char *text, double *value, GError **error)
         }
       if (c == ',' || g_str_has_prefix (p, thousands))
         {
-          if (!seen_decimal)
+          if (!seen_decimal && !seen_exponent)
             continue;
         }
       g_string_truncate (ascii, 0);

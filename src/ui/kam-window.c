@@ -266,7 +266,7 @@ kam_window_save_to_file (KamWindow *self, GFile *file)
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
       g_autofree char *body = g_strdup_printf (
-        _("%s\n\nThe file on disk was not changed, and your changes are kept as a draft."),
+        _("%s\n\nYour changes are still here, and kept as a draft. Try again, or use Save As to save them somewhere else, such as another disk."),
         error->message);
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 

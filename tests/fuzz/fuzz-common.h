@@ -10,11 +10,34 @@
 
 #pragma once
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include "kam-dataset-json.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* g_error() and fatal criticals stop with SIGTRAP, which libFuzzer does not
+ * catch: turn it into an abort, so that the input is saved. */
+static void
+fuzz_trap_to_abort (int sig)
+{
+  abort ();
+}
+
+static inline void
+fuzz_init (void)
+{
+  static gboolean done;
+
+  if (!done)
+    {
+      signal (SIGTRAP, fuzz_trap_to_abort);
+      g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      done = TRUE;
+    }
+}
 
 /* The bundled dataset, loaded once: harnesses undo what they did to it. */
 static inline KamDataset *
@@ -24,7 +47,7 @@ fuzz_bundled (void)
 
   if (dataset == NULL)
     {
-      g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      fuzz_init ();
       dataset = kam_dataset_load_bundled (NULL);
       g_assert (dataset != NULL);
       kam_dataset_mark_saved (dataset);

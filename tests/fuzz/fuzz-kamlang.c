@@ -18,7 +18,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autofree char *text = NULL, *text_again = NULL;
   gsize length, length_again;
 
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  fuzz_init ();
   dataset = kam_dataset_load_data ((const char *) data, size, NULL, NULL);
   if (dataset == NULL)
     return 0;
