@@ -117,6 +117,7 @@ run_kamlang (const char *const *args, const char *fault, guint file_size_limit, 
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) env = g_get_environ ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
   int status = -1;
 
   g_ptr_array_add (argv, (char *) g_getenv ("KAMLANG_BINARY"));
@@ -136,7 +137,7 @@ run_kamlang (const char *const *args, const char *fault, guint file_size_limit, 
     }
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT,
                                file_size_limit ? child_limit_file_size : NULL,
-                               GUINT_TO_POINTER (file_size_limit), NULL, err, &status, &error));
+                               GUINT_TO_POINTER (file_size_limit), &out, err, &status, &error));
   g_assert_no_error (error);
   if (WIFSIGNALED (status))
     g_error ("kamlang was killed by signal %d: %s", WTERMSIG (status), *err);
@@ -416,6 +417,7 @@ assert_read_refused (const char *path, const char *what)
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) csv_error = NULL;
+  g_autoptr (GError) wdi_error = NULL;
   g_autoptr (KamDataset) dataset = NULL;
   g_autoptr (KamDataset) target = kam_test_load_fixture ("good.kamlang");
   g_autofree char *before = kam_dataset_to_data (target, NULL);
@@ -429,6 +431,8 @@ assert_read_refused (const char *path, const char *what)
   g_assert_nonnull (strstr (error->message, what));
   g_assert_false (kam_csv_import_file (target, path, NULL, &csv_error));
   g_assert_nonnull (strstr (csv_error->message, what));
+  g_assert_false (kam_wdi_import (target, path, NULL, "workers", NULL, &wdi_error));
+  g_assert_nonnull (strstr (wdi_error->message, what));
   alarm (0);
   after = kam_dataset_to_data (target, NULL);
   g_assert_cmpstr (before, ==, after);
@@ -441,6 +445,21 @@ test_read_refuses_special_files (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   assert_read_refused (fifo, "a named pipe (FIFO), not a file");
+  /* the commands too: at once, not waiting for a writer that never comes */
+  {
+    const char *check[] = { "--check", fifo, NULL };
+    const char *csv[] = { "--import-csv", fifo, "-o", f->target, f->target, NULL };
+    const char *wdi[] = { "--import-wdi", fifo, "-o", f->target, f->target, NULL };
+    const char *zero[] = { "--import-csv", "/dev/zero", "-o", f->target, f->target, NULL };
+    const char *const *commands[] = { check, csv, wdi, zero };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autofree char *err = NULL;
+        g_assert_cmpint (run_kamlang (commands[i], NULL, 0, &err), ==, 1);
+        assert_file_is (f->target, f->original, f->original_length);
+      }
+  }
   assert_read_refused ("/dev/zero", "a device, not a file");
   assert_read_refused ("/dev/urandom", "a device, not a file");
   assert_read_refused (f->dir, "a folder, not a file");
