@@ -18,6 +18,7 @@
 #include <string.h>
 #include "kam-dataset-private.h"
 #include "kam-dataset-json.h"
+#include "kam-json-strict.h"
 #include "kam-figure-query.h"
 #include "kam-chart.h"
 
@@ -150,6 +151,35 @@ main (int argc, char **argv)
   rss_loaded = rss_kib ();
   g_print ("memory after open        %8.1f MiB (+%.1f MiB)\n", rss_loaded / 1024.0,
            (rss_loaded - rss_before) / 1024.0);
+
+  /* the strict JSON check, part of open; and the refusal of the same file with
+   * a bad last figure (the worst place for it): both against open */
+  {
+    g_autofree char *text = NULL;
+    gsize length, bad = 0;
+    g_autofree char *message = NULL;
+    double open_ms = 0, check_ms, refuse_ms;
+    char *last;
+    g_autoptr (KamDataset) again = NULL;
+    g_autoptr (GError) refused = NULL;
+
+    g_file_get_contents (path, &text, &length, NULL);
+    t = g_get_monotonic_time ();
+    again = kam_dataset_load_data (text, length, NULL, NULL);
+    open_ms = ms_since (t);
+    t = g_get_monotonic_time ();
+    kam_json_check_strict (text, length, KAM_MAX_DEPTH, &bad, &message);
+    check_ms = ms_since (t);
+    last = g_strrstr (text, "\"workers\", ");
+    if (last != NULL)
+      last[strlen ("\"workers\", ")] = '-';
+    t = g_get_monotonic_time ();
+    g_assert_null (kam_dataset_load_data (text, length, NULL, &refused));
+    refuse_ms = ms_since (t);
+    g_print ("open from memory         %8.1f ms\n", open_ms);
+    g_print ("  strict JSON check      %8.1f ms  (%.2f of open)\n", check_ms, check_ms / open_ms);
+    g_print ("refuse: last value bad   %8.1f ms  (%.2f of open)\n", refuse_ms, refuse_ms / open_ms);
+  }
 
   query = kam_figure_query_new (loaded);
   for (guint i = 0; i < G_N_ELEMENTS (typing); i++)
