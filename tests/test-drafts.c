@@ -57,6 +57,21 @@ draft_in_child (const char *id, int *ready_fd)
   return pid;
 }
 
+/* A draft left by a process killed with SIGKILL. */
+static void
+orphan_draft (const char *id)
+{
+  int ready;
+  char c = 0;
+  pid_t pid = draft_in_child (id, &ready);
+
+  g_assert_cmpint (read (ready, &c, 1), ==, 1);
+  g_assert_cmpint (c, ==, 1);
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  close (ready);
+}
+
 static void
 test_live_and_dead (void)
 {
@@ -97,16 +112,9 @@ test_reused_pid (void)
   g_autofree char *data = drafts_file (id, ".kamlang");
   g_autofree char *lock = drafts_file (id, ".lock");
   g_autofree char *text = g_strdup_printf ("[Draft]\nProcess=%d\nSaved=1700000000\n", getpid ());
-  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
   g_autoptr (GPtrArray) orphans = NULL;
-  int ready;
-  char c;
-  pid_t pid = draft_in_child (id, &ready);
 
-  g_assert_cmpint (read (ready, &c, 1), ==, 1);
-  kill (pid, SIGKILL);
-  waitpid (pid, NULL, 0);
-  close (ready);
+  orphan_draft (id);
   g_assert_true (g_file_set_contents (ini, text, -1, NULL));
   orphans = kam_drafts_find_orphans ();
   g_assert_nonnull (find_orphan (orphans, id));
@@ -124,14 +132,8 @@ assert_offered_without_details (const char *ini_text)
   g_autoptr (KamDataset) restored = NULL;
   g_autoptr (GError) error = NULL;
   KamDraftInfo *info;
-  int ready;
-  char c;
-  pid_t pid = draft_in_child (id, &ready);
 
-  g_assert_cmpint (read (ready, &c, 1), ==, 1);
-  kill (pid, SIGKILL);
-  waitpid (pid, NULL, 0);
-  close (ready);
+  orphan_draft (id);
   if (ini_text == NULL)
     g_assert_cmpint (g_unlink (ini), ==, 0);
   else

@@ -285,6 +285,41 @@ missing_separator (Scanner *s, const char *after_value, const char *closing)
   return fail_at (s, after_value, _("a comma or “%s” is missing here, before %s"), closing, what);
 }
 
+typedef enum
+{
+  MORE,   /* a comma: another element follows */
+  CLOSED, /* the closing bracket */
+  FAILED,
+} Next;
+
+/* What follows an element of an object or a list. */
+static Next
+after_element (Scanner *s, char closing)
+{
+  const char *after = s->p;
+  char close_text[2] = { closing, '\0' };
+
+  skip_space (s);
+  if (s->p < s->end && *s->p == ',')
+    {
+      s->p++;
+      skip_space (s);
+      if (s->p < s->end && *s->p == closing)
+        {
+          fail_at (s, s->p, _("a comma before “%s” is not allowed"), close_text);
+          return FAILED;
+        }
+      return MORE;
+    }
+  if (s->p < s->end && *s->p == closing)
+    {
+      s->p++;
+      return CLOSED;
+    }
+  missing_separator (s, after, close_text);
+  return FAILED;
+}
+
 static gboolean
 scan_object (Scanner *s, guint depth)
 {
@@ -299,8 +334,9 @@ scan_object (Scanner *s, guint depth)
     }
   for (;;)
     {
-      const char *name_start, *after;
+      const char *name_start;
       char *name;
+      Next next;
 
       skip_space (s);
       if (s->p >= s->end || *s->p != '"')
@@ -317,22 +353,9 @@ scan_object (Scanner *s, guint depth)
       s->p++;
       if (!scan_value (s, depth))
         return FALSE;
-      after = s->p;
-      skip_space (s);
-      if (s->p < s->end && *s->p == ',')
-        {
-          s->p++;
-          skip_space (s);
-          if (s->p < s->end && *s->p == '}')
-            return fail_at (s, s->p, _("a comma before “}” is not allowed"));
-          continue;
-        }
-      if (s->p < s->end && *s->p == '}')
-        {
-          s->p++;
-          return TRUE;
-        }
-      return missing_separator (s, after, "}");
+      next = after_element (s, '}');
+      if (next != MORE)
+        return next == CLOSED;
     }
 }
 
@@ -348,26 +371,13 @@ scan_array (Scanner *s, guint depth)
     }
   for (;;)
     {
-      const char *after;
+      Next next;
 
       if (!scan_value (s, depth))
         return FALSE;
-      after = s->p;
-      skip_space (s);
-      if (s->p < s->end && *s->p == ',')
-        {
-          s->p++;
-          skip_space (s);
-          if (s->p < s->end && *s->p == ']')
-            return fail_at (s, s->p, _("a comma before “]” is not allowed"));
-          continue;
-        }
-      if (s->p < s->end && *s->p == ']')
-        {
-          s->p++;
-          return TRUE;
-        }
-      return missing_separator (s, after, "]");
+      next = after_element (s, ']');
+      if (next != MORE)
+        return next == CLOSED;
     }
 }
 
