@@ -232,8 +232,8 @@ kam_application_startup (GApplication *app)
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                             G_CALLBACK (update_recent_menu), self);
   update_recent_menu (self);
-  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_APP_ID, TRUE)) != NULL)
-    self->settings = g_settings_new (KAM_APP_ID);
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (KAM_SCHEMA_ID);
 }
 
 static void

@@ -237,8 +237,8 @@ kam_export_dialog_new (GtkWindow *parent, KamChart *chart)
 
   self->chart = g_object_ref (chart);
   self->parent = parent;
-  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_APP_ID, TRUE)) != NULL)
-    self->settings = g_settings_new (KAM_APP_ID);
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (KAM_SCHEMA_ID);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);

@@ -661,8 +661,12 @@ kam_window_init (KamWindow *self)
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/kamlang/Kamlang/icons");
   self->draft_delay = DEFAULT_DRAFT_DELAY_MS;
-  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_APP_ID, TRUE)) != NULL)
-    self->settings = g_settings_new (KAM_APP_ID);
+#if KAM_DEVELOPMENT
+  /* libadwaita's striped header bar: this is not the stable Kamlang */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (KAM_SCHEMA_ID);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
