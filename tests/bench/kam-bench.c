@@ -168,7 +168,7 @@ main (int argc, char **argv)
     again = kam_dataset_load_data (text, length, NULL, NULL);
     open_ms = ms_since (t);
     t = g_get_monotonic_time ();
-    kam_json_check_strict (text, length, KAM_MAX_DEPTH, &bad, &message);
+    kam_json_check_strict (text, length, KAM_MAX_DEPTH, &bad, &message, NULL);
     check_ms = ms_since (t);
     last = g_strrstr (text, "\"workers\", ");
     if (last != NULL)

@@ -37,6 +37,7 @@ typedef struct
   GPtrArray *problems;
   KamDataset *dataset;
   guint dropped;
+  GHashTable *top_level; /* the root's values as written */
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -634,8 +635,14 @@ read_root (Reader *r, JsonNode *root_node)
   members = json_object_get_members (root);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known_keys, l->data))
-      g_hash_table_insert (_kam_dataset_get_extra (r->dataset), g_strdup (l->data),
-                           json_to_string (json_object_get_member (root, l->data), FALSE));
+      {
+        /* as written: json-glib 1.6 writes 9e44 as 9e+44.0, which is not JSON */
+        const char *text = r->top_level ? g_hash_table_lookup (r->top_level, l->data) : NULL;
+
+        g_hash_table_insert (_kam_dataset_get_extra (r->dataset), g_strdup (l->data),
+                             text ? g_strdup (text)
+                                  : json_to_string (json_object_get_member (root, l->data), FALSE));
+      }
 }
 
 static KamDataset *
@@ -671,11 +678,12 @@ fail (Reader *r, GPtrArray **problems, GError **error, int code)
 KamDataset *
 kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GError **error)
 {
-  Reader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0 };
+  Reader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0, NULL };
   const char *end = NULL;
   gsize bad = 0;
   g_autofree char *message = NULL;
   KamJsonProblem strict;
+  g_autoptr (GHashTable) top_level = NULL;
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local = NULL;
   gsize skip = 0;
@@ -696,7 +704,9 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
         problem (&r, where, _("the text is not valid UTF-8"));
       return fail (&r, problems, error, KAM_ERROR_SYNTAX);
     }
-  strict = kam_json_check_strict (data + skip, length - skip, KAM_MAX_DEPTH, &bad, &message);
+  top_level = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  strict = kam_json_check_strict (data + skip, length - skip, KAM_MAX_DEPTH, &bad, &message,
+                                  top_level);
   if (strict != KAM_JSON_OK)
     {
       g_autofree char *where = where_line (data + skip, bad);
@@ -732,6 +742,7 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
     }
 
   r.dataset = kam_dataset_new_empty ();
+  r.top_level = top_level;
   read_root (&r, json_parser_get_root (parser));
   /* json-glib's tree of a big file is several times the size of the figure
    * columns: give the memory back to the system once it is gone. */

@@ -25,6 +25,7 @@ typedef struct
   const char *bad;
   char *message;
   KamJsonProblem kind;
+  GHashTable *top_level; /* name -> its value's text, for the root object */
 } Scanner;
 
 G_GNUC_PRINTF (3, 4)
@@ -334,7 +335,7 @@ scan_object (Scanner *s, guint depth)
     }
   for (;;)
     {
-      const char *name_start;
+      const char *name_start, *value_start;
       char *name;
       Next next;
 
@@ -351,8 +352,14 @@ scan_object (Scanner *s, guint depth)
       if (s->p >= s->end || *s->p != ':')
         return unexpected (s, _("a colon (:) after the name"));
       s->p++;
+      skip_space (s);
+      value_start = s->p;
       if (!scan_value (s, depth))
         return FALSE;
+      /* names with escapes are rare; they are looked up by their raw text */
+      if (depth == 1 && s->top_level != NULL)
+        g_hash_table_insert (s->top_level, g_strdup (name),
+                             g_strndup (value_start, s->p - value_start));
       next = after_element (s, '}');
       if (next != MORE)
         return next == CLOSED;
@@ -419,15 +426,17 @@ scan_value (Scanner *s, guint depth)
  * kam_json_check_strict:
  * @offset: (out): where the first problem is
  * @message: (out) (transfer full): what it is
+ * @top_level: (nullable): filled with the text of each value of the root
+ *   object, by name, as written in @data
  *
  * Returns: KAM_JSON_OK when @data is strict JSON that Kamlang can read exactly,
  *   else the kind of the first problem
  */
 KamJsonProblem
 kam_json_check_strict (const char *data, gsize length, guint max_depth, gsize *offset,
-                       char **message)
+                       char **message, GHashTable *top_level)
 {
-  Scanner s = { data, data, data + length, max_depth, NULL, NULL, KAM_JSON_SYNTAX };
+  Scanner s = { data, data, data + length, max_depth, NULL, NULL, KAM_JSON_SYNTAX, top_level };
 
   skip_space (&s);
   if (s.p >= s.end)
