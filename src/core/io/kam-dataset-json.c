@@ -37,7 +37,8 @@ typedef struct
   GPtrArray *problems;
   KamDataset *dataset;
   guint dropped;
-  GHashTable *top_level; /* the root's values as written */
+  GHashTable *top_level; /* where the root's values are in text */
+  const char *text;      /* the JSON text, after any byte-order mark */
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -637,10 +638,10 @@ read_root (Reader *r, JsonNode *root_node)
     if (!g_strv_contains (known_keys, l->data))
       {
         /* as written: json-glib 1.6 writes 9e44 as 9e+44.0, which is not JSON */
-        const char *text = r->top_level ? g_hash_table_lookup (r->top_level, l->data) : NULL;
+        const KamJsonSpan *span = g_hash_table_lookup (r->top_level, l->data);
 
         g_hash_table_insert (_kam_dataset_get_extra (r->dataset), g_strdup (l->data),
-                             text ? g_strdup (text)
+                             span ? g_strndup (r->text + span->offset, span->length)
                                   : json_to_string (json_object_get_member (root, l->data), FALSE));
       }
 }
@@ -678,7 +679,7 @@ fail (Reader *r, GPtrArray **problems, GError **error, int code)
 KamDataset *
 kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GError **error)
 {
-  Reader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0, NULL };
+  Reader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0, NULL, NULL };
   const char *end = NULL;
   gsize bad = 0;
   g_autofree char *message = NULL;
@@ -743,6 +744,7 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
 
   r.dataset = kam_dataset_new_empty ();
   r.top_level = top_level;
+  r.text = data + skip;
   read_root (&r, json_parser_get_root (parser));
   /* json-glib's tree of a big file is several times the size of the figure
    * columns: give the memory back to the system once it is gone. */

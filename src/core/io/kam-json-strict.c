@@ -25,7 +25,7 @@ typedef struct
   const char *bad;
   char *message;
   KamJsonProblem kind;
-  GHashTable *top_level; /* name -> its value's text, for the root object */
+  GHashTable *top_level; /* name -> KamJsonSpan of its value, for the root object */
 } Scanner;
 
 G_GNUC_PRINTF (3, 4)
@@ -358,8 +358,13 @@ scan_object (Scanner *s, guint depth)
         return FALSE;
       /* names with escapes are rare; they are looked up by their raw text */
       if (depth == 1 && s->top_level != NULL)
-        g_hash_table_insert (s->top_level, g_strdup (name),
-                             g_strndup (value_start, s->p - value_start));
+        {
+          KamJsonSpan *span = g_new (KamJsonSpan, 1);
+
+          span->offset = value_start - s->data;
+          span->length = s->p - value_start;
+          g_hash_table_insert (s->top_level, g_strdup (name), span);
+        }
       next = after_element (s, '}');
       if (next != MORE)
         return next == CLOSED;
@@ -426,8 +431,8 @@ scan_value (Scanner *s, guint depth)
  * kam_json_check_strict:
  * @offset: (out): where the first problem is
  * @message: (out) (transfer full): what it is
- * @top_level: (nullable): filled with the text of each value of the root
- *   object, by name, as written in @data
+ * @top_level: (nullable): filled with where each value of the root object is
+ *   in @data, by name
  *
  * Returns: KAM_JSON_OK when @data is strict JSON that Kamlang can read exactly,
  *   else the kind of the first problem

@@ -24,10 +24,17 @@ typedef enum
  * document, names given twice in an object; nesting at most max_depth deep;
  * numbers that fit (whole numbers within ±2^53, others finite). On the first
  * problem returns its kind with its byte offset and a message that quotes what is
- * there as written. top_level, if given (string -> string, both freed with
- * g_free), receives the text of each value of the root object as written:
+ * there as written. top_level, if given (string -> KamJsonSpan, both freed
+ * with g_free), receives where each value of the root object is in data:
  * json-glib 1.6 writes some numbers in a form it cannot read back (9e+44.0),
- * so values kept without being understood are kept as they were written. */
+ * so values kept without being understood are kept as they were written.
+ * Spans, not copies: the root's figures may be most of a 1 GiB file. */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} KamJsonSpan;
+
 KamJsonProblem kam_json_check_strict (const char *data, gsize length, guint max_depth, gsize *offset,
                                       char **message, GHashTable *top_level);
 
