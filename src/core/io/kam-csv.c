@@ -279,47 +279,38 @@ is_missing (const char *text)
          || g_str_equal (text, "N/A");
 }
 
-static int
-column_of (KamCsvRecord *header, const char *name)
-{
-  for (guint i = 0; i < header->fields->len; i++)
-    {
-      g_autofree char *lower = g_utf8_strdown (g_strstrip ((char *) g_ptr_array_index (header->fields, i)), -1);
-      if (g_str_equal (lower, name))
-        return i;
-    }
-  return -1;
-}
-
-/* Every heading must be one of ours, once. */
+/* Finds each column by its heading (any case, spaces around ignored): every
+ * heading must be one of ours, and each only once. col[c] is the column of
+ * names[c], or -1 when the file does not have it. */
 static gboolean
-check_header (KamCsvRecord *header, const char *const *names, guint n_names, GError **error)
+find_columns (KamCsvRecord *header, const char *const *names, guint n_names, int *col,
+              GError **error)
 {
+  for (guint c = 0; c < n_names; c++)
+    col[c] = -1;
   for (guint i = 0; i < header->fields->len; i++)
     {
-      g_autofree char *lower = g_utf8_strdown (g_strstrip ((char *) g_ptr_array_index (header->fields, i)), -1);
-      gboolean known = FALSE;
+      const char *heading = g_strstrip ((char *) g_ptr_array_index (header->fields, i));
+      g_autofree char *lower = g_utf8_strdown (heading, -1);
+      guint c = 0;
 
-      for (guint c = 0; c < n_names; c++)
-        known |= g_str_equal (lower, names[c]);
-      if (!known)
+      while (c < n_names && !g_str_equal (lower, names[c]))
+        c++;
+      if (c == n_names)
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
                        _("Line %u, column %u: unknown column “%s” (Kamlang reads country, year, indicator, value, source and note)."),
-                       header->line, i + 1, (const char *) g_ptr_array_index (header->fields, i));
+                       header->line, i + 1, heading);
           return FALSE;
         }
-      for (guint j = 0; j < i; j++)
+      if (col[c] >= 0)
         {
-          g_autofree char *other = g_utf8_strdown (g_ptr_array_index (header->fields, j), -1);
-          if (g_str_equal (lower, other))
-            {
-              g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                           _("Line %u, column %u: the column “%s” appears twice (also column %u)."),
-                           header->line, i + 1, lower, j + 1);
-              return FALSE;
-            }
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("Line %u, column %u: the column “%s” appears twice (also column %u)."),
+                       header->line, i + 1, lower, col[c] + 1);
+          return FALSE;
         }
+      col[c] = i;
     }
   return TRUE;
 }
@@ -338,8 +329,8 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
   char separator;
   g_autoptr (GPtrArray) records = kam_csv_parse (data, length, 0, &separator, error);
   KamCsvRecord *header;
-  int col[6];
   static const char *const names[] = { "country", "year", "indicator", "value", "source", "note" };
+  int col[G_N_ELEMENTS (names)];
   GArray *rows;
   gboolean ok;
 
@@ -351,10 +342,8 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       return FALSE;
     }
   header = g_ptr_array_index (records, 0);
-  if (!check_header (header, names, G_N_ELEMENTS (names), error))
+  if (!find_columns (header, names, G_N_ELEMENTS (names), col, error))
     return FALSE;
-  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
-    col[c] = column_of (header, names[c]);
   for (guint c = 1; c < 4; c++)
     if (col[c] < 0)
       {
