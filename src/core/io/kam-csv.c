@@ -448,7 +448,7 @@ kam_csv_import_file (KamDataset *dataset, const char *path, guint *n_added, GErr
     return FALSE;
   if (!kam_csv_import (dataset, text, length, n_added, &local))
     {
-      g_set_error (error, local->domain, local->code, "%s: %s", path, local->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
       return FALSE;
     }
   return TRUE;

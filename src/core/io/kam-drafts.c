@@ -261,8 +261,8 @@ kam_draft_load (const char *id, GFile **file, GError **error)
 
   if (dataset == NULL)
     {
-      g_set_error (error, local->domain, local->code,
-                   _("The unsaved changes could not be restored and were removed: %s"), local->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                  _("The unsaved changes could not be restored and were removed: "));
       kam_draft_delete (id);
       return NULL;
     }

@@ -438,8 +438,7 @@ kam_file_write_gfile (GFile *file, const char *data, gsize length, KamWriteFlags
     {
       g_autofree char *name = kam_file_display_name (file);
 
-      g_set_error (error, local->domain, local->code, _("Could not save “%s”: %s"), name,
-                   local->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Could not save “%s”: "), name);
       return FALSE;
     }
   return TRUE;
@@ -607,7 +606,7 @@ kam_file_read_gfile (GFile *file, gsize max_size, char **data, gsize *length, GE
                             G_FILE_QUERY_INFO_NONE, NULL, &local);
   if (info == NULL)
     {
-      g_set_error (error, local->domain, local->code, _("Could not open “%s”: %s"), name, local->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Could not open “%s”: "), name);
       return FALSE;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
@@ -621,7 +620,7 @@ kam_file_read_gfile (GFile *file, gsize max_size, char **data, gsize *length, GE
     return too_large (error, name, max_size);
   if (!g_file_load_contents (file, NULL, data, &n, NULL, &local))
     {
-      g_set_error (error, local->domain, local->code, _("Could not open “%s”: %s"), name, local->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Could not open “%s”: "), name);
       return FALSE;
     }
   if (n > max_size)

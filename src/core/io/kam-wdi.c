@@ -107,7 +107,7 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
   records = kam_csv_parse (text, length, ',', NULL, &local);
   if (records == NULL)
     {
-      g_set_error (error, local->domain, local->code, "%s: %s", path, local->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
       return FALSE;
     }
   for (guint i = 0; i < records->len; i++)
