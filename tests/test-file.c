@@ -248,6 +248,26 @@ test_save_keeps_mode_and_backup (Fixture *f, gconstpointer data)
   assert_folder_holds (f->dir, left);
 }
 
+/* Where hard links are refused, the backup is a copy, with the same mode. */
+static void
+test_backup_without_hard_links (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "--import-csv", f->csv, "-o", f->target, f->target, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *backup = g_strconcat (f->target, "~", NULL);
+  const char *left[] = { "target.kamlang", "target.kamlang~", "add.csv", NULL };
+  GStatBuf st, before;
+
+  g_assert_cmpint (g_stat (f->target, &before), ==, 0);
+  g_assert_cmpint (run_kamlang (args, "nolink", 0, &err), ==, 0);
+  assert_file_is (backup, f->original, f->original_length);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  /* a copy, not the original's inode as a hard-linked backup would be */
+  g_assert_cmpuint (st.st_ino, !=, before.st_ino);
+  assert_folder_holds (f->dir, left);
+}
+
 static void
 test_symlink (Fixture *f, gconstpointer data)
 {
@@ -513,6 +533,7 @@ main (int argc, char **argv)
   ADD ("file-size-limit", test_file_size_limit);
   ADD ("full-tmpfs", test_full_tmpfs);
   ADD ("keeps-mode-and-backup", test_save_keeps_mode_and_backup);
+  ADD ("backup-without-hard-links", test_backup_without_hard_links);
   ADD ("symlink", test_symlink);
   ADD ("hard-link", test_hard_link);
   ADD ("stale-temporaries-removed", test_stale_temporaries_removed);

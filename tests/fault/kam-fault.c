@@ -12,6 +12,7 @@
  *   fsync      fsync of a regular file fails with EIO
  *   close      closing a regular file that was written fails with EIO
  *   rename     rename fails with EIO
+ *   nolink     hard links are refused (EPERM), as on FAT or some network shares
  */
 
 #define _GNU_SOURCE
@@ -136,4 +137,20 @@ int
 rename (const char *oldpath, const char *newpath)
 {
   return renameat (AT_FDCWD, oldpath, AT_FDCWD, newpath);
+}
+
+int
+linkat (int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)
+{
+  static int (*real) (int, const char *, int, const char *, int);
+
+  if (real == NULL)
+    real = dlsym (RTLD_NEXT, "linkat");
+  /* naming an O_TMPFILE file (through /proc, AT_SYMLINK_FOLLOW) still works */
+  if (strcmp (fault (), "nolink") == 0 && !(flags & AT_SYMLINK_FOLLOW))
+    {
+      errno = EPERM;
+      return -1;
+    }
+  return real (olddirfd, oldpath, newdirfd, newpath, flags);
 }

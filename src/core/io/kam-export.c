@@ -63,9 +63,6 @@ finish (cairo_surface_t *surface, GByteArray *bytes, const char *path, GError **
   return kam_file_write (path, (const char *) bytes->data, bytes->len, KAM_WRITE_DEFAULT, error);
 }
 
-/* Writes an image surface as PNG with libpng at zlib's fastest level: cairo's
- * own writer spends three quarters of an export compressing harder, and a
- * chart's flat colours compress almost as well either way. */
 static void
 png_append (png_structp png, png_bytep data, size_t length)
 {
@@ -77,6 +74,9 @@ png_flush_nothing (png_structp png)
 {
 }
 
+/* Writes an image surface as PNG with libpng at zlib's fastest level: cairo's
+ * own writer spends three quarters of an export compressing harder, and a
+ * chart's flat colours compress almost as well either way. */
 static gboolean
 write_png (cairo_surface_t *surface, const char *path, gboolean opaque, GError **error)
 {

@@ -246,6 +246,47 @@ give_name (int dir_fd, int fd, const char *base, int *err)
   return NULL;
 }
 
+/* Writes data to a new temporary file in the folder, with the given mode and,
+ * where permitted, the owner of like (NULL: ours), every write, the fsync and
+ * the close checked, and gives it a name. Returns that name, for the caller to
+ * rename into place, with *lock_fd keeping it locked until the caller closes
+ * it; or NULL with *err, having left nothing behind. */
+static char *
+write_temporary (int dir_fd, const char *base, const char *data, gsize length, mode_t mode,
+                 const struct stat *like, int *lock_fd, int *err)
+{
+  g_autofree char *name = NULL;
+  int fd = open_temporary (dir_fd, base, 0600, &name, err);
+
+  *lock_fd = -1;
+  if (fd < 0)
+    return NULL;
+  /* the lock lives as long as this second descriptor, past the checked close */
+  *lock_fd = dup (fd);
+  *err = 0;
+  /* the owner first: a change of owner may clear the mode's set-id bits */
+  if (like != NULL && (like->st_uid != geteuid () || like->st_gid != getegid ()))
+    (void) (fchown (fd, like->st_uid, like->st_gid) == 0 || fchown (fd, (uid_t) -1, like->st_gid) == 0);
+  if (fchmod (fd, mode) != 0)
+    *err = errno;
+  if (*err == 0)
+    write_all (fd, data, length, err);
+  if (*err == 0 && fsync (fd) != 0)
+    *err = errno;
+  if (*err == 0 && name == NULL)
+    name = give_name (dir_fd, fd, base, err);
+  if (close (fd) != 0 && *err == 0)
+    *err = errno;
+  if (*err == 0)
+    return g_steal_pointer (&name);
+  if (name != NULL)
+    unlinkat (dir_fd, name, 0);
+  if (*lock_fd >= 0)
+    close (*lock_fd);
+  *lock_fd = -1;
+  return NULL;
+}
+
 /* Keeps the file's present version as FILE~: a hard link to it, so the backup
  * is the original itself, with its mode; a copy where links are not allowed. */
 static gboolean
@@ -253,6 +294,8 @@ make_backup (int dir_fd, const char *folder, const char *base, const struct stat
 {
   g_autofree char *backup = g_strconcat (base, "~", NULL);
   g_autofree char *tmp = NULL;
+  int lock_fd = -1;
+  gboolean ok;
 
   for (int attempt = 0; attempt < 100 && tmp == NULL; attempt++)
     {
@@ -267,44 +310,27 @@ make_backup (int dir_fd, const char *folder, const char *base, const struct stat
     {
       /* no hard links here (FAT, some network shares): copy */
       g_autofree char *data = NULL;
-      g_autofree char *name = NULL;
       g_autofree char *path = g_build_filename (folder, base, NULL);
       gsize length = 0;
-      int out;
-      gboolean ok;
 
       if (!kam_file_read (path, G_MAXSSIZE, &data, &length, NULL))
         {
           *err = EIO;
           return FALSE;
         }
-      out = open_temporary (dir_fd, backup, st->st_mode & 07777, &name, err);
-      if (out < 0)
+      tmp = write_temporary (dir_fd, backup, data, length, st->st_mode & 07777, st, &lock_fd, err);
+      if (tmp == NULL)
         return FALSE;
-      fchmod (out, st->st_mode & 07777);
-      ok = write_all (out, data ? data : "", length, err) && (fsync (out) == 0 || (*err = errno, FALSE));
-      if (ok && name == NULL)
-        ok = (name = give_name (dir_fd, out, backup, err)) != NULL;
-      if (close (out) != 0 && ok)
-        {
-          *err = errno;
-          ok = FALSE;
-        }
-      if (!ok)
-        {
-          if (name != NULL)
-            unlinkat (dir_fd, name, 0);
-          return FALSE;
-        }
-      tmp = g_steal_pointer (&name);
     }
-  if (renameat (dir_fd, tmp, dir_fd, backup) != 0)
+  ok = renameat (dir_fd, tmp, dir_fd, backup) == 0;
+  if (!ok)
     {
       *err = errno;
       unlinkat (dir_fd, tmp, 0);
-      return FALSE;
     }
-  return TRUE;
+  if (lock_fd >= 0)
+    close (lock_fd);
+  return ok;
 }
 
 /**
@@ -324,7 +350,7 @@ kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags 
   struct stat st;
   gboolean exists;
   mode_t mode;
-  int dir_fd, fd, lock_fd, err = 0;
+  int dir_fd, lock_fd, err = 0;
   gboolean backup_failed = FALSE;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -361,27 +387,7 @@ kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags 
     return fail_write (error, errno, path, folder);
   remove_stale (dir_fd, base);
 
-  fd = open_temporary (dir_fd, base, 0600, &tmp_name, &err);
-  if (fd < 0)
-    {
-      close (dir_fd);
-      return fail_write (error, err, path, folder);
-    }
-  /* the lock lives as long as this second descriptor, past the checked close */
-  lock_fd = dup (fd);
-  /* the owner first: a change of owner may clear the mode's set-id bits */
-  if (exists && (st.st_uid != geteuid () || st.st_gid != getegid ()))
-    (void) (fchown (fd, st.st_uid, st.st_gid) == 0 || fchown (fd, (uid_t) -1, st.st_gid) == 0);
-  if (fchmod (fd, mode) != 0)
-    err = errno;
-  if (err == 0)
-    write_all (fd, data, length, &err);
-  if (err == 0 && fsync (fd) != 0)
-    err = errno;
-  if (err == 0 && tmp_name == NULL)
-    tmp_name = give_name (dir_fd, fd, base, &err);
-  if (close (fd) != 0 && err == 0)
-    err = errno;
+  tmp_name = write_temporary (dir_fd, base, data, length, mode, exists ? &st : NULL, &lock_fd, &err);
   if (err == 0 && exists && (flags & KAM_WRITE_BACKUP) && !make_backup (dir_fd, folder, base, &st, &err))
     backup_failed = TRUE;
   if (err == 0 && renameat (dir_fd, tmp_name, dir_fd, base) != 0)
@@ -497,6 +503,14 @@ fail_read (GError **error, int err, const char *path)
   return FALSE;
 }
 
+static gboolean
+not_a_file (GError **error, const char *path, mode_t mode)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+               _("Could not open “%s”: it is %s, not a file."), path, kind_of (mode));
+  return FALSE;
+}
+
 /**
  * kam_file_read:
  * @data: (out) (transfer full): the contents, NUL-terminated
@@ -517,11 +531,7 @@ kam_file_read (const char *path, gsize max_size, char **data, gsize *length, GEr
   if (stat (path, &st) != 0)
     return fail_read (error, errno, path);
   if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("Could not open “%s”: it is %s, not a file."), path, kind_of (st.st_mode));
-      return FALSE;
-    }
+    return not_a_file (error, path, st.st_mode);
   /* O_NONBLOCK: should it have become a FIFO since, the open does not wait */
   fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0)
@@ -536,9 +546,7 @@ kam_file_read (const char *path, gsize max_size, char **data, gsize *length, GEr
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("Could not open “%s”: it is %s, not a file."), path, kind_of (st.st_mode));
-      return FALSE;
+      return not_a_file (error, path, st.st_mode);
     }
   if ((guint64) st.st_size > max_size)
     {
