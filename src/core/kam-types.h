@@ -13,12 +13,24 @@ G_BEGIN_DECLS
 typedef struct _KamDataset KamDataset;
 typedef struct _KamFigureTable KamFigureTable;
 typedef struct _KamHistory KamHistory;
+typedef struct _KamDimension KamDimension;
 
+/* How exact a figure is, as its source says ("about", "more than" ...).
+ * The nicks are the file format's words. */
 typedef enum
 {
-  KAM_UNIT_PERSONS,
-  KAM_UNIT_USD,
-} KamUnit;
+  KAM_QUALIFIER_EXACT,
+  KAM_QUALIFIER_APPROXIMATE, /* about, around, some, nearly */
+  KAM_QUALIFIER_LOWER_BOUND, /* more than, at least */
+  KAM_QUALIFIER_UPPER_BOUND, /* fewer than, up to */
+  KAM_QUALIFIER_ESTIMATE,
+  KAM_QUALIFIER_PROVISIONAL,
+} KamQualifier;
+
+#define KAM_N_QUALIFIERS (KAM_QUALIFIER_PROVISIONAL + 1)
+
+/* A dataset has at most this many dimensions (breakdowns). */
+#define KAM_MAX_DIMENSIONS 8
 
 typedef enum
 {
@@ -50,6 +62,8 @@ typedef enum
   KAM_FIGURE_FIELD_VALUE,
   KAM_FIGURE_FIELD_SOURCE,
   KAM_FIGURE_FIELD_NOTE,
+  KAM_FIGURE_FIELD_QUALIFIER,
+  KAM_FIGURE_FIELD_MEMBERS, /* all the members at once */
 } KamFigureField;
 
 typedef enum

@@ -61,7 +61,7 @@ kam_chart_view_describe_at (KamChartView *self, double x, double y)
   KamSource *source;
   KamDataset *dataset = kam_chart_get_dataset (self->chart);
   KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_chart_get_resolved_indicator (self->chart));
-  gboolean usd = indicator != NULL && kam_indicator_get_unit (indicator) == KAM_UNIT_USD;
+  gboolean usd = indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD);
 
   if (!kam_chart_hit (self->chart, x, y, &hit))
     return NULL;

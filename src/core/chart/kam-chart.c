@@ -205,7 +205,7 @@ indicator_is_usd (KamDataset *dataset, const char *id)
 {
   KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, id);
 
-  return indicator != NULL && kam_indicator_get_unit (indicator) == KAM_UNIT_USD;
+  return indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD);
 }
 
 static void

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The .kamlang file, version 1. The reader checks size, encoding and nesting
+/* The .kamlang file, version 2 (version 1 is read and upgraded). The reader checks size, encoding and nesting
  * before json-glib sees the text (json-glib 1.6 overflows the stack on deep
  * nesting), then validates every field and collects every problem. The writer
  * is hand-made so that the output is byte-for-byte deterministic. */
@@ -26,11 +26,24 @@
 
 #define MAX_PROBLEMS 200
 
-static const char *const figure_columns[] = { "country", "year", "indicator", "value", "source",
-                                              "note" };
+/* The figure columns other than dimensions, as the reader finds them. */
+enum
+{
+  COL_COUNTRY,
+  COL_YEAR,
+  COL_INDICATOR,
+  COL_VALUE,
+  COL_SOURCE,
+  COL_NOTE,
+  COL_QUALIFIER,
+  N_FIXED_COLUMNS
+};
+
+static const char *const figure_columns[N_FIXED_COLUMNS] = { "country", "year", "indicator", "value",
+                                                             "source", "note", "qualifier" };
 static const char *const known_keys[] = { "format", "version", "title", "description",
-                                          "countries", "indicators", "sources", "figures",
-                                          "agreements" };
+                                          "countries", "indicators", "dimensions", "sources",
+                                          "figures", "agreements", NULL };
 
 typedef struct
 {
@@ -39,6 +52,7 @@ typedef struct
   guint dropped;
   GHashTable *top_level; /* where the root's values are in text */
   const char *text;      /* the JSON text, after any byte-order mark */
+  gint64 version;
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -275,8 +289,13 @@ read_indicators (Reader *r, JsonObject *root)
       indicator = kam_indicator_new (id);
       kam_indicator_set_name (indicator, get_string (r, obj, "name", where, FALSE));
       kam_indicator_set_definition (indicator, get_string (r, obj, "definition", where, FALSE));
-      if (get_enum (r, obj, "unit", where, KAM_TYPE_UNIT, &value))
-        kam_indicator_set_unit (indicator, value);
+      {
+        const char *unit = get_string (r, obj, "unit", where, FALSE);
+        if (unit != NULL && g_utf8_strlen (unit, -1) > 64)
+          problem (r, where, _("the unit must be at most 64 characters long"));
+        else
+          kam_indicator_set_unit (indicator, unit);
+      }
       if (get_enum (r, obj, "kind", where, KAM_TYPE_INDICATOR_KIND, &value))
         kam_indicator_set_kind (indicator, value);
       _kam_dataset_load_indicator (r->dataset, indicator);
@@ -331,6 +350,117 @@ read_sources (Reader *r, JsonObject *root)
     }
 }
 
+static gboolean
+has_member_code (KamDimension *dimension, const char *code)
+{
+  for (guint i = 0; i < kam_dimension_get_n_members (dimension); i++)
+    if (g_str_equal (kam_dimension_get_member_code (dimension, i), code))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+read_members (Reader *r, JsonObject *obj, KamDimension *dimension, const char *where)
+{
+  static const char *const keys[] = { "code", "name", "name-km", NULL };
+  g_autofree char *list_where = g_strdup_printf ("%s.members", where);
+  JsonArray *array = get_array (r, obj, "members", list_where);
+
+  if (array == NULL || json_array_get_length (array) == 0)
+    {
+      problem (r, where, _("a dimension needs a list of members, the first being its total"));
+      return;
+    }
+  if (json_array_get_length (array) > G_MAXUINT16)
+    {
+      problem (r, list_where, _("a dimension has at most %u members"), (guint) G_MAXUINT16);
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *w = g_strdup_printf ("%s.members[%u]", where, i);
+      JsonObject *m = element_object (r, array, i, w);
+      const char *code;
+
+      if (m == NULL)
+        continue;
+      check_keys (r, m, w, keys);
+      code = get_string (r, m, "code", w, TRUE);
+      if (code == NULL || *code == '\0')
+        continue;
+      if (!kam_member_code_is_valid (code))
+        problem (r, w, _("the code “%s” must be letters, digits, - _ + and . only, as in KH-12 or 65+"),
+                 code);
+      else if (has_member_code (dimension, code))
+        problem (r, w, _("the code “%s” is already used by another member"), code);
+      else
+        kam_dimension_append_member (dimension, code, get_string (r, m, "name", w, FALSE),
+                                     get_string (r, m, "name-km", w, FALSE));
+    }
+}
+
+static gboolean
+is_fixed_column (const char *name)
+{
+  for (guint c = 0; c < N_FIXED_COLUMNS; c++)
+    if (g_str_equal (name, figure_columns[c]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+read_dimensions (Reader *r, JsonObject *root)
+{
+  static const char *const keys[] = { "id", "name", "name-km", "members", NULL };
+  JsonArray *array = get_array (r, root, "dimensions", NULL);
+
+  if (array != NULL && r->version < 2)
+    {
+      problem (r, "dimensions", _("dimensions need format version 2; this file says version %" G_GINT64_FORMAT),
+               r->version);
+      return;
+    }
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("dimensions[%u]", i);
+      JsonObject *obj = element_object (r, array, i, where);
+      const char *id;
+      g_autoptr (KamDimension) dimension = NULL;
+
+      if (obj == NULL)
+        continue;
+      check_keys (r, obj, where, keys);
+      id = get_string (r, obj, "id", where, TRUE);
+      if (id == NULL || *id == '\0')
+        continue;
+      if (!kam_dimension_id_is_valid (id))
+        {
+          problem (r, where, _("the id “%s” must be lower-case letters, digits, - and _, starting with a letter"), id);
+          continue;
+        }
+      if (is_fixed_column (id))
+        {
+          problem (r, where, _("the id “%s” is the name of a figure column"), id);
+          continue;
+        }
+      if (kam_dataset_find_dimension (r->dataset, id) >= 0)
+        {
+          problem (r, where, _("the id “%s” is already used by another dimension"), id);
+          continue;
+        }
+      if (kam_dataset_get_n_dimensions (r->dataset) >= KAM_MAX_DIMENSIONS)
+        {
+          problem (r, where, _("a dataset has at most %d dimensions"), KAM_MAX_DIMENSIONS);
+          return;
+        }
+      dimension = kam_dimension_new (id, get_string (r, obj, "name", where, FALSE),
+                                     get_string (r, obj, "name-km", where, FALSE));
+      read_members (r, obj, dimension, where);
+      if (kam_dimension_get_n_members (dimension) > 0)
+        _kam_dataset_load_dimension (r->dataset, dimension);
+    }
+}
+
 /* A reference to a country, indicator or source; NULL (and maybe a problem). */
 static const char *
 get_reference (Reader *r, JsonNode *node, const char *where, const char *what,
@@ -365,16 +495,218 @@ get_reference (Reader *r, JsonNode *node, const char *where, const char *what,
   return g_intern_string (id);
 }
 
+/* The figure columns of a file: where each fixed column and each dimension is. */
+typedef struct
+{
+  int fixed[N_FIXED_COLUMNS];
+  int dimension[KAM_MAX_DIMENSIONS];
+  guint n;
+} Columns;
+
+static gboolean
+read_columns (Reader *r, JsonArray *columns, Columns *cols)
+{
+  guint n_dimensions = kam_dataset_get_n_dimensions (r->dataset);
+  gboolean ok = TRUE;
+
+  for (guint c = 0; c < N_FIXED_COLUMNS; c++)
+    cols->fixed[c] = -1;
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    cols->dimension[d] = -1;
+  cols->n = json_array_get_length (columns);
+  for (guint i = 0; i < cols->n; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("figures.columns[%u]", i);
+      JsonNode *cn = json_array_get_element (columns, i);
+      const char *name;
+      int *slot = NULL;
+
+      if (!is_string (cn))
+        {
+          problem (r, where, _("a column name must be text, not %s"), type_name (cn));
+          ok = FALSE;
+          continue;
+        }
+      name = json_node_get_string (cn);
+      for (guint c = 0; c < N_FIXED_COLUMNS && slot == NULL; c++)
+        if (g_str_equal (name, figure_columns[c]) && (c != COL_QUALIFIER || r->version >= 2))
+          slot = &cols->fixed[c];
+      if (slot == NULL && kam_dataset_find_dimension (r->dataset, name) >= 0)
+        slot = &cols->dimension[kam_dataset_find_dimension (r->dataset, name)];
+      if (slot == NULL)
+        {
+          problem (r, where, _("unknown column “%s”: neither a figure field nor a dimension of this file"),
+                   name);
+          ok = FALSE;
+        }
+      else if (*slot >= 0)
+        {
+          problem (r, where, _("the column “%s” appears twice"), name);
+          ok = FALSE;
+        }
+      else
+        *slot = i;
+    }
+  for (guint c = 0; c <= COL_VALUE; c++)
+    if (cols->fixed[c] < 0)
+      {
+        problem (r, "figures.columns", _("the column “%s” is missing"), figure_columns[c]);
+        ok = FALSE;
+      }
+  for (guint d = 0; d < n_dimensions; d++)
+    if (cols->dimension[d] < 0)
+      {
+        problem (r, "figures.columns", _("the column of the dimension “%s” is missing"),
+                 kam_dimension_get_id (kam_dataset_get_dimension (r->dataset, d)));
+        ok = FALSE;
+      }
+  return ok;
+}
+
+/* One row of figures.rows into fr; FALSE when it has a problem. */
+static gboolean
+read_row (Reader *r, guint i, JsonArray *row, const Columns *cols, KamFigureRow *fr)
+{
+  gboolean row_ok = TRUE;
+  char where[64];
+
+#define CELL(c) (cols->fixed[c] >= 0 ? json_array_get_element (row, cols->fixed[c]) : NULL)
+#define WHERE(col) (g_snprintf (where, sizeof where, "figures.rows[%u][%d]", i, (col)), where)
+#define TRACK(expr)                                                                            \
+  G_STMT_START                                                                                 \
+  {                                                                                            \
+    guint before = r->problems->len + r->dropped;                                              \
+    expr;                                                                                      \
+    row_ok &= before == r->problems->len + r->dropped;                                         \
+  }                                                                                            \
+  G_STMT_END
+  {
+    JsonNode *n = CELL (COL_COUNTRY);
+    if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+      TRACK (fr->country = get_reference (r, n, WHERE (cols->fixed[COL_COUNTRY]), "country", FALSE));
+  }
+  {
+    JsonNode *n = CELL (COL_YEAR);
+    if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+      {
+        problem (r, WHERE (cols->fixed[COL_YEAR]), _("the year must be a whole number, not %s"),
+                 n != NULL && is_number (n) ? _("a fraction") : type_name (n));
+        row_ok = FALSE;
+      }
+    else if (json_node_get_int (n) < KAM_YEAR_MIN || json_node_get_int (n) > KAM_YEAR_MAX)
+      {
+        problem (r, WHERE (cols->fixed[COL_YEAR]),
+                 _("the year %" G_GINT64_FORMAT " is not between %d and %d"), json_node_get_int (n),
+                 KAM_YEAR_MIN, KAM_YEAR_MAX);
+        row_ok = FALSE;
+      }
+    else
+      fr->year = (int) json_node_get_int (n);
+  }
+  TRACK (fr->indicator = get_reference (r, CELL (COL_INDICATOR), WHERE (cols->fixed[COL_INDICATOR]),
+                                        "indicator", TRUE));
+  {
+    JsonNode *n = CELL (COL_VALUE);
+    if (n != NULL && JSON_NODE_HOLDS_NULL (n))
+      fr->value = NAN;
+    else if (!is_number (n))
+      {
+        problem (r, WHERE (cols->fixed[COL_VALUE]), _("the value must be a number or null, not %s"),
+                 type_name (n));
+        row_ok = FALSE;
+      }
+    else if (!isfinite (json_node_get_double (n)))
+      {
+        problem (r, WHERE (cols->fixed[COL_VALUE]), _("the value must be a finite number"));
+        row_ok = FALSE;
+      }
+    else if (json_node_get_double (n) < 0)
+      {
+        g_autofree char *text = kam_number_to_text (json_node_get_double (n));
+        problem (r, WHERE (cols->fixed[COL_VALUE]),
+                 _("the value %s is negative; counts and amounts cannot be below zero"), text);
+        row_ok = FALSE;
+      }
+    else
+      fr->value = json_node_get_double (n);
+  }
+  TRACK (fr->source = get_reference (r, CELL (COL_SOURCE), WHERE (cols->fixed[COL_SOURCE]), "source",
+                                     FALSE));
+  {
+    JsonNode *n = CELL (COL_NOTE);
+    if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+      {
+        if (!is_string (n))
+          {
+            problem (r, WHERE (cols->fixed[COL_NOTE]), _("the note must be text or null, not %s"),
+                     type_name (n));
+            row_ok = FALSE;
+          }
+        else
+          fr->note = json_node_get_string (n);
+      }
+  }
+  {
+    JsonNode *n = CELL (COL_QUALIFIER);
+    int q;
+    if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+      fr->qualifier = KAM_QUALIFIER_EXACT;
+    else if (!is_string (n) || !kam_enum_from_nick (KAM_TYPE_QUALIFIER, json_node_get_string (n), &q))
+      {
+        problem (r, WHERE (cols->fixed[COL_QUALIFIER]),
+                 _("the qualifier must be one of exact, approximate, lower-bound, upper-bound, estimate, provisional, not %s"),
+                 is_string (n) ? json_node_get_string (n) : type_name (n));
+        row_ok = FALSE;
+      }
+    else
+      fr->qualifier = q;
+  }
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    {
+      JsonNode *n;
+      KamDimension *dimension;
+      int m;
+
+      if (cols->dimension[d] < 0)
+        continue;
+      n = json_array_get_element (row, cols->dimension[d]);
+      dimension = kam_dataset_get_dimension (r->dataset, d);
+      if (!is_string (n))
+        {
+          problem (r, WHERE (cols->dimension[d]), _("the member of “%s” must be text, not %s"),
+                   kam_dimension_get_id (dimension), type_name (n));
+          row_ok = FALSE;
+          continue;
+        }
+      m = -1;
+      for (guint k = 0; k < kam_dimension_get_n_members (dimension) && m < 0; k++)
+        if (g_str_equal (kam_dimension_get_member_code (dimension, k), json_node_get_string (n)))
+          m = (int) k;
+      if (m < 0)
+        {
+          problem (r, WHERE (cols->dimension[d]), _("the dimension “%s” has no member “%s”"),
+                   kam_dimension_get_id (dimension), json_node_get_string (n));
+          row_ok = FALSE;
+          continue;
+        }
+      fr->members[d] = (guint16) m;
+    }
+#undef CELL
+#undef WHERE
+#undef TRACK
+  return row_ok;
+}
+
 static void
 read_figures (Reader *r, JsonObject *root)
 {
   JsonNode *node = json_object_get_member (root, "figures");
   JsonObject *figures;
   JsonArray *columns, *rows;
-  int col_of[G_N_ELEMENTS (figure_columns)];
-  guint n_columns, n_rows;
+  Columns cols;
+  guint n_rows;
   g_autoptr (GArray) out = NULL;
-  gboolean ok = TRUE;
+  KamFigureTable *table;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return;
@@ -397,43 +729,7 @@ read_figures (Reader *r, JsonObject *root)
         problem (r, "figures.columns", _("the list of columns is missing"));
       return;
     }
-
-  for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
-    col_of[c] = -1;
-  n_columns = json_array_get_length (columns);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      g_autofree char *where = g_strdup_printf ("figures.columns[%u]", i);
-      JsonNode *cn = json_array_get_element (columns, i);
-      gboolean known = FALSE;
-
-      if (!is_string (cn))
-        {
-          problem (r, where, _("a column name must be text, not %s"), type_name (cn));
-          ok = FALSE;
-          continue;
-        }
-      for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
-        if (g_str_equal (json_node_get_string (cn), figure_columns[c]))
-          {
-            if (col_of[c] >= 0)
-              problem (r, where, _("the column “%s” appears twice"), figure_columns[c]);
-            col_of[c] = i;
-            known = TRUE;
-          }
-      if (!known)
-        {
-          problem (r, where, _("unknown column “%s”"), json_node_get_string (cn));
-          ok = FALSE;
-        }
-    }
-  for (guint c = 0; c < 4; c++)
-    if (col_of[c] < 0)
-      {
-        problem (r, "figures.columns", _("the column “%s” is missing"), figure_columns[c]);
-        ok = FALSE;
-      }
-  if (!ok || rows == NULL)
+  if (!read_columns (r, columns, &cols) || rows == NULL)
     return;
 
   n_rows = json_array_get_length (rows);
@@ -441,120 +737,78 @@ read_figures (Reader *r, JsonObject *root)
   for (guint i = 0; i < n_rows; i++)
     {
       JsonNode *rn = json_array_get_element (rows, i);
-      JsonArray *row;
       KamFigureRow fr = { NULL, 0, NULL, NAN, NULL, NULL };
-      gboolean row_ok = TRUE;
       char where[64];
 
+      g_snprintf (where, sizeof where, "figures.rows[%u]", i);
       if (!JSON_NODE_HOLDS_ARRAY (rn))
-        {
-          g_snprintf (where, sizeof where, "figures.rows[%u]", i);
-          problem (r, where, _("a figure must be a list of %u fields, not %s"), n_columns,
-                   type_name (rn));
-          continue;
-        }
-      row = json_node_get_array (rn);
-      if (json_array_get_length (row) != n_columns)
-        {
-          g_snprintf (where, sizeof where, "figures.rows[%u]", i);
-          problem (r, where, _("a figure must have %u fields, this one has %u"), n_columns,
-                   json_array_get_length (row));
-          continue;
-        }
-
-#define CELL(c) (col_of[c] >= 0 ? json_array_get_element (row, col_of[c]) : NULL)
-#define WHERE(c) (g_snprintf (where, sizeof where, "figures.rows[%u][%d]", i, col_of[c]), where)
-      {
-        JsonNode *n = CELL (0);
-        if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
-          {
-            guint before = r->problems->len + r->dropped;
-            fr.country = get_reference (r, n, WHERE (0), "country", FALSE);
-            row_ok &= before == r->problems->len + r->dropped;
-          }
-      }
-      {
-        JsonNode *n = CELL (1);
-        if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
-          {
-            problem (r, WHERE (1), _("the year must be a whole number, not %s"),
-                     n != NULL && is_number (n) ? _("a fraction") : type_name (n));
-            row_ok = FALSE;
-          }
-        else
-          {
-            gint64 y = json_node_get_int (n);
-            if (y < KAM_YEAR_MIN || y > KAM_YEAR_MAX)
-              {
-                problem (r, WHERE (1), _("the year %" G_GINT64_FORMAT " is not between %d and %d"),
-                         y, KAM_YEAR_MIN, KAM_YEAR_MAX);
-                row_ok = FALSE;
-              }
-            else
-              fr.year = (int) y;
-          }
-      }
-      {
-        guint before = r->problems->len + r->dropped;
-        fr.indicator = get_reference (r, CELL (2), WHERE (2), "indicator", TRUE);
-        row_ok &= before == r->problems->len + r->dropped;
-      }
-      {
-        JsonNode *n = CELL (3);
-        if (n != NULL && JSON_NODE_HOLDS_NULL (n))
-          fr.value = NAN;
-        else if (!is_number (n))
-          {
-            problem (r, WHERE (3), _("the value must be a number or null, not %s"), type_name (n));
-            row_ok = FALSE;
-          }
-        else
-          {
-            double v = json_node_get_double (n);
-            if (!isfinite (v))
-              {
-                problem (r, WHERE (3), _("the value must be a finite number"));
-                row_ok = FALSE;
-              }
-            else if (v < 0)
-              {
-                g_autofree char *text = kam_number_to_text (v);
-                problem (r, WHERE (3),
-                         _("the value %s is negative; counts and amounts cannot be below zero"),
-                         text);
-                row_ok = FALSE;
-              }
-            else
-              fr.value = v;
-          }
-      }
-      {
-        JsonNode *n = CELL (4);
-        guint before = r->problems->len + r->dropped;
-        fr.source = get_reference (r, n, WHERE (4), "source", FALSE);
-        row_ok &= before == r->problems->len + r->dropped;
-      }
-      {
-        JsonNode *n = CELL (5);
-        if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
-          {
-            if (!is_string (n))
-              {
-                problem (r, WHERE (5), _("the note must be text or null, not %s"), type_name (n));
-                row_ok = FALSE;
-              }
-            else
-              fr.note = json_node_get_string (n);
-          }
-      }
-#undef CELL
-#undef WHERE
-      if (row_ok)
+        problem (r, where, _("a figure must be a list of %u fields, not %s"), cols.n, type_name (rn));
+      else if (json_array_get_length (json_node_get_array (rn)) != cols.n)
+        problem (r, where, _("a figure must have %u fields, this one has %u"), cols.n,
+                 json_array_get_length (json_node_get_array (rn)));
+      else if (read_row (r, i, json_node_get_array (rn), &cols, &fr))
         g_array_append_val (out, fr);
     }
+  if (r->problems->len > 0)
+    return;
 
-  if (r->problems->len == 0)
-    _kam_dataset_load_figures (r->dataset, (KamFigureRow *) out->data, out->len);
+  _kam_dataset_load_figures (r->dataset, (KamFigureRow *) out->data, out->len);
+  /* one figure per key: rows are in the table in the file's order */
+  table = kam_dataset_get_figures (r->dataset);
+  for (guint i = 0; i < out->len; i++)
+    {
+      KamFigureRow *fr = &g_array_index (out, KamFigureRow, i);
+      int other = kam_figure_table_find_same_key (table, fr, kam_figure_table_get_id (table, i));
+
+      if (other >= 0 && (guint) other < i)
+        {
+          char where[64];
+          g_snprintf (where, sizeof where, "figures.rows[%u]", i);
+          problem (r, where,
+                   _("the same country, year, indicator, source and breakdown as figures.rows[%d]: a key may have one figure only"),
+                   other);
+        }
+    }
+}
+
+/* Version 1 counted women as indicators of their own ("workers-women" beside
+ * "workers"); version 2 counts them as the `women` member of the `sex`
+ * dimension. Everything else stays. */
+static void
+upgrade_from_version_1 (KamDataset *dataset)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  GListModel *indicators = kam_dataset_get_indicators (dataset);
+  guint sex, women;
+
+  kam_dataset_add_default_dimensions (dataset);
+  if (!kam_dataset_find_member (dataset, "sex", "women", &sex, &women))
+    return;
+  for (guint i = g_list_model_get_n_items (indicators); i > 0; i--)
+    {
+      g_autoptr (KamIndicator) indicator = g_list_model_get_item (indicators, i - 1);
+      const char *id = kam_indicator_get_id (indicator);
+      g_autofree char *base = NULL;
+
+      if (!g_str_has_suffix (id, "-women"))
+        continue;
+      base = g_strndup (id, strlen (id) - strlen ("-women"));
+      if (kam_dataset_lookup_indicator (dataset, base) == NULL)
+        continue;
+      for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+        {
+          KamFigureRow row;
+
+          if (kam_figure_table_get_indicators (table)[r] != g_intern_string (id))
+            continue;
+          kam_figure_table_get_row (table, r, &row);
+          row.indicator = g_intern_string (base);
+          row.members[sex] = women;
+          _kam_figure_table_set_field (table, r, KAM_FIGURE_FIELD_INDICATOR, &row);
+          _kam_figure_table_set_field (table, r, KAM_FIGURE_FIELD_MEMBERS, &row);
+        }
+      _kam_dataset_list_remove (dataset, LIST_INDICATORS, i - 1);
+    }
 }
 
 static void
@@ -625,17 +879,22 @@ read_root (Reader *r, JsonNode *root_node)
       return;
     }
 
+  r->version = json_node_get_int (node);
+  _kam_dataset_set_format_version (r->dataset, (guint) r->version);
   _kam_dataset_set_loaded_text (r->dataset, get_string (r, root, "title", "title", FALSE),
                                 get_string (r, root, "description", "description", FALSE));
   read_countries (r, root);
   read_indicators (r, root);
+  read_dimensions (r, root);
   read_sources (r, root);
   read_figures (r, root);
   read_agreements (r, root);
+  if (r->version == 1 && r->problems->len == 0)
+    upgrade_from_version_1 (r->dataset);
 
   members = json_object_get_members (root);
   for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (known_keys, l->data))
+    if (!g_strv_contains (known_keys, l->data) && r->problems->len == 0)
       {
         /* as written: json-glib 1.6 writes 9e44 as 9e+44.0, which is not JSON */
         const KamJsonSpan *span = g_hash_table_lookup (r->top_level, l->data);
@@ -886,6 +1145,42 @@ append_object_list (GString *out, GListModel *list, const char *const *props)
   g_string_append (out, "  ]");
 }
 
+static void
+append_dimensions (GString *out, KamDataset *dataset)
+{
+  guint n = kam_dataset_get_n_dimensions (dataset);
+
+  if (n == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+  g_string_append (out, "[\n");
+  for (guint d = 0; d < n; d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
+      gboolean first = TRUE;
+
+      g_string_append (out, "    ");
+      append_field (out, &first, "id", kam_dimension_get_id (dimension));
+      append_field (out, &first, "name", kam_dimension_get_name (dimension));
+      append_field (out, &first, "name-km", kam_dimension_get_name_km (dimension));
+      g_string_append (out, ", \"members\": [\n");
+      for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
+        {
+          gboolean mfirst = TRUE;
+
+          g_string_append (out, "        ");
+          append_field (out, &mfirst, "code", kam_dimension_get_member_code (dimension, m));
+          append_field (out, &mfirst, "name", kam_dimension_get_member_name (dimension, m));
+          append_field (out, &mfirst, "name-km", kam_dimension_get_member_name_km (dimension, m));
+          g_string_append (out, m + 1 < kam_dimension_get_n_members (dimension) ? " },\n" : " }\n");
+        }
+      g_string_append (out, d + 1 < n ? "      ] },\n" : "      ] }\n");
+    }
+  g_string_append (out, "  ]");
+}
+
 static int
 compare_strings (const void *a, const void *b)
 {
@@ -913,8 +1208,10 @@ kam_dataset_to_data (KamDataset *dataset, gsize *length)
   GHashTable *extra = _kam_dataset_get_extra (dataset);
   g_autofree const char **extra_keys = NULL;
   guint n_extra = 0;
+  guint n_dimensions = MIN (kam_dataset_get_n_dimensions (dataset), KAM_MAX_DIMENSIONS);
 
-  g_string_append (out, "{\n  \"format\": \"kamlang\",\n  \"version\": 1,\n  \"title\": ");
+  g_string_append_printf (out, "{\n  \"format\": \"kamlang\",\n  \"version\": %d,\n  \"title\": ",
+                          KAM_FORMAT_VERSION);
   append_string (out, kam_dataset_get_title (dataset));
   g_string_append (out, ",\n  \"description\": ");
   append_string (out, kam_dataset_get_description (dataset));
@@ -922,13 +1219,18 @@ kam_dataset_to_data (KamDataset *dataset, gsize *length)
   append_object_list (out, kam_dataset_get_countries (dataset), country_props);
   g_string_append (out, ",\n  \"indicators\": ");
   append_object_list (out, kam_dataset_get_indicators (dataset), indicator_props);
+  g_string_append (out, ",\n  \"dimensions\": ");
+  append_dimensions (out, dataset);
   g_string_append (out, ",\n  \"sources\": ");
   append_object_list (out, kam_dataset_get_sources (dataset), source_props);
 
-  g_string_append (out, ",\n  \"figures\": {\n    \"columns\": [");
-  for (guint c = 0; c < G_N_ELEMENTS (figure_columns); c++)
-    g_string_append_printf (out, "%s\"%s\"", c ? ", " : "", figure_columns[c]);
-  g_string_append (out, "],\n    \"rows\": [");
+  g_string_append (out, ",\n  \"figures\": {\n    \"columns\": [\"country\", \"year\", \"indicator\"");
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      g_string_append (out, ", ");
+      append_string (out, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)));
+    }
+  g_string_append (out, ", \"value\", \"qualifier\", \"source\", \"note\"],\n    \"rows\": [");
   for (guint i = 0; i < n_rows; i++)
     {
       KamFigureRow row;
@@ -940,7 +1242,14 @@ kam_dataset_to_data (KamDataset *dataset, gsize *length)
       append_string (out, row.country);
       g_string_append_printf (out, ", %d, ", row.year);
       append_string (out, row.indicator);
-      g_string_append_printf (out, ", %s, ", value);
+      for (guint d = 0; d < n_dimensions; d++)
+        {
+          g_string_append (out, ", ");
+          append_string (out, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
+                                                             row.members[d]));
+        }
+      g_string_append_printf (out, ", %s, \"%s\", ", value,
+                              kam_enum_to_nick (KAM_TYPE_QUALIFIER, row.qualifier));
       append_string (out, row.source);
       g_string_append (out, ", ");
       append_string (out, row.note);

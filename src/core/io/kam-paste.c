@@ -109,9 +109,10 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
               goto fail;
             }
         }
-      if (!kam_dataset_validate_row (dataset, &row, &local))
+      if (!kam_dataset_validate_row (dataset, &row, 0, &local))
         {
-          g_set_error (error, KAM_ERROR, local->code, _("Line %u: %s"), l + 1, local->message);
+          g_prefix_error (&local, _("Line %u: "), l + 1);
+          g_propagate_error (error, g_steal_pointer (&local));
           goto fail;
         }
       row.note = n > 5 && fields[5][0] != '\0' ? g_strdup (fields[5]) : NULL;

@@ -13,6 +13,7 @@
 #include "kam-indicator.h"
 #include "kam-source.h"
 #include "kam-agreement.h"
+#include "kam-dimension.h"
 #include "kam-figure-table.h"
 #include "kam-figure.h"
 #include "kam-history.h"
@@ -35,6 +36,15 @@ GListModel *kam_dataset_get_indicators (KamDataset *self);
 GListModel *kam_dataset_get_sources (KamDataset *self);
 GListModel *kam_dataset_get_agreements (KamDataset *self);
 KamFigureTable *kam_dataset_get_figures (KamDataset *self);
+GListModel *kam_dataset_get_dimensions (KamDataset *self);
+guint kam_dataset_get_n_dimensions (KamDataset *self);
+KamDimension *kam_dataset_get_dimension (KamDataset *self, guint position);
+int kam_dataset_find_dimension (KamDataset *self, const char *id);
+gboolean kam_dataset_find_member (KamDataset *self, const char *dimension_id, const char *code,
+                                  guint *dimension_out, guint *member_out);
+guint kam_dataset_get_format_version (KamDataset *self);
+/* "Women, Construction" for a figure's members other than totals; NULL when all are totals. */
+char *kam_dataset_dup_members_label (KamDataset *self, const guint16 *members);
 
 KamCountry *kam_dataset_lookup_country (KamDataset *self, const char *code);
 KamIndicator *kam_dataset_lookup_indicator (KamDataset *self, const char *id);
@@ -49,7 +59,14 @@ guint kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, c
 /* Validation shared by editing, files and imports. */
 gboolean kam_country_code_is_valid (const char *code);
 gboolean kam_partial_date_is_valid (const char *date);
-gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, GError **error);
+/* Checks a figure against the rules: year, value, references, members,
+ * qualifier, and that no other figure (but except_id, 0 for none) has its key. */
+gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint except_id,
+                                   GError **error);
+const char *kam_qualifier_get_mark (KamQualifier qualifier);
+const char *kam_qualifier_get_label (KamQualifier qualifier);
+/* By nick ("lower-bound") or by the mark ("≥"); FALSE when neither. */
+gboolean kam_qualifier_parse (const char *text, KamQualifier *qualifier);
 
 /* Mutators: each is one undoable step (or part of the open group). */
 gboolean kam_dataset_set_item_property (KamDataset *self, gpointer item, const char *property,
@@ -63,6 +80,11 @@ gboolean kam_dataset_add_country (KamDataset *self, KamCountry *country, GError 
 gboolean kam_dataset_add_indicator (KamDataset *self, KamIndicator *indicator, GError **error);
 gboolean kam_dataset_add_source (KamDataset *self, KamSource *source, GError **error);
 gboolean kam_dataset_add_agreement (KamDataset *self, KamAgreement *agreement, GError **error);
+gboolean kam_dataset_add_dimension (KamDataset *self, KamDimension *dimension, GError **error);
+int kam_dataset_add_member (KamDataset *self, KamDimension *dimension, const char *code,
+                            const char *name, const char *name_km, GError **error);
+/* The five dimensions a new dataset starts with: sex, sector, province, channel, age. */
+void kam_dataset_add_default_dimensions (KamDataset *self);
 gboolean kam_dataset_remove_country (KamDataset *self, KamCountry *country,
                                      gboolean with_dependents, GError **error);
 gboolean kam_dataset_remove_indicator (KamDataset *self, KamIndicator *indicator,

@@ -10,6 +10,8 @@
  * binary search. Row objects (KamFigure) are made on demand and track their id. */
 
 #include "kam-figure-table-private.h"
+#include "kam-figure-index-private.h"
+#include <string.h>
 
 struct _KamFigureTable
 {
@@ -22,6 +24,9 @@ struct _KamFigureTable
   GArray *indicators; /* const char *, interned */
   GArray *sources;    /* const char *, interned */
   GArray *notes;      /* char *, owned */
+  GArray *qualifiers; /* guint8 */
+  GArray *members[KAM_MAX_DIMENSIONS]; /* guint16, NULL while all are the total */
+  KamFigureIndex *index;
   guint32 next_id;
   guint64 stamp;
   GHashTable *live;   /* id -> KamFigure (not owned) */
@@ -103,6 +108,10 @@ kam_figure_table_finalize (GObject *object)
   g_array_unref (self->indicators);
   g_array_unref (self->sources);
   g_array_unref (self->notes);
+  g_array_unref (self->qualifiers);
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    g_clear_pointer (&self->members[d], g_array_unref);
+  _kam_figure_index_free (self->index);
   g_hash_table_unref (self->live);
   G_OBJECT_CLASS (kam_figure_table_parent_class)->finalize (object);
 }
@@ -123,6 +132,8 @@ kam_figure_table_init (KamFigureTable *self)
   self->indicators = g_array_new (FALSE, FALSE, sizeof (const char *));
   self->sources = g_array_new (FALSE, FALSE, sizeof (const char *));
   self->notes = g_array_new (FALSE, FALSE, sizeof (char *));
+  self->qualifiers = g_array_new (FALSE, FALSE, sizeof (guint8));
+  self->index = _kam_figure_index_new (self);
   self->live = g_hash_table_new (NULL, NULL);
   self->next_id = 1;
 }
@@ -216,6 +227,21 @@ kam_figure_table_get_note (KamFigureTable *self, guint row)
   return COL (self->notes, const char *, row);
 }
 
+KamQualifier
+kam_figure_table_get_qualifier (KamFigureTable *self, guint row)
+{
+  ROW_CHECK (KAM_QUALIFIER_EXACT);
+  return COL (self->qualifiers, guint8, row);
+}
+
+guint
+kam_figure_table_get_member (KamFigureTable *self, guint row, guint dimension)
+{
+  ROW_CHECK (0);
+  g_return_val_if_fail (dimension < KAM_MAX_DIMENSIONS, 0);
+  return self->members[dimension] ? COL (self->members[dimension], guint16, row) : 0;
+}
+
 /**
  * kam_figure_table_get_row:
  * @out: (out caller-allocates): the row; its strings are borrowed from the table
@@ -230,6 +256,9 @@ kam_figure_table_get_row (KamFigureTable *self, guint row, KamFigureRow *out)
   out->value = COL (self->values, double, row);
   out->source = COL (self->sources, const char *, row);
   out->note = COL (self->notes, const char *, row);
+  out->qualifier = COL (self->qualifiers, guint8, row);
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    out->members[d] = self->members[d] ? COL (self->members[d], guint16, row) : 0;
 }
 
 /**
@@ -279,6 +308,79 @@ kam_figure_table_get_notes (KamFigureTable *self)
   return (const char *const *) self->notes->data;
 }
 
+const guint8 *
+kam_figure_table_get_qualifiers (KamFigureTable *self)
+{
+  return (const guint8 *) self->qualifiers->data;
+}
+
+const guint16 *
+kam_figure_table_get_member_column (KamFigureTable *self, guint dimension)
+{
+  g_return_val_if_fail (dimension < KAM_MAX_DIMENSIONS, NULL);
+  return self->members[dimension] ? (const guint16 *) self->members[dimension]->data : NULL;
+}
+
+KamFigureIndex *
+_kam_figure_table_get_index (KamFigureTable *self)
+{
+  return self->index;
+}
+
+/* The member column of a dimension, made (all totals) when first needed. */
+static GArray *
+member_column (KamFigureTable *self, guint d)
+{
+  if (self->members[d] == NULL)
+    {
+      self->members[d] = g_array_sized_new (FALSE, TRUE, sizeof (guint16), self->ids->len);
+      g_array_set_size (self->members[d], self->ids->len);
+    }
+  return self->members[d];
+}
+
+/* Every column, to move rows about without knowing their types. */
+static guint
+all_columns (KamFigureTable *self, GArray **cols)
+{
+  guint n = 0;
+
+  cols[n++] = self->ids;
+  cols[n++] = self->years;
+  cols[n++] = self->values;
+  cols[n++] = self->countries;
+  cols[n++] = self->indicators;
+  cols[n++] = self->sources;
+  cols[n++] = self->notes;
+  cols[n++] = self->qualifiers;
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    if (self->members[d] != NULL)
+      cols[n++] = self->members[d];
+  return n;
+}
+
+#define MAX_COLUMNS (8 + KAM_MAX_DIMENSIONS)
+
+static void
+move_row (GArray **cols, guint n_cols, guint to, guint from)
+{
+  for (guint c = 0; c < n_cols; c++)
+    {
+      guint size = g_array_get_element_size (cols[c]);
+      memcpy (cols[c]->data + (gsize) to * size, cols[c]->data + (gsize) from * size, size);
+    }
+}
+
+static void
+resize_all (KamFigureTable *self, guint len)
+{
+  GArray *cols[MAX_COLUMNS];
+  guint n_cols = all_columns (self, cols);
+
+  for (guint c = 0; c < n_cols; c++)
+    g_array_set_size (cols[c], len);
+}
+
 static const char *
 intern_or_null (const char *s)
 {
@@ -305,7 +407,15 @@ _kam_figure_table_append (KamFigureTable *self, const KamFigureRow *rows, guint 
       const char *indicator = intern_or_null (rows[i].indicator);
       const char *source = intern_or_null (rows[i].source);
       char *note = dup_note (rows[i].note);
+      guint8 qualifier = rows[i].qualifier;
 
+      for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+        if (rows[i].members[d] != 0 || self->members[d] != NULL)
+          {
+            GArray *column = member_column (self, d);
+            g_array_set_size (column, old_len + i);
+            g_array_append_val (column, rows[i].members[d]);
+          }
       g_array_append_val (self->ids, id);
       g_array_append_val (self->years, year);
       g_array_append_val (self->values, rows[i].value);
@@ -313,9 +423,15 @@ _kam_figure_table_append (KamFigureTable *self, const KamFigureRow *rows, guint 
       g_array_append_val (self->indicators, indicator);
       g_array_append_val (self->sources, source);
       g_array_append_val (self->notes, note);
+      g_array_append_val (self->qualifiers, qualifier);
       if (ids_out != NULL)
         ids_out[i] = id;
     }
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    if (self->members[d] != NULL)
+      g_array_set_size (self->members[d], self->ids->len);
+  for (guint i = old_len; i < self->ids->len; i++)
+    _kam_figure_index_add (self->index, i);
   self->stamp++;
   if (n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, n);
@@ -347,6 +463,8 @@ _kam_figure_table_remove (KamFigureTable *self, const guint32 *ids, guint n,
 {
   guint len = self->ids->len;
   guint first = G_MAXUINT, last = 0, out = 0, k = 0;
+  GArray *cols[MAX_COLUMNS];
+  guint n_cols = all_columns (self, cols);
 
   if (n == 0)
     return;
@@ -368,26 +486,13 @@ _kam_figure_table_remove (KamFigureTable *self, const guint32 *ids, guint n,
           continue;
         }
       if (out != i)
-        {
-          COL (self->ids, guint32, out) = id;
-          COL (self->years, gint16, out) = COL (self->years, gint16, i);
-          COL (self->values, double, out) = COL (self->values, double, i);
-          COL (self->countries, const char *, out) = COL (self->countries, const char *, i);
-          COL (self->indicators, const char *, out) = COL (self->indicators, const char *, i);
-          COL (self->sources, const char *, out) = COL (self->sources, const char *, i);
-          COL (self->notes, char *, out) = COL (self->notes, char *, i);
-        }
+        move_row (cols, n_cols, out, i);
       out++;
     }
   g_assert (k == n);
 
-  g_array_set_size (self->ids, out);
-  g_array_set_size (self->years, out);
-  g_array_set_size (self->values, out);
-  g_array_set_size (self->countries, out);
-  g_array_set_size (self->indicators, out);
-  g_array_set_size (self->sources, out);
-  g_array_set_size (self->notes, out);
+  resize_all (self, out);
+  _kam_figure_index_rebuild (self->index);
   self->stamp++;
 
   g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1 - n);
@@ -401,17 +506,19 @@ _kam_figure_table_restore (KamFigureTable *self, const KamSavedFigure *saved, gu
   guint old_len = self->ids->len, new_len = old_len + n;
   guint first = G_MAXUINT, last = 0;
   int i = (int) old_len - 1, k = (int) n - 1;
+  GArray *cols[MAX_COLUMNS];
+  guint n_cols;
 
   if (n == 0)
     return;
 
-  g_array_set_size (self->ids, new_len);
-  g_array_set_size (self->years, new_len);
-  g_array_set_size (self->values, new_len);
-  g_array_set_size (self->countries, new_len);
-  g_array_set_size (self->indicators, new_len);
-  g_array_set_size (self->sources, new_len);
-  g_array_set_size (self->notes, new_len);
+  /* member columns the saved rows need */
+  for (guint j = 0; j < n; j++)
+    for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+      if (saved[j].row.members[d] != 0)
+        member_column (self, d);
+  n_cols = all_columns (self, cols);
+  resize_all (self, new_len);
 
   /* Merge from the end, as both the table and saved are sorted by id. */
   for (int out = (int) new_len - 1; out >= 0; out--)
@@ -427,21 +534,17 @@ _kam_figure_table_restore (KamFigureTable *self, const KamSavedFigure *saved, gu
           COL (self->indicators, const char *, out) = s->row.indicator;
           COL (self->sources, const char *, out) = s->row.source;
           COL (self->notes, char *, out) = g_strdup (s->row.note);
+          COL (self->qualifiers, guint8, out) = s->row.qualifier;
+          for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+            if (self->members[d] != NULL)
+              COL (self->members[d], guint16, out) = s->row.members[d];
           first = (guint) out;
           last = MAX (last, (guint) out);
         }
       else
-        {
-          COL (self->ids, guint32, out) = COL (self->ids, guint32, i);
-          COL (self->years, gint16, out) = COL (self->years, gint16, i);
-          COL (self->values, double, out) = COL (self->values, double, i);
-          COL (self->countries, const char *, out) = COL (self->countries, const char *, i);
-          COL (self->indicators, const char *, out) = COL (self->indicators, const char *, i);
-          COL (self->sources, const char *, out) = COL (self->sources, const char *, i);
-          COL (self->notes, char *, out) = COL (self->notes, char *, i);
-          i--;
-        }
+        move_row (cols, n_cols, out, i--);
     }
+  _kam_figure_index_rebuild (self->index);
   self->stamp++;
   g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1 - n, last - first + 1);
   for (guint j = 0; j < n; j++)
@@ -457,6 +560,7 @@ _kam_figure_table_set_field (KamFigureTable *self, guint row, KamFigureField fie
 
   g_return_if_fail (row < self->ids->len);
 
+  _kam_figure_index_remove (self->index, row);
   switch (field)
     {
     case KAM_FIGURE_FIELD_COUNTRY:
@@ -480,9 +584,18 @@ _kam_figure_table_set_field (KamFigureTable *self, guint row, KamFigureField fie
       g_free (COL (self->notes, char *, row));
       COL (self->notes, char *, row) = dup_note (src->note);
       break;
+    case KAM_FIGURE_FIELD_QUALIFIER:
+      COL (self->qualifiers, guint8, row) = src->qualifier;
+      break;
+    case KAM_FIGURE_FIELD_MEMBERS:
+      for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+        if (src->members[d] != 0 || self->members[d] != NULL)
+          COL (member_column (self, d), guint16, row) = src->members[d];
+      break;
     default:
       g_assert_not_reached ();
     }
+  _kam_figure_index_add (self->index, row);
   self->stamp++;
 
   figure = g_hash_table_lookup (self->live, GUINT_TO_POINTER (COL (self->ids, guint32, row)));

@@ -9,6 +9,7 @@
  * notified when the dataset changes the row. Edits go through the dataset. */
 
 #include "kam-figure-table-private.h"
+#include "kam-enums.h"
 
 void _kam_figure_table_forget (KamFigureTable *self, guint32 id, KamFigure *figure);
 
@@ -34,6 +35,8 @@ enum
   PROP_KNOWN,
   PROP_SOURCE,
   PROP_NOTE,
+  PROP_QUALIFIER,
+  PROP_MEMBERS,
   N_PROPS
 };
 
@@ -46,6 +49,8 @@ static const guint field_props[] = {
   [KAM_FIGURE_FIELD_VALUE] = PROP_VALUE,
   [KAM_FIGURE_FIELD_SOURCE] = PROP_SOURCE,
   [KAM_FIGURE_FIELD_NOTE] = PROP_NOTE,
+  [KAM_FIGURE_FIELD_QUALIFIER] = PROP_QUALIFIER,
+  [KAM_FIGURE_FIELD_MEMBERS] = PROP_MEMBERS,
 };
 
 void
@@ -205,9 +210,30 @@ kam_figure_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_NOTE:
       g_value_set_string (value, kam_figure_get_note (self));
       break;
+    case PROP_QUALIFIER:
+      g_value_set_enum (value, kam_figure_get_qualifier (self));
+      break;
+    case PROP_MEMBERS:
+      /* a stamp: notified when any member changes; read them with get_member */
+      g_value_set_uint (value, 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+KamQualifier
+kam_figure_get_qualifier (KamFigure *self)
+{
+  ROW_OR (KAM_QUALIFIER_EXACT);
+  return kam_figure_table_get_qualifier (self->table, row);
+}
+
+guint
+kam_figure_get_member (KamFigure *self, guint dimension)
+{
+  ROW_OR (0);
+  return kam_figure_table_get_member (self->table, row, dimension);
 }
 
 static void
@@ -229,6 +255,9 @@ kam_figure_class_init (KamFigureClass *klass)
   properties[PROP_KNOWN] = g_param_spec_boolean ("known", NULL, NULL, FALSE, ro);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, ro);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
+  properties[PROP_QUALIFIER] = g_param_spec_enum ("qualifier", NULL, NULL, KAM_TYPE_QUALIFIER,
+                                                  KAM_QUALIFIER_EXACT, ro);
+  properties[PROP_MEMBERS] = g_param_spec_uint ("members", NULL, NULL, 0, 0, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -24,5 +24,7 @@ double kam_figure_get_value (KamFigure *self);
 gboolean kam_figure_get_known (KamFigure *self);
 const char *kam_figure_get_source (KamFigure *self);
 const char *kam_figure_get_note (KamFigure *self);
+KamQualifier kam_figure_get_qualifier (KamFigure *self);
+guint kam_figure_get_member (KamFigure *self, guint dimension);
 
 G_END_DECLS

@@ -13,7 +13,7 @@ struct _KamIndicator
 
   char *id;
   char *name;
-  KamUnit unit;
+  const char *unit; /* interned */
   KamIndicatorKind kind;
   char *definition;
 };
@@ -73,7 +73,33 @@ kam_indicator_set_name (KamIndicator *self, const char *name)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
-KamUnit
+const char *
+kam_unit_normalize (const char *unit)
+{
+  static const char *const known[] = { KAM_UNIT_PERSONS, KAM_UNIT_USD, KAM_UNIT_KHR,
+                                       KAM_UNIT_PERCENT };
+  g_autofree char *trimmed = g_strstrip (g_strdup (unit != NULL ? unit : ""));
+
+  if (*trimmed == '\0')
+    return g_intern_static_string (KAM_UNIT_PERSONS);
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_ascii_strcasecmp (trimmed, known[i]) == 0)
+      return g_intern_static_string (known[i]);
+  return g_intern_string (trimmed);
+}
+
+gboolean
+kam_unit_is (const char *unit, const char *known)
+{
+  return unit != NULL && g_ascii_strcasecmp (unit, known) == 0;
+}
+
+/**
+ * kam_indicator_get_unit:
+ *
+ * Returns: (transfer none): the unit, interned ("persons", "USD" ...)
+ */
+const char *
 kam_indicator_get_unit (KamIndicator *self)
 {
   g_return_val_if_fail (KAM_IS_INDICATOR (self), KAM_UNIT_PERSONS);
@@ -81,12 +107,14 @@ kam_indicator_get_unit (KamIndicator *self)
 }
 
 void
-kam_indicator_set_unit (KamIndicator *self, KamUnit unit)
+kam_indicator_set_unit (KamIndicator *self, const char *unit)
 {
+  const char *normal = kam_unit_normalize (unit);
+
   g_return_if_fail (KAM_IS_INDICATOR (self));
-  if (self->unit == unit)
+  if (self->unit == normal)
     return;
-  self->unit = unit;
+  self->unit = normal;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
@@ -152,7 +180,7 @@ kam_indicator_get_property (GObject *object, guint prop_id, GValue *value, GPara
       g_value_set_string (value, self->name);
       break;
     case PROP_UNIT:
-      g_value_set_enum (value, self->unit);
+      g_value_set_string (value, self->unit);
       break;
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
@@ -179,7 +207,7 @@ kam_indicator_set_property (GObject *object, guint prop_id, const GValue *value,
       kam_indicator_set_name (self, g_value_get_string (value));
       break;
     case PROP_UNIT:
-      kam_indicator_set_unit (self, g_value_get_enum (value));
+      kam_indicator_set_unit (self, g_value_get_string (value));
       break;
     case PROP_KIND:
       kam_indicator_set_kind (self, g_value_get_enum (value));
@@ -208,7 +236,7 @@ kam_indicator_class_init (KamIndicatorClass *klass)
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNIT] =
-    g_param_spec_enum ("unit", NULL, NULL, KAM_TYPE_UNIT, KAM_UNIT_PERSONS,
+    g_param_spec_string ("unit", NULL, NULL, KAM_UNIT_PERSONS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, KAM_TYPE_INDICATOR_KIND, KAM_INDICATOR_KIND_STOCK,
@@ -223,7 +251,7 @@ kam_indicator_class_init (KamIndicatorClass *klass)
 static void
 kam_indicator_init (KamIndicator *self)
 {
-  self->unit = KAM_UNIT_PERSONS;
+  self->unit = g_intern_static_string (KAM_UNIT_PERSONS);
   self->kind = KAM_INDICATOR_KIND_STOCK;
 }
 

@@ -22,11 +22,23 @@ KamIndicator *kam_indicator_copy (KamIndicator *self);
 const char *kam_indicator_get_id (KamIndicator *self);
 const char *kam_indicator_get_name (KamIndicator *self);
 void kam_indicator_set_name (KamIndicator *self, const char *name);
-KamUnit kam_indicator_get_unit (KamIndicator *self);
-void kam_indicator_set_unit (KamIndicator *self, KamUnit unit);
+const char *kam_indicator_get_unit (KamIndicator *self);
+void kam_indicator_set_unit (KamIndicator *self, const char *unit);
 KamIndicatorKind kam_indicator_get_kind (KamIndicator *self);
 void kam_indicator_set_kind (KamIndicator *self, KamIndicatorKind kind);
 const char *kam_indicator_get_definition (KamIndicator *self);
 void kam_indicator_set_definition (KamIndicator *self, const char *definition);
+
+/* Units are open text. These are known: formatted (US$ 2.8 B, ៛, %) and
+ * matched without regard to case ("usd" is USD). */
+#define KAM_UNIT_PERSONS "persons"
+#define KAM_UNIT_USD "USD"
+#define KAM_UNIT_KHR "KHR"
+#define KAM_UNIT_PERCENT "percent"
+
+/* The known unit's spelling for any case of it, else the text with spaces
+ * around removed; "persons" for none. Interned. */
+const char *kam_unit_normalize (const char *unit);
+gboolean kam_unit_is (const char *unit, const char *known);
 
 G_END_DECLS

@@ -1,0 +1,866 @@
+/* kam-dataset-edit.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Every change of a dataset goes through a mutator here, which checks it
+ * against the figure rules, applies it as a command and records that command
+ * in the history, so that everything can be undone and `modified` follows
+ * from the history alone. */
+
+#include <glib/gi18n-lib.h>
+#include "kam-dataset-private.h"
+#include "kam-history-private.h"
+#include "kam-model-private.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- commands ---------------------------------------------------------- */
+
+
+static void
+run (KamDataset *self, KamCommand *command)
+{
+  command->klass->apply (command, self, FALSE);
+  _kam_history_push (self->history, command);
+  _kam_dataset_emit_changed (self);
+}
+
+/* Setting one property of an item (or of the dataset itself). */
+typedef struct
+{
+  KamCommand parent;
+  GObject *item;
+  const char *property;
+  GValue old_value;
+  GValue new_value;
+} PropCommand;
+
+static void
+prop_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
+{
+  PropCommand *self = (PropCommand *) command;
+
+  g_object_set_property (self->item, self->property,
+                         undo ? &self->old_value : &self->new_value);
+}
+
+static void
+prop_free (KamCommand *command)
+{
+  PropCommand *self = (PropCommand *) command;
+
+  g_object_unref (self->item);
+  g_value_unset (&self->old_value);
+  g_value_unset (&self->new_value);
+}
+
+static const KamCommandClass prop_class = { prop_apply, prop_free };
+
+/* Inserting into or removing from one of the item lists. */
+typedef struct
+{
+  KamCommand parent;
+  ListKind list;
+  GObject *item;
+  guint position;
+  gboolean insert;
+} ListCommand;
+
+
+
+
+static void
+list_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
+{
+  ListCommand *self = (ListCommand *) command;
+
+  if (self->insert != undo)
+    _kam_dataset_list_insert (dataset, self->list, self->position, self->item);
+  else
+    _kam_dataset_list_remove (dataset, self->list, self->position);
+}
+
+static void
+list_free (KamCommand *command)
+{
+  g_object_unref (((ListCommand *) command)->item);
+}
+
+static const KamCommandClass list_class = { list_apply, list_free };
+
+/* Appending a member to a dimension. */
+typedef struct
+{
+  KamCommand parent;
+  KamDimension *dimension;
+  char *code, *name, *name_km;
+} MemberCommand;
+
+static void
+member_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
+{
+  MemberCommand *self = (MemberCommand *) command;
+
+  if (undo)
+    _kam_dimension_drop_last_member (self->dimension);
+  else
+    kam_dimension_append_member (self->dimension, self->code, self->name, self->name_km);
+}
+
+static void
+member_free (KamCommand *command)
+{
+  MemberCommand *self = (MemberCommand *) command;
+
+  g_object_unref (self->dimension);
+  g_free (self->code);
+  g_free (self->name);
+  g_free (self->name_km);
+}
+
+static const KamCommandClass member_class = { member_apply, member_free };
+
+/* Adding or removing figures: the ids stay the same across undo and redo. */
+typedef struct
+{
+  KamCommand parent;
+  gboolean add;
+  guint n;
+  guint32 *ids;          /* ascending */
+  KamSavedFigure *saved; /* the rows while they are out of the table */
+} FiguresCommand;
+
+static void
+figures_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
+{
+  FiguresCommand *self = (FiguresCommand *) command;
+
+  if (self->add == undo)
+    {
+      g_assert (self->saved == NULL);
+      self->saved = g_new0 (KamSavedFigure, self->n);
+      _kam_figure_table_remove (dataset->figures, self->ids, self->n, self->saved);
+    }
+  else
+    {
+      _kam_figure_table_restore (dataset->figures, self->saved, self->n);
+      kam_saved_figures_free (self->saved, self->n);
+      self->saved = NULL;
+    }
+}
+
+static void
+figures_free (KamCommand *command)
+{
+  FiguresCommand *self = (FiguresCommand *) command;
+
+  g_free (self->ids);
+  kam_saved_figures_free (self->saved, self->n);
+}
+
+static const KamCommandClass figures_class = { figures_apply, figures_free };
+
+/* Changing one field of one figure. */
+typedef struct
+{
+  KamCommand parent;
+  guint32 id;
+  KamFigureField field;
+  KamFigureRow old_row;
+  KamFigureRow new_row;
+} FieldCommand;
+
+static void
+field_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
+{
+  FieldCommand *self = (FieldCommand *) command;
+  int row = kam_figure_table_find_row (dataset->figures, self->id);
+
+  g_assert (row >= 0);
+  _kam_figure_table_set_field (dataset->figures, row, self->field,
+                               undo ? &self->old_row : &self->new_row);
+}
+
+static void
+field_free (KamCommand *command)
+{
+  FieldCommand *self = (FieldCommand *) command;
+
+  g_free ((char *) self->old_row.note);
+  g_free ((char *) self->new_row.note);
+}
+
+static const KamCommandClass field_class = { field_apply, field_free };
+
+/* ---- mutators ---------------------------------------------------------- */
+
+/**
+ * kam_dataset_set_item_property:
+ * @item: a #KamCountry, #KamIndicator, #KamSource or #KamAgreement of this
+ *   dataset, or the dataset itself
+ *
+ * Sets one property as an undoable step. Nothing is recorded when the value
+ * does not change.
+ */
+gboolean
+kam_dataset_set_item_property (KamDataset *self, gpointer item, const char *property,
+                               const GValue *value, GError **error)
+{
+  GParamSpec *pspec;
+  PropCommand *command;
+  g_auto (GValue) old_value = G_VALUE_INIT;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
+  g_return_val_if_fail (pspec != NULL && (pspec->flags & G_PARAM_WRITABLE)
+                          && !(pspec->flags & G_PARAM_CONSTRUCT_ONLY), FALSE);
+  if (!_kam_dataset_validate_item_property (self, item, property, value, error))
+    return FALSE;
+
+  g_value_init (&old_value, pspec->value_type);
+  g_object_get_property (item, property, &old_value);
+  if (g_param_values_cmp (pspec, &old_value, value) == 0)
+    return TRUE;
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      const char *a = g_value_get_string (&old_value), *b = g_value_get_string (value);
+      /* "" and NULL are the same text */
+      if ((a == NULL || *a == '\0') && (b == NULL || *b == '\0'))
+        return TRUE;
+    }
+
+  command = _kam_command_alloc (&prop_class, sizeof (PropCommand), _("Edit"));
+  command->item = g_object_ref (item);
+  command->property = pspec->name;
+  g_value_init (&command->old_value, pspec->value_type);
+  g_value_copy (&old_value, &command->old_value);
+  g_value_init (&command->new_value, pspec->value_type);
+  g_value_copy (value, &command->new_value);
+  run (self, (KamCommand *) command);
+  return TRUE;
+}
+
+gboolean
+kam_dataset_set_item_string (KamDataset *self, gpointer item, const char *property,
+                             const char *value, GError **error)
+{
+  g_auto (GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value);
+  return kam_dataset_set_item_property (self, item, property, &v, error);
+}
+
+gboolean
+kam_dataset_set_title (KamDataset *self, const char *title)
+{
+  return kam_dataset_set_item_string (self, self, "title", title, NULL);
+}
+
+gboolean
+kam_dataset_set_description (KamDataset *self, const char *description)
+{
+  return kam_dataset_set_item_string (self, self, "description", description, NULL);
+}
+
+static void
+run_list (KamDataset *self, ListKind list, gpointer item, gboolean insert, const char *label)
+{
+  ListCommand *command = _kam_command_alloc (&list_class, sizeof (ListCommand), label);
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (self->lists[list]));
+
+  if (!insert)
+    g_assert (g_list_store_find (self->lists[list], item, &position));
+  command->list = list;
+  command->item = g_object_ref (item);
+  command->position = position;
+  command->insert = insert;
+  run (self, (KamCommand *) command);
+}
+
+static gboolean
+check_new_key (KamDataset *self, ListKind list, const char *key, GError **error)
+{
+  if (key == NULL || key[0] == '\0')
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The code or id is empty."));
+      return FALSE;
+    }
+  if (_kam_dataset_lookup (self, list, key) != NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("“%s” is already in this dataset."),
+                   key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kam_dataset_add_country (KamDataset *self, KamCountry *country, GError **error)
+{
+  const char *code = kam_country_get_code (country);
+
+  if (!kam_country_code_is_valid (code))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("“%s” is not a country code: use three capital letters A–Z, as in JPN."),
+                   code != NULL ? code : "");
+      return FALSE;
+    }
+  if (!check_new_key (self, LIST_COUNTRIES, code, error))
+    return FALSE;
+  run_list (self, LIST_COUNTRIES, country, TRUE, _("Add country"));
+  return TRUE;
+}
+
+gboolean
+kam_dataset_add_indicator (KamDataset *self, KamIndicator *indicator, GError **error)
+{
+  if (!check_new_key (self, LIST_INDICATORS, kam_indicator_get_id (indicator), error))
+    return FALSE;
+  run_list (self, LIST_INDICATORS, indicator, TRUE, _("Add indicator"));
+  return TRUE;
+}
+
+gboolean
+kam_dataset_add_source (KamDataset *self, KamSource *source, GError **error)
+{
+  const char *date = kam_source_get_date (source);
+
+  if (!check_new_key (self, LIST_SOURCES, kam_source_get_id (source), error))
+    return FALSE;
+  if (date != NULL && !kam_partial_date_is_valid (date))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("“%s” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD."), date);
+      return FALSE;
+    }
+  run_list (self, LIST_SOURCES, source, TRUE, _("Add source"));
+  return TRUE;
+}
+
+gboolean
+kam_dataset_add_agreement (KamDataset *self, KamAgreement *agreement, GError **error)
+{
+  static const char *const checked[] = { "country", "source", "signed" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    {
+      g_auto (GValue) v = G_VALUE_INIT;
+
+      g_value_init (&v, G_TYPE_STRING);
+      g_object_get_property (G_OBJECT (agreement), checked[i], &v);
+      if (!_kam_dataset_validate_item_property (self, agreement, checked[i], &v, error))
+        return FALSE;
+    }
+  run_list (self, LIST_AGREEMENTS, agreement, TRUE, _("Add agreement"));
+  return TRUE;
+}
+
+/**
+ * kam_dataset_add_dimension:
+ *
+ * Adds a dimension (with its members, the first being the total) as one
+ * undoable step. A dataset holds at most KAM_MAX_DIMENSIONS.
+ */
+gboolean
+kam_dataset_add_dimension (KamDataset *self, KamDimension *dimension, GError **error)
+{
+  const char *id = kam_dimension_get_id (dimension);
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  if (!kam_dimension_id_is_valid (id))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("“%s” is not a dimension id: use lower-case letters, digits, - and _, starting with a letter."),
+                   id != NULL ? id : "");
+      return FALSE;
+    }
+  if (!check_new_key (self, LIST_DIMENSIONS, id, error))
+    return FALSE;
+  if (g_strv_contains ((const char *const[]) { "country", "year", "indicator", "value", "qualifier",
+                                               "source", "note", NULL }, id))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("“%s” is the name of a figure column, not a dimension."), id);
+      return FALSE;
+    }
+  if (kam_dataset_get_n_dimensions (self) >= KAM_MAX_DIMENSIONS)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE,
+                   _("A dataset has at most %d dimensions."), KAM_MAX_DIMENSIONS);
+      return FALSE;
+    }
+  if (kam_dimension_get_n_members (dimension) == 0)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("The dimension “%s” has no members: it needs at least its total."), id);
+      return FALSE;
+    }
+  run_list (self, LIST_DIMENSIONS, dimension, TRUE, _("Add dimension"));
+  return TRUE;
+}
+
+/**
+ * kam_dataset_add_member:
+ *
+ * Appends a member to a dimension of this dataset as one undoable step.
+ *
+ * Returns: the member's position, or -1 with an error
+ */
+int
+kam_dataset_add_member (KamDataset *self, KamDimension *dimension, const char *code,
+                        const char *name, const char *name_km, GError **error)
+{
+  MemberCommand *command;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), -1);
+  if (_kam_dataset_lookup (self, LIST_DIMENSIONS, kam_dimension_get_id (dimension)) != dimension)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("“%s” is not in this dataset."),
+                   kam_dimension_get_id (dimension));
+      return -1;
+    }
+  if (!kam_member_code_is_valid (code))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("“%s” is not a member code: use letters, digits, - _ + and ., as in KH-12 or 65+."),
+                   code != NULL ? code : "");
+      return -1;
+    }
+  if (kam_dimension_find_member (dimension, code, FALSE) >= 0)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("“%s” is already a member of “%s”."),
+                   code, kam_dimension_get_id (dimension));
+      return -1;
+    }
+  if (kam_dimension_get_n_members (dimension) >= G_MAXUINT16)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE, _("The dimension “%s” is full."),
+                   kam_dimension_get_id (dimension));
+      return -1;
+    }
+  command = _kam_command_alloc (&member_class, sizeof (MemberCommand), _("Add member"));
+  command->dimension = g_object_ref (dimension);
+  command->code = g_strdup (code);
+  command->name = g_strdup (name);
+  command->name_km = g_strdup (name_km);
+  run (self, (KamCommand *) command);
+  return (int) kam_dimension_get_n_members (dimension) - 1;
+}
+
+static GArray *
+figures_using (KamDataset *self, KamFigureField field, const char *id)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *const *column = _kam_dataset_key_column (self, field);
+  const char *key = g_intern_string (id);
+  guint n = kam_figure_table_get_n_rows (self->figures);
+
+  if (n == 0)
+    return ids;
+  for (guint i = 0; i < n; i++)
+    if (column[i] == key)
+      {
+        guint fid = kam_figure_table_get_id (self->figures, i);
+        g_array_append_val (ids, fid);
+      }
+  return ids;
+}
+
+/* Agreements that refer to a country or a source. */
+static GPtrArray *
+agreements_using (KamDataset *self, const char *property, const char *id)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *list = G_LIST_MODEL (self->lists[LIST_AGREEMENTS]);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      KamAgreement *agreement = g_list_model_get_item (list, i);
+      const char *ref = g_str_equal (property, "country") ? kam_agreement_get_country (agreement)
+                                                          : kam_agreement_get_source (agreement);
+
+      if (g_strcmp0 (ref, id) == 0)
+        g_ptr_array_add (found, agreement);
+      else
+        g_object_unref (agreement);
+    }
+  return found;
+}
+
+static gboolean
+remove_keyed (KamDataset *self, ListKind list, gpointer item, KamFigureField field,
+              const char *agreement_property, gboolean with_dependents, const char *label,
+              GError **error)
+{
+  const char *key = _kam_dataset_item_key (list, item);
+  g_autoptr (GArray) ids = figures_using (self, field, key);
+  g_autoptr (GPtrArray) agreements = agreement_property != NULL
+                                       ? agreements_using (self, agreement_property, key)
+                                       : g_ptr_array_new ();
+
+  if (_kam_dataset_lookup (self, list, key) != item)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("“%s” is not in this dataset."), key);
+      return FALSE;
+    }
+  if ((ids->len > 0 || agreements->len > 0) && !with_dependents)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” is used by %u figure and %u agreement(s).",
+                                "“%s” is used by %u figures and %u agreement(s).", ids->len),
+                   key, ids->len, agreements->len);
+      return FALSE;
+    }
+
+  kam_dataset_begin_group (self, label);
+  kam_dataset_remove_figures (self, (const guint *) ids->data, ids->len);
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      /* An agreement with a country removed goes too; one citing a removed
+       * source just loses the citation. */
+      if (g_str_equal (agreement_property, "country"))
+        kam_dataset_remove_agreement (self, g_ptr_array_index (agreements, i));
+      else
+        kam_dataset_set_item_string (self, g_ptr_array_index (agreements, i), "source", NULL,
+                                     NULL);
+    }
+  run_list (self, list, item, FALSE, label);
+  kam_dataset_end_group (self);
+  return TRUE;
+}
+
+/**
+ * kam_dataset_remove_country:
+ * @with_dependents: also remove the figures and agreements of this country;
+ *   when FALSE and some exist, nothing is removed and KAM_ERROR_IN_USE is set
+ */
+gboolean
+kam_dataset_remove_country (KamDataset *self, KamCountry *country, gboolean with_dependents,
+                            GError **error)
+{
+  return remove_keyed (self, LIST_COUNTRIES, country, KAM_FIGURE_FIELD_COUNTRY, "country",
+                       with_dependents, _("Delete country"), error);
+}
+
+gboolean
+kam_dataset_remove_indicator (KamDataset *self, KamIndicator *indicator,
+                              gboolean with_dependents, GError **error)
+{
+  return remove_keyed (self, LIST_INDICATORS, indicator, KAM_FIGURE_FIELD_INDICATOR, NULL,
+                       with_dependents, _("Delete indicator"), error);
+}
+
+gboolean
+kam_dataset_remove_source (KamDataset *self, KamSource *source, gboolean with_dependents,
+                           GError **error)
+{
+  return remove_keyed (self, LIST_SOURCES, source, KAM_FIGURE_FIELD_SOURCE, "source",
+                       with_dependents, _("Delete source"), error);
+}
+
+void
+kam_dataset_remove_agreement (KamDataset *self, KamAgreement *agreement)
+{
+  guint position;
+
+  g_return_if_fail (KAM_IS_DATASET (self));
+  if (!g_list_store_find (self->lists[LIST_AGREEMENTS], agreement, &position))
+    return;
+  run_list (self, LIST_AGREEMENTS, agreement, FALSE, _("Delete agreement"));
+}
+
+/**
+ * kam_dataset_add_figures:
+ * @ids_out: (nullable) (out caller-allocates): the new figures' ids, @n of them
+ *
+ * Adds figures as one step. When any row is invalid nothing is added and the
+ * error names the row (counted from 1).
+ */
+gboolean
+kam_dataset_add_figures (KamDataset *self, const KamFigureRow *rows, guint n, guint *ids_out,
+                         GError **error)
+{
+  FiguresCommand *command;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  if (!_kam_dataset_check_rows (self, rows, n, error))
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+
+  command = _kam_command_alloc (&figures_class, sizeof (FiguresCommand),
+                                n == 1 ? _("Add figure") : _("Add figures"));
+  command->add = TRUE;
+  command->n = n;
+  command->ids = g_new (guint32, n);
+  _kam_figure_table_append (self->figures, rows, n, command->ids);
+  _kam_history_push (self->history, (KamCommand *) command);
+  _kam_dataset_emit_changed (self);
+  if (ids_out != NULL)
+    for (guint i = 0; i < n; i++)
+      ids_out[i] = command->ids[i];
+  return TRUE;
+}
+
+/**
+ * kam_dataset_add_figure:
+ *
+ * Returns: the new figure's id, or 0 when the row is invalid
+ */
+guint
+kam_dataset_add_figure (KamDataset *self, const KamFigureRow *row, GError **error)
+{
+  guint id = 0;
+
+  if (!kam_dataset_add_figures (self, row, 1, &id, error))
+    return 0;
+  return id;
+}
+
+static gboolean
+row_field_equal (const KamFigureRow *a, const KamFigureRow *b, KamFigureField field)
+{
+  switch (field)
+    {
+    case KAM_FIGURE_FIELD_COUNTRY:
+      return g_strcmp0 (a->country, b->country) == 0;
+    case KAM_FIGURE_FIELD_YEAR:
+      return a->year == b->year;
+    case KAM_FIGURE_FIELD_INDICATOR:
+      return g_strcmp0 (a->indicator, b->indicator) == 0;
+    case KAM_FIGURE_FIELD_VALUE:
+      return (isnan (a->value) && isnan (b->value)) || a->value == b->value;
+    case KAM_FIGURE_FIELD_SOURCE:
+      return g_strcmp0 (a->source, b->source) == 0;
+    case KAM_FIGURE_FIELD_NOTE:
+      return g_strcmp0 (a->note, b->note) == 0;
+    case KAM_FIGURE_FIELD_QUALIFIER:
+      return a->qualifier == b->qualifier;
+    case KAM_FIGURE_FIELD_MEMBERS:
+      return memcmp (a->members, b->members, sizeof a->members) == 0;
+    default:
+      g_return_val_if_reached (TRUE);
+    }
+}
+
+static void
+copy_field (KamFigureRow *dst, const KamFigureRow *src, KamFigureField field)
+{
+  switch (field)
+    {
+    case KAM_FIGURE_FIELD_COUNTRY:
+      dst->country = src->country != NULL && *src->country ? g_intern_string (src->country) : NULL;
+      break;
+    case KAM_FIGURE_FIELD_YEAR:
+      dst->year = src->year;
+      break;
+    case KAM_FIGURE_FIELD_INDICATOR:
+      dst->indicator = src->indicator != NULL ? g_intern_string (src->indicator) : NULL;
+      break;
+    case KAM_FIGURE_FIELD_VALUE:
+      dst->value = src->value;
+      break;
+    case KAM_FIGURE_FIELD_SOURCE:
+      dst->source = src->source != NULL && *src->source ? g_intern_string (src->source) : NULL;
+      break;
+    case KAM_FIGURE_FIELD_NOTE:
+      dst->note = src->note != NULL && *src->note ? g_strdup (src->note) : NULL;
+      break;
+    case KAM_FIGURE_FIELD_QUALIFIER:
+      dst->qualifier = src->qualifier;
+      break;
+    case KAM_FIGURE_FIELD_MEMBERS:
+      memcpy (dst->members, src->members, sizeof dst->members);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * kam_dataset_set_figure_field:
+ * @src: a row whose @field holds the new value (the other fields are ignored)
+ *
+ * Changes one field of a figure as an undoable step. An invalid value is
+ * refused and the figure keeps its old one.
+ */
+gboolean
+kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
+                              const KamFigureRow *src, GError **error)
+{
+  int row;
+  KamFigureRow current, changed;
+  FieldCommand *command;
+  static const char *const labels[] = { N_("Edit country"), N_("Edit year"),
+                                        N_("Edit indicator"), N_("Edit value"),
+                                        N_("Edit source"), N_("Edit note"),
+                                        N_("Edit qualifier"), N_("Edit breakdown") };
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  row = kam_figure_table_find_row (self->figures, id);
+  if (row < 0)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("The figure no longer exists."));
+      return FALSE;
+    }
+  kam_figure_table_get_row (self->figures, row, &current);
+  changed = current;
+  copy_field (&changed, src, field);
+  if (field == KAM_FIGURE_FIELD_NOTE)
+    {
+      g_autofree char *owned = (char *) changed.note;
+      if (g_strcmp0 (owned, current.note) == 0)
+        return TRUE;
+      changed.note = g_steal_pointer (&owned);
+    }
+  else if (row_field_equal (&current, &changed, field))
+    return TRUE;
+  else if (!kam_dataset_validate_row (self, &changed, id, error))
+    return FALSE;
+
+  command = _kam_command_alloc (&field_class, sizeof (FieldCommand),
+                                g_dgettext (GETTEXT_PACKAGE, labels[field]));
+  command->id = id;
+  command->field = field;
+  copy_field (&command->old_row, &current, field);
+  command->new_row = changed;
+  if (field != KAM_FIGURE_FIELD_NOTE)
+    command->new_row.note = NULL;
+  command->old_row.note = field == KAM_FIGURE_FIELD_NOTE ? command->old_row.note : NULL;
+  run (self, (KamCommand *) command);
+  return TRUE;
+}
+
+gboolean
+kam_dataset_set_figure_value (KamDataset *self, guint id, double value, GError **error)
+{
+  KamFigureRow src = { .value = value };
+
+  return kam_dataset_set_figure_field (self, id, KAM_FIGURE_FIELD_VALUE, &src, error);
+}
+
+static int
+compare_uint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * kam_dataset_remove_figures:
+ * @ids: (array length=n): ids of the figures to remove; unknown ids are ignored
+ *
+ * Removes figures as one step.
+ */
+void
+kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n)
+{
+  FiguresCommand *command;
+  g_autofree guint *sorted = NULL;
+  guint kept = 0;
+
+  g_return_if_fail (KAM_IS_DATASET (self));
+  if (n == 0)
+    return;
+  sorted = g_memdup2 (ids, n * sizeof (guint));
+  qsort (sorted, n, sizeof (guint), compare_uint);
+  for (guint i = 0; i < n; i++)
+    if ((kept == 0 || sorted[kept - 1] != sorted[i])
+        && kam_figure_table_find_row (self->figures, sorted[i]) >= 0)
+      sorted[kept++] = sorted[i];
+  if (kept == 0)
+    return;
+
+  command = _kam_command_alloc (&figures_class, sizeof (FiguresCommand),
+                                kept == 1 ? _("Delete figure") : _("Delete figures"));
+  command->add = FALSE;
+  command->n = kept;
+  command->ids = g_new (guint32, kept);
+  for (guint i = 0; i < kept; i++)
+    command->ids[i] = sorted[i];
+  run (self, (KamCommand *) command);
+}
+
+/**
+ * kam_dataset_begin_group:
+ *
+ * Starts a group of edits that undo and redo as one step (a paste, an import).
+ * Groups nest; `changed` is emitted once when the outermost group ends.
+ */
+void
+kam_dataset_begin_group (KamDataset *self, const char *label)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_begin_group (self->history, label);
+}
+
+void
+kam_dataset_end_group (KamDataset *self)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_end_group (self->history);
+  if (!_kam_history_in_group (self->history) && self->changed_pending)
+    {
+      self->changed_pending = FALSE;
+      _kam_dataset_emit_changed_now (self);
+    }
+}
+
+gboolean
+kam_dataset_undo (KamDataset *self)
+{
+  KamCommand *command;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  command = _kam_history_undo_step (self->history);
+  if (command == NULL)
+    return FALSE;
+  command->klass->apply (command, self, TRUE);
+  _kam_dataset_emit_changed_now (self);
+  return TRUE;
+}
+
+gboolean
+kam_dataset_redo (KamDataset *self)
+{
+  KamCommand *command;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  command = _kam_history_redo_step (self->history);
+  if (command == NULL)
+    return FALSE;
+  command->klass->apply (command, self, FALSE);
+  _kam_dataset_emit_changed_now (self);
+  return TRUE;
+}
+
+/**
+ * kam_dataset_mark_saved:
+ *
+ * Records that the current state is what the file on disk holds.
+ */
+void
+kam_dataset_mark_saved (KamDataset *self)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_mark_saved (self->history);
+}
+
+/**
+ * kam_dataset_mark_unsaved:
+ *
+ * Records that no file holds the current state (a restored draft), so that
+ * the dataset counts as modified until it is saved.
+ */
+void
+kam_dataset_mark_unsaved (KamDataset *self)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_mark_unsaved (self->history);
+}

@@ -1,0 +1,311 @@
+/* kam-figure-rules.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The rules a figure and an item obey, one wording each, used by the file
+ * reader, the editor, CSV and WDI import and paste. */
+
+#include <glib/gi18n-lib.h>
+#include "kam-dataset-private.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- validation -------------------------------------------------------- */
+
+gboolean
+kam_country_code_is_valid (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    if (code[i] < 'A' || code[i] > 'Z')
+      return FALSE;
+  return TRUE;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, with a real month and day. */
+gboolean
+kam_partial_date_is_valid (const char *date)
+{
+  int y, m = 1, d = 1;
+  gsize len;
+
+  if (date == NULL)
+    return FALSE;
+  len = strlen (date);
+  if (len != 4 && len != 7 && len != 10)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      gboolean dash = (i == 4 || i == 7);
+      if (dash ? date[i] != '-' : !g_ascii_isdigit (date[i]))
+        return FALSE;
+    }
+  y = atoi (date);
+  if (len >= 7)
+    m = atoi (date + 5);
+  if (len == 10)
+    d = atoi (date + 8);
+  return y >= KAM_YEAR_MIN && y <= KAM_YEAR_MAX && g_date_valid_dmy (d, m, y);
+}
+
+/**
+ * kam_dataset_validate_row:
+ *
+ * Checks one figure against the rules of the file format and this dataset's
+ * countries, indicators and sources.
+ */
+gboolean
+kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint except_id,
+                          GError **error)
+{
+  guint n_dimensions = kam_dataset_get_n_dimensions (self);
+
+  if (row->year < KAM_YEAR_MIN || row->year > KAM_YEAR_MAX)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("The year %d is not between %d and %d."), row->year, KAM_YEAR_MIN,
+                   KAM_YEAR_MAX);
+      return FALSE;
+    }
+  if (isinf (row->value))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The value is not a finite number."));
+      return FALSE;
+    }
+  if (row->value < 0)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("The value is negative; counts and amounts cannot be below zero."));
+      return FALSE;
+    }
+  if (row->indicator == NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The figure has no indicator."));
+      return FALSE;
+    }
+  if (kam_dataset_lookup_indicator (self, row->indicator) == NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _("There is no indicator “%s” in this dataset."), row->indicator);
+      return FALSE;
+    }
+  if (row->country != NULL && kam_dataset_lookup_country (self, row->country) == NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _("There is no country “%s” in this dataset."), row->country);
+      return FALSE;
+    }
+  if (row->source != NULL && kam_dataset_lookup_source (self, row->source) == NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _("There is no source “%s” in this dataset."), row->source);
+      return FALSE;
+    }
+  if ((guint) row->qualifier >= KAM_N_QUALIFIERS)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The qualifier is not one Kamlang knows."));
+      return FALSE;
+    }
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    {
+      KamDimension *dimension = d < n_dimensions ? kam_dataset_get_dimension (self, d) : NULL;
+
+      if (row->members[d] == 0)
+        continue;
+      if (dimension == NULL || row->members[d] >= kam_dimension_get_n_members (dimension))
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                       _("The figure names a member that its dimension does not have."));
+          return FALSE;
+        }
+    }
+  if (kam_figure_table_find_same_key (self->figures, row, except_id) >= 0)
+    {
+      g_autofree char *members = kam_dataset_dup_members_label (self, row->members);
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("There is already a figure for %s, %d, %s%s%s from this source."),
+                   kam_dataset_get_country_label (self, row->country), row->year, row->indicator,
+                   members ? ", " : "", members ? members : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The whole key of a figure, as bytes that can be hashed and compared. */
+typedef struct
+{
+  const char *country, *indicator, *source;
+  gint32 year;
+  guint16 members[KAM_MAX_DIMENSIONS];
+} RowKey;
+
+static guint
+row_key_hash (gconstpointer p)
+{
+  const guchar *b = p;
+  guint h = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (RowKey); i++)
+    h = (h ^ b[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+row_key_equal (gconstpointer a, gconstpointer b)
+{
+  return memcmp (a, b, sizeof (RowKey)) == 0;
+}
+
+/**
+ * _kam_dataset_check_rows:
+ *
+ * Checks rows about to be added: each against the rules and the figures
+ * there are, and against each other. The error names the row (from 1) when
+ * there are several.
+ */
+gboolean
+_kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n, GError **error)
+{
+  g_autoptr (GHashTable) keys = NULL;
+  g_autofree RowKey *all = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GError) local = NULL;
+
+      if (!kam_dataset_validate_row (self, &rows[i], 0, &local))
+        {
+          if (n > 1)
+            g_prefix_error (&local, _("Row %u: "), i + 1);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  if (n < 2)
+    return TRUE;
+  keys = g_hash_table_new (row_key_hash, row_key_equal);
+  all = g_new0 (RowKey, n); /* zeroed, padding too, for memcmp */
+  for (guint i = 0; i < n; i++)
+    {
+      RowKey *k = &all[i];
+      gpointer first;
+
+      k->country = rows[i].country && *rows[i].country ? g_intern_string (rows[i].country) : NULL;
+      k->indicator = g_intern_string (rows[i].indicator);
+      k->source = rows[i].source && *rows[i].source ? g_intern_string (rows[i].source) : NULL;
+      k->year = rows[i].year;
+      memcpy (k->members, rows[i].members, sizeof k->members);
+      first = g_hash_table_lookup (keys, k);
+      if (first != NULL)
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("Row %u: the same country, year, indicator, source and breakdown as row %u."),
+                       i + 1, (guint) ((RowKey *) first - all) + 1);
+          return FALSE;
+        }
+      g_hash_table_insert (keys, k, k);
+    }
+  return TRUE;
+}
+
+static const struct
+{
+  const char *mark;
+  const char *label;
+} qualifiers[KAM_N_QUALIFIERS] = {
+  [KAM_QUALIFIER_EXACT] = { "", N_("Exact") },
+  [KAM_QUALIFIER_APPROXIMATE] = { "≈", N_("Approximate (about, around, some, nearly)") },
+  [KAM_QUALIFIER_LOWER_BOUND] = { "≥", N_("Lower bound (more than, at least)") },
+  [KAM_QUALIFIER_UPPER_BOUND] = { "≤", N_("Upper bound (fewer than, up to)") },
+  /* the marks statistics offices use for estimated and provisional values */
+  [KAM_QUALIFIER_ESTIMATE] = { "e", N_("Estimate") },
+  [KAM_QUALIFIER_PROVISIONAL] = { "p", N_("Provisional") },
+};
+
+/**
+ * kam_qualifier_get_mark:
+ *
+ * Returns: what lists and charts write beside a value: "≈" before it for
+ *   approximate, "≥" for a lower bound, "≤" for an upper bound, "e" and "p"
+ *   after it for estimates and provisional values; "" for exact
+ */
+const char *
+kam_qualifier_get_mark (KamQualifier qualifier)
+{
+  g_return_val_if_fail ((guint) qualifier < KAM_N_QUALIFIERS, "");
+  return qualifiers[qualifier].mark;
+}
+
+const char *
+kam_qualifier_get_label (KamQualifier qualifier)
+{
+  g_return_val_if_fail ((guint) qualifier < KAM_N_QUALIFIERS, "");
+  return g_dgettext (GETTEXT_PACKAGE, qualifiers[qualifier].label);
+}
+
+gboolean
+kam_qualifier_parse (const char *text, KamQualifier *qualifier)
+{
+  int value;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*trimmed == '\0')
+    {
+      *qualifier = KAM_QUALIFIER_EXACT;
+      return TRUE;
+    }
+  if (kam_enum_from_nick (KAM_TYPE_QUALIFIER, trimmed, &value))
+    {
+      *qualifier = value;
+      return TRUE;
+    }
+  for (guint i = 1; i < KAM_N_QUALIFIERS; i++)
+    if (g_str_equal (trimmed, qualifiers[i].mark))
+      {
+        *qualifier = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+_kam_dataset_validate_item_property (KamDataset *self, gpointer item, const char *property,
+                        const GValue *value, GError **error)
+{
+  const char *s = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+
+  if (s != NULL && s[0] == '\0')
+    s = NULL;
+  if (s != NULL && !g_utf8_validate (s, -1, NULL))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  if (KAM_IS_AGREEMENT (item) && g_str_equal (property, "country") && s != NULL
+      && kam_dataset_lookup_country (self, s) == NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _("There is no country “%s” in this dataset."), s);
+      return FALSE;
+    }
+  if (KAM_IS_AGREEMENT (item) && g_str_equal (property, "source") && s != NULL
+      && kam_dataset_lookup_source (self, s) == NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _("There is no source “%s” in this dataset."), s);
+      return FALSE;
+    }
+  if (((KAM_IS_AGREEMENT (item) && g_str_equal (property, "signed"))
+       || (KAM_IS_SOURCE (item) && g_str_equal (property, "date")))
+      && s != NULL && !kam_partial_date_is_valid (s))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("“%s” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD."), s);
+      return FALSE;
+    }
+  return TRUE;
+}
