@@ -37,6 +37,8 @@ typedef struct
   char *axis_label;
   gboolean usd;
   gboolean percent;
+  gboolean stacked;       /* bars of several series, one after the other */
+  guint marks;            /* 1 << KamQualifier of every qualified value shown */
   int year;
   const char *indicator;
 } KamChartData;

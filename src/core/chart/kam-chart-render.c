@@ -93,6 +93,27 @@ format_value (Ctx *ctx, double value, gboolean compact)
   return kam_number_format (value, 0);
 }
 
+/* A bar's value with the marks of the figures behind it: "≈ 45,000", "≥ 1,300,000". */
+static char *
+with_marks (Ctx *ctx, const char *number, guint index)
+{
+  KamQualifier q = KAM_QUALIFIER_EXACT;
+
+  for (guint s = 0; s < ctx->data->series->len; s++)
+    {
+      KamChartSeries *ser = g_ptr_array_index (ctx->data->series, s);
+      KamChartPoint *p = &g_array_index (ser->points, KamChartPoint, index);
+
+      if (index < ser->points->len && kam_value_is_known (p->value) && p->qualifier != KAM_QUALIFIER_EXACT)
+        q = p->qualifier;
+    }
+  if (q == KAM_QUALIFIER_EXACT)
+    return g_strdup (number);
+  if (q == KAM_QUALIFIER_ESTIMATE || q == KAM_QUALIFIER_PROVISIONAL)
+    return g_strdup_printf ("%s %s", number, kam_qualifier_get_mark (q));
+  return g_strdup_printf ("%s %s", kam_qualifier_get_mark (q), number);
+}
+
 /* ---- frame: title, legend, footnote -------------------------------------- */
 
 static double
@@ -127,15 +148,36 @@ footnote_text (Ctx *ctx)
   g_autoptr (GString) text = g_string_new (NULL);
   GPtrArray *sources = ctx->data->sources;
 
+  g_autoptr (GString) marks = g_string_new (NULL);
+
+  /* a line that explains the marks on the values */
+  for (guint q = 1; q < KAM_N_QUALIFIERS; q++)
+    if (ctx->data->marks & (1u << q))
+      {
+        const char *what = q == KAM_QUALIFIER_APPROXIMATE   ? _("approximate")
+                           : q == KAM_QUALIFIER_LOWER_BOUND ? _("more than (a lower bound)")
+                           : q == KAM_QUALIFIER_UPPER_BOUND ? _("up to (an upper bound)")
+                           : q == KAM_QUALIFIER_ESTIMATE    ? _("estimate")
+                                                            : _("provisional");
+        g_string_append_printf (marks, "%s%s %s", marks->len ? "; " : "", kam_qualifier_get_mark (q),
+                                what);
+      }
   if (sources->len == 0)
-    return NULL;
+    return marks->len ? g_strdup_printf ("%s.", marks->str) : NULL;
   for (guint i = 0; i < sources->len; i++)
     {
       g_autofree char *label = kam_dataset_dup_source_label (kam_chart_get_dataset (ctx->chart), g_ptr_array_index (sources, i));
       g_string_append_printf (text, "%s%s", i ? "; " : "", label);
     }
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s.", "Sources: %s.", sources->len),
-                          text->str);
+  {
+    g_autofree char *cited = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s.", "Sources: %s.",
+                                                           sources->len),
+                                              text->str);
+    if (marks->len == 0)
+      return g_steal_pointer (&cited);
+    /* Translators: the marks on values (≈ approximate ...), then the sources */
+    return g_strdup_printf (_("%s. %s"), marks->str, cited);
+  }
 }
 
 /* Swatches and names of the series, wrapped to the width; returns its height. */
@@ -353,7 +395,10 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
           end = MAX (end, x1);
         }
       /* exact counts; only large amounts of money are shortened */
-      value_text = format_value (ctx, total, ctx->data->usd && total >= 1e6);
+      {
+        g_autofree char *number = format_value (ctx, total, ctx->data->usd && total >= 1e6);
+        value_text = with_marks (ctx, number, i);
+      }
       value_layout = text_layout (ctx, value_text, 0.95, FALSE);
       draw_text (ctx, value_layout, end + 5 * ctx->unit, cy, 0, 0.5, ctx->style->foreground);
     }
@@ -515,6 +560,14 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
               cairo_arc (ctx->cr, cx, py, r, 0, 2 * G_PI);
               cairo_fill (ctx->cr);
               add_region (ctx, cx - 3 * r, py - 3 * r, 6 * r, 6 * r, s, k);
+              if (p->qualifier != KAM_QUALIFIER_EXACT)
+                {
+                  /* the mark above a qualified value: ≈, ≥ ... */
+                  g_autoptr (PangoLayout) l = text_layout (ctx, kam_qualifier_get_mark (p->qualifier),
+                                                           0.9, TRUE);
+                  draw_text (ctx, l, cx, py - 2 * r, 0.5, 1, color);
+                  set_color (ctx->cr, color);
+                }
             }
         }
     }
@@ -632,7 +685,7 @@ _kam_chart_render_data (KamChart *chart, KamChartData *data, cairo_t *cr, const 
     switch (kind)
       {
       case KAM_CHART_DESTINATIONS:
-        draw_bars_by_country (&ctx, margin, top, width - 2 * margin, bottom - top, FALSE);
+        draw_bars_by_country (&ctx, margin, top, width - 2 * margin, bottom - top, data->stacked);
         break;
       case KAM_CHART_GENDER:
         draw_bars_by_country (&ctx, margin, top, width - 2 * margin, bottom - top, TRUE);

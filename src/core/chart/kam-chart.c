@@ -28,6 +28,8 @@ struct _KamChart
   KamScaleKind scale;
   char *source;
   char *title;
+  char *split;          /* dimension id */
+  GHashTable *members;  /* dimension id -> member code, for the filter */
 
   KamChartData *data; /* NULL until needed */
   GArray *regions;    /* KamChartRegion of the last rendering */
@@ -91,8 +93,41 @@ static void
 add_point (KamChartSeries *series, const char *label, const char *country, int year, double value,
            const char *source, guint id)
 {
-  KamChartPoint p = { g_strdup (label), country, year, value, source, id, 0 };
+  KamChartPoint p = { g_strdup (label), country, year, value, source, id, 0, KAM_QUALIFIER_EXACT };
   g_array_append_val (series->points, p);
+}
+
+/* Adds the point of a picked figure, with its qualifier. */
+static void
+add_row_point (KamChart *self, KamChartData *data, KamChartSeries *series, const char *label,
+               const char *country, int year, guint row)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  KamQualifier q = kam_figure_table_get_qualifier (table, row);
+
+  add_point (series, label, country, year, kam_figure_table_get_value (table, row),
+             kam_figure_table_get_source (table, row), kam_figure_table_get_id (table, row));
+  g_array_index (series->points, KamChartPoint, series->points->len - 1).qualifier = q;
+  if (q != KAM_QUALIFIER_EXACT && kam_value_is_known (kam_figure_table_get_value (table, row)))
+    data->marks |= 1u << q;
+}
+
+/* The members the chart's figures must have: the filter, totals elsewhere. */
+static void
+chart_members (KamChart *self, guint16 *members)
+{
+  memset (members, 0, sizeof (guint16) * KAM_MAX_DIMENSIONS);
+  if (self->members == NULL || self->dataset == NULL)
+    return;
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (self->dataset) && d < KAM_MAX_DIMENSIONS; d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+      const char *code = g_hash_table_lookup (self->members, kam_dimension_get_id (dimension));
+      int m = code ? kam_dimension_find_member (dimension, code, TRUE) : -1;
+
+      if (m > 0)
+        members[d] = (guint16) m;
+    }
 }
 
 /* The key that stands for the national total in a set of countries. */
@@ -146,7 +181,22 @@ source_date (KamDataset *dataset, GHashTable *dates, const char *source)
 /* Picks values of `indicator`, for one year (year > 0) or all, for the
  * countries in `only` (NULL: all; it may hold NULL for the national total). */
 static GHashTable *
+pick_values_for (KamChart *self, const char *indicator, int year, GHashTable *only,
+                 const guint16 *members);
+
+static GHashTable *
 pick_values (KamChart *self, const char *indicator, int year, GHashTable *only)
+{
+  guint16 members[KAM_MAX_DIMENSIONS];
+
+  chart_members (self, members);
+  return pick_values_for (self, indicator, year, only, members);
+}
+
+/* As pick_values, for figures with exactly these members. */
+static GHashTable *
+pick_values_for (KamChart *self, const char *indicator, int year, GHashTable *only,
+                 const guint16 *members)
 {
   KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   GHashTable *picks = g_hash_table_new_full (pick_hash, pick_equal, g_free, g_free);
@@ -156,9 +206,12 @@ pick_values (KamChart *self, const char *indicator, int year, GHashTable *only)
   const char *source = self->source ? g_intern_string (self->source) : NULL;
   const char *const *indicators, *const *countries, *const *sources;
   const gint16 *years;
+  const guint16 *member_columns[KAM_MAX_DIMENSIONS];
 
   if (n == 0 || ind == NULL)
     return picks;
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    member_columns[d] = kam_figure_table_get_member_column (table, d);
   indicators = kam_figure_table_get_indicators (table);
   countries = kam_figure_table_get_countries (table);
   sources = kam_figure_table_get_sources (table);
@@ -169,8 +222,14 @@ pick_values (KamChart *self, const char *indicator, int year, GHashTable *only)
       Pick *best;
       const char *date;
 
+      gboolean members_match = TRUE;
+
       if (indicators[r] != ind || (year > 0 && years[r] != year)
           || (source != NULL && sources[r] != source))
+        continue;
+      for (guint d = 0; d < KAM_MAX_DIMENSIONS && members_match; d++)
+        members_match = (member_columns[d] ? member_columns[d][r] : 0) == members[d];
+      if (!members_match)
         continue;
       if (only != NULL && !g_hash_table_contains (only, countries[r] ? countries[r] : national_key))
         continue;
@@ -264,12 +323,15 @@ latest_year (KamChart *self, const char *indicator, gboolean countries_only)
   return best;
 }
 
-/* Known values by country for one year, largest first. */
+/* Known values by country for one year, largest first, of figures with these
+ * members (NULL: the chart's). */
 static KamChartSeries *
-values_by_country (KamChart *self, KamChartData *data, const char *indicator, int year, guint color)
+values_by_country_for (KamChart *self, KamChartData *data, const char *indicator, int year,
+                       guint color, const guint16 *members)
 {
   KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  g_autoptr (GHashTable) picks = pick_values (self, indicator, year, NULL);
+  g_autoptr (GHashTable) picks = members ? pick_values_for (self, indicator, year, NULL, members)
+                                         : pick_values (self, indicator, year, NULL);
   KamChartSeries *series = series_new (indicator_name (self->dataset, indicator), color);
   GHashTableIter iter;
   PickKey *key;
@@ -282,17 +344,121 @@ values_by_country (KamChart *self, KamChartData *data, const char *indicator, in
 
       if (key->country == NULL || !kam_value_is_known (v))
         continue;
-      add_point (series, kam_dataset_get_country_label (self->dataset, key->country), key->country,
-                 year, v, kam_figure_table_get_source (table, pick->row),
-                 kam_figure_table_get_id (table, pick->row));
+      add_row_point (self, data, series, kam_dataset_get_country_label (self->dataset, key->country),
+                     key->country, year, pick->row);
     }
   g_array_sort (series->points, compare_points_desc);
   return series;
 }
 
+static KamChartSeries *
+values_by_country (KamChart *self, KamChartData *data, const char *indicator, int year, guint color)
+{
+  return values_by_country_for (self, data, indicator, year, color, NULL);
+}
+
+/* The dimension the chart is split by, or -1. */
+static int
+split_dimension (KamChart *self)
+{
+  return self->split ? kam_dataset_find_dimension (self->dataset, self->split) : -1;
+}
+
+/* Destinations split by a dimension: a series per member (not the total),
+ * points aligned by country, countries by their members' sum. */
+static void
+build_destinations_split (KamChart *self, KamChartData *data, int d)
+{
+  KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+  guint16 members[KAM_MAX_DIMENSIONS];
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  g_autoptr (GHashTable) sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+
+  chart_members (self, members);
+  for (guint m = 1; m < kam_dimension_get_n_members (dimension); m++)
+    {
+      KamChartSeries *part;
+
+      members[d] = (guint16) m;
+      part = values_by_country_for (self, data, data->indicator, data->year, parts->len, members);
+      g_free (part->name);
+      part->name = g_strdup (kam_dimension_get_member_label (dimension, m));
+      if (part->points->len == 0)
+        {
+          series_free (part);
+          continue;
+        }
+      for (guint k = 0; k < part->points->len; k++)
+        {
+          KamChartPoint *p = &g_array_index (part->points, KamChartPoint, k);
+          double *sum = g_hash_table_lookup (sums, p->country);
+
+          if (sum == NULL)
+            {
+              sum = g_new0 (double, 1);
+              g_hash_table_insert (sums, (gpointer) p->country, sum);
+              g_ptr_array_add (order, (gpointer) p->country);
+            }
+          *sum += p->value;
+        }
+      g_ptr_array_add (parts, part);
+    }
+  /* countries by their sum, largest first */
+  for (guint i = 1; i < order->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        double a = *(double *) g_hash_table_lookup (sums, order->pdata[j - 1]);
+        double b = *(double *) g_hash_table_lookup (sums, order->pdata[j]);
+        gpointer t;
+
+        if (a >= b)
+          break;
+        t = order->pdata[j];
+        order->pdata[j] = order->pdata[j - 1];
+        order->pdata[j - 1] = t;
+      }
+  for (guint s = 0; s < parts->len; s++)
+    {
+      KamChartSeries *part = g_ptr_array_index (parts, s);
+      KamChartSeries *aligned = series_new (part->name, s);
+
+      for (guint i = 0; i < order->len; i++)
+        {
+          const char *country = order->pdata[i];
+          KamChartPoint *found = NULL;
+
+          for (guint k = 0; k < part->points->len && found == NULL; k++)
+            if (g_array_index (part->points, KamChartPoint, k).country == country)
+              found = &g_array_index (part->points, KamChartPoint, k);
+          if (found != NULL)
+            {
+              KamChartPoint p = *found;
+              p.label = g_strdup (found->label);
+              g_array_append_val (aligned->points, p);
+              note_source (data, p.source);
+            }
+          else
+            add_point (aligned, kam_dataset_get_country_label (self->dataset, country), country,
+                       data->year, KAM_VALUE_UNKNOWN, NULL, 0);
+        }
+      g_ptr_array_add (data->series, aligned);
+    }
+  data->stacked = TRUE;
+  /* Translators: chart title: an indicator, a dimension (Sex, Sector ...), a year */
+  data->title = g_strdup_printf (_("%s by destination and %s, %d"),
+                                 indicator_name (self->dataset, data->indicator),
+                                 kam_dimension_get_label (dimension), data->year);
+}
+
 static void
 build_destinations (KamChart *self, KamChartData *data)
 {
+  if (split_dimension (self) >= 0)
+    {
+      build_destinations_split (self, data, split_dimension (self));
+      return;
+    }
   KamChartSeries *series = values_by_country (self, data, data->indicator, data->year, 0);
 
   for (guint i = 0; i < series->points->len; i++)
@@ -366,9 +532,7 @@ values_by_year (KamChart *self, KamChartData *data, const char *indicator, const
       if (y < self->first_year || y > self->last_year)
         continue;
       g_snprintf (year_label, sizeof year_label, "%d", y);
-      add_point (series, year_label, country, y, kam_figure_table_get_value (table, pick->row),
-                 kam_figure_table_get_source (table, pick->row),
-                 kam_figure_table_get_id (table, pick->row));
+      add_row_point (self, data, series, year_label, country, y, pick->row);
       note_source (data, kam_figure_table_get_source (table, pick->row));
     }
   g_array_sort (series->points, compare_points_year);
@@ -469,6 +633,54 @@ add_markers (KamChart *self, KamChartData *data, GPtrArray *codes)
     }
 }
 
+/* A trend split by a dimension: one line per member, for one country (or the
+ * national total). */
+static void
+build_trend_split (KamChart *self, KamChartData *data, const char *country, int d)
+{
+  KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+  guint16 members[KAM_MAX_DIMENSIONS];
+  g_autoptr (GHashTable) only = g_hash_table_new (NULL, NULL);
+
+  chart_members (self, members);
+  g_hash_table_add (only, country ? (gpointer) country : (gpointer) national_key);
+  for (guint m = 1; m < kam_dimension_get_n_members (dimension); m++)
+    {
+      g_autoptr (GHashTable) picks = NULL;
+      KamChartSeries *series = series_new (kam_dimension_get_member_label (dimension, m),
+                                           data->series->len);
+      GHashTableIter iter;
+      PickKey *key;
+      Pick *pick;
+
+      members[d] = (guint16) m;
+      picks = pick_values_for (self, data->indicator, 0, only, members);
+      g_hash_table_iter_init (&iter, picks);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &pick))
+        {
+          char year_label[16];
+
+          if (key->year < self->first_year || key->year > self->last_year)
+            continue;
+          g_snprintf (year_label, sizeof year_label, "%d", key->year);
+          add_row_point (self, data, series, year_label, country, key->year, pick->row);
+          note_source (data, kam_figure_table_get_source (kam_dataset_get_figures (self->dataset),
+                                                          pick->row));
+        }
+      if (series->points->len == 0)
+        {
+          series_free (series);
+          continue;
+        }
+      g_array_sort (series->points, compare_points_year);
+      g_ptr_array_add (data->series, series);
+    }
+  /* Translators: chart title: an indicator, a country, a dimension (Sex, Sector ...) */
+  data->title = g_strdup_printf (_("%s, %s, by %s"), indicator_name (self->dataset, data->indicator),
+                                 kam_dataset_get_country_label (self->dataset, country),
+                                 kam_dimension_get_label (dimension));
+}
+
 static void
 build_trend (KamChart *self, KamChartData *data, gboolean remittances)
 {
@@ -482,6 +694,11 @@ build_trend (KamChart *self, KamChartData *data, gboolean remittances)
     }
   else
     codes = chosen_countries (self, data, 5);
+  if (split_dimension (self) >= 0)
+    {
+      build_trend_split (self, data, g_ptr_array_index (codes, 0), split_dimension (self));
+      return;
+    }
   {
     /* one pass over the figures for all the countries */
     KamFigureTable *table = kam_dataset_get_figures (self->dataset);
@@ -507,9 +724,8 @@ build_trend (KamChart *self, KamChartData *data, gboolean remittances)
         if (key->year < self->first_year || key->year > self->last_year)
           continue;
         g_snprintf (year_label, sizeof year_label, "%d", key->year);
-        add_point (g_ptr_array_index (data->series, index), year_label, key->country, key->year,
-                   kam_figure_table_get_value (table, pick->row), kam_figure_table_get_source (table, pick->row),
-                   kam_figure_table_get_id (table, pick->row));
+        add_row_point (self, data, g_ptr_array_index (data->series, index), year_label, key->country,
+                       key->year, pick->row);
         note_source (data, kam_figure_table_get_source (table, pick->row));
         lo = MIN (lo, key->year);
         hi = MAX (hi, key->year);
@@ -568,13 +784,25 @@ build_quota (KamChart *self, KamChartData *data)
 static void
 build_gender (KamChart *self, KamChartData *data)
 {
-  g_autofree char *women_id = g_strconcat (data->indicator, "-women", NULL);
   KamChartSeries *totals, *women_all;
   KamChartSeries *women = series_new (_("Women"), 3);
   KamChartSeries *men = series_new (_("Men"), 0);
+  guint16 members[KAM_MAX_DIMENSIONS];
+  guint sex, women_member;
 
-  totals = values_by_country (self, data, data->indicator, data->year, 0);
-  women_all = values_by_country (self, data, women_id, data->year, 0);
+  chart_members (self, members);
+  if (kam_dataset_find_member (self->dataset, "sex", "women", &sex, &women_member))
+    {
+      members[sex] = 0;
+      totals = values_by_country_for (self, data, data->indicator, data->year, 0, members);
+      members[sex] = women_member;
+      women_all = values_by_country_for (self, data, data->indicator, data->year, 0, members);
+    }
+  else
+    {
+      totals = series_new (NULL, 0);
+      women_all = series_new (NULL, 0);
+    }
   for (guint i = 0; i < totals->points->len; i++)
     {
       KamChartPoint *t = &g_array_index (totals->points, KamChartPoint, i);
@@ -582,13 +810,18 @@ build_gender (KamChart *self, KamChartData *data)
       for (guint k = 0; k < women_all->points->len; k++)
         {
           KamChartPoint *w = &g_array_index (women_all->points, KamChartPoint, k);
+          KamChartPoint *m;
 
           if (w->country != t->country)
             continue;
           add_point (women, t->label, t->country, data->year, w->value, w->source, w->figure_id);
+          g_array_index (women->points, KamChartPoint, women->points->len - 1).qualifier = w->qualifier;
           add_point (men, t->label, t->country, data->year, MAX (0, t->value - w->value), t->source, 0);
-          g_array_index (men->points, KamChartPoint, men->points->len - 1).figure_id = t->figure_id;
-          g_array_index (men->points, KamChartPoint, men->points->len - 1).figure_id2 = w->figure_id;
+          m = &g_array_index (men->points, KamChartPoint, men->points->len - 1);
+          m->figure_id = t->figure_id;
+          m->figure_id2 = w->figure_id;
+          /* men = total − women is no better than the less exact of the two */
+          m->qualifier = t->qualifier != KAM_QUALIFIER_EXACT ? t->qualifier : w->qualifier;
           note_source (data, t->source);
           note_source (data, w->source);
         }
@@ -597,8 +830,39 @@ build_gender (KamChart *self, KamChartData *data)
   series_free (women_all);
   g_ptr_array_add (data->series, women);
   g_ptr_array_add (data->series, men);
+  data->stacked = TRUE;
   data->title = g_strdup_printf (_("Women and men: %s, %d"),
                                  indicator_name (self->dataset, data->indicator), data->year);
+}
+
+/* The year with women figures of the indicator for the most countries. */
+static int
+latest_women_year (KamChart *self, const char *indicator)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  guint n = kam_figure_table_get_n_rows (table);
+  const char *ind = g_intern_string (indicator);
+  guint sex, women;
+  const guint16 *column;
+  guint counts[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { 0 };
+  int best = 0;
+  guint best_count = 0;
+
+  if (!kam_dataset_find_member (self->dataset, "sex", "women", &sex, &women)
+      || (column = kam_figure_table_get_member_column (table, sex)) == NULL)
+    return 0;
+  for (guint r = 0; r < n; r++)
+    if (column[r] == women && kam_figure_table_get_indicators (table)[r] == ind
+        && kam_figure_table_get_countries (table)[r] != NULL
+        && kam_value_is_known (kam_figure_table_get_values (table)[r]))
+      counts[kam_figure_table_get_years (table)[r] - KAM_YEAR_MIN]++;
+  for (int y = KAM_YEAR_MIN; y <= KAM_YEAR_MAX; y++)
+    if (counts[y - KAM_YEAR_MIN] > 0 && counts[y - KAM_YEAR_MIN] >= best_count)
+      {
+        best = y;
+        best_count = counts[y - KAM_YEAR_MIN];
+      }
+  return best;
 }
 
 /* For the gender chart: an indicator that has women figures, and a year with both. */
@@ -609,16 +873,14 @@ resolve_gender (KamChart *self, KamChartData *data)
 
   if (self->indicator != NULL)
     {
-      g_autofree char *women = g_strconcat (self->indicator, "-women", NULL);
       data->indicator = g_intern_string (self->indicator);
-      data->year = self->year ? self->year : latest_year (self, women, TRUE);
+      data->year = self->year ? self->year : latest_women_year (self, self->indicator);
       return;
     }
   data->indicator = g_intern_static_string ("workers");
   for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
     {
-      g_autofree char *women = g_strconcat (bases[i], "-women", NULL);
-      int year = self->year ? self->year : latest_year (self, women, TRUE);
+      int year = self->year ? self->year : latest_women_year (self, bases[i]);
 
       if (year > 0)
         {
@@ -708,7 +970,7 @@ same_data (KamChartData *a, KamChartData *b)
           KamChartPoint *q = &g_array_index (y->points, KamChartPoint, k);
 
           if (g_strcmp0 (p->label, q->label) != 0 || p->year != q->year || p->source != q->source
-              || p->figure_id != q->figure_id
+              || p->figure_id != q->figure_id || p->qualifier != q->qualifier
               || !((isnan (p->value) && isnan (q->value)) || p->value == q->value))
             return FALSE;
         }
@@ -773,6 +1035,8 @@ kam_chart_finalize (GObject *object)
   g_free (self->indicator);
   g_free (self->source);
   g_free (self->title);
+  g_free (self->split);
+  g_clear_pointer (&self->members, g_hash_table_unref);
   g_strfreev (self->countries);
   g_clear_pointer (&self->data, data_free);
   g_array_unref (self->regions);
@@ -955,6 +1219,40 @@ void
 kam_chart_set_source (KamChart *self, const char *source)
 {
   set_string (self, &self->source, source);
+}
+
+const char *
+kam_chart_get_split (KamChart *self)
+{
+  return self->split;
+}
+
+void
+kam_chart_set_split (KamChart *self, const char *dimension)
+{
+  set_string (self, &self->split, dimension);
+}
+
+const char *
+kam_chart_get_member (KamChart *self, const char *dimension)
+{
+  return self->members ? g_hash_table_lookup (self->members, dimension) : NULL;
+}
+
+void
+kam_chart_set_member (KamChart *self, const char *dimension, const char *code)
+{
+  if (code != NULL && (*code == '\0' || g_str_equal (code, "total")))
+    code = NULL;
+  if (g_strcmp0 (kam_chart_get_member (self, dimension), code) == 0)
+    return;
+  if (self->members == NULL)
+    self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (code == NULL)
+    g_hash_table_remove (self->members, dimension);
+  else
+    g_hash_table_insert (self->members, g_strdup (dimension), g_strdup (code));
+  settings_changed (self);
 }
 
 void

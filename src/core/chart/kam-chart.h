@@ -22,6 +22,7 @@ typedef struct
   const char *source;  /* interned id of the figure's source */
   guint figure_id;     /* 0 for a computed value (men = total - women, Other) */
   guint figure_id2;    /* the second figure of a computed value, or 0 */
+  KamQualifier qualifier; /* of the figure: marked ≈, ≥ ... on the chart */
 } KamChartPoint;
 
 typedef struct
@@ -64,6 +65,14 @@ void kam_chart_set_scale (KamChart *self, KamScaleKind scale);
 /* NULL: for each value, the most recently dated source that gives it */
 const char *kam_chart_get_source (KamChart *self);
 void kam_chart_set_source (KamChart *self, const char *source);
+/* Split by a dimension (its id; NULL: no split): destinations as stacked
+ * bars, trend and remittances as one line per member. */
+const char *kam_chart_get_split (KamChart *self);
+void kam_chart_set_split (KamChart *self, const char *dimension);
+/* Only the figures of this member of a dimension (code "total" or NULL: the
+ * total, which is what a chart shows by default). */
+void kam_chart_set_member (KamChart *self, const char *dimension, const char *code);
+const char *kam_chart_get_member (KamChart *self, const char *dimension);
 /* NULL: automatic */
 void kam_chart_set_title (KamChart *self, const char *title);
 const char *kam_chart_get_title (KamChart *self);

@@ -114,6 +114,9 @@ typedef struct
   const char *file;     /* the dataset, or NULL for the bundled one */
   const char *indicator, *countries, *scale, *size, *source, *country, *year, *dpi;
   gboolean transparent;
+  const char *split;
+  const char *members[KAM_MAX_DIMENSIONS];
+  guint n_members;
 } Options;
 
 static gboolean
@@ -222,6 +225,26 @@ export_chart (const Options *o)
         }
       kam_chart_set_countries (chart, (const char *const *) codes);
     }
+  if (o->split != NULL)
+    {
+      if (kam_dataset_find_dimension (dataset, o->split) < 0)
+        return fail (_("there is no dimension “%s” in this dataset"), o->split);
+      kam_chart_set_split (chart, o->split);
+    }
+  for (guint i = 0; i < o->n_members; i++)
+    {
+      /* DIMENSION=MEMBER, as in sex=women */
+      g_auto (GStrv) parts = g_strsplit (o->members[i], "=", 2);
+      int d = parts[0] && parts[1] ? kam_dataset_find_dimension (dataset, g_strstrip (parts[0])) : -1;
+
+      if (parts[0] == NULL || parts[1] == NULL)
+        return fail (_("--member must be DIMENSION=MEMBER, as in sex=women, not “%s”"), o->members[i]);
+      if (d < 0)
+        return fail (_("there is no dimension “%s” in this dataset"), parts[0]);
+      if (kam_dimension_find_member (kam_dataset_get_dimension (dataset, d), g_strstrip (parts[1]), TRUE) < 0)
+        return fail (_("the dimension “%s” has no member “%s”"), parts[0], parts[1]);
+      kam_chart_set_member (chart, parts[0], parts[1]);
+    }
   if (!kam_export_chart (chart, o->output, format, width, height, dpi, o->transparent, &error))
     return fail ("%s", error->message);
   return TRUE;
@@ -298,7 +321,8 @@ kam_cli_run (int argc, char **argv)
   Options o = { 0 };
   gboolean check = FALSE;
   static const char *const valued[] = { "-o", "--output", "--indicator", "--countries", "--scale", "--size",
-                                        "--source", "--country", "--year", "--dpi", NULL };
+                                        "--source", "--country", "--year", "--dpi", "--split", "--member",
+                                        NULL };
 
   for (int i = 1; i < argc; i++)
     {
@@ -365,6 +389,17 @@ kam_cli_run (int argc, char **argv)
             o.country = value;
           else if (g_str_equal (name, "--year"))
             o.year = value;
+          else if (g_str_equal (name, "--split"))
+            o.split = value;
+          else if (g_str_equal (name, "--member"))
+            {
+              if (o.n_members >= G_N_ELEMENTS (o.members))
+                {
+                  fail (_("at most %u --member options"), (guint) G_N_ELEMENTS (o.members));
+                  return 1;
+                }
+              o.members[o.n_members++] = value;
+            }
           else
             o.dpi = value;
           continue;

@@ -5,10 +5,12 @@
  */
 
 /* Data checks: things that are allowed in a file but that a careful analyst
- * wants to know about. They read the figure columns directly. */
+ * wants to know about. Totals and groups are found through the figure
+ * table's index; one pass per rule, linear in the number of figures. */
 
 #include <glib/gi18n-lib.h>
 #include "kam-check.h"
+#include <math.h>
 #include <string.h>
 #include "kam-number.h"
 
@@ -39,40 +41,6 @@ add (GPtrArray *findings, KamFigureTable *table, guint row, KamSeverity severity
   g_ptr_array_add (findings, f);
 }
 
-/* A key for (country, indicator, year, source): interned pointers and a year. */
-typedef struct
-{
-  const char *country, *indicator, *source;
-  int year;
-} Key;
-
-static guint
-key_hash (gconstpointer p)
-{
-  const Key *k = p;
-  return g_direct_hash (k->country) ^ (g_direct_hash (k->indicator) * 31)
-         ^ (g_direct_hash (k->source) * 17) ^ (guint) k->year * 2654435761u;
-}
-
-static gboolean
-key_equal (gconstpointer a, gconstpointer b)
-{
-  const Key *x = a, *y = b;
-  return x->country == y->country && x->indicator == y->indicator && x->source == y->source
-         && x->year == y->year;
-}
-
-static Key *
-key_new (const char *country, const char *indicator, int year, const char *source)
-{
-  Key *k = g_new (Key, 1);
-  k->country = country;
-  k->indicator = indicator;
-  k->year = year;
-  k->source = source;
-  return k;
-}
-
 static int
 compare_findings (gconstpointer a, gconstpointer b)
 {
@@ -80,116 +48,227 @@ compare_findings (gconstpointer a, gconstpointer b)
   return x->figure_id < y->figure_id ? -1 : x->figure_id > y->figure_id;
 }
 
+/* "Thailand, 2021, workers" or "Thailand, 2021, workers, Women": what a finding is about. */
+static char *
+describe (KamDataset *dataset, const KamFigureRow *row)
+{
+  g_autofree char *members = kam_dataset_dup_members_label (dataset, row->members);
+
+  return g_strdup_printf ("%s, %d, %s%s%s", kam_dataset_get_country_label (dataset, row->country),
+                          row->year, row->indicator, members ? ", " : "", members ? members : "");
+}
+
+/* The value with its qualifier's mark, for messages: "≥ 1,300,000". */
+static char *
+with_mark (double value, KamQualifier qualifier)
+{
+  g_autofree char *number = kam_number_format (value, 2);
+  const char *mark = kam_qualifier_get_mark (qualifier);
+
+  if (*mark == '\0')
+    return g_steal_pointer (&number);
+  if (qualifier == KAM_QUALIFIER_ESTIMATE || qualifier == KAM_QUALIFIER_PROVISIONAL)
+    return g_strdup_printf ("%s %s", number, mark);
+  return g_strdup_printf ("%s %s", mark, number);
+}
+
+/* The unit of the last significant digit of a rounded figure: 1,000 for
+ * "about 45,000", 100,000,000 for "about 2,800,000,000". */
+static double
+rounding_of (double value)
+{
+  double unit = 1;
+
+  if (value <= 0 || value >= 1e15 || value != floor (value))
+    return 0;
+  while (fmod (value, unit * 10) == 0)
+    unit *= 10;
+  return unit;
+}
+
+/* Whether two values of one key from two sources say the same thing. */
+static gboolean
+agree (double a, KamQualifier qa, double b, KamQualifier qb)
+{
+  if (a == b)
+    return TRUE;
+  if ((qa == KAM_QUALIFIER_LOWER_BOUND && b >= a) || (qb == KAM_QUALIFIER_LOWER_BOUND && a >= b))
+    return TRUE;
+  if ((qa == KAM_QUALIFIER_UPPER_BOUND && b <= a) || (qb == KAM_QUALIFIER_UPPER_BOUND && a <= b))
+    return TRUE;
+  if (qa == KAM_QUALIFIER_APPROXIMATE && fabs (a - b) < rounding_of (a))
+    return TRUE;
+  if (qb == KAM_QUALIFIER_APPROXIMATE && fabs (a - b) < rounding_of (b))
+    return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  KamDataset *dataset;
+  KamFigureTable *table;
+  GPtrArray *findings;
+  guint n;
+  const double *values;
+  const guint8 *qualifiers;
+} Run;
+
+static gboolean
+known (Run *run, guint row)
+{
+  return kam_value_is_known (run->values[row]);
+}
+
+/* Parts against their total: the members of one dimension against its total,
+ * or (dimension -1) the countries against the national total. */
+static void
+check_parts (Run *run, int dimension)
+{
+  g_autofree double *sums = g_new0 (double, run->n);
+  g_autofree guint *parts = g_new0 (guint, run->n);
+  g_autofree guint8 *one_above = g_new0 (guint8, run->n);
+
+  for (guint i = 0; i < run->n; i++)
+    {
+      KamFigureRow row;
+      int total;
+
+      kam_figure_table_get_row (run->table, i, &row);
+      if (!known (run, i) || (dimension < 0 ? row.country == NULL : row.members[dimension] == 0))
+        continue;
+      if (dimension < 0)
+        row.country = NULL;
+      else
+        row.members[dimension] = 0;
+      total = kam_figure_table_find_same_key (run->table, &row, 0);
+      if (total < 0 || !known (run, total))
+        continue;
+      sums[total] += run->values[i];
+      parts[total]++;
+      if (dimension >= 0 && run->values[i] > run->values[total]
+          && run->qualifiers[total] != KAM_QUALIFIER_LOWER_BOUND)
+        {
+          KamDimension *dim = kam_dataset_get_dimension (run->dataset, dimension);
+          KamFigureRow part;
+          g_autofree char *what = NULL, *p = NULL, *t = NULL;
+
+          kam_figure_table_get_row (run->table, i, &part);
+          what = describe (run->dataset, &part);
+          p = with_mark (run->values[i], run->qualifiers[i]);
+          t = with_mark (run->values[total], run->qualifiers[total]);
+          add (run->findings, run->table, i, KAM_SEVERITY_ERROR,
+               _("%s: %s is more than the total of %s (all of “%s”) from the same source"), what, p,
+               t, kam_dimension_get_label (dim));
+          one_above[total] = TRUE;
+        }
+    }
+  for (guint t = 0; t < run->n; t++)
+    {
+      KamFigureRow row;
+      g_autofree char *what = NULL, *s = NULL, *v = NULL;
+
+      if (parts[t] == 0 || sums[t] <= run->values[t] || one_above[t]
+          || run->qualifiers[t] == KAM_QUALIFIER_LOWER_BOUND || (dimension >= 0 && parts[t] < 2))
+        continue;
+      kam_figure_table_get_row (run->table, t, &row);
+      what = describe (run->dataset, &row);
+      s = kam_number_format (sums[t], 2);
+      v = with_mark (run->values[t], run->qualifiers[t]);
+      if (dimension < 0)
+        add (run->findings, run->table, t, KAM_SEVERITY_WARNING,
+             _("%s: the countries add up to %s, more than the national total of %s"), what, s, v);
+      else
+        add (run->findings, run->table, t, KAM_SEVERITY_ERROR,
+             _("%s: the members of “%s” add up to %s, more than their total of %s"), what,
+             kam_dimension_get_label (kam_dataset_get_dimension (run->dataset, dimension)), s, v);
+    }
+}
+
+/* Figures of one key from different sources. */
+static void
+check_sources (Run *run)
+{
+  for (guint i = 0; i < run->n; i++)
+    {
+      KamFigureRow row;
+      const char *const *sources = kam_figure_table_get_sources (run->table);
+
+      if (!known (run, i))
+        continue;
+      kam_figure_table_get_row (run->table, i, &row);
+      /* against each earlier row of its group */
+      for (int j = kam_figure_table_find_group (run->table, &row); j >= 0;
+           j = kam_figure_table_group_next (run->table, j))
+        {
+          g_autofree char *what = NULL, *a = NULL, *b = NULL;
+          double x = run->values[i], y = run->values[j];
+          KamQualifier qx = run->qualifiers[i], qy = run->qualifiers[j];
+
+          if ((guint) j >= i || !known (run, j) || sources[j] == sources[i])
+            continue;
+          what = describe (run->dataset, &row);
+          a = with_mark (x, qx);
+          b = with_mark (y, qy);
+          if ((qx == KAM_QUALIFIER_LOWER_BOUND && qy == KAM_QUALIFIER_EXACT && x > y)
+              || (qy == KAM_QUALIFIER_LOWER_BOUND && qx == KAM_QUALIFIER_EXACT && y > x))
+            {
+              add (run->findings, run->table, i, KAM_SEVERITY_ERROR,
+                   _("%s: %s from “%s” cannot both hold with %s from “%s”"), what, a,
+                   sources[i] ? sources[i] : "—", b, sources[j] ? sources[j] : "—");
+              break;
+            }
+          if (!agree (x, qx, y, qy))
+            {
+              add (run->findings, run->table, i, KAM_SEVERITY_WARNING,
+                   _("%s: %s from “%s” differs from %s from “%s”"), what, a,
+                   sources[i] ? sources[i] : "—", b, sources[j] ? sources[j] : "—");
+              break;
+            }
+        }
+    }
+}
+
 GPtrArray *
 kam_check_run (KamDataset *dataset, int current_year)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_check_finding_free);
   KamFigureTable *table = kam_dataset_get_figures (dataset);
-  guint n = kam_figure_table_get_n_rows (table);
-  g_autoptr (GHashTable) by_key = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
-  g_autoptr (GHashTable) by_key_any_source = g_hash_table_new_full (key_hash, key_equal, g_free,
-                                                                    NULL);
-  g_autoptr (GHashTable) sums = g_hash_table_new_full (key_hash, key_equal, g_free, g_free);
-  const char *const *countries, *const *indicators, *const *sources;
-  const double *values;
+  Run run = { dataset, table, findings, kam_figure_table_get_n_rows (table), NULL, NULL };
+  const char *const *indicators, *const *sources;
   const gint16 *years;
 
-  if (n == 0)
+  if (run.n == 0)
     return findings;
-  countries = kam_figure_table_get_countries (table);
+  run.values = kam_figure_table_get_values (table);
+  run.qualifiers = kam_figure_table_get_qualifiers (table);
   indicators = kam_figure_table_get_indicators (table);
   sources = kam_figure_table_get_sources (table);
-  values = kam_figure_table_get_values (table);
   years = kam_figure_table_get_years (table);
 
-  /* Index rows by (country, indicator, year, source), and sum country figures
-   * by (indicator, year, source). Row positions are stored +1. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_hash_table_insert (by_key, key_new (countries[i], indicators[i], years[i], sources[i]),
-                           GUINT_TO_POINTER (i + 1));
-      if (countries[i] != NULL && kam_value_is_known (values[i]))
-        {
-          Key k = { NULL, indicators[i], sources[i], years[i] };
-          double *sum = g_hash_table_lookup (sums, &k);
-          if (sum == NULL)
-            {
-              sum = g_new0 (double, 1);
-              g_hash_table_insert (sums, key_new (NULL, indicators[i], years[i], sources[i]), sum);
-            }
-          *sum += values[i];
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < run.n; i++)
     {
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, indicators[i]);
-      const char *label = kam_dataset_get_country_label (dataset, countries[i]);
+      KamFigureRow row;
+      g_autofree char *what = NULL;
 
+      if (sources[i] != NULL && (years[i] <= current_year || indicator == NULL
+                                 || kam_indicator_get_kind (indicator) == KAM_INDICATOR_KIND_TARGET))
+        continue;
+      kam_figure_table_get_row (table, i, &row);
+      what = describe (dataset, &row);
       if (sources[i] == NULL)
-        add (findings, table, i, KAM_SEVERITY_WARNING,
-             _("%s, %d, %s: the figure cites no source"), label, years[i], indicators[i]);
-
+        add (findings, table, i, KAM_SEVERITY_WARNING, _("%s: the figure cites no source"), what);
       if (years[i] > current_year && indicator != NULL
           && kam_indicator_get_kind (indicator) != KAM_INDICATOR_KIND_TARGET)
         add (findings, table, i, KAM_SEVERITY_ERROR,
-             _("%s, %s: the year %d is after the current year %d, but a count of people or money cannot be known yet"),
-             label, indicators[i], years[i], current_year);
-
-      /* women above the total: "X-women" against "X" */
-      if (kam_value_is_known (values[i]) && g_str_has_suffix (indicators[i], "-women"))
-        {
-          g_autofree char *base = g_strndup (indicators[i], strlen (indicators[i]) - 6);
-          Key k = { countries[i], g_intern_string (base), sources[i], years[i] };
-          guint total = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, &k));
-
-          if (total > 0 && kam_value_is_known (values[total - 1]) && values[i] > values[total - 1])
-            {
-              g_autofree char *w = kam_number_format (values[i], 2);
-              g_autofree char *t = kam_number_format (values[total - 1], 2);
-              add (findings, table, i, KAM_SEVERITY_ERROR,
-                   _("%s, %d: %s women is more than the total of %s in “%s” from the same source"),
-                   label, years[i], w, t, base);
-            }
-        }
-
-      /* a national total below the sum of its countries */
-      if (countries[i] == NULL && kam_value_is_known (values[i]))
-        {
-          Key k = { NULL, indicators[i], sources[i], years[i] };
-          double *sum = g_hash_table_lookup (sums, &k);
-
-          if (sum != NULL && *sum > values[i])
-            {
-              g_autofree char *s = kam_number_format (*sum, 2);
-              g_autofree char *t = kam_number_format (values[i], 2);
-              add (findings, table, i, KAM_SEVERITY_WARNING,
-                   _("%d, %s: the countries add up to %s, more than the national total of %s"),
-                   years[i], indicators[i], s, t);
-            }
-        }
-
-      /* different values from different sources for one key */
-      if (kam_value_is_known (values[i]))
-        {
-          Key k = { countries[i], indicators[i], NULL, years[i] };
-          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (by_key_any_source, &k));
-
-          if (first == 0)
-            g_hash_table_insert (by_key_any_source,
-                                 key_new (countries[i], indicators[i], years[i], NULL),
-                                 GUINT_TO_POINTER (i + 1));
-          else if (sources[first - 1] != sources[i] && values[first - 1] != values[i])
-            {
-              g_autofree char *a = kam_number_format (values[first - 1], 2);
-              g_autofree char *b = kam_number_format (values[i], 2);
-              add (findings, table, i, KAM_SEVERITY_WARNING,
-                   _("%s, %d, %s: %s from “%s” differs from %s from “%s”"), label, years[i],
-                   indicators[i], b, sources[i] ? sources[i] : "—", a,
-                   sources[first - 1] ? sources[first - 1] : "—");
-            }
-        }
+             _("%s: the year %d is after the current year %d, but a count of people or money cannot be known yet"),
+             what, years[i], current_year);
     }
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
+    if (kam_figure_table_get_member_column (table, d) != NULL)
+      check_parts (&run, (int) d);
+  check_parts (&run, -1);
+  check_sources (&run);
 
   g_ptr_array_sort (findings, compare_findings);
   return findings;

@@ -21,9 +21,12 @@ typedef struct
 
 void kam_check_finding_free (KamCheckFinding *finding);
 
-/* Runs every data check: women above the total, country figures adding up to
- * more than the national total, figures without a source, conflicting values
- * from different sources, stocks and flows dated after `current_year`.
+/* Runs every data check: for every dimension, a member above its total and
+ * members adding up to more than their total; country figures adding up to
+ * more than the national total; a lower bound above an exact value; figures
+ * without a source; conflicting values from different sources; stocks and
+ * flows dated after `current_year`. A total that is a lower bound may be
+ * exceeded; approximate figures agree with values within their rounding.
  * Returns: (transfer full) (element-type KamCheckFinding): findings, by row */
 GPtrArray *kam_check_run (KamDataset *dataset, int current_year);
 
