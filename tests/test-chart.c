@@ -182,10 +182,16 @@ trend_dataset (void)
   KamDataset *dataset = kam_test_load_fixture ("good.kamlang");
   KamFigureRow rows[] = { { "JPN", 2019, "workers", 100, "s1", NULL },
                           { "JPN", 2020, "workers", 200, "s1", NULL },
-                          { "JPN", 2021, "workers", NAN, "s1", NULL },
                           { "JPN", 2022, "workers", 300, "s1", NULL } };
+  KamFigureRow known_2021 = { "JPN", 2021, "workers", 0, "s1", NULL };
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  int row;
 
   g_assert_true (kam_dataset_add_figures (dataset, rows, G_N_ELEMENTS (rows), NULL, NULL));
+  /* 2021 becomes unknown: a gap */
+  row = kam_figure_table_find_same_key (table, &known_2021, 0);
+  g_assert_cmpint (row, >=, 0);
+  g_assert_true (kam_dataset_set_figure_value (dataset, kam_figure_table_get_id (table, row), NAN, NULL));
   return dataset;
 }
 

@@ -6,6 +6,7 @@
 
 #include "kam-check.h"
 #include "kam-test-utils.h"
+#include "kam-dataset-json.h"
 
 static KamCheckFinding *
 finding_at (GPtrArray *findings, const char *where, const char *words)
@@ -28,7 +29,7 @@ test_checks_find_each_kind (void)
 
   /* rows: 0 KOR workers 100, 1 KOR women 150, 2 JPN 2099, 3 JPN no source,
    * 4 JPN 9 from s2 against 7, 5 national total 50 */
-  f = finding_at (findings, "figures.rows[1]", "women");
+  f = finding_at (findings, "figures.rows[1]", "Women");
   g_assert_nonnull (f);
   g_assert_cmpint (f->severity, ==, KAM_SEVERITY_ERROR);
   f = finding_at (findings, "figures.rows[2]", "2099");
@@ -44,6 +45,150 @@ test_checks_find_each_kind (void)
   f = finding_at (findings, "figures.rows[5]", "add up to 100");
   g_assert_nonnull (f);
   g_assert_cmpuint (findings->len, ==, 5);
+}
+
+/* A dataset of KOR workers in 2021 from s1 (and s2), with these values and qualifiers. */
+static KamDataset *
+qualified_dataset (void)
+{
+  KamDataset *dataset = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (KamSource) s2 = kam_source_new ("s2");
+
+  g_assert_true (kam_dataset_add_source (dataset, s2, NULL));
+  return dataset;
+}
+
+static guint
+add_qualified (KamDataset *dataset, const char *country, const char *source, double value,
+               KamQualifier qualifier, const char *sex)
+{
+  KamFigureRow row = { country, 2020, "workers", value, source, NULL, qualifier };
+  guint d, m;
+
+  if (sex != NULL)
+    {
+      g_assert_true (kam_dataset_find_member (dataset, "sex", sex, &d, &m));
+      row.members[d] = m;
+    }
+  return kam_dataset_add_figure (dataset, &row, NULL);
+}
+
+static guint
+count_containing (GPtrArray *findings, const char *words)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += strstr (((KamCheckFinding *) g_ptr_array_index (findings, i))->message, words) != NULL;
+  return n;
+}
+
+static void
+test_checks_use_qualifiers (void)
+{
+  g_autoptr (KamDataset) dataset = qualified_dataset ();
+  g_autoptr (GPtrArray) findings = NULL;
+
+  /* countries above a lower-bound national total: consistent */
+  g_assert_cmpuint (add_qualified (dataset, NULL, "s1", 100, KAM_QUALIFIER_LOWER_BOUND, NULL), >, 0);
+  g_assert_cmpuint (add_qualified (dataset, "JPN", "s1", 70, KAM_QUALIFIER_EXACT, NULL), >, 0);
+  g_assert_cmpuint (add_qualified (dataset, "KOR", "s1", 45, KAM_QUALIFIER_EXACT, NULL), >, 0);
+  /* about 45,000 against 45,866 from another source: within its rounding */
+  g_assert_cmpuint (add_qualified (dataset, "KOR", "s2", 45000, KAM_QUALIFIER_APPROXIMATE, NULL), >, 0);
+  findings = kam_check_run (dataset, 2026);
+  g_assert_cmpuint (count_containing (findings, "add up to"), ==, 0);
+  g_assert_cmpuint (count_containing (findings, "differs"), ==, 1); /* 45 against ≈ 45,000 */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* the same national total, exact: the countries are above it */
+  {
+    g_autoptr (KamDataset) exact = qualified_dataset ();
+    g_assert_cmpuint (add_qualified (exact, NULL, "s1", 100, KAM_QUALIFIER_EXACT, NULL), >, 0);
+    g_assert_cmpuint (add_qualified (exact, "JPN", "s1", 70, KAM_QUALIFIER_EXACT, NULL), >, 0);
+    g_assert_cmpuint (add_qualified (exact, "KOR", "s1", 45, KAM_QUALIFIER_EXACT, NULL), >, 0);
+    findings = kam_check_run (exact, 2026);
+    g_assert_cmpuint (count_containing (findings, "add up to 115"), ==, 1);
+    g_clear_pointer (&findings, g_ptr_array_unref);
+  }
+  /* a lower bound above an exact value of the same key: an error */
+  {
+    g_autoptr (KamDataset) bounds = qualified_dataset ();
+    g_assert_cmpuint (add_qualified (bounds, "JPN", "s1", 10000, KAM_QUALIFIER_EXACT, NULL), >, 0);
+    g_assert_cmpuint (add_qualified (bounds, "JPN", "s2", 12000, KAM_QUALIFIER_LOWER_BOUND, NULL), >, 0);
+    findings = kam_check_run (bounds, 2026);
+    g_assert_cmpuint (count_containing (findings, "cannot both hold"), ==, 1);
+    g_assert_cmpint (((KamCheckFinding *) g_ptr_array_index (findings, 0))->severity, ==,
+                     KAM_SEVERITY_ERROR);
+    g_clear_pointer (&findings, g_ptr_array_unref);
+  }
+  /* a lower bound below an exact value: consistent */
+  {
+    g_autoptr (KamDataset) bounds = qualified_dataset ();
+    g_assert_cmpuint (add_qualified (bounds, "JPN", "s1", 10000, KAM_QUALIFIER_EXACT, NULL), >, 0);
+    g_assert_cmpuint (add_qualified (bounds, "JPN", "s2", 9000, KAM_QUALIFIER_LOWER_BOUND, NULL), >, 0);
+    findings = kam_check_run (bounds, 2026);
+    g_assert_cmpuint (findings->len, ==, 0);
+  }
+}
+
+static void
+test_checks_parts_of_every_dimension (void)
+{
+  g_autoptr (KamDataset) dataset = qualified_dataset ();
+  g_autoptr (GPtrArray) findings = NULL;
+  KamDimension *sector;
+  guint n;
+
+  g_assert_cmpuint (add_qualified (dataset, "JPN", "s1", 100, KAM_QUALIFIER_EXACT, NULL), >, 0);
+  g_assert_cmpuint (add_qualified (dataset, "JPN", "s1", 60, KAM_QUALIFIER_EXACT, "women"), >, 0);
+  g_assert_cmpuint (add_qualified (dataset, "JPN", "s1", 50, KAM_QUALIFIER_EXACT, "men"), >, 0);
+  findings = kam_check_run (dataset, 2026);
+  /* women and men add up to 110 > 100 */
+  g_assert_cmpuint (count_containing (findings, "add up to 110"), ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* a member of a dimension added by the user, above its total */
+  sector = kam_dataset_get_dimension (dataset, kam_dataset_find_dimension (dataset, "sector"));
+  n = kam_dataset_add_member (dataset, sector, "mining", "Mining", NULL, NULL);
+  g_assert_cmpuint (n, ==, kam_dimension_get_n_members (sector) - 1);
+  {
+    KamFigureRow row = { "JPN", 2020, "workers", 130, "s1", NULL };
+    row.members[kam_dataset_find_dimension (dataset, "sector")] = n;
+    g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+  }
+  findings = kam_check_run (dataset, 2026);
+  g_assert_cmpuint (count_containing (findings, "130 is more than the total of 100"), ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* the total a lower bound: nothing */
+  kam_dataset_undo (dataset);
+  kam_dataset_undo (dataset);
+  {
+    KamFigureRow total = { "JPN", 2020, "workers", 100, "s1", NULL };
+    KamFigureTable *table = kam_dataset_get_figures (dataset);
+    int row = kam_figure_table_find_same_key (table, &total, 0);
+    KamFigureRow lower = { .qualifier = KAM_QUALIFIER_LOWER_BOUND };
+
+    g_assert_true (kam_dataset_set_figure_field (dataset, kam_figure_table_get_id (table, row),
+                                                 KAM_FIGURE_FIELD_QUALIFIER, &lower, NULL));
+  }
+  findings = kam_check_run (dataset, 2026);
+  g_assert_cmpuint (count_containing (findings, "add up to"), ==, 0);
+}
+
+static void
+test_bundled_has_only_real_findings (void)
+{
+  g_autoptr (KamDataset) dataset = kam_dataset_load_bundled (NULL);
+  g_autoptr (GPtrArray) findings = kam_check_run (dataset, 2026);
+
+  /* F12 is "more than 1.3 million": the destinations' 1,301,609 agree with it.
+   * What stays: the ministry's "about $2.8 billion" against the World Bank's
+   * 2.54 billion for 2021, more than the rounding of 2.8 apart. */
+  g_assert_cmpuint (count_containing (findings, "national total"), ==, 0);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_nonnull (strstr (((KamCheckFinding *) g_ptr_array_index (findings, 0))->message,
+                            "remittances"));
 }
 
 static void
@@ -74,6 +219,9 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kamlang/check/finds-each-kind", test_checks_find_each_kind);
+  g_test_add_func ("/kamlang/check/qualifiers", test_checks_use_qualifiers);
+  g_test_add_func ("/kamlang/check/parts-of-every-dimension", test_checks_parts_of_every_dimension);
+  g_test_add_func ("/kamlang/check/bundled-only-real", test_bundled_has_only_real_findings);
   g_test_add_func ("/kamlang/check/clean-data-has-no-findings", test_clean_data_has_no_findings);
   g_test_add_func ("/kamlang/check/follows-edits", test_checks_follow_edits);
   return g_test_run ();

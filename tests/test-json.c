@@ -103,7 +103,7 @@ test_round_trip_keeps_everything (void)
   g_assert_nonnull (strstr (text, "   9e44,\n"));
   g_assert_nonnull (strstr (text, "\"aaa\": true"));
   g_assert_cmpint (strstr (text, "\"aaa\"") - strstr (text, "\"x-ministry\""), <, 0);
-  g_assert_nonnull (strstr (text, "[\"KOR\", 2022, \"workers\", null, \"s1\", null]"));
+  g_assert_nonnull (strstr (text, "[\"KOR\", 2022, \"workers\", \"total\", \"total\", \"total\", \"total\", \"total\", null, \"exact\", \"s1\", null]"));
   second = kam_dataset_load_data (text, length, NULL, NULL);
   g_assert_nonnull (second);
   assert_round_trip (second, text, length);
@@ -192,7 +192,7 @@ test_all_problems_reported (void)
 {
   const char *text =
     "{\"format\":\"kamlang\",\"version\":1,\"countries\":[{\"code\":\"JPN\"}],"
-    "\"indicators\":[{\"id\":\"workers\",\"unit\":\"people\"}],"
+    "\"indicators\":[{\"id\":\"workers\",\"unit\":42}],"
     "\"figures\":{\"columns\":[\"country\",\"year\",\"indicator\",\"value\",\"source\",\"note\"],"
     "\"rows\":[[\"JPN\",2021,\"workers\",-1,null,null],[\"XXX\",1800,\"workers\",\"5\",null,7]]}}";
   g_autoptr (GPtrArray) problems = NULL;

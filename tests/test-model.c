@@ -114,8 +114,8 @@ test_invalid_rows_refused (void)
     { "JPN", 2021, "workers", 1, "nowhere", NULL },
     { "JPN", 2021, "workers", INFINITY, "s1", NULL },
   };
-  KamFigureRow two[] = { { "JPN", 2021, "workers", 1, "s1", NULL },
-                         { "JPN", 2021, "workers", -3, "s1", NULL } };
+  KamFigureRow two[] = { { "JPN", 2019, "workers", 1, "s1", NULL },
+                         { "JPN", 2018, "workers", -3, "s1", NULL } };
   guint id = add (dataset, "JPN", 2021, "workers", 7);
   guint steps = kam_history_get_n_steps (kam_dataset_get_history (dataset));
 

@@ -71,6 +71,11 @@ random_row (KamDataset *dataset, KamFigureRow *row, char *note)
   row->source = g_test_rand_bit () ? random_key (dataset, KAM_FIGURE_FIELD_SOURCE) : NULL;
   g_snprintf (note, 32, "note %u ថ្មី", g_test_rand_int ());
   row->note = g_test_rand_bit () ? note : NULL;
+  row->qualifier = g_test_rand_int_range (0, KAM_N_QUALIFIERS);
+  memset (row->members, 0, sizeof row->members);
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
+    if (g_test_rand_int_range (0, 4) == 0)
+      row->members[d] = g_test_rand_int_range (0, kam_dimension_get_n_members (kam_dataset_get_dimension (dataset, d)));
 }
 
 /* One random edit; returns whether it made a step (some are refused). */
@@ -82,8 +87,14 @@ random_edit (KamDataset *dataset, guint serial)
   char note[32];
   guint id = random_figure_id (dataset);
 
-  switch (g_test_rand_int_range (0, 12))
+  switch (g_test_rand_int_range (0, 14))
     {
+    case 12:
+      random_row (dataset, &row, note);
+      return id && kam_dataset_set_figure_field (dataset, id, KAM_FIGURE_FIELD_QUALIFIER, &row, &error);
+    case 13:
+      random_row (dataset, &row, note);
+      return id && kam_dataset_set_figure_field (dataset, id, KAM_FIGURE_FIELD_MEMBERS, &row, &error);
     case 0:
     case 1:
       return id && kam_dataset_set_figure_value (dataset, id, g_test_rand_bit () ? NAN : g_test_rand_double_range (0, 1e7), &error);
@@ -170,23 +181,34 @@ test_undo_all_redo_all (void)
 
   original = saved_bytes (dataset, path, &original_length);
   for (guint i = 0; i < N_EDITS; i++)
-    steps += random_edit (dataset, i);
+    {
+      steps += random_edit (dataset, i);
+      /* the index follows every edit: the same as one built afresh */
+      g_assert_true (kam_figure_table_check_index (kam_dataset_get_figures (dataset)));
+    }
   g_test_message ("%u edits made %u steps", N_EDITS, steps);
-  g_assert_cmpuint (steps, >, N_EDITS / 2);
+  /* some edits are refused: a figure with the key of another one, ... */
+  g_assert_cmpuint (steps, >, N_EDITS / 4);
   edited = saved_bytes (dataset, path, &edited_length);
   g_assert_false (original_length == edited_length && memcmp (original, edited, edited_length) == 0);
 
   while (kam_dataset_undo (dataset))
-    undos++;
+    {
+      undos++;
+      g_assert_true (kam_figure_table_check_index (kam_dataset_get_figures (dataset)));
+    }
   /* an edit to the value a field already has is no step */
   g_test_message ("%u steps undone", undos);
   g_assert_cmpuint (undos, <=, steps);
-  g_assert_cmpuint (undos, >, N_EDITS / 2);
+  g_assert_cmpuint (undos, >, N_EDITS / 4);
   undone = saved_bytes (dataset, path, &undone_length);
   g_assert_cmpmem (undone, undone_length, original, original_length);
 
   while (kam_dataset_redo (dataset))
-    redos++;
+    {
+      redos++;
+      g_assert_true (kam_figure_table_check_index (kam_dataset_get_figures (dataset)));
+    }
   g_assert_cmpuint (redos, ==, undos);
   redone = saved_bytes (dataset, path, &redone_length);
   g_assert_cmpmem (redone, redone_length, edited, edited_length);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "kam-csv.h"
+#include "kam-enums.h"
 #include "kam-file.h"
 #include "kam-number.h"
 
@@ -234,8 +235,15 @@ kam_csv_export_text (KamDataset *dataset, gsize *length)
   KamFigureTable *table = kam_dataset_get_figures (dataset);
   guint n = kam_figure_table_get_n_rows (table);
   GString *out = g_string_sized_new (64 + n * 48);
+  guint n_dimensions = MIN (kam_dataset_get_n_dimensions (dataset), KAM_MAX_DIMENSIONS);
 
-  g_string_append (out, "\xef\xbb\xbf" "country,year,indicator,value,source,note\r\n");
+  g_string_append (out, "\xef\xbb\xbf" "country,year,indicator");
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      g_string_append_c (out, ',');
+      append_cell (out, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)));
+    }
+  g_string_append (out, ",value,qualifier,source,note\r\n");
   for (guint i = 0; i < n; i++)
     {
       KamFigureRow row;
@@ -244,12 +252,21 @@ kam_csv_export_text (KamDataset *dataset, gsize *length)
       append_cell (out, row.country);
       g_string_append_printf (out, ",%d,", row.year);
       append_cell (out, row.indicator);
+      for (guint d = 0; d < n_dimensions; d++)
+        {
+          g_string_append_c (out, ',');
+          append_cell (out, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
+                                                           row.members[d]));
+        }
       g_string_append_c (out, ',');
       if (kam_value_is_known (row.value))
         {
           g_autofree char *value = kam_number_to_text (row.value);
           g_string_append (out, value);
         }
+      g_string_append_c (out, ',');
+      if (row.qualifier != KAM_QUALIFIER_EXACT)
+        g_string_append (out, kam_enum_to_nick (KAM_TYPE_QUALIFIER, row.qualifier));
       g_string_append_c (out, ',');
       append_cell (out, row.source);
       g_string_append_c (out, ',');
@@ -299,7 +316,7 @@ find_columns (KamCsvRecord *header, const char *const *names, guint n_names, int
       if (c == n_names)
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u, column %u: unknown column “%s” (Kamlang reads country, year, indicator, value, source and note)."),
+                       _("Line %u, column %u: unknown column “%s” (Kamlang reads country, year, indicator, value, qualifier, source, note and the dataset’s dimensions)."),
                        header->line, i + 1, heading);
           return FALSE;
         }
@@ -329,10 +346,14 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
   char separator;
   g_autoptr (GPtrArray) records = kam_csv_parse (data, length, 0, &separator, error);
   KamCsvRecord *header;
-  static const char *const names[] = { "country", "year", "indicator", "value", "source", "note" };
-  int col[G_N_ELEMENTS (names)];
+  /* the fixed columns, then the dataset's dimensions by id */
+  const char *names[7 + KAM_MAX_DIMENSIONS] = { "country", "year", "indicator", "value", "source",
+                                                "note", "qualifier" };
+  guint n_dimensions = MIN (kam_dataset_get_n_dimensions (dataset), KAM_MAX_DIMENSIONS);
+  int col[7 + KAM_MAX_DIMENSIONS];
   GArray *rows;
   gboolean ok;
+  g_autoptr (GPtrArray) lowered = g_ptr_array_new_with_free_func (g_free);
 
   if (records == NULL)
     return FALSE;
@@ -342,7 +363,13 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       return FALSE;
     }
   header = g_ptr_array_index (records, 0);
-  if (!find_columns (header, names, G_N_ELEMENTS (names), col, error))
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      char *id = g_utf8_strdown (kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)), -1);
+      g_ptr_array_add (lowered, id);
+      names[7 + d] = id;
+    }
+  if (!find_columns (header, names, 7 + n_dimensions, col, error))
     return FALSE;
   for (guint c = 1; c < 4; c++)
     if (col[c] < 0)
@@ -415,6 +442,23 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
           row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE);
           if (row.source == NULL)
             FAIL (4, _("there is no source “%s” in this dataset"), text);
+        }
+      text = CELL (6);
+      if (!kam_qualifier_parse (text, &row.qualifier))
+        FAIL (6, _("“%s” is not a qualifier: use exact, approximate, lower-bound, upper-bound, estimate or provisional"),
+              text);
+      for (guint d = 0; d < n_dimensions; d++)
+        {
+          KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
+          int m;
+
+          text = CELL (7 + d);
+          if (*text == '\0')
+            continue; /* the total */
+          m = kam_dimension_find_member (dimension, text, TRUE);
+          if (m < 0)
+            FAIL (7 + d, _("the dimension “%s” has no member “%s”"), kam_dimension_get_id (dimension), text);
+          row.members[d] = (guint16) m;
         }
       text = col[5] >= 0 && (guint) col[5] < rec->fields->len ? without_protection (g_ptr_array_index (rec->fields, col[5])) : "";
       row.note = *text ? g_strdup (text) : NULL;
