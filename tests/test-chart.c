@@ -368,12 +368,61 @@ test_remittances_prefers_recent_source (void)
   g_assert_cmpfloat (g_array_index (series->points, KamChartPoint, 0).value, ==, 2.8e9);
 }
 
+/* Destinations split by sex: stacked bars whose parts are as long as their values. */
+static void
+test_destinations_split (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (KamChart) chart = NULL;
+  Picture pic = { 0 };
+  guint sex, women, men;
+  KamFigureRow rows[] = { { "JPN", 2023, "workers", 3000, "s1", NULL },
+                          { "JPN", 2023, "workers", 1000, "s1", NULL, KAM_QUALIFIER_APPROXIMATE },
+                          { "KOR", 2023, "workers", 2000, "s1", NULL } };
+  KamChartRegion *w, *m, *k;
+  int y;
+
+  g_assert_true (kam_dataset_find_member (dataset, "sex", "women", &sex, &women));
+  g_assert_true (kam_dataset_find_member (dataset, "sex", "men", &sex, &men));
+  rows[0].members[sex] = women;
+  rows[1].members[sex] = men;
+  rows[2].members[sex] = women;
+  g_assert_true (kam_dataset_add_figures (dataset, rows, 3, NULL, NULL));
+  chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  kam_chart_set_year (chart, 2023);
+  kam_chart_set_split (chart, "sex");
+  render (chart, FALSE, &pic);
+  /* series: women (0), men (1); countries by their sum: JPN, KOR */
+  g_assert_cmpuint (kam_chart_get_series (chart)->len, ==, 2);
+  w = region_of (chart, 0, 0);
+  m = region_of (chart, 1, 0);
+  k = region_of (chart, 0, 1);
+  /* stacked: men start where women end, three times shorter */
+  g_assert_cmpfloat (fabs (m->x - (w->x + w->width)), <, 1.5);
+  g_assert_cmpfloat (fabs (w->width / m->width - 3.0), <, 0.05);
+  g_assert_cmpfloat (fabs (w->width / k->width - 1.5), <, 0.05);
+  /* and so are the pixels */
+  y = (int) (w->y + w->height / 2);
+  g_assert_cmpint (abs (run_length (&pic, (int) w->x + 1, y, kam_palette_color (&pic.style, 0)) - (int) w->width), <=, 2);
+  g_assert_cmpint (abs (run_length (&pic, (int) m->x + 1, y, kam_palette_color (&pic.style, 1)) - (int) m->width), <=, 2);
+  picture_clear (&pic);
+
+  /* filtered to women only: one series, women's values */
+  kam_chart_set_split (chart, NULL);
+  kam_chart_set_member (chart, "sex", "women");
+  g_assert_cmpuint (kam_chart_get_series (chart)->len, ==, 1);
+  g_assert_cmpuint (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points,
+                                    KamChartPoint, 0).value, ==, 3000);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kamlang/chart/destinations-linear", test_destinations_linear);
   g_test_add_func ("/kamlang/chart/destinations-log", test_destinations_log);
+  g_test_add_func ("/kamlang/chart/destinations-split", test_destinations_split);
   g_test_add_func ("/kamlang/chart/share", test_share);
   g_test_add_func ("/kamlang/chart/trend-gap", test_trend_gap);
   g_test_add_func ("/kamlang/chart/dark-background", test_dark_background);

@@ -178,12 +178,31 @@ test_report_and_csv (void)
   g_assert_cmpint (run (csv_args, &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  /* the three figures once more: six */
+  /* the three figures once more: each key has one figure, nothing is written */
+  g_assert_cmpint (run (import_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "already a figure for Japan, 2021, workers"));
+  g_assert_false (g_file_test (imported, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* a breakdown and a qualifier: women, "about 5,000" */
+  g_assert_true (g_file_set_contents (csv, "country,year,indicator,sex,value,qualifier,source\n"
+                                           "JPN,2021,workers,Women,5000,approximate,s1\n"
+                                           "JPN,2021,workers,men,6000,≈,s1\n", -1, NULL));
   g_assert_cmpint (run (import_args, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (err, "3 figures added"));
+  g_assert_nonnull (strstr (err, "2 figures added"));
   dataset = kam_dataset_load_file (file, NULL, NULL);
   g_assert_nonnull (dataset);
-  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), ==, 6);
+  {
+    KamFigureTable *table = kam_dataset_get_figures (dataset);
+    guint n = kam_figure_table_get_n_rows (table), sex, women;
+
+    g_assert_cmpuint (n, ==, 5);
+    g_assert_true (kam_dataset_find_member (dataset, "sex", "women", &sex, &women));
+    g_assert_cmpuint (kam_figure_table_get_member (table, n - 2, sex), ==, women);
+    g_assert_cmpint (kam_figure_table_get_qualifier (table, n - 2), ==, KAM_QUALIFIER_APPROXIMATE);
+    g_assert_cmpint (kam_figure_table_get_qualifier (table, n - 1), ==, KAM_QUALIFIER_APPROXIMATE);
+    g_assert_cmpfloat (kam_figure_table_get_value (table, n - 1), ==, 6000);
+  }
 }
 
 static void

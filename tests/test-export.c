@@ -232,12 +232,15 @@ test_csv_round_trip (void)
 
   g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
   text = kam_csv_export_text (dataset, &length);
-  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "country,year,indicator,value,source,note\r\n"));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "country,year,indicator,sex,sector,province,channel,age,value,qualifier,source,note\r\n"));
   /* the formula-like note is inert: an apostrophe before "=" */
   g_assert_nonnull (strstr (text, "\"'=HYPERLINK(\"\"http://x\"\"), and a \"\"quote\"\"\nand a line\""));
   /* numbers without separators, unknown empty */
-  g_assert_nonnull (strstr (text, "THA,2021,workers,1220197,pp-004,"));
-  g_assert_nonnull (strstr (text, "KOR,2024,quota,,pp-003,"));
+  g_assert_nonnull (strstr (text, "THA,2021,workers,total,total,total,total,total,1220197,,pp-004,"));
+  g_assert_nonnull (strstr (text, "KOR,2024,quota,total,total,total,total,total,,,pp-003,"));
+  /* breakdowns and qualifiers */
+  g_assert_nonnull (strstr (text, "KOR,2023,deployed,women,total,total,total,total,2719,,pp-003,"));
+  g_assert_nonnull (strstr (text, ",1300000,lower-bound,pp-004,"));
 
   g_assert_true (kam_csv_import (copy, text, length, &added, &error));
   g_assert_no_error (error);
@@ -253,6 +256,8 @@ test_csv_round_trip (void)
       g_assert_true ((isnan (x.value) && isnan (y.value)) || x.value == y.value);
       g_assert_cmpstr (x.source, ==, y.source);
       g_assert_cmpstr (x.note, ==, y.note);
+      g_assert_cmpint (x.qualifier, ==, y.qualifier);
+      g_assert_cmpmem (x.members, sizeof x.members, y.members, sizeof y.members);
     }
   /* one undo step */
   g_assert_true (kam_dataset_undo (copy));

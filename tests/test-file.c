@@ -36,7 +36,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *good = kam_test_fixture ("good.kamlang");
-  g_autoptr (GString) csv = g_string_new ("country,year,indicator,value,source,note\n");
+  g_autoptr (GString) csv = g_string_new ("country,year,indicator,sex,value,source,note\n");
 
   f->dir = g_dir_make_tmp ("kam-file-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
@@ -47,7 +47,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_chmod (f->target, 0600), ==, 0);
   /* enough new figures that the new version is much larger than the old */
   for (int year = 1900; year < 2100; year++)
-    g_string_append_printf (csv, "JPN,%d,workers,%d,s1,a note long enough to take some room\n", year,
+    g_string_append_printf (csv, "JPN,%d,workers,men,%d,s1,a note long enough to take some room\n", year,
                             year * 7);
   g_assert_true (g_file_set_contents (f->csv, csv->str, csv->len, NULL));
 }

@@ -653,9 +653,13 @@ read_row (Reader *r, guint i, JsonArray *row, const Columns *cols, KamFigureRow 
       fr->qualifier = KAM_QUALIFIER_EXACT;
     else if (!is_string (n) || !kam_enum_from_nick (KAM_TYPE_QUALIFIER, json_node_get_string (n), &q))
       {
-        problem (r, WHERE (cols->fixed[COL_QUALIFIER]),
-                 _("the qualifier must be one of exact, approximate, lower-bound, upper-bound, estimate, provisional, not %s"),
-                 is_string (n) ? json_node_get_string (n) : type_name (n));
+        {
+          g_autofree char *what = is_string (n) ? g_strdup_printf ("“%s”", json_node_get_string (n))
+                                                : g_strdup (type_name (n));
+          problem (r, WHERE (cols->fixed[COL_QUALIFIER]),
+                   _("the qualifier must be one of exact, approximate, lower-bound, upper-bound, estimate, provisional, not %s"),
+                   what);
+        }
         row_ok = FALSE;
       }
     else
