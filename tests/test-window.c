@@ -351,6 +351,43 @@ respond (gpointer dialog, const char *response)
   iterate ();
 }
 
+/* Saving a version 1 file over itself asks first; cancelled, the file stays as it was. */
+static void
+test_version_1_upgrade_asks (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  GFile *file = kam_window_get_file (window);
+  KamDataset *dataset = kam_window_get_dataset (window);
+  g_autofree char *before = NULL, *after = NULL, *path = g_file_get_path (file);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  AdwMessageDialog *dialog;
+  g_autoptr (KamDataset) again = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_cmpuint (kam_dataset_get_format_version (dataset), ==, 1);
+  g_assert_false (kam_window_save_to_file (window, file));
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "upgrade"));
+  respond (dialog, "cancel");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+
+  /* agreed: written as version 2, the old file kept as FILE~ */
+  g_assert_false (kam_window_save_to_file (window, file));
+  respond (dialog_of (GTK_WINDOW (window)), "upgrade");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "\"version\": 2,"));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (backup, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  /* asked once per document */
+  g_assert_true (kam_window_save_to_file (window, file));
+  g_assert_null (dialog_of (GTK_WINDOW (window)));
+  close_window (window);
+}
+
 static void
 test_bad_file_keeps_document (void)
 {
@@ -752,6 +789,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/sort-by-header", test_sort_by_header);
   g_test_add_func ("/kamlang/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/kamlang/window/bad-file-keeps-document", test_bad_file_keeps_document);
+  g_test_add_func ("/kamlang/window/version-1-upgrade-asks", test_version_1_upgrade_asks);
   g_test_add_func ("/kamlang/window/close-asks-first", test_close_asks_first);
   g_test_add_func ("/kamlang/window/draft-after-kill", test_draft_after_kill);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);

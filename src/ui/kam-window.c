@@ -39,6 +39,7 @@ struct _KamWindow
   guint draft_delay;
   gboolean close_confirmed;
   gboolean close_after_save;
+  gboolean upgrade_confirmed; /* the user agreed to write a version 1 file as version 2 */
   GtkFileChooserNative *chooser;
 };
 
@@ -153,6 +154,7 @@ update_title (KamWindow *self)
 void
 kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file)
 {
+  self->upgrade_confirmed = FALSE;
   g_return_if_fail (KAM_IS_WINDOW (self));
   g_return_if_fail (KAM_IS_DATASET (dataset));
 
@@ -256,11 +258,55 @@ kam_window_open_file_beside_changes (KamWindow *self, GFile *file)
   return TRUE;
 }
 
+static gboolean close_later (gpointer data);
+
+static void
+upgrade_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
+{
+  gboolean close = self->close_after_save;
+
+  self->close_after_save = FALSE;
+  if (!g_str_equal (response, "upgrade") || self->file == NULL)
+    return;
+  self->upgrade_confirmed = TRUE;
+  if (kam_window_save_to_file (self, self->file) && close)
+    g_idle_add (close_later, g_object_ref (self));
+}
+
+/* A file of format version 1 is never written over as version 2 unasked. */
+static gboolean
+confirm_upgrade (KamWindow *self, GFile *file, const char *name)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL, *body = NULL;
+
+  if (self->upgrade_confirmed || self->file == NULL || !g_file_equal (file, self->file)
+      || kam_dataset_get_format_version (self->dataset) != 1)
+    return TRUE;
+  heading = g_strdup_printf (_("Upgrade “%s”?"), name);
+  body = g_strdup_printf (
+    _("This file has format version 1. Saving it writes format version 2, with breakdowns and qualifiers, which older versions of Kamlang cannot open. Women counted as separate indicators are now the “Women” breakdown. The version 1 file is kept as “%s~”."),
+    name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "upgrade",
+                                    _("_Upgrade and Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "upgrade",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "upgrade");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (upgrade_response), self);
+  kam_present_dialog (dialog);
+  return FALSE;
+}
+
 gboolean
 kam_window_save_to_file (KamWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
+
+  if (!confirm_upgrade (self, file, name))
+    return FALSE;
 
   if (!kam_dataset_save_file (self->dataset, file, TRUE, &error))
     {
@@ -273,6 +319,7 @@ kam_window_save_to_file (KamWindow *self, GFile *file)
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       kam_present_dialog (dialog);
       save_draft_now (self);
+      self->close_after_save = FALSE;
       return FALSE;
     }
   g_set_object (&self->file, file);
@@ -449,8 +496,16 @@ close_dialog_response (AdwMessageDialog *dialog, const char *response, KamWindow
           self->close_after_save = TRUE;
           run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
         }
-      else if (kam_window_save_to_file (self, self->file))
-        g_idle_add (close_later, g_object_ref (self));
+      else
+        {
+          /* kept for the upgrade notice, which may come first */
+          self->close_after_save = TRUE;
+          if (kam_window_save_to_file (self, self->file))
+            {
+              self->close_after_save = FALSE;
+              g_idle_add (close_later, g_object_ref (self));
+            }
+        }
     }
 }
 
