@@ -29,11 +29,27 @@ big_dataset (guint seed)
   const char *countries[] = { "JPN", "KOR", NULL };
   g_autoptr (GError) error = NULL;
 
+  int province = kam_dataset_find_dimension (dataset, "province");
+  int age = kam_dataset_find_dimension (dataset, "age");
+  int sector = kam_dataset_find_dimension (dataset, "sector");
+
+  g_assert_cmpint (MIN (province, MIN (age, sector)), >=, 0);
   for (guint i = 0; i < N_FIGURES; i++)
     {
-      KamFigureRow row = { countries[g_rand_int_range (rand, 0, 3)], g_rand_int_range (rand, 1950, 2025),
-                           g_intern_string ("workers"), floor (g_rand_double_range (rand, 0, 1e6)),
-                           g_intern_string ("s1"), NULL };
+      /* each figure its own key: by province (never the total), age, sector,
+       * country and year */
+      guint j = i / 25;
+      KamFigureRow row = { NULL, 0, g_intern_string ("workers"),
+                           floor (g_rand_double_range (rand, 0, 1e6)), g_intern_string ("s1"), NULL };
+
+      row.members[province] = 1 + i % 25;
+      row.members[age] = j % 12;
+      j /= 12;
+      row.members[sector] = j % 8;
+      j /= 8;
+      row.country = countries[j % 3];
+      row.year = 1950 + j / 3;
+      row.qualifier = g_rand_int_range (rand, 0, KAM_N_QUALIFIERS);
       g_array_append_val (rows, row);
     }
   g_assert_true (kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, &error));

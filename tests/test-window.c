@@ -789,7 +789,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/sort-by-header", test_sort_by_header);
   g_test_add_func ("/kamlang/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/kamlang/window/bad-file-keeps-document", test_bad_file_keeps_document);
-  g_test_add_func ("/kamlang/window/version-1-upgrade-asks", test_version_1_upgrade_asks);
   g_test_add_func ("/kamlang/window/close-asks-first", test_close_asks_first);
   g_test_add_func ("/kamlang/window/draft-after-kill", test_draft_after_kill);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
@@ -798,5 +797,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/copy-chart", test_copy_chart);
   g_test_add_func ("/kamlang/window/print", test_print);
   g_test_add_func ("/kamlang/window/import-from-window", test_import_from_window);
+  /* last: run before draft-after-kill, it made that test miss its draft 1 time in 4 (see issue 9 note) */
+  g_test_add_func ("/kamlang/window/version-1-upgrade-asks", test_version_1_upgrade_asks);
   return g_test_run ();
 }
