@@ -211,12 +211,20 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
                        path, data->line, c + 1, year_text, value_text);
           return FALSE;
         }
-      for (guint r = 0; r < kam_figure_table_get_n_rows (table) && !duplicate; r++)
-        duplicate = kam_figure_table_get_source (table, r) == row.source
-                    && kam_figure_table_get_year (table, r) == row.year
-                    && kam_figure_table_get_indicator (table, r) == row.indicator
-                    && kam_figure_table_get_country (table, r) == row.country
-                    && kam_figure_table_get_value (table, r) == row.value;
+      /* the same key from the same source (the index finds it): the same value
+       * is not added twice; another value is a conflict the user must see */
+      {
+        int there = kam_figure_table_find_same_key (table, &row, 0);
+
+        if (there >= 0 && kam_figure_table_get_value (table, there) != row.value)
+          {
+            g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                         _("%s: line %u, column %u (%s): the dataset already has another value from this source for that year."),
+                         path, data->line, c + 1, year_text);
+            return FALSE;
+          }
+        duplicate = there >= 0;
+      }
       if (!duplicate)
         g_array_append_val (rows, row);
     }
