@@ -5,6 +5,7 @@
  */
 
 #include "kam-test-utils.h"
+#include <string.h>
 #include "kam-cli.h"
 
 char *
@@ -68,4 +69,21 @@ kam_test_problems_have (GPtrArray *problems, const char *where)
     if (g_str_has_prefix (g_ptr_array_index (problems, i), where))
       return TRUE;
   return FALSE;
+}
+
+KamDataset *
+kam_test_without_figures (KamDataset *dataset)
+{
+  g_autofree char *text = kam_dataset_to_data (dataset, NULL);
+  KamDataset *copy = kam_dataset_load_data (text, strlen (text), NULL, NULL);
+  KamFigureTable *table = kam_dataset_get_figures (copy);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    {
+      guint id = kam_figure_table_get_id (table, i);
+      g_array_append_val (ids, id);
+    }
+  kam_dataset_remove_figures (copy, (guint *) ids->data, ids->len);
+  return copy;
 }

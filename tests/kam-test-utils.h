@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 char *kam_test_fixture (const char *name);
 KamDataset *kam_test_load_fixture (const char *name);
 KamDataset *kam_test_load_bundled (void);
+/* A copy of the dataset with no figures: the same countries, indicators,
+ * dimensions and sources (to import figures into). */
+KamDataset *kam_test_without_figures (KamDataset *dataset);
 
 /* Counts the notify emissions of one property. */
 typedef struct

@@ -200,29 +200,11 @@ test_bad_export_writes_nothing (void)
   g_assert_cmpstr (after, ==, "old");
 }
 
-/* A copy of the dataset with no figures: the same countries, indicators and sources. */
-static KamDataset *
-without_figures (KamDataset *dataset)
-{
-  g_autofree char *text = kam_dataset_to_data (dataset, NULL);
-  KamDataset *copy = kam_dataset_load_data (text, strlen (text), NULL, NULL);
-  KamFigureTable *table = kam_dataset_get_figures (copy);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
-    {
-      guint id = kam_figure_table_get_id (table, i);
-      g_array_append_val (ids, id);
-    }
-  kam_dataset_remove_figures (copy, (guint *) ids->data, ids->len);
-  return copy;
-}
-
 static void
 test_csv_round_trip (void)
 {
   g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
-  g_autoptr (KamDataset) copy = without_figures (dataset);
+  g_autoptr (KamDataset) copy = kam_test_without_figures (dataset);
   KamFigureTable *a = kam_dataset_get_figures (dataset), *b = kam_dataset_get_figures (copy);
   KamFigureRow row = { "JPN", 2022, "workers", 0.1 + 0.2, "pp-004", "=HYPERLINK(\"http://x\"), and a \"quote\"\nand a line" };
   g_autofree char *text = NULL;
@@ -376,7 +358,7 @@ test_csv_injection (void)
   };
   static const char *const harmless[] = { "EPS", "a - b", "Report = 2021", "ជប៉ុន", "x | y" };
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
-  g_autoptr (KamDataset) copy = without_figures (dataset);
+  g_autoptr (KamDataset) copy = kam_test_without_figures (dataset);
   KamFigureTable *b = kam_dataset_get_figures (copy);
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
@@ -432,7 +414,7 @@ test_csv_formula_like_ids (void)
   g_assert_no_error (error);
   row.source = g_intern_string ("=source");
   g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, &error), >, 0);
-  copy = without_figures (dataset);
+  copy = kam_test_without_figures (dataset);
   text = kam_csv_export_text (dataset, &length);
   g_assert_nonnull (strstr (text, ",\"'=source\","));
   g_assert_true (kam_csv_import (copy, text, length, NULL, &error));

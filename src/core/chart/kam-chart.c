@@ -289,18 +289,24 @@ compare_points_year (gconstpointer a, gconstpointer b)
 }
 
 /* The year with known values of the indicator for the most countries (the
- * latest of those), so that a chart by country shows as much as it can. */
+ * latest of those), so that a chart by country shows as much as it can.
+ * With `member` (not NULL), only figures of that member of dimension `dimension`. */
 static int
-latest_year (KamChart *self, const char *indicator, gboolean countries_only)
+latest_year (KamChart *self, const char *indicator, gboolean countries_only, guint dimension,
+             const guint *member)
 {
   KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   guint n = kam_figure_table_get_n_rows (table);
   const char *ind = g_intern_string (indicator);
+  const guint16 *members = member ? kam_figure_table_get_member_column (table, dimension) : NULL;
   guint counts[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { 0 };
   g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   int best = 0;
   guint best_count = 0;
 
+  /* a member other than the total that no figure has */
+  if (member != NULL && members == NULL && *member != 0)
+    return 0;
   for (guint r = 0; r < n; r++)
     {
       const char *country = kam_figure_table_get_countries (table)[r];
@@ -309,6 +315,7 @@ latest_year (KamChart *self, const char *indicator, gboolean countries_only)
       gpointer key = GSIZE_TO_POINTER (((gsize) g_direct_hash (country) * 256) ^ (gsize) year);
 
       if (kam_figure_table_get_indicators (table)[r] != ind
+          || (members != NULL && members[r] != *member)
           || !kam_value_is_known (kam_figure_table_get_values (table)[r])
           || (countries_only && country == NULL) || !g_hash_table_add (seen, key))
         continue;
@@ -839,30 +846,11 @@ build_gender (KamChart *self, KamChartData *data)
 static int
 latest_women_year (KamChart *self, const char *indicator)
 {
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  guint n = kam_figure_table_get_n_rows (table);
-  const char *ind = g_intern_string (indicator);
   guint sex, women;
-  const guint16 *column;
-  guint counts[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { 0 };
-  int best = 0;
-  guint best_count = 0;
 
-  if (!kam_dataset_find_member (self->dataset, "sex", "women", &sex, &women)
-      || (column = kam_figure_table_get_member_column (table, sex)) == NULL)
+  if (!kam_dataset_find_member (self->dataset, "sex", "women", &sex, &women))
     return 0;
-  for (guint r = 0; r < n; r++)
-    if (column[r] == women && kam_figure_table_get_indicators (table)[r] == ind
-        && kam_figure_table_get_countries (table)[r] != NULL
-        && kam_value_is_known (kam_figure_table_get_values (table)[r]))
-      counts[kam_figure_table_get_years (table)[r] - KAM_YEAR_MIN]++;
-  for (int y = KAM_YEAR_MIN; y <= KAM_YEAR_MAX; y++)
-    if (counts[y - KAM_YEAR_MIN] > 0 && counts[y - KAM_YEAR_MIN] >= best_count)
-      {
-        best = y;
-        best_count = counts[y - KAM_YEAR_MIN];
-      }
-  return best;
+  return latest_year (self, indicator, TRUE, sex, &women);
 }
 
 /* For the gender chart: an indicator that has women figures, and a year with both. */
@@ -914,7 +902,7 @@ compute (KamChart *self)
       data->indicator = g_intern_string (self->indicator ? self->indicator : defaults[self->kind]);
       /* only the charts of one year need one */
       if (self->kind == KAM_CHART_DESTINATIONS || self->kind == KAM_CHART_SHARE)
-        data->year = self->year ? self->year : latest_year (self, data->indicator, TRUE);
+        data->year = self->year ? self->year : latest_year (self, data->indicator, TRUE, 0, NULL);
     }
   data->usd = indicator_is_usd (self->dataset, data->indicator);
 

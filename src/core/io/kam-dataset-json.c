@@ -350,15 +350,6 @@ read_sources (Reader *r, JsonObject *root)
     }
 }
 
-static gboolean
-has_member_code (KamDimension *dimension, const char *code)
-{
-  for (guint i = 0; i < kam_dimension_get_n_members (dimension); i++)
-    if (g_str_equal (kam_dimension_get_member_code (dimension, i), code))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 read_members (Reader *r, JsonObject *obj, KamDimension *dimension, const char *where)
 {
@@ -391,7 +382,7 @@ read_members (Reader *r, JsonObject *obj, KamDimension *dimension, const char *w
       if (!kam_member_code_is_valid (code))
         problem (r, w, _("the code “%s” must be letters, digits, - _ + and . only, as in KH-12 or 65+"),
                  code);
-      else if (has_member_code (dimension, code))
+      else if (kam_dimension_find_code (dimension, code) >= 0)
         problem (r, w, _("the code “%s” is already used by another member"), code);
       else
         kam_dimension_append_member (dimension, code, get_string (r, m, "name", w, FALSE),
@@ -682,10 +673,7 @@ read_row (Reader *r, guint i, JsonArray *row, const Columns *cols, KamFigureRow 
           row_ok = FALSE;
           continue;
         }
-      m = -1;
-      for (guint k = 0; k < kam_dimension_get_n_members (dimension) && m < 0; k++)
-        if (g_str_equal (kam_dimension_get_member_code (dimension, k), json_node_get_string (n)))
-          m = (int) k;
+      m = kam_dimension_find_code (dimension, json_node_get_string (n));
       if (m < 0)
         {
           problem (r, WHERE (cols->dimension[d]), _("the dimension “%s” has no member “%s”"),

@@ -265,6 +265,16 @@ same_text (const char *a, const char *b, gboolean any_case)
 }
 
 int
+kam_dimension_find_code (KamDimension *self, const char *code)
+{
+  g_return_val_if_fail (KAM_IS_DIMENSION (self), -1);
+  for (guint i = 0; code != NULL && i < self->members->len; i++)
+    if (g_str_equal (MEMBER (i)->code, code))
+      return (int) i;
+  return -1;
+}
+
+int
 kam_dimension_find_member (KamDimension *self, const char *text, gboolean any_case)
 {
   g_return_val_if_fail (KAM_IS_DIMENSION (self), -1);

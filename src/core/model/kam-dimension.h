@@ -37,6 +37,8 @@ const char *kam_dimension_get_member_name (KamDimension *self, guint member);
 const char *kam_dimension_get_member_name_km (KamDimension *self, guint member);
 /* The member's name for people, in Khmer when the interface is in Khmer. */
 const char *kam_dimension_get_member_label (KamDimension *self, guint member);
+/* By its code exactly, as files name members; -1 when there is none. */
+int kam_dimension_find_code (KamDimension *self, const char *code);
 /* By code, or by English or Khmer name; -1 when there is none. */
 int kam_dimension_find_member (KamDimension *self, const char *text, gboolean any_case);
 
