@@ -209,6 +209,58 @@ test_all_problems_reported (void)
   g_assert_cmpuint (problems->len, ==, 6);
 }
 
+/* The figures are read from the text, not from a json-glib tree: keys in any
+ * order, every escape, numbers in every form, and a problem for every cell of
+ * the wrong kind, each at its place. */
+static void
+test_figures_read_from_text (void)
+{
+  const char *good =
+    "{\"format\":\"kamlang\",\"version\":1,\"countries\":[{\"code\":\"JPN\"}],"
+    "\"indicators\":[{\"id\":\"workers\"}],"
+    "\"figures\" : { \"rows\" : [ [ \"JPN\" , 2021 , \"workers\" , 1.5e3 , null , "
+    "\"a \\\"quoted\\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9 \\u17a2 \\ud83d\\ude00 note\" ] ,\n"
+    "  [null,2020,\"workers\",-0,null,null], [\"JPN\",2019,\"workers\",12345678901234,null,null] ],"
+    " \"columns\" : [\"country\",\"year\",\"indicator\",\"value\",\"source\",\"note\"] } }";
+  const char *bad =
+    "{\"format\":\"kamlang\",\"version\":1,\"countries\":[{\"code\":\"JPN\"}],"
+    "\"indicators\":[{\"id\":\"workers\"}],"
+    "\"figures\":{\"columns\":[\"country\",\"year\",\"indicator\",\"value\",\"source\",\"note\"],"
+    "\"extra\":[[1]],\"rows\":[[{\"a\":[1,\"]\"]},2021.5,true,[\"x\"],\"s\",{}],"
+    "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20],7,"
+    "[\"JPN\",2021,\"workers\",\"12\",null,null]]}}";
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDataset) dataset = kam_dataset_load_data (good, strlen (good), NULL, &error);
+  KamFigureTable *table;
+  g_autoptr (KamDataset) refused = NULL;
+
+  g_assert_no_error (error);
+  table = kam_dataset_get_figures (dataset);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 3);
+  g_assert_cmpfloat (kam_figure_table_get_value (table, 0), ==, 1500);
+  g_assert_cmpstr (kam_figure_table_get_note (table, 0), ==,
+                   "a \"quoted\" \\ / \b\f\n\r\t \u00e9 \u17a2 \U0001F600 note");
+  g_assert_null (kam_figure_table_get_countries (table)[1]);
+  g_assert_cmpfloat (kam_figure_table_get_value (table, 1), ==, 0);
+  g_assert_cmpfloat (kam_figure_table_get_value (table, 2), ==, 12345678901234.0);
+  g_assert_true (kam_figure_table_check_index (table));
+
+  refused = kam_dataset_load_data (bad, strlen (bad), &problems, &error);
+  g_assert_null (refused);
+  g_assert_true (kam_test_problems_have (problems, "figures: unknown field “extra”"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][0]: the country must be text or null, not an object"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][1]: the year must be a whole number, not a fraction"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][2]: the indicator must be text or null, not true or false"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][3]: the value must be a number or null, not a list"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][4]: the source “s” is not defined"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][5]: the note must be text or null, not an object"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[1]: a figure must have 6 fields, this one has 20"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[2]: a figure must be a list of 6 fields, not a number"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[3][3]: the value must be a number or null, not text"));
+  g_assert_cmpuint (problems->len, ==, 10);
+}
+
 static void
 test_huge_file_refused_unread (void)
 {
@@ -293,6 +345,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/json/round-trip-keeps-everything", test_round_trip_keeps_everything);
   g_test_add_func ("/kamlang/json/round-trip-after-edits", test_round_trip_after_edits);
   g_test_add_func ("/kamlang/json/all-problems-reported", test_all_problems_reported);
+  g_test_add_func ("/kamlang/json/figures-read-from-text", test_figures_read_from_text);
   g_test_add_func ("/kamlang/json/huge-file-refused-unread", test_huge_file_refused_unread);
   g_test_add_func ("/kamlang/json/save-atomic-with-backup", test_save_atomic_with_backup);
   g_test_add_func ("/kamlang/json/save-to-missing-folder-fails", test_save_to_missing_folder_fails);

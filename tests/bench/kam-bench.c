@@ -20,7 +20,14 @@
 #include "kam-dataset-json.h"
 #include "kam-json-strict.h"
 #include "kam-figure-query.h"
-#include "kam-chart.h"
+#include "kam-chart-private.h"
+#include "kam-check.h"
+#include "kam-figure-index-private.h"
+#include <fcntl.h>
+#include <json-glib/json-glib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static long
 rss_kib (void)
@@ -40,21 +47,28 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* A dataset of n figures over 60 countries, 35 years, 7 indicators and 20
- * sources, with some unknown values and some notes. */
+/* A dataset of n figures over 60 countries and the national total, 35 years,
+ * the default indicators, 20 sources and 3 dimensions (sex, province,
+ * channel), each key at most once. Values are consistent (members add up to
+ * less than their total, countries to less than the national total, sources
+ * agree), so that the checks find what real data would: little. */
 static KamDataset *
 generate (guint n)
 {
   static const char *const real[] = { "THA", "KOR", "MYS", "JPN", "SGP", "HKG", "SAU" };
   static const char *const names[] = { "Thailand", "South Korea", "Malaysia", "Japan",
                                        "Singapore", "Hong Kong", "Saudi Arabia" };
+  static const char *const used[] = { "sex", "province", "channel" };
   KamDataset *dataset = kam_dataset_new ();
   GListModel *indicators = kam_dataset_get_indicators (dataset);
   g_autoptr (GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (KamFigureRow), n);
-  const char *codes[60], *sources[20], *ids[16];
+  const char *codes[61], *sources[20], *ids[16];
+  guint dim[3], n_members[3];
   GRand *rand = g_rand_new_with_seed (42);
-  guint n_ind = g_list_model_get_n_items (indicators);
+  guint n_ind = MIN (g_list_model_get_n_items (indicators), G_N_ELEMENTS (ids));
+  guint64 space, step = 1000003; /* a prime that divides no radix below */
 
+  codes[60] = NULL; /* the national total */
   for (guint i = 0; i < 60; i++)
     {
       g_autofree char *code = i < 7 ? g_strdup (real[i])
@@ -70,33 +84,137 @@ generate (guint n)
     {
       g_autofree char *id = g_strdup_printf ("source-%02u", i);
       g_autofree char *title = g_strdup_printf ("Ministry report number %u", i);
+      g_autofree char *date = g_strdup_printf ("20%02u-06-30", i + 5);
       g_autoptr (KamSource) source = kam_source_new (id);
 
       kam_source_set_title (source, title);
       kam_source_set_publisher (source, i % 2 ? "Ministry of Labour" : "World Bank");
+      kam_source_set_date (source, date);
       _kam_dataset_load_source (dataset, source);
       sources[i] = g_intern_string (id);
     }
-  for (guint i = 0; i < n_ind && i < G_N_ELEMENTS (ids); i++)
+  for (guint i = 0; i < n_ind; i++)
     {
       g_autoptr (KamIndicator) indicator = g_list_model_get_item (indicators, i);
       ids[i] = g_intern_string (kam_indicator_get_id (indicator));
     }
+  space = 61ull * 35 * n_ind * 20;
+  for (guint d = 0; d < 3; d++)
+    {
+      dim[d] = (guint) kam_dataset_find_dimension (dataset, used[d]);
+      n_members[d] = kam_dimension_get_n_members (kam_dataset_get_dimension (dataset, dim[d]));
+      space *= n_members[d];
+    }
+  g_assert (space % step != 0 && n <= space);
   for (guint i = 0; i < n; i++)
     {
-      KamFigureRow row;
+      /* i -> a key, one to one: i * step mod space, in mixed radix */
+      guint64 k = ((guint64) i * step) % space;
+      KamFigureRow row = { NULL };
+      guint c = k % 61, ind, y;
+      double value;
 
-      row.country = g_rand_int_range (rand, 0, 20) == 0 ? NULL : codes[g_rand_int_range (rand, 0, 60)];
-      row.year = g_rand_int_range (rand, 1990, 2025);
-      row.indicator = ids[g_rand_int_range (rand, 0, n_ind)];
-      row.value = g_rand_int_range (rand, 0, 50) == 0 ? NAN : floor (g_rand_double_range (rand, 0, 2e6));
-      row.source = sources[g_rand_int_range (rand, 0, 20)];
+      k /= 61;
+      y = k % 35;
+      k /= 35;
+      ind = k % n_ind;
+      k /= n_ind;
+      row.source = sources[k % 20];
+      k /= 20;
+      row.country = codes[c];
+      row.year = 1990 + (int) y;
+      row.indicator = ids[ind];
+      /* a country's value is at most 1e6, the national total 61e6: above their sum */
+      value = c == 60 ? 61e6 : floor (1e6 * (0.2 + 0.8 * (((c * 7919 + y * 104729 + ind * 31) % 1000) / 1000.0)));
+      for (guint d = 0; d < 3; d++)
+        {
+          row.members[dim[d]] = (guint16) (k % n_members[d]);
+          if (row.members[dim[d]] != 0)
+            value = floor (value * 0.9 / (n_members[d] - 1));
+          k /= n_members[d];
+        }
+      row.value = g_rand_int_range (rand, 0, 50) == 0 ? NAN : value;
+      row.qualifier = g_rand_int_range (rand, 0, 10) == 0 ? KAM_QUALIFIER_APPROXIMATE : KAM_QUALIFIER_EXACT;
       row.note = g_rand_int_range (rand, 0, 10) == 0 ? "checked against the annual report" : NULL;
       g_array_append_val (rows, row);
     }
   _kam_dataset_load_figures (dataset, (KamFigureRow *) rows->data, rows->len);
   g_rand_free (rand);
   return dataset;
+}
+
+/* Runs argv, its output thrown away; wall time (ms) and peak memory (KiB). */
+static gboolean
+run_child (char **argv, double *ms, long *peak_kib)
+{
+  struct rusage usage;
+  int status;
+  gint64 t = g_get_monotonic_time ();
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+      dup2 (null, 1);
+      dup2 (null, 2);
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) != pid)
+    return FALSE;
+  *ms = ms_since (t);
+  *peak_kib = usage.ru_maxrss;
+  return WIFEXITED (status) && WEXITSTATUS (status) != 127;
+}
+
+/* The best time and the peak memory of three runs. */
+static void
+measure_child (char **argv, double *ms, long *peak_kib)
+{
+  *ms = G_MAXDOUBLE;
+  *peak_kib = 0;
+  for (guint round = 0; round < 3; round++)
+    {
+      double t;
+      long peak;
+
+      if (!run_child (argv, &t, &peak))
+        {
+          g_printerr ("could not run %s\n", argv[0]);
+          exit (1);
+        }
+      *ms = MIN (*ms, t);
+      *peak_kib = MAX (*peak_kib, peak);
+    }
+}
+
+static double
+best_aggregation (KamDataset *dataset, KamChartKind kind, const char *split)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autoptr (KamChart) chart = kam_chart_new (dataset, kind);
+      gint64 t;
+
+      kam_chart_set_split (chart, split);
+      t = g_get_monotonic_time ();
+      (void) _kam_chart_get_data (chart);
+      best = MIN (best, ms_since (t));
+    }
+  return best;
+}
+
+static double
+time_checks (KamDataset *dataset, guint *n_findings)
+{
+  gint64 t = g_get_monotonic_time ();
+  g_autoptr (GPtrArray) findings = kam_check_run (dataset, 2026);
+  double ms = ms_since (t);
+
+  *n_findings = findings->len;
+  return ms;
 }
 
 int
@@ -108,8 +226,11 @@ main (int argc, char **argv)
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (KamFigureQuery) query = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = NULL, *here = g_path_get_dirname (argv[0]);
+  g_autofree char *kamlang = g_build_filename (here, "..", "..", "src", "kamlang", NULL);
+  g_autofree char *parse = g_build_filename (here, "kam-bench-parse", NULL);
   long rss_before, rss_loaded;
+  double file_mib, open_ms, parse_ms;
   gint64 t;
   static const char *const typing[] = { "t", "th", "tha", "thai", "thail", "thaila", "thailand" };
 
@@ -135,9 +256,31 @@ main (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print ("figures                  %u\n", n);
+  {
+    GStatBuf st;
+    g_stat (path, &st);
+    file_mib = st.st_size / 1048576.0;
+  }
+  g_print ("figures                  %u (3 dimensions: sex, province, channel)\n", n);
+  g_print ("file                     %8.1f MiB\n", file_mib);
   g_print ("save                     %8.1f ms\n", ms_since (t));
   g_clear_object (&generated);
+
+  /* whole programs, side by side: kamlang --check against a program that
+   * only parses the same file with json-glib */
+  {
+    char *check_argv[] = { kamlang, "--check", path, NULL };
+    char *parse_argv[] = { parse, path, NULL };
+    double check_ms, json_ms;
+    long check_peak, json_peak;
+
+    measure_child (parse_argv, &json_ms, &json_peak);
+    measure_child (check_argv, &check_ms, &check_peak);
+    g_print ("kamlang --check          %8.1f ms  peak %6.1f MiB (%.2fx the file)\n", check_ms,
+             check_peak / 1024.0, check_peak / 1024.0 / file_mib);
+    g_print ("  json-glib parse only   %8.1f ms  peak %6.1f MiB   --check / parse: %.2fx\n", json_ms,
+             json_peak / 1024.0, check_ms / json_ms);
+  }
 
   rss_before = rss_kib ();
   t = g_get_monotonic_time ();
@@ -147,10 +290,29 @@ main (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print ("open                     %8.1f ms\n", ms_since (t));
+  open_ms = ms_since (t);
   rss_loaded = rss_kib ();
-  g_print ("memory after open        %8.1f MiB (+%.1f MiB)\n", rss_loaded / 1024.0,
+  {
+    g_autofree char *text = NULL;
+    gsize length;
+    g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+
+    g_file_get_contents (path, &text, &length, NULL);
+    t = g_get_monotonic_time ();
+    json_parser_load_from_data (parser, text, length, NULL);
+    parse_ms = ms_since (t);
+  }
+  g_print ("open                     %8.1f ms  (json-glib parse of the text %.1f ms)\n", open_ms,
+           parse_ms);
+  g_print ("memory held after open   %8.1f MiB (+%.1f MiB)\n", rss_loaded / 1024.0,
            (rss_loaded - rss_before) / 1024.0);
+  {
+    KamFigureTable *table = kam_dataset_get_figures (loaded);
+
+    t = g_get_monotonic_time ();
+    _kam_figure_index_rebuild (_kam_figure_table_get_index (table));
+    g_print ("  index build            %8.1f ms  (%.2f of open)\n", ms_since (t), ms_since (t) / open_ms);
+  }
 
   /* the strict JSON check, part of open; and the refusal of the same file with
    * a bad last figure (the worst place for it): both against open */
@@ -158,7 +320,7 @@ main (int argc, char **argv)
     g_autofree char *text = NULL;
     gsize length, bad = 0;
     g_autofree char *message = NULL;
-    double open_ms = 0, check_ms, refuse_ms;
+    double check_ms, refuse_ms;
     char *last;
     g_autoptr (KamDataset) again = NULL;
     g_autoptr (GError) refused = NULL;
@@ -180,6 +342,28 @@ main (int argc, char **argv)
     g_print ("  strict JSON check      %8.1f ms  (%.2f of open)\n", check_ms, check_ms / open_ms);
     g_print ("refuse: last value bad   %8.1f ms  (%.2f of open)\n", refuse_ms, refuse_ms / open_ms);
   }
+
+  /* checks: linear when a tenth of the figures takes a tenth of the time */
+  {
+    g_autoptr (KamDataset) tenth = generate (n / 10);
+    guint found, found_tenth;
+    double all = time_checks (loaded, &found);
+    double part = time_checks (tenth, &found_tenth);
+
+    g_print ("checks                   %8.1f ms  (%u findings; %.2f us per figure)\n", all, found,
+             all * 1000 / n);
+    g_print ("  on a tenth             %8.1f ms  (%u findings; %.2f us per figure; ratio %.1f)\n", part,
+             found_tenth, part * 1000 / MAX (n / 10, 1), all / part);
+  }
+
+  /* a chart's aggregation, without drawing */
+  g_print ("aggregate destinations   %8.2f ms  (best of 5)\n",
+           best_aggregation (loaded, KAM_CHART_DESTINATIONS, NULL));
+  g_print ("aggregate dest. by sex   %8.2f ms\n", best_aggregation (loaded, KAM_CHART_DESTINATIONS, "sex"));
+  g_print ("aggregate trend          %8.2f ms\n", best_aggregation (loaded, KAM_CHART_TREND, NULL));
+  g_print ("aggregate women and men  %8.2f ms\n", best_aggregation (loaded, KAM_CHART_GENDER, NULL));
+  g_print ("aggregate remittances    %8.2f ms\n", best_aggregation (loaded, KAM_CHART_REMITTANCES, NULL));
+
 
   query = kam_figure_query_new (loaded);
   for (guint i = 0; i < G_N_ELEMENTS (typing); i++)

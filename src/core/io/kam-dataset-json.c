@@ -19,45 +19,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kam-dataset-json.h"
-#include "kam-dataset-private.h"
+#include "kam-dataset-json-private.h"
 #include "kam-file.h"
 #include "kam-json-strict.h"
 #include "kam-number.h"
 
 #define MAX_PROBLEMS 200
 
-/* The figure columns other than dimensions, as the reader finds them. */
-enum
-{
-  COL_COUNTRY,
-  COL_YEAR,
-  COL_INDICATOR,
-  COL_VALUE,
-  COL_SOURCE,
-  COL_NOTE,
-  COL_QUALIFIER,
-  N_FIXED_COLUMNS
-};
-
-static const char *const figure_columns[N_FIXED_COLUMNS] = { "country", "year", "indicator", "value",
-                                                             "source", "note", "qualifier" };
 static const char *const known_keys[] = { "format", "version", "title", "description",
                                           "countries", "indicators", "dimensions", "sources",
                                           "figures", "agreements", NULL };
 
-typedef struct
-{
-  GPtrArray *problems;
-  KamDataset *dataset;
-  guint dropped;
-  GHashTable *top_level; /* where the root's values are in text */
-  const char *text;      /* the JSON text, after any byte-order mark */
-  gint64 version;
-} Reader;
-
-G_GNUC_PRINTF (3, 4)
-static void
-problem (Reader *r, const char *where, const char *format, ...)
+void
+_kam_reader_problem (KamReader *r, const char *where, const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -129,20 +103,9 @@ is_string (JsonNode *node)
          && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-static gboolean
-is_number (JsonNode *node)
-{
-  GType t;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  t = json_node_get_value_type (node);
-  return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
-}
-
 /* An optional string: absent or null give NULL; another type is a problem. */
 static const char *
-get_string (Reader *r, JsonObject *obj, const char *key, const char *where, gboolean required)
+get_string (KamReader *r, JsonObject *obj, const char *key, const char *where, gboolean required)
 {
   JsonNode *node = json_object_get_member (obj, key);
   const char *s;
@@ -150,32 +113,32 @@ get_string (Reader *r, JsonObject *obj, const char *key, const char *where, gboo
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        problem (r, where, _("“%s” is missing"), key);
+        _kam_reader_problem (r, where, _("“%s” is missing"), key);
       return NULL;
     }
   if (!is_string (node))
     {
-      problem (r, where, _("“%s” must be text, not %s"), key, type_name (node));
+      _kam_reader_problem (r, where, _("“%s” must be text, not %s"), key, type_name (node));
       return NULL;
     }
   s = json_node_get_string (node);
   if (required && (s == NULL || *s == '\0'))
-    problem (r, where, _("“%s” is empty"), key);
+    _kam_reader_problem (r, where, _("“%s” is empty"), key);
   return s;
 }
 
 static void
-check_keys (Reader *r, JsonObject *obj, const char *where, const char *const *keys)
+check_keys (KamReader *r, JsonObject *obj, const char *where, const char *const *keys)
 {
   g_autoptr (GList) members = json_object_get_members (obj);
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains ((const char *const *) keys, l->data))
-      problem (r, where, _("unknown field “%s”"), (const char *) l->data);
+      _kam_reader_problem (r, where, _("unknown field “%s”"), (const char *) l->data);
 }
 
 static gboolean
-get_enum (Reader *r, JsonObject *obj, const char *key, const char *where, GType type, int *out)
+get_enum (KamReader *r, JsonObject *obj, const char *key, const char *where, GType type, int *out)
 {
   const char *nick = get_string (r, obj, key, where, FALSE);
 
@@ -188,14 +151,14 @@ get_enum (Reader *r, JsonObject *obj, const char *key, const char *where, GType 
 
       for (guint i = 0; i < klass->n_values; i++)
         g_string_append_printf (allowed, "%s%s", i ? ", " : "", klass->values[i].value_nick);
-      problem (r, where, _("“%s” must be one of %s, not “%s”"), key, allowed->str, nick);
+      _kam_reader_problem (r, where, _("“%s” must be one of %s, not “%s”"), key, allowed->str, nick);
       return FALSE;
     }
   return TRUE;
 }
 
 static JsonArray *
-get_array (Reader *r, JsonObject *root, const char *key, const char *where)
+get_array (KamReader *r, JsonObject *root, const char *key, const char *where)
 {
   JsonNode *node = json_object_get_member (root, key);
 
@@ -203,20 +166,20 @@ get_array (Reader *r, JsonObject *root, const char *key, const char *where)
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (r, where ? where : key, _("must be a list, not %s"), type_name (node));
+      _kam_reader_problem (r, where ? where : key, _("must be a list, not %s"), type_name (node));
       return NULL;
     }
   return json_node_get_array (node);
 }
 
 static JsonObject *
-element_object (Reader *r, JsonArray *array, guint i, const char *where)
+element_object (KamReader *r, JsonArray *array, guint i, const char *where)
 {
   JsonNode *node = json_array_get_element (array, i);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (r, where, _("must be an object, not %s"), type_name (node));
+      _kam_reader_problem (r, where, _("must be an object, not %s"), type_name (node));
       return NULL;
     }
   return json_node_get_object (node);
@@ -225,7 +188,7 @@ element_object (Reader *r, JsonArray *array, guint i, const char *where)
 /* ---- sections ---------------------------------------------------------- */
 
 static void
-read_countries (Reader *r, JsonObject *root)
+read_countries (KamReader *r, JsonObject *root)
 {
   static const char *const keys[] = { "code", "name", "name-km", "region", NULL };
   JsonArray *array = get_array (r, root, "countries", NULL);
@@ -245,12 +208,12 @@ read_countries (Reader *r, JsonObject *root)
         continue;
       if (!kam_country_code_is_valid (code))
         {
-          problem (r, where, _("the code “%s” must be three capital letters A–Z, as in JPN"), code);
+          _kam_reader_problem (r, where, _("the code “%s” must be three capital letters A–Z, as in JPN"), code);
           continue;
         }
       if (kam_dataset_lookup_country (r->dataset, code) != NULL)
         {
-          problem (r, where, _("the code “%s” is already used by another country"), code);
+          _kam_reader_problem (r, where, _("the code “%s” is already used by another country"), code);
           continue;
         }
       country = kam_country_new (code);
@@ -262,7 +225,7 @@ read_countries (Reader *r, JsonObject *root)
 }
 
 static void
-read_indicators (Reader *r, JsonObject *root)
+read_indicators (KamReader *r, JsonObject *root)
 {
   static const char *const keys[] = { "id", "name", "unit", "kind", "definition", NULL };
   JsonArray *array = get_array (r, root, "indicators", NULL);
@@ -283,7 +246,7 @@ read_indicators (Reader *r, JsonObject *root)
         continue;
       if (kam_dataset_lookup_indicator (r->dataset, id) != NULL)
         {
-          problem (r, where, _("the id “%s” is already used by another indicator"), id);
+          _kam_reader_problem (r, where, _("the id “%s” is already used by another indicator"), id);
           continue;
         }
       indicator = kam_indicator_new (id);
@@ -292,7 +255,7 @@ read_indicators (Reader *r, JsonObject *root)
       {
         const char *unit = get_string (r, obj, "unit", where, FALSE);
         if (unit != NULL && g_utf8_strlen (unit, -1) > 64)
-          problem (r, where, _("the unit must be at most 64 characters long"));
+          _kam_reader_problem (r, where, _("the unit must be at most 64 characters long"));
         else
           kam_indicator_set_unit (indicator, unit);
       }
@@ -303,13 +266,13 @@ read_indicators (Reader *r, JsonObject *root)
 }
 
 static const char *
-get_date (Reader *r, JsonObject *obj, const char *key, const char *where)
+get_date (KamReader *r, JsonObject *obj, const char *key, const char *where)
 {
   const char *date = get_string (r, obj, key, where, FALSE);
 
   if (date != NULL && !kam_partial_date_is_valid (date))
     {
-      problem (r, where, _("“%s” must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD, not “%s”"),
+      _kam_reader_problem (r, where, _("“%s” must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD, not “%s”"),
                key, date);
       return NULL;
     }
@@ -317,7 +280,7 @@ get_date (Reader *r, JsonObject *obj, const char *key, const char *where)
 }
 
 static void
-read_sources (Reader *r, JsonObject *root)
+read_sources (KamReader *r, JsonObject *root)
 {
   static const char *const keys[] = { "id", "title", "publisher", "date", "url", "note", NULL };
   JsonArray *array = get_array (r, root, "sources", NULL);
@@ -337,7 +300,7 @@ read_sources (Reader *r, JsonObject *root)
         continue;
       if (kam_dataset_lookup_source (r->dataset, id) != NULL)
         {
-          problem (r, where, _("the id “%s” is already used by another source"), id);
+          _kam_reader_problem (r, where, _("the id “%s” is already used by another source"), id);
           continue;
         }
       source = kam_source_new (id);
@@ -351,7 +314,7 @@ read_sources (Reader *r, JsonObject *root)
 }
 
 static void
-read_members (Reader *r, JsonObject *obj, KamDimension *dimension, const char *where)
+read_members (KamReader *r, JsonObject *obj, KamDimension *dimension, const char *where)
 {
   static const char *const keys[] = { "code", "name", "name-km", NULL };
   g_autofree char *list_where = g_strdup_printf ("%s.members", where);
@@ -359,12 +322,12 @@ read_members (Reader *r, JsonObject *obj, KamDimension *dimension, const char *w
 
   if (array == NULL || json_array_get_length (array) == 0)
     {
-      problem (r, where, _("a dimension needs a list of members, the first being its total"));
+      _kam_reader_problem (r, where, _("a dimension needs a list of members, the first being its total"));
       return;
     }
   if (json_array_get_length (array) > G_MAXUINT16)
     {
-      problem (r, list_where, _("a dimension has at most %u members"), (guint) G_MAXUINT16);
+      _kam_reader_problem (r, list_where, _("a dimension has at most %u members"), (guint) G_MAXUINT16);
       return;
     }
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -380,34 +343,25 @@ read_members (Reader *r, JsonObject *obj, KamDimension *dimension, const char *w
       if (code == NULL || *code == '\0')
         continue;
       if (!kam_member_code_is_valid (code))
-        problem (r, w, _("the code “%s” must be letters, digits, - _ + and . only, as in KH-12 or 65+"),
+        _kam_reader_problem (r, w, _("the code “%s” must be letters, digits, - _ + and . only, as in KH-12 or 65+"),
                  code);
       else if (kam_dimension_find_code (dimension, code) >= 0)
-        problem (r, w, _("the code “%s” is already used by another member"), code);
+        _kam_reader_problem (r, w, _("the code “%s” is already used by another member"), code);
       else
         kam_dimension_append_member (dimension, code, get_string (r, m, "name", w, FALSE),
                                      get_string (r, m, "name-km", w, FALSE));
     }
 }
 
-static gboolean
-is_fixed_column (const char *name)
-{
-  for (guint c = 0; c < N_FIXED_COLUMNS; c++)
-    if (g_str_equal (name, figure_columns[c]))
-      return TRUE;
-  return FALSE;
-}
-
 static void
-read_dimensions (Reader *r, JsonObject *root)
+read_dimensions (KamReader *r, JsonObject *root)
 {
   static const char *const keys[] = { "id", "name", "name-km", "members", NULL };
   JsonArray *array = get_array (r, root, "dimensions", NULL);
 
   if (array != NULL && r->version < 2)
     {
-      problem (r, "dimensions", _("dimensions need format version 2; this file says version %" G_GINT64_FORMAT),
+      _kam_reader_problem (r, "dimensions", _("dimensions need format version 2; this file says version %" G_GINT64_FORMAT),
                r->version);
       return;
     }
@@ -426,22 +380,22 @@ read_dimensions (Reader *r, JsonObject *root)
         continue;
       if (!kam_dimension_id_is_valid (id))
         {
-          problem (r, where, _("the id “%s” must be lower-case letters, digits, - and _, starting with a letter"), id);
+          _kam_reader_problem (r, where, _("the id “%s” must be lower-case letters, digits, - and _, starting with a letter"), id);
           continue;
         }
-      if (is_fixed_column (id))
+      if (_kam_reader_is_figure_column (id))
         {
-          problem (r, where, _("the id “%s” is the name of a figure column"), id);
+          _kam_reader_problem (r, where, _("the id “%s” is the name of a figure column"), id);
           continue;
         }
       if (kam_dataset_find_dimension (r->dataset, id) >= 0)
         {
-          problem (r, where, _("the id “%s” is already used by another dimension"), id);
+          _kam_reader_problem (r, where, _("the id “%s” is already used by another dimension"), id);
           continue;
         }
       if (kam_dataset_get_n_dimensions (r->dataset) >= KAM_MAX_DIMENSIONS)
         {
-          problem (r, where, _("a dataset has at most %d dimensions"), KAM_MAX_DIMENSIONS);
+          _kam_reader_problem (r, where, _("a dataset has at most %d dimensions"), KAM_MAX_DIMENSIONS);
           return;
         }
       dimension = kam_dimension_new (id, get_string (r, obj, "name", where, FALSE),
@@ -452,26 +406,11 @@ read_dimensions (Reader *r, JsonObject *root)
     }
 }
 
-/* A reference to a country, indicator or source; NULL (and maybe a problem). */
-static const char *
-get_reference (Reader *r, JsonNode *node, const char *where, const char *what,
-               gboolean required)
+const char *
+_kam_reader_lookup (KamReader *r, const char *id, const char *where, const char *what)
 {
-  const char *id;
   gboolean found;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (required)
-        problem (r, where, _("the %s is missing"), what);
-      return NULL;
-    }
-  if (!is_string (node))
-    {
-      problem (r, where, _("the %s must be text or null, not %s"), what, type_name (node));
-      return NULL;
-    }
-  id = json_node_get_string (node);
   if (g_str_equal (what, "country"))
     found = kam_dataset_lookup_country (r->dataset, id) != NULL;
   else if (g_str_equal (what, "indicator"))
@@ -480,287 +419,24 @@ get_reference (Reader *r, JsonNode *node, const char *where, const char *what,
     found = kam_dataset_lookup_source (r->dataset, id) != NULL;
   if (!found)
     {
-      problem (r, where, _("the %s “%s” is not defined in this file"), what, id);
+     _kam_reader_problem (r, where, _("the %s “%s” is not defined in this file"), what, id);
       return NULL;
     }
   return g_intern_string (id);
 }
 
-/* The figure columns of a file: where each fixed column and each dimension is. */
-typedef struct
+/* A reference to a country or source; NULL (and maybe a problem). */
+static const char *
+get_reference (KamReader *r, JsonNode *node, const char *where, const char *what)
 {
-  int fixed[N_FIXED_COLUMNS];
-  int dimension[KAM_MAX_DIMENSIONS];
-  guint n;
-} Columns;
-
-static gboolean
-read_columns (Reader *r, JsonArray *columns, Columns *cols)
-{
-  guint n_dimensions = kam_dataset_get_n_dimensions (r->dataset);
-  gboolean ok = TRUE;
-
-  for (guint c = 0; c < N_FIXED_COLUMNS; c++)
-    cols->fixed[c] = -1;
-  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
-    cols->dimension[d] = -1;
-  cols->n = json_array_get_length (columns);
-  for (guint i = 0; i < cols->n; i++)
-    {
-      g_autofree char *where = g_strdup_printf ("figures.columns[%u]", i);
-      JsonNode *cn = json_array_get_element (columns, i);
-      const char *name;
-      int *slot = NULL;
-
-      if (!is_string (cn))
-        {
-          problem (r, where, _("a column name must be text, not %s"), type_name (cn));
-          ok = FALSE;
-          continue;
-        }
-      name = json_node_get_string (cn);
-      for (guint c = 0; c < N_FIXED_COLUMNS && slot == NULL; c++)
-        if (g_str_equal (name, figure_columns[c]) && (c != COL_QUALIFIER || r->version >= 2))
-          slot = &cols->fixed[c];
-      if (slot == NULL && kam_dataset_find_dimension (r->dataset, name) >= 0)
-        slot = &cols->dimension[kam_dataset_find_dimension (r->dataset, name)];
-      if (slot == NULL)
-        {
-          problem (r, where, _("unknown column “%s”: neither a figure field nor a dimension of this file"),
-                   name);
-          ok = FALSE;
-        }
-      else if (*slot >= 0)
-        {
-          problem (r, where, _("the column “%s” appears twice"), name);
-          ok = FALSE;
-        }
-      else
-        *slot = i;
-    }
-  for (guint c = 0; c <= COL_VALUE; c++)
-    if (cols->fixed[c] < 0)
-      {
-        problem (r, "figures.columns", _("the column “%s” is missing"), figure_columns[c]);
-        ok = FALSE;
-      }
-  for (guint d = 0; d < n_dimensions; d++)
-    if (cols->dimension[d] < 0)
-      {
-        problem (r, "figures.columns", _("the column of the dimension “%s” is missing"),
-                 kam_dimension_get_id (kam_dataset_get_dimension (r->dataset, d)));
-        ok = FALSE;
-      }
-  return ok;
-}
-
-/* One row of figures.rows into fr; FALSE when it has a problem. */
-static gboolean
-read_row (Reader *r, guint i, JsonArray *row, const Columns *cols, KamFigureRow *fr)
-{
-  gboolean row_ok = TRUE;
-  char where[64];
-
-#define CELL(c) (cols->fixed[c] >= 0 ? json_array_get_element (row, cols->fixed[c]) : NULL)
-#define WHERE(col) (g_snprintf (where, sizeof where, "figures.rows[%u][%d]", i, (col)), where)
-#define TRACK(expr)                                                                            \
-  G_STMT_START                                                                                 \
-  {                                                                                            \
-    guint before = r->problems->len + r->dropped;                                              \
-    expr;                                                                                      \
-    row_ok &= before == r->problems->len + r->dropped;                                         \
-  }                                                                                            \
-  G_STMT_END
-  {
-    JsonNode *n = CELL (COL_COUNTRY);
-    if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
-      TRACK (fr->country = get_reference (r, n, WHERE (cols->fixed[COL_COUNTRY]), "country", FALSE));
-  }
-  {
-    JsonNode *n = CELL (COL_YEAR);
-    if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
-      {
-        problem (r, WHERE (cols->fixed[COL_YEAR]), _("the year must be a whole number, not %s"),
-                 n != NULL && is_number (n) ? _("a fraction") : type_name (n));
-        row_ok = FALSE;
-      }
-    else if (json_node_get_int (n) < KAM_YEAR_MIN || json_node_get_int (n) > KAM_YEAR_MAX)
-      {
-        problem (r, WHERE (cols->fixed[COL_YEAR]),
-                 _("the year %" G_GINT64_FORMAT " is not between %d and %d"), json_node_get_int (n),
-                 KAM_YEAR_MIN, KAM_YEAR_MAX);
-        row_ok = FALSE;
-      }
-    else
-      fr->year = (int) json_node_get_int (n);
-  }
-  TRACK (fr->indicator = get_reference (r, CELL (COL_INDICATOR), WHERE (cols->fixed[COL_INDICATOR]),
-                                        "indicator", TRUE));
-  {
-    JsonNode *n = CELL (COL_VALUE);
-    if (n != NULL && JSON_NODE_HOLDS_NULL (n))
-      fr->value = NAN;
-    else if (!is_number (n))
-      {
-        problem (r, WHERE (cols->fixed[COL_VALUE]), _("the value must be a number or null, not %s"),
-                 type_name (n));
-        row_ok = FALSE;
-      }
-    else if (!isfinite (json_node_get_double (n)))
-      {
-        problem (r, WHERE (cols->fixed[COL_VALUE]), _("the value must be a finite number"));
-        row_ok = FALSE;
-      }
-    else if (json_node_get_double (n) < 0)
-      {
-        g_autofree char *text = kam_number_to_text (json_node_get_double (n));
-        problem (r, WHERE (cols->fixed[COL_VALUE]),
-                 _("the value %s is negative; counts and amounts cannot be below zero"), text);
-        row_ok = FALSE;
-      }
-    else
-      fr->value = json_node_get_double (n);
-  }
-  TRACK (fr->source = get_reference (r, CELL (COL_SOURCE), WHERE (cols->fixed[COL_SOURCE]), "source",
-                                     FALSE));
-  {
-    JsonNode *n = CELL (COL_NOTE);
-    if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
-      {
-        if (!is_string (n))
-          {
-            problem (r, WHERE (cols->fixed[COL_NOTE]), _("the note must be text or null, not %s"),
-                     type_name (n));
-            row_ok = FALSE;
-          }
-        else
-          fr->note = json_node_get_string (n);
-      }
-  }
-  {
-    JsonNode *n = CELL (COL_QUALIFIER);
-    int q;
-    if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-      fr->qualifier = KAM_QUALIFIER_EXACT;
-    else if (!is_string (n) || !kam_enum_from_nick (KAM_TYPE_QUALIFIER, json_node_get_string (n), &q))
-      {
-        {
-          g_autofree char *what = is_string (n) ? g_strdup_printf ("“%s”", json_node_get_string (n))
-                                                : g_strdup (type_name (n));
-          problem (r, WHERE (cols->fixed[COL_QUALIFIER]),
-                   _("the qualifier must be one of exact, approximate, lower-bound, upper-bound, estimate, provisional, not %s"),
-                   what);
-        }
-        row_ok = FALSE;
-      }
-    else
-      fr->qualifier = q;
-  }
-  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
-    {
-      JsonNode *n;
-      KamDimension *dimension;
-      int m;
-
-      if (cols->dimension[d] < 0)
-        continue;
-      n = json_array_get_element (row, cols->dimension[d]);
-      dimension = kam_dataset_get_dimension (r->dataset, d);
-      if (!is_string (n))
-        {
-          problem (r, WHERE (cols->dimension[d]), _("the member of “%s” must be text, not %s"),
-                   kam_dimension_get_id (dimension), type_name (n));
-          row_ok = FALSE;
-          continue;
-        }
-      m = kam_dimension_find_code (dimension, json_node_get_string (n));
-      if (m < 0)
-        {
-          problem (r, WHERE (cols->dimension[d]), _("the dimension “%s” has no member “%s”"),
-                   kam_dimension_get_id (dimension), json_node_get_string (n));
-          row_ok = FALSE;
-          continue;
-        }
-      fr->members[d] = (guint16) m;
-    }
-#undef CELL
-#undef WHERE
-#undef TRACK
-  return row_ok;
-}
-
-static void
-read_figures (Reader *r, JsonObject *root)
-{
-  JsonNode *node = json_object_get_member (root, "figures");
-  JsonObject *figures;
-  JsonArray *columns, *rows;
-  Columns cols;
-  guint n_rows;
-  g_autoptr (GArray) out = NULL;
-  KamFigureTable *table;
-
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  if (!is_string (node))
     {
-      problem (r, "figures", _("must be an object with “columns” and “rows”, not %s"),
-               type_name (node));
-      return;
+     _kam_reader_problem (r, where, _("the %s must be text or null, not %s"), what, type_name (node));
+      return NULL;
     }
-  figures = json_node_get_object (node);
-  {
-    static const char *const keys[] = { "columns", "rows", NULL };
-    check_keys (r, figures, "figures", keys);
-  }
-  columns = get_array (r, figures, "columns", "figures.columns");
-  rows = get_array (r, figures, "rows", "figures.rows");
-  if (columns == NULL)
-    {
-      if (rows != NULL || json_object_get_member (figures, "columns") == NULL)
-        problem (r, "figures.columns", _("the list of columns is missing"));
-      return;
-    }
-  if (!read_columns (r, columns, &cols) || rows == NULL)
-    return;
-
-  n_rows = json_array_get_length (rows);
-  out = g_array_sized_new (FALSE, FALSE, sizeof (KamFigureRow), n_rows);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      JsonNode *rn = json_array_get_element (rows, i);
-      KamFigureRow fr = { NULL, 0, NULL, NAN, NULL, NULL };
-      char where[64];
-
-      g_snprintf (where, sizeof where, "figures.rows[%u]", i);
-      if (!JSON_NODE_HOLDS_ARRAY (rn))
-        problem (r, where, _("a figure must be a list of %u fields, not %s"), cols.n, type_name (rn));
-      else if (json_array_get_length (json_node_get_array (rn)) != cols.n)
-        problem (r, where, _("a figure must have %u fields, this one has %u"), cols.n,
-                 json_array_get_length (json_node_get_array (rn)));
-      else if (read_row (r, i, json_node_get_array (rn), &cols, &fr))
-        g_array_append_val (out, fr);
-    }
-  if (r->problems->len > 0)
-    return;
-
-  _kam_dataset_load_figures (r->dataset, (KamFigureRow *) out->data, out->len);
-  /* one figure per key: rows are in the table in the file's order */
-  table = kam_dataset_get_figures (r->dataset);
-  for (guint i = 0; i < out->len; i++)
-    {
-      KamFigureRow *fr = &g_array_index (out, KamFigureRow, i);
-      int other = kam_figure_table_find_same_key (table, fr, kam_figure_table_get_id (table, i));
-
-      if (other >= 0 && (guint) other < i)
-        {
-          char where[64];
-          g_snprintf (where, sizeof where, "figures.rows[%u]", i);
-          problem (r, where,
-                   _("the same country, year, indicator, source and breakdown as figures.rows[%d]: a key may have one figure only"),
-                   other);
-        }
-    }
+  return _kam_reader_lookup (r, json_node_get_string (node), where, what);
 }
 
 /* Version 1 counted women as indicators of their own ("workers-women" beside
@@ -804,7 +480,7 @@ upgrade_from_version_1 (KamDataset *dataset)
 }
 
 static void
-read_agreements (Reader *r, JsonObject *root)
+read_agreements (KamReader *r, JsonObject *root)
 {
   static const char *const keys[] = { "country", "title", "kind", "signed", "status", "source",
                                       "note", NULL };
@@ -822,7 +498,7 @@ read_agreements (Reader *r, JsonObject *root)
       check_keys (r, obj, where, keys);
       agreement = g_object_new (KAM_TYPE_AGREEMENT, NULL);
       kam_agreement_set_country (agreement, get_reference (r, json_object_get_member (obj, "country"),
-                                                           where, "country", FALSE));
+                                                           where, "country"));
       kam_agreement_set_title (agreement, get_string (r, obj, "title", where, TRUE));
       if (get_enum (r, obj, "kind", where, KAM_TYPE_AGREEMENT_KIND, &value))
         kam_agreement_set_kind (agreement, value);
@@ -830,14 +506,14 @@ read_agreements (Reader *r, JsonObject *root)
       if (get_enum (r, obj, "status", where, KAM_TYPE_AGREEMENT_STATUS, &value))
         kam_agreement_set_status (agreement, value);
       kam_agreement_set_source (agreement, get_reference (r, json_object_get_member (obj, "source"),
-                                                          where, "source", FALSE));
+                                                          where, "source"));
       kam_agreement_set_note (agreement, get_string (r, obj, "note", where, FALSE));
       _kam_dataset_load_agreement (r->dataset, agreement);
     }
 }
 
 static void
-read_root (Reader *r, JsonNode *root_node)
+read_root (KamReader *r, JsonNode *root_node)
 {
   JsonObject *root;
   JsonNode *node;
@@ -845,7 +521,7 @@ read_root (Reader *r, JsonNode *root_node)
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      problem (r, NULL, _("the file must hold a JSON object, not %s"), type_name (root_node));
+      _kam_reader_problem (r, NULL, _("the file must hold a JSON object, not %s"), type_name (root_node));
       return;
     }
   root = json_node_get_object (root_node);
@@ -853,19 +529,19 @@ read_root (Reader *r, JsonNode *root_node)
   node = json_object_get_member (root, "format");
   if (!is_string (node) || !g_str_equal (json_node_get_string (node), "kamlang"))
     {
-      problem (r, "format", _("this is not a Kamlang file (“format” must be “kamlang”)"));
+      _kam_reader_problem (r, "format", _("this is not a Kamlang file (“format” must be “kamlang”)"));
       return;
     }
   node = json_object_get_member (root, "version");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
       || json_node_get_int (node) < 1)
     {
-      problem (r, "version", _("the format version must be a whole number from 1"));
+      _kam_reader_problem (r, "version", _("the format version must be a whole number from 1"));
       return;
     }
   if (json_node_get_int (node) > KAM_FORMAT_VERSION)
     {
-      problem (r, "version",
+      _kam_reader_problem (r, "version",
                _("this file has format version %" G_GINT64_FORMAT ", written by a newer Kamlang; this version reads version %d"),
                json_node_get_int (node), KAM_FORMAT_VERSION);
       return;
@@ -879,7 +555,8 @@ read_root (Reader *r, JsonNode *root_node)
   read_indicators (r, root);
   read_dimensions (r, root);
   read_sources (r, root);
-  read_figures (r, root);
+  if (g_hash_table_lookup (r->top_level, "figures") != NULL)
+    _kam_reader_read_figures (r, g_hash_table_lookup (r->top_level, "figures"));
   read_agreements (r, root);
   if (r->version == 1 && r->problems->len == 0)
     upgrade_from_version_1 (r->dataset);
@@ -898,7 +575,7 @@ read_root (Reader *r, JsonNode *root_node)
 }
 
 static KamDataset *
-fail (Reader *r, GPtrArray **problems, GError **error, int code)
+fail (KamReader *r, GPtrArray **problems, GError **error, int code)
 {
   g_autoptr (GString) message = g_string_new (NULL);
 
@@ -930,7 +607,7 @@ fail (Reader *r, GPtrArray **problems, GError **error, int code)
 KamDataset *
 kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GError **error)
 {
-  Reader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0, NULL, NULL };
+  KamReader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0, NULL, NULL };
   const char *end = NULL;
   gsize bad = 0;
   g_autofree char *message = NULL;
@@ -938,11 +615,12 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
   g_autoptr (GHashTable) top_level = NULL;
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local = NULL;
+  g_autoptr (GString) rest = NULL;
   gsize skip = 0;
 
   if (length > (guint64) KAM_MAX_FILE_SIZE)
     {
-      problem (&r, NULL, _("the file is larger than 1 GiB"));
+      _kam_reader_problem (&r, NULL, _("the file is larger than 1 GiB"));
       return fail (&r, problems, error, KAM_ERROR_TOO_LARGE);
     }
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -951,9 +629,9 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
     {
       g_autofree char *where = where_line (data, end - data);
       if (*end == '\0')
-        problem (&r, where, _("the file holds a NUL byte: it is not a text file"));
+        _kam_reader_problem (&r, where, _("the file holds a NUL byte: it is not a text file"));
       else
-        problem (&r, where, _("the text is not valid UTF-8"));
+        _kam_reader_problem (&r, where, _("the text is not valid UTF-8"));
       return fail (&r, problems, error, KAM_ERROR_SYNTAX);
     }
   top_level = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -962,15 +640,30 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
   if (strict != KAM_JSON_OK)
     {
       g_autofree char *where = where_line (data + skip, bad);
-      problem (&r, where, "%s", message);
+      _kam_reader_problem (&r, where, "%s", message);
       return fail (&r, problems, error,
                    strict == KAM_JSON_TOO_DEEP      ? KAM_ERROR_TOO_LARGE
                    : strict == KAM_JSON_OUT_OF_RANGE ? KAM_ERROR_INVALID
                                                      : KAM_ERROR_SYNTAX);
     }
 
+  /* json-glib reads all but the figures, which stand as null in its copy of
+   * the text; the figures are read from the text itself */
+  {
+    const KamJsonSpan *figures = g_hash_table_lookup (top_level, "figures");
+
+    if (figures != NULL)
+      {
+        rest = g_string_sized_new (length - skip - figures->length + 8);
+        g_string_append_len (rest, data + skip, figures->offset);
+        g_string_append (rest, "null");
+        g_string_append_len (rest, data + skip + figures->offset + figures->length,
+                             length - skip - figures->offset - figures->length);
+      }
+  }
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data + skip, length - skip, &local))
+  if (!json_parser_load_from_data (parser, rest ? rest->str : data + skip,
+                                   rest ? (gssize) rest->len : (gssize) (length - skip), &local))
     {
       /* json-glib says "<data>:LINE:COL: Parse error: ..." */
       guint line = 0, col = 0;
@@ -981,15 +674,15 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
         {
           const char *text = strstr (p + 1, ": ");
           g_autofree char *where = g_strdup_printf (_("line %u, column %u"), line, col);
-          problem (&r, where, "%s", text != NULL ? text + 2 : msg);
+          _kam_reader_problem (&r, where, "%s", text != NULL ? text + 2 : msg);
         }
       else
-        problem (&r, NULL, "%s", msg);
+        _kam_reader_problem (&r, NULL, "%s", msg);
       return fail (&r, problems, error, KAM_ERROR_SYNTAX);
     }
   if (json_parser_get_root (parser) == NULL)
     {
-      problem (&r, NULL, _("the file is empty"));
+      _kam_reader_problem (&r, NULL, _("the file is empty"));
       return fail (&r, problems, error, KAM_ERROR_SYNTAX);
     }
 

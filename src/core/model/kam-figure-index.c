@@ -9,7 +9,7 @@
  * Groups: the rows of one (country, indicator, year, members), whatever their
  * source, are chained (next[row]); the first row of each group is in an
  * open-addressing hash set of row positions whose hash is worked out from
- * the row itself, so the index holds 4 bytes per slot and 4 per row, not a
+ * the row itself, so the index holds 8 bytes per slot (row and hash) and 4 per row, not a
  * copy of the key. Appending and changing a row update it in place; taking
  * rows out or putting them back moves positions, so it is rebuilt then.
  *
@@ -28,10 +28,16 @@ typedef struct
   GHashTable *country_rows;   /* country -> known rows */
 } Counts;
 
+typedef struct
+{
+  guint32 row;
+  guint32 hash; /* compared before the row's key is read: probing touches one array */
+} Slot;
+
 struct _KamFigureIndex
 {
   KamFigureTable *table; /* not owned: the table owns the index */
-  guint32 *slots;        /* row + 1 of a group's first row; 0 is empty */
+  Slot *slots;           /* a group's first row + 1 (0: empty) and its key's hash */
   guint mask;
   guint used;
   GArray *next;          /* guint32 per row: the next row + 1 of its group */
@@ -60,7 +66,7 @@ row_key (KamFigureIndex *self, guint row, Key *key)
     }
 }
 
-static guint
+static guint32
 key_hash (const Key *k)
 {
   /* FNV-style mixing of every field, so that keys differing in one field
@@ -73,7 +79,13 @@ key_hash (const Key *k)
   for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
     if (k->members[d] != 0)
       h = (h ^ ((guint64) k->members[d] << 8 | d)) * 1099511628211ull;
-  return (guint) (h ^ (h >> 29) ^ (h >> 47));
+  /* murmur3's finaliser: every input bit reaches the low bits the mask keeps */
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return (guint32) h;
 }
 
 static gboolean
@@ -102,7 +114,7 @@ _kam_figure_index_new (KamFigureTable *table)
 
   self->table = table;
   self->mask = 15;
-  self->slots = g_new0 (guint32, self->mask + 1);
+  self->slots = g_new0 (Slot, self->mask + 1);
   self->next = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->counts = g_hash_table_new_full (NULL, NULL, NULL, free_counts);
   return self;
@@ -121,17 +133,20 @@ _kam_figure_index_free (KamFigureIndex *self)
 
 /* The slot holding the group of `key`, or the empty slot where it belongs. */
 static guint
-find_slot (KamFigureIndex *self, const Key *key)
+find_slot (KamFigureIndex *self, const Key *key, guint32 hash)
 {
-  guint i = key_hash (key) & self->mask;
+  guint i = hash & self->mask;
 
-  while (self->slots[i] != 0)
+  while (self->slots[i].row != 0)
     {
       Key other;
 
-      row_key (self, self->slots[i] - 1, &other);
-      if (key_equal (key, &other))
-        return i;
+      if (self->slots[i].hash == hash)
+        {
+          row_key (self, self->slots[i].row - 1, &other);
+          if (key_equal (key, &other))
+            return i;
+        }
       i = (i + 1) & self->mask;
     }
   return i;
@@ -140,17 +155,19 @@ find_slot (KamFigureIndex *self, const Key *key)
 static void
 grow (KamFigureIndex *self)
 {
-  guint32 *old = self->slots;
+  Slot *old = self->slots;
   guint old_size = self->mask + 1;
 
   self->mask = self->mask * 2 + 1;
-  self->slots = g_new0 (guint32, self->mask + 1);
+  self->slots = g_new0 (Slot, self->mask + 1);
   for (guint i = 0; i < old_size; i++)
-    if (old[i] != 0)
+    if (old[i].row != 0)
       {
-        Key key;
-        row_key (self, old[i] - 1, &key);
-        self->slots[find_slot (self, &key)] = old[i];
+        guint j = old[i].hash & self->mask;
+
+        while (self->slots[j].row != 0)
+          j = (j + 1) & self->mask;
+        self->slots[j] = old[i];
       }
   g_free (old);
 }
@@ -161,22 +178,20 @@ delete_slot (KamFigureIndex *self, guint hole)
 {
   guint i = hole;
 
-  self->slots[hole] = 0;
+  self->slots[hole].row = 0;
   for (;;)
     {
-      Key key;
       guint home;
 
       i = (i + 1) & self->mask;
-      if (self->slots[i] == 0)
+      if (self->slots[i].row == 0)
         break;
-      row_key (self, self->slots[i] - 1, &key);
-      home = key_hash (&key) & self->mask;
+      home = self->slots[i].hash & self->mask;
       /* move it when its home is not cyclically within (hole, i] */
       if ((i > hole && (home <= hole || home > i)) || (i < hole && home <= hole && home > i))
         {
           self->slots[hole] = self->slots[i];
-          self->slots[i] = 0;
+          self->slots[i].row = 0;
           hole = i;
         }
     }
@@ -255,14 +270,17 @@ _kam_figure_index_add (KamFigureIndex *self, guint row)
 {
   Key key;
   guint slot;
+  guint32 hash;
 
   if (self->next->len <= row)
     g_array_set_size (self->next, kam_figure_table_get_n_rows (self->table));
   row_key (self, row, &key);
-  slot = find_slot (self, &key);
-  if (self->slots[slot] == 0)
+  hash = key_hash (&key);
+  slot = find_slot (self, &key, hash);
+  if (self->slots[slot].row == 0)
     {
-      self->slots[slot] = row + 1;
+      self->slots[slot].row = row + 1;
+      self->slots[slot].hash = hash;
       g_array_index (self->next, guint32, row) = 0;
       if (++self->used * 2 > self->mask)
         grow (self);
@@ -270,7 +288,7 @@ _kam_figure_index_add (KamFigureIndex *self, guint row)
   else
     {
       /* second in its group, after the first */
-      guint head = self->slots[slot] - 1;
+      guint head = self->slots[slot].row - 1;
       g_array_index (self->next, guint32, row) = g_array_index (self->next, guint32, head);
       g_array_index (self->next, guint32, head) = row + 1;
     }
@@ -286,13 +304,13 @@ _kam_figure_index_remove (KamFigureIndex *self, guint row)
 
   row_key (self, row, &key);
   count (self, row, &key, -1);
-  slot = find_slot (self, &key);
-  g_return_if_fail (self->slots[slot] != 0);
-  head = self->slots[slot] - 1;
+  slot = find_slot (self, &key, key_hash (&key));
+  g_return_if_fail (self->slots[slot].row != 0);
+  head = self->slots[slot].row - 1;
   if (head == row)
     {
       if (next[row] != 0)
-        self->slots[slot] = next[row]; /* same key, same slot */
+        self->slots[slot].row = next[row]; /* same key, same hash, same slot */
       else
         delete_slot (self, slot);
     }
@@ -317,7 +335,7 @@ _kam_figure_index_rebuild (KamFigureIndex *self)
     size *= 2;
   g_free (self->slots);
   self->mask = size - 1;
-  self->slots = g_new0 (guint32, size);
+  self->slots = g_new0 (Slot, size);
   self->used = 0;
   g_array_set_size (self->next, 0);
   g_array_set_size (self->next, n);
@@ -345,8 +363,8 @@ kam_figure_table_find_group (KamFigureTable *table, const KamFigureRow *row)
   guint slot;
 
   key_from_row (row, &key);
-  slot = find_slot (self, &key);
-  return self->slots[slot] != 0 ? (int) self->slots[slot] - 1 : -1;
+  slot = find_slot (self, &key, key_hash (&key));
+  return self->slots[slot].row != 0 ? (int) self->slots[slot].row - 1 : -1;
 }
 
 int
@@ -465,14 +483,14 @@ kam_figure_table_check_index (KamFigureTable *table)
       guint steps = 0;
 
       row_key (self, i, &key);
-      slot = find_slot (self, &key);
-      if (self->slots[slot] == 0)
+      slot = find_slot (self, &key, key_hash (&key));
+      if (self->slots[slot].row == 0)
         {
           ok = FALSE;
           break;
         }
       /* i must be in its group's chain exactly once */
-      for (guint r = self->slots[slot]; r != 0 && steps <= n;
+      for (guint r = self->slots[slot].row; r != 0 && steps <= n;
            r = g_array_index (self->next, guint32, r - 1), steps++)
         {
           row_key (self, r - 1, &other);
