@@ -348,6 +348,39 @@ test_gender_stacks (void)
   picture_clear (&pic);
 }
 
+/* A men figure, where there is one, is shown as given, not as total − women;
+ * a country with women and men but no total is shown too. */
+static void
+test_gender_uses_men_member (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = NULL;
+  guint sex, women, men;
+  KamFigureRow rows[] = { { "KOR", 2023, "deployed", 7000, "pp-003", NULL, KAM_QUALIFIER_APPROXIMATE },
+                          { "JPN", 2023, "deployed", 500, "pp-003", NULL },
+                          { "JPN", 2023, "deployed", 600, "pp-003", NULL } };
+  KamChartPoint *p;
+
+  g_assert_true (kam_dataset_find_member (dataset, "sex", "women", &sex, &women));
+  g_assert_true (kam_dataset_find_member (dataset, "sex", "men", &sex, &men));
+  rows[0].members[sex] = men;
+  rows[1].members[sex] = women;
+  rows[2].members[sex] = men;
+  g_assert_true (kam_dataset_add_figures (dataset, rows, 3, NULL, NULL));
+  chart = kam_chart_new (dataset, KAM_CHART_GENDER);
+  g_assert_cmpstr (kam_chart_get_resolved_indicator (chart), ==, "deployed");
+  g_assert_cmpint (kam_chart_get_resolved_year (chart), ==, 2023);
+  /* KOR first (it has a total), then JPN */
+  p = point (chart, 1, 0);
+  g_assert_cmpstr (p->country, ==, "KOR");
+  g_assert_cmpfloat (p->value, ==, 7000); /* not 9778 − 2719 */
+  g_assert_cmpint (p->qualifier, ==, KAM_QUALIFIER_APPROXIMATE);
+  g_assert_cmpfloat (point (chart, 0, 0)->value, ==, 2719);
+  g_assert_cmpstr (point (chart, 0, 1)->country, ==, "JPN");
+  g_assert_cmpfloat (point (chart, 0, 1)->value, ==, 500);
+  g_assert_cmpfloat (point (chart, 1, 1)->value, ==, 600);
+}
+
 static void
 test_remittances_prefers_recent_source (void)
 {
@@ -430,6 +463,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/hit-bar", test_hit_bar);
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
   g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);
+  g_test_add_func ("/kamlang/chart/gender-uses-men-member", test_gender_uses_men_member);
   g_test_add_func ("/kamlang/chart/remittances-prefers-recent-source", test_remittances_prefers_recent_source);
   return g_test_run ();
 }

@@ -138,7 +138,6 @@ static const char national_key[] = "";
 typedef struct
 {
   guint row;
-  const char *date;
 } Pick;
 
 typedef struct
@@ -193,7 +192,38 @@ pick_values (KamChart *self, const char *indicator, int year, GHashTable *only)
   return pick_values_for (self, indicator, year, only, members);
 }
 
-/* As pick_values, for figures with exactly these members. */
+/* Of one group of the index (one country, year and members), the row the
+ * chart shows: from the chart's source when one is set, else from the most
+ * recently dated source (the later row when dates are equal); -1 if none. */
+static int
+pick_in_group (KamChart *self, GHashTable *dates, const KamFigureRow *key)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  const char *const *sources = kam_figure_table_get_sources (table);
+  const char *source = self->source ? g_intern_string (self->source) : NULL;
+  const char *best_date = NULL;
+  int best = -1;
+
+  for (int r = kam_figure_table_find_group (table, key); r >= 0; r = kam_figure_table_group_next (table, r))
+    {
+      const char *date;
+      int order;
+
+      if (source != NULL && sources[r] != source)
+        continue;
+      date = source_date (self->dataset, dates, sources[r]);
+      order = best < 0 ? 1 : strcmp (date, best_date);
+      if (order > 0 || (order == 0 && r > best))
+        {
+          best = r;
+          best_date = date;
+        }
+    }
+  return best;
+}
+
+/* As pick_values, for figures with exactly these members: a look-up in the
+ * index for each country and year, never a scan of the figures. */
 static GHashTable *
 pick_values_for (KamChart *self, const char *indicator, int year, GHashTable *only,
                  const guint16 *members)
@@ -201,53 +231,45 @@ pick_values_for (KamChart *self, const char *indicator, int year, GHashTable *on
   KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   GHashTable *picks = g_hash_table_new_full (pick_hash, pick_equal, g_free, g_free);
   g_autoptr (GHashTable) dates = g_hash_table_new (NULL, NULL);
-  guint n = kam_figure_table_get_n_rows (table);
-  const char *ind = indicator ? g_intern_string (indicator) : NULL;
-  const char *source = self->source ? g_intern_string (self->source) : NULL;
-  const char *const *indicators, *const *countries, *const *sources;
-  const gint16 *years;
-  const guint16 *member_columns[KAM_MAX_DIMENSIONS];
+  g_autoptr (GPtrArray) countries = NULL;
+  KamFigureRow key = { NULL };
+  int first = year > 0 ? year : MAX (self->first_year, KAM_YEAR_MIN);
+  int last = year > 0 ? year : MIN (self->last_year, KAM_YEAR_MAX);
 
-  if (n == 0 || ind == NULL)
+  if (indicator == NULL)
     return picks;
-  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
-    member_columns[d] = kam_figure_table_get_member_column (table, d);
-  indicators = kam_figure_table_get_indicators (table);
-  countries = kam_figure_table_get_countries (table);
-  sources = kam_figure_table_get_sources (table);
-  years = kam_figure_table_get_years (table);
-  for (guint r = 0; r < n; r++)
+  if (only != NULL)
     {
-      PickKey key;
-      Pick *best;
-      const char *date;
+      GHashTableIter iter;
+      gpointer code;
 
-      gboolean members_match = TRUE;
-
-      if (indicators[r] != ind || (year > 0 && years[r] != year)
-          || (source != NULL && sources[r] != source))
-        continue;
-      for (guint d = 0; d < KAM_MAX_DIMENSIONS && members_match; d++)
-        members_match = (member_columns[d] ? member_columns[d][r] : 0) == members[d];
-      if (!members_match)
-        continue;
-      if (only != NULL && !g_hash_table_contains (only, countries[r] ? countries[r] : national_key))
-        continue;
-      key.country = countries[r];
-      key.year = years[r];
-      date = source_date (self->dataset, dates, sources[r]);
-      best = g_hash_table_lookup (picks, &key);
-      if (best == NULL)
-        {
-          PickKey *k = g_memdup2 (&key, sizeof key);
-          best = g_new (Pick, 1);
-          g_hash_table_insert (picks, k, best);
-        }
-      else if (strcmp (date, best->date) < 0)
-        continue;
-      best->row = r;
-      best->date = date;
+      countries = g_ptr_array_new ();
+      g_hash_table_iter_init (&iter, only);
+      while (g_hash_table_iter_next (&iter, &code, NULL))
+        g_ptr_array_add (countries, code == national_key ? NULL : code);
     }
+  else /* the countries with known values: a country without one shows nothing */
+    countries = kam_figure_table_dup_countries_of (table, indicator);
+  key.indicator = g_intern_string (indicator);
+  memcpy (key.members, members, sizeof key.members);
+  for (guint i = 0; i < countries->len; i++)
+    for (int y = first; y <= last; y++)
+      {
+        PickKey pk;
+        Pick *pick;
+        int row;
+
+        key.country = countries->pdata[i];
+        key.year = y;
+        row = pick_in_group (self, dates, &key);
+        if (row < 0)
+          continue;
+        pk.country = key.country;
+        pk.year = y;
+        pick = g_new (Pick, 1);
+        pick->row = (guint) row;
+        g_hash_table_insert (picks, g_memdup2 (&pk, sizeof pk), pick);
+      }
   return picks;
 }
 
@@ -289,44 +311,50 @@ compare_points_year (gconstpointer a, gconstpointer b)
 }
 
 /* The year with known values of the indicator for the most countries (the
- * latest of those), so that a chart by country shows as much as it can.
- * With `member` (not NULL), only figures of that member of dimension `dimension`. */
+ * latest of those), so that a chart by country shows as much as it can. With
+ * `member` (not NULL), only figures of that member of dimension `dimension`
+ * (the chart's members elsewhere). From the index's counts, or its groups. */
 static int
-latest_year (KamChart *self, const char *indicator, gboolean countries_only, guint dimension,
-             const guint *member)
+latest_year (KamChart *self, const char *indicator, guint dimension, const guint *member)
 {
   KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  guint n = kam_figure_table_get_n_rows (table);
-  const char *ind = g_intern_string (indicator);
-  const guint16 *members = member ? kam_figure_table_get_member_column (table, dimension) : NULL;
-  guint counts[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { 0 };
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GArray) years = kam_figure_table_dup_years_of (table, indicator);
+  g_autoptr (GPtrArray) countries = member ? kam_figure_table_dup_countries_of (table, indicator) : NULL;
+  KamFigureRow key = { NULL };
   int best = 0;
   guint best_count = 0;
 
-  /* a member other than the total that no figure has */
-  if (member != NULL && members == NULL && *member != 0)
-    return 0;
-  for (guint r = 0; r < n; r++)
+  if (member != NULL)
     {
-      const char *country = kam_figure_table_get_countries (table)[r];
-      int year = kam_figure_table_get_years (table)[r];
-      /* one count per (country, year), whatever the number of sources */
-      gpointer key = GSIZE_TO_POINTER (((gsize) g_direct_hash (country) * 256) ^ (gsize) year);
-
-      if (kam_figure_table_get_indicators (table)[r] != ind
-          || (members != NULL && members[r] != *member)
-          || !kam_value_is_known (kam_figure_table_get_values (table)[r])
-          || (countries_only && country == NULL) || !g_hash_table_add (seen, key))
-        continue;
-      counts[year - KAM_YEAR_MIN]++;
+      chart_members (self, key.members);
+      key.members[dimension] = (guint16) *member;
+      key.indicator = g_intern_string (indicator);
     }
-  for (int y = KAM_YEAR_MIN; y <= KAM_YEAR_MAX; y++)
-    if (counts[y - KAM_YEAR_MIN] > 0 && counts[y - KAM_YEAR_MIN] >= best_count)
-      {
-        best = y;
-        best_count = counts[y - KAM_YEAR_MIN];
-      }
+  for (guint i = 0; i < years->len; i++)
+    {
+      int year = g_array_index (years, int, i);
+      guint count = 0;
+
+      if (member == NULL)
+        count = kam_figure_table_count_countries (table, indicator, year);
+      else
+        for (guint c = 0; c < countries->len; c++)
+          {
+            gboolean known = FALSE;
+
+            key.country = countries->pdata[c];
+            key.year = year;
+            for (int r = kam_figure_table_find_group (table, &key); r >= 0 && !known;
+                 r = kam_figure_table_group_next (table, r))
+              known = kam_value_is_known (kam_figure_table_get_value (table, r));
+            count += known;
+          }
+      if (count > 0 && count >= best_count)
+        {
+          best = year;
+          best_count = count;
+        }
+    }
   return best;
 }
 
@@ -561,35 +589,13 @@ chosen_countries (KamChart *self, KamChartData *data, guint max)
   {
     /* the countries with known values in the most years: a trend needs years */
     KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-    guint n = kam_figure_table_get_n_rows (table);
-    const char *ind = g_intern_string (data->indicator);
-    g_autoptr (GHashTable) bits = g_hash_table_new_full (NULL, NULL, NULL, g_free);
     g_autoptr (GHashTable) years = g_hash_table_new (NULL, NULL);
-    g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
+    g_autoptr (GPtrArray) ranked = kam_figure_table_dup_countries_of (table, data->indicator);
 
-    for (guint r = 0; r < n; r++)
-      {
-        const char *country = kam_figure_table_get_countries (table)[r];
-        int y = kam_figure_table_get_years (table)[r] - KAM_YEAR_MIN;
-        guint8 *set;
-
-        if (country == NULL || kam_figure_table_get_indicators (table)[r] != ind
-            || !kam_value_is_known (kam_figure_table_get_values (table)[r]))
-          continue;
-        set = g_hash_table_lookup (bits, country);
-        if (set == NULL)
-          {
-            set = g_new0 (guint8, (KAM_YEAR_MAX - KAM_YEAR_MIN) / 8 + 1);
-            g_hash_table_insert (bits, (gpointer) country, set);
-            g_ptr_array_add (ranked, (gpointer) country);
-          }
-        if (!(set[y / 8] & (1 << (y % 8))))
-          {
-            set[y / 8] |= 1 << (y % 8);
-            g_hash_table_insert (years, (gpointer) country,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (years, country)) + 1));
-          }
-      }
+    for (guint i = 0; i < ranked->len; i++)
+      g_hash_table_insert (years, ranked->pdata[i],
+                           GUINT_TO_POINTER (kam_figure_table_count_years (table, data->indicator,
+                                                                           ranked->pdata[i])));
     for (guint i = 0; i < ranked->len; i++)
       for (guint j = i + 1; j < ranked->len; j++)
         {
@@ -762,13 +768,27 @@ build_quota (KamChart *self, KamChartData *data)
     country = *self->countries[0] ? g_intern_string (self->countries[0]) : NULL;
   else
     {
-      /* the first country with a quota or target figure */
+      /* the country with quota or target figures in the most years (the
+       * first by code when several have as many) */
       KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-      for (guint r = 0; r < kam_figure_table_get_n_rows (table) && country == NULL; r++)
-        for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
-          if (g_strcmp0 (kam_figure_table_get_indicator (table, r), targets[t]) == 0
-              && kam_value_is_known (kam_figure_table_get_value (table, r)))
-            country = kam_figure_table_get_country (table, r);
+      guint most = 0;
+
+      for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+        {
+          g_autoptr (GPtrArray) codes_of = kam_figure_table_dup_countries_of (table, targets[t]);
+
+          for (guint i = 0; i < codes_of->len; i++)
+            {
+              const char *code = codes_of->pdata[i];
+              guint n = kam_figure_table_count_years (table, targets[t], code);
+
+              if (n > most || (n == most && g_strcmp0 (code, country) < 0))
+                {
+                  most = n;
+                  country = code;
+                }
+            }
+        }
     }
   target = series_new (_("Quota or target"), 1);
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
@@ -788,14 +808,27 @@ build_quota (KamChart *self, KamChartData *data)
                                  kam_dataset_get_country_label (self->dataset, country));
 }
 
+static KamChartPoint *
+point_of (KamChartSeries *series, const char *country)
+{
+  for (guint k = 0; k < series->points->len; k++)
+    if (g_array_index (series->points, KamChartPoint, k).country == country)
+      return &g_array_index (series->points, KamChartPoint, k);
+  return NULL;
+}
+
+/* Women and men by country: the `women` and `men` members of `sex`; where a
+ * country has no men figure, men are its total less its women. Countries by
+ * their total (or women and men together), largest first. */
 static void
 build_gender (KamChart *self, KamChartData *data)
 {
-  KamChartSeries *totals, *women_all;
+  KamChartSeries *totals = NULL, *women_all = NULL, *men_all = NULL;
   KamChartSeries *women = series_new (_("Women"), 3);
   KamChartSeries *men = series_new (_("Men"), 0);
   guint16 members[KAM_MAX_DIMENSIONS];
-  guint sex, women_member;
+  guint sex, women_member, men_member;
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
 
   chart_members (self, members);
   if (kam_dataset_find_member (self->dataset, "sex", "women", &sex, &women_member))
@@ -804,37 +837,52 @@ build_gender (KamChart *self, KamChartData *data)
       totals = values_by_country_for (self, data, data->indicator, data->year, 0, members);
       members[sex] = women_member;
       women_all = values_by_country_for (self, data, data->indicator, data->year, 0, members);
-    }
-  else
-    {
-      totals = series_new (NULL, 0);
-      women_all = series_new (NULL, 0);
-    }
-  for (guint i = 0; i < totals->points->len; i++)
-    {
-      KamChartPoint *t = &g_array_index (totals->points, KamChartPoint, i);
-
-      for (guint k = 0; k < women_all->points->len; k++)
+      if (kam_dataset_find_member (self->dataset, "sex", "men", &sex, &men_member))
         {
-          KamChartPoint *w = &g_array_index (women_all->points, KamChartPoint, k);
-          KamChartPoint *m;
-
-          if (w->country != t->country)
-            continue;
-          add_point (women, t->label, t->country, data->year, w->value, w->source, w->figure_id);
-          g_array_index (women->points, KamChartPoint, women->points->len - 1).qualifier = w->qualifier;
-          add_point (men, t->label, t->country, data->year, MAX (0, t->value - w->value), t->source, 0);
-          m = &g_array_index (men->points, KamChartPoint, men->points->len - 1);
-          m->figure_id = t->figure_id;
-          m->figure_id2 = w->figure_id;
-          /* men = total − women is no better than the less exact of the two */
-          m->qualifier = t->qualifier != KAM_QUALIFIER_EXACT ? t->qualifier : w->qualifier;
-          note_source (data, t->source);
-          note_source (data, w->source);
+          members[sex] = men_member;
+          men_all = values_by_country_for (self, data, data->indicator, data->year, 0, members);
+        }
+      for (guint i = 0; i < totals->points->len; i++)
+        g_ptr_array_add (order, (gpointer) g_array_index (totals->points, KamChartPoint, i).country);
+      /* then countries with women and men but no total */
+      for (guint i = 0; men_all != NULL && i < women_all->points->len; i++)
+        {
+          const char *country = g_array_index (women_all->points, KamChartPoint, i).country;
+          if (point_of (totals, country) == NULL && point_of (men_all, country) != NULL)
+            g_ptr_array_add (order, (gpointer) country);
         }
     }
-  series_free (totals);
-  series_free (women_all);
+  for (guint i = 0; i < order->len; i++)
+    {
+      KamChartPoint *t = point_of (totals, order->pdata[i]);
+      KamChartPoint *w = point_of (women_all, order->pdata[i]);
+      KamChartPoint *given = men_all ? point_of (men_all, order->pdata[i]) : NULL;
+      KamChartPoint *m;
+
+      if (w == NULL)
+        continue;
+      add_point (women, w->label, w->country, data->year, w->value, w->source, w->figure_id);
+      g_array_index (women->points, KamChartPoint, women->points->len - 1).qualifier = w->qualifier;
+      note_source (data, w->source);
+      if (given != NULL)
+        {
+          add_point (men, given->label, given->country, data->year, given->value, given->source,
+                     given->figure_id);
+          g_array_index (men->points, KamChartPoint, men->points->len - 1).qualifier = given->qualifier;
+          note_source (data, given->source);
+          continue;
+        }
+      add_point (men, t->label, t->country, data->year, MAX (0, t->value - w->value), t->source, 0);
+      m = &g_array_index (men->points, KamChartPoint, men->points->len - 1);
+      m->figure_id = t->figure_id;
+      m->figure_id2 = w->figure_id;
+      /* men = total − women is no better than the less exact of the two */
+      m->qualifier = t->qualifier != KAM_QUALIFIER_EXACT ? t->qualifier : w->qualifier;
+      note_source (data, t->source);
+    }
+  g_clear_pointer (&totals, series_free);
+  g_clear_pointer (&women_all, series_free);
+  g_clear_pointer (&men_all, series_free);
   g_ptr_array_add (data->series, women);
   g_ptr_array_add (data->series, men);
   data->stacked = TRUE;
@@ -850,7 +898,7 @@ latest_women_year (KamChart *self, const char *indicator)
 
   if (!kam_dataset_find_member (self->dataset, "sex", "women", &sex, &women))
     return 0;
-  return latest_year (self, indicator, TRUE, sex, &women);
+  return latest_year (self, indicator, sex, &women);
 }
 
 /* For the gender chart: an indicator that has women figures, and a year with both. */
@@ -902,7 +950,7 @@ compute (KamChart *self)
       data->indicator = g_intern_string (self->indicator ? self->indicator : defaults[self->kind]);
       /* only the charts of one year need one */
       if (self->kind == KAM_CHART_DESTINATIONS || self->kind == KAM_CHART_SHARE)
-        data->year = self->year ? self->year : latest_year (self, data->indicator, TRUE, 0, NULL);
+        data->year = self->year ? self->year : latest_year (self, data->indicator, 0, NULL);
     }
   data->usd = indicator_is_usd (self->dataset, data->indicator);
 

@@ -441,6 +441,31 @@ kam_figure_table_dup_countries_of (KamFigureTable *table, const char *indicator)
   return out;
 }
 
+guint
+kam_figure_table_count_years (KamFigureTable *table, const char *indicator, const char *country)
+{
+  KamFigureIndex *self = _kam_figure_table_get_index (table);
+  Counts *c = indicator ? counts_for (self, g_intern_string (indicator), FALSE) : NULL;
+  const char *code;
+  GHashTableIter iter;
+  gpointer year;
+  guint n = 0;
+
+  g_return_val_if_fail (country != NULL && *country != '\0', 0);
+  code = g_intern_string (country);
+  if (c == NULL)
+    return 0;
+  g_hash_table_iter_init (&iter, c->year_rows);
+  while (g_hash_table_iter_next (&iter, &year, NULL))
+    {
+      gint64 cy = (gint64) (gsize) code * 4096 + GPOINTER_TO_INT (year);
+
+      if (g_hash_table_contains (c->country_year, &cy))
+        n++;
+    }
+  return n;
+}
+
 static gboolean
 same_counts (GHashTable *a, GHashTable *b)
 {

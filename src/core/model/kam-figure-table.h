@@ -74,6 +74,9 @@ guint kam_figure_table_count_countries (KamFigureTable *self, const char *indica
 /* Countries with known values of the indicator (interned codes; NULL for the
  * national total is left out), in no order. */
 GPtrArray *kam_figure_table_dup_countries_of (KamFigureTable *self, const char *indicator);
+/* In how many years a country (not the national total) has known values of
+ * the indicator. */
+guint kam_figure_table_count_years (KamFigureTable *self, const char *indicator, const char *country);
 /* Every row: equal stamps mean nothing changed (for caches). Checks that the
  * index holds exactly what a rebuilt one would (for tests). */
 gboolean kam_figure_table_check_index (KamFigureTable *self);
