@@ -107,11 +107,7 @@ with_marks (Ctx *ctx, const char *number, guint index)
       if (index < ser->points->len && kam_value_is_known (p->value) && p->qualifier != KAM_QUALIFIER_EXACT)
         q = p->qualifier;
     }
-  if (q == KAM_QUALIFIER_EXACT)
-    return g_strdup (number);
-  if (q == KAM_QUALIFIER_ESTIMATE || q == KAM_QUALIFIER_PROVISIONAL)
-    return g_strdup_printf ("%s %s", number, kam_qualifier_get_mark (q));
-  return g_strdup_printf ("%s %s", kam_qualifier_get_mark (q), number);
+  return kam_qualifier_mark_text (q, number);
 }
 
 /* ---- frame: title, legend, footnote -------------------------------------- */

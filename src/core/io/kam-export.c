@@ -414,8 +414,9 @@ draw_chart_page (KamReport *report, Report *r, KamChartKind kind)
 static void
 draw_table_page (KamReport *report, Report *r, guint start)
 {
-  static const double columns[] = { MARGIN, MARGIN + 170, MARGIN + 220, MARGIN + 420, MARGIN + 540 };
-  static const char *headers[] = { N_("Country"), N_("Year"), N_("Indicator"), N_("Value"), N_("Source") };
+  static const double columns[] = { MARGIN, MARGIN + 165, MARGIN + 210, MARGIN + 370, MARGIN + 500, MARGIN + 620 };
+  static const char *headers[] = { N_("Country"), N_("Year"), N_("Indicator"), N_("Breakdown"), N_("Value"),
+                                   N_("Source") };
   KamDataset *dataset = report->dataset;
   KamFigureTable *table = kam_dataset_get_figures (dataset);
   guint n = report->order->len;
@@ -433,12 +434,22 @@ draw_table_page (KamReport *report, Report *r, guint start)
                                                : g_strdup (sorted->label);
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
       g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
-      g_autofree char *value = kam_number_format (kam_figure_table_get_value (table, row), 2);
+      g_autofree char *number = kam_number_format (kam_figure_table_get_value (table, row), 2);
+      g_autofree char *value = kam_value_is_known (kam_figure_table_get_value (table, row))
+                                 ? kam_qualifier_mark_text (kam_figure_table_get_qualifier (table, row), number)
+                                 : g_strdup (number);
+      KamFigureRow members;
+      g_autofree char *breakdown = NULL;
       g_autofree char *source_text = kam_dataset_dup_source_label (dataset, kam_figure_table_get_source (table, row));
       const char *cells[] = { country, year,
                               indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator)
                                                                               : kam_figure_table_get_indicator (table, row),
-                              value, source_text ? source_text : "—" };
+                              NULL, value, source_text ? source_text : "—" };
+
+      kam_figure_table_get_row (table, row, &members);
+      breakdown = kam_dataset_dup_members_label (dataset, members.members);
+      /* Translators: the breakdown of a figure that is broken down by nothing */
+      cells[3] = breakdown ? breakdown : _("Total");
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         {
@@ -451,7 +462,7 @@ draw_table_page (KamReport *report, Report *r, guint start)
           pango_layout_get_pixel_size (layout, &w, NULL);
           cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
           /* values right-aligned */
-          cairo_move_to (r->cr, c == 3 ? columns[4] - 16 - w : columns[c], y);
+          cairo_move_to (r->cr, c == 4 ? columns[5] - 16 - w : columns[c], y);
           pango_cairo_show_layout (r->cr, layout);
         }
     }

@@ -63,13 +63,8 @@ static char *
 with_mark (double value, KamQualifier qualifier)
 {
   g_autofree char *number = kam_number_format (value, 2);
-  const char *mark = kam_qualifier_get_mark (qualifier);
 
-  if (*mark == '\0')
-    return g_steal_pointer (&number);
-  if (qualifier == KAM_QUALIFIER_ESTIMATE || qualifier == KAM_QUALIFIER_PROVISIONAL)
-    return g_strdup_printf ("%s %s", number, mark);
-  return g_strdup_printf ("%s %s", mark, number);
+  return kam_qualifier_mark_text (qualifier, number);
 }
 
 /* The unit of the last significant digit of a rounded figure: 1,000 for

@@ -11,188 +11,11 @@
 
 #include <glib/gi18n-lib.h>
 #include "kam-dataset-private.h"
+#include "kam-dataset-commands-private.h"
 #include "kam-history-private.h"
 #include "kam-model-private.h"
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- commands ---------------------------------------------------------- */
-
-
-static void
-run (KamDataset *self, KamCommand *command)
-{
-  command->klass->apply (command, self, FALSE);
-  _kam_history_push (self->history, command);
-  _kam_dataset_emit_changed (self);
-}
-
-/* Setting one property of an item (or of the dataset itself). */
-typedef struct
-{
-  KamCommand parent;
-  GObject *item;
-  const char *property;
-  GValue old_value;
-  GValue new_value;
-} PropCommand;
-
-static void
-prop_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
-{
-  PropCommand *self = (PropCommand *) command;
-
-  g_object_set_property (self->item, self->property,
-                         undo ? &self->old_value : &self->new_value);
-}
-
-static void
-prop_free (KamCommand *command)
-{
-  PropCommand *self = (PropCommand *) command;
-
-  g_object_unref (self->item);
-  g_value_unset (&self->old_value);
-  g_value_unset (&self->new_value);
-}
-
-static const KamCommandClass prop_class = { prop_apply, prop_free };
-
-/* Inserting into or removing from one of the item lists. */
-typedef struct
-{
-  KamCommand parent;
-  ListKind list;
-  GObject *item;
-  guint position;
-  gboolean insert;
-} ListCommand;
-
-
-
-
-static void
-list_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
-{
-  ListCommand *self = (ListCommand *) command;
-
-  if (self->insert != undo)
-    _kam_dataset_list_insert (dataset, self->list, self->position, self->item);
-  else
-    _kam_dataset_list_remove (dataset, self->list, self->position);
-}
-
-static void
-list_free (KamCommand *command)
-{
-  g_object_unref (((ListCommand *) command)->item);
-}
-
-static const KamCommandClass list_class = { list_apply, list_free };
-
-/* Appending a member to a dimension. */
-typedef struct
-{
-  KamCommand parent;
-  KamDimension *dimension;
-  char *code, *name, *name_km;
-} MemberCommand;
-
-static void
-member_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
-{
-  MemberCommand *self = (MemberCommand *) command;
-
-  if (undo)
-    _kam_dimension_drop_last_member (self->dimension);
-  else
-    kam_dimension_append_member (self->dimension, self->code, self->name, self->name_km);
-}
-
-static void
-member_free (KamCommand *command)
-{
-  MemberCommand *self = (MemberCommand *) command;
-
-  g_object_unref (self->dimension);
-  g_free (self->code);
-  g_free (self->name);
-  g_free (self->name_km);
-}
-
-static const KamCommandClass member_class = { member_apply, member_free };
-
-/* Adding or removing figures: the ids stay the same across undo and redo. */
-typedef struct
-{
-  KamCommand parent;
-  gboolean add;
-  guint n;
-  guint32 *ids;          /* ascending */
-  KamSavedFigure *saved; /* the rows while they are out of the table */
-} FiguresCommand;
-
-static void
-figures_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
-{
-  FiguresCommand *self = (FiguresCommand *) command;
-
-  if (self->add == undo)
-    {
-      g_assert (self->saved == NULL);
-      self->saved = g_new0 (KamSavedFigure, self->n);
-      _kam_figure_table_remove (dataset->figures, self->ids, self->n, self->saved);
-    }
-  else
-    {
-      _kam_figure_table_restore (dataset->figures, self->saved, self->n);
-      kam_saved_figures_free (self->saved, self->n);
-      self->saved = NULL;
-    }
-}
-
-static void
-figures_free (KamCommand *command)
-{
-  FiguresCommand *self = (FiguresCommand *) command;
-
-  g_free (self->ids);
-  kam_saved_figures_free (self->saved, self->n);
-}
-
-static const KamCommandClass figures_class = { figures_apply, figures_free };
-
-/* Changing one field of one figure. */
-typedef struct
-{
-  KamCommand parent;
-  guint32 id;
-  KamFigureField field;
-  KamFigureRow old_row;
-  KamFigureRow new_row;
-} FieldCommand;
-
-static void
-field_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
-{
-  FieldCommand *self = (FieldCommand *) command;
-  int row = kam_figure_table_find_row (dataset->figures, self->id);
-
-  g_assert (row >= 0);
-  _kam_figure_table_set_field (dataset->figures, row, self->field,
-                               undo ? &self->old_row : &self->new_row);
-}
-
-static void
-field_free (KamCommand *command)
-{
-  FieldCommand *self = (FieldCommand *) command;
-
-  g_free ((char *) self->old_row.note);
-  g_free ((char *) self->new_row.note);
-}
-
-static const KamCommandClass field_class = { field_apply, field_free };
 
 /* ---- mutators ---------------------------------------------------------- */
 
@@ -233,14 +56,14 @@ kam_dataset_set_item_property (KamDataset *self, gpointer item, const char *prop
         return TRUE;
     }
 
-  command = _kam_command_alloc (&prop_class, sizeof (PropCommand), _("Edit"));
+  command = _kam_command_alloc (&_kam_prop_command_class, sizeof (PropCommand), _("Edit"));
   command->item = g_object_ref (item);
   command->property = pspec->name;
   g_value_init (&command->old_value, pspec->value_type);
   g_value_copy (&old_value, &command->old_value);
   g_value_init (&command->new_value, pspec->value_type);
   g_value_copy (value, &command->new_value);
-  run (self, (KamCommand *) command);
+  _kam_dataset_run (self, (KamCommand *) command);
   return TRUE;
 }
 
@@ -270,7 +93,7 @@ kam_dataset_set_description (KamDataset *self, const char *description)
 static void
 run_list (KamDataset *self, ListKind list, gpointer item, gboolean insert, const char *label)
 {
-  ListCommand *command = _kam_command_alloc (&list_class, sizeof (ListCommand), label);
+  ListCommand *command = _kam_command_alloc (&_kam_list_command_class, sizeof (ListCommand), label);
   guint position = g_list_model_get_n_items (G_LIST_MODEL (self->lists[list]));
 
   if (!insert)
@@ -279,7 +102,7 @@ run_list (KamDataset *self, ListKind list, gpointer item, gboolean insert, const
   command->item = g_object_ref (item);
   command->position = position;
   command->insert = insert;
-  run (self, (KamCommand *) command);
+  _kam_dataset_run (self, (KamCommand *) command);
 }
 
 static gboolean
@@ -444,12 +267,12 @@ kam_dataset_add_member (KamDataset *self, KamDimension *dimension, const char *c
                    kam_dimension_get_id (dimension));
       return -1;
     }
-  command = _kam_command_alloc (&member_class, sizeof (MemberCommand), _("Add member"));
+  command = _kam_command_alloc (&_kam_member_command_class, sizeof (MemberCommand), _("Add member"));
   command->dimension = g_object_ref (dimension);
   command->code = g_strdup (code);
   command->name = g_strdup (name);
   command->name_km = g_strdup (name_km);
-  run (self, (KamCommand *) command);
+  _kam_dataset_run (self, (KamCommand *) command);
   return (int) kam_dimension_get_n_members (dimension) - 1;
 }
 
@@ -594,7 +417,7 @@ kam_dataset_add_figures (KamDataset *self, const KamFigureRow *rows, guint n, gu
   if (n == 0)
     return TRUE;
 
-  command = _kam_command_alloc (&figures_class, sizeof (FiguresCommand),
+  command = _kam_command_alloc (&_kam_figures_command_class, sizeof (FiguresCommand),
                                 n == 1 ? _("Add figure") : _("Add figures"));
   command->add = TRUE;
   command->n = n;
@@ -724,7 +547,7 @@ kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
   else if (!kam_dataset_validate_row (self, &changed, id, error))
     return FALSE;
 
-  command = _kam_command_alloc (&field_class, sizeof (FieldCommand),
+  command = _kam_command_alloc (&_kam_field_command_class, sizeof (FieldCommand),
                                 g_dgettext (GETTEXT_PACKAGE, labels[field]));
   command->id = id;
   command->field = field;
@@ -733,7 +556,7 @@ kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
   if (field != KAM_FIGURE_FIELD_NOTE)
     command->new_row.note = NULL;
   command->old_row.note = field == KAM_FIGURE_FIELD_NOTE ? command->old_row.note : NULL;
-  run (self, (KamCommand *) command);
+  _kam_dataset_run (self, (KamCommand *) command);
   return TRUE;
 }
 
@@ -777,14 +600,14 @@ kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n)
   if (kept == 0)
     return;
 
-  command = _kam_command_alloc (&figures_class, sizeof (FiguresCommand),
+  command = _kam_command_alloc (&_kam_figures_command_class, sizeof (FiguresCommand),
                                 kept == 1 ? _("Delete figure") : _("Delete figures"));
   command->add = FALSE;
   command->n = kept;
   command->ids = g_new (guint32, kept);
   for (guint i = 0; i < kept; i++)
     command->ids[i] = sorted[i];
-  run (self, (KamCommand *) command);
+  _kam_dataset_run (self, (KamCommand *) command);
 }
 
 /**

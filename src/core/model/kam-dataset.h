@@ -65,6 +65,9 @@ gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, gu
                                    GError **error);
 const char *kam_qualifier_get_mark (KamQualifier qualifier);
 const char *kam_qualifier_get_label (KamQualifier qualifier);
+/* A written number with its qualifier's mark where it goes: "≈ 45,000",
+ * "12,000 e"; the number alone when exact. */
+char *kam_qualifier_mark_text (KamQualifier qualifier, const char *number);
 /* By nick ("lower-bound") or by the mark ("≥"); FALSE when neither. */
 gboolean kam_qualifier_parse (const char *text, KamQualifier *qualifier);
 

@@ -226,6 +226,18 @@ static const struct
   [KAM_QUALIFIER_PROVISIONAL] = { "p", N_("Provisional") },
 };
 
+char *
+kam_qualifier_mark_text (KamQualifier qualifier, const char *number)
+{
+  const char *mark = kam_qualifier_get_mark (qualifier);
+
+  if (*mark == '\0')
+    return g_strdup (number);
+  if (qualifier == KAM_QUALIFIER_ESTIMATE || qualifier == KAM_QUALIFIER_PROVISIONAL)
+    return g_strdup_printf ("%s %s", number, mark);
+  return g_strdup_printf ("%s %s", mark, number);
+}
+
 /**
  * kam_qualifier_get_mark:
  *
