@@ -427,6 +427,8 @@ test_destinations_split (void)
   render (chart, FALSE, &pic);
   /* series: women (0), men (1); countries by their sum: JPN, KOR */
   g_assert_cmpuint (kam_chart_get_series (chart)->len, ==, 2);
+  /* the dimension's name is lowered inside the title's sentence */
+  g_assert_nonnull (strstr (kam_chart_get_title (chart), "by destination and sex, 2023"));
   w = region_of (chart, 0, 0);
   m = region_of (chart, 1, 0);
   k = region_of (chart, 0, 1);

@@ -108,26 +108,24 @@ static void
 update_years (KamChartsPage *self)
 {
   KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  const char *indicator = g_intern_string (kam_chart_get_resolved_indicator (self->chart));
+  g_autoptr (GArray) years = kam_figure_table_dup_years_of (table, kam_chart_get_resolved_indicator (self->chart));
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  gboolean present[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { FALSE };
   guint selected = 0;
 
-  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
-    if (kam_figure_table_get_indicators (table)[r] == indicator)
-      present[kam_figure_table_get_years (table)[r] - KAM_YEAR_MIN] = TRUE;
   g_array_set_size (self->years, 0);
   gtk_string_list_append (labels, _("Automatic"));
-  for (int y = KAM_YEAR_MAX; y >= KAM_YEAR_MIN; y--)
-    if (present[y - KAM_YEAR_MIN])
-      {
-        char text[16];
-        g_snprintf (text, sizeof text, "%d", y);
-        gtk_string_list_append (labels, text);
-        g_array_append_val (self->years, y);
-        if (y == kam_chart_get_year (self->chart))
-          selected = self->years->len;
-      }
+  /* the index's years with known values, latest first */
+  for (guint i = years->len; i > 0; i--)
+    {
+      int y = g_array_index (years, int, i - 1);
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%d", y);
+      gtk_string_list_append (labels, text);
+      g_array_append_val (self->years, y);
+      if (y == kam_chart_get_year (self->chart))
+        selected = self->years->len;
+    }
   gtk_drop_down_set_model (self->year, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->year, selected);
 }

@@ -399,6 +399,23 @@ split_dimension (KamChart *self)
   return self->split ? kam_dataset_find_dimension (self->dataset, self->split) : -1;
 }
 
+/* A name as it reads inside a sentence: "Sex" becomes "sex", but "MoU" or
+ * "ILO" stay as they are (only a capital followed by a small letter is lowered). */
+static char *
+in_sentence (const char *name)
+{
+  const char *second = g_utf8_next_char (name);
+  gunichar first = g_utf8_get_char (name);
+
+  if (*name == '\0' || !g_unichar_isupper (first) || !g_unichar_islower (g_utf8_get_char (second)))
+    return g_strdup (name);
+  {
+    char buf[8] = { 0 };
+    g_unichar_to_utf8 (g_unichar_tolower (first), buf);
+    return g_strconcat (buf, second, NULL);
+  }
+}
+
 /* Destinations split by a dimension: a series per member (not the total),
  * points aligned by country, countries by their members' sum. */
 static void
@@ -480,10 +497,12 @@ build_destinations_split (KamChart *self, KamChartData *data, int d)
       g_ptr_array_add (data->series, aligned);
     }
   data->stacked = TRUE;
-  /* Translators: chart title: an indicator, a dimension (Sex, Sector ...), a year */
-  data->title = g_strdup_printf (_("%s by destination and %s, %d"),
-                                 indicator_name (self->dataset, data->indicator),
-                                 kam_dimension_get_label (dimension), data->year);
+  {
+    g_autofree char *name = in_sentence (kam_dimension_get_label (dimension));
+    /* Translators: chart title: an indicator, a dimension (sex, sector ...), a year */
+    data->title = g_strdup_printf (_("%s by destination and %s, %d"),
+                                   indicator_name (self->dataset, data->indicator), name, data->year);
+  }
 }
 
 static void

@@ -287,12 +287,22 @@ typedef struct
 
 static const char *const ref_kinds[] = { "country", "indicator", "source" };
 
-/* A reference, looked up once per distinct text. */
+/* A reference, looked up once per distinct text; the place (row, column) is
+ * written out only for a problem. */
 static const char *
-reference (Figures *f, guint kind, const Cell *cell, const char *where, gboolean required)
+reference (Figures *f, guint kind, const Cell *cell, guint row, int column, gboolean required)
 {
-  const char *text, *id;
+  const char *text = NULL, *id;
+  char where[64];
 
+  if (cell->kind == CELL_TEXT)
+    {
+      text = f->c.buffer->str + cell->text;
+      id = g_hash_table_lookup (f->refs[kind], text);
+      if (id != NULL)
+        return id;
+    }
+  g_snprintf (where, sizeof where, "figures.rows[%u][%d]", row, column);
   if (cell->kind == CELL_NULL)
     {
       if (required)
@@ -305,14 +315,9 @@ reference (Figures *f, guint kind, const Cell *cell, const char *where, gboolean
                            type_name (cell));
       return NULL;
     }
-  text = f->c.buffer->str + cell->text;
-  id = g_hash_table_lookup (f->refs[kind], text);
-  if (id == NULL)
-    {
-      id = _kam_reader_lookup (f->r, text, where, ref_kinds[kind]);
-      if (id != NULL)
-        g_hash_table_insert (f->refs[kind], (gpointer) id, (gpointer) id);
-    }
+  id = _kam_reader_lookup (f->r, text, where, ref_kinds[kind]);
+  if (id != NULL)
+    g_hash_table_insert (f->refs[kind], (gpointer) id, (gpointer) id);
   return id;
 }
 
@@ -401,7 +406,7 @@ read_row (Figures *f, guint i, const Cell *cells, KamFigureRow *fr)
   {
     const Cell *n = CELL (COL_COUNTRY);
     if (n->kind != CELL_NULL)
-      fr->country = reference (f, 0, n, WHERE (cols->fixed[COL_COUNTRY]), FALSE);
+      fr->country = reference (f, 0, n, i, cols->fixed[COL_COUNTRY], FALSE);
   }
   {
     const Cell *n = CELL (COL_YEAR);
@@ -415,7 +420,7 @@ read_row (Figures *f, guint i, const Cell *cells, KamFigureRow *fr)
     else
       fr->year = (int) n->number;
   }
-  fr->indicator = reference (f, 1, CELL (COL_INDICATOR), WHERE (cols->fixed[COL_INDICATOR]), TRUE);
+  fr->indicator = reference (f, 1, CELL (COL_INDICATOR), i, cols->fixed[COL_INDICATOR], TRUE);
   {
     const Cell *n = CELL (COL_VALUE);
     if (n->kind == CELL_NULL)
@@ -434,7 +439,7 @@ read_row (Figures *f, guint i, const Cell *cells, KamFigureRow *fr)
     else
       fr->value = n->number;
   }
-  fr->source = reference (f, 2, CELL (COL_SOURCE), WHERE (cols->fixed[COL_SOURCE]), FALSE);
+  fr->source = reference (f, 2, CELL (COL_SOURCE), i, cols->fixed[COL_SOURCE], FALSE);
   {
     const Cell *n = CELL (COL_NOTE);
     if (n->kind == CELL_TEXT)

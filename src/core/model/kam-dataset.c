@@ -559,20 +559,6 @@ kam_dataset_dup_source_label (KamDataset *self, const char *id)
   return source != NULL ? kam_source_dup_label (source) : g_strdup (id);
 }
 
-static gboolean
-same_text (const char *a, const char *b, gboolean any_case)
-{
-  g_autofree char *x = NULL, *y = NULL;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-  if (!any_case)
-    return g_utf8_collate (a, b) == 0;
-  x = g_utf8_casefold (a, -1);
-  y = g_utf8_casefold (b, -1);
-  return g_str_equal (x, y);
-}
-
 /**
  * kam_dataset_find_key:
  * @field: KAM_FIGURE_FIELD_COUNTRY, _INDICATOR or _SOURCE
@@ -608,8 +594,8 @@ kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text, 
         name = kam_indicator_get_name (KAM_INDICATOR (item));
       else
         name = kam_source_get_title (KAM_SOURCE (item));
-      if ((any_case ? same_text (key, text, TRUE) : g_str_equal (key, text))
-          || same_text (name, text, any_case) || same_text (other, text, any_case))
+      if ((any_case ? _kam_same_text (key, text, TRUE) : g_str_equal (key, text))
+          || _kam_same_text (name, text, any_case) || _kam_same_text (other, text, any_case))
         return key;
     }
   return NULL;

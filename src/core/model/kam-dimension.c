@@ -250,15 +250,15 @@ kam_dimension_get_member_label (KamDimension *self, guint member)
   return pick_label (m->name, m->name_km, m->code);
 }
 
-static gboolean
-same_text (const char *a, const char *b, gboolean any_case)
+gboolean
+_kam_same_text (const char *a, const char *b, gboolean any_case)
 {
   g_autofree char *x = NULL, *y = NULL;
 
   if (a == NULL || b == NULL)
     return FALSE;
   if (!any_case)
-    return g_str_equal (a, b);
+    return g_utf8_collate (a, b) == 0;
   x = g_utf8_casefold (a, -1);
   y = g_utf8_casefold (b, -1);
   return g_str_equal (x, y);
@@ -282,10 +282,10 @@ kam_dimension_find_member (KamDimension *self, const char *text, gboolean any_ca
     return -1;
   /* codes first: a code may look like another member's name */
   for (guint i = 0; i < self->members->len; i++)
-    if (same_text (MEMBER (i)->code, text, any_case))
+    if (_kam_same_text (MEMBER (i)->code, text, any_case))
       return (int) i;
   for (guint i = 0; i < self->members->len; i++)
-    if (same_text (MEMBER (i)->name, text, any_case) || same_text (MEMBER (i)->name_km, text, any_case))
+    if (_kam_same_text (MEMBER (i)->name, text, any_case) || _kam_same_text (MEMBER (i)->name_km, text, any_case))
       return (int) i;
   return -1;
 }

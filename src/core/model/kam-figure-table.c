@@ -387,6 +387,30 @@ intern_or_null (const char *s)
   return (s != NULL && s[0] != '\0') ? g_intern_string (s) : NULL;
 }
 
+/* intern_or_null through a small cache by pointer: a batch of rows names few
+ * countries, indicators and sources, most often with the same pointers, and
+ * g_intern_string takes a global lock each time. */
+typedef struct
+{
+  const char *in[64];
+  const char *out[64];
+} InternCache;
+
+static const char *
+intern_cached (InternCache *cache, const char *s)
+{
+  guint slot = (guint) (((gsize) s >> 3) & 63);
+
+  if (s == NULL)
+    return NULL;
+  if (cache->in[slot] != s)
+    {
+      cache->in[slot] = s;
+      cache->out[slot] = intern_or_null (s);
+    }
+  return cache->out[slot];
+}
+
 static char *
 dup_note (const char *s)
 {
@@ -398,14 +422,15 @@ _kam_figure_table_append (KamFigureTable *self, const KamFigureRow *rows, guint 
                           guint32 *ids_out)
 {
   guint old_len = self->ids->len;
+  InternCache cache = { { NULL } };
 
   for (guint i = 0; i < n; i++)
     {
       guint32 id = self->next_id++;
       gint16 year = rows[i].year;
-      const char *country = intern_or_null (rows[i].country);
-      const char *indicator = intern_or_null (rows[i].indicator);
-      const char *source = intern_or_null (rows[i].source);
+      const char *country = intern_cached (&cache, rows[i].country);
+      const char *indicator = intern_cached (&cache, rows[i].indicator);
+      const char *source = intern_cached (&cache, rows[i].source);
       char *note = dup_note (rows[i].note);
       guint8 qualifier = rows[i].qualifier;
 
