@@ -167,8 +167,11 @@ kam_number_parse (const char *text, double *value, GError **error)
         }
       if (c == '-' || c == 0x2212)
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("“%s” is negative; counts and amounts cannot be below zero."), text);
+          {
+            g_autofree char *message = kam_rule_negative_message (text);
+            g_autofree char *sentence = kam_sentence (message);
+            g_set_error_literal (error, KAM_ERROR, KAM_ERROR_INVALID, sentence);
+          }
           return FALSE;
         }
       /* The locale's decimal mark, or "." always; "," groups thousands unless it
@@ -203,4 +206,21 @@ kam_number_parse (const char *text, double *value, GError **error)
     }
   *value = v;
   return TRUE;
+}
+
+char *
+kam_rule_negative_message (const char *value)
+{
+  return g_strdup_printf (_("the value %s is negative; counts and amounts cannot be below zero"), value);
+}
+
+char *
+kam_sentence (const char *fragment)
+{
+  g_autofree char *first = NULL;
+
+  if (fragment == NULL || *fragment == '\0')
+    return g_strdup ("");
+  first = g_utf8_strup (fragment, g_utf8_next_char (fragment) - fragment);
+  return g_strdup_printf ("%s%s.", first, g_utf8_next_char (fragment));
 }

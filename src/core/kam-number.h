@@ -26,4 +26,12 @@ char *kam_number_format_compact (double value, gboolean usd);
  * that is not a number, saying why. */
 gboolean kam_number_parse (const char *text, double *value, GError **error);
 
+/* The wording of the rule that a value is not negative, for every reader of
+ * figures, given the value as written: "the value -5 is negative; counts and
+ * amounts cannot be below zero" (no place, no capital). */
+char *kam_rule_negative_message (const char *value);
+/* A fragment of a message as a sentence: its first letter a capital, a full
+ * stop at the end. */
+char *kam_sentence (const char *fragment);
+
 G_END_DECLS

@@ -414,7 +414,10 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       if (*text == '\0' || *end != '\0')
         FAIL (1, _("“%s” is not a year"), text);
       if (year < KAM_YEAR_MIN || year > KAM_YEAR_MAX)
-        FAIL (1, _("the year %s is not between %d and %d"), text, KAM_YEAR_MIN, KAM_YEAR_MAX);
+        {
+          g_autofree char *message = kam_rule_year_range_message (text);
+          FAIL (1, "%s", message);
+        }
       row.year = (int) year;
       text = CELL (2);
       row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, text, FALSE);
@@ -434,7 +437,10 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
           else if (!kam_number_parse (text, &row.value, &local))
             FAIL (3, "%s", local->message);
           if (row.value < 0)
-            FAIL (3, _("%s is negative; counts and amounts cannot be below zero"), text);
+            {
+              g_autofree char *message = kam_rule_negative_message (text);
+              FAIL (3, "%s", message);
+            }
         }
       text = CELL (4);
       if (*text != '\0')

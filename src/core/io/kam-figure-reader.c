@@ -414,9 +414,11 @@ read_row (Figures *f, guint i, const Cell *cells, KamFigureRow *fr)
       _kam_reader_problem (r, WHERE (cols->fixed[COL_YEAR]), _("the year must be a whole number, not %s"),
                            n->kind == CELL_NUMBER ? _("a fraction") : type_name (n));
     else if (n->number < KAM_YEAR_MIN || n->number > KAM_YEAR_MAX)
-      _kam_reader_problem (r, WHERE (cols->fixed[COL_YEAR]),
-                           _("the year %" G_GINT64_FORMAT " is not between %d and %d"), (gint64) n->number,
-                           KAM_YEAR_MIN, KAM_YEAR_MAX);
+      {
+        g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) n->number);
+        g_autofree char *message = kam_rule_year_range_message (year);
+        _kam_reader_problem (r, WHERE (cols->fixed[COL_YEAR]), "%s", message);
+      }
     else
       fr->year = (int) n->number;
   }
@@ -433,8 +435,8 @@ read_row (Figures *f, guint i, const Cell *cells, KamFigureRow *fr)
     else if (n->number < 0)
       {
         g_autofree char *text = kam_number_to_text (n->number);
-        _kam_reader_problem (r, WHERE (cols->fixed[COL_VALUE]),
-                             _("the value %s is negative; counts and amounts cannot be below zero"), text);
+        g_autofree char *message = kam_rule_negative_message (text);
+        _kam_reader_problem (r, WHERE (cols->fixed[COL_VALUE]), "%s", message);
       }
     else
       fr->value = n->number;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "kam-csv.h"
 #include "kam-file.h"
+#include "kam-number.h"
 #include "kam-wdi.h"
 
 /* A year column's heading: "2020", or "2020.0" as a spreadsheet may save it. */
@@ -182,8 +183,10 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
         }
       if (year < KAM_YEAR_MIN || year > KAM_YEAR_MAX)
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("%s: line %u, column %u: the year %s is not between %d and %d."),
-                       path, header->line, c + 1, year_text, KAM_YEAR_MIN, KAM_YEAR_MAX);
+          g_autofree char *message = kam_rule_year_range_message (year_text);
+          /* Translators: a file, a line, a column, then what is wrong there */
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("%s: line %u, column %u: %s."), path,
+                       header->line, c + 1, message);
           return FALSE;
         }
       if (g_hash_table_contains (years_seen, GINT_TO_POINTER ((int) year)))
@@ -206,9 +209,10 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
         }
       if (row.value < 0)
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("%s: line %u, column %u (%s): %s is negative; Kamlang keeps counts and amounts, which cannot be."),
-                       path, data->line, c + 1, year_text, value_text);
+          g_autofree char *message = kam_rule_negative_message (value_text);
+          /* Translators: a file, a line, a column, its year, then what is wrong there */
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("%s: line %u, column %u (%s): %s."), path,
+                       data->line, c + 1, year_text, message);
           return FALSE;
         }
       /* the same key from the same source (the index finds it): the same value

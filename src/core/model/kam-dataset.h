@@ -59,6 +59,11 @@ guint kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, c
 /* Validation shared by editing, files and imports. */
 gboolean kam_country_code_is_valid (const char *code);
 gboolean kam_partial_date_is_valid (const char *date);
+/* The wording of the rule a figure's year keeps, for every reader of figures
+ * (file, CSV, World Bank, editor), given the year as written: "the year 20210
+ * is not between 1900 and 2100". No place, no capital: the caller puts the
+ * place before it. (The value's rule: kam_rule_negative_message.) */
+char *kam_rule_year_range_message (const char *year);
 /* Checks a figure against the rules: year, value, references, members,
  * qualifier, and that no other figure (but except_id, 0 for none) has its key. */
 gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint except_id,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "kam-dataset-private.h"
+#include "kam-number.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,22 @@ kam_partial_date_is_valid (const char *date)
   return y >= KAM_YEAR_MIN && y <= KAM_YEAR_MAX && g_date_valid_dmy (d, m, y);
 }
 
+char *
+kam_rule_year_range_message (const char *year)
+{
+  return g_strdup_printf (_("the year %s is not between %d and %d"), year, KAM_YEAR_MIN, KAM_YEAR_MAX);
+}
+
+/* A message of the rules as a sentence of its own, for the editor. */
+static void
+set_sentence (GError **error, char *message)
+{
+  g_autofree char *owned = message;
+  g_autofree char *sentence = kam_sentence (message);
+
+  g_set_error_literal (error, KAM_ERROR, KAM_ERROR_INVALID, sentence);
+}
+
 /**
  * kam_dataset_validate_row:
  *
@@ -66,9 +83,10 @@ kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint excep
 
   if (row->year < KAM_YEAR_MIN || row->year > KAM_YEAR_MAX)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                   _("The year %d is not between %d and %d."), row->year, KAM_YEAR_MIN,
-                   KAM_YEAR_MAX);
+      char year[16];
+
+      g_snprintf (year, sizeof year, "%d", row->year);
+      set_sentence (error, kam_rule_year_range_message (year));
       return FALSE;
     }
   if (isinf (row->value))
@@ -78,8 +96,9 @@ kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint excep
     }
   if (row->value < 0)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                   _("The value is negative; counts and amounts cannot be below zero."));
+      g_autofree char *value = kam_number_to_text (row->value);
+
+      set_sentence (error, kam_rule_negative_message (value));
       return FALSE;
     }
   if (row->indicator == NULL)
