@@ -253,7 +253,7 @@ test_figures_read_from_text (void)
   g_assert_true (kam_test_problems_have (problems, "figures.rows[0][1]: the year must be a whole number, not a fraction"));
   g_assert_true (kam_test_problems_have (problems, "figures.rows[0][2]: the indicator must be text or null, not true or false"));
   g_assert_true (kam_test_problems_have (problems, "figures.rows[0][3]: the value must be a number or null, not a list"));
-  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][4]: the source “s” is not defined"));
+  g_assert_true (kam_test_problems_have (problems, "figures.rows[0][4]: there is no source “s” in this dataset"));
   g_assert_true (kam_test_problems_have (problems, "figures.rows[0][5]: the note must be text or null, not an object"));
   g_assert_true (kam_test_problems_have (problems, "figures.rows[1]: a figure must have 6 fields, this one has 20"));
   g_assert_true (kam_test_problems_have (problems, "figures.rows[2]: a figure must be a list of 6 fields, not a number"));

@@ -407,7 +407,10 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
         {
           row.country = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE);
           if (row.country == NULL)
-            FAIL (0, _("there is no country “%s” in this dataset"), text);
+            {
+              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_COUNTRY, text);
+              FAIL (0, "%s", message);
+            }
         }
       text = CELL (1);
       year = g_ascii_strtoll (text, &end, 10);
@@ -422,7 +425,10 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       text = CELL (2);
       row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, text, FALSE);
       if (row.indicator == NULL)
-        FAIL (2, _("there is no indicator “%s” in this dataset"), text);
+        {
+          g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, text);
+          FAIL (2, "%s", message);
+        }
       text = CELL (3);
       if (!is_missing (text))
         {
@@ -447,7 +453,10 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
         {
           row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE);
           if (row.source == NULL)
-            FAIL (4, _("there is no source “%s” in this dataset"), text);
+            {
+              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_SOURCE, text);
+              FAIL (4, "%s", message);
+            }
         }
       text = CELL (6);
       if (!kam_qualifier_parse (text, &row.qualifier))

@@ -409,17 +409,25 @@ read_dimensions (KamReader *r, JsonObject *root)
 const char *
 _kam_reader_lookup (KamReader *r, const char *id, const char *where, const char *what)
 {
+  KamFigureField field = KAM_FIGURE_FIELD_SOURCE;
   gboolean found;
 
   if (g_str_equal (what, "country"))
-    found = kam_dataset_lookup_country (r->dataset, id) != NULL;
+    {
+      field = KAM_FIGURE_FIELD_COUNTRY;
+      found = kam_dataset_lookup_country (r->dataset, id) != NULL;
+    }
   else if (g_str_equal (what, "indicator"))
-    found = kam_dataset_lookup_indicator (r->dataset, id) != NULL;
+    {
+      field = KAM_FIGURE_FIELD_INDICATOR;
+      found = kam_dataset_lookup_indicator (r->dataset, id) != NULL;
+    }
   else
     found = kam_dataset_lookup_source (r->dataset, id) != NULL;
   if (!found)
     {
-     _kam_reader_problem (r, where, _("the %s “%s” is not defined in this file"), what, id);
+      g_autofree char *message = kam_rule_unknown_message (field, id);
+      _kam_reader_problem (r, where, "%s", message);
       return NULL;
     }
   return g_intern_string (id);

@@ -64,6 +64,9 @@ gboolean kam_partial_date_is_valid (const char *date);
  * is not between 1900 and 2100". No place, no capital: the caller puts the
  * place before it. (The value's rule: kam_rule_negative_message.) */
 char *kam_rule_year_range_message (const char *year);
+/* The same for a country, indicator or source (field) that the dataset does
+ * not have: "there is no country “XYZ” in this dataset". */
+char *kam_rule_unknown_message (KamFigureField field, const char *id);
 /* Checks a figure against the rules: year, value, references, members,
  * qualifier, and that no other figure (but except_id, 0 for none) has its key. */
 gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint except_id,

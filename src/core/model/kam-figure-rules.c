@@ -59,6 +59,20 @@ kam_rule_year_range_message (const char *year)
   return g_strdup_printf (_("the year %s is not between %d and %d"), year, KAM_YEAR_MIN, KAM_YEAR_MAX);
 }
 
+char *
+kam_rule_unknown_message (KamFigureField field, const char *id)
+{
+  switch (field)
+    {
+    case KAM_FIGURE_FIELD_COUNTRY:
+      return g_strdup_printf (_("there is no country “%s” in this dataset"), id);
+    case KAM_FIGURE_FIELD_INDICATOR:
+      return g_strdup_printf (_("there is no indicator “%s” in this dataset"), id);
+    default:
+      return g_strdup_printf (_("there is no source “%s” in this dataset"), id);
+    }
+}
+
 /* A message of the rules as a sentence of its own, for the editor. */
 static void
 set_sentence (GError **error, char *message)
@@ -108,20 +122,20 @@ kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint excep
     }
   if (kam_dataset_lookup_indicator (self, row->indicator) == NULL)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                   _("There is no indicator “%s” in this dataset."), row->indicator);
+      set_sentence (error, kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, row->indicator));
+      (*error)->code = KAM_ERROR_NOT_FOUND;
       return FALSE;
     }
   if (row->country != NULL && kam_dataset_lookup_country (self, row->country) == NULL)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                   _("There is no country “%s” in this dataset."), row->country);
+      set_sentence (error, kam_rule_unknown_message (KAM_FIGURE_FIELD_COUNTRY, row->country));
+      (*error)->code = KAM_ERROR_NOT_FOUND;
       return FALSE;
     }
   if (row->source != NULL && kam_dataset_lookup_source (self, row->source) == NULL)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                   _("There is no source “%s” in this dataset."), row->source);
+      set_sentence (error, kam_rule_unknown_message (KAM_FIGURE_FIELD_SOURCE, row->source));
+      (*error)->code = KAM_ERROR_NOT_FOUND;
       return FALSE;
     }
   if ((guint) row->qualifier >= KAM_N_QUALIFIERS)
