@@ -381,6 +381,21 @@ test_gender_uses_men_member (void)
   g_assert_cmpfloat (point (chart, 1, 1)->value, ==, 600);
 }
 
+/* A chart's years keep its trend lines to them. */
+static void
+test_trend_keeps_to_years (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_REMITTANCES);
+  KamChartSeries *series;
+
+  kam_chart_set_years (chart, 2010, 2015);
+  series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+  g_assert_cmpuint (series->points->len, ==, 6);
+  for (guint i = 0; i < series->points->len; i++)
+    g_assert_cmpint (g_array_index (series->points, KamChartPoint, i).year, ==, 2010 + (int) i);
+}
+
 static void
 test_remittances_prefers_recent_source (void)
 {
@@ -466,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
   g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);
   g_test_add_func ("/kamlang/chart/gender-uses-men-member", test_gender_uses_men_member);
+  g_test_add_func ("/kamlang/chart/trend-keeps-to-years", test_trend_keeps_to_years);
   g_test_add_func ("/kamlang/chart/remittances-prefers-recent-source", test_remittances_prefers_recent_source);
   return g_test_run ();
 }

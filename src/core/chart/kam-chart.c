@@ -177,7 +177,7 @@ source_date (KamDataset *dataset, GHashTable *dates, const char *source)
   return date;
 }
 
-/* Picks values of `indicator`, for one year (year > 0) or all, for the
+/* Picks values of `indicator`, for one year (year > 0) or all the chart's years, for the
  * countries in `only` (NULL: all; it may hold NULL for the national total). */
 static GHashTable *
 pick_values_for (KamChart *self, const char *indicator, int year, GHashTable *only,
@@ -583,8 +583,6 @@ values_by_year (KamChart *self, KamChartData *data, const char *indicator, const
       char year_label[16];
       int y = key->year;
 
-      if (y < self->first_year || y > self->last_year)
-        continue;
       g_snprintf (year_label, sizeof year_label, "%d", y);
       add_row_point (self, data, series, year_label, country, y, pick->row);
       note_source (data, kam_figure_table_get_source (table, pick->row));
@@ -692,8 +690,6 @@ build_trend_split (KamChart *self, KamChartData *data, const char *country, int 
         {
           char year_label[16];
 
-          if (key->year < self->first_year || key->year > self->last_year)
-            continue;
           g_snprintf (year_label, sizeof year_label, "%d", key->year);
           add_row_point (self, data, series, year_label, country, key->year, pick->row);
           note_source (data, kam_figure_table_get_source (kam_dataset_get_figures (self->dataset),
@@ -753,8 +749,6 @@ build_trend (KamChart *self, KamChartData *data, gboolean remittances)
         guint index = GPOINTER_TO_UINT (g_hash_table_lookup (only, key->country ? key->country : national_key));
         char year_label[16];
 
-        if (key->year < self->first_year || key->year > self->last_year)
-          continue;
         g_snprintf (year_label, sizeof year_label, "%d", key->year);
         add_row_point (self, data, g_ptr_array_index (data->series, index), year_label, key->country,
                        key->year, pick->row);

@@ -24,9 +24,9 @@ typedef struct
 
 /* Adds "WHERE: MESSAGE" to the reader's problems (at most 200 are kept). */
 void _kam_reader_problem (KamReader *r, const char *where, const char *format, ...) G_GNUC_PRINTF (3, 4);
-/* The interned id of a defined country, indicator or source (`what`), or NULL
- * with a problem. */
-const char *_kam_reader_lookup (KamReader *r, const char *id, const char *where, const char *what);
+/* The interned id of a defined country, indicator or source (field), or NULL
+ * with a problem at `where`. */
+const char *_kam_reader_lookup (KamReader *r, KamFigureField field, const char *id, const char *where);
 /* Whether a dimension id would be taken for a figure column. */
 gboolean _kam_reader_is_figure_column (const char *name);
 /* Reads the value of the root's "figures" (at span in r->text) straight from

@@ -273,7 +273,7 @@ get_date (KamReader *r, JsonObject *obj, const char *key, const char *where)
   if (date != NULL && !kam_partial_date_is_valid (date))
     {
       _kam_reader_problem (r, where, _("“%s” must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD, not “%s”"),
-               key, date);
+                           key, date);
       return NULL;
     }
   return date;
@@ -344,7 +344,7 @@ read_members (KamReader *r, JsonObject *obj, KamDimension *dimension, const char
         continue;
       if (!kam_member_code_is_valid (code))
         _kam_reader_problem (r, w, _("the code “%s” must be letters, digits, - _ + and . only, as in KH-12 or 65+"),
-                 code);
+                             code);
       else if (kam_dimension_find_code (dimension, code) >= 0)
         _kam_reader_problem (r, w, _("the code “%s” is already used by another member"), code);
       else
@@ -362,7 +362,7 @@ read_dimensions (KamReader *r, JsonObject *root)
   if (array != NULL && r->version < 2)
     {
       _kam_reader_problem (r, "dimensions", _("dimensions need format version 2; this file says version %" G_GINT64_FORMAT),
-               r->version);
+                           r->version);
       return;
     }
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -407,23 +407,12 @@ read_dimensions (KamReader *r, JsonObject *root)
 }
 
 const char *
-_kam_reader_lookup (KamReader *r, const char *id, const char *where, const char *what)
+_kam_reader_lookup (KamReader *r, KamFigureField field, const char *id, const char *where)
 {
-  KamFigureField field = KAM_FIGURE_FIELD_SOURCE;
-  gboolean found;
+  gboolean found = field == KAM_FIGURE_FIELD_COUNTRY     ? kam_dataset_lookup_country (r->dataset, id) != NULL
+                   : field == KAM_FIGURE_FIELD_INDICATOR ? kam_dataset_lookup_indicator (r->dataset, id) != NULL
+                                                         : kam_dataset_lookup_source (r->dataset, id) != NULL;
 
-  if (g_str_equal (what, "country"))
-    {
-      field = KAM_FIGURE_FIELD_COUNTRY;
-      found = kam_dataset_lookup_country (r->dataset, id) != NULL;
-    }
-  else if (g_str_equal (what, "indicator"))
-    {
-      field = KAM_FIGURE_FIELD_INDICATOR;
-      found = kam_dataset_lookup_indicator (r->dataset, id) != NULL;
-    }
-  else
-    found = kam_dataset_lookup_source (r->dataset, id) != NULL;
   if (!found)
     {
       g_autofree char *message = kam_rule_unknown_message (field, id);
@@ -433,18 +422,18 @@ _kam_reader_lookup (KamReader *r, const char *id, const char *where, const char 
   return g_intern_string (id);
 }
 
-/* A reference to a country or source; NULL (and maybe a problem). */
+/* A reference to a country or source (`what` names it); NULL (and maybe a problem). */
 static const char *
-get_reference (KamReader *r, JsonNode *node, const char *where, const char *what)
+get_reference (KamReader *r, JsonNode *node, const char *where, KamFigureField field, const char *what)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
   if (!is_string (node))
     {
-     _kam_reader_problem (r, where, _("the %s must be text or null, not %s"), what, type_name (node));
+      _kam_reader_problem (r, where, _("the %s must be text or null, not %s"), what, type_name (node));
       return NULL;
     }
-  return _kam_reader_lookup (r, json_node_get_string (node), where, what);
+  return _kam_reader_lookup (r, field, json_node_get_string (node), where);
 }
 
 /* Version 1 counted women as indicators of their own ("workers-women" beside
@@ -506,7 +495,7 @@ read_agreements (KamReader *r, JsonObject *root)
       check_keys (r, obj, where, keys);
       agreement = g_object_new (KAM_TYPE_AGREEMENT, NULL);
       kam_agreement_set_country (agreement, get_reference (r, json_object_get_member (obj, "country"),
-                                                           where, "country"));
+                                                           where, KAM_FIGURE_FIELD_COUNTRY, "country"));
       kam_agreement_set_title (agreement, get_string (r, obj, "title", where, TRUE));
       if (get_enum (r, obj, "kind", where, KAM_TYPE_AGREEMENT_KIND, &value))
         kam_agreement_set_kind (agreement, value);
@@ -514,7 +503,7 @@ read_agreements (KamReader *r, JsonObject *root)
       if (get_enum (r, obj, "status", where, KAM_TYPE_AGREEMENT_STATUS, &value))
         kam_agreement_set_status (agreement, value);
       kam_agreement_set_source (agreement, get_reference (r, json_object_get_member (obj, "source"),
-                                                          where, "source"));
+                                                          where, KAM_FIGURE_FIELD_SOURCE, "source"));
       kam_agreement_set_note (agreement, get_string (r, obj, "note", where, FALSE));
       _kam_dataset_load_agreement (r->dataset, agreement);
     }
@@ -550,8 +539,8 @@ read_root (KamReader *r, JsonNode *root_node)
   if (json_node_get_int (node) > KAM_FORMAT_VERSION)
     {
       _kam_reader_problem (r, "version",
-               _("this file has format version %" G_GINT64_FORMAT ", written by a newer Kamlang; this version reads version %d"),
-               json_node_get_int (node), KAM_FORMAT_VERSION);
+                           _("this file has format version %" G_GINT64_FORMAT ", written by a newer Kamlang; this version reads version %d"),
+                           json_node_get_int (node), KAM_FORMAT_VERSION);
       return;
     }
 

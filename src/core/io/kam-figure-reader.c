@@ -286,6 +286,8 @@ typedef struct
 } Figures;
 
 static const char *const ref_kinds[] = { "country", "indicator", "source" };
+static const KamFigureField ref_fields[] = { KAM_FIGURE_FIELD_COUNTRY, KAM_FIGURE_FIELD_INDICATOR,
+                                             KAM_FIGURE_FIELD_SOURCE };
 
 /* A reference, looked up once per distinct text; the place (row, column) is
  * written out only for a problem. */
@@ -315,7 +317,7 @@ reference (Figures *f, guint kind, const Cell *cell, guint row, int column, gboo
                            type_name (cell));
       return NULL;
     }
-  id = _kam_reader_lookup (f->r, text, where, ref_kinds[kind]);
+  id = _kam_reader_lookup (f->r, ref_fields[kind], text, where);
   if (id != NULL)
     g_hash_table_insert (f->refs[kind], (gpointer) id, (gpointer) id);
   return id;
@@ -505,11 +507,8 @@ flush (Figures *f)
   _kam_dataset_load_figures (f->r->dataset, f->batch, f->n_batch);
   for (guint i = first; i < first + f->n_batch; i++)
     {
-      KamFigureRow row;
-      int other;
+      int other = kam_figure_table_find_same_key (table, &f->batch[i - first], kam_figure_table_get_id (table, i));
 
-      kam_figure_table_get_row (table, i, &row);
-      other = kam_figure_table_find_same_key (table, &row, kam_figure_table_get_id (table, i));
       if (other >= 0)
         {
           char where[64];

@@ -75,12 +75,12 @@ kam_rule_unknown_message (KamFigureField field, const char *id)
 
 /* A message of the rules as a sentence of its own, for the editor. */
 static void
-set_sentence (GError **error, char *message)
+set_sentence (GError **error, int code, char *message)
 {
   g_autofree char *owned = message;
   g_autofree char *sentence = kam_sentence (message);
 
-  g_set_error_literal (error, KAM_ERROR, KAM_ERROR_INVALID, sentence);
+  g_set_error_literal (error, KAM_ERROR, code, sentence);
 }
 
 /**
@@ -100,7 +100,7 @@ kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint excep
       char year[16];
 
       g_snprintf (year, sizeof year, "%d", row->year);
-      set_sentence (error, kam_rule_year_range_message (year));
+      set_sentence (error, KAM_ERROR_INVALID, kam_rule_year_range_message (year));
       return FALSE;
     }
   if (isinf (row->value))
@@ -112,7 +112,7 @@ kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint excep
     {
       g_autofree char *value = kam_number_to_text (row->value);
 
-      set_sentence (error, kam_rule_negative_message (value));
+      set_sentence (error, KAM_ERROR_INVALID, kam_rule_negative_message (value));
       return FALSE;
     }
   if (row->indicator == NULL)
@@ -122,20 +122,17 @@ kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint excep
     }
   if (kam_dataset_lookup_indicator (self, row->indicator) == NULL)
     {
-      set_sentence (error, kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, row->indicator));
-      (*error)->code = KAM_ERROR_NOT_FOUND;
+      set_sentence (error, KAM_ERROR_NOT_FOUND, kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, row->indicator));
       return FALSE;
     }
   if (row->country != NULL && kam_dataset_lookup_country (self, row->country) == NULL)
     {
-      set_sentence (error, kam_rule_unknown_message (KAM_FIGURE_FIELD_COUNTRY, row->country));
-      (*error)->code = KAM_ERROR_NOT_FOUND;
+      set_sentence (error, KAM_ERROR_NOT_FOUND, kam_rule_unknown_message (KAM_FIGURE_FIELD_COUNTRY, row->country));
       return FALSE;
     }
   if (row->source != NULL && kam_dataset_lookup_source (self, row->source) == NULL)
     {
-      set_sentence (error, kam_rule_unknown_message (KAM_FIGURE_FIELD_SOURCE, row->source));
-      (*error)->code = KAM_ERROR_NOT_FOUND;
+      set_sentence (error, KAM_ERROR_NOT_FOUND, kam_rule_unknown_message (KAM_FIGURE_FIELD_SOURCE, row->source));
       return FALSE;
     }
   if ((guint) row->qualifier >= KAM_N_QUALIFIERS)
