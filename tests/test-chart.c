@@ -18,6 +18,7 @@ typedef struct
 {
   cairo_surface_t *surface;
   KamChartStyle style;
+  KamChartLayout *layout; /* where the rendering drew each point */
 } Picture;
 
 static void
@@ -28,7 +29,8 @@ render (KamChart *chart, gboolean dark, Picture *pic)
   kam_chart_style_init (&pic->style, dark);
   pic->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
   cr = cairo_create (pic->surface);
-  kam_chart_render (chart, cr, &pic->style, W, H);
+  g_clear_pointer (&pic->layout, kam_chart_layout_unref);
+  pic->layout = kam_chart_render_layout (chart, cr, &pic->style, W, H);
   cairo_destroy (cr);
   cairo_surface_flush (pic->surface);
 }
@@ -37,6 +39,7 @@ static void
 picture_clear (Picture *pic)
 {
   g_clear_pointer (&pic->surface, cairo_surface_destroy);
+  g_clear_pointer (&pic->layout, kam_chart_layout_unref);
 }
 
 static KamColor
@@ -66,14 +69,15 @@ run_length (Picture *pic, int x, int y, KamColor c)
   return n;
 }
 
-static KamChartRegion *
-region_of (KamChart *chart, guint series, guint index)
+static const KamChartRegion *
+region_of (Picture *pic, guint series, guint index)
 {
-  GArray *regions = _kam_chart_get_regions (chart);
+  guint n;
+  const KamChartRegion *regions = _kam_chart_layout_get_regions (pic->layout, &n);
 
-  for (guint i = 0; i < regions->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      KamChartRegion *r = &g_array_index (regions, KamChartRegion, i);
+      const KamChartRegion *r = &regions[i];
       if (r->series == series && r->index == index)
         return r;
     }
@@ -90,7 +94,7 @@ point (KamChart *chart, guint series, guint index)
 static int
 bar_length (KamChart *chart, Picture *pic, guint index)
 {
-  KamChartRegion *r = region_of (chart, 0, index);
+  const KamChartRegion *r = region_of (pic, 0, index);
   return run_length (pic, (int) ceil (r->x), (int) (r->y + r->height / 2),
                      kam_palette_color (&pic->style, 0));
 }
@@ -151,7 +155,7 @@ test_share (void)
   g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_SHARE);
   Picture pic = { 0 };
   KamChartPoint *thailand;
-  KamChartRegion *slice;
+  const KamChartRegion *slice;
   double mid;
   int x, y;
 
@@ -164,7 +168,7 @@ test_share (void)
   g_assert_cmpstr (thailand->country, ==, "THA");
   g_assert_cmpfloat (fabs (thailand->value - 0.94), <, 0.005);
   /* the middle of Thailand's slice is Thailand's colour; just before 12 o'clock is not */
-  slice = region_of (chart, 0, 0);
+  slice = region_of (&pic, 0, 0);
   g_assert_true (slice->wedge);
   mid = (slice->a0 + slice->a1) / 2;
   x = slice->cx + sin (mid) * (slice->r0 + slice->r1) / 2;
@@ -202,7 +206,7 @@ test_trend_gap (void)
   g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_TREND);
   const char *countries[] = { "JPN", NULL };
   Picture pic = { 0 };
-  KamChartRegion *a, *b, *d;
+  const KamChartRegion *a, *b, *d;
   double ax, ay, bx, by, dx, dy;
   KamColor line;
 
@@ -211,9 +215,9 @@ test_trend_gap (void)
   line = kam_palette_color (&pic.style, 0);
   /* points 0, 1, 3 are 2019, 2020, 2022; 2021 is unknown */
   g_assert_true (isnan (point (chart, 0, 2)->value));
-  a = region_of (chart, 0, 0);
-  b = region_of (chart, 0, 1);
-  d = region_of (chart, 0, 3);
+  a = region_of (&pic, 0, 0);
+  b = region_of (&pic, 0, 1);
+  d = region_of (&pic, 0, 3);
   ax = a->x + a->width / 2, ay = a->y + a->height / 2;
   bx = b->x + b->width / 2, by = b->y + b->height / 2;
   dx = d->x + d->width / 2, dy = d->y + d->height / 2;
@@ -297,15 +301,58 @@ test_hit_bar (void)
   render (chart, FALSE, &pic);
   for (guint i = 0; i < 7; i++)
     {
-      KamChartRegion *r = region_of (chart, 0, i);
-      g_assert_true (kam_chart_hit (chart, r->x + r->width / 2, r->y + r->height / 2, &hit));
+      const KamChartRegion *r = region_of (&pic, 0, i);
+      g_assert_true (kam_chart_layout_hit (pic.layout, r->x + r->width / 2, r->y + r->height / 2, &hit));
       g_assert_cmpstr (hit.point.country, ==, point (chart, 0, i)->country);
       g_assert_cmpstr (hit.point.source, ==, "pp-004");
       g_assert_cmpint (hit.point.year, ==, 2021);
     }
   ids = kam_chart_hit_figures (&hit);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_false (kam_chart_hit (chart, 2, 2, &hit));
+  g_assert_false (kam_chart_layout_hit (pic.layout, 2, 2, &hit));
+  picture_clear (&pic);
+}
+
+/* A layout keeps what its rendering drew: another rendering at another size
+ * (an export, a copy) or a change of kind does not move it. */
+static void
+test_layout_survives_other_renderings (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  Picture pic = { 0 }, small = { 0 };
+  const KamChartRegion *korea = NULL;
+  guint n;
+  const KamChartRegion *regions;
+  KamChartHit hit;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+
+  render (chart, FALSE, &pic);
+  regions = _kam_chart_layout_get_regions (pic.layout, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (point (chart, regions[i].series, regions[i].index)->country, "KOR") == 0)
+      korea = &regions[i];
+  g_assert_nonnull (korea);
+
+  /* another rendering, four times smaller, as Copy Chart does */
+  kam_chart_style_init (&small.style, FALSE);
+  small.layout = kam_chart_render_layout (chart, cr, &small.style, 300, 200);
+  g_assert_true (kam_chart_layout_hit (pic.layout, korea->x + korea->width / 2, korea->y + korea->height / 2, &hit));
+  g_assert_cmpstr (hit.point.country, ==, "KOR");
+  g_assert_cmpfloat (hit.point.value, ==, 45866);
+
+  /* the chart becomes another kind: the old layout still tells what it drew */
+  kam_chart_set_kind (chart, KAM_CHART_REMITTANCES);
+  g_assert_cmpuint (kam_chart_get_series (chart)->len, >, 0);
+  g_assert_true (kam_chart_layout_hit (pic.layout, korea->x + korea->width / 2, korea->y + korea->height / 2, &hit));
+  g_assert_cmpstr (hit.point.country, ==, "KOR");
+  g_assert_cmpstr (hit.point.source, ==, "pp-004");
+  g_assert_false (hit.usd);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  picture_clear (&small);
   picture_clear (&pic);
 }
 
@@ -318,11 +365,9 @@ test_every_kind_draws (void)
     {
       g_autoptr (KamChart) chart = kam_chart_new (dataset, kind);
       Picture pic = { 0 };
-      GArray *regions;
 
       render (chart, FALSE, &pic);
-      regions = _kam_chart_get_regions (chart);
-      g_assert_cmpuint (regions->len, >, 0);
+      g_assert_cmpuint (kam_chart_layout_get_n_points (pic.layout), >, 0);
       g_assert_nonnull (kam_chart_get_title (chart));
       picture_clear (&pic);
     }
@@ -334,14 +379,14 @@ test_gender_stacks (void)
   g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
   g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_GENDER);
   Picture pic = { 0 };
-  KamChartRegion *women, *men;
+  const KamChartRegion *women, *men;
 
   render (chart, FALSE, &pic);
   g_assert_cmpstr (kam_chart_get_resolved_indicator (chart), ==, "deployed");
   g_assert_cmpfloat (point (chart, 0, 0)->value, ==, 2719);
   g_assert_cmpfloat (point (chart, 1, 0)->value, ==, 9778 - 2719);
-  women = region_of (chart, 0, 0);
-  men = region_of (chart, 1, 0);
+  women = region_of (&pic, 0, 0);
+  men = region_of (&pic, 1, 0);
   /* men start where women end, and the lengths are in proportion */
   g_assert_cmpfloat (fabs (men->x - (women->x + women->width)), <, 1);
   g_assert_cmpfloat (fabs (men->width / women->width - 7059.0 / 2719.0), <, 0.02);
@@ -427,7 +472,7 @@ test_destinations_split (void)
   KamFigureRow rows[] = { { "JPN", 2023, "workers", 3000, "s1", NULL },
                           { "JPN", 2023, "workers", 1000, "s1", NULL, KAM_QUALIFIER_APPROXIMATE },
                           { "KOR", 2023, "workers", 2000, "s1", NULL } };
-  KamChartRegion *w, *m, *k;
+  const KamChartRegion *w, *m, *k;
   int y;
 
   g_assert_true (kam_dataset_find_member (dataset, "sex", "women", &sex, &women));
@@ -444,9 +489,9 @@ test_destinations_split (void)
   g_assert_cmpuint (kam_chart_get_series (chart)->len, ==, 2);
   /* the dimension's name is lowered inside the title's sentence */
   g_assert_nonnull (strstr (kam_chart_get_title (chart), "by destination and sex, 2023"));
-  w = region_of (chart, 0, 0);
-  m = region_of (chart, 1, 0);
-  k = region_of (chart, 0, 1);
+  w = region_of (&pic, 0, 0);
+  m = region_of (&pic, 1, 0);
+  k = region_of (&pic, 0, 1);
   /* stacked: men start where women end, three times shorter */
   g_assert_cmpfloat (fabs (m->x - (w->x + w->width)), <, 1.5);
   g_assert_cmpfloat (fabs (w->width / m->width - 3.0), <, 0.05);
@@ -478,6 +523,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/dark-background", test_dark_background);
   g_test_add_func ("/kamlang/chart/follows-edits", test_follows_edits);
   g_test_add_func ("/kamlang/chart/hit-bar", test_hit_bar);
+  g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
   g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);
   g_test_add_func ("/kamlang/chart/gender-uses-men-member", test_gender_uses_men_member);

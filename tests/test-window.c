@@ -566,9 +566,30 @@ count_changed (KamChart *chart, guint *count)
 }
 
 static gboolean
-chart_drawn (gpointer chart)
+chart_drawn (gpointer view)
 {
-  return _kam_chart_get_regions (chart)->len > 0;
+  KamChartLayout *layout = kam_chart_view_get_layout (view);
+
+  return layout != NULL && kam_chart_layout_get_n_points (layout) > 0;
+}
+
+/* Where the view drew the bar of a country, from the view's own layout. */
+static KamChartRegion
+drawn_region_of (KamChartView *view, const char *country)
+{
+  guint n;
+  const KamChartRegion *regions = _kam_chart_layout_get_regions (kam_chart_view_get_layout (view), &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KamChartHit hit;
+
+      g_assert_true (kam_chart_layout_hit (kam_chart_view_get_layout (view), regions[i].x + regions[i].width / 2,
+                                           regions[i].y + regions[i].height / 2, &hit));
+      if (g_strcmp0 (hit.point.country, country) == 0)
+        return regions[i];
+    }
+  g_assert_not_reached ();
 }
 
 static KamChartPoint *
@@ -592,7 +613,7 @@ test_chart_follows_edit (void)
 
   /* the Charts page is the first page: the destinations chart of 2021 */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (kam_window_get_stack (window)), ==, "charts");
-  g_assert_true (wait_for (chart_drawn, chart));
+  g_assert_true (wait_for (chart_drawn, kam_charts_page_get_view (kam_window_get_charts_page (window))));
   g_assert_cmpfloat (chart_point (chart, "JPN")->value, ==, 11453);
   g_signal_connect (chart, "changed", G_CALLBACK (count_changed), &changed);
 
@@ -619,31 +640,39 @@ test_chart_click_selects (void)
   GtkSelectionModel *selection = kam_figures_view_get_selection (kam_window_get_figures_view (window));
   KamFigureQuery *query = kam_figures_view_get_query (kam_window_get_figures_view (window));
   KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
-  GArray *regions;
-  KamChartRegion *korea = NULL;
-  g_autofree char *tip = NULL;
+  KamChartRegion korea;
+  double x, y;
+  g_autofree char *tip = NULL, *after_copy = NULL, *after_kind = NULL;
   int position;
 
-  g_assert_true (wait_for (chart_drawn, chart));
-  regions = _kam_chart_get_regions (chart);
-  for (guint i = 0; i < regions->len; i++)
-    {
-      KamChartRegion *r = &g_array_index (regions, KamChartRegion, i);
-      KamChartSeries *series = g_ptr_array_index (kam_chart_get_series (chart), r->series);
-      if (g_strcmp0 (g_array_index (series->points, KamChartPoint, r->index).country, "KOR") == 0)
-        korea = r;
-    }
-  g_assert_nonnull (korea);
-  tip = kam_chart_view_describe_at (view, korea->x + korea->width / 2, korea->y + korea->height / 2);
+  g_assert_true (wait_for (chart_drawn, view));
+  korea = drawn_region_of (view, "KOR");
+  x = korea.x + korea.width / 2;
+  y = korea.y + korea.height / 2;
+  tip = kam_chart_view_describe_at (view, x, y);
   g_assert_nonnull (strstr (tip, "45,866"));
   g_assert_nonnull (strstr (tip, "2021"));
   g_assert_nonnull (strstr (tip, "Report")); /* the source's title */
 
-  g_assert_true (kam_chart_view_activate_at (view, korea->x + korea->width / 2, korea->y + korea->height / 2));
+  /* Copy Chart renders the chart at another size: the screen's bars stay where they are */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL));
+  after_copy = kam_chart_view_describe_at (view, x, y);
+  g_assert_cmpstr (after_copy, ==, tip);
+
+  g_assert_true (kam_chart_view_activate_at (view, x, y));
   position = kam_figure_query_find_id (query, kam_figure_table_get_id (table, 1));
   g_assert_cmpint (position, >=, 0);
   g_assert_true (gtk_selection_model_is_selected (selection, position));
   g_assert_false (gtk_selection_model_is_selected (selection, kam_figure_query_find_id (query, kam_figure_table_get_id (table, 0))));
+
+  /* the chart becomes a Share with the pointer resting where Korea's bar was
+   * (a crash once: the old regions indexed the new, shorter series) */
+  kam_chart_set_kind (chart, KAM_CHART_SHARE);
+  g_assert_null (kam_chart_view_describe_at (view, x, y));
+  g_assert_false (kam_chart_view_activate_at (view, x, y));
+  g_assert_true (wait_for (chart_drawn, view));
+  after_kind = kam_chart_view_describe_at (view, x, y);
+  g_assert_true (after_kind == NULL || strstr (after_kind, "%") != NULL);
   close_window (window);
 }
 

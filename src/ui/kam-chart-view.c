@@ -17,6 +17,9 @@ struct _KamChartView
   GtkWidget parent_instance;
 
   KamChart *chart;
+  /* where the last snapshot drew each point: tooltips and clicks look here,
+   * never at another rendering of the chart */
+  KamChartLayout *layout;
 };
 
 G_DEFINE_FINAL_TYPE (KamChartView, kam_chart_view, GTK_TYPE_WIDGET)
@@ -49,8 +52,22 @@ kam_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* on screen, text as large as the rest of the window's */
   style.font_size = 12;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  kam_chart_render (self->chart, cr, &style, width, height);
+  g_clear_pointer (&self->layout, kam_chart_layout_unref);
+  self->layout = kam_chart_render_layout (self->chart, cr, &style, width, height);
   cairo_destroy (cr);
+}
+
+/**
+ * kam_chart_view_get_layout:
+ *
+ * Returns: (transfer none) (nullable): where the view's last drawing put each
+ *   point; NULL until drawn, or after the chart changed and before it is
+ *   drawn again
+ */
+KamChartLayout *
+kam_chart_view_get_layout (KamChartView *self)
+{
+  return self->layout;
 }
 
 char *
@@ -60,12 +77,10 @@ kam_chart_view_describe_at (KamChartView *self, double x, double y)
   g_autofree char *value = NULL;
   KamSource *source;
   KamDataset *dataset = kam_chart_get_dataset (self->chart);
-  KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_chart_get_resolved_indicator (self->chart));
-  gboolean usd = indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD);
 
-  if (!kam_chart_hit (self->chart, x, y, &hit))
+  if (self->layout == NULL || !kam_chart_layout_hit (self->layout, x, y, &hit))
     return NULL;
-  if (kam_chart_get_kind (self->chart) == KAM_CHART_SHARE)
+  if (hit.percent)
     {
       g_autofree char *pct = kam_number_format (hit.point.value * 100, 1);
       value = g_strdup_printf ("%s %%", pct);
@@ -74,7 +89,7 @@ kam_chart_view_describe_at (KamChartView *self, double x, double y)
     {
       g_autofree char *number = kam_number_format (hit.point.value, 2);
       /* Translators: a value in a chart's tooltip, with its unit */
-      value = usd ? g_strdup_printf (_("US$ %s"), number) : g_strdup_printf (_("%s persons"), number);
+      value = hit.usd ? g_strdup_printf (_("US$ %s"), number) : g_strdup_printf (_("%s persons"), number);
     }
   source = hit.point.source ? kam_dataset_lookup_source (dataset, hit.point.source) : NULL;
   /* Translators: a chart's tooltip: what, year, value, source */
@@ -101,7 +116,7 @@ kam_chart_view_activate_at (KamChartView *self, double x, double y)
   KamChartHit hit;
   g_autoptr (GArray) ids = NULL;
 
-  if (self->chart == NULL || !kam_chart_hit (self->chart, x, y, &hit))
+  if (self->layout == NULL || !kam_chart_layout_hit (self->layout, x, y, &hit))
     return FALSE;
   ids = kam_chart_hit_figures (&hit);
   if (ids->len == 0)
@@ -119,6 +134,8 @@ clicked (GtkGestureClick *gesture, int n_press, double x, double y, KamChartView
 static void
 chart_changed (KamChartView *self)
 {
+  /* what was drawn is no longer what the chart shows */
+  g_clear_pointer (&self->layout, kam_chart_layout_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   kam_chart_get_title (self->chart), -1);
@@ -133,6 +150,7 @@ kam_chart_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->layout, kam_chart_layout_unref);
   G_OBJECT_CLASS (kam_chart_view_parent_class)->dispose (object);
 }
 

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (KamChartView, kam_chart_view, KAM, CHART_VIEW, GtkWidget)
 GtkWidget *kam_chart_view_new (KamChart *chart);
 KamChart *kam_chart_view_get_chart (KamChartView *self);
 /* What a click at (x, y) does: emits figures-activated with the figures there. */
+KamChartLayout *kam_chart_view_get_layout (KamChartView *self);
 gboolean kam_chart_view_activate_at (KamChartView *self, double x, double y);
 /* The tooltip text for (x, y), or NULL. */
 char *kam_chart_view_describe_at (KamChartView *self, double x, double y);

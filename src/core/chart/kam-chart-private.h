@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* A region of the last rendering that a point was drawn in. */
+/* A region of a rendering that a point was drawn in. */
 typedef struct
 {
   double x, y, width, height;
@@ -30,6 +30,7 @@ typedef struct
 
 typedef struct
 {
+  gatomicrefcount ref_count; /* held by the chart and by the layouts drawn from it */
   GPtrArray *series;      /* KamChartSeries */
   GPtrArray *markers;     /* KamChartMarker: agreements on the time axis */
   GPtrArray *sources;     /* interned source ids used */
@@ -44,7 +45,7 @@ typedef struct
 } KamChartData;
 
 KamChartData *_kam_chart_get_data (KamChart *self);
-GArray *_kam_chart_get_regions (KamChart *self);
+const KamChartRegion *_kam_chart_layout_get_regions (KamChartLayout *self, guint *n_regions);
 
 void _kam_chart_render_data (KamChart *self, KamChartData *data, cairo_t *cr,
                              const KamChartStyle *style, double width, double height,

@@ -6,7 +6,7 @@
 
 /* Draws a chart on any Cairo surface: the screen, PNG, PDF and SVG alike. All
  * text goes through Pango, so Khmer is shaped. Every bar, point and slice
- * drawn is recorded as a region for kam_chart_hit(). */
+ * drawn is recorded as a region for kam_chart_layout_hit(). */
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -77,7 +77,8 @@ add_region (Ctx *ctx, double x, double y, double w, double h, guint series, guin
 {
   KamChartRegion r = { x, y, w, h, series, index, FALSE };
 
-  g_array_append_val (ctx->regions, r);
+  if (ctx->regions != NULL)
+    g_array_append_val (ctx->regions, r);
 }
 
 static char *
@@ -611,7 +612,8 @@ draw_share (Ctx *ctx, double x, double y, double w, double h)
           cairo_set_line_width (ctx->cr, 1.5 * ctx->unit);
           cairo_stroke (ctx->cr);
         }
-      g_array_append_val (ctx->regions, region);
+      if (ctx->regions != NULL)
+        g_array_append_val (ctx->regions, region);
       angle = a1;
 
       /* legend row */

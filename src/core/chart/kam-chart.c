@@ -32,7 +32,6 @@ struct _KamChart
   GHashTable *members;  /* dimension id -> member code, for the filter */
 
   KamChartData *data; /* NULL until needed */
-  GArray *regions;    /* KamChartRegion of the last rendering */
 };
 
 G_DEFINE_FINAL_TYPE (KamChart, kam_chart, G_TYPE_OBJECT)
@@ -79,7 +78,7 @@ marker_free (KamChartMarker *marker)
 static void
 data_free (KamChartData *data)
 {
-  if (data == NULL)
+  if (data == NULL || !g_atomic_ref_count_dec (&data->ref_count))
     return;
   g_ptr_array_unref (data->series);
   g_ptr_array_unref (data->markers);
@@ -950,6 +949,7 @@ compute (KamChart *self)
     [KAM_CHART_GENDER] = "workers",       [KAM_CHART_REMITTANCES] = "remittances",
   };
 
+  g_atomic_ref_count_init (&data->ref_count);
   data->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
   data->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_free);
   data->sources = g_ptr_array_new ();
@@ -1035,12 +1035,6 @@ _kam_chart_get_data (KamChart *self)
   return self->data;
 }
 
-GArray *
-_kam_chart_get_regions (KamChart *self)
-{
-  return self->regions;
-}
-
 static void
 settings_changed (KamChart *self)
 {
@@ -1088,7 +1082,6 @@ kam_chart_finalize (GObject *object)
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_strfreev (self->countries);
   g_clear_pointer (&self->data, data_free);
-  g_array_unref (self->regions);
   G_OBJECT_CLASS (kam_chart_parent_class)->finalize (object);
 }
 
@@ -1115,7 +1108,6 @@ kam_chart_init (KamChart *self)
 {
   self->first_year = KAM_YEAR_MIN;
   self->last_year = KAM_YEAR_MAX;
-  self->regions = g_array_new (FALSE, FALSE, sizeof (KamChartRegion));
 }
 
 /**
@@ -1361,20 +1353,89 @@ kam_chart_hit_figures (const KamChartHit *hit)
   return ids;
 }
 
+/* ---- layout ------------------------------------------------------------- */
+
+/* What one rendering drew where: its regions, and the data they index, kept
+ * alive by the layout so that an edit or another rendering of the same chart
+ * (an export, a copy, a print) never changes what they point at. */
+struct _KamChartLayout
+{
+  gatomicrefcount ref_count;
+  KamChartData *data;
+  GArray *regions; /* KamChartRegion, in drawing order */
+};
+
+G_DEFINE_BOXED_TYPE (KamChartLayout, kam_chart_layout, kam_chart_layout_ref, kam_chart_layout_unref)
+
+KamChartLayout *
+kam_chart_layout_ref (KamChartLayout *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+kam_chart_layout_unref (KamChartLayout *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  data_free (self->data);
+  g_array_unref (self->regions);
+  g_free (self);
+}
+
+const KamChartRegion *
+_kam_chart_layout_get_regions (KamChartLayout *self, guint *n_regions)
+{
+  *n_regions = self->regions->len;
+  return (const KamChartRegion *) (gpointer) self->regions->data;
+}
+
+/**
+ * kam_chart_layout_get_n_points:
+ *
+ * Returns: how many points the rendering drew (bars, dots, slices)
+ */
+guint
+kam_chart_layout_get_n_points (KamChartLayout *self)
+{
+  return self->regions->len;
+}
+
+/**
+ * kam_chart_render_layout:
+ *
+ * Renders the chart and tells where each point went.
+ *
+ * Returns: (transfer full): the regions drawn, for kam_chart_layout_hit()
+ */
+KamChartLayout *
+kam_chart_render_layout (KamChart *self, cairo_t *cr, const KamChartStyle *style, double width,
+                         double height)
+{
+  KamChartLayout *layout;
+
+  g_return_val_if_fail (KAM_IS_CHART (self), NULL);
+  layout = g_new0 (KamChartLayout, 1);
+  g_atomic_ref_count_init (&layout->ref_count);
+  layout->data = _kam_chart_get_data (self);
+  g_atomic_ref_count_inc (&layout->data->ref_count);
+  layout->regions = g_array_new (FALSE, FALSE, sizeof (KamChartRegion));
+  _kam_chart_render_data (self, layout->data, cr, style, width, height, layout->regions);
+  return layout;
+}
+
 void
 kam_chart_render (KamChart *self, cairo_t *cr, const KamChartStyle *style, double width,
                   double height)
 {
   g_return_if_fail (KAM_IS_CHART (self));
-  g_array_set_size (self->regions, 0);
-  _kam_chart_render_data (self, _kam_chart_get_data (self), cr, style, width, height, self->regions);
+  _kam_chart_render_data (self, _kam_chart_get_data (self), cr, style, width, height, NULL);
 }
 
 gboolean
-kam_chart_hit (KamChart *self, double x, double y, KamChartHit *hit)
+kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit)
 {
-  KamChartData *data = _kam_chart_get_data (self);
-
   memset (hit, 0, sizeof *hit);
   /* the last region drawn is on top */
   for (guint i = self->regions->len; i > 0; i--)
@@ -1395,11 +1456,13 @@ kam_chart_hit (KamChart *self, double x, double y, KamChartHit *hit)
         }
       else if (x < r->x || x > r->x + r->width || y < r->y || y > r->y + r->height)
         continue;
-      series = g_ptr_array_index (data->series, r->series);
+      series = g_ptr_array_index (self->data->series, r->series);
       hit->found = TRUE;
       hit->series = r->series;
       hit->series_name = series->name;
       hit->point = g_array_index (series->points, KamChartPoint, r->index);
+      hit->usd = self->data->usd;
+      hit->percent = self->data->percent;
       return TRUE;
     }
   return FALSE;

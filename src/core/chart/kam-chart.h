@@ -39,6 +39,8 @@ typedef struct
   guint series;
   KamChartPoint point;  /* strings borrowed from the chart */
   char *series_name;    /* borrowed */
+  gboolean usd;         /* the value is in US dollars */
+  gboolean percent;     /* the value is a share (0 to 1) */
 } KamChartHit;
 
 #define KAM_TYPE_CHART (kam_chart_get_type ())
@@ -86,7 +88,22 @@ GArray *kam_chart_hit_figures (const KamChartHit *hit);
 
 void kam_chart_render (KamChart *self, cairo_t *cr, const KamChartStyle *style, double width,
                        double height);
-/* Tells what is under (x, y) in the last rendering. */
-gboolean kam_chart_hit (KamChart *self, double x, double y, KamChartHit *hit);
+
+/* Where one rendering drew each point: kept by whoever shows that rendering,
+ * so that another rendering of the same chart (an export, a copy, a print)
+ * or an edit never changes what it finds. */
+typedef struct _KamChartLayout KamChartLayout;
+#define KAM_TYPE_CHART_LAYOUT (kam_chart_layout_get_type ())
+GType kam_chart_layout_get_type (void) G_GNUC_CONST;
+KamChartLayout *kam_chart_layout_ref (KamChartLayout *self);
+void kam_chart_layout_unref (KamChartLayout *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamChartLayout, kam_chart_layout_unref)
+
+KamChartLayout *kam_chart_render_layout (KamChart *self, cairo_t *cr, const KamChartStyle *style,
+                                         double width, double height);
+guint kam_chart_layout_get_n_points (KamChartLayout *self);
+/* Tells what is under (x, y) in that rendering; the hit's strings are
+ * borrowed from the layout. */
+gboolean kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit);
 
 G_END_DECLS
