@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include "kam-check.h"
 #include "kam-test-utils.h"
 #include "kam-dataset-json.h"
@@ -214,6 +215,33 @@ test_checks_follow_edits (void)
   g_assert_cmpuint (after->len, ==, 4);
 }
 
+/* What a typed value must be for a count of persons, and what the checks flag. */
+static void
+test_typed_values_and_implausible (void)
+{
+  g_autoptr (KamDataset) dataset = qualified_dataset ();
+  g_autoptr (GPtrArray) before = kam_check_run (dataset, 2026);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_before = before->len;
+
+  g_assert_true (kam_rule_check_typed_value (dataset, "workers", 12000, NULL));
+  g_assert_true (kam_rule_check_typed_value (dataset, "workers", NAN, NULL));
+  g_assert_false (kam_rule_check_typed_value (dataset, "workers", 12000.7, &error));
+  g_assert_nonnull (strstr (error->message, "whole number"));
+  g_clear_error (&error);
+  g_assert_false (kam_rule_check_typed_value (dataset, "workers", 99999999999999999999.0, &error));
+  g_assert_nonnull (strstr (error->message, "too large"));
+
+  add_qualified (dataset, "KOR", "s1", 1200011453, KAM_QUALIFIER_EXACT, NULL);
+  add_qualified (dataset, "JPN", "s1", 12.5, KAM_QUALIFIER_EXACT, NULL);
+  after = kam_check_run (dataset, 2026);
+  g_assert_cmpuint (count_containing (after, "implausibly many"), ==, 1);
+  g_assert_cmpuint (count_containing (after, "1,200,011,453"), >=, 1);
+  g_assert_cmpuint (count_containing (after, "not a whole number"), ==, 1);
+  g_assert_cmpuint (after->len, >=, n_before + 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -224,5 +252,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/check/bundled-only-real", test_bundled_has_only_real_findings);
   g_test_add_func ("/kamlang/check/clean-data-has-no-findings", test_clean_data_has_no_findings);
   g_test_add_func ("/kamlang/check/follows-edits", test_checks_follow_edits);
+  g_test_add_func ("/kamlang/check/typed-values-and-implausible", test_typed_values_and_implausible);
   return g_test_run ();
 }

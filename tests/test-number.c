@@ -5,6 +5,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 #include "kam-number.h"
 #include "kam-types.h"
 
@@ -18,12 +19,16 @@ test_parse (void)
   } good[] = {
     { "1,220,197", 1220197 }, { "1220197", 1220197 }, { " 45 866 ", 45866 },
     { "2.5", 2.5 },           { "០១២៣", 123 },         { "១,២២០,១៩៧", 1220197 },
-    { "0", 0 },
+    { "0", 0 },               { "12,000.5", 12000.5 }, { "1'220'197", 1220197 },
+    { "999", 999 },           { "1,000", 1000 },
     /* what kam_number_to_text writes for very large numbers reads back */
     { "3.000011111111111e+57", 3.000011111111111e+57 }, { "2E6", 2e6 }, { "1.5e-3", 1.5e-3 },
   };
   static const char *const bad[] = { "-5", "−5", "abc", "12a", "1.2.3", "1.5,3", "1e", "e5",
-                                     "1e5e5", "1e5.5", "1e999" };
+                                     "1e5e5", "1e5.5", "1e999",
+                                     /* separators out of place */
+                                     "1,2,3", "12,00", "1,2345", ",123", "1,000,00", "1 2 3",
+                                     "1,000,0000.5", "1,23e5" };
   double v;
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -39,6 +44,11 @@ test_parse (void)
       g_assert_false (kam_number_parse (bad[i], &v, &error));
       g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
     }
+  {
+    g_autoptr (GError) error = NULL;
+    g_assert_false (kam_number_parse ("1,2,3", &v, &error));
+    g_assert_nonnull (strstr (error->message, "groups of three"));
+  }
   g_assert_true (kam_number_parse ("", &v, NULL));
   g_assert_true (isnan (v));
   g_assert_true (kam_number_parse ("  ", &v, NULL));

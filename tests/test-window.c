@@ -19,6 +19,7 @@
 #include "kam-test-utils.h"
 #include "kam-window.h"
 #include "kam-window-private.h"
+#include "kam-text-cell.h"
 #include "kam-export-dialog.h"
 
 static char *tmp_dir;
@@ -133,7 +134,7 @@ cell_exists (gpointer data)
 static GtkWidget *
 find_cell (KamWindow *window, KamFigureField field, guint id)
 {
-  Search search = { GTK_WIDGET (window), GTK_TYPE_TEXT, field, id, NULL };
+  Search search = { GTK_WIDGET (window), KAM_TYPE_TEXT_CELL, field, id, NULL };
 
   g_assert_true (wait_for (cell_exists, &search));
   return search.found;
@@ -148,6 +149,52 @@ find_widget (GtkWidget *root, GType type)
   return search.found;
 }
 
+/* Enter in a text cell: its GtkText activates. */
+static void
+press_enter (GtkWidget *cell)
+{
+  g_signal_emit_by_name (gtk_widget_get_first_child (cell), "activate");
+  iterate ();
+}
+
+/* A key as the cell's text receives it: the cell's own key handler first
+ * (capture phase), then, unless it took the key, what GtkText does with a
+ * character: insert it at the cursor. */
+static void
+press_key (GtkWidget *cell, guint keyval)
+{
+  GtkWidget *text = gtk_widget_get_first_child (cell);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (text);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  if (!handled && keyval == GDK_KEY_Home)
+    gtk_editable_set_position (GTK_EDITABLE (text), 0);
+  else if (!handled && gdk_keyval_to_unicode (keyval) != 0)
+    {
+      char utf8[8] = { 0 };
+      int position = gtk_editable_get_position (GTK_EDITABLE (text));
+
+      g_unichar_to_utf8 (gdk_keyval_to_unicode (keyval), utf8);
+      gtk_editable_insert_text (GTK_EDITABLE (text), utf8, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (text), position);
+    }
+}
+
+static void
+type_text (GtkWidget *cell, const char *typed)
+{
+  for (const char *p = typed; *p; p = g_utf8_next_char (p))
+    press_key (cell, gdk_unicode_to_keyval (g_utf8_get_char (p)));
+}
+
 /* Types into a cell the way a user does: focus it, type, press Enter. */
 static void
 edit_cell (GtkWidget *cell, const char *text)
@@ -155,8 +202,7 @@ edit_cell (GtkWidget *cell, const char *text)
   g_assert_true (gtk_widget_grab_focus (cell));
   iterate ();
   gtk_editable_set_text (GTK_EDITABLE (cell), text);
-  g_signal_emit_by_name (cell, "activate");
-  iterate ();
+  press_enter (cell);
 }
 
 static double
@@ -204,7 +250,8 @@ test_edit_and_undo (void)
 static void
 test_bad_value_refused (void)
 {
-  static const char *const bad[] = { "-5", "many", "12abc" };
+  /* misplaced separators, a fraction of a person, a number too large to hold exactly */
+  static const char *const bad[] = { "-5", "many", "12abc", "1,2,3", "12000.7", "99999999999999999999" };
   KamWindow *window = open_window ("good.kamlang");
   KamDataset *dataset = kam_window_get_dataset (window);
   KamFigureTable *table = kam_dataset_get_figures (dataset);
@@ -220,6 +267,25 @@ test_bad_value_refused (void)
       g_assert_nonnull (g_object_get_data (G_OBJECT (cell), "kam-last-error"));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "45,866");
     }
+
+  /* after a refusal the message leaves the keyboard to the cell; Escape puts
+   * the old text back, and what is typed next replaces it */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == gtk_widget_get_first_child (cell));
+  press_key (cell, GDK_KEY_Escape);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "45,866");
+  type_text (cell, "12000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12000");
+  press_enter (cell);
+  g_assert_cmpfloat (value_of (window, id), ==, 12000);
+  /* moving the cursor first edits in place */
+  press_key (cell, GDK_KEY_Home);
+  type_text (cell, "1");
+  press_enter (cell);
+  g_assert_cmpfloat (value_of (window, id), ==, 112000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (value_of (window, id), ==, 45866);
+
   edit_cell (year, "1850");
   g_assert_cmpint (kam_figure_table_get_year (table, 1), ==, 2021);
   g_assert_nonnull (g_object_get_data (G_OBJECT (year), "kam-last-error"));

@@ -127,38 +127,70 @@ kam_number_format_compact (double value, gboolean usd)
   return suffix ? g_strdup_printf ("%s %s", number, suffix) : g_strdup (number);
 }
 
+/* Groups of digits between thousands separators: the first of one to three
+ * digits, every later one of three. */
+typedef struct
+{
+  int lead;  /* digits before the first separator */
+  int group; /* digits since the last separator; -1 before any */
+} Grouping;
+
+static gboolean
+grouping_separator (Grouping *g)
+{
+  gboolean ok = g->group == -1 ? (g->lead >= 1 && g->lead <= 3) : g->group == 3;
+
+  g->group = 0;
+  return ok;
+}
+
+static gboolean
+grouping_done (Grouping *g)
+{
+  return g->group == -1 || g->group == 3;
+}
+
 gboolean
 kam_number_parse (const char *text, double *value, GError **error)
 {
   const char *thousands, *decimal;
   g_autoptr (GString) ascii = g_string_new (NULL);
-  gboolean seen_decimal = FALSE, seen_exponent = FALSE;
+  g_autofree char *trimmed = NULL;
+  gboolean seen_decimal = FALSE, seen_exponent = FALSE, misplaced = FALSE;
+  Grouping grouping = { 0, -1 };
   char *end = NULL;
   double v;
 
   g_return_val_if_fail (text != NULL, FALSE);
-  locale_separators (&thousands, &decimal);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  if (!g_utf8_validate (text, -1, NULL))
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  locale_separators (&thousands, &decimal);
+  trimmed = g_strstrip (g_strdup (text));
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The text is not valid UTF-8."));
-          return FALSE;
-        }
-      if (g_unichar_isspace (c) || c == 0x202f || c == 0x00a0 || c == '\'')
-        continue;
+  for (const char *p = trimmed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
       if (g_unichar_isdigit (c))
         {
           g_string_append_c (ascii, '0' + g_unichar_digit_value (c));
+          if (!seen_decimal && !seen_exponent)
+            {
+              if (grouping.group >= 0)
+                grouping.group++;
+              else
+                grouping.lead++;
+            }
           continue;
         }
       /* scientific notation, as exports write very large numbers: 3.5e+57 */
       if ((c == 'e' || c == 'E') && !seen_exponent && ascii->len > 0
           && g_ascii_isdigit (ascii->str[ascii->len - 1]))
         {
+          misplaced |= !seen_decimal && !grouping_done (&grouping);
           seen_exponent = TRUE;
           g_string_append_c (ascii, 'e');
           if (p[1] == '+' || p[1] == '-')
@@ -179,21 +211,27 @@ kam_number_parse (const char *text, double *value, GError **error)
       if ((c == '.' || g_str_has_prefix (p, decimal)) && !seen_decimal && !seen_exponent
           && !(c == ',' && !g_str_equal (decimal, ",")))
         {
+          misplaced |= !grouping_done (&grouping);
           seen_decimal = TRUE;
           g_string_append_c (ascii, '.');
           continue;
         }
-      if (c == ',' || g_str_has_prefix (p, thousands))
+      /* thousands: ",", the locale's separator, spaces, an apostrophe */
+      if ((c == ',' || g_str_has_prefix (p, thousands) || g_unichar_isspace (c) || c == 0x202f
+           || c == 0x00a0 || c == '\'')
+          && !seen_decimal && !seen_exponent)
         {
-          if (!seen_decimal && !seen_exponent)
-            continue;
+          misplaced |= !grouping_separator (&grouping);
+          continue;
         }
       g_string_truncate (ascii, 0);
       g_string_append (ascii, "x");
       break;
     }
+  if (!seen_decimal && !seen_exponent)
+    misplaced |= !grouping_done (&grouping);
 
-  if (ascii->len == 0 && text[strspn (text, " \t")] == '\0')
+  if (ascii->len == 0 && *trimmed == '\0')
     {
       *value = NAN;
       return TRUE;
@@ -202,6 +240,14 @@ kam_number_parse (const char *text, double *value, GError **error)
   if (ascii->len == 0 || end == ascii->str || *end != '\0' || !isfinite (v))
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("“%s” is not a number."), text);
+      return FALSE;
+    }
+  if (misplaced)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   /* Translators: a typed number such as 1,2,3 */
+                   _("“%s” is not a number: thousands are separated in groups of three digits, as in 1,220,197."),
+                   text);
       return FALSE;
     }
   *value = v;

@@ -120,7 +120,8 @@ commit_text (KamFiguresView *self, KamFigure *figure, KamFigureField field, cons
   switch (field)
     {
     case KAM_FIGURE_FIELD_VALUE:
-      if (!kam_number_parse (text, &value, error))
+      if (!kam_number_parse (text, &value, error)
+          || !kam_rule_check_typed_value (self->dataset, kam_figure_get_indicator (figure), value, error))
         return FALSE;
       return kam_dataset_set_figure_value (self->dataset, kam_figure_get_id (figure), value, error);
     case KAM_FIGURE_FIELD_YEAR:
@@ -167,10 +168,13 @@ text_cell_commit (GtkWidget *cell, gpointer data)
     return;
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell)));
   current = cell_text (figure, field);
-  if (!g_str_equal (text, current) && !commit_text (self, figure, field, text, &error))
-    kam_show_error_at (cell, error->message);
-  /* show what the model holds now: the new value, or the old one kept */
+  if (!g_str_equal (text, current))
+    commit_text (self, figure, field, text, &error);
+  /* show what the model holds now: the new value, or the old one kept; then
+   * why it was kept (the message goes when the text changes) */
   show_figure_text (cell, TRUE);
+  if (error != NULL)
+    kam_show_error_at (cell, error->message);
 }
 
 static void

@@ -128,9 +128,8 @@ commit (KamItemsView *self, GtkWidget *cell, const GValue *value)
   const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
   g_autoptr (GError) error = NULL;
 
-  if (!kam_dataset_set_item_property (self->dataset, item, column->property, value, &error))
-    kam_show_error_at (cell, error->message);
-  if (GTK_IS_TEXT (cell))
+  kam_dataset_set_item_property (self->dataset, item, column->property, value, &error);
+  if (KAM_IS_TEXT_CELL (cell))
     {
       g_autofree char *text = NULL;
       g_object_get (item, column->property, &text, NULL);
@@ -138,6 +137,8 @@ commit (KamItemsView *self, GtkWidget *cell, const GValue *value)
     }
   else
     refresh_cell (self, cell);
+  if (error != NULL)
+    kam_show_error_at (cell, error->message);
 }
 
 static void

@@ -164,6 +164,12 @@ kam_show_error_at (GtkWidget *widget, const char *message)
   gtk_box_append (GTK_BOX (box), label);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_widget_set_parent (popover, widget);
+  /* the message must not take the keyboard: what the user types next goes to
+   * the widget, and typing or leaving it takes the message away */
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_can_focus (popover, FALSE);
+  if (GTK_IS_EDITABLE (widget))
+    g_signal_connect (widget, "changed", G_CALLBACK (drop_popover), NULL);
   g_object_set_data (G_OBJECT (widget), POPOVER_KEY, popover);
   g_signal_connect (popover, "closed", G_CALLBACK (popover_closed), widget);
   g_signal_connect (widget, "unrealize", G_CALLBACK (drop_popover), NULL);
@@ -182,113 +188,6 @@ kam_show_toast (GtkWidget *widget, AdwToast *toast)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (toast);
-}
-
-/* ---- text cells ------------------------------------------------------------ */
-
-#define CELL_ORIGINAL "kam-cell-original"
-#define CELL_COMMIT "kam-cell-commit"
-#define CELL_STARTED "kam-cell-started"
-#define CELL_DATA "kam-cell-data"
-#define CELL_EDITING "kam-cell-editing"
-
-static gboolean
-cell_editing (GtkWidget *cell)
-{
-  return g_object_get_data (G_OBJECT (cell), CELL_EDITING) != NULL;
-}
-
-/* Whether the user has typed something not yet committed. */
-gboolean
-kam_text_cell_is_editing (GtkWidget *cell)
-{
-  return cell_editing (cell)
-         && g_strcmp0 (g_object_get_data (G_OBJECT (cell), CELL_ORIGINAL),
-                       gtk_editable_get_text (GTK_EDITABLE (cell))) != 0;
-}
-
-void
-kam_text_cell_reset (GtkWidget *cell, const char *text)
-{
-  g_object_set_data_full (G_OBJECT (cell), CELL_ORIGINAL, g_strdup (text), g_free);
-  gtk_editable_set_text (GTK_EDITABLE (cell), text);
-}
-
-void
-kam_text_cell_set_text (GtkWidget *cell, const char *text)
-{
-  if (!kam_text_cell_is_editing (cell))
-    kam_text_cell_reset (cell, text);
-}
-
-static void
-cell_finish (GtkWidget *cell)
-{
-  const char *original = g_object_get_data (G_OBJECT (cell), CELL_ORIGINAL);
-  KamTextCellFunc commit = g_object_get_data (G_OBJECT (cell), CELL_COMMIT);
-
-  if (!cell_editing (cell))
-    return;
-  g_object_set_data (G_OBJECT (cell), CELL_EDITING, NULL);
-  if (g_strcmp0 (original, gtk_editable_get_text (GTK_EDITABLE (cell))) != 0)
-    commit (cell, g_object_get_data (G_OBJECT (cell), CELL_DATA));
-}
-
-static void
-cell_enter (GtkEventControllerFocus *focus, GtkWidget *cell)
-{
-  KamTextCellFunc started = g_object_get_data (G_OBJECT (cell), CELL_STARTED);
-
-  if (cell_editing (cell))
-    return;
-  g_object_set_data (G_OBJECT (cell), CELL_EDITING, GINT_TO_POINTER (1));
-  if (started != NULL)
-    started (cell, g_object_get_data (G_OBJECT (cell), CELL_DATA));
-}
-
-static void
-cell_leave (GtkEventControllerFocus *focus, GtkWidget *cell)
-{
-  cell_finish (cell);
-}
-
-static void
-cell_activate (GtkWidget *cell)
-{
-  cell_finish (cell);
-  /* stay ready for the next edit of the same cell */
-  if (gtk_widget_has_focus (cell))
-    cell_enter (NULL, cell);
-}
-
-static gboolean
-cell_key (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifierType state,
-          GtkWidget *cell)
-{
-  if (keyval != GDK_KEY_Escape || !cell_editing (cell))
-    return FALSE;
-  gtk_editable_set_text (GTK_EDITABLE (cell), g_object_get_data (G_OBJECT (cell), CELL_ORIGINAL));
-  return TRUE;
-}
-
-GtkWidget *
-kam_text_cell_new (KamTextCellFunc commit, KamTextCellFunc started, gpointer data)
-{
-  GtkWidget *cell = gtk_text_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
-
-  gtk_widget_add_css_class (cell, "kam-cell");
-  g_object_set_data (G_OBJECT (cell), CELL_COMMIT, commit);
-  g_object_set_data (G_OBJECT (cell), CELL_STARTED, started);
-  g_object_set_data (G_OBJECT (cell), CELL_DATA, data);
-  g_signal_connect (focus, "enter", G_CALLBACK (cell_enter), cell);
-  g_signal_connect (focus, "leave", G_CALLBACK (cell_leave), cell);
-  gtk_widget_add_controller (cell, focus);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (cell_key), cell);
-  gtk_widget_add_controller (cell, key);
-  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate), NULL);
-  return cell;
 }
 
 void

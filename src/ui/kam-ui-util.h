@@ -44,22 +44,7 @@ void kam_show_toast (GtkWidget *widget, AdwToast *toast);
 
 G_END_DECLS
 
-G_BEGIN_DECLS
-
-/* A text cell for lists: reads like a label, edits in place. commit is called
- * when the user presses Enter or leaves the cell after changing the text;
- * Escape puts the text back. started is called when editing begins.
- * (GtkEditableLabel of GTK 4.8 leaves a timer behind when destroyed.) */
-typedef void (*KamTextCellFunc) (GtkWidget *cell, gpointer data);
-
-GtkWidget *kam_text_cell_new (KamTextCellFunc commit, KamTextCellFunc started, gpointer data);
-/* Shows this text, unless the user is typing in the cell. */
-void kam_text_cell_set_text (GtkWidget *cell, const char *text);
-/* Shows this text even over what the user typed. */
-void kam_text_cell_reset (GtkWidget *cell, const char *text);
-gboolean kam_text_cell_is_editing (GtkWidget *cell);
-
-G_END_DECLS
+#include "kam-text-cell.h"
 
 G_BEGIN_DECLS
 /* Presents a dialog that goes away with its parent window. */

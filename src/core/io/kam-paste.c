@@ -92,7 +92,8 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
                        fields[2]);
           goto fail;
         }
-      if (!kam_number_parse (fields[3], &row.value, &local))
+      if (!kam_number_parse (fields[3], &row.value, &local)
+          || !kam_rule_check_typed_value (dataset, row.indicator, row.value, &local))
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, value: %s"), l + 1,
                        local->message);

@@ -245,12 +245,29 @@ kam_check_run (KamDataset *dataset, int current_year)
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, indicators[i]);
       KamFigureRow row;
       g_autofree char *what = NULL;
+      gboolean persons = indicator != NULL && known (&run, i)
+                         && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_PERSONS);
+      gboolean implausible = persons && run.values[i] > KAM_PERSONS_PLAUSIBLE;
+      gboolean fractional = persons && run.values[i] != floor (run.values[i]);
 
-      if (sources[i] != NULL && (years[i] <= current_year || indicator == NULL
-                                 || kam_indicator_get_kind (indicator) == KAM_INDICATOR_KIND_TARGET))
+      if (sources[i] != NULL && !implausible && !fractional
+          && (years[i] <= current_year || indicator == NULL
+              || kam_indicator_get_kind (indicator) == KAM_INDICATOR_KIND_TARGET))
         continue;
       kam_figure_table_get_row (table, i, &row);
       what = describe (dataset, &row);
+      if (implausible)
+        {
+          g_autofree char *value = kam_number_format (run.values[i], 0);
+          add (findings, table, i, KAM_SEVERITY_WARNING,
+               _("%s: %s persons is implausibly many; is a digit too many?"), what, value);
+        }
+      if (fractional)
+        {
+          g_autofree char *value = kam_number_to_text (run.values[i]);
+          add (findings, table, i, KAM_SEVERITY_WARNING,
+               _("%s: %s is not a whole number of persons"), what, value);
+        }
       if (sources[i] == NULL)
         add (findings, table, i, KAM_SEVERITY_WARNING, _("%s: the figure cites no source"), what);
       if (years[i] > current_year && indicator != NULL

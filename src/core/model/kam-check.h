@@ -25,7 +25,8 @@ void kam_check_finding_free (KamCheckFinding *finding);
  * members adding up to more than their total; country figures adding up to
  * more than the national total; a lower bound above an exact value; figures
  * without a source; conflicting values from different sources; stocks and
- * flows dated after `current_year`. A total that is a lower bound may be
+ * flows dated after `current_year`; implausibly large or fractional counts of
+ * persons. A total that is a lower bound may be
  * exceeded; approximate figures agree with values within their rounding.
  * Returns: (transfer full) (element-type KamCheckFinding): findings, by row */
 GPtrArray *kam_check_run (KamDataset *dataset, int current_year);

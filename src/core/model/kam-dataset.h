@@ -69,6 +69,12 @@ char *kam_rule_year_range_message (const char *year);
 char *kam_rule_unknown_message (KamFigureField field, const char *id);
 /* Checks a figure against the rules: year, value, references, members,
  * qualifier, and that no other figure (but except_id, 0 for none) has its key. */
+/* Largest number of persons a figure can hold: whole numbers are exact up to 2^53. */
+#define KAM_PERSONS_MAX 9007199254740992.0
+/* A count of persons above this is flagged by the checks as implausible. */
+#define KAM_PERSONS_PLAUSIBLE 100000000.0
+gboolean kam_rule_check_typed_value (KamDataset *self, const char *indicator, double value,
+                                     GError **error);
 gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint except_id,
                                    GError **error);
 const char *kam_qualifier_get_mark (KamQualifier qualifier);

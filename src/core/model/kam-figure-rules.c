@@ -84,6 +84,37 @@ set_sentence (GError **error, int code, char *message)
 }
 
 /**
+ * kam_rule_check_typed_value:
+ *
+ * The rule for a value a person types or pastes, beyond the file's rules: a
+ * number of persons is whole, and small enough to be held exactly.
+ */
+gboolean
+kam_rule_check_typed_value (KamDataset *self, const char *indicator, double value, GError **error)
+{
+  KamIndicator *found = indicator ? kam_dataset_lookup_indicator (self, indicator) : NULL;
+  g_autofree char *text = NULL;
+
+  if (found == NULL || !kam_value_is_known (value)
+      || !kam_unit_is (kam_indicator_get_unit (found), KAM_UNIT_PERSONS))
+    return TRUE;
+  text = kam_number_to_text (value);
+  if (value > KAM_PERSONS_MAX)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("%s is too large to be a number of persons."), text);
+      return FALSE;
+    }
+  if (value != floor (value))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _("%s is not a whole number; a number of persons has no fraction."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * kam_dataset_validate_row:
  *
  * Checks one figure against the rules of the file format and this dataset's

@@ -1,0 +1,33 @@
+/* kam-text-cell.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A text cell for lists: reads like a label, edits in place, as a cell of a
+ * spreadsheet does. The first character typed replaces the text (moving the
+ * cursor or clicking again edits it in place instead); Enter, or leaving the
+ * cell after changing the text, commits; Escape puts the text back. It is a
+ * GtkEditable over its GtkText. (GtkEditableLabel of GTK 4.8 leaves a timer
+ * behind when destroyed.) */
+#define KAM_TYPE_TEXT_CELL (kam_text_cell_get_type ())
+G_DECLARE_FINAL_TYPE (KamTextCell, kam_text_cell, KAM, TEXT_CELL, GtkWidget)
+
+typedef void (*KamTextCellFunc) (GtkWidget *cell, gpointer data);
+
+/* commit: called with the changed text; started: when editing begins (may be NULL) */
+GtkWidget *kam_text_cell_new (KamTextCellFunc commit, KamTextCellFunc started, gpointer data);
+/* Shows this text, unless the user is typing in the cell. */
+void kam_text_cell_set_text (GtkWidget *cell, const char *text);
+/* Shows this text even over what the user typed. */
+void kam_text_cell_reset (GtkWidget *cell, const char *text);
+/* Whether the user has typed something not yet committed. */
+gboolean kam_text_cell_is_editing (GtkWidget *cell);
+
+G_END_DECLS
