@@ -742,6 +742,26 @@ test_chart_click_selects (void)
   close_window (window);
 }
 
+static gboolean
+label_below (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_below (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* data: { a widget, the words } */
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *pair = data;
+
+  return label_below (pair[0], pair[1]);
+}
+
 static void
 test_export_dialog (void)
 {
@@ -768,6 +788,33 @@ test_export_dialog (void)
   {
     g_autofree char *preset = g_settings_get_string (settings, "export-preset");
     g_assert_cmpstr (preset, ==, "a4");
+  }
+
+  /* the offered name is the chart's title */
+  {
+    g_autofree char *name = kam_export_dialog_dup_default_name (KAM_EXPORT_DIALOG (dialog));
+    g_assert_cmpstr (name, ==, "Workers abroad by destination, 2021.svg");
+  }
+  /* the toast with Open Folder reaches the window under the dialog */
+  g_assert_true (wait_for (label_shown, (gpointer[]) { window, "Chart exported as “dialog.svg”" }));
+  /* a name ending in .pdf while SVG is chosen gets a PDF, and PDF is remembered */
+  {
+    g_autofree char *pdf_path = g_build_filename (tmp_dir, "named.pdf", NULL);
+    g_autofree char *bytes = NULL, *remembered = NULL;
+    g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autofree char *bare_path = g_build_filename (tmp_dir, "bare", NULL);
+    g_autofree char *with_ext = g_build_filename (tmp_dir, "bare.pdf", NULL);
+    g_autoptr (GFile) bare = g_file_new_for_path (bare_path);
+
+    g_assert_true (kam_export_dialog_export_to (KAM_EXPORT_DIALOG (dialog), pdf, &error));
+    g_assert_true (g_file_get_contents (pdf_path, &bytes, NULL, NULL));
+    g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+    remembered = g_settings_get_string (settings, "export-format");
+    g_assert_cmpstr (remembered, ==, "pdf");
+    /* a name without an extension gets the format's */
+    g_assert_true (kam_export_dialog_export_to (KAM_EXPORT_DIALOG (dialog), bare, &error));
+    g_assert_true (g_file_test (with_ext, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (bare_path, G_FILE_TEST_EXISTS));
   }
   gtk_widget_set_visible (dialog, FALSE);
   close_window (window);

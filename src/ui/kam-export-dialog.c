@@ -9,6 +9,7 @@
  * choices are remembered. */
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include "kam-config.h"
 #include "kam-chart-view.h"
 #include "kam-export-dialog.h"
@@ -115,16 +116,50 @@ remember (KamExportDialog *self)
   g_settings_set_boolean (self->settings, "export-transparent", gtk_switch_get_active (self->transparent));
 }
 
+/* The format a file name asks for by its extension, or -1. */
+static int
+format_of_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (format_ids); i++)
+    if (g_ascii_strcasecmp (dot + 1, format_ids[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+/**
+ * kam_export_dialog_export_to:
+ *
+ * Exports to @file in the chosen format, unless the file's name ends in
+ * another format's extension (chart.pdf while PNG is chosen): the name then
+ * chooses the format, so that a file never holds bytes its name belies. A
+ * name without a known extension gets the chosen format's.
+ */
 gboolean
 kam_export_dialog_export_to (KamExportDialog *self, GFile *file, GError **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  int by_name = format_of_name (name);
+  g_autoptr (GFile) target = NULL;
   g_autoptr (GFile) folder = g_file_get_parent (file);
   g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *text = NULL;
+  g_autofree char *path = NULL, *text = NULL;
   AdwToast *toast;
 
+  if (by_name >= 0)
+    {
+      gtk_drop_down_set_selected (self->format, by_name);
+      target = g_object_ref (file);
+    }
+  else
+    {
+      g_autofree char *named = g_strdup_printf ("%s.%s", name, format_ids[gtk_drop_down_get_selected (self->format)]);
+      target = folder ? g_file_get_child (folder, named) : g_file_new_for_path (named);
+      g_free (name);
+      name = g_steal_pointer (&named);
+    }
+  path = g_file_get_path (target);
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Kamlang can only export to a local folder."));
@@ -145,6 +180,23 @@ kam_export_dialog_export_to (KamExportDialog *self, GFile *file, GError **error)
     }
   kam_show_toast (GTK_WIDGET (self->parent), toast);
   return TRUE;
+}
+
+/**
+ * kam_export_dialog_dup_default_name:
+ *
+ * Returns: (transfer full): the name offered for the file: the chart's
+ *   title, with the format's extension
+ */
+char *
+kam_export_dialog_dup_default_name (KamExportDialog *self)
+{
+  const char *title = kam_chart_get_title (self->chart);
+  g_autofree char *base = g_strdup (title != NULL && *title ? title : _("chart"));
+
+  /* a title may hold characters a file name cannot */
+  g_strdelimit (base, "/\\:*?\"<>|\n", '-');
+  return g_strdup_printf ("%s.%s", base, format_ids[gtk_drop_down_get_selected (self->format)]);
 }
 
 static void
@@ -171,8 +223,7 @@ chooser_response (GtkNativeDialog *chooser, int response, KamExportDialog *self)
 static void
 export_clicked (KamExportDialog *self)
 {
-  const char *ext = format_ids[gtk_drop_down_get_selected (self->format)];
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("chart"), ext);
+  g_autofree char *name = kam_export_dialog_dup_default_name (self);
 
   self->chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));

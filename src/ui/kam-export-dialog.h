@@ -23,4 +23,6 @@ void kam_export_dialog_set_choices (KamExportDialog *self, KamExportFormat forma
  * toast with a button that opens the folder. */
 gboolean kam_export_dialog_export_to (KamExportDialog *self, GFile *file, GError **error);
 
+char *kam_export_dialog_dup_default_name (KamExportDialog *self);
+
 G_END_DECLS

@@ -179,15 +179,37 @@ kam_show_error_at (GtkWidget *widget, const char *message)
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
-void
+static GtkWidget *
+find_overlay_below (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_overlay_below (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The overlay above the widget, else the one in its window (a window holds
+ * its overlay below it), else in the window a dialog belongs to. */
+gboolean
 kam_show_toast (GtkWidget *widget, AdwToast *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  for (GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget)); overlay == NULL && root != NULL;
+       root = GTK_IS_WINDOW (root) ? GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root))) : NULL)
+    overlay = find_overlay_below (root);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return FALSE;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
 }
 
 void

@@ -40,7 +40,7 @@ const char *kam_indicator_label (KamDataset *dataset, const char *id);
 /* Shows a message in a popover pointing at the widget. */
 void kam_show_error_at (GtkWidget *widget, const char *message);
 /* Shows a toast in the nearest AdwToastOverlay above the widget. */
-void kam_show_toast (GtkWidget *widget, AdwToast *toast);
+gboolean kam_show_toast (GtkWidget *widget, AdwToast *toast);
 
 G_END_DECLS
 
