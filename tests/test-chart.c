@@ -127,6 +127,62 @@ test_destinations_linear (void)
   picture_clear (&pic);
 }
 
+/* The bar of a remittances year, from the layout. */
+static double
+bar_height_of_year (Picture *pic, KamChart *chart, int year)
+{
+  KamChartSeries *series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+
+  for (guint k = 0; k < series->points->len; k++)
+    if (g_array_index (series->points, KamChartPoint, k).year == year)
+      return region_of (pic, 0, k)->height;
+  g_assert_not_reached ();
+}
+
+/* Remittances span US$ 9 M to 2.8 B: on a log scale the small years show,
+ * and the scale starts near the values rather than at 1. Shares and stacked
+ * bars have no log scale. */
+static void
+test_log_scale_where_it_applies (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_REMITTANCES);
+  Picture linear = { 0 }, log = { 0 };
+  KamChartSeries *series;
+  double small_linear, big_linear, small_log, big_log;
+  int first_year, last_year;
+
+  series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+  first_year = g_array_index (series->points, KamChartPoint, 0).year;
+  last_year = g_array_index (series->points, KamChartPoint, series->points->len - 1).year;
+  g_assert_true (kam_chart_get_log_scale_applies (chart));
+  render (chart, FALSE, &linear);
+  small_linear = bar_height_of_year (&linear, chart, first_year);
+  big_linear = bar_height_of_year (&linear, chart, last_year);
+  kam_chart_set_scale (chart, KAM_SCALE_LOG);
+  render (chart, FALSE, &log);
+  small_log = bar_height_of_year (&log, chart, first_year);
+  big_log = bar_height_of_year (&log, chart, last_year);
+  /* the first year's remittances are a hundredth of the last's or less */
+  g_assert_cmpfloat (small_linear / big_linear, <, 0.02);
+  g_assert_cmpfloat (small_log / big_log, >, 0.2);
+  picture_clear (&linear);
+  picture_clear (&log);
+
+  kam_chart_set_kind (chart, KAM_CHART_QUOTA);
+  g_assert_true (kam_chart_get_log_scale_applies (chart));
+  kam_chart_set_kind (chart, KAM_CHART_SHARE);
+  g_assert_false (kam_chart_get_log_scale_applies (chart));
+  kam_chart_set_kind (chart, KAM_CHART_GENDER);
+  g_assert_false (kam_chart_get_log_scale_applies (chart));
+  kam_chart_set_kind (chart, KAM_CHART_DESTINATIONS);
+  g_assert_true (kam_chart_get_log_scale_applies (chart));
+  kam_chart_set_split (chart, "sex");
+  kam_chart_set_indicator (chart, "deployed");
+  kam_chart_set_year (chart, 2023);
+  g_assert_false (kam_chart_get_log_scale_applies (chart));
+}
+
 static void
 test_destinations_log (void)
 {
@@ -523,6 +579,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/dark-background", test_dark_background);
   g_test_add_func ("/kamlang/chart/follows-edits", test_follows_edits);
   g_test_add_func ("/kamlang/chart/hit-bar", test_hit_bar);
+  g_test_add_func ("/kamlang/chart/log-scale-where-it-applies", test_log_scale_where_it_applies);
   g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
   g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);

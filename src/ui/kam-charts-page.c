@@ -205,6 +205,8 @@ static void
 chart_changed (KamChartsPage *self)
 {
   update_table (self);
+  /* no logarithmic scale for shares or stacked bars */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->log_scale), kam_chart_get_log_scale_applies (self->chart));
 }
 
 static void

@@ -45,6 +45,7 @@ typedef struct
 } KamChartData;
 
 KamChartData *_kam_chart_get_data (KamChart *self);
+KamScaleKind _kam_chart_get_drawn_scale (KamChart *self);
 const KamChartRegion *_kam_chart_layout_get_regions (KamChartLayout *self, guint *n_regions);
 
 void _kam_chart_render_data (KamChart *self, KamChartData *data, cairo_t *cr,

@@ -310,6 +310,16 @@ draw_value_ticks (Ctx *ctx, const KamScale *scale, gboolean horizontal, double f
 
 /* ---- horizontal bars: destinations and gender ---------------------------- */
 
+/* The unit, and whether the scale is logarithmic: a reader must know. */
+static char *
+axis_label (Ctx *ctx)
+{
+  if (_kam_chart_get_drawn_scale (ctx->chart) != KAM_SCALE_LOG)
+    return g_strdup (ctx->data->axis_label);
+  /* Translators: an axis label: the unit, then the kind of scale */
+  return g_strdup_printf (_("%s, logarithmic scale"), ctx->data->axis_label);
+}
+
 static void
 draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean stacked)
 {
@@ -319,7 +329,7 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
   double label_w = 0, band, bar_h, lo, hi, axis_h, value_room;
   KamScale scale;
   g_autoptr (PangoLayout) probe = text_layout (ctx, "0", 0.9, FALSE);
-  KamScaleKind kind = stacked ? KAM_SCALE_LINEAR : kam_chart_get_scale (ctx->chart);
+  KamScaleKind kind = stacked ? KAM_SCALE_LINEAR : _kam_chart_get_drawn_scale (ctx->chart);
 
   text_size (probe, NULL, &axis_h);
   /* tick labels, then the axis label with the unit */
@@ -352,7 +362,8 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
   scale.to = x + w - value_room;
   draw_value_ticks (ctx, &scale, TRUE, y, y + h - axis_h, y + h - axis_h);
   {
-    g_autoptr (PangoLayout) l = text_layout (ctx, ctx->data->axis_label, 0.85, FALSE);
+    g_autofree char *axis = axis_label (ctx);
+    g_autoptr (PangoLayout) l = text_layout (ctx, axis, 0.85, FALSE);
     draw_text (ctx, l, (scale.from + scale.to) / 2, y + h, 0.5, 1, ctx->style->muted);
   }
 
@@ -443,7 +454,7 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
   value_range (ctx, &lo, &hi, FALSE);
   scale.from = y + h - axis_h;
   scale.to = y + 6 * ctx->unit;
-  kam_scale_init (&scale, bars ? KAM_SCALE_LINEAR : kam_chart_get_scale (ctx->chart), lo, hi,
+  kam_scale_init (&scale, _kam_chart_get_drawn_scale (ctx->chart), lo, hi,
                   MAX (2, (guint) ((scale.from - scale.to) / (40 * ctx->unit))));
   for (guint i = 0; i < scale.n_ticks; i++)
     {
@@ -570,7 +581,8 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
     }
   /* the axis label, above the value axis */
   {
-    g_autoptr (PangoLayout) l = text_layout (ctx, ctx->data->axis_label, 0.85, FALSE);
+    g_autofree char *axis = axis_label (ctx);
+    g_autoptr (PangoLayout) l = text_layout (ctx, axis, 0.85, FALSE);
     draw_text (ctx, l, x, y - 2 * ctx->unit, 0, 1, ctx->style->muted);
   }
 }

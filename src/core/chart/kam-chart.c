@@ -1337,6 +1337,28 @@ kam_chart_get_resolved_indicator (KamChart *self)
 }
 
 /**
+ * kam_chart_get_log_scale_applies:
+ *
+ * Returns: whether a logarithmic scale means something for what the chart
+ *   shows now: not for shares (parts of one whole) nor for stacked bars
+ *   (whose parts add up only on a linear scale)
+ */
+gboolean
+kam_chart_get_log_scale_applies (KamChart *self)
+{
+  KamChartData *data = _kam_chart_get_data (self);
+
+  return self->kind != KAM_CHART_SHARE && self->kind != KAM_CHART_GENDER && !data->stacked;
+}
+
+/* The scale the chart is drawn with: the one set, where it applies. */
+KamScaleKind
+_kam_chart_get_drawn_scale (KamChart *self)
+{
+  return kam_chart_get_log_scale_applies (self) ? self->scale : KAM_SCALE_LINEAR;
+}
+
+/**
  * kam_chart_hit_figures:
  *
  * Returns: (transfer full) (element-type guint): the figures behind a hit

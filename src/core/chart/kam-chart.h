@@ -64,6 +64,8 @@ const char *const *kam_chart_get_countries (KamChart *self);
 void kam_chart_set_countries (KamChart *self, const char *const *codes);
 KamScaleKind kam_chart_get_scale (KamChart *self);
 void kam_chart_set_scale (KamChart *self, KamScaleKind scale);
+/* Whether the scale setting changes anything for what the chart shows now. */
+gboolean kam_chart_get_log_scale_applies (KamChart *self);
 /* NULL: for each value, the most recently dated source that gives it */
 const char *kam_chart_get_source (KamChart *self);
 void kam_chart_set_source (KamChart *self, const char *source);

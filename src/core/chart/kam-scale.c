@@ -40,8 +40,11 @@ kam_scale_init (KamScale *scale, KamScaleKind kind, double lowest, double highes
       double hi = highest > 0 ? ceil (log10 (highest)) : 1;
       double every;
 
-      if (lowest > 0 && lo > 0)
-        lo = 0; /* start at 1, so that bars grow from a common base */
+      /* start at 1, so that bar lengths tell the number of digits, unless the
+       * values sit so high (remittances in millions and billions) that most
+       * of the axis would be empty */
+      if (lowest > 0 && lo > 0 && hi - lo >= lo)
+        lo = 0;
       if (hi <= lo)
         hi = lo + 1;
       every = ceil ((hi - lo) / max_ticks);
