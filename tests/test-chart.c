@@ -412,6 +412,37 @@ test_layout_survives_other_renderings (void)
   picture_clear (&pic);
 }
 
+/* The planned additional intake of 8,000 is an increase, its own series
+ * named for its indicator, not a "quota or target" level below the stock;
+ * the share chart knows the whole it divides. */
+static void
+test_quota_and_share_say_what_they_are (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_QUOTA);
+  GPtrArray *series = kam_chart_get_series (chart);
+  KamChartSeries *intake;
+  Picture pic = { 0 };
+
+  g_assert_cmpuint (series->len, ==, 2);
+  intake = g_ptr_array_index (series, 1);
+  g_assert_cmpstr (intake->name, ==, "Planned additional intake");
+  g_assert_true (intake->increment);
+  g_assert_false (((KamChartSeries *) g_ptr_array_index (series, 0))->increment);
+  g_assert_cmpfloat (g_array_index (intake->points, KamChartPoint, 0).value, ==, 8000);
+  /* drawn lighter than a level: the middle of its bar is not the series' colour */
+  render (chart, FALSE, &pic);
+  {
+    const KamChartRegion *r = region_of (&pic, 1, 0);
+    KamColor full = kam_palette_color (&pic.style, intake->color);
+    g_assert_false (same_color (pixel (&pic, (int) (r->x + r->width / 2), (int) (r->y + r->height / 2)), full));
+  }
+  picture_clear (&pic);
+
+  kam_chart_set_kind (chart, KAM_CHART_SHARE);
+  g_assert_cmpfloat (_kam_chart_get_data (chart)->total, ==, 1301609);
+}
+
 static void
 test_every_kind_draws (void)
 {
@@ -552,10 +583,14 @@ test_destinations_split (void)
   g_assert_cmpfloat (fabs (m->x - (w->x + w->width)), <, 1.5);
   g_assert_cmpfloat (fabs (w->width / m->width - 3.0), <, 0.05);
   g_assert_cmpfloat (fabs (w->width / k->width - 1.5), <, 0.05);
-  /* and so are the pixels */
-  y = (int) (w->y + w->height / 2);
+  /* and so are the pixels (above the values written inside the parts) */
+  y = (int) (w->y + 2);
   g_assert_cmpint (abs (run_length (&pic, (int) w->x + 1, y, kam_palette_color (&pic.style, 0)) - (int) w->width), <=, 2);
   g_assert_cmpint (abs (run_length (&pic, (int) m->x + 1, y, kam_palette_color (&pic.style, 1)) - (int) m->width), <=, 2);
+  /* each part says its own value inside it: across its middle, the bar's
+   * colour is interrupted by the text */
+  y = (int) (w->y + w->height / 2);
+  g_assert_cmpint (run_length (&pic, (int) w->x + 1, y, kam_palette_color (&pic.style, 0)), <, (int) w->width - 10);
   picture_clear (&pic);
 
   /* filtered to women only: one series, women's values */
@@ -580,6 +615,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/follows-edits", test_follows_edits);
   g_test_add_func ("/kamlang/chart/hit-bar", test_hit_bar);
   g_test_add_func ("/kamlang/chart/log-scale-where-it-applies", test_log_scale_where_it_applies);
+  g_test_add_func ("/kamlang/chart/quota-and-share-say-what-they-are", test_quota_and_share_say_what_they_are);
   g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
   g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);

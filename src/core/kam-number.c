@@ -127,6 +127,12 @@ kam_number_format_compact (double value, gboolean usd)
   return suffix ? g_strdup_printf ("%s %s", number, suffix) : g_strdup (number);
 }
 
+char *
+kam_number_format_amount (double value, gboolean usd)
+{
+  return kam_number_format (value, usd && fabs (value) < 100 ? 2 : 0);
+}
+
 /* Groups of digits between thousands separators: the first of one to three
  * digits, every later one of three. */
 typedef struct

@@ -20,6 +20,9 @@ char *kam_number_format (double value, int decimals);
 
 /* Compact: "1.2 M", "45.9 k", "2.8 B". With usd, "US$ 2.8 B". */
 char *kam_number_format_compact (double value, gboolean usd);
+/* A value as a table or tooltip shows it: whole persons, whole dollars
+ * (cents only under US$ 100), "unknown" for NAN. */
+char *kam_number_format_amount (double value, gboolean usd);
 
 /* Reads what a person typed: "1,220,197", "1 220 197", "2.5", Khmer digits.
  * Empty text is an unknown value (NAN). Refuses negatives and anything else

@@ -87,7 +87,8 @@ kam_chart_view_describe_at (KamChartView *self, double x, double y)
     }
   else
     {
-      g_autofree char *number = kam_number_format (hit.point.value, 2);
+      g_autofree char *amount = kam_number_format_amount (hit.point.value, hit.usd);
+      g_autofree char *number = kam_qualifier_mark_text (hit.point.qualifier, amount);
       /* Translators: a value in a chart's tooltip, with its unit */
       value = hit.usd ? g_strdup_printf (_("US$ %s"), number) : g_strdup_printf (_("%s persons"), number);
     }

@@ -70,12 +70,16 @@ update_table (KamChartsPage *self)
   GPtrArray *series = kam_chart_get_series (self->chart);
   GtkWidget *child;
   int row = 1;
-  gboolean share = kam_chart_get_kind (self->chart) == KAM_CHART_SHARE;
+  KamChartKind kind = kam_chart_get_kind (self->chart);
+  gboolean share = kind == KAM_CHART_SHARE;
+  gboolean by_year = kind == KAM_CHART_TREND || kind == KAM_CHART_REMITTANCES || kind == KAM_CHART_QUOTA;
+  KamIndicator *indicator = kam_dataset_lookup_indicator (self->dataset, kam_chart_get_resolved_indicator (self->chart));
+  gboolean usd = indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
   table_add (self, 0, 0, _("Series"), TRUE, FALSE);
-  table_add (self, 0, 1, _("Country or year"), TRUE, FALSE);
+  table_add (self, 0, 1, _("Country"), TRUE, FALSE);
   table_add (self, 0, 2, _("Year"), TRUE, TRUE);
   table_add (self, 0, 3, share ? _("Share") : _("Value"), TRUE, TRUE);
   table_add (self, 0, 4, _("Source"), TRUE, FALSE);
@@ -87,14 +91,18 @@ update_table (KamChartsPage *self)
         {
           KamChartPoint *p = &g_array_index (ser->points, KamChartPoint, k);
           char year[16];
-          g_autofree char *value = share ? kam_number_format (p->value * 100, 1) : kam_number_format (p->value, 2);
-          g_autofree char *shown = share ? g_strdup_printf ("%s %%", value) : g_strdup (value);
+          g_autofree char *value = share ? kam_number_format (p->value * 100, 1)
+                                         : kam_number_format_amount (p->value, usd);
+          g_autofree char *shown = share ? g_strdup_printf ("%s %%", value)
+                                         : kam_qualifier_mark_text (p->qualifier, value);
           g_autofree char *source_label = kam_dataset_dup_source_label (self->dataset, p->source);
           const char *source_text = source_label ? source_label : "—";
 
           g_snprintf (year, sizeof year, "%d", p->year);
           table_add (self, row, 0, ser->name, FALSE, FALSE);
-          table_add (self, row, 1, p->label, FALSE, FALSE);
+          /* charts by year label their points with the year: name the country */
+          table_add (self, row, 1, by_year ? kam_dataset_get_country_label (self->dataset, p->country) : p->label,
+                     FALSE, FALSE);
           table_add (self, row, 2, year, FALSE, TRUE);
           table_add (self, row, 3, shown, FALSE, TRUE);
           table_add (self, row, 4, source_text, FALSE, FALSE);

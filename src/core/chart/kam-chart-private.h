@@ -42,6 +42,7 @@ typedef struct
   guint marks;            /* 1 << KamQualifier of every qualified value shown */
   int year;
   const char *indicator;
+  double total;           /* a share chart's whole: what the shares divide */
 } KamChartData;
 
 KamChartData *_kam_chart_get_data (KamChart *self);

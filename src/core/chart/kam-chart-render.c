@@ -202,8 +202,19 @@ draw_legend (Ctx *ctx, double x, double y, double width, gboolean draw)
       if (draw)
         {
           set_color (ctx->cr, kam_palette_color (ctx->style, s->color));
-          cairo_rectangle (ctx->cr, cx, cy + (h - sw) / 2, sw, sw);
-          cairo_fill (ctx->cr);
+          if (s->increment)
+            {
+              /* an increase: outlined, as its bars are */
+              cairo_set_line_width (ctx->cr, 1.5 * ctx->unit);
+              cairo_rectangle (ctx->cr, cx + 0.75 * ctx->unit, cy + (h - sw) / 2 + 0.75 * ctx->unit,
+                               sw - 1.5 * ctx->unit, sw - 1.5 * ctx->unit);
+              cairo_stroke (ctx->cr);
+            }
+          else
+            {
+              cairo_rectangle (ctx->cr, cx, cy + (h - sw) / 2, sw, sw);
+              cairo_fill (ctx->cr);
+            }
           draw_text (ctx, layout, cx + sw + 6 * ctx->unit, cy, 0, 0, ctx->style->foreground);
         }
       cx += sw + 6 * ctx->unit + w + gap;
@@ -320,6 +331,21 @@ axis_label (Ctx *ctx)
   return g_strdup_printf (_("%s, logarithmic scale"), ctx->data->axis_label);
 }
 
+/* The value of one part of a stacked bar (women, men) inside it, where it fits. */
+static void
+draw_segment_value (Ctx *ctx, double value, double x0, double x1, double cy, double bar_h)
+{
+  g_autofree char *number = format_value (ctx, value, ctx->data->usd && value >= 1e6);
+  g_autoptr (PangoLayout) l = text_layout (ctx, number, 0.85, FALSE);
+  double tw, th;
+  KamColor on_bar = { 1, 1, 1 };
+
+  text_size (l, &tw, &th);
+  if (tw + 8 * ctx->unit > x1 - x0 || th > bar_h)
+    return;
+  draw_text (ctx, l, (x0 + x1) / 2, cy, 0.5, 0.5, on_bar);
+}
+
 static void
 draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean stacked)
 {
@@ -400,6 +426,8 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
           cairo_rectangle (ctx->cr, x0, cy - bar_h / 2, MAX (x1 - x0, 1), bar_h);
           cairo_fill (ctx->cr);
           add_region (ctx, x0, cy - bar_h / 2, MAX (x1 - x0, 1), bar_h, s, i);
+          if (stacked && series->len > 1)
+            draw_segment_value (ctx, v, x0, x1, cy, bar_h);
           end = MAX (end, x1);
         }
       /* exact counts; only large amounts of money are shortened */
@@ -436,6 +464,29 @@ year_range (Ctx *ctx, int *lo, int *hi)
           *hi = MAX (*hi, y);
         }
     }
+}
+
+/* A planned increase is not a level: a light bar with a dashed outline and
+ * its value as "+8,000" above it (the path is the bar's rectangle). */
+static void
+draw_increment (Ctx *ctx, KamColor color, double x, double y, double w, double h, double value)
+{
+  g_autofree char *number = kam_number_format (value, 0);
+  /* Translators: a planned increase over a bar, e.g. +8,000 */
+  g_autofree char *text = g_strdup_printf (_("+%s"), number);
+  g_autoptr (PangoLayout) l = text_layout (ctx, text, 0.95, TRUE);
+  double dash[] = { 5 * ctx->unit, 3 * ctx->unit };
+
+  cairo_save (ctx->cr);
+  cairo_set_source_rgba (ctx->cr, color.r, color.g, color.b, 0.25);
+  cairo_fill_preserve (ctx->cr);
+  set_color (ctx->cr, color);
+  cairo_set_line_width (ctx->cr, 2 * ctx->unit);
+  cairo_set_dash (ctx->cr, dash, 2, 0);
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
+  draw_text (ctx, l, x + w / 2, y - 3 * ctx->unit, 0.5, 1, ctx->style->foreground);
+  (void) h;
 }
 
 static void
@@ -539,7 +590,10 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
               double bx = cx - slot * 0.35 + bar_w * s;
               double base = kam_scale_map (&scale, scale.min);
               cairo_rectangle (ctx->cr, bx, py, bar_w, MAX (base - py, 1));
-              cairo_fill (ctx->cr);
+              if (ser->increment)
+                draw_increment (ctx, color, bx, py, bar_w, MAX (base - py, 1), p->value);
+              else
+                cairo_fill (ctx->cr);
               add_region (ctx, bx, py, bar_w, MAX (base - py, 1), s, k);
               continue;
             }
@@ -599,6 +653,17 @@ draw_share (Ctx *ctx, double x, double y, double w, double h)
   double row_h = 22 * ctx->unit;
 
   ly = cy - row_h * ser->points->len / 2;
+  /* the whole the shares are of */
+  if (ctx->data->total > 0)
+    {
+      g_autofree char *number = kam_number_format (ctx->data->total, 0);
+      /* Translators: in the middle of the share chart's ring: the whole */
+      g_autofree char *text = g_strdup_printf (_("Total\n%s"), number);
+      g_autoptr (PangoLayout) l = text_layout (ctx, text, 1.0, FALSE);
+
+      pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+      draw_text (ctx, l, cx, cy, 0.5, 0.5, ctx->style->foreground);
+    }
   for (guint k = 0; k < ser->points->len; k++)
     {
       KamChartPoint *p = &g_array_index (ser->points, KamChartPoint, k);

@@ -554,6 +554,7 @@ build_share (KamChart *self, KamChartData *data)
     }
   if (n_other > 0)
     add_point (series, _("Other"), NULL, data->year, total > 0 ? other / total : 0, NULL, 0);
+  data->total = total;
   data->percent = TRUE;
   g_ptr_array_add (data->series, series);
   /* Translators: chart title: an indicator, then a year */
@@ -774,7 +775,7 @@ build_quota (KamChart *self, KamChartData *data)
   static const char *const targets[] = { "quota", "intake-target" };
   g_autoptr (GPtrArray) codes = g_ptr_array_new ();
   const char *country = NULL;
-  KamChartSeries *target, *actual;
+  KamChartSeries *actual;
 
   if (self->countries != NULL && self->countries[0] != NULL)
     country = *self->countries[0] ? g_intern_string (self->countries[0]) : NULL;
@@ -802,18 +803,24 @@ build_quota (KamChart *self, KamChartData *data)
             }
         }
     }
-  target = series_new (_("Quota or target"), 1);
-  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
-    {
-      KamChartSeries *s = values_by_year (self, data, targets[t], country, "", 1);
-      g_array_append_vals (target->points, s->points->data, s->points->len);
-      g_array_set_size (s->points, 0); /* the labels moved */
-      series_free (s);
-    }
-  g_array_sort (target->points, compare_points_year);
   actual = values_by_year (self, data, data->indicator, country, indicator_name (self->dataset, data->indicator), 0);
   g_ptr_array_add (data->series, actual);
-  g_ptr_array_add (data->series, target);
+  /* each kind of target its own series: a quota is a level to compare the
+   * workers with, a planned intake an increase, drawn as one */
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      KamChartSeries *s = values_by_year (self, data, targets[t], country, indicator_name (self->dataset, targets[t]),
+                                          1 + t);
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < s->points->len; k++)
+        any |= kam_value_is_known (g_array_index (s->points, KamChartPoint, k).value);
+      s->increment = g_str_equal (targets[t], "intake-target");
+      if (any)
+        g_ptr_array_add (data->series, s);
+      else
+        series_free (s);
+    }
   g_ptr_array_add (codes, (gpointer) country);
   /* Translators: chart title, %s is a country */
   data->title = g_strdup_printf (_("Quota and target against workers, %s"),

@@ -30,6 +30,7 @@ typedef struct
   char *name;
   guint color;
   GArray *points;      /* KamChartPoint */
+  gboolean increment;  /* the values are increases (a planned additional intake), not levels */
 } KamChartSeries;
 
 /* What is under a point of the drawn chart. */

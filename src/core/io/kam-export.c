@@ -434,7 +434,9 @@ draw_table_page (KamReport *report, Report *r, guint start)
                                                : g_strdup (sorted->label);
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
       g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
-      g_autofree char *number = kam_number_format (kam_figure_table_get_value (table, row), 2);
+      g_autofree char *number = kam_number_format_amount (
+        kam_figure_table_get_value (table, row),
+        indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD));
       g_autofree char *value = kam_value_is_known (kam_figure_table_get_value (table, row))
                                  ? kam_qualifier_mark_text (kam_figure_table_get_qualifier (table, row), number)
                                  : g_strdup (number);
