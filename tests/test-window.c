@@ -20,6 +20,7 @@
 #include "kam-window.h"
 #include "kam-window-private.h"
 #include "kam-text-cell.h"
+#include "kam-choice-cell.h"
 #include "kam-export-dialog.h"
 
 static char *tmp_dir;
@@ -244,6 +245,53 @@ test_edit_and_undo (void)
   /* an empty value is unknown, not zero */
   edit_cell (cell, "");
   g_assert_true (isnan (value_of (window, id)));
+  close_window (window);
+}
+
+static GtkListBoxRow *
+row_labelled (GtkWidget *popover, const char *text)
+{
+  GtkWidget *box = find_widget (popover, GTK_TYPE_LIST_BOX);
+
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), i);
+      if (row == NULL)
+        return NULL;
+      if (g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), text))
+        return row;
+    }
+}
+
+/* A figure's country is chosen from the cell's list, made when opened;
+ * Undo puts the old one back in the cell. */
+static void
+test_choice_cell (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  guint id = kam_figure_table_get_id (table, 0);
+  Search search = { GTK_WIDGET (window), KAM_TYPE_CHOICE_CELL, KAM_FIGURE_FIELD_COUNTRY, id, NULL };
+  GtkWidget *cell, *popover;
+  GtkListBoxRow *korea;
+
+  g_assert_true (wait_for (cell_exists, &search));
+  cell = search.found;
+  g_assert_cmpstr (kam_figure_table_get_country (table, 0), ==, "JPN");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Japan");
+  kam_choice_cell_popup (KAM_CHOICE_CELL (cell));
+  popover = find_widget (cell, GTK_TYPE_POPOVER);
+  /* (South Korea has a 2021 figure from the same source already) */
+  korea = row_labelled (popover, "All destinations");
+  g_assert_nonnull (korea);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (korea)), "row-activated", korea);
+  iterate ();
+  g_assert_null (kam_figure_table_get_country (table, 0));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "All destinations");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (kam_figure_table_get_country (table, 0), ==, "JPN");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Japan");
   close_window (window);
 }
 
@@ -905,6 +953,52 @@ test_import_from_window (void)
   close_window (window);
 }
 
+/* Renders the window as it is on screen into a PNG. */
+static void
+save_window_png (KamWindow *window, const char *path)
+{
+  /* the window's content (a window's own paintable draws nothing in GTK 4.8) */
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (content);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (content), h = gtk_widget_get_height (content);
+
+  g_assert_cmpint (w, >, 0);
+  /* the window's background under the content */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Every page of the window at 1280x800, into KAM_SCREENSHOTS (a folder) when
+ * it is set: for looking at, and for the README. Each page must draw. */
+static void
+test_screenshots (void)
+{
+  static const char *const pages[] = { "charts", "figures", "countries", "sources", "agreements" };
+  KamWindow *window = open_window ("good.kamlang");
+  const char *folder = g_getenv ("KAM_SCREENSHOTS");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.png", pages[i]);
+      g_autofree char *path = g_build_filename (folder ? folder : tmp_dir, name, NULL);
+
+      adw_view_stack_set_visible_child_name (kam_window_get_stack (window), pages[i]);
+      iterate ();
+      save_window_png (window, path);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -934,6 +1028,8 @@ main (int argc, char **argv)
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   old_windows = g_ptr_array_new_with_free_func (g_object_unref);
   g_test_add_func ("/kamlang/window/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/kamlang/window/choice-cell", test_choice_cell);
+  g_test_add_func ("/kamlang/window/screenshots", test_screenshots);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include "kam-figures-view.h"
+#include "kam-choice-cell.h"
 #include "kam-number.h"
 #include "kam-paste.h"
 #include "kam-ui-util.h"
@@ -195,7 +196,7 @@ text_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView
 /* ---- drop-down cells (country, indicator, source) ------------------------- */
 
 static void
-sync_dropdown (KamFiguresView *self, GtkDropDown *dropdown)
+sync_dropdown (KamFiguresView *self, KamChoiceCell *dropdown)
 {
   KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
   KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
@@ -204,17 +205,17 @@ sync_dropdown (KamFiguresView *self, GtkDropDown *dropdown)
   if (figure == NULL)
     return;
   self->syncing = TRUE;
-  gtk_drop_down_set_selected (dropdown, kam_choices_find (&self->cell_choices[choice_slot (field)],
+  kam_choice_cell_set_selected (dropdown, kam_choices_find (&self->cell_choices[choice_slot (field)],
                                                           figure_key (figure, field)));
   self->syncing = was_syncing;
 }
 
 static void
-dropdown_selected_changed (GtkDropDown *dropdown, GParamSpec *pspec, KamFiguresView *self)
+dropdown_selected_changed (KamChoiceCell *dropdown, GParamSpec *pspec, KamFiguresView *self)
 {
   KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
   KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint selected = kam_choice_cell_get_selected (dropdown);
   KamChoices *choices = &self->cell_choices[choice_slot (field)];
   KamFigureRow src = { 0 };
   const char *key;
@@ -248,11 +249,9 @@ static void
 dropdown_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
 {
   KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), FIELD_KEY));
-  GtkWidget *dropdown = gtk_drop_down_new (
-    G_LIST_MODEL (g_object_ref (self->cell_choices[choice_slot (field)].labels)), NULL);
+  GtkWidget *dropdown = kam_choice_cell_new (G_LIST_MODEL (self->cell_choices[choice_slot (field)].labels));
 
   g_object_set_data (G_OBJECT (dropdown), FIELD_KEY, GINT_TO_POINTER (field));
-  gtk_widget_add_css_class (dropdown, "flat");
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_changed), self);
   g_hash_table_add (self->dropdowns, dropdown);
   g_object_weak_ref (G_OBJECT (dropdown), (GWeakNotify) dropdown_destroyed, self);
@@ -266,10 +265,10 @@ figure_changed (KamFigure *figure, GParamSpec *pspec, GtkWidget *cell)
 {
   KamFiguresView *self = KAM_FIGURES_VIEW (gtk_widget_get_ancestor (cell, KAM_TYPE_FIGURES_VIEW));
 
-  if (GTK_IS_DROP_DOWN (cell))
+  if (KAM_IS_CHOICE_CELL (cell))
     {
       if (self != NULL)
-        sync_dropdown (self, GTK_DROP_DOWN (cell));
+        sync_dropdown (self, KAM_CHOICE_CELL (cell));
     }
   else
     refresh_text_cell (cell);
@@ -290,9 +289,9 @@ cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView 
   g_object_set_data_full (G_OBJECT (cell), FIGURE_KEY, g_object_ref (figure), g_object_unref);
   handler = g_signal_connect_object (figure, signal, G_CALLBACK (figure_changed), cell, 0);
   g_object_set_data (G_OBJECT (cell), HANDLER_KEY, GSIZE_TO_POINTER (handler));
-  if (GTK_IS_DROP_DOWN (cell))
+  if (KAM_IS_CHOICE_CELL (cell))
     {
-      sync_dropdown (self, GTK_DROP_DOWN (cell));
+      sync_dropdown (self, KAM_CHOICE_CELL (cell));
       if (field == KAM_FIGURE_FIELD_SOURCE)
         {
           KamSource *source = kam_dataset_lookup_source (self->dataset, kam_figure_get_source (figure));
@@ -395,7 +394,7 @@ update_choices (KamFiguresView *self)
     for (guint i = 0; i < 3; i++)
       keys[i] = kam_choices_get_key (&self->filter_choices[i], gtk_drop_down_get_selected (filters[i]));
     kam_choices_update (&self->filter_choices[0], self->dataset, KAM_CHOICES_COUNTRIES,
-                        _("Any country"), NULL, _("National totals"), "", NULL);
+                        _("Any country"), NULL, _("All destinations"), "", NULL);
     kam_choices_update (&self->filter_choices[1], self->dataset, KAM_CHOICES_INDICATORS,
                         _("Any indicator"), NULL, NULL);
     kam_choices_update (&self->filter_choices[2], self->dataset, KAM_CHOICES_SOURCES,
@@ -596,10 +595,16 @@ kam_figures_view_set_dataset (KamFiguresView *self, KamDataset *dataset)
   g_set_object (&self->dataset, dataset);
   g_clear_object (&self->query);
   self->query = kam_figure_query_new (dataset);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->query));
+  /* the choices first: every drop-down cell made for the new rows then starts
+   * with its list whole, instead of each following the lists' changes (a
+   * second at 10^5 figures) */
   g_signal_connect_swapped (dataset, "changed", G_CALLBACK (update_choices), self);
   update_choices (self);
+  kam_probe ("figures: choices");
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->query));
+  kam_probe ("figures: selection model");
   view_sorter_changed (gtk_column_view_get_sorter (self->view), GTK_SORTER_CHANGE_DIFFERENT, self);
+  kam_probe ("figures: sorter");
 }
 
 KamFigureQuery *

@@ -5,6 +5,8 @@
  */
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <unistd.h>
 #include "kam-ui-util.h"
 
 void
@@ -218,4 +220,43 @@ kam_present_dialog (GtkWidget *dialog)
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- timing probe ---------------------------------------------------------- */
+
+static gint64 probe_start;
+
+/* With KAMLANG_PROBE set, tells on stderr how long after the process started
+ * each step came (for tools/bench; silent otherwise). */
+void
+kam_probe (const char *step)
+{
+  static int enabled = -1;
+
+  if (enabled < 0)
+    enabled = g_getenv ("KAMLANG_PROBE") != NULL;
+  if (!enabled)
+    return;
+  if (probe_start == 0)
+    {
+      g_autofree char *stat = NULL;
+      /* the process's start, from /proc: field 22, in clock ticks since boot */
+      if (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL))
+        {
+          const char *p = strrchr (stat, ')');
+          g_auto (GStrv) fields = p ? g_strsplit (p + 2, " ", 0) : NULL;
+          g_autofree char *uptime = NULL;
+
+          if (fields != NULL && g_strv_length (fields) > 20
+              && g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL))
+            {
+              double started = g_ascii_strtod (fields[19], NULL) / sysconf (_SC_CLK_TCK);
+              double now = g_ascii_strtod (uptime, NULL);
+              probe_start = g_get_monotonic_time () - (gint64) ((now - started) * G_USEC_PER_SEC);
+            }
+        }
+      if (probe_start == 0)
+        probe_start = g_get_monotonic_time ();
+    }
+  g_printerr ("kamlang-probe %8.1f ms  %s\n", (g_get_monotonic_time () - probe_start) / 1000.0, step);
 }

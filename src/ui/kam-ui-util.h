@@ -47,6 +47,8 @@ G_END_DECLS
 #include "kam-text-cell.h"
 
 G_BEGIN_DECLS
+/* With KAMLANG_PROBE set, tells on stderr when each step came. */
+void kam_probe (const char *step);
 /* Presents a dialog that goes away with its parent window. */
 void kam_present_dialog (GtkWidget *dialog);
 G_END_DECLS

@@ -176,11 +176,15 @@ kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file)
                             G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (kam_dataset_get_history (dataset), "notify::can-redo",
                             G_CALLBACK (history_changed), self);
+  kam_probe ("document set");
   kam_charts_page_set_dataset (self->charts, dataset);
+  kam_probe ("charts page");
   kam_figures_view_set_dataset (self->figures, dataset);
+  kam_probe ("figures page");
   kam_items_view_set_dataset (self->countries, dataset);
   kam_items_view_set_dataset (self->sources, dataset);
   kam_items_view_set_dataset (self->agreements, dataset);
+  kam_probe ("item pages");
   update_title (self);
   history_changed (self);
 }
@@ -212,8 +216,11 @@ static KamDataset *
 load_or_show_problems (KamWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
-  KamDataset *dataset = kam_dataset_load_file (file, NULL, &error);
+  KamDataset *dataset;
 
+  kam_probe ("load starts");
+  dataset = kam_dataset_load_file (file, NULL, &error);
+  kam_probe ("loaded");
   if (dataset == NULL)
     show_problems (self, file, error->message);
   else
@@ -703,6 +710,24 @@ add_page (KamWindow *self, GtkWidget *child, const char *name, const char *title
   adw_view_stack_page_set_icon_name (page, icon);
 }
 
+/* KAMLANG_PROBE: tell when the first frame is drawn; =quit: then quit. */
+static void
+first_frame_drawn (GdkFrameClock *clock, KamWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_drawn, self);
+  kam_probe ("first frame");
+  if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "quit") == 0)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+probe_realized (KamWindow *self)
+{
+  kam_probe ("window realized");
+  g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                          G_CALLBACK (first_frame_drawn), self);
+}
+
 static void
 kam_window_init (KamWindow *self)
 {
@@ -712,6 +737,9 @@ kam_window_init (KamWindow *self)
   g_autoptr (GSettingsSchema) schema = NULL;
   GtkDropTarget *drop;
 
+  kam_probe ("window init");
+  if (g_getenv ("KAMLANG_PROBE") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (probe_realized), NULL);
   /* our icons, also when the window is made without the application */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/kamlang/Kamlang/icons");
