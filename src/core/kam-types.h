@@ -103,6 +103,8 @@ typedef enum
   KAM_ERROR_VERSION,    /* written by a newer Kamlang */
   KAM_ERROR_NOT_FOUND,  /* a reference to something that does not exist */
   KAM_ERROR_IN_USE,     /* still used by figures */
+  KAM_ERROR_CHANGED_ON_DISK, /* someone else wrote the file since it was opened or saved */
+  KAM_ERROR_BUSY,       /* the document is being saved */
 } KamError;
 
 /* Enum <-> file-format nick helpers (the nicks are the strings of the file format). */

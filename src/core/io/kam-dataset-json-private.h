@@ -7,6 +7,7 @@
 #pragma once
 
 #include "kam-dataset-private.h"
+#include "kam-dataset-json.h"
 #include "kam-json-strict.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,14 @@ typedef struct
   GHashTable *top_level; /* where the root's values are in text */
   const char *text;      /* the JSON text, after any byte-order mark */
   gint64 version;
+  KamLoadControl *control; /* (nullable) */
+  gsize text_length;
+  gboolean cancelled;
 } KamReader;
+
+/* Tells how far the reading has come (0 to 1000), and whether it goes on:
+ * FALSE once the reading was cancelled. */
+gboolean _kam_reader_progress (KamReader *r, int permille);
 
 /* Adds "WHERE: MESSAGE" to the reader's problems (at most 200 are kept). */
 void _kam_reader_problem (KamReader *r, const char *where, const char *format, ...) G_GNUC_PRINTF (3, 4);

@@ -571,6 +571,26 @@ read_root (KamReader *r, JsonNode *root_node)
       }
 }
 
+gboolean
+_kam_reader_progress (KamReader *r, int permille)
+{
+  if (r->control == NULL)
+    return TRUE;
+  g_atomic_int_set (&r->control->permille, permille);
+  if (g_cancellable_is_cancelled (r->control->cancellable))
+    r->cancelled = TRUE;
+  return !r->cancelled;
+}
+
+static KamDataset *
+cancelled (KamReader *r, GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Opening was cancelled"));
+  g_ptr_array_unref (r->problems);
+  g_clear_object (&r->dataset);
+  return NULL;
+}
+
 static KamDataset *
 fail (KamReader *r, GPtrArray **problems, GError **error, int code)
 {
@@ -601,8 +621,8 @@ fail (KamReader *r, GPtrArray **problems, GError **error, int code)
  * Returns: (transfer full) (nullable): a new dataset, or NULL when the text is
  *   not a valid Kamlang file
  */
-KamDataset *
-kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GError **error)
+static KamDataset *
+load_data (const char *data, gsize length, KamLoadControl *control, GPtrArray **problems, GError **error)
 {
   KamReader r = { g_ptr_array_new_with_free_func (g_free), NULL, 0, NULL, NULL };
   const char *end = NULL;
@@ -620,6 +640,9 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
       _kam_reader_problem (&r, NULL, _("the file is larger than 1 GiB"));
       return fail (&r, problems, error, KAM_ERROR_TOO_LARGE);
     }
+  r.control = control;
+  if (!_kam_reader_progress (&r, 100))
+    return cancelled (&r, error);
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     skip = 3;
   if (!g_utf8_validate_len (data, length, &end))
@@ -644,6 +667,8 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
                                                      : KAM_ERROR_SYNTAX);
     }
 
+  if (!_kam_reader_progress (&r, 300))
+    return cancelled (&r, error);
   /* json-glib reads all but the figures, which stand as null in its copy of
    * the text; the figures are read from the text itself */
   {
@@ -683,10 +708,15 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
       return fail (&r, problems, error, KAM_ERROR_SYNTAX);
     }
 
+  if (!_kam_reader_progress (&r, 350))
+    return cancelled (&r, error);
   r.dataset = kam_dataset_new_empty ();
   r.top_level = top_level;
   r.text = data + skip;
+  r.text_length = length - skip;
   read_root (&r, json_parser_get_root (parser));
+  if (r.cancelled || !_kam_reader_progress (&r, 1000))
+    return cancelled (&r, error);
   /* json-glib's tree of a big file is several times the size of the figure
    * columns: give the memory back to the system once it is gone. */
   g_clear_object (&parser);
@@ -707,6 +737,12 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
   return r.dataset;
 }
 
+KamDataset *
+kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GError **error)
+{
+  return load_data (data, length, NULL, problems, error);
+}
+
 /**
  * kam_dataset_load_file:
  * @problems: (out) (optional) (transfer full): on failure, the problems found
@@ -716,6 +752,19 @@ kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems, GEr
 KamDataset *
 kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error)
 {
+  return kam_dataset_load_file_full (file, NULL, problems, error);
+}
+
+/**
+ * kam_dataset_load_file_full:
+ * @control: (nullable): progress and cancellation, shared with another thread
+ * @problems: (out) (optional) (transfer full): on failure, the problems found
+ *
+ * Returns: (transfer full) (nullable): a new dataset read from @file
+ */
+KamDataset *
+kam_dataset_load_file_full (GFile *file, KamLoadControl *control, GPtrArray **problems, GError **error)
+{
   g_autofree char *data = NULL;
   gsize length = 0;
 
@@ -723,7 +772,7 @@ kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error)
     *problems = NULL;
   if (!kam_file_read_gfile (file, KAM_MAX_FILE_SIZE, &data, &length, error))
     return NULL;
-  return kam_dataset_load_data (data, length, problems, error);
+  return load_data (data, length, control, problems, error);
 }
 
 /**

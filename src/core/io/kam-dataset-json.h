@@ -25,6 +25,19 @@ KamDataset *kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **e
 KamDataset *kam_dataset_load_data (const char *data, gsize length, GPtrArray **problems,
                                    GError **error);
 
+/* What a reader in another thread shares with the thread that waits for it. */
+typedef struct
+{
+  GCancellable *cancellable; /* (nullable) stops the reading, with G_IO_ERROR_CANCELLED */
+  int permille;              /* (atomic) how far the reading has come, 0 to 1000 */
+} KamLoadControl;
+
+/* kam_dataset_load_file() for a thread: tells its progress and stops when
+ * cancelled. Safe in any thread; the dataset it returns has no signal
+ * handlers and may be handed to the main thread whole. */
+KamDataset *kam_dataset_load_file_full (GFile *file, KamLoadControl *control, GPtrArray **problems,
+                                        GError **error);
+
 /* The dataset that comes with Kamlang (compiled into it), opened when the user
  * has no file of their own. */
 KamDataset *kam_dataset_load_bundled (GError **error);

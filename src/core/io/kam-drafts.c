@@ -118,16 +118,24 @@ draft_is_live (const char *id)
   return live;
 }
 
+/**
+ * kam_draft_write:
+ * @data: the dataset's text (kam_dataset_to_data())
+ * @file_uri: (nullable): the document's file
+ * @title: (nullable): the dataset's title
+ *
+ * Writes a draft from what was taken of the dataset: safe in any thread.
+ */
 gboolean
-kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GError **error)
+kam_draft_write (const char *id, const char *data, gsize length, const char *file_uri,
+                 const char *title, GError **error)
 {
   g_autofree char *dir = drafts_dir ();
   g_autofree char *data_path = draft_path (id, ".kamlang");
   g_autofree char *info_path = draft_path (id, ".ini");
-  g_autofree char *data = NULL;
   g_autofree char *info_text = NULL;
   g_autoptr (GKeyFile) info = g_key_file_new ();
-  gsize length;
+  gsize info_length;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -138,19 +146,26 @@ kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GError **error
     }
   if (!hold_lock (id, error))
     return FALSE;
-  data = kam_dataset_to_data (dataset, &length);
   if (!kam_file_write (data_path, data, length, KAM_WRITE_PRIVATE, error))
     return FALSE;
-  if (file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_key_file_set_string (info, "Draft", "File", uri);
-    }
-  if (kam_dataset_get_title (dataset) != NULL)
-    g_key_file_set_string (info, "Draft", "Title", kam_dataset_get_title (dataset));
+  if (file_uri != NULL)
+    g_key_file_set_string (info, "Draft", "File", file_uri);
+  if (title != NULL)
+    g_key_file_set_string (info, "Draft", "Title", title);
   g_key_file_set_int64 (info, "Draft", "Saved", g_get_real_time () / G_USEC_PER_SEC);
-  info_text = g_key_file_to_data (info, &length, NULL);
-  return kam_file_write (info_path, info_text, length, KAM_WRITE_PRIVATE, error);
+  info_text = g_key_file_to_data (info, &info_length, NULL);
+  return kam_file_write (info_path, info_text, info_length, KAM_WRITE_PRIVATE, error);
+}
+
+gboolean
+kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+  gsize length;
+
+  data = kam_dataset_to_data (dataset, &length);
+  return kam_draft_write (id, data, length, uri, kam_dataset_get_title (dataset), error);
 }
 
 void

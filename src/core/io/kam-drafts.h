@@ -29,6 +29,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamDraftInfo, kam_draft_info_free)
 
 char *kam_draft_new_id (void);
 gboolean kam_draft_save (const char *id, KamDataset *dataset, GFile *file, GError **error);
+/* The writing part of kam_draft_save(), safe in any thread. */
+gboolean kam_draft_write (const char *id, const char *data, gsize length, const char *file_uri,
+                          const char *title, GError **error);
 void kam_draft_delete (const char *id);
 /* Drafts whose writing process is no longer running, newest first. */
 GPtrArray *kam_drafts_find_orphans (void);

@@ -676,6 +676,34 @@ kam_dataset_mark_saved (KamDataset *self)
 }
 
 /**
+ * kam_dataset_get_state:
+ *
+ * Returns: a name for the current state of the data, never given to another
+ *   state, for kam_dataset_mark_saved_state()
+ */
+guint64
+kam_dataset_get_state (KamDataset *self)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), 0);
+  return _kam_history_get_state (self->history);
+}
+
+/**
+ * kam_dataset_mark_saved_state:
+ *
+ * Records that the file on disk holds the state named @state (see
+ * kam_dataset_get_state()): edits made while it was being written still
+ * count as unsaved, and if that state can no longer be reached by undo or
+ * redo, the data counts as modified.
+ */
+void
+kam_dataset_mark_saved_state (KamDataset *self, guint64 state)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_mark_saved_state (self->history, state);
+}
+
+/**
  * kam_dataset_mark_unsaved:
  *
  * Records that no file holds the current state (a restored draft), so that

@@ -124,5 +124,7 @@ gboolean kam_dataset_undo (KamDataset *self);
 gboolean kam_dataset_redo (KamDataset *self);
 void kam_dataset_mark_saved (KamDataset *self);
 void kam_dataset_mark_unsaved (KamDataset *self);
+guint64 kam_dataset_get_state (KamDataset *self);
+void kam_dataset_mark_saved_state (KamDataset *self, guint64 state);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _KamCommand
 {
   const KamCommandClass *klass;
   char *label;
+  guint64 serial; /* unique in the process: names the state after this command */
 };
 
 gpointer _kam_command_alloc (const KamCommandClass *klass, gsize size, const char *label);
@@ -38,6 +39,8 @@ gboolean _kam_history_in_group (KamHistory *self);
 KamCommand *_kam_history_undo_step (KamHistory *self);
 KamCommand *_kam_history_redo_step (KamHistory *self);
 void _kam_history_mark_saved (KamHistory *self);
+guint64 _kam_history_get_state (KamHistory *self);
+void _kam_history_mark_saved_state (KamHistory *self, guint64 state);
 void _kam_history_mark_unsaved (KamHistory *self);
 void _kam_history_clear (KamHistory *self);
 

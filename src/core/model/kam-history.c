@@ -18,7 +18,19 @@ struct _KamHistory
   guint position;
   int saved;         /* -1 when the saved state can no longer be reached */
   GPtrArray *groups; /* open groups, innermost last */
+  guint64 base;      /* the state before the first step */
 };
+
+/* Serial numbers of states: every command, and every history's start, gets
+ * its own, never reused, so a state named before an asynchronous save is
+ * found again (or known gone) when the save ends. */
+static guint64
+next_serial (void)
+{
+  static guint64 serial;
+
+  return __atomic_add_fetch (&serial, 1, __ATOMIC_RELAXED);
+}
 
 G_DEFINE_FINAL_TYPE (KamHistory, kam_history, G_TYPE_OBJECT)
 
@@ -76,6 +88,7 @@ _kam_command_alloc (const KamCommandClass *klass, gsize size, const char *label)
 
   command->klass = klass;
   command->label = g_strdup (label);
+  command->serial = next_serial ();
   return command;
 }
 
@@ -269,6 +282,32 @@ _kam_history_mark_saved (KamHistory *self)
   notify_changes (self, &before);
 }
 
+/* A name for the current state, for _kam_history_mark_saved_state(). */
+guint64
+_kam_history_get_state (KamHistory *self)
+{
+  if (self->position == 0)
+    return self->base;
+  return ((KamCommand *) g_ptr_array_index (self->steps, self->position - 1))->serial;
+}
+
+/* Records that a file holds the named state, which may no longer be the
+ * current one (edits made while it was written) or be gone altogether. */
+void
+_kam_history_mark_saved_state (KamHistory *self, guint64 state)
+{
+  State before;
+
+  get_state (self, &before);
+  self->saved = -1;
+  if (state == self->base)
+    self->saved = 0;
+  for (guint i = 0; i < self->steps->len; i++)
+    if (((KamCommand *) g_ptr_array_index (self->steps, i))->serial == state)
+      self->saved = i + 1;
+  notify_changes (self, &before);
+}
+
 /* The data differs from any file: nothing in the history can reach the saved state. */
 void
 _kam_history_mark_unsaved (KamHistory *self)
@@ -289,6 +328,7 @@ _kam_history_clear (KamHistory *self)
   g_ptr_array_set_size (self->steps, 0);
   self->position = 0;
   self->saved = 0;
+  self->base = next_serial ();
   notify_changes (self, &before);
 }
 
@@ -351,6 +391,7 @@ kam_history_init (KamHistory *self)
 {
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_command_free);
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_command_free);
+  self->base = next_serial ();
 }
 
 KamHistory *

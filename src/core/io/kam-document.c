@@ -1,0 +1,682 @@
+/* kam-document.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The main thread owns the dataset; threads only ever see text taken from it
+ * (a save, a draft) or a dataset that no one else has yet (a load). */
+
+#include <glib/gi18n-lib.h>
+#include "kam-dataset-json.h"
+#include "kam-document.h"
+#include "kam-drafts.h"
+#include "kam-file.h"
+
+#define DEFAULT_DRAFT_DELAY_MS 3000
+
+struct _KamDocument
+{
+  GObject parent_instance;
+
+  KamDataset *dataset;
+  GFile *file;
+  char *display_name;
+  char *draft_id;
+  char *etag; /* of the file as last read or written here */
+  GFileMonitor *monitor;
+  gboolean changed_on_disk;
+  gboolean busy;
+
+  guint draft_delay;
+  guint draft_timeout;
+  gboolean draft_writing;
+  gboolean draft_again;   /* changed while a draft was being written */
+  gboolean draft_discard; /* discarded while a draft was being written */
+};
+
+G_DEFINE_FINAL_TYPE (KamDocument, kam_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_DATASET,
+  PROP_FILE,
+  PROP_DRAFT_ID,
+  PROP_MODIFIED,
+  PROP_DISPLAY_NAME,
+  PROP_CHANGED_ON_DISK,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum
+{
+  DRAFT_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The file's entity tag (for a local file, its modification time), or NULL
+ * when it does not exist. Safe in any thread. */
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static void
+set_changed_on_disk (KamDocument *self, gboolean changed)
+{
+  if (self->changed_on_disk == changed)
+    return;
+  self->changed_on_disk = changed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED_ON_DISK]);
+}
+
+static void
+set_busy (KamDocument *self, gboolean busy)
+{
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* ---- watching the file ------------------------------------------------------ */
+
+static void
+file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
+              KamDocument *self)
+{
+  g_autofree char *now = NULL;
+
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED
+      || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT || self->busy)
+    return; /* wait for the end of a write; our own saves are not news */
+  now = query_etag (self->file);
+  if (g_strcmp0 (now, self->etag) != 0)
+    set_changed_on_disk (self, TRUE);
+}
+
+static void
+watch_file (KamDocument *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL || !g_file_is_native (self->file))
+    return;
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed), self);
+}
+
+static void
+set_file (KamDocument *self, GFile *file, char *etag)
+{
+  g_free (self->etag);
+  self->etag = etag;
+  if (file != self->file && (file == NULL || self->file == NULL || !g_file_equal (file, self->file)))
+    {
+      g_set_object (&self->file, file);
+      g_free (self->display_name);
+      self->display_name = file != NULL ? g_file_get_basename (file) : NULL;
+      watch_file (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+    }
+  set_changed_on_disk (self, FALSE);
+}
+
+/* ---- drafts ----------------------------------------------------------------- */
+
+static void
+draft_written (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamDocument *self = KAM_DOCUMENT (source);
+  g_autoptr (GError) error = NULL;
+
+  self->draft_writing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && !self->draft_discard)
+    {
+      g_autofree char *text = g_strdup_printf (_("Unsaved changes could not be kept as a draft: %s"),
+                                               error->message);
+      g_signal_emit (self, signals[DRAFT_FAILED], 0, text);
+    }
+  if (self->draft_discard)
+    {
+      self->draft_discard = FALSE;
+      kam_draft_delete (self->draft_id);
+    }
+  else if (self->draft_again)
+    {
+      self->draft_again = FALSE;
+      kam_document_write_draft (self);
+    }
+}
+
+typedef struct
+{
+  char *id, *data, *uri, *title;
+  gsize length;
+} DraftData;
+
+static void
+draft_data_free (DraftData *d)
+{
+  g_free (d->id);
+  g_free (d->data);
+  g_free (d->uri);
+  g_free (d->title);
+  g_free (d);
+}
+
+static void
+write_draft_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  DraftData *d = task_data;
+  GError *error = NULL;
+
+  if (kam_draft_write (d->id, d->data, d->length, d->uri, d->title, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+kam_document_write_draft (KamDocument *self)
+{
+  g_autoptr (GTask) task = NULL;
+  DraftData *d;
+
+  g_return_if_fail (KAM_IS_DOCUMENT (self));
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  if (!kam_dataset_get_modified (self->dataset))
+    return;
+  if (self->draft_writing)
+    {
+      self->draft_again = TRUE;
+      return;
+    }
+  d = g_new0 (DraftData, 1);
+  d->id = g_strdup (self->draft_id);
+  d->data = kam_dataset_to_data (self->dataset, &d->length);
+  d->uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
+  d->title = g_strdup (kam_dataset_get_title (self->dataset));
+  self->draft_writing = TRUE;
+  self->draft_discard = FALSE;
+  task = g_task_new (self, NULL, draft_written, NULL);
+  g_task_set_source_tag (task, kam_document_write_draft);
+  g_task_set_task_data (task, d, (GDestroyNotify) draft_data_free);
+  g_task_run_in_thread (task, write_draft_thread);
+}
+
+static gboolean
+draft_timeout (gpointer data)
+{
+  KamDocument *self = data;
+
+  self->draft_timeout = 0;
+  kam_document_write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+kam_document_get_draft_pending (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), FALSE);
+  return self->draft_writing || self->draft_timeout != 0;
+}
+
+void
+kam_document_discard_draft (KamDocument *self)
+{
+  g_return_if_fail (KAM_IS_DOCUMENT (self));
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  self->draft_again = FALSE;
+  if (self->draft_writing)
+    self->draft_discard = TRUE;
+  else
+    kam_draft_delete (self->draft_id);
+}
+
+void
+kam_document_adopt_draft (KamDocument *self, const char *old_id)
+{
+  g_return_if_fail (KAM_IS_DOCUMENT (self));
+  if (g_strcmp0 (old_id, self->draft_id) != 0)
+    kam_draft_delete (old_id);
+  kam_document_write_draft (self);
+}
+
+static void
+dataset_changed (KamDocument *self)
+{
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  if (kam_dataset_get_modified (self->dataset))
+    self->draft_timeout = g_timeout_add (self->draft_delay, draft_timeout, self);
+  else
+    kam_document_discard_draft (self);
+}
+
+static void
+modified_changed (KamDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* ---- loading ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GFile *file;
+  KamLoadControl control;
+  KamProgressFunc progress;
+  gpointer progress_data;
+  int told;
+  GSource *timer;
+  char *etag;
+} LoadData;
+
+static void
+load_data_free (LoadData *d)
+{
+  g_clear_object (&d->file);
+  g_clear_object (&d->control.cancellable);
+  if (d->timer != NULL)
+    {
+      g_source_destroy (d->timer);
+      g_source_unref (d->timer);
+    }
+  g_free (d->etag);
+  g_free (d);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  GError *error = NULL;
+  KamDataset *dataset;
+
+  /* the tag before the text: a write while we read counts as a change */
+  d->etag = query_etag (d->file);
+  dataset = kam_dataset_load_file_full (d->file, &d->control, NULL, &error);
+  if (dataset == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kam_dataset_mark_saved (dataset);
+  g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static gboolean
+tell_progress (gpointer data)
+{
+  LoadData *d = data;
+  int now = g_atomic_int_get (&d->control.permille);
+
+  if (now != d->told)
+    {
+      d->told = now;
+      d->progress (now / 1000.0, d->progress_data);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * kam_document_load_async:
+ * @progress: (nullable) (scope notified): told how far the reading has come
+ *
+ * Reads @file into a new document in a thread.
+ */
+void
+kam_document_load_async (GFile *file, GCancellable *cancellable, KamProgressFunc progress,
+                         gpointer progress_data, GAsyncReadyCallback callback, gpointer data)
+{
+  g_autoptr (GTask) task = NULL;
+  LoadData *d;
+
+  g_return_if_fail (G_IS_FILE (file));
+  d = g_new0 (LoadData, 1);
+  d->file = g_object_ref (file);
+  d->control.cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  d->progress = progress;
+  d->progress_data = progress_data;
+  d->told = -1;
+  task = g_task_new (NULL, cancellable, callback, data);
+  g_task_set_source_tag (task, kam_document_load_async);
+  g_task_set_task_data (task, d, (GDestroyNotify) load_data_free);
+  /* the result of a cancelled load is dropped, whatever the thread made */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, TRUE);
+  if (progress != NULL)
+    {
+      d->timer = g_timeout_source_new (50);
+      g_source_set_callback (d->timer, tell_progress, d, NULL);
+      g_source_attach (d->timer, g_task_get_context (task));
+    }
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * kam_document_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the new document
+ */
+KamDocument *
+kam_document_load_finish (GAsyncResult *result, GError **error)
+{
+  LoadData *d;
+  g_autoptr (KamDataset) dataset = NULL;
+  KamDocument *self;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  d = g_task_get_task_data (G_TASK (result));
+  if (d->timer != NULL)
+    {
+      g_source_destroy (d->timer);
+      g_clear_pointer (&d->timer, g_source_unref);
+    }
+  dataset = g_task_propagate_pointer (G_TASK (result), error);
+  if (dataset == NULL)
+    return NULL;
+  self = kam_document_new (dataset, NULL);
+  set_file (self, d->file, g_steal_pointer (&d->etag));
+  return self;
+}
+
+/* ---- saving ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GFile *file;
+  char *data;
+  gsize length;
+  guint64 state;
+  gboolean check;
+  char *expected_etag;
+  char *new_etag;
+} SaveData;
+
+static void
+save_data_free (SaveData *d)
+{
+  g_clear_object (&d->file);
+  g_free (d->data);
+  g_free (d->expected_etag);
+  g_free (d->new_etag);
+  g_free (d);
+}
+
+static void
+save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  SaveData *d = task_data;
+  GError *error = NULL;
+
+  if (d->check)
+    {
+      g_autofree char *now = query_etag (d->file);
+
+      if (g_strcmp0 (now, d->expected_etag) != 0)
+        {
+          g_autofree char *name = kam_file_display_name (d->file);
+          g_task_return_new_error (task, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
+                                   _("%s was changed by another program since it was opened here"),
+                                   name);
+          return;
+        }
+    }
+  if (!kam_file_write_gfile (d->file, d->data, d->length, KAM_WRITE_BACKUP, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  d->new_etag = query_etag (d->file);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_written (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamDocument *self = KAM_DOCUMENT (source);
+  g_autoptr (GTask) task = data;
+  SaveData *d = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK))
+        set_changed_on_disk (self, TRUE);
+      else
+        kam_document_write_draft (self); /* the work is kept somewhere all the same */
+      g_task_return_error (task, error);
+      return;
+    }
+  set_file (self, d->file, g_steal_pointer (&d->new_etag));
+  kam_dataset_mark_saved_state (self->dataset, d->state);
+  if (!kam_dataset_get_modified (self->dataset))
+    kam_document_discard_draft (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+kam_document_save_async (KamDocument *self, GFile *file, KamDocumentSaveFlags flags,
+                         GCancellable *cancellable, GAsyncReadyCallback callback, gpointer data)
+{
+  GTask *task;
+  g_autoptr (GTask) thread_task = NULL;
+  SaveData *d;
+
+  g_return_if_fail (KAM_IS_DOCUMENT (self));
+  g_return_if_fail (file != NULL || self->file != NULL);
+  task = g_task_new (self, cancellable, callback, data);
+  g_task_set_source_tag (task, kam_document_save_async);
+  if (self->busy)
+    {
+      g_task_return_new_error (task, KAM_ERROR, KAM_ERROR_BUSY, _("The dataset is being saved"));
+      g_object_unref (task);
+      return;
+    }
+  if (file == NULL)
+    file = self->file;
+  d = g_new0 (SaveData, 1);
+  d->file = g_object_ref (file);
+  d->data = kam_dataset_to_data (self->dataset, &d->length);
+  d->state = kam_dataset_get_state (self->dataset);
+  d->check = !(flags & KAM_DOCUMENT_SAVE_OVERWRITE) && self->file != NULL && self->etag != NULL
+             && g_file_equal (file, self->file);
+  d->expected_etag = g_strdup (self->etag);
+  set_busy (self, TRUE);
+  thread_task = g_task_new (self, NULL, save_written, task);
+  g_task_set_task_data (thread_task, d, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (thread_task, save_thread);
+}
+
+gboolean
+kam_document_save_finish (KamDocument *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- the object ----------------------------------------------------------------- */
+
+KamDataset *
+kam_document_get_dataset (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), NULL);
+  return self->dataset;
+}
+
+GFile *
+kam_document_get_file (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const char *
+kam_document_get_draft_id (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), NULL);
+  return self->draft_id;
+}
+
+gboolean
+kam_document_get_modified (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), FALSE);
+  return kam_dataset_get_modified (self->dataset);
+}
+
+/* The file's name, or “Unsaved dataset”. */
+const char *
+kam_document_get_display_name (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), NULL);
+  return self->display_name != NULL ? self->display_name : _("Unsaved dataset");
+}
+
+gboolean
+kam_document_get_changed_on_disk (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), FALSE);
+  return self->changed_on_disk;
+}
+
+gboolean
+kam_document_get_busy (KamDocument *self)
+{
+  g_return_val_if_fail (KAM_IS_DOCUMENT (self), FALSE);
+  return self->busy;
+}
+
+void
+kam_document_set_draft_delay (KamDocument *self, guint delay_ms)
+{
+  g_return_if_fail (KAM_IS_DOCUMENT (self));
+  self->draft_delay = delay_ms;
+}
+
+/**
+ * kam_document_new:
+ * @dataset: (nullable): the data; NULL for an empty dataset
+ * @file: (nullable): where it lives; NULL for a new document
+ */
+KamDocument *
+kam_document_new (KamDataset *dataset, GFile *file)
+{
+  KamDocument *self = g_object_new (KAM_TYPE_DOCUMENT, NULL);
+
+  self->dataset = dataset != NULL ? g_object_ref (dataset) : kam_dataset_new ();
+  g_signal_connect_swapped (self->dataset, "changed", G_CALLBACK (dataset_changed), self);
+  g_signal_connect_swapped (self->dataset, "notify::modified", G_CALLBACK (modified_changed), self);
+  if (file != NULL)
+    set_file (self, file, query_etag (file));
+  return self;
+}
+
+static void
+kam_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KamDocument *self = KAM_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_DRAFT_ID:
+      g_value_set_string (value, self->draft_id);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, kam_document_get_modified (self));
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, kam_document_get_display_name (self));
+      break;
+    case PROP_CHANGED_ON_DISK:
+      g_value_set_boolean (value, self->changed_on_disk);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_document_dispose (GObject *object)
+{
+  KamDocument *self = KAM_DOCUMENT (object);
+
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+  G_OBJECT_CLASS (kam_document_parent_class)->dispose (object);
+}
+
+static void
+kam_document_finalize (GObject *object)
+{
+  KamDocument *self = KAM_DOCUMENT (object);
+
+  g_free (self->display_name);
+  g_free (self->draft_id);
+  g_free (self->etag);
+  G_OBJECT_CLASS (kam_document_parent_class)->finalize (object);
+}
+
+static void
+kam_document_class_init (KamDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = kam_document_get_property;
+  object_class->dispose = kam_document_dispose;
+  object_class->finalize = kam_document_finalize;
+
+  properties[PROP_DATASET] = g_param_spec_object ("dataset", NULL, NULL, KAM_TYPE_DATASET, ro);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, ro);
+  properties[PROP_DRAFT_ID] = g_param_spec_string ("draft-id", NULL, NULL, NULL, ro);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, ro);
+  properties[PROP_CHANGED_ON_DISK] = g_param_spec_boolean ("changed-on-disk", NULL, NULL, FALSE, ro);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A draft could not be written: the message says why. */
+  signals[DRAFT_FAILED] = g_signal_new ("draft-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+kam_document_init (KamDocument *self)
+{
+  self->draft_id = kam_draft_new_id ();
+  self->draft_delay = DEFAULT_DRAFT_DELAY_MS;
+}

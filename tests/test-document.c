@@ -1,0 +1,343 @@
+/* test-document.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The document reads and writes in threads, keeps drafts, and notices when
+ * another program wrote its file. */
+
+#include <glib/gstdio.h>
+#include "kam-document.h"
+#include "kam-drafts.h"
+#include "kam-figure-table.h"
+#include "kam-test-utils.h"
+
+static char *home;
+
+static GFile *
+fixture_copy (const char *name)
+{
+  g_autofree char *source = kam_test_fixture (name);
+  g_autofree char *target = g_build_filename (home, name, NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (target, data, length, NULL));
+  return g_file_new_for_path (target);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  guint progress_calls;
+  double last_fraction;
+} Waiter;
+
+static void
+done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Waiter *w = data;
+
+  w->result = g_object_ref (result);
+}
+
+static void
+wait_result (Waiter *w)
+{
+  while (w->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main loop until check holds, at most 20 s. */
+static gboolean
+wait_until (gboolean (*check) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!check (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  return check (data);
+}
+
+static KamDocument *
+load (GFile *file, GError **error)
+{
+  Waiter w = { 0 };
+  KamDocument *document;
+
+  kam_document_load_async (file, NULL, NULL, NULL, done, &w);
+  wait_result (&w);
+  document = kam_document_load_finish (w.result, error);
+  g_object_unref (w.result);
+  return document;
+}
+
+static gboolean
+save (KamDocument *document, GFile *file, KamDocumentSaveFlags flags, GError **error)
+{
+  Waiter w = { 0 };
+  gboolean ok;
+
+  kam_document_save_async (document, file, flags, NULL, done, &w);
+  wait_result (&w);
+  ok = kam_document_save_finish (document, w.result, error);
+  g_object_unref (w.result);
+  return ok;
+}
+
+static guint
+first_id (KamDocument *document)
+{
+  return kam_figure_table_get_id (kam_dataset_get_figures (kam_document_get_dataset (document)), 0);
+}
+
+static double
+first_value (KamDataset *dataset)
+{
+  return kam_figure_table_get_value (kam_dataset_get_figures (dataset), 0);
+}
+
+static void
+test_load (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autofree char *bad_path = kam_test_fixture ("bad-negative.kamlang");
+  g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr (GError) error = NULL;
+  KamDocument *document = load (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (kam_document_get_file (document), file));
+  g_assert_cmpstr (kam_document_get_display_name (document), ==, "good.kamlang");
+  g_assert_false (kam_document_get_modified (document));
+  g_assert_false (kam_document_get_changed_on_disk (document));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (kam_document_get_dataset (document))),
+                    ==, 3);
+  g_assert_finalize_object (document);
+
+  /* a bad file: an error that says where, no document */
+  g_assert_null (load (bad, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "figures.rows[1][3]"));
+}
+
+static void
+count_progress (double fraction, gpointer data)
+{
+  Waiter *w = data;
+
+  g_assert_cmpfloat (fraction, >=, w->last_fraction);
+  g_assert_cmpfloat (fraction, <=, 1);
+  w->last_fraction = fraction;
+  w->progress_calls++;
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  KamLoadControl control = { NULL, 0 };
+  g_autoptr (KamDataset) dataset = NULL;
+  Waiter w = { 0 };
+
+  /* the reader tells how far it has come, and ends at 1000 */
+  dataset = kam_dataset_load_file_full (file, &control, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_atomic_int_get (&control.permille), ==, 1000);
+  g_clear_object (&dataset);
+
+  /* and stops when cancelled */
+  control.cancellable = cancellable;
+  control.permille = 0;
+  g_cancellable_cancel (cancellable);
+  g_assert_null (kam_dataset_load_file_full (file, &control, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_atomic_int_get (&control.permille), <, 1000);
+  g_clear_error (&error);
+
+  /* a cancelled load gives no document, whatever the thread made */
+  kam_document_load_async (file, cancellable, count_progress, &w, done, &w);
+  wait_result (&w);
+  g_assert_null (kam_document_load_finish (w.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&w.result);
+}
+
+static void
+test_save_keeps_later_edits (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDocument) document = load (file, &error);
+  KamDataset *dataset = kam_document_get_dataset (document);
+  g_autoptr (KamDataset) again = NULL;
+  Waiter w = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (kam_dataset_set_figure_value (dataset, first_id (document), 111, &error));
+  g_assert_true (kam_document_get_modified (document));
+  g_assert_true (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_false (kam_document_get_modified (document));
+  again = kam_dataset_load_file (file, NULL, &error);
+  g_assert_cmpfloat (first_value (again), ==, 111);
+  g_clear_object (&again);
+
+  /* an edit made while the file is written is not in it, and stays unsaved */
+  g_assert_true (kam_dataset_set_figure_value (dataset, first_id (document), 222, &error));
+  kam_document_save_async (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, NULL, done, &w);
+  g_assert_true (kam_document_get_busy (document));
+  g_assert_true (kam_dataset_set_figure_value (dataset, first_id (document), 333, &error));
+  /* a second save while one is under way is refused */
+  g_assert_false (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_BUSY);
+  g_clear_error (&error);
+  wait_result (&w);
+  g_assert_true (kam_document_save_finish (document, w.result, &error));
+  g_clear_object (&w.result);
+  g_assert_false (kam_document_get_busy (document));
+  g_assert_true (kam_document_get_modified (document));
+  again = kam_dataset_load_file (file, NULL, &error);
+  g_assert_cmpfloat (first_value (again), ==, 222);
+  /* undoing to what was written is back at saved */
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_false (kam_document_get_modified (document));
+}
+
+static gboolean
+changed_on_disk (gpointer data)
+{
+  return kam_document_get_changed_on_disk (data);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDocument) document = load (file, &error);
+  g_autofree char *theirs = NULL, *now = NULL;
+  g_autoptr (KamDataset) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (kam_dataset_set_figure_value (kam_document_get_dataset (document), first_id (document), 444,
+                                               &error));
+  /* another program writes the file */
+  g_usleep (10000);
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+  {
+    g_autofree char *edited = g_strconcat (theirs, "\n", NULL);
+    g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+    g_free (theirs);
+    theirs = g_steal_pointer (&edited);
+  }
+  /* the document notices */
+  g_assert_true (wait_until (changed_on_disk, document));
+
+  /* a save asks first: nothing written */
+  g_assert_false (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "good.kamlang"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &now, NULL, NULL));
+  g_assert_cmpstr (now, ==, theirs);
+  g_assert_true (kam_document_get_modified (document));
+
+  /* the user agreed: written, and no longer counted as changed */
+  g_assert_true (save (document, NULL, KAM_DOCUMENT_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  g_assert_false (kam_document_get_changed_on_disk (document));
+  again = kam_dataset_load_file (file, NULL, &error);
+  g_assert_cmpfloat (first_value (again), ==, 444);
+  /* our own save is not news, and the next save goes through unasked */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_false (kam_document_get_changed_on_disk (document));
+  g_assert_true (kam_dataset_set_figure_value (kam_document_get_dataset (document), first_id (document), 555,
+                                               &error));
+  g_assert_true (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  const char *id;
+  double value;
+} DraftWait;
+
+static gboolean
+draft_holds (gpointer data)
+{
+  DraftWait *d = data;
+  g_autoptr (KamDataset) draft = kam_draft_load (d->id, NULL, NULL);
+
+  return draft != NULL && first_value (draft) == d->value;
+}
+
+static gboolean
+draft_gone (gpointer data)
+{
+  g_autofree char *name = g_strconcat (data, ".kamlang", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "kamlang", "drafts", name, NULL);
+
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+draft_settled (gpointer data)
+{
+  return !kam_document_get_draft_pending (data);
+}
+
+static void
+test_drafts (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDocument) document = load (file, &error);
+  KamDataset *dataset = kam_document_get_dataset (document);
+  DraftWait wait = { kam_document_get_draft_id (document), 666 };
+
+  g_assert_no_error (error);
+  kam_document_set_draft_delay (document, 10);
+  g_assert_true (kam_dataset_set_figure_value (dataset, first_id (document), 666, &error));
+  g_assert_true (wait_until (draft_holds, &wait));
+  /* back at the saved state: the draft goes */
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_true (wait_until (draft_gone, (gpointer) wait.id));
+
+  /* a discard while a draft is being written leaves no draft behind */
+  g_assert_true (kam_dataset_redo (dataset));
+  kam_document_write_draft (document);
+  g_assert_true (kam_document_get_draft_pending (document));
+  kam_document_discard_draft (document);
+  g_assert_true (wait_until (draft_settled, document));
+  g_assert_true (draft_gone ((gpointer) wait.id));
+
+  /* a save removes it too */
+  kam_document_write_draft (document);
+  wait.value = 666;
+  g_assert_true (wait_until (draft_holds, &wait));
+  g_assert_true (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_true (wait_until (draft_gone, (gpointer) wait.id));
+}
+
+int
+main (int argc, char **argv)
+{
+  home = g_dir_make_tmp ("kam-document-XXXXXX", NULL);
+  /* drafts of this test only, never the user's */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kamlang/document/load", test_load);
+  g_test_add_func ("/kamlang/document/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/kamlang/document/save-keeps-later-edits", test_save_keeps_later_edits);
+  g_test_add_func ("/kamlang/document/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/kamlang/document/drafts", test_drafts);
+  return g_test_run ();
+}
