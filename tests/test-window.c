@@ -45,6 +45,22 @@ wait_for (gboolean (*condition) (gpointer), gpointer data)
   return condition (data);
 }
 
+static gboolean
+settled (gpointer data)
+{
+  KamWindow *window = data;
+
+  return !kam_window_get_loading (window) && !kam_document_get_busy (kam_window_get_document (window));
+}
+
+/* Waits for the window's file work (an open, a save) to end. */
+static void
+wait_settled (KamWindow *window)
+{
+  g_assert_true (wait_for (settled, window));
+  iterate ();
+}
+
 /* A copy of a fixture in a temporary folder, so that saving does not touch it. */
 static GFile *
 fixture_copy (const char *name)
@@ -70,9 +86,10 @@ open_window (const char *fixture)
    * timer of a destroyed window's widget when one is closed under the pointer.
    * tools/test uses a screen of 2560x1600, whose middle is outside this size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
-  g_assert_true (kam_window_open_file (window, file));
+  kam_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  wait_settled (window);
+  g_assert_true (g_file_equal (kam_window_get_file (window), file));
   return window;
 }
 
@@ -428,6 +445,7 @@ test_save_and_reopen (void)
              "checked in the ministry's report");
   g_assert_true (title_marked (window));
   g_assert_true (kam_window_save_to_file (window, file));
+  wait_settled (window);
   g_assert_false (title_marked (window));
   g_assert_true (kam_window_get_file (window) == file || g_file_equal (kam_window_get_file (window), file));
   expected = kam_dataset_to_data (dataset, NULL);
@@ -491,6 +509,7 @@ test_version_1_upgrade_asks (void)
   /* agreed: written as version 2, the old file kept as FILE~ */
   g_assert_false (kam_window_save_to_file (window, file));
   respond (dialog_of (GTK_WINDOW (window)), "upgrade");
+  wait_settled (window);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_nonnull (strstr (after, "\"version\": 2,"));
   g_clear_pointer (&after, g_free);
@@ -498,6 +517,7 @@ test_version_1_upgrade_asks (void)
   g_assert_cmpstr (before, ==, after);
   /* asked once per document */
   g_assert_true (kam_window_save_to_file (window, file));
+  wait_settled (window);
   g_assert_null (dialog_of (GTK_WINDOW (window)));
   close_window (window);
 }
@@ -512,7 +532,8 @@ test_bad_file_keeps_document (void)
 
   AdwMessageDialog *dialog;
 
-  g_assert_false (kam_window_open_file (window, bad));
+  kam_window_open_file (window, bad);
+  wait_settled (window);
   g_assert_true (kam_window_get_dataset (window) == before);
   g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (before)), ==, 3);
   /* the dialog lists the problem with its place */
@@ -580,6 +601,18 @@ draft_written (gpointer data)
          && kam_figure_table_get_value (table, 0) == 777;
 }
 
+static gboolean
+path_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+draft_settled (gpointer window)
+{
+  return !kam_document_get_draft_pending (kam_window_get_document (window));
+}
+
 /* The child: opens the file, edits a value through its cell and waits to be killed. */
 static int
 child_main (const char *path)
@@ -594,8 +627,9 @@ child_main (const char *path)
   window = g_object_ref_sink (kam_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
   kam_window_set_draft_delay (window, 50);
-  g_assert_true (kam_window_open_file (window, file));
+  kam_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (settled, window));
   table = kam_dataset_get_figures (kam_window_get_dataset (window));
   edit_cell (find_cell (window, KAM_FIGURE_FIELD_VALUE, kam_figure_table_get_id (table, 0)), "777");
   g_assert_true (wait_for (draft_written, window));
@@ -662,14 +696,85 @@ test_draft_after_kill (void)
     g_autofree char *name = g_strconcat (kam_window_get_draft_id (window), ".kamlang", NULL);
     g_autofree char *own = g_build_filename (g_get_user_data_dir (), "kamlang", "drafts", name, NULL);
 
-    g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
+    g_assert_true (wait_for (path_exists, own));
     gtk_window_close (GTK_WINDOW (window));
     iterate ();
     respond (dialog_of (GTK_WINDOW (window)), "discard");
     iterate ();
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+    g_assert_true (wait_for (draft_settled, window));
     g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
   }
+  close_window (window);
+}
+
+/* Another program writes the file while it is open here: a save asks first. */
+static void
+test_changed_on_disk_asks (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  GFile *file = kam_window_get_file (window);
+  KamDataset *dataset = kam_window_get_dataset (window);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *theirs = NULL, *now = NULL;
+  AdwMessageDialog *dialog;
+  g_autoptr (KamDataset) again = NULL;
+
+  edit_cell (find_cell (window, KAM_FIGURE_FIELD_VALUE, kam_figure_table_get_id (kam_dataset_get_figures (dataset), 0)),
+             "4,321");
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+  theirs = g_realloc (theirs, strlen (theirs) + 2);
+  strcat (theirs, "\n");
+  g_usleep (10000);
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+
+  /* Save asks (after the version 1 file's upgrade); Cancel writes nothing */
+  g_assert_false (kam_window_save_to_file (window, file));
+  respond (dialog_of (GTK_WINDOW (window)), "upgrade");
+  wait_settled (window);
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "overwrite"));
+  respond (dialog, "cancel");
+  wait_settled (window);
+  g_assert_true (g_file_get_contents (path, &now, NULL, NULL));
+  g_assert_cmpstr (now, ==, theirs);
+  g_assert_true (title_marked (window));
+
+  /* Save Anyway writes ours */
+  g_assert_true (kam_window_save_to_file (window, file));
+  wait_settled (window);
+  respond (dialog_of (GTK_WINDOW (window)), "overwrite");
+  wait_settled (window);
+  g_assert_false (title_marked (window));
+  again = kam_dataset_load_file (file, NULL, NULL);
+  g_assert_cmpfloat (kam_figure_table_get_value (kam_dataset_get_figures (again), 0), ==, 4321);
+  close_window (window);
+}
+
+/* Opening can be cancelled, and leaves the document as it was. */
+static void
+test_open_cancel (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDocument *before = kam_window_get_document (window);
+  g_autofree char *path = kam_test_fixture ("good.kamlang");
+  g_autoptr (GFile) other = g_file_new_for_path (path);
+
+  kam_window_open_file (window, other);
+  g_assert_true (kam_window_get_loading (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_false (kam_window_get_loading (window));
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_true (kam_window_get_document (window) == before);
+  g_assert_null (dialog_of (GTK_WINDOW (window)));
+
+  /* not cancelled: the file replaces the unmodified document */
+  kam_window_open_file (window, other);
+  wait_settled (window);
+  g_assert_true (kam_window_get_document (window) != before);
+  g_assert_true (g_file_equal (kam_window_get_file (window), other));
   close_window (window);
 }
 
@@ -1038,6 +1143,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/bad-file-keeps-document", test_bad_file_keeps_document);
   g_test_add_func ("/kamlang/window/close-asks-first", test_close_asks_first);
   g_test_add_func ("/kamlang/window/draft-after-kill", test_draft_after_kill);
+  g_test_add_func ("/kamlang/window/changed-on-disk-asks", test_changed_on_disk_asks);
+  g_test_add_func ("/kamlang/window/open-cancel", test_open_cancel);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
   g_test_add_func ("/kamlang/window/export-dialog", test_export_dialog);

@@ -22,21 +22,6 @@ struct _KamApplication
 
 G_DEFINE_FINAL_TYPE (KamApplication, kam_application, ADW_TYPE_APPLICATION)
 
-void
-kam_window_open_bundled (KamWindow *window)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KamDataset) dataset = kam_dataset_load_bundled (&error);
-
-  if (dataset == NULL)
-    {
-      g_critical ("The bundled dataset does not load: %s", error->message);
-      return;
-    }
-  kam_dataset_mark_saved (dataset);
-  kam_window_set_document (window, dataset, NULL);
-}
-
 /* ---- drafts left by a crash ----------------------------------------------- */
 
 static void
@@ -137,6 +122,14 @@ update_recent_menu (KamApplication *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* The Open Recent menu, kept up to date. */
+GMenuModel *
+kam_application_get_recent_menu (KamApplication *self)
+{
+  g_return_val_if_fail (KAM_IS_APPLICATION (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
+}
+
 /* ---- actions ---------------------------------------------------------------- */
 
 static KamWindow *
@@ -163,13 +156,12 @@ open_recent_action (GSimpleAction *action, GVariant *param, gpointer data)
 
   if (KAM_IS_WINDOW (active))
     {
-      kam_window_open_file_beside_changes (KAM_WINDOW (active), file);
+      kam_window_open_file (KAM_WINDOW (active), file);
       return;
     }
   window = new_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  if (!kam_window_open_file (window, file))
-    kam_window_open_bundled (window);
+  kam_window_open_file (window, file);
 }
 
 static void
@@ -220,7 +212,9 @@ kam_application_startup (GApplication *app)
   static const char *const quit[] = { "<Control>q", NULL };
   static const char *const new[] = { "<Control>n", NULL };
 
+  kam_probe ("startup");
   G_APPLICATION_CLASS (kam_application_parent_class)->startup (app);
+  kam_probe ("GTK and libadwaita started");
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
@@ -228,7 +222,6 @@ kam_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo);
 
   self->recent_menu = g_menu_new ();
-  g_object_set_data (G_OBJECT (app), "kam-recent-menu", self->recent_menu);
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                             G_CALLBACK (update_recent_menu), self);
   update_recent_menu (self);
@@ -240,17 +233,17 @@ static void
 kam_application_activate (GApplication *app)
 {
   KamApplication *self = KAM_APPLICATION (app);
-  KamWindow *window = new_window (self);
+  KamWindow *window;
   g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-file") : NULL;
-  gboolean opened = FALSE;
+  g_autoptr (GFile) file = last != NULL && *last != '\0' ? g_file_new_for_uri (last) : NULL;
 
-  if (last != NULL && *last != '\0')
-    {
-      g_autoptr (GFile) file = g_file_new_for_uri (last);
-      if (g_file_query_exists (file, NULL))
-        opened = kam_window_open_file (window, file);
-    }
-  if (!opened)
+  kam_probe ("activate");
+  window = new_window (self);
+
+  /* a file that cannot be read leaves the bundled dataset in the window */
+  if (file != NULL && g_file_query_exists (file, NULL))
+    kam_window_open_file (window, file);
+  else
     kam_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
   kam_application_offer_drafts (window);
@@ -264,8 +257,7 @@ kam_application_open (GApplication *app, GFile **files, int n_files, const char 
       KamWindow *window = new_window (KAM_APPLICATION (app));
 
       gtk_window_present (GTK_WINDOW (window));
-      if (!kam_window_open_file (window, files[i]))
-        kam_window_open_bundled (window);
+      kam_window_open_file (window, files[i]);
       if (i == 0)
         kam_application_offer_drafts (window);
     }

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KamApplication, kam_application, KAM, APPLICATION, AdwApplication)
 
 KamApplication *kam_application_new (void);
-/* Loads the bundled dataset into the window as a new, unsaved document. */
-void kam_window_open_bundled (KamWindow *window);
+GMenuModel *kam_application_get_recent_menu (KamApplication *self);
 /* When drafts were left by a crash, asks whether to restore them into the
  * window. Returns: (transfer none) (nullable): the dialog asked */
 GtkWidget *kam_application_offer_drafts (KamWindow *window);

@@ -484,6 +484,18 @@ kam_items_view_get_selection (KamItemsView *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
+enum
+{
+  PROP_0,
+  PROP_KIND,
+};
+
+static void kam_items_view_constructed (GObject *object);
+static void kam_items_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                                         GParamSpec *pspec);
+static void kam_items_view_get_property (GObject *object, guint prop_id, GValue *value,
+                                         GParamSpec *pspec);
+
 static void
 kam_items_view_dispose (GObject *object)
 {
@@ -516,7 +528,15 @@ kam_items_view_class_init (KamItemsViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = kam_items_view_constructed;
+  object_class->set_property = kam_items_view_set_property;
+  object_class->get_property = kam_items_view_get_property;
   object_class->dispose = kam_items_view_dispose;
+  /* which list: 0 countries, 1 sources, 2 agreements (KamItemsKind) */
+  g_object_class_install_property (
+    object_class, PROP_KIND,
+    g_param_spec_uint ("kind", NULL, NULL, 0, KAM_ITEMS_AGREEMENTS, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   object_class->finalize = kam_items_view_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "items.add", NULL, add_item);
@@ -535,17 +555,18 @@ kam_items_view_init (KamItemsView *self)
   kam_choices_init (&self->sources);
 }
 
-GtkWidget *
-kam_items_view_new (KamItemsKind kind)
+static void
+kam_items_view_constructed (GObject *object)
 {
-  KamItemsView *self = g_object_new (KAM_TYPE_ITEMS_VIEW, NULL);
+  KamItemsView *self = KAM_ITEMS_VIEW (object);
+  KamItemsKind kind = self->kind;
   GtkWidget *scroller, *bar, *button;
   static const char *const names[] = { N_("Countries"), N_("Sources"), N_("Agreements") };
   static const char *const add_tips[] = { N_("Add a country (Ctrl+Insert)"),
                                           N_("Add a source (Ctrl+Insert)"),
                                           N_("Add an agreement (Ctrl+Insert)") };
 
-  self->kind = kind;
+  G_OBJECT_CLASS (kam_items_view_parent_class)->constructed (object);
   self->columns = kind == KAM_ITEMS_COUNTRIES ? country_columns
                   : kind == KAM_ITEMS_SOURCES ? source_columns
                                               : agreement_columns;
@@ -590,5 +611,40 @@ kam_items_view_new (KamItemsKind kind)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "items.delete");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
-  return GTK_WIDGET (self);
+}
+
+static void
+kam_items_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_items_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+GtkWidget *
+kam_items_view_new (KamItemsKind kind)
+{
+  return g_object_new (KAM_TYPE_ITEMS_VIEW, "kind", kind, NULL);
 }

@@ -11,13 +11,17 @@
 
 #include <gmodule.h>
 #include "kam-application.h"
+#include "kam-ui-util.h"
 
 G_MODULE_EXPORT int kam_ui_run (int argc, char **argv);
 
 int
 kam_ui_run (int argc, char **argv)
 {
-  g_autoptr (KamApplication) app = kam_application_new ();
+  g_autoptr (KamApplication) app = NULL;
+
+  kam_probe ("window module loaded");
+  app = kam_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -10,15 +10,15 @@
 
 #include <glib/gi18n.h>
 #include "kam-config.h"
+#include "kam-application.h"
 #include "kam-dataset-json.h"
+#include "kam-document.h"
 #include "kam-drafts.h"
 #include "kam-charts-page.h"
 #include "kam-items-view.h"
 #include "kam-ui-util.h"
 #include "kam-window.h"
 #include "kam-window-private.h"
-
-#define DEFAULT_DRAFT_DELAY_MS 3000
 
 struct _KamWindow
 {
@@ -30,36 +30,59 @@ struct _KamWindow
   KamChartsPage *charts;
   KamFiguresView *figures;
   KamItemsView *countries, *sources, *agreements;
+  GtkRevealer *loading;
+  GtkProgressBar *loading_bar;
+  GtkLabel *loading_label;
+  GMenu *files_section;
   GSettings *settings;
 
-  KamDataset *dataset;
-  GFile *file;
-  char *draft_id;
-  guint draft_timeout;
+  KamDocument *document;
+  GSignalGroup *document_signals; /* follow the current document */
+  GSignalGroup *history_signals;
   guint draft_delay;
+  gboolean initial; /* the empty document of a new window, untouched */
+  GCancellable *load_cancellable;
+  guint loading_timeout;
   gboolean close_confirmed;
   gboolean close_after_save;
   gboolean upgrade_confirmed; /* the user agreed to write a version 1 file as version 2 */
   GtkFileChooserNative *chooser;
+  gboolean probe_first_frame;
+  guint probe_tick;
+  gint64 probe_last_tick, probe_longest_stall;
 };
 
 G_DEFINE_FINAL_TYPE (KamWindow, kam_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_title (KamWindow *self);
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void history_changed (KamWindow *self);
 
 /* ---- documents ------------------------------------------------------------ */
 
+KamDocument *
+kam_window_get_document (KamWindow *self)
+{
+  return self->document;
+}
+
 KamDataset *
 kam_window_get_dataset (KamWindow *self)
 {
-  return self->dataset;
+  return kam_document_get_dataset (self->document);
 }
 
 GFile *
 kam_window_get_file (KamWindow *self)
 {
-  return self->file;
+  return kam_document_get_file (self->document);
 }
 
 KamFiguresView *
@@ -77,13 +100,14 @@ kam_window_get_stack (KamWindow *self)
 const char *
 kam_window_get_draft_id (KamWindow *self)
 {
-  return self->draft_id;
+  return kam_document_get_draft_id (self->document);
 }
 
 void
 kam_window_set_draft_delay (KamWindow *self, guint delay_ms)
 {
   self->draft_delay = delay_ms;
+  kam_document_set_draft_delay (self->document, delay_ms);
 }
 
 static void
@@ -102,80 +126,65 @@ remember_file (KamWindow *self, GFile *file)
     g_settings_set_string (self->settings, "last-file", uri);
 }
 
-static gboolean
-save_draft_now (gpointer data)
+static void
+draft_failed (KamWindow *self, const char *message)
 {
-  KamWindow *self = data;
-  g_autoptr (GError) error = NULL;
-
-  self->draft_timeout = 0;
-  if (self->dataset == NULL || !kam_dataset_get_modified (self->dataset))
-    return G_SOURCE_REMOVE;
-  if (!kam_draft_save (self->draft_id, self->dataset, self->file, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Unsaved changes could not be kept as a draft: %s"),
-                                               error->message);
-      toast (self, text);
-    }
-  return G_SOURCE_REMOVE;
+  toast (self, message);
 }
 
+/* Another program wrote the file: say so once; a save asks before it
+ * overwrites their changes. */
 static void
-dataset_changed (KamWindow *self)
+changed_on_disk (KamWindow *self)
 {
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  if (kam_dataset_get_modified (self->dataset))
-    self->draft_timeout = g_timeout_add (self->draft_delay, save_draft_now, self);
-  else
-    kam_draft_delete (self->draft_id);
-  update_title (self);
-}
+  g_autofree char *text = NULL;
 
-static void
-update_title (KamWindow *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  const char *dataset_title;
-  gboolean modified;
-
-  if (self->dataset == NULL)
+  if (!kam_document_get_changed_on_disk (self->document))
     return;
-  dataset_title = kam_dataset_get_title (self->dataset);
-  modified = kam_dataset_get_modified (self->dataset);
-  name = self->file != NULL ? g_file_get_basename (self->file) : g_strdup (_("Unsaved dataset"));
-  /* Translators: the window title: a mark for unsaved changes, then the file name */
-  title = modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->title, title);
-  adw_window_title_set_subtitle (self->title, dataset_title ? dataset_title : "");
+  text = g_strdup_printf (_("“%s” was changed by another program"),
+                          kam_document_get_display_name (self->document));
+  toast (self, text);
 }
 
-void
-kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file)
+/* The window's title: a mark for unsaved changes, then the file name. */
+static char *
+title_of (gpointer unused, const char *name, gboolean modified)
 {
-  self->upgrade_confirmed = FALSE;
-  g_return_if_fail (KAM_IS_WINDOW (self));
-  g_return_if_fail (KAM_IS_DATASET (dataset));
+  /* Translators: the window title: a mark for unsaved changes, then the file name */
+  return modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+}
 
-  if (self->dataset != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->dataset, self);
-      g_signal_handlers_disconnect_by_data (kam_dataset_get_history (self->dataset), self);
-      g_clear_handle_id (&self->draft_timeout, g_source_remove);
-      kam_draft_delete (self->draft_id);
-    }
-  g_set_object (&self->dataset, dataset);
-  g_set_object (&self->file, file);
-  g_free (self->draft_id);
-  self->draft_id = kam_draft_new_id ();
-  g_signal_connect_swapped (dataset, "changed", G_CALLBACK (dataset_changed), self);
-  g_signal_connect_swapped (dataset, "notify::modified", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (dataset, "notify::title", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (kam_dataset_get_history (dataset), "notify::can-undo",
-                            G_CALLBACK (history_changed), self);
-  g_signal_connect_swapped (kam_dataset_get_history (dataset), "notify::can-redo",
-                            G_CALLBACK (history_changed), self);
+static void
+bind_title (KamWindow *self)
+{
+  GtkExpression *document = gtk_property_expression_new (KAM_TYPE_WINDOW, NULL, "document");
+  GtkExpression *params[2] = {
+    gtk_property_expression_new (KAM_TYPE_DOCUMENT, gtk_expression_ref (document), "display-name"),
+    gtk_property_expression_new (KAM_TYPE_DOCUMENT, gtk_expression_ref (document), "modified"),
+  };
+  GtkExpression *title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
+                                                      G_CALLBACK (title_of), NULL, NULL);
+  GtkExpression *dataset = gtk_property_expression_new (KAM_TYPE_DOCUMENT, document, "dataset");
+  GtkExpression *subtitle = gtk_property_expression_new (KAM_TYPE_DATASET, dataset, "title");
+
+  gtk_expression_bind (gtk_expression_ref (title), self->title, "title", self);
+  gtk_expression_bind (title, self, "title", self);
+  gtk_expression_bind (subtitle, self->title, "subtitle", self);
+}
+
+static void
+set_document (KamWindow *self, KamDocument *document)
+{
+  KamDataset *dataset = kam_document_get_dataset (document);
+
+  self->upgrade_confirmed = FALSE;
+  self->initial = FALSE;
+  if (self->document != NULL)
+    kam_document_discard_draft (self->document);
+  g_set_object (&self->document, document);
+  kam_document_set_draft_delay (document, self->draft_delay);
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->history_signals, kam_dataset_get_history (dataset));
   kam_probe ("document set");
   kam_charts_page_set_dataset (self->charts, dataset);
   kam_probe ("charts page");
@@ -185,8 +194,34 @@ kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file)
   kam_items_view_set_dataset (self->sources, dataset);
   kam_items_view_set_dataset (self->agreements, dataset);
   kam_probe ("item pages");
-  update_title (self);
   history_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file)
+{
+  g_autoptr (KamDocument) document = NULL;
+
+  g_return_if_fail (KAM_IS_WINDOW (self));
+  g_return_if_fail (KAM_IS_DATASET (dataset));
+  document = kam_document_new (dataset, file);
+  set_document (self, document);
+}
+
+void
+kam_window_open_bundled (KamWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDataset) dataset = kam_dataset_load_bundled (&error);
+
+  if (dataset == NULL)
+    {
+      g_critical ("The bundled dataset does not load: %s", error->message);
+      return;
+    }
+  kam_dataset_mark_saved (dataset);
+  kam_window_set_document (self, dataset, NULL);
 }
 
 static void
@@ -211,73 +246,172 @@ show_problems (KamWindow *self, GFile *file, const char *message)
   kam_present_dialog (dialog);
 }
 
-/* Reads a file; on failure shows its problems in this window. */
-static KamDataset *
-load_or_show_problems (KamWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  KamDataset *dataset;
+/* ---- opening ------------------------------------------------------------------ */
 
-  kam_probe ("load starts");
-  dataset = kam_dataset_load_file (file, NULL, &error);
-  kam_probe ("loaded");
-  if (dataset == NULL)
-    show_problems (self, file, error->message);
-  else
-    kam_dataset_mark_saved (dataset);
-  return dataset;
+typedef struct
+{
+  KamWindow *window;
+  GFile *file;
+} OpenData;
+
+static void
+stop_loading (KamWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  gtk_revealer_set_reveal_child (self->loading, FALSE);
 }
 
-gboolean
-kam_window_open_file (KamWindow *self, GFile *file)
+static gboolean
+show_loading (gpointer data)
 {
-  g_autoptr (KamDataset) dataset = load_or_show_problems (self, file);
+  KamWindow *self = data;
 
-  if (dataset == NULL)
-    return FALSE;
-  kam_window_set_document (self, dataset, file);
-  remember_file (self, file);
-  return TRUE;
+  self->loading_timeout = 0;
+  gtk_revealer_set_reveal_child (self->loading, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loading_progress (double fraction, gpointer data)
+{
+  KamWindow *self = data;
+
+  gtk_progress_bar_set_fraction (self->loading_bar, fraction);
+}
+
+/* KAMLANG_PROBE: how long the main thread went without running its loop
+ * while the file was read (a timer every 10 ms notes how late it comes). */
+static gboolean
+probe_tick (gpointer data)
+{
+  KamWindow *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->probe_last_tick != 0)
+    self->probe_longest_stall = MAX (self->probe_longest_stall, now - self->probe_last_tick);
+  self->probe_last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+probe_loading_ends (KamWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->probe_tick == 0)
+    return;
+  g_clear_handle_id (&self->probe_tick, g_source_remove);
+  text = g_strdup_printf ("longest wait of the main loop while loading: %.1f ms",
+                          self->probe_longest_stall / 1000.0);
+  kam_probe (text);
+}
+
+static void
+file_loaded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  OpenData *d = data;
+  KamWindow *self = d->window;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDocument) document = kam_document_load_finish (result, &error);
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  if (!cancelled)
+    stop_loading (self);
+  probe_loading_ends (self);
+  kam_probe ("loaded");
+  if (document == NULL && cancelled)
+    ;
+  else if (document == NULL)
+    {
+      show_problems (self, d->file, error->message);
+      /* a new window has nothing else to show */
+      if (self->initial)
+        kam_window_open_bundled (self);
+    }
+  else if (kam_document_get_modified (self->document) || kam_document_get_busy (self->document))
+    {
+      /* unsaved changes stay where they are: the file opens beside them */
+      KamWindow *window = kam_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+
+      set_document (window, document);
+      remember_file (window, d->file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else
+    {
+      set_document (self, document);
+      remember_file (self, d->file);
+    }
+  g_object_unref (d->window);
+  g_object_unref (d->file);
+  g_free (d);
 }
 
 /**
- * kam_window_open_file_beside_changes:
+ * kam_window_open_file:
  *
- * Opens a file in this window, or in a new one when this window has unsaved
- * changes, which stay where they are.
+ * Starts reading a file, in a thread, with a progress bar and a Cancel button
+ * after a moment. Once read, it replaces this window's document, or opens in
+ * a new window when this one has unsaved changes (which stay where they are).
+ * A file that cannot be read leaves everything as it was and its problems are
+ * shown; a new window then shows the bundled dataset.
  */
-gboolean
-kam_window_open_file_beside_changes (KamWindow *self, GFile *file)
+void
+kam_window_open_file (KamWindow *self, GFile *file)
 {
-  g_autoptr (KamDataset) dataset = NULL;
-  KamWindow *window;
+  OpenData *d = g_new0 (OpenData, 1);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
 
-  if (self->dataset == NULL || !kam_dataset_get_modified (self->dataset))
-    return kam_window_open_file (self, file);
-  /* a bad file's problems are shown here, where the user is looking */
-  dataset = load_or_show_problems (self, file);
-  if (dataset == NULL)
-    return FALSE;
-  window = kam_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-  kam_window_set_document (window, dataset, file);
-  remember_file (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  return TRUE;
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_loading (self);
+  self->load_cancellable = g_cancellable_new ();
+  gtk_label_set_label (self->loading_label, text);
+  gtk_progress_bar_set_fraction (self->loading_bar, 0);
+  self->loading_timeout = g_timeout_add (300, show_loading, self);
+  d->window = g_object_ref (self);
+  d->file = g_object_ref (file);
+  kam_probe ("load starts");
+  if (g_getenv ("KAMLANG_PROBE") != NULL && self->probe_tick == 0)
+    self->probe_tick = g_timeout_add (10, probe_tick, self);
+  kam_document_load_async (file, self->load_cancellable, loading_progress, self, file_loaded, d);
 }
 
+gboolean
+kam_window_get_loading (KamWindow *self)
+{
+  return self->load_cancellable != NULL;
+}
+
+static void
+cancel_loading (KamWindow *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_loading (self);
+  if (self->initial)
+    kam_window_open_bundled (self);
+}
+
+/* ---- saving ------------------------------------------------------------------- */
+
 static gboolean close_later (gpointer data);
+static void save_with_flags (KamWindow *self, GFile *file, KamDocumentSaveFlags flags);
 
 static void
 upgrade_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
 {
-  gboolean close = self->close_after_save;
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "kam-file");
 
-  self->close_after_save = FALSE;
-  if (!g_str_equal (response, "upgrade") || self->file == NULL)
-    return;
+  if (!g_str_equal (response, "upgrade"))
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
   self->upgrade_confirmed = TRUE;
-  if (kam_window_save_to_file (self, self->file) && close)
-    g_idle_add (close_later, g_object_ref (self));
+  save_with_flags (self, file, KAM_DOCUMENT_SAVE_DEFAULT);
 }
 
 /* A file of format version 1 is never written over as version 2 unasked. */
@@ -286,9 +420,10 @@ confirm_upgrade (KamWindow *self, GFile *file, const char *name)
 {
   GtkWidget *dialog;
   g_autofree char *heading = NULL, *body = NULL;
+  GFile *current = kam_document_get_file (self->document);
 
-  if (self->upgrade_confirmed || self->file == NULL || !g_file_equal (file, self->file)
-      || kam_dataset_get_format_version (self->dataset) != 1)
+  if (self->upgrade_confirmed || current == NULL || !g_file_equal (file, current)
+      || kam_dataset_get_format_version (kam_document_get_dataset (self->document)) != 1)
     return TRUE;
   heading = g_strdup_printf (_("Upgrade “%s”?"), name);
   body = g_strdup_printf (
@@ -301,44 +436,102 @@ confirm_upgrade (KamWindow *self, GFile *file, const char *name)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "upgrade");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "kam-file", g_object_ref (file), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (upgrade_response), self);
   kam_present_dialog (dialog);
   return FALSE;
 }
 
-gboolean
-kam_window_save_to_file (KamWindow *self, GFile *file)
+static void
+overwrite_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
 {
+  if (g_str_equal (response, "overwrite"))
+    save_with_flags (self, kam_document_get_file (self->document), KAM_DOCUMENT_SAVE_OVERWRITE);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* Another program wrote the file since it was opened: overwrite their changes? */
+static void
+confirm_overwrite (KamWindow *self)
+{
+  const char *name = kam_document_get_display_name (self->document);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  GtkWidget *dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), heading,
+    _("Another program changed this file since you opened it. Saving now replaces its changes with yours; the file as it is now is kept as a backup (a “~” after its name)."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "overwrite",
+                                    _("_Save Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response), self);
+  kam_present_dialog (dialog);
+}
+
+static void
+saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamWindow *self = data;
+  KamDocument *document = KAM_DOCUMENT (source);
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
+  const char *name = kam_document_get_display_name (document);
 
-  if (!confirm_upgrade (self, file, name))
-    return FALSE;
-
-  if (!kam_dataset_save_file (self->dataset, file, TRUE, &error))
+  if (!kam_document_save_finish (document, result, &error))
     {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-      g_autofree char *body = g_strdup_printf (
-        _("%s\n\nYour changes are still here, and kept as a draft. Try again, or use Save As to save them somewhere else, such as another disk."),
-        error->message);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+      if (document != self->document)
+        ;
+      else if (g_error_matches (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK))
+        confirm_overwrite (self);
+      else
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+          g_autofree char *body = g_strdup_printf (
+            _("%s\n\nYour changes are still here, and kept as a draft. Try again, or use Save As to save them somewhere else, such as another disk."),
+            error->message);
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      kam_present_dialog (dialog);
-      save_draft_now (self);
-      self->close_after_save = FALSE;
-      return FALSE;
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          kam_present_dialog (dialog);
+          self->close_after_save = FALSE;
+        }
+      g_object_unref (self);
+      return;
     }
-  g_set_object (&self->file, file);
-  kam_dataset_mark_saved (self->dataset);
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  kam_draft_delete (self->draft_id);
-  remember_file (self, file);
-  update_title (self);
+  remember_file (self, kam_document_get_file (document));
   {
     g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
     toast (self, text);
   }
+  if (self->close_after_save && !kam_document_get_modified (document))
+    g_idle_add (close_later, g_object_ref (self));
+  self->close_after_save = FALSE;
+  g_object_unref (self);
+}
+
+static void
+save_with_flags (KamWindow *self, GFile *file, KamDocumentSaveFlags flags)
+{
+  kam_document_save_async (self->document, file, flags, NULL, saved, g_object_ref (self));
+}
+
+/**
+ * kam_window_save_to_file:
+ *
+ * Saves to file, in a thread, asking first where it must (a version 1 file
+ * becomes version 2; another program changed the file). On failure it says
+ * why; the old file and the draft stay. Returns FALSE when it asks first.
+ */
+gboolean
+kam_window_save_to_file (KamWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (!confirm_upgrade (self, file, name))
+    return FALSE;
+  save_with_flags (self, file, KAM_DOCUMENT_SAVE_DEFAULT);
   return TRUE;
 }
 
@@ -348,16 +541,17 @@ kam_window_restore_draft (KamWindow *self, const char *id)
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (KamDataset) dataset = kam_draft_load (id, &file, &error);
+  g_autoptr (KamDocument) document = NULL;
 
   if (dataset == NULL)
     {
       toast (self, error->message);
       return FALSE;
     }
-  kam_window_set_document (self, dataset, file);
-  /* The restored work now belongs to this window's draft. */
-  kam_draft_delete (id);
-  save_draft_now (self);
+  document = kam_document_new (dataset, file);
+  set_document (self, document);
+  /* the restored work now belongs to this window's draft */
+  kam_document_adopt_draft (document, id);
   return TRUE;
 }
 
@@ -385,15 +579,11 @@ chooser_response (GtkNativeDialog *chooser, int response, KamWindow *self)
           g_autofree char *with_extension = g_strconcat (path, ".kamlang", NULL);
           g_set_object (&file, g_file_new_for_path (with_extension));
         }
-      if (kam_window_save_to_file (self, file) && self->close_after_save)
-        {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
-        }
-      self->close_after_save = FALSE;
+      /* closes once saved, when the user chose Save on closing */
+      kam_window_save_to_file (self, file);
     }
   else
-    kam_window_open_file_beside_changes (self, file);
+    kam_window_open_file (self, file);
 }
 
 static void
@@ -411,8 +601,10 @@ run_chooser (KamWindow *self, GtkFileChooserAction action)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   if (saving)
     {
-      if (self->file != NULL)
-        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), self->file, NULL);
+      GFile *current = kam_document_get_file (self->document);
+
+      if (current != NULL)
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), current, NULL);
       else
         gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("dataset.kamlang"));
     }
@@ -437,8 +629,8 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KamWindow *self = KAM_WINDOW (widget);
 
-  if (self->file != NULL)
-    kam_window_save_to_file (self, self->file);
+  if (kam_document_get_file (self->document) != NULL)
+    kam_window_save_to_file (self, kam_document_get_file (self->document));
   else
     run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
 }
@@ -448,8 +640,7 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KamWindow *self = KAM_WINDOW (widget);
 
-  if (self->dataset != NULL)
-    kam_dataset_undo (self->dataset);
+  kam_dataset_undo (kam_document_get_dataset (self->document));
 }
 
 static void
@@ -457,14 +648,19 @@ redo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KamWindow *self = KAM_WINDOW (widget);
 
-  if (self->dataset != NULL)
-    kam_dataset_redo (self->dataset);
+  kam_dataset_redo (kam_document_get_dataset (self->document));
 }
 
 static void
 page_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   adw_view_stack_set_visible_child_name (KAM_WINDOW (widget)->stack, g_variant_get_string (param, NULL));
+}
+
+static void
+cancel_open_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  cancel_loading (KAM_WINDOW (widget));
 }
 
 static void
@@ -498,21 +694,15 @@ close_dialog_response (AdwMessageDialog *dialog, const char *response, KamWindow
     g_idle_add (close_later, g_object_ref (self));
   else if (g_str_equal (response, "save"))
     {
-      if (self->file == NULL)
-        {
-          self->close_after_save = TRUE;
-          run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
-        }
+      GFile *file = kam_document_get_file (self->document);
+
+      /* the window closes once saved; the questions on the way (where to,
+       * upgrade, overwrite another program's changes) may cancel it */
+      self->close_after_save = TRUE;
+      if (file == NULL)
+        run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
       else
-        {
-          /* kept for the upgrade notice, which may come first */
-          self->close_after_save = TRUE;
-          if (kam_window_save_to_file (self, self->file))
-            {
-              self->close_after_save = FALSE;
-              g_idle_add (close_later, g_object_ref (self));
-            }
-        }
+        kam_window_save_to_file (self, file);
     }
 }
 
@@ -523,7 +713,7 @@ kam_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
   g_autofree char *body = NULL;
 
-  if (!self->close_confirmed && self->dataset != NULL && kam_dataset_get_modified (self->dataset))
+  if (!self->close_confirmed && kam_document_get_modified (self->document))
     {
       dialog = adw_message_dialog_new (window, _("Save Changes?"),
                                        _("This dataset has changes that are not saved. If you do not save them, they are lost."));
@@ -541,9 +731,10 @@ kam_window_close_request (GtkWindow *window)
     }
 
   /* a clean close: the draft is no longer needed */
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  if (self->draft_id != NULL)
-    kam_draft_delete (self->draft_id);
+  kam_document_discard_draft (self->document);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_loading (self);
   if (self->settings != NULL)
     {
       int width, height;
@@ -565,7 +756,8 @@ drop_file (GtkDropTarget *target, const GValue *value, double x, double y, KamWi
 
   if (file == NULL)
     return FALSE;
-  return kam_window_open_file_beside_changes (self, file);
+  kam_window_open_file (self, file);
+  return TRUE;
 }
 
 /* ---- construction ------------------------------------------------------- */
@@ -575,24 +767,35 @@ kam_window_dispose (GObject *object)
 {
   KamWindow *self = KAM_WINDOW (object);
 
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  if (self->dataset != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->dataset, self);
-      g_signal_handlers_disconnect_by_data (kam_dataset_get_history (self->dataset), self);
-    }
-  g_clear_object (&self->dataset);
-  g_clear_object (&self->file);
+  g_clear_handle_id (&self->probe_tick, g_source_remove);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_loading (self);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->chooser);
   G_OBJECT_CLASS (kam_window_parent_class)->dispose (object);
 }
 
 static void
-kam_window_finalize (GObject *object)
+kam_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  g_free (KAM_WINDOW (object)->draft_id);
-  G_OBJECT_CLASS (kam_window_parent_class)->finalize (object);
+  KamWindow *self = KAM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -602,10 +805,31 @@ kam_window_class_init (KamWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kam_window_dispose;
-  object_class->finalize = kam_window_finalize;
+  object_class->get_property = kam_window_get_property;
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, KAM_TYPE_DOCUMENT,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS
+                                                     | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = kam_window_close_request;
 
+  g_type_ensure (KAM_TYPE_CHARTS_PAGE);
+  g_type_ensure (KAM_TYPE_FIGURES_VIEW);
+  g_type_ensure (KAM_TYPE_ITEMS_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, charts);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, figures);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, countries);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, sources);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, agreements);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, loading);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, loading_bar);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, files_section);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -629,56 +853,10 @@ kam_window_class_init (KamWindowClass *klass)
 static void
 history_changed (KamWindow *self)
 {
-  KamHistory *history = kam_dataset_get_history (self->dataset);
+  KamHistory *history = kam_dataset_get_history (kam_document_get_dataset (self->document));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", kam_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", kam_history_get_can_redo (history));
-}
-
-static GtkWidget *
-icon_button (const char *icon, const char *tooltip, const char *action)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
-static GMenuModel *
-primary_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr (GMenu) files = g_menu_new ();
-  g_autoptr (GMenu) help = g_menu_new ();
-  GApplication *app = g_application_get_default ();
-  GMenuModel *recent = app != NULL ? g_object_get_data (G_OBJECT (app), "kam-recent-menu") : NULL;
-
-  g_menu_append (files, _("_New Window"), "app.new");
-  g_menu_append (files, _("_Open…"), "win.open");
-  if (recent != NULL)
-    g_menu_append_submenu (files, _("Open _Recent"), recent);
-  g_menu_append (files, _("Save _As…"), "win.save-as");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
-  {
-    g_autoptr (GMenu) output = g_menu_new ();
-    g_autoptr (GMenu) input = g_menu_new ();
-
-    g_menu_append (output, _("_Export Chart…"), "win.export-chart");
-    g_menu_append (output, _("_Copy Chart"), "win.copy-chart");
-    g_menu_append (output, _("_Print Chart…"), "win.print-chart");
-    g_menu_append (output, _("Export _Report…"), "win.export-report");
-    g_menu_append (output, _("Print R_eport…"), "win.print-report");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (output));
-    g_menu_append (input, _("Export Figures as CS_V…"), "win.export-csv");
-    g_menu_append (input, _("_Import Figures from CSV…"), "win.import-csv");
-    g_menu_append (input, _("Import _World Bank Data…"), "win.import-wdi");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (input));
-  }
-  g_menu_append (help, _("_Keyboard Shortcuts"), "win.show-help-overlay");
-  g_menu_append (help, _("_About Kamlang"), "app.about");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (help));
-  return G_MENU_MODEL (menu);
 }
 
 /* A click on a bar selects its figures on the Figures page. */
@@ -702,20 +880,18 @@ kam_window_get_charts_page (KamWindow *self)
   return self->charts;
 }
 
+/* KAMLANG_PROBE: tell when the first frame is drawn, and the first with the
+ * file's data (once it is read); =quit: then quit. */
 static void
-add_page (KamWindow *self, GtkWidget *child, const char *name, const char *title, const char *icon)
+frame_drawn (GdkFrameClock *clock, KamWindow *self)
 {
-  AdwViewStackPage *page = adw_view_stack_add_titled (self->stack, child, name, title);
-
-  adw_view_stack_page_set_icon_name (page, icon);
-}
-
-/* KAMLANG_PROBE: tell when the first frame is drawn; =quit: then quit. */
-static void
-first_frame_drawn (GdkFrameClock *clock, KamWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_drawn, self);
-  kam_probe ("first frame");
+  if (!self->probe_first_frame)
+    kam_probe ("first frame");
+  self->probe_first_frame = TRUE;
+  if (kam_window_get_loading (self))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, frame_drawn, self);
+  kam_probe ("document drawn");
   if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "quit") == 0)
     g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
@@ -725,16 +901,15 @@ probe_realized (KamWindow *self)
 {
   kam_probe ("window realized");
   g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                          G_CALLBACK (first_frame_drawn), self);
+                          G_CALLBACK (frame_drawn), self);
 }
 
 static void
 kam_window_init (KamWindow *self)
 {
-  GtkWidget *box, *header, *menu_button, *switcher, *switcher_bar, *undo_box;
-  g_autoptr (GMenuModel) menu = primary_menu ();
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
+  GApplication *app = g_application_get_default ();
   GtkDropTarget *drop;
 
   kam_probe ("window init");
@@ -743,65 +918,31 @@ kam_window_init (KamWindow *self)
   /* our icons, also when the window is made without the application */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/kamlang/Kamlang/icons");
-  self->draft_delay = DEFAULT_DRAFT_DELAY_MS;
+  self->draft_delay = KAM_DRAFT_DELAY_MS;
+  gtk_widget_init_template (GTK_WIDGET (self));
 #if KAM_DEVELOPMENT
   /* libadwaita's striped header bar: this is not the stable Kamlang */
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
   if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
     self->settings = g_settings_new (KAM_SCHEMA_ID);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", ""));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header),
-                             icon_button ("document-open-symbolic", _("Open a dataset (Ctrl+O)"), "win.open"));
-  undo_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (undo_box, "linked");
-  gtk_box_append (GTK_BOX (undo_box), icon_button ("edit-undo-symbolic", _("Undo (Ctrl+Z)"), "win.undo"));
-  gtk_box_append (GTK_BOX (undo_box), icon_button ("edit-redo-symbolic", _("Redo (Shift+Ctrl+Z)"), "win.redo"));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), undo_box);
-  menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
-  gtk_menu_button_set_primary (GTK_MENU_BUTTON (menu_button), TRUE);
-  gtk_widget_set_tooltip_text (menu_button, _("Main Menu"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           icon_button ("document-save-symbolic", _("Save (Ctrl+S)"), "win.save"));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->charts = KAM_CHARTS_PAGE (kam_charts_page_new ());
+  if (KAM_IS_APPLICATION (app))
+    g_menu_insert_submenu (self->files_section, 2, _("Open _Recent"),
+                           kam_application_get_recent_menu (KAM_APPLICATION (app)));
   g_signal_connect_swapped (kam_charts_page_get_view (self->charts), "figures-activated",
                             G_CALLBACK (chart_figures_activated), self);
-  self->figures = KAM_FIGURES_VIEW (kam_figures_view_new ());
-  self->countries = KAM_ITEMS_VIEW (kam_items_view_new (KAM_ITEMS_COUNTRIES));
-  self->sources = KAM_ITEMS_VIEW (kam_items_view_new (KAM_ITEMS_SOURCES));
-  self->agreements = KAM_ITEMS_VIEW (kam_items_view_new (KAM_ITEMS_AGREEMENTS));
-  add_page (self, GTK_WIDGET (self->charts), "charts", _("Charts"), "kam-chart-symbolic");
-  add_page (self, GTK_WIDGET (self->figures), "figures", _("Figures"), "view-list-symbolic");
-  add_page (self, GTK_WIDGET (self->countries), "countries", _("Countries"), "mark-location-symbolic");
-  add_page (self, GTK_WIDGET (self->sources), "sources", _("Sources"), "accessories-dictionary-symbolic");
-  add_page (self, GTK_WIDGET (self->agreements), "agreements", _("Agreements"), "emblem-documents-symbolic");
 
-  switcher = adw_view_switcher_new ();
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_widget_set_margin_bottom (switcher, 6);
-  gtk_box_append (GTK_BOX (box), switcher);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  switcher_bar = adw_view_switcher_bar_new ();
-  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar), self->stack);
-  gtk_box_append (GTK_BOX (box), switcher_bar);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toasts));
+  /* the window follows its document */
+  self->document_signals = g_signal_group_new (KAM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "draft-failed", G_CALLBACK (draft_failed), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::changed-on-disk",
+                                  G_CALLBACK (changed_on_disk), self);
+  self->history_signals = g_signal_group_new (KAM_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-undo", G_CALLBACK (history_changed),
+                                  self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-redo", G_CALLBACK (history_changed),
+                                  self);
+  bind_title (self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_file), self);
@@ -821,6 +962,7 @@ kam_window_init (KamWindow *self)
     g_autoptr (KamDataset) empty = kam_dataset_new ();
     kam_window_set_document (self, empty, NULL);
   }
+  self->initial = TRUE;
 }
 
 KamWindow *

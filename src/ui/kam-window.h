@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include "kam-dataset.h"
+#include "kam-document.h"
 #include "kam-figures-view.h"
 #include "kam-charts-page.h"
 
@@ -17,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KamWindow, kam_window, KAM, WINDOW, AdwApplicationWindow)
 
 KamWindow *kam_window_new (GtkApplication *application);
+KamDocument *kam_window_get_document (KamWindow *self);
 KamDataset *kam_window_get_dataset (KamWindow *self);
 GFile *kam_window_get_file (KamWindow *self);
 KamFiguresView *kam_window_get_figures_view (KamWindow *self);
@@ -26,11 +28,16 @@ const char *kam_window_get_draft_id (KamWindow *self);
 
 /* Shows this dataset; file is where it lives, or NULL for a new document. */
 void kam_window_set_document (KamWindow *self, KamDataset *dataset, GFile *file);
-/* Opens a file; on failure shows its problems and keeps the current document. */
-gboolean kam_window_open_file (KamWindow *self, GFile *file);
-/* The same, in a new window when this one has unsaved changes. */
-gboolean kam_window_open_file_beside_changes (KamWindow *self, GFile *file);
-/* Saves; on failure says why, keeps the old file and the draft. */
+/* Loads the bundled dataset into the window as a new, unsaved document. */
+void kam_window_open_bundled (KamWindow *self);
+/* Opens a file in a thread, with progress and Cancel; once read it replaces
+ * the document, or opens in a new window when this one has unsaved changes.
+ * On failure it shows the file's problems and keeps the current document. */
+void kam_window_open_file (KamWindow *self, GFile *file);
+/* Whether a file is being opened. */
+gboolean kam_window_get_loading (KamWindow *self);
+/* Saves in a thread; on failure says why, keeps the old file and the draft.
+ * Returns FALSE when it first asks (a version 1 file). */
 gboolean kam_window_save_to_file (KamWindow *self, GFile *file);
 /* Replaces the document with a draft left by a crash. */
 gboolean kam_window_restore_draft (KamWindow *self, const char *id);

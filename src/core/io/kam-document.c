@@ -13,8 +13,6 @@
 #include "kam-drafts.h"
 #include "kam-file.h"
 
-#define DEFAULT_DRAFT_DELAY_MS 3000
-
 struct _KamDocument
 {
   GObject parent_instance;
@@ -678,5 +676,5 @@ static void
 kam_document_init (KamDocument *self)
 {
   self->draft_id = kam_draft_new_id ();
-  self->draft_delay = DEFAULT_DRAFT_DELAY_MS;
+  self->draft_delay = KAM_DRAFT_DELAY_MS;
 }

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Milliseconds from the last edit to the draft's writing. */
+#define KAM_DRAFT_DELAY_MS 3000
+
 /* A document: one dataset, the file it lives in, its draft and whether it has
  * unsaved changes. It reads and writes files in a thread, so the main thread
  * never waits for a disk; it keeps unsaved work as a draft a moment after the
