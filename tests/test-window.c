@@ -18,6 +18,7 @@
 #include "kam-drafts.h"
 #include "kam-test-utils.h"
 #include "kam-window.h"
+#include "kam-checks-page.h"
 #include "kam-window-private.h"
 #include "kam-text-cell.h"
 #include "kam-choice-cell.h"
@@ -915,6 +916,67 @@ label_shown (gpointer data)
   return label_below (pair[0], pair[1]);
 }
 
+static gboolean
+findings_at_least_one (gpointer page)
+{
+  return kam_checks_page_get_n_findings (page) > 0;
+}
+
+static gboolean
+findings_none (gpointer page)
+{
+  return kam_checks_page_get_n_findings (page) == 0;
+}
+
+/* The Checks page follows the edits, its badge gives the count, and a
+ * finding leads to its figure. */
+static void
+test_checks_page (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  AdwViewStack *stack = kam_window_get_stack (window);
+  GtkWidget *widget = adw_view_stack_get_child_by_name (stack, "checks");
+  KamChecksPage *page = KAM_CHECKS_PAGE (widget);
+  AdwViewStackPage *stack_page = adw_view_stack_get_page (stack, widget);
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint id = kam_figure_table_get_id (table, 1);
+  GtkSelectionModel *selection = kam_figures_view_get_selection (kam_window_get_figures_view (window));
+  KamFigureQuery *query = kam_figures_view_get_query (kam_window_get_figures_view (window));
+  g_autoptr (KamFinding) finding = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (kam_checks_page_get_n_findings (page), ==, 0);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, 0);
+  adw_view_stack_set_visible_child_name (stack, "checks");
+  iterate ();
+  g_assert_true (wait_for (label_shown, (gpointer[]){ widget, "No Problems Found" }));
+
+  /* a digit too many: a warning appears, a moment after the edit */
+  g_assert_true (kam_dataset_set_figure_value (dataset, id, 458660000, &error));
+  g_assert_true (wait_for (findings_at_least_one, page));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==,
+                    kam_checks_page_get_n_findings (page));
+  finding = g_list_model_get_item (kam_checks_page_get_findings (page), 0);
+  g_assert_cmpuint (kam_finding_get_figure_id (finding), ==, id);
+  g_assert_cmpint (kam_finding_get_severity (finding), ==, KAM_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (kam_finding_get_figure (finding), "South Korea, 2021"));
+  iterate ();
+  g_assert_true (wait_for (label_shown, (gpointer[]){ widget, (gpointer) kam_finding_get_message (finding) }));
+
+  /* activating it shows its figure, selected, on the Figures page */
+  g_assert_true (gtk_widget_activate_action (find_widget (widget, GTK_TYPE_LIST_VIEW), "list.activate-item",
+                                             "u", 0));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "figures");
+  g_assert_true (gtk_selection_model_is_selected (selection, kam_figure_query_find_id (query, id)));
+
+  /* undone: the finding goes */
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_true (wait_for (findings_none, page));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, 0);
+  close_window (window);
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1086,7 +1148,7 @@ save_window_png (KamWindow *window, const char *path)
 static void
 test_screenshots (void)
 {
-  static const char *const pages[] = { "charts", "figures", "countries", "sources", "agreements" };
+  static const char *const pages[] = { "charts", "figures", "countries", "sources", "agreements", "checks" };
   KamWindow *window = open_window ("good.kamlang");
   const char *folder = g_getenv ("KAM_SCREENSHOTS");
 
@@ -1096,6 +1158,18 @@ test_screenshots (void)
       g_autofree char *name = g_strdup_printf ("%s.png", pages[i]);
       g_autofree char *path = g_build_filename (folder ? folder : tmp_dir, name, NULL);
 
+      if (g_str_equal (pages[i], "checks"))
+        {
+          /* something for the checks to find: a digit too many */
+          KamDataset *dataset = kam_window_get_dataset (window);
+          KamChecksPage *checks = KAM_CHECKS_PAGE (
+            adw_view_stack_get_child_by_name (kam_window_get_stack (window), "checks"));
+
+          g_assert_true (kam_dataset_set_figure_value (
+            dataset, kam_figure_table_get_id (kam_dataset_get_figures (dataset), 1), 458660000, NULL));
+          kam_checks_page_update (checks);
+          g_assert_cmpuint (kam_checks_page_get_n_findings (checks), >, 0);
+        }
       adw_view_stack_set_visible_child_name (kam_window_get_stack (window), pages[i]);
       iterate ();
       save_window_png (window, path);
@@ -1145,6 +1219,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/draft-after-kill", test_draft_after_kill);
   g_test_add_func ("/kamlang/window/changed-on-disk-asks", test_changed_on_disk_asks);
   g_test_add_func ("/kamlang/window/open-cancel", test_open_cancel);
+  g_test_add_func ("/kamlang/window/checks-page", test_checks_page);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
   g_test_add_func ("/kamlang/window/export-dialog", test_export_dialog);

@@ -15,6 +15,7 @@
 #include "kam-document.h"
 #include "kam-drafts.h"
 #include "kam-charts-page.h"
+#include "kam-checks-page.h"
 #include "kam-items-view.h"
 #include "kam-ui-util.h"
 #include "kam-window.h"
@@ -30,6 +31,7 @@ struct _KamWindow
   KamChartsPage *charts;
   KamFiguresView *figures;
   KamItemsView *countries, *sources, *agreements;
+  KamChecksPage *checks;
   GtkRevealer *loading;
   GtkProgressBar *loading_bar;
   GtkLabel *loading_label;
@@ -194,6 +196,8 @@ set_document (KamWindow *self, KamDocument *document)
   kam_items_view_set_dataset (self->sources, dataset);
   kam_items_view_set_dataset (self->agreements, dataset);
   kam_probe ("item pages");
+  kam_checks_page_set_dataset (self->checks, dataset);
+  kam_probe ("checks page");
   history_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -798,6 +802,14 @@ kam_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     }
 }
 
+/* A finding on the Checks page: show its figure. */
+static void
+check_figure_activated (KamWindow *self, guint id)
+{
+  kam_figures_view_select_ids (self->figures, &id, 1);
+  adw_view_stack_set_visible_child_name (self->stack, "figures");
+}
+
 static void
 kam_window_class_init (KamWindowClass *klass)
 {
@@ -815,6 +827,7 @@ kam_window_class_init (KamWindowClass *klass)
   g_type_ensure (KAM_TYPE_CHARTS_PAGE);
   g_type_ensure (KAM_TYPE_FIGURES_VIEW);
   g_type_ensure (KAM_TYPE_ITEMS_VIEW);
+  g_type_ensure (KAM_TYPE_CHECKS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KamWindow, title);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, toasts);
@@ -824,6 +837,8 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamWindow, countries);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, sources);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, agreements);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, checks);
+  gtk_widget_class_bind_template_callback (widget_class, check_figure_activated);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading_label);
@@ -848,6 +863,7 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s", "countries");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s", "sources");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s", "agreements");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.page", "s", "checks");
 }
 
 static void

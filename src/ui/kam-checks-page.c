@@ -1,0 +1,367 @@
+/* kam-checks-page.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+#include "kam-check.h"
+#include "kam-checks-page.h"
+#include "kam-country.h"
+#include "kam-figure-table.h"
+#include "kam-number.h"
+#include "kam-ui-util.h"
+
+/* after the last edit, before the checks run again */
+#define RECHECK_DELAY_MS 300
+
+/* ---- one finding ------------------------------------------------------------ */
+
+struct _KamFinding
+{
+  GObject parent_instance;
+
+  KamSeverity severity;
+  guint figure_id;
+  char *message;
+  char *figure; /* "South Korea, 2021, Workers abroad (figures.rows[1])" */
+};
+
+G_DEFINE_FINAL_TYPE (KamFinding, kam_finding, G_TYPE_OBJECT)
+
+enum
+{
+  FINDING_PROP_0,
+  FINDING_PROP_ICON_NAME,
+  FINDING_PROP_SEVERITY_LABEL,
+  FINDING_PROP_MESSAGE,
+  FINDING_PROP_FIGURE,
+  FINDING_N_PROPS
+};
+
+static GParamSpec *finding_properties[FINDING_N_PROPS];
+
+KamSeverity
+kam_finding_get_severity (KamFinding *self)
+{
+  return self->severity;
+}
+
+guint
+kam_finding_get_figure_id (KamFinding *self)
+{
+  return self->figure_id;
+}
+
+const char *
+kam_finding_get_message (KamFinding *self)
+{
+  return self->message;
+}
+
+const char *
+kam_finding_get_figure (KamFinding *self)
+{
+  return self->figure;
+}
+
+static void
+kam_finding_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KamFinding *self = KAM_FINDING (object);
+  gboolean error = self->severity == KAM_SEVERITY_ERROR;
+
+  switch (prop_id)
+    {
+    case FINDING_PROP_ICON_NAME:
+      g_value_set_string (value, error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      break;
+    case FINDING_PROP_SEVERITY_LABEL:
+      g_value_set_string (value, error ? _("Error") : _("Warning"));
+      break;
+    case FINDING_PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case FINDING_PROP_FIGURE:
+      g_value_set_string (value, self->figure);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_finding_finalize (GObject *object)
+{
+  KamFinding *self = KAM_FINDING (object);
+
+  g_free (self->message);
+  g_free (self->figure);
+  G_OBJECT_CLASS (kam_finding_parent_class)->finalize (object);
+}
+
+static void
+kam_finding_class_init (KamFindingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = kam_finding_get_property;
+  object_class->finalize = kam_finding_finalize;
+  finding_properties[FINDING_PROP_ICON_NAME] = g_param_spec_string ("icon-name", NULL, NULL, NULL, ro);
+  finding_properties[FINDING_PROP_SEVERITY_LABEL] = g_param_spec_string ("severity-label", NULL, NULL, NULL, ro);
+  finding_properties[FINDING_PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, ro);
+  finding_properties[FINDING_PROP_FIGURE] = g_param_spec_string ("figure", NULL, NULL, NULL, ro);
+  g_object_class_install_properties (object_class, FINDING_N_PROPS, finding_properties);
+}
+
+static void
+kam_finding_init (KamFinding *self)
+{
+}
+
+/* ---- the page --------------------------------------------------------------- */
+
+struct _KamChecksPage
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkLabel *summary;
+  GtkListView *list;
+  GListStore *findings;
+  GtkNoSelection *selection;
+  KamDataset *dataset;
+  guint recheck;
+  guint n_errors;
+};
+
+G_DEFINE_FINAL_TYPE (KamChecksPage, kam_checks_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_N_FINDINGS,
+  PROP_N_ERRORS,
+  N_PROPS
+};
+
+enum
+{
+  FIGURE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* "South Korea, 2021, Workers abroad" */
+static char *
+describe_figure (KamDataset *dataset, KamFigureTable *table, guint row)
+{
+  const char *code = kam_figure_table_get_country (table, row);
+  KamCountry *country = code != NULL && *code != '\0' ? kam_dataset_lookup_country (dataset, code) : NULL;
+  const char *country_name = country != NULL ? kam_country_get_name (country)
+                             : code != NULL && *code != '\0' ? code
+                                                             : _("All destinations");
+
+  /* Translators: a figure: its country, year and indicator */
+  return g_strdup_printf (_("%s, %d, %s"), country_name, kam_figure_table_get_year (table, row),
+                          kam_indicator_label (dataset, kam_figure_table_get_indicator (table, row)));
+}
+
+static int
+errors_first (gconstpointer a, gconstpointer b)
+{
+  const KamCheckFinding *x = *(KamCheckFinding **) a, *y = *(KamCheckFinding **) b;
+
+  if (x->severity != y->severity)
+    return x->severity == KAM_SEVERITY_ERROR ? -1 : 1;
+  return 0;
+}
+
+void
+kam_checks_page_update (KamChecksPage *self)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  KamFigureTable *table;
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  guint errors = 0;
+
+  g_clear_handle_id (&self->recheck, g_source_remove);
+  if (self->dataset == NULL)
+    return;
+  table = kam_dataset_get_figures (self->dataset);
+  found = kam_check_run (self->dataset, g_date_time_get_year (now));
+  /* stable: the rows' order within each severity */
+  g_ptr_array_sort (found, errors_first);
+  items = g_ptr_array_new_full (found->len, g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    {
+      KamCheckFinding *f = g_ptr_array_index (found, i);
+      KamFinding *item = g_object_new (KAM_TYPE_FINDING, NULL);
+      int row = kam_figure_table_find_row (table, f->figure_id);
+      g_autofree char *figure = row >= 0 ? describe_figure (self->dataset, table, row) : NULL;
+
+      item->severity = f->severity;
+      item->figure_id = f->figure_id;
+      item->message = g_strdup (f->message);
+      item->figure = figure != NULL ? g_strdup_printf ("%s (%s)", figure, f->where) : g_strdup (f->where);
+      errors += f->severity == KAM_SEVERITY_ERROR;
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->findings, 0, before, items->pdata, items->len);
+  self->n_errors = errors;
+
+  if (items->len == 0)
+    gtk_stack_set_visible_child_name (self->stack, "none");
+  else
+    {
+      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
+      g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                         items->len - errors),
+                                            items->len - errors);
+      /* Translators: "2 errors and 5 warnings", or either alone */
+      g_autofree char *both = g_strdup_printf (_("%s and %s"), e, w);
+      const char *counts = errors == 0 ? w : errors == items->len ? e : both;
+      /* Translators: the counts of the findings, then what to do with them */
+      g_autofree char *text = g_strdup_printf (_("%s. Activate one to see its figure."), counts);
+
+      gtk_label_set_label (self->summary, text);
+      gtk_stack_set_visible_child_name (self->stack, "findings");
+    }
+  if (before != items->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+}
+
+static gboolean
+recheck_now (gpointer data)
+{
+  KamChecksPage *self = data;
+
+  self->recheck = 0;
+  kam_checks_page_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dataset_changed (KamChecksPage *self)
+{
+  g_clear_handle_id (&self->recheck, g_source_remove);
+  self->recheck = g_timeout_add (RECHECK_DELAY_MS, recheck_now, self);
+}
+
+void
+kam_checks_page_set_dataset (KamChecksPage *self, KamDataset *dataset)
+{
+  g_return_if_fail (KAM_IS_CHECKS_PAGE (self));
+
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_set_object (&self->dataset, dataset);
+  if (dataset != NULL)
+    g_signal_connect_swapped (dataset, "changed", G_CALLBACK (dataset_changed), self);
+  kam_checks_page_update (self);
+}
+
+guint
+kam_checks_page_get_n_findings (KamChecksPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+}
+
+guint
+kam_checks_page_get_n_errors (KamChecksPage *self)
+{
+  return self->n_errors;
+}
+
+GListModel *
+kam_checks_page_get_findings (KamChecksPage *self)
+{
+  return G_LIST_MODEL (self->findings);
+}
+
+static void
+finding_activated (KamChecksPage *self, guint position)
+{
+  g_autoptr (KamFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position);
+
+  if (finding != NULL)
+    g_signal_emit (self, signals[FIGURE_ACTIVATED], 0, finding->figure_id);
+}
+
+static void
+kam_checks_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KamChecksPage *self = KAM_CHECKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_FINDINGS:
+      g_value_set_uint (value, kam_checks_page_get_n_findings (self));
+      break;
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->n_errors);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_checks_page_dispose (GObject *object)
+{
+  KamChecksPage *self = KAM_CHECKS_PAGE (object);
+
+  g_clear_handle_id (&self->recheck, g_source_remove);
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_clear_object (&self->dataset);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KAM_TYPE_CHECKS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->findings);
+  G_OBJECT_CLASS (kam_checks_page_parent_class)->dispose (object);
+}
+
+static void
+kam_checks_page_class_init (KamChecksPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = kam_checks_page_get_property;
+  object_class->dispose = kam_checks_page_dispose;
+  properties[PROP_N_FINDINGS] = g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signals[FIGURE_ACTIVATED] = g_signal_new ("figure-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  g_type_ensure (KAM_TYPE_FINDING);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-checks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KamChecksPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KamChecksPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, KamChecksPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated);
+}
+
+static void
+kam_checks_page_init (KamChecksPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->findings = g_list_store_new (KAM_TYPE_FINDING);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+}
+
+GtkWidget *
+kam_checks_page_new (void)
+{
+  return g_object_new (KAM_TYPE_CHECKS_PAGE, NULL);
+}
