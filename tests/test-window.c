@@ -977,6 +977,53 @@ test_checks_page (void)
   close_window (window);
 }
 
+/* Buttons that show only an icon, without an accessible name. */
+static void
+collect_unnamed (GtkWidget *widget, GString *out)
+{
+  gboolean icon_only = (GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)))
+                        && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))
+                        && !GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (widget)))
+                       || (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL);
+
+  if (icon_only && gtk_widget_get_visible (widget)
+      && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_string_append_printf (out, " %s in %s (%s)", G_OBJECT_TYPE_NAME (widget), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                            gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, out);
+}
+
+/* Every icon button is named for a screen reader; the chart is an image
+ * whose description gives its values, and follows an edit. */
+static void
+test_accessible_names (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  KamChartView *view = kam_charts_page_get_view (page);
+  KamDataset *dataset = kam_window_get_dataset (window);
+  g_autoptr (GString) unnamed = g_string_new (NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  collect_unnamed (GTK_WIDGET (window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    "Workers abroad by destination, 2021. South Korea 45,866; Japan 11,453.");
+  g_assert_true (kam_dataset_set_figure_value (dataset, kam_figure_table_get_id (kam_dataset_get_figures (dataset), 0),
+                                               12000, &error));
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    "Workers abroad by destination, 2021. South Korea 45,866; Japan 12,000.");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kam_figures_view_get_search_entry (kam_window_get_figures_view (window))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Search figures");
+  close_window (window);
+}
+
 static void
 test_export_dialog (void)
 {
@@ -1220,6 +1267,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/changed-on-disk-asks", test_changed_on_disk_asks);
   g_test_add_func ("/kamlang/window/open-cancel", test_open_cancel);
   g_test_add_func ("/kamlang/window/checks-page", test_checks_page);
+  g_test_add_func ("/kamlang/window/accessible-names", test_accessible_names);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
   g_test_add_func ("/kamlang/window/export-dialog", test_export_dialog);

@@ -20,6 +20,7 @@ struct _KamChartView
   /* where the last snapshot drew each point: tooltips and clicks look here,
    * never at another rendering of the chart */
   KamChartLayout *layout;
+  char *role_name; /* for a screen reader, before the title */
 };
 
 G_DEFINE_FINAL_TYPE (KamChartView, kam_chart_view, GTK_TYPE_WIDGET)
@@ -132,14 +133,27 @@ clicked (GtkGestureClick *gesture, int n_press, double x, double y, KamChartView
   kam_chart_view_activate_at (self, x, y);
 }
 
+/* A screen reader hears the chart's title, then its values. */
+static void
+update_description (KamChartView *self)
+{
+  g_autofree char *description = kam_chart_describe (self->chart);
+  g_autofree char *label = self->role_name == NULL
+                             ? g_strdup (kam_chart_get_title (self->chart))
+                             /* Translators: what a chart is for (“Preview”), then its title */
+                             : g_strdup_printf (_("%s: %s"), self->role_name, kam_chart_get_title (self->chart));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 static void
 chart_changed (KamChartView *self)
 {
   /* what was drawn is no longer what the chart shows */
   g_clear_pointer (&self->layout, kam_chart_layout_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kam_chart_get_title (self->chart), -1);
+  update_description (self);
 }
 
 static void
@@ -152,6 +166,7 @@ kam_chart_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->layout, kam_chart_layout_unref);
+  g_clear_pointer (&self->role_name, g_free);
   G_OBJECT_CLASS (kam_chart_view_parent_class)->dispose (object);
 }
 
@@ -189,11 +204,23 @@ kam_chart_view_init (KamChartView *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* a Tab stop: a screen reader then reads its description, the values */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect (click, "released", G_CALLBACK (clicked), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "default");
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (gtk_widget_queue_draw), self);
+}
+
+/* Names what this view is for, before the chart's title, for a screen
+ * reader: the export dialog's "Preview". */
+void
+kam_chart_view_set_role_name (KamChartView *self, const char *name)
+{
+  g_free (self->role_name);
+  self->role_name = g_strdup (name);
+  update_description (self);
 }
 
 GtkWidget *
@@ -203,5 +230,6 @@ kam_chart_view_new (KamChart *chart)
 
   self->chart = g_object_ref (chart);
   g_signal_connect_swapped (chart, "changed", G_CALLBACK (chart_changed), self);
+  update_description (self);
   return GTK_WIDGET (self);
 }

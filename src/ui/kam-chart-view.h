@@ -22,4 +22,6 @@ gboolean kam_chart_view_activate_at (KamChartView *self, double x, double y);
 /* The tooltip text for (x, y), or NULL. */
 char *kam_chart_view_describe_at (KamChartView *self, double x, double y);
 
+void kam_chart_view_set_role_name (KamChartView *self, const char *name);
+
 G_END_DECLS

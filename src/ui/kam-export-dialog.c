@@ -322,6 +322,9 @@ kam_export_dialog_new (GtkWindow *parent, KamChart *chart)
   /* the live preview: the same chart, in the export's shape */
   self->frame = GTK_ASPECT_FRAME (gtk_aspect_frame_new (0.5, 0.5, 1.6, FALSE));
   preview = kam_chart_view_new (chart);
+  kam_chart_view_set_role_name (KAM_CHART_VIEW (preview), _("Preview"));
+  /* the chart on the window is the Tab stop; the preview only shows */
+  gtk_widget_set_focusable (preview, FALSE);
   gtk_widget_set_size_request (preview, 200, 120);
   gtk_aspect_frame_set_child (self->frame, preview);
   gtk_widget_set_hexpand (GTK_WIDGET (self->frame), TRUE);

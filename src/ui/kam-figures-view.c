@@ -41,6 +41,7 @@ struct _KamFiguresView
 G_DEFINE_FINAL_TYPE (KamFiguresView, kam_figures_view, GTK_TYPE_WIDGET)
 
 #define FIELD_KEY "kam-field"
+#define TITLE_KEY "kam-title"
 #define FIGURE_KEY "kam-figure"
 #define HANDLER_KEY "kam-handler"
 
@@ -185,6 +186,7 @@ text_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView
   GtkWidget *cell = kam_text_cell_new (text_cell_commit, text_cell_started, self);
 
   g_object_set_data (G_OBJECT (cell), FIELD_KEY, GINT_TO_POINTER (field));
+  kam_text_cell_set_label (cell, g_object_get_data (G_OBJECT (factory), TITLE_KEY));
   if (field == KAM_FIGURE_FIELD_VALUE || field == KAM_FIGURE_FIELD_YEAR)
     {
       gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
@@ -252,6 +254,9 @@ dropdown_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFigures
   GtkWidget *dropdown = kam_choice_cell_new (G_LIST_MODEL (self->cell_choices[choice_slot (field)].labels));
 
   g_object_set_data (G_OBJECT (dropdown), FIELD_KEY, GINT_TO_POINTER (field));
+  /* the button's name is its choice ("Japan"); the column says what it is */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  g_object_get_data (G_OBJECT (factory), TITLE_KEY), -1);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_changed), self);
   g_hash_table_add (self->dropdowns, dropdown);
   g_object_weak_ref (G_OBJECT (dropdown), (GWeakNotify) dropdown_destroyed, self);
@@ -639,6 +644,7 @@ add_column (KamFiguresView *self, KamFigureField field, const char *title, gbool
                       || field == KAM_FIGURE_FIELD_SOURCE;
 
   g_object_set_data (G_OBJECT (factory), FIELD_KEY, GINT_TO_POINTER (field));
+  g_object_set_data_full (G_OBJECT (factory), TITLE_KEY, g_strdup (title), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (dropdown ? dropdown_setup : text_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
@@ -755,6 +761,8 @@ kam_figures_view_init (KamFiguresView *self)
   g_object_set (self->search, "placeholder-text", _("Search countries, indicators, sources, notes"),
                 NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search figures"), -1);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (filters_changed), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
   gtk_box_append (GTK_BOX (bar), filter_dropdown (self, &self->filter_choices[0],
@@ -793,17 +801,16 @@ kam_figures_view_init (KamFiguresView *self)
 
   /* the action bar */
   bar = gtk_action_bar_new ();
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Add a figure (Ctrl+Insert)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "figures.add");
+  button = kam_icon_button_new ("list-add-symbolic", _("Add Figure"), _("Add a figure (Ctrl+Insert)"),
+                                "figures.add");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Delete the selected figures (Delete)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "figures.delete");
+  button = kam_icon_button_new ("user-trash-symbolic", _("Delete Figures"),
+                                _("Delete the selected figures (Delete)"), "figures.delete");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-  button = gtk_button_new_from_icon_name ("edit-paste-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Paste rows from a spreadsheet (Ctrl+V): country, year, indicator, value, source, note"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "figures.paste");
+  button = kam_icon_button_new (
+    "edit-paste-symbolic", _("Paste Rows"),
+    _("Paste rows from a spreadsheet (Ctrl+V): country, year, indicator, value, source, note"),
+    "figures.paste");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");

@@ -602,13 +602,10 @@ kam_items_view_constructed (GObject *object)
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
 
   bar = gtk_action_bar_new ();
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (button, _(add_tips[kind]));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "items.add");
+  button = kam_icon_button_new ("list-add-symbolic", _("Add"), _(add_tips[kind]), "items.add");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Delete the selected row (Delete)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "items.delete");
+  button = kam_icon_button_new ("user-trash-symbolic", _("Delete"), _("Delete the selected row (Delete)"),
+                                "items.delete");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
 }

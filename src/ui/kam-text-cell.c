@@ -243,3 +243,12 @@ kam_text_cell_new (KamTextCellFunc commit, KamTextCellFunc started, gpointer dat
   self->data = data;
   return GTK_WIDGET (self);
 }
+
+void
+kam_text_cell_set_label (GtkWidget *cell, const char *label)
+{
+  KamTextCell *self = KAM_TEXT_CELL (cell);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

@@ -29,5 +29,7 @@ void kam_text_cell_set_text (GtkWidget *cell, const char *text);
 void kam_text_cell_reset (GtkWidget *cell, const char *text);
 /* Whether the user has typed something not yet committed. */
 gboolean kam_text_cell_is_editing (GtkWidget *cell);
+/* The name a screen reader gives the cell: its column's title. */
+void kam_text_cell_set_label (GtkWidget *cell, const char *label);
 
 G_END_DECLS

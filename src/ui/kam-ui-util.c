@@ -260,3 +260,16 @@ kam_probe (const char *step)
     }
   g_printerr ("kamlang-probe %8.1f ms  %s\n", (g_get_monotonic_time () - probe_start) / 1000.0, step);
 }
+
+/* A button showing only an icon: the tooltip says what it does, the
+ * accessible name says it to a screen reader. */
+GtkWidget *
+kam_icon_button_new (const char *icon, const char *name, const char *tooltip, const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}

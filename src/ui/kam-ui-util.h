@@ -51,4 +51,6 @@ G_BEGIN_DECLS
 void kam_probe (const char *step);
 /* Presents a dialog that goes away with its parent window. */
 void kam_present_dialog (GtkWidget *dialog);
+GtkWidget *kam_icon_button_new (const char *icon, const char *name, const char *tooltip,
+                                const char *action);
 G_END_DECLS

@@ -1331,6 +1331,49 @@ kam_chart_get_series (KamChart *self)
   return _kam_chart_get_data (self)->series;
 }
 
+/**
+ * kam_chart_describe:
+ *
+ * What the chart shows, in words, for a screen reader: its title, then each
+ * series' values ("Thailand 1,220,197; South Korea 45,866").
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+kam_chart_describe (KamChart *self)
+{
+  KamChartData *data = _kam_chart_get_data (self);
+  GString *text = g_string_new (kam_chart_get_title (self));
+
+  g_string_append_c (text, '.');
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      KamChartSeries *series = g_ptr_array_index (data->series, s);
+      gboolean first = TRUE;
+
+      g_string_append_c (text, ' ');
+      if (data->series->len > 1 && series->name != NULL)
+        g_string_append_printf (text, "%s: ", series->name);
+      for (guint i = 0; i < series->points->len; i++)
+        {
+          KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
+          g_autofree char *value = NULL;
+
+          if (isnan (p->value))
+            continue;
+          value = data->percent ? g_strdup_printf ("%.1f%%", p->value * 100)
+                                : kam_number_format_amount (p->value, data->usd);
+          g_string_append_printf (text, "%s%s %s", first ? "" : "; ", p->label, value);
+          first = FALSE;
+        }
+      if (first)
+        /* Translators: a series of a chart with no known value */
+        g_string_append (text, _("no values"));
+      g_string_append_c (text, '.');
+    }
+  return g_string_free (text, FALSE);
+}
+
 int
 kam_chart_get_resolved_year (KamChart *self)
 {

@@ -85,6 +85,8 @@ const char *kam_chart_get_title (KamChart *self);
 /* What the chart plots now, after defaults are resolved. */
 GPtrArray *kam_chart_get_series (KamChart *self);
 int kam_chart_get_resolved_year (KamChart *self);
+/* The title and every value, in words (for a screen reader). */
+char *kam_chart_describe (KamChart *self);
 const char *kam_chart_get_resolved_indicator (KamChart *self);
 /* Every figure id behind a hit, for selecting them. */
 GArray *kam_chart_hit_figures (const KamChartHit *hit);
