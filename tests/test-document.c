@@ -274,7 +274,11 @@ static gboolean
 draft_holds (gpointer data)
 {
   DraftWait *d = data;
-  g_autoptr (KamDataset) draft = kam_draft_load (d->id, NULL, NULL);
+  g_autofree char *name = g_strconcat (d->id, ".kamlang", NULL);
+  g_autoptr (GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "kamlang", "drafts", name, NULL);
+  /* read without kam_draft_load, which removes a draft it cannot read: one
+   * caught between its two files would be lost */
+  g_autoptr (KamDataset) draft = kam_dataset_load_file (file, NULL, NULL);
 
   return draft != NULL && first_value (draft) == d->value;
 }

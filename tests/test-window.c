@@ -594,12 +594,19 @@ draft_written (gpointer data)
    * folder", which other windows of this process write to as well */
   KamWindow *window = data;
   const char *id = kam_window_get_draft_id (window);
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (KamDataset) draft = id ? kam_draft_load (id, &file, NULL) : NULL;
+  g_autofree char *name = g_strconcat (id, ".kamlang", NULL);
+  g_autofree char *info_name = g_strconcat (id, ".ini", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "kamlang", "drafts", name, NULL);
+  g_autofree char *info_path = g_build_filename (g_get_user_data_dir (), "kamlang", "drafts", info_name, NULL);
+  g_autofree char *info = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  /* read without kam_draft_load, which removes a draft it cannot read: one
+   * caught between its two files would be lost */
+  g_autoptr (KamDataset) draft = kam_dataset_load_file (file, NULL, NULL);
   KamFigureTable *table = draft ? kam_dataset_get_figures (draft) : NULL;
 
-  return table != NULL && file != NULL && kam_figure_table_get_n_rows (table) > 0
-         && kam_figure_table_get_value (table, 0) == 777;
+  return table != NULL && kam_figure_table_get_n_rows (table) > 0 && kam_figure_table_get_value (table, 0) == 777
+         && g_file_get_contents (info_path, &info, NULL, NULL) && strstr (info, "File=") != NULL;
 }
 
 static gboolean
