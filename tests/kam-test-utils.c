@@ -87,3 +87,16 @@ kam_test_without_figures (KamDataset *dataset)
   kam_dataset_remove_figures (copy, (guint *) ids->data, ids->len);
   return copy;
 }
+
+GFile *
+kam_test_fixture_copy (const char *name, const char *folder)
+{
+  g_autofree char *source = kam_test_fixture (name);
+  g_autofree char *target = g_build_filename (folder, name, NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (target, data, length, NULL));
+  return g_file_new_for_path (target);
+}

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 char *kam_test_fixture (const char *name);
 KamDataset *kam_test_load_fixture (const char *name);
+/* A copy of a fixture in folder, so that saving does not touch the original. */
+GFile *kam_test_fixture_copy (const char *name, const char *folder);
 KamDataset *kam_test_load_bundled (void);
 /* A copy of the dataset with no figures: the same countries, indicators,
  * dimensions and sources (to import figures into). */

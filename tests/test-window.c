@@ -62,18 +62,10 @@ wait_settled (KamWindow *window)
   iterate ();
 }
 
-/* A copy of a fixture in a temporary folder, so that saving does not touch it. */
 static GFile *
 fixture_copy (const char *name)
 {
-  g_autofree char *source = kam_test_fixture (name);
-  g_autofree char *target = g_build_filename (tmp_dir, name, NULL);
-  g_autofree char *data = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &data, &length, NULL));
-  g_assert_true (g_file_set_contents (target, data, length, NULL));
-  return g_file_new_for_path (target);
+  return kam_test_fixture_copy (name, tmp_dir);
 }
 
 static KamWindow *

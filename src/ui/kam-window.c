@@ -261,6 +261,9 @@ typedef struct
 static void
 stop_loading (KamWindow *self)
 {
+  /* a file still being read is dropped (once read, cancelling changes nothing) */
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
   g_clear_object (&self->load_cancellable);
   gtk_revealer_set_reveal_child (self->loading, FALSE);
@@ -312,21 +315,30 @@ probe_loading_ends (KamWindow *self)
 }
 
 static void
+open_data_free (OpenData *d)
+{
+  g_object_unref (d->window);
+  g_object_unref (d->file);
+  g_free (d);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void
 file_loaded (GObject *source, GAsyncResult *result, gpointer data)
 {
-  OpenData *d = data;
+  g_autoptr (OpenData) d = data;
   KamWindow *self = d->window;
   g_autoptr (GError) error = NULL;
   g_autoptr (KamDocument) document = kam_document_load_finish (result, &error);
-  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  if (!cancelled)
-    stop_loading (self);
   probe_loading_ends (self);
   kam_probe ("loaded");
-  if (document == NULL && cancelled)
-    ;
-  else if (document == NULL)
+  /* cancelled: another load may be under way, and its bar stays */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  stop_loading (self);
+  if (document == NULL)
     {
       show_problems (self, d->file, error->message);
       /* a new window has nothing else to show */
@@ -347,9 +359,6 @@ file_loaded (GObject *source, GAsyncResult *result, gpointer data)
       set_document (self, document);
       remember_file (self, d->file);
     }
-  g_object_unref (d->window);
-  g_object_unref (d->file);
-  g_free (d);
 }
 
 /**
@@ -368,8 +377,6 @@ kam_window_open_file (KamWindow *self, GFile *file)
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
 
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
   stop_loading (self);
   self->load_cancellable = g_cancellable_new ();
   gtk_label_set_label (self->loading_label, text);
@@ -392,8 +399,6 @@ kam_window_get_loading (KamWindow *self)
 static void
 cancel_loading (KamWindow *self)
 {
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
   stop_loading (self);
   if (self->initial)
     kam_window_open_bundled (self);
@@ -485,6 +490,7 @@ saved (GObject *source, GAsyncResult *result, gpointer data)
 
   if (!kam_document_save_finish (document, result, &error))
     {
+      /* the window has another document since: this one's failure is old news */
       if (document != self->document)
         ;
       else if (g_error_matches (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK))
@@ -736,8 +742,6 @@ kam_window_close_request (GtkWindow *window)
 
   /* a clean close: the draft is no longer needed */
   kam_document_discard_draft (self->document);
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
   stop_loading (self);
   if (self->settings != NULL)
     {
@@ -772,8 +776,6 @@ kam_window_dispose (GObject *object)
   KamWindow *self = KAM_WINDOW (object);
 
   g_clear_handle_id (&self->probe_tick, g_source_remove);
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
   stop_loading (self);
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);

@@ -101,14 +101,19 @@ file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEven
 }
 
 static void
+unwatch_file (KamDocument *self)
+{
+  if (self->monitor == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+}
+
+static void
 watch_file (KamDocument *self)
 {
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  unwatch_file (self);
   if (self->file == NULL || !g_file_is_native (self->file))
     return;
   self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
@@ -284,15 +289,20 @@ typedef struct
 } LoadData;
 
 static void
+stop_telling_progress (LoadData *d)
+{
+  if (d->timer == NULL)
+    return;
+  g_source_destroy (d->timer);
+  g_clear_pointer (&d->timer, g_source_unref);
+}
+
+static void
 load_data_free (LoadData *d)
 {
   g_clear_object (&d->file);
   g_clear_object (&d->control.cancellable);
-  if (d->timer != NULL)
-    {
-      g_source_destroy (d->timer);
-      g_source_unref (d->timer);
-    }
+  stop_telling_progress (d);
   g_free (d->etag);
   g_free (d);
 }
@@ -379,11 +389,7 @@ kam_document_load_finish (GAsyncResult *result, GError **error)
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   d = g_task_get_task_data (G_TASK (result));
-  if (d->timer != NULL)
-    {
-      g_source_destroy (d->timer);
-      g_clear_pointer (&d->timer, g_source_unref);
-    }
+  stop_telling_progress (d);
   dataset = g_task_propagate_pointer (G_TASK (result), error);
   if (dataset == NULL)
     return NULL;
@@ -626,12 +632,7 @@ kam_document_dispose (GObject *object)
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  unwatch_file (self);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (kam_document_parent_class)->dispose (object);
