@@ -243,6 +243,7 @@ test_figures_read_from_text (void)
                    "a \"quoted\" \\ / \b\f\n\r\t \u00e9 \u17a2 \U0001F600 note");
   g_assert_null (kam_figure_table_get_countries (table)[1]);
   g_assert_cmpfloat (kam_figure_table_get_value (table, 1), ==, 0);
+  g_assert_false (signbit (kam_figure_table_get_value (table, 1)));
   g_assert_cmpfloat (kam_figure_table_get_value (table, 2), ==, 12345678901234.0);
   g_assert_true (kam_figure_table_check_index (table));
 

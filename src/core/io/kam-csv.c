@@ -442,7 +442,8 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
             }
           else if (!kam_number_parse (text, &row.value, &local))
             FAIL (3, "%s", local->message);
-          if (row.value < 0)
+          /* signbit: "-0" and "-,0" are refused like any other minus */
+          if (signbit (row.value))
             {
               g_autofree char *message = kam_rule_negative_message (text);
               FAIL (3, "%s", message);

@@ -205,12 +205,14 @@ read_number (Cursor *c, Cell *cell)
   while (g_ascii_isdigit (*c->p))
     v = v * 10 + (guint64) (*c->p++ - '0');
   cell->whole = *c->p != '.' && *c->p != 'e' && *c->p != 'E';
+  /* -0 is 0: a figure never holds a negative zero, which would be shown and
+   * written as "-0" and refused when read back from a CSV */
   if (cell->whole)
-    cell->number = negative ? -(double) v : (double) v;
+    cell->number = negative && v > 0 ? -(double) v : (double) v;
   else
     {
       char *end;
-      cell->number = g_ascii_strtod (start, &end);
+      cell->number = g_ascii_strtod (start, &end) + 0.0;
       c->p = end;
     }
 }

@@ -207,7 +207,7 @@ kam_wdi_import (KamDataset *dataset, const char *path, const char *country, cons
                        path, data->line, c + 1, year_text, value_text);
           return FALSE;
         }
-      if (row.value < 0)
+      if (signbit (row.value))
         {
           g_autofree char *message = kam_rule_negative_message (value_text);
           /* Translators: a file, a line, a column, its year, then what is wrong there */

@@ -139,7 +139,7 @@ kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint excep
       g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The value is not a finite number."));
       return FALSE;
     }
-  if (row->value < 0)
+  if (signbit (row->value))
     {
       g_autofree char *value = kam_number_to_text (row->value);
 
