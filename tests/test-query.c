@@ -133,6 +133,120 @@ test_follows_table (void)
   g_assert_cmpint (kam_figure_query_find_id (query, id), ==, -1);
 }
 
+/* Filters by a dimension's member, searches members' names, sorts by members
+ * and by qualifier. */
+static void
+test_members_and_qualifiers (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamFigureQuery) query = kam_figure_query_new (dataset);
+  GListModel *model = G_LIST_MODEL (query);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n_all = kam_figure_table_get_n_rows (table);
+  int sex = kam_dataset_find_dimension (dataset, "sex");
+  int sector = kam_dataset_find_dimension (dataset, "sector");
+  KamDimension *sex_dimension = kam_dataset_get_dimension (dataset, sex);
+  int women = kam_dimension_find_code (sex_dimension, "women");
+  int men = kam_dimension_find_code (sex_dimension, "men");
+  KamFigureRow row = { "KOR", 2023, "deployed", 7059, "pp-003", NULL };
+  guint women_id = 0, men_id;
+  int previous = -1;
+
+  g_assert_cmpint (sex, >=, 0);
+  g_assert_cmpint (women, >, 0);
+  for (guint r = 0; r < n_all; r++)
+    if (kam_figure_table_get_member (table, r, sex) == (guint) women)
+      women_id = kam_figure_table_get_id (table, r);
+  g_assert_cmpuint (women_id, !=, 0);
+
+  kam_figure_query_set_member (query, sex, women);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpfloat (value_at (query, 0), ==, 2719);
+  kam_figure_query_set_member (query, sex, KAM_MEMBER_TOTAL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all - 1);
+  g_assert_cmpint (kam_figure_query_find_id (query, women_id), ==, -1);
+  kam_figure_query_set_member (query, sex, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  /* a dimension no figure uses: every figure is its total */
+  kam_figure_query_set_member (query, sector, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  kam_figure_query_set_member (query, sector, KAM_MEMBER_TOTAL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  kam_figure_query_set_member (query, sector, -1);
+
+  /* the member's Khmer name finds the figure; "total" does not find them all */
+  kam_figure_query_set_search (query, kam_dimension_get_member_name_km (sex_dimension, women));
+  g_assert_cmpint (kam_figure_query_find_id (query, women_id), >=, 0);
+  kam_figure_query_set_search (query, "total");
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all / 2);
+  kam_figure_query_set_search (query, NULL);
+
+  /* by members' names: Men < Total < Women, and back */
+  row.members[sex] = men;
+  men_id = kam_dataset_add_figure (dataset, &row, NULL);
+  g_assert_cmpuint (men_id, !=, 0);
+  kam_figure_query_set_sort (query, KAM_QUERY_SORT_MEMBER (sex), FALSE);
+  g_assert_cmpint (kam_figure_query_find_id (query, men_id), ==, 0);
+  g_assert_cmpint (kam_figure_query_find_id (query, women_id), ==, (int) n_all);
+  kam_figure_query_set_sort (query, KAM_QUERY_SORT_MEMBER (sex), TRUE);
+  g_assert_cmpint (kam_figure_query_find_id (query, women_id), ==, 0);
+  g_assert_cmpint (kam_figure_query_find_id (query, men_id), ==, (int) n_all);
+
+  /* by qualifier: exact first, the lower bounds last */
+  kam_figure_query_set_sort (query, KAM_FIGURE_FIELD_QUALIFIER, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      int q = kam_figure_table_get_qualifier (table, kam_figure_query_get_table_row (query, i));
+      g_assert_cmpint (q, >=, previous);
+      previous = q;
+    }
+  g_assert_cmpint (previous, ==, KAM_QUALIFIER_LOWER_BOUND);
+  g_assert_cmpint (kam_figure_table_get_qualifier (table, kam_figure_query_get_table_row (query, 0)), ==,
+                   KAM_QUALIFIER_EXACT);
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* Every setting is a property that tells when it changes, and only then, so
+ * that controls can bind to it. */
+static void
+test_properties_notify (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (KamFigureQuery) query = kam_figure_query_new (dataset);
+  guint country = 0, first = 0, last = 0, sort = 0, search = 0;
+  g_autofree char *code = NULL;
+
+  g_signal_connect (query, "notify::country", G_CALLBACK (count_notify), &country);
+  g_signal_connect (query, "notify::first-year", G_CALLBACK (count_notify), &first);
+  g_signal_connect (query, "notify::last-year", G_CALLBACK (count_notify), &last);
+  g_signal_connect (query, "notify::sort-field", G_CALLBACK (count_notify), &sort);
+  g_signal_connect (query, "notify::search", G_CALLBACK (count_notify), &search);
+  kam_figure_query_set_country (query, "JPN");
+  kam_figure_query_set_country (query, "JPN");
+  g_assert_cmpuint (country, ==, 1);
+  g_object_get (query, "country", &code, NULL);
+  g_assert_cmpstr (code, ==, "JPN");
+  g_object_set (query, "country", NULL, NULL);
+  g_assert_cmpuint (country, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 3);
+  g_object_set (query, "first-year", 2022, NULL);
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (last, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 1);
+  kam_figure_query_set_sort (query, KAM_FIGURE_FIELD_YEAR, FALSE);
+  kam_figure_query_set_sort (query, KAM_FIGURE_FIELD_YEAR, TRUE);
+  g_assert_cmpuint (sort, ==, 1);
+  kam_figure_query_set_search (query, "  ");
+  g_assert_cmpuint (search, ==, 0);
+  kam_figure_query_set_search (query, "Korea");
+  g_assert_cmpuint (search, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -142,5 +256,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/query/sort-by-country-name", test_sort_by_country_name);
   g_test_add_func ("/kamlang/query/filters-and-search", test_filters_and_search);
   g_test_add_func ("/kamlang/query/follows-table", test_follows_table);
+  g_test_add_func ("/kamlang/query/members-and-qualifiers", test_members_and_qualifiers);
+  g_test_add_func ("/kamlang/query/properties-notify", test_properties_notify);
   return g_test_run ();
 }

@@ -23,6 +23,7 @@ struct _KamFigureQuery
   char *search; /* case-folded, or NULL */
   const char *country, *indicator, *source; /* interned; country "" = national total */
   int first_year, last_year;
+  int members[KAM_MAX_DIMENSIONS]; /* by dimension position; -1: any */
   int sort_field;
   gboolean descending;
 
@@ -34,6 +35,30 @@ static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KamFigureQuery, kam_figure_query, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum
+{
+  PROP_0,
+  PROP_SEARCH,
+  PROP_COUNTRY,
+  PROP_INDICATOR,
+  PROP_SOURCE,
+  PROP_FIRST_YEAR,
+  PROP_LAST_YEAR,
+  PROP_SORT_FIELD,
+  PROP_SORT_DESCENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  MEMBERS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType
 get_item_type (GListModel *model)
@@ -67,11 +92,21 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static gboolean
+filters_members (KamFigureQuery *self)
+{
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    if (self->members[d] >= 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_identity (KamFigureQuery *self)
 {
   return self->search == NULL && self->country == NULL && self->indicator == NULL
          && self->source == NULL && self->first_year <= KAM_YEAR_MIN
-         && self->last_year >= KAM_YEAR_MAX && self->sort_field == KAM_QUERY_NO_SORT;
+         && self->last_year >= KAM_YEAR_MAX && self->sort_field == KAM_QUERY_NO_SORT
+         && !filters_members (self);
 }
 
 /* ---- labels and matches per distinct value ------------------------------ */
@@ -168,6 +203,9 @@ typedef struct
   const char *const *column;
   GHashTable *labels;
   const char *const *notes;
+  const guint8 *qualifiers;
+  const guint16 *members; /* the sorted dimension's column, NULL when all totals */
+  GPtrArray *member_keys; /* collation keys of its members' labels */
 } SortContext;
 
 static int
@@ -177,7 +215,8 @@ compare_rows (gconstpointer a, gconstpointer b, gpointer data)
   guint x = *(const guint *) a, y = *(const guint *) b;
   int r = 0;
 
-  switch (ctx->self->sort_field)
+  switch (KAM_QUERY_SORT_IS_MEMBER (ctx->self->sort_field) ? KAM_FIGURE_FIELD_MEMBERS
+                                                             : ctx->self->sort_field)
     {
     case KAM_FIGURE_FIELD_VALUE:
       {
@@ -194,6 +233,14 @@ compare_rows (gconstpointer a, gconstpointer b, gpointer data)
     case KAM_FIGURE_FIELD_NOTE:
       r = g_strcmp0 (ctx->notes[x], ctx->notes[y]);
       break;
+    case KAM_FIGURE_FIELD_QUALIFIER:
+      r = (int) ctx->qualifiers[x] - (int) ctx->qualifiers[y];
+      break;
+    case KAM_FIGURE_FIELD_MEMBERS:
+      if (ctx->members != NULL && ctx->members[x] != ctx->members[y])
+        r = strcmp (g_ptr_array_index (ctx->member_keys, ctx->members[x]),
+                    g_ptr_array_index (ctx->member_keys, ctx->members[y]));
+      break;
     default:
       if (ctx->column[x] != ctx->column[y])
         {
@@ -206,6 +253,28 @@ compare_rows (gconstpointer a, gconstpointer b, gpointer data)
     r = -r;
   /* ties keep the table's order, so the sort is stable */
   return r != 0 ? r : (x < y ? -1 : x > y);
+}
+
+static gboolean
+members_match (KamFigureQuery *self, const guint16 *const *member_cols, guint r)
+{
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    if (self->members[d] >= 0
+        && (member_cols[d] != NULL ? member_cols[d][r] : KAM_MEMBER_TOTAL) != self->members[d])
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+search_matches_member (const guint16 *const *member_cols, GPtrArray *member_matches, guint r)
+{
+  for (guint d = 0; d < member_matches->len; d++)
+    {
+      const gboolean *matches = g_ptr_array_index (member_matches, d);
+      if (matches != NULL && matches[member_cols[d][r]])
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -222,6 +291,29 @@ rebuild (KamFigureQuery *self)
   const char *const *notes = n ? kam_figure_table_get_notes (self->table) : NULL;
   const gint16 *years = n ? kam_figure_table_get_years (self->table) : NULL;
   const char *national = g_intern_static_string ("");
+  guint n_dimensions = kam_dataset_get_n_dimensions (self->dataset);
+  const guint16 *member_cols[KAM_MAX_DIMENSIONS] = { NULL };
+  /* per dimension in use, whether each member's name or code holds the search */
+  g_autoptr (GPtrArray) member_matches = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; d < n_dimensions && n > 0; d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+      guint n_members = kam_dimension_get_n_members (dimension);
+      gboolean *matches = NULL;
+
+      member_cols[d] = kam_figure_table_get_member_column (self->table, d);
+      if (self->search != NULL && member_cols[d] != NULL)
+        {
+          matches = g_new0 (gboolean, n_members);
+          /* the totals are not breakdowns: a search for "total" does not list every figure */
+          for (guint m = 1; m < n_members; m++)
+            matches[m] = text_matches (kam_dimension_get_member_name (dimension, m), self->search)
+                         || text_matches (kam_dimension_get_member_name_km (dimension, m), self->search)
+                         || text_matches (kam_dimension_get_member_code (dimension, m), self->search);
+        }
+      g_ptr_array_add (member_matches, matches);
+    }
 
   g_clear_pointer (&self->rows, g_array_unref);
   if (!is_identity (self))
@@ -238,10 +330,13 @@ rebuild (KamFigureQuery *self)
             continue;
           if (years[r] < self->first_year || years[r] > self->last_year)
             continue;
+          if (!members_match (self, member_cols, r))
+            continue;
           if (self->search != NULL
               && !get_label (self, countries, KAM_FIGURE_FIELD_COUNTRY, c_col[r])->match
               && !get_label (self, indicators, KAM_FIGURE_FIELD_INDICATOR, i_col[r])->match
               && !get_label (self, sources, KAM_FIGURE_FIELD_SOURCE, s_col[r])->match
+              && !search_matches_member (member_cols, member_matches, r)
               && !text_matches (notes[r], self->search))
             continue;
           g_array_append_val (self->rows, r);
@@ -249,8 +344,23 @@ rebuild (KamFigureQuery *self)
       if (self->sort_field != KAM_QUERY_NO_SORT && self->rows->len > 1)
         {
           SortContext ctx = { self, kam_figure_table_get_values (self->table), years, NULL, NULL,
-                              notes };
+                              notes, kam_figure_table_get_qualifiers (self->table), NULL, NULL };
           KamFigureField f = self->sort_field;
+          g_autoptr (GPtrArray) member_keys = NULL;
+
+          if (KAM_QUERY_SORT_IS_MEMBER (f)
+              && (guint) (f - KAM_QUERY_SORT_MEMBER (0)) < n_dimensions)
+            {
+              guint d = f - KAM_QUERY_SORT_MEMBER (0);
+              KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+
+              member_keys = g_ptr_array_new_with_free_func (g_free);
+              for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
+                g_ptr_array_add (member_keys,
+                                 g_utf8_collate_key (kam_dimension_get_member_label (dimension, m), -1));
+              ctx.members = member_cols[d];
+              ctx.member_keys = member_keys;
+            }
 
           if (f == KAM_FIGURE_FIELD_COUNTRY || f == KAM_FIGURE_FIELD_INDICATOR
               || f == KAM_FIGURE_FIELD_SOURCE)
@@ -303,10 +413,108 @@ kam_figure_query_finalize (GObject *object)
 }
 
 static void
+kam_figure_query_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KamFigureQuery *self = KAM_FIGURE_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_COUNTRY:
+      g_value_set_string (value, self->country);
+      break;
+    case PROP_INDICATOR:
+      g_value_set_string (value, self->indicator);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_FIRST_YEAR:
+      g_value_set_int (value, self->first_year);
+      break;
+    case PROP_LAST_YEAR:
+      g_value_set_int (value, self->last_year);
+      break;
+    case PROP_SORT_FIELD:
+      g_value_set_int (value, self->sort_field);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->descending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_figure_query_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  KamFigureQuery *self = KAM_FIGURE_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      kam_figure_query_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_COUNTRY:
+      kam_figure_query_set_country (self, g_value_get_string (value));
+      break;
+    case PROP_INDICATOR:
+      kam_figure_query_set_indicator (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE:
+      kam_figure_query_set_source (self, g_value_get_string (value));
+      break;
+    case PROP_FIRST_YEAR:
+      kam_figure_query_set_years (self, g_value_get_int (value), self->last_year);
+      break;
+    case PROP_LAST_YEAR:
+      kam_figure_query_set_years (self, self->first_year, g_value_get_int (value));
+      break;
+    case PROP_SORT_FIELD:
+      kam_figure_query_set_sort (self, g_value_get_int (value), self->descending);
+      break;
+    case PROP_SORT_DESCENDING:
+      kam_figure_query_set_sort (self, self->sort_field, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kam_figure_query_class_init (KamFigureQueryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = kam_figure_query_dispose;
-  G_OBJECT_CLASS (klass)->finalize = kam_figure_query_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = kam_figure_query_dispose;
+  object_class->finalize = kam_figure_query_finalize;
+  object_class->get_property = kam_figure_query_get_property;
+  object_class->set_property = kam_figure_query_set_property;
+
+  /* case-folded and trimmed; NULL when there is no search */
+  properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, flags);
+  /* "" for the national totals; NULL for any */
+  properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
+  properties[PROP_INDICATOR] = g_param_spec_string ("indicator", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
+  properties[PROP_FIRST_YEAR] = g_param_spec_int ("first-year", NULL, NULL, G_MININT, G_MAXINT,
+                                                  KAM_YEAR_MIN, flags);
+  properties[PROP_LAST_YEAR] = g_param_spec_int ("last-year", NULL, NULL, G_MININT, G_MAXINT,
+                                                 KAM_YEAR_MAX, flags);
+  properties[PROP_SORT_FIELD] = g_param_spec_int ("sort-field", NULL, NULL, KAM_QUERY_NO_SORT,
+                                                  G_MAXINT, KAM_QUERY_NO_SORT, flags);
+  properties[PROP_SORT_DESCENDING] = g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* a member filter changed (kam_figure_query_set_member): its dimension's position */
+  signals[MEMBERS_CHANGED] = g_signal_new ("members-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                           G_TYPE_UINT);
 }
 
 static void
@@ -315,6 +523,8 @@ kam_figure_query_init (KamFigureQuery *self)
   self->first_year = KAM_YEAR_MIN;
   self->last_year = KAM_YEAR_MAX;
   self->sort_field = KAM_QUERY_NO_SORT;
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    self->members[d] = -1;
 }
 
 /**
@@ -360,10 +570,11 @@ kam_figure_query_set_search (KamFigureQuery *self, const char *text)
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
 static void
-set_interned (KamFigureQuery *self, const char **field, const char *value)
+set_interned (KamFigureQuery *self, const char **field, const char *value, int prop)
 {
   const char *interned = value != NULL ? g_intern_string (value) : NULL;
 
@@ -371,48 +582,86 @@ set_interned (KamFigureQuery *self, const char **field, const char *value)
     return;
   *field = interned;
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 void
 kam_figure_query_set_country (KamFigureQuery *self, const char *code)
 {
-  set_interned (self, &self->country, code);
+  set_interned (self, &self->country, code, PROP_COUNTRY);
 }
 
 void
 kam_figure_query_set_indicator (KamFigureQuery *self, const char *id)
 {
-  set_interned (self, &self->indicator, id);
+  set_interned (self, &self->indicator, id, PROP_INDICATOR);
 }
 
 void
 kam_figure_query_set_source (KamFigureQuery *self, const char *id)
 {
-  set_interned (self, &self->source, id);
+  set_interned (self, &self->source, id, PROP_SOURCE);
+}
+
+/**
+ * kam_figure_query_set_member:
+ * @dimension: a dimension's position in the dataset
+ * @member: the member whose figures to show, or -1 for any
+ */
+void
+kam_figure_query_set_member (KamFigureQuery *self, guint dimension, int member)
+{
+  g_return_if_fail (dimension < KAM_MAX_DIMENSIONS);
+  member = MAX (member, -1);
+  if (self->members[dimension] == member)
+    return;
+  self->members[dimension] = member;
+  rebuild (self);
+  g_signal_emit (self, signals[MEMBERS_CHANGED], 0, dimension);
+}
+
+int
+kam_figure_query_get_member (KamFigureQuery *self, guint dimension)
+{
+  g_return_val_if_fail (dimension < KAM_MAX_DIMENSIONS, -1);
+  return self->members[dimension];
 }
 
 void
 kam_figure_query_set_years (KamFigureQuery *self, int first, int last)
 {
-  if (self->first_year == first && self->last_year == last)
+  gboolean first_changed = self->first_year != first, last_changed = self->last_year != last;
+
+  if (!first_changed && !last_changed)
     return;
   self->first_year = first;
   self->last_year = last;
   rebuild (self);
+  if (first_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_YEAR]);
+  if (last_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_YEAR]);
 }
 
 /**
  * kam_figure_query_set_sort:
- * @field: a #KamFigureField, or KAM_QUERY_NO_SORT for the table's order
+ * @field: a #KamFigureField (not MEMBERS), KAM_QUERY_SORT_MEMBER (dimension) to
+ *   sort by a dimension's members' names, or KAM_QUERY_NO_SORT for the table's order
  */
 void
 kam_figure_query_set_sort (KamFigureQuery *self, int field, gboolean descending)
 {
-  if (self->sort_field == field && self->descending == descending)
+  gboolean field_changed = self->sort_field != field, order_changed = self->descending != descending;
+
+  if (!field_changed && !order_changed)
     return;
   self->sort_field = field;
   self->descending = descending;
   rebuild (self);
+  if (field_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_FIELD]);
+  if (order_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
 }
 
 int

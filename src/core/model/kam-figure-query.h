@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * national totals (figures with no country). */
 #define KAM_QUERY_ANY NULL
 #define KAM_QUERY_NO_SORT (-1)
+/* Sorting by the members of a dimension (by its position), by their names. */
+#define KAM_QUERY_SORT_MEMBER(dimension) (100 + (int) (dimension))
+#define KAM_QUERY_SORT_IS_MEMBER(field) ((field) >= 100 && (field) < 100 + KAM_MAX_DIMENSIONS)
 
 #define KAM_TYPE_FIGURE_QUERY (kam_figure_query_get_type ())
 G_DECLARE_FINAL_TYPE (KamFigureQuery, kam_figure_query, KAM, FIGURE_QUERY, GObject)
@@ -25,6 +28,8 @@ void kam_figure_query_set_country (KamFigureQuery *self, const char *code);
 void kam_figure_query_set_indicator (KamFigureQuery *self, const char *id);
 void kam_figure_query_set_source (KamFigureQuery *self, const char *id);
 void kam_figure_query_set_years (KamFigureQuery *self, int first, int last);
+void kam_figure_query_set_member (KamFigureQuery *self, guint dimension, int member);
+int kam_figure_query_get_member (KamFigureQuery *self, guint dimension);
 void kam_figure_query_set_sort (KamFigureQuery *self, int field, gboolean descending);
 int kam_figure_query_get_sort_field (KamFigureQuery *self);
 gboolean kam_figure_query_get_sort_descending (KamFigureQuery *self);
