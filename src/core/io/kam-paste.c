@@ -20,13 +20,151 @@ kam_paste_rows_free (GArray *rows)
   g_array_unref (rows);
 }
 
+/* The columns a paste may have, in the order they are taken without a header;
+ * the dataset's dimensions come after them, and only under a header. */
+enum
+{
+  COL_COUNTRY,
+  COL_YEAR,
+  COL_INDICATOR,
+  COL_VALUE,
+  COL_SOURCE,
+  COL_NOTE,
+  COL_QUALIFIER,
+  N_FIXED,
+};
+
+static const char *const fixed_names[N_FIXED] = { "country", "year", "indicator", "value",
+                                                  "source", "note", "qualifier" };
+
+/* The Figures page's column titles, which a paste copied from it has. */
+static const char *
+fixed_title (guint c)
+{
+  switch (c)
+    {
+    case COL_COUNTRY:
+      return _("Country");
+    case COL_YEAR:
+      return _("Year");
+    case COL_INDICATOR:
+      return _("Indicator");
+    case COL_VALUE:
+      return _("Value");
+    case COL_SOURCE:
+      return _("Source");
+    case COL_NOTE:
+      return _("Note");
+    default:
+      return _("Qualifier");
+    }
+}
+
+static gboolean
+same_words (const char *a, const char *b)
+{
+  g_autofree char *fa = NULL, *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  return g_str_equal (fa, fb);
+}
+
+/* The column a heading names (a fixed column, or N_FIXED + a dimension's
+ * position), or -1. */
+static int
+heading_column (KamDataset *dataset, const char *heading)
+{
+  for (guint c = 0; c < N_FIXED; c++)
+    if (same_words (heading, fixed_names[c]) || same_words (heading, fixed_title (c)))
+      return c;
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
+      if (same_words (heading, kam_dimension_get_id (dimension))
+          || same_words (heading, kam_dimension_get_name (dimension))
+          || same_words (heading, kam_dimension_get_name_km (dimension)))
+        return N_FIXED + d;
+    }
+  return -1;
+}
+
+static gboolean
+is_whole_number (const char *text)
+{
+  char *end = NULL;
+
+  g_ascii_strtoll (text, &end, 10);
+  return end != text && *end == '\0';
+}
+
+/* A first line with no whole number in it is a header. When every heading
+ * names a column, the columns are taken by their headings; otherwise the
+ * header is skipped and the columns taken in their order. col[c] is the
+ * field of column c, or -1. */
+static gboolean
+read_header (KamDataset *dataset, char **fields, int *col, gboolean *by_name, GError **error)
+{
+  int found[N_FIXED + KAM_MAX_DIMENSIONS];
+
+  for (guint c = 0; c < N_FIXED + KAM_MAX_DIMENSIONS; c++)
+    found[c] = -1;
+  *by_name = FALSE;
+  for (guint f = 0; fields[f] != NULL; f++)
+    {
+      int c = heading_column (dataset, fields[f]);
+      if (c < 0)
+        return TRUE; /* a header of the spreadsheet's own: the columns in order */
+      if (found[c] >= 0)
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("Line 1: the column “%s” is given twice (fields %d and %u)."), fields[f],
+                       found[c] + 1, f + 1);
+          return FALSE;
+        }
+      found[c] = f;
+    }
+  for (guint c = COL_YEAR; c <= COL_VALUE; c++)
+    if (found[c] < 0)
+      {
+        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                     _("Line 1: the header has no column “%s” (a paste needs year, indicator and value)."),
+                     fixed_title (c));
+        return FALSE;
+      }
+  memcpy (col, found, sizeof found);
+  *by_name = TRUE;
+  return TRUE;
+}
+
+static gboolean
+parse_qualifier (const char *text, KamQualifier *qualifier)
+{
+  if (kam_qualifier_parse (text, qualifier))
+    return TRUE;
+  for (guint q = 0; q < KAM_N_QUALIFIERS; q++)
+    if (same_words (text, kam_qualifier_get_label (q)))
+      {
+        *qualifier = q;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 GArray *
 kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
 {
   g_auto (GStrv) lines = NULL;
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
-  gboolean seen_header = FALSE;
+  gboolean first = TRUE, by_name = FALSE;
+  guint n_dimensions = kam_dataset_get_n_dimensions (dataset);
+  int col[N_FIXED + KAM_MAX_DIMENSIONS];
+  guint n_columns = 0;
 
+  for (guint c = 0; c < N_FIXED + KAM_MAX_DIMENSIONS; c++)
+    col[c] = c < N_FIXED ? (int) c : -1;
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The pasted text is not valid UTF-8."));
@@ -44,6 +182,7 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
       gsize len = strlen (line);
       gint64 year;
       char *end = NULL;
+      const char *cell;
 
       if (len > 0 && line[len - 1] == '\r')
         line[--len] = '\0';
@@ -53,62 +192,108 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
       n = g_strv_length (fields);
       for (guint f = 0; f < n; f++)
         g_strstrip (fields[f]);
-      if (n < 4 || n > 6)
+      if (first)
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u: expected 4 to 6 fields separated by tabs (country, year, indicator, value, source, note), found %u."),
-                       l + 1, n);
-          goto fail;
-        }
-      year = g_ascii_strtoll (fields[1], &end, 10);
-      if (end == fields[1] || *end != '\0')
-        {
-          if (rows->len == 0 && !seen_header)
+          gboolean header = TRUE;
+
+          first = FALSE;
+          for (guint f = 0; f < n && header; f++)
+            header = !is_whole_number (fields[f]);
+          if (header)
             {
-              seen_header = TRUE; /* a header line */
+              if (!read_header (dataset, fields, col, &by_name, error))
+                goto fail;
+              n_columns = by_name ? n : 0;
               continue;
             }
+        }
+      if (by_name ? n > n_columns : n < 4 || n > N_FIXED)
+        {
+          if (by_name)
+            g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                         _("Line %u: the header names %u columns, the line has %u fields."), l + 1,
+                         n_columns, n);
+          else
+            g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                         _("Line %u: expected 4 to 7 fields separated by tabs (country, year, indicator, value, source, note, qualifier), found %u."),
+                         l + 1, n);
+          goto fail;
+        }
+#define CELL(c) (col[c] >= 0 && (guint) col[c] < n ? fields[col[c]] : "")
+      cell = CELL (COL_YEAR);
+      year = g_ascii_strtoll (cell, &end, 10);
+      if (end == cell || *end != '\0')
+        {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u, year: “%s” is not a year."), l + 1, fields[1]);
+                       _("Line %u, year: “%s” is not a year."), l + 1, cell);
           goto fail;
         }
       row.year = (int) CLAMP (year, G_MININT, G_MAXINT);
-      if (fields[0][0] != '\0')
+      cell = CELL (COL_COUNTRY);
+      if (cell[0] != '\0')
         {
-          row.country = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, fields[0], TRUE);
+          row.country = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, cell, TRUE);
           if (row.country == NULL)
             {
-              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                           _("Line %u, country: there is no country “%s” in this dataset."), l + 1,
-                           fields[0]);
+              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_COUNTRY, cell);
+              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, country: %s."), l + 1,
+                           message);
               goto fail;
             }
         }
-      row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, fields[2], TRUE);
+      cell = CELL (COL_INDICATOR);
+      row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, cell, TRUE);
       if (row.indicator == NULL)
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                       _("Line %u, indicator: there is no indicator “%s” in this dataset."), l + 1,
-                       fields[2]);
+          g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, cell);
+          g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, indicator: %s."), l + 1,
+                       message);
           goto fail;
         }
-      if (!kam_number_parse (fields[3], &row.value, &local)
+      if (!kam_number_parse (CELL (COL_VALUE), &row.value, &local)
           || !kam_rule_check_typed_value (dataset, row.indicator, row.value, &local))
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, value: %s"), l + 1,
                        local->message);
           goto fail;
         }
-      if (n > 4 && fields[4][0] != '\0')
+      cell = CELL (COL_SOURCE);
+      if (cell[0] != '\0')
         {
-          row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, fields[4], TRUE);
+          row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, cell, TRUE);
           if (row.source == NULL)
             {
-              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                           _("Line %u, source: there is no source “%s” in this dataset."), l + 1,
-                           fields[4]);
+              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_SOURCE, cell);
+              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, source: %s."), l + 1,
+                           message);
               goto fail;
             }
+        }
+      cell = CELL (COL_QUALIFIER);
+      if (!parse_qualifier (cell, &row.qualifier))
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("Line %u, qualifier: “%s” is not a qualifier: use exact, approximate, lower-bound, upper-bound, estimate or provisional, or the marks ≈ ≥ ≤ e p."),
+                       l + 1, cell);
+          goto fail;
+        }
+      for (guint d = 0; d < n_dimensions; d++)
+        {
+          KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
+          int member;
+
+          cell = CELL (N_FIXED + d);
+          if (cell[0] == '\0')
+            continue; /* the total */
+          member = kam_dimension_find_member (dimension, cell, TRUE);
+          if (member < 0)
+            {
+              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                           _("Line %u, %s: “%s” is none of its members."), l + 1,
+                           kam_dimension_get_label (dimension), cell);
+              goto fail;
+            }
+          row.members[d] = (guint16) member;
         }
       if (!kam_dataset_validate_row (dataset, &row, 0, &local))
         {
@@ -116,7 +301,9 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
           g_propagate_error (error, g_steal_pointer (&local));
           goto fail;
         }
-      row.note = n > 5 && fields[5][0] != '\0' ? g_strdup (fields[5]) : NULL;
+      cell = CELL (COL_NOTE);
+      row.note = cell[0] != '\0' ? g_strdup (cell) : NULL;
+#undef CELL
       g_array_append_val (rows, row);
     }
   if (rows->len == 0)
