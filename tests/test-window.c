@@ -402,14 +402,171 @@ test_delete_key_and_undo (void)
   close_window (window);
 }
 
+/* The column of a column view with this title. */
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *columns, const char *title)
+{
+  GListModel *list = gtk_column_view_get_columns (columns);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_error ("no column “%s”", title);
+}
+
+/* The first widget under root whose accessible name is name. */
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      g_autofree char *mismatch = NULL;
+
+      if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL)
+          && (mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
+                                                             GTK_ACCESSIBLE_PROPERTY_LABEL, name)) == NULL)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  guint id;
+  const char *text;
+  gboolean found;
+} MemberCellSearch;
+
+/* A breakdown cell of the figure that shows text. */
+static void
+find_member_cell (GtkWidget *widget, MemberCellSearch *search)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      KamFigure *figure = g_object_get_data (G_OBJECT (child), "kam-figure");
+
+      if (KAM_IS_CHOICE_CELL (child) && figure != NULL && kam_figure_get_id (figure) == search->id
+          && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "kam-field")) == KAM_FIGURE_FIELD_MEMBERS
+          && g_strcmp0 (gtk_widget_get_tooltip_text (child), search->text) == 0
+          && gtk_widget_get_mapped (child))
+        search->found = TRUE;
+      find_member_cell (child, search);
+    }
+}
+
+static gboolean
+member_cell_shown (gpointer data)
+{
+  MemberCellSearch *search = data;
+
+  search->found = FALSE;
+  find_member_cell (search->root, search);
+  return search->found;
+}
+
+static gboolean
+stack_shows (GtkStack *stack, const char *name)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), name) == 0;
+}
+
+/* Breakdowns on the Figures page: a dimension's column appears when a figure
+ * uses it, its filter lists its members, the qualifier is chosen in its cell;
+ * a search that finds nothing says so and offers to clear the filters; a new
+ * figure cites no source. */
+static void
+test_figures_breakdowns (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  KamFiguresView *view = kam_window_get_figures_view (window);
+  GtkColumnView *columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  KamFigureQuery *query = kam_figures_view_get_query (view);
+  int sex = kam_dataset_find_dimension (dataset, "sex");
+  int women = kam_dimension_find_code (kam_dataset_get_dimension (dataset, sex), "women");
+  guint id = kam_figure_table_get_id (table, 0), second = kam_figure_table_get_id (table, 1);
+  KamFigureRow members = { 0 };
+  MemberCellSearch search = { GTK_WIDGET (view), id, "Women", FALSE };
+  Search qualifier_search = { GTK_WIDGET (window), KAM_TYPE_CHOICE_CELL, KAM_FIGURE_FIELD_QUALIFIER, second, NULL };
+  GtkWidget *filter, *cell, *popover, *stack, *breakdowns;
+  GtkListBoxRow *row;
+  g_autofree char *approximate = g_strdup_printf ("≈  %s", kam_qualifier_get_label (KAM_QUALIFIER_APPROXIMATE));
+  g_autoptr (GError) error = NULL;
+  guint added;
+
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "figures");
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, "Qualifier")));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (columns, "Sex")));
+
+  members.members[sex] = women;
+  g_assert_true (kam_dataset_set_figure_field (dataset, id, KAM_FIGURE_FIELD_MEMBERS, &members, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, "Sex")));
+  g_assert_true (wait_for (member_cell_shown, &search));
+
+  /* the filter, in the Breakdowns popover */
+  filter = find_named (GTK_WIDGET (view), "Filter by Sex");
+  g_assert_true (GTK_IS_DROP_DOWN (filter));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (filter))),
+                                               women + 1), ==, "Women");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (filter), women + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 1);
+  breakdowns = find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (breakdowns)), ==, "Breakdowns: Women");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (filter), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 3);
+
+  /* the qualifier, chosen in its cell, and undone */
+  g_assert_true (wait_for (cell_exists, &qualifier_search));
+  cell = qualifier_search.found;
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Exact");
+  kam_choice_cell_popup (KAM_CHOICE_CELL (cell));
+  popover = find_widget (cell, GTK_TYPE_POPOVER);
+  row = row_labelled (popover, approximate);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  iterate ();
+  g_assert_cmpint (kam_figure_table_get_qualifier (table, 1), ==, KAM_QUALIFIER_APPROXIMATE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (kam_figure_table_get_qualifier (table, 1), ==, KAM_QUALIFIER_EXACT);
+  iterate ();
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Exact");
+
+  /* no results, then the filters cleared */
+  stack = gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (columns), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (GTK_IS_STACK (stack));
+  gtk_editable_set_text (GTK_EDITABLE (kam_figures_view_get_search_entry (view)), "nowhere at all");
+  g_signal_emit_by_name (kam_figures_view_get_search_entry (view), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 0);
+  g_assert_true (stack_shows (GTK_STACK (stack), "no-results"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 3);
+  g_assert_true (stack_shows (GTK_STACK (stack), "list"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kam_figures_view_get_search_entry (view))), ==, "");
+
+  /* a new figure cites no source */
+  added = kam_figure_table_get_n_rows (table);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.add", NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, added + 1);
+  g_assert_null (kam_figure_table_get_source (table, added));
+  close_window (window);
+}
+
 static void
 test_sort_by_header (void)
 {
   KamWindow *window = open_window ("good.kamlang");
   KamFiguresView *view = kam_window_get_figures_view (window);
   GtkColumnView *columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
-  GListModel *list = gtk_column_view_get_columns (columns);
-  g_autoptr (GtkColumnViewColumn) value = g_list_model_get_item (list, 3);
+  GtkColumnViewColumn *value = column_titled (columns, "Value");
   KamFigureQuery *query = kam_figures_view_get_query (view);
   KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
 
@@ -1168,10 +1325,8 @@ test_import_from_window (void)
 
 /* Renders the window as it is on screen into a PNG. */
 static void
-save_window_png (KamWindow *window, const char *path)
+save_widget_png (GtkWidget *content, const char *path)
 {
-  /* the window's content (a window's own paintable draws nothing in GTK 4.8) */
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (content);
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
@@ -1184,9 +1339,16 @@ save_window_png (KamWindow *window, const char *path)
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (content)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+save_window_png (KamWindow *window, const char *path)
+{
+  /* the window's content (a window's own paintable draws nothing in GTK 4.8) */
+  save_widget_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), path);
 }
 
 /* Every page of the window at 1280x800, into KAM_SCREENSHOTS (a folder) when
@@ -1221,6 +1383,27 @@ test_screenshots (void)
       save_window_png (window, path);
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     }
+  {
+    /* a breakdown in use, and the Breakdowns popover */
+    KamDataset *dataset = kam_window_get_dataset (window);
+    int sex = kam_dataset_find_dimension (dataset, "sex");
+    KamFigureRow members = { 0 };
+    g_autofree char *path = g_build_filename (folder ? folder : tmp_dir, "figures-breakdowns.png", NULL);
+    g_autofree char *popover_path = g_build_filename (folder ? folder : tmp_dir, "breakdowns.png", NULL);
+    GtkWidget *button;
+
+    members.members[sex] = kam_dimension_find_code (kam_dataset_get_dimension (dataset, sex), "women");
+    g_assert_true (kam_dataset_set_figure_field (dataset, kam_figure_table_get_id (kam_dataset_get_figures (dataset), 0),
+                                                 KAM_FIGURE_FIELD_MEMBERS, &members, NULL));
+    adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "figures");
+    iterate ();
+    save_window_png (window, path);
+    button = find_widget (GTK_WIDGET (kam_window_get_figures_view (window)), GTK_TYPE_MENU_BUTTON);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    iterate ();
+    save_widget_png (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), popover_path);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
   close_window (window);
 }
 
@@ -1255,6 +1438,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/kamlang/window/choice-cell", test_choice_cell);
   g_test_add_func ("/kamlang/window/screenshots", test_screenshots);
+  g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

@@ -29,10 +29,23 @@ struct _KamFiguresView
   GtkDropDown *country_filter, *indicator_filter, *source_filter;
   GtkSpinButton *first_year, *last_year;
   GtkLabel *count_label;
+  GtkStack *list_stack;
+  GtkMenuButton *breakdowns_button;
+  GtkGrid *breakdowns_grid;
 
   /* choices for the cells' drop-downs, and for the filters */
   KamChoices cell_choices[3];
   KamChoices filter_choices[3];
+  GtkStringList *qualifier_labels;
+  /* per dimension of the dataset, by position: its column, its cells'
+   * members, its filter and whether its column is shown */
+  guint n_dimensions;
+  GtkColumnViewColumn *member_columns[KAM_MAX_DIMENSIONS];
+  GtkStringList *member_labels[KAM_MAX_DIMENSIONS];
+  KamChoices member_filter_choices[KAM_MAX_DIMENSIONS];
+  GtkDropDown *member_filters[KAM_MAX_DIMENSIONS];
+  GtkCheckButton *member_shown[KAM_MAX_DIMENSIONS];
+  gboolean member_used[KAM_MAX_DIMENSIONS];
   GHashTable *dropdowns; /* the cells' drop-downs that exist now */
   GObject *probe_a, *probe_b;
   gboolean syncing;
@@ -44,6 +57,14 @@ G_DEFINE_FINAL_TYPE (KamFiguresView, kam_figures_view, GTK_TYPE_WIDGET)
 #define TITLE_KEY "kam-title"
 #define FIGURE_KEY "kam-figure"
 #define HANDLER_KEY "kam-handler"
+#define DIMENSION_KEY "kam-dimension"
+
+static gboolean
+is_choice_field (KamFigureField field)
+{
+  return field != KAM_FIGURE_FIELD_YEAR && field != KAM_FIGURE_FIELD_VALUE
+         && field != KAM_FIGURE_FIELD_NOTE;
+}
 
 static int
 choice_slot (KamFigureField field)
@@ -207,8 +228,22 @@ sync_dropdown (KamFiguresView *self, KamChoiceCell *dropdown)
   if (figure == NULL)
     return;
   self->syncing = TRUE;
-  kam_choice_cell_set_selected (dropdown, kam_choices_find (&self->cell_choices[choice_slot (field)],
-                                                          figure_key (figure, field)));
+  if (field == KAM_FIGURE_FIELD_QUALIFIER || field == KAM_FIGURE_FIELD_MEMBERS)
+    {
+      guint selected = field == KAM_FIGURE_FIELD_QUALIFIER
+                         ? (guint) kam_figure_get_qualifier (figure)
+                         : kam_figure_get_member (figure, GPOINTER_TO_UINT (g_object_get_data (
+                                                           G_OBJECT (dropdown), DIMENSION_KEY)));
+      kam_choice_cell_set_selected (dropdown, selected);
+      /* "Exact" and "Total", the usual, step back */
+      if (selected == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (dropdown), "dim-label");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (dropdown), "dim-label");
+    }
+  else
+    kam_choice_cell_set_selected (dropdown, kam_choices_find (&self->cell_choices[choice_slot (field)],
+                                                            figure_key (figure, field)));
   self->syncing = was_syncing;
 }
 
@@ -218,22 +253,40 @@ dropdown_selected_changed (KamChoiceCell *dropdown, GParamSpec *pspec, KamFigure
   KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
   KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
   guint selected = kam_choice_cell_get_selected (dropdown);
-  KamChoices *choices = &self->cell_choices[choice_slot (field)];
   KamFigureRow src = { 0 };
   const char *key;
   g_autoptr (GError) error = NULL;
 
   if (self->syncing || figure == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  key = kam_choices_get_key (choices, selected);
-  if (key == figure_key (figure, field))
-    return;
-  if (field == KAM_FIGURE_FIELD_COUNTRY)
-    src.country = key;
-  else if (field == KAM_FIGURE_FIELD_INDICATOR)
-    src.indicator = key;
+  if (field == KAM_FIGURE_FIELD_QUALIFIER)
+    {
+      if (selected == (guint) kam_figure_get_qualifier (figure))
+        return;
+      src.qualifier = selected;
+    }
+  else if (field == KAM_FIGURE_FIELD_MEMBERS)
+    {
+      guint dimension = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), DIMENSION_KEY));
+
+      if (selected == kam_figure_get_member (figure, dimension))
+        return;
+      for (guint d = 0; d < self->n_dimensions; d++)
+        src.members[d] = kam_figure_get_member (figure, d);
+      src.members[dimension] = selected;
+    }
   else
-    src.source = key;
+    {
+      key = kam_choices_get_key (&self->cell_choices[choice_slot (field)], selected);
+      if (key == figure_key (figure, field))
+        return;
+      if (field == KAM_FIGURE_FIELD_COUNTRY)
+        src.country = key;
+      else if (field == KAM_FIGURE_FIELD_INDICATOR)
+        src.indicator = key;
+      else
+        src.source = key;
+    }
   if (!kam_dataset_set_figure_field (self->dataset, kam_figure_get_id (figure), field, &src, &error))
     {
       kam_show_error_at (GTK_WIDGET (dropdown), error->message);
@@ -251,9 +304,15 @@ static void
 dropdown_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
 {
   KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), FIELD_KEY));
-  GtkWidget *dropdown = kam_choice_cell_new (G_LIST_MODEL (self->cell_choices[choice_slot (field)].labels));
+  guint dimension = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), DIMENSION_KEY));
+  GListModel *labels = field == KAM_FIGURE_FIELD_QUALIFIER ? G_LIST_MODEL (self->qualifier_labels)
+                       : field == KAM_FIGURE_FIELD_MEMBERS
+                         ? G_LIST_MODEL (self->member_labels[dimension])
+                         : G_LIST_MODEL (self->cell_choices[choice_slot (field)].labels);
+  GtkWidget *dropdown = kam_choice_cell_new (labels);
 
   g_object_set_data (G_OBJECT (dropdown), FIELD_KEY, GINT_TO_POINTER (field));
+  g_object_set_data (G_OBJECT (dropdown), DIMENSION_KEY, GUINT_TO_POINTER (dimension));
   /* the button's name is its choice ("Japan"); the column says what it is */
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   g_object_get_data (G_OBJECT (factory), TITLE_KEY), -1);
@@ -280,7 +339,7 @@ figure_changed (KamFigure *figure, GParamSpec *pspec, GtkWidget *cell)
 }
 
 static const char *const field_names[] = { "country", "year", "indicator", "value", "source",
-                                           "note" };
+                                           "note", "qualifier", "members" };
 
 static void
 cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
@@ -373,9 +432,176 @@ filters_changed (KamFiguresView *self)
                                                     gtk_drop_down_get_selected (self->source_filter)));
   kam_figure_query_set_years (self->query, gtk_spin_button_get_value_as_int (self->first_year),
                               gtk_spin_button_get_value_as_int (self->last_year));
+  {
+    g_autoptr (GString) filtered = g_string_new (NULL);
+
+    for (guint d = 0; d < self->n_dimensions; d++)
+      {
+        guint selected = gtk_drop_down_get_selected (self->member_filters[d]);
+        int member = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+
+        kam_figure_query_set_member (self->query, d, member);
+        if (member >= 0)
+          g_string_append_printf (filtered, "%s%s", filtered->len ? ", " : "",
+                                  gtk_string_list_get_string (self->member_labels[d], member));
+      }
+    if (filtered->len > 0)
+      {
+        /* Translators: the Breakdowns button while it filters, e.g. "Breakdowns: Women" */
+        g_autofree char *label = g_strdup_printf (_("Breakdowns: %s"), filtered->str);
+        gtk_menu_button_set_label (self->breakdowns_button, label);
+      }
+    else
+      gtk_menu_button_set_label (self->breakdowns_button, _("Breakdowns"));
+  }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->query));
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n), n);
   gtk_label_set_label (self->count_label, count);
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (kam_figure_table_get_n_rows (kam_dataset_get_figures (self->dataset)) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "no-figures");
+}
+
+/* ---- breakdowns: a column and a filter per dimension ----------------------- */
+
+/* Sets a string list to labels, only when they differ (a drop-down keeps its
+ * choice, a cell its popover). */
+static void
+set_strings (GtkStringList *list, GPtrArray *labels)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  gboolean same = old_n == labels->len;
+
+  for (guint i = 0; same && i < labels->len; i++)
+    same = g_str_equal (gtk_string_list_get_string (list, i), g_ptr_array_index (labels, i));
+  if (same)
+    return;
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (list, 0, old_n, (const char *const *) labels->pdata);
+  g_ptr_array_set_size (labels, labels->len - 1);
+}
+
+static void
+update_members (KamFiguresView *self)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+
+  for (guint d = 0; d < self->n_dimensions; d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      gboolean used = kam_figure_table_get_member_column (table, d) != NULL;
+
+      for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
+        g_ptr_array_add (labels, g_strdup (kam_dimension_get_member_label (dimension, m)));
+      set_strings (self->member_labels[d], labels);
+      /* Translators: the first choice of a breakdown's filter, e.g. "Any sex" is "Any" here */
+      g_ptr_array_insert (labels, 0, g_strdup (C_("breakdown filter", "Any")));
+      set_strings (GTK_STRING_LIST (gtk_drop_down_get_model (self->member_filters[d])), labels);
+      /* a breakdown that comes into use shows its column */
+      if (used && !self->member_used[d])
+        gtk_check_button_set_active (self->member_shown[d], TRUE);
+      self->member_used[d] = used;
+      gtk_column_view_column_set_title (self->member_columns[d], kam_dimension_get_label (dimension));
+    }
+}
+
+static GtkColumnViewColumn *make_column (KamFiguresView *self, KamFigureField field, guint dimension,
+                                         const char *title, gboolean expand, int fixed_width);
+
+static void
+clear_dimensions (KamFiguresView *self)
+{
+  GtkWidget *child;
+
+  for (guint d = 0; d < self->n_dimensions; d++)
+    {
+      gtk_column_view_remove_column (self->view, self->member_columns[d]);
+      g_clear_object (&self->member_columns[d]);
+      g_clear_object (&self->member_labels[d]);
+      self->member_filters[d] = NULL;
+      self->member_shown[d] = NULL;
+      self->member_used[d] = FALSE;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breakdowns_grid))) != NULL)
+    gtk_grid_remove (self->breakdowns_grid, child);
+  self->n_dimensions = 0;
+}
+
+/* A column and a filter for each of the dataset's dimensions, after the
+ * Indicator column; a column is shown while its dimension is in use, or when
+ * the person asks for it. */
+static void
+make_dimensions (KamFiguresView *self)
+{
+  guint n = MIN (kam_dataset_get_n_dimensions (self->dataset), KAM_MAX_DIMENSIONS);
+  GtkWidget *heading;
+
+  clear_dimensions (self);
+  heading = gtk_label_new (_("Filter by breakdown"));
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_grid_attach (self->breakdowns_grid, heading, 0, 0, 2, 1);
+  heading = gtk_label_new (_("Column"));
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_grid_attach (self->breakdowns_grid, heading, 2, 0, 1, 1);
+  for (guint d = 0; d < n; d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+      const char *name = kam_dimension_get_label (dimension);
+      g_autofree char *filter_name = g_strdup_printf (_("Filter by %s"), name);
+      g_autofree char *column_name = g_strdup_printf (_("Show the %s column"), name);
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *filter = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL);
+      GtkWidget *shown = gtk_check_button_new ();
+
+      self->member_labels[d] = gtk_string_list_new (NULL);
+      self->member_columns[d] = make_column (self, KAM_FIGURE_FIELD_MEMBERS, d, name, FALSE, 130);
+      gtk_column_view_insert_column (self->view, 3 + d, self->member_columns[d]);
+      gtk_column_view_column_set_visible (self->member_columns[d], FALSE);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (self->breakdowns_grid, label, 0, d + 1, 1, 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (filter), GTK_ACCESSIBLE_PROPERTY_LABEL, filter_name, -1);
+      gtk_widget_set_hexpand (filter, TRUE);
+      gtk_grid_attach (self->breakdowns_grid, filter, 1, d + 1, 1, 1);
+      self->member_filters[d] = GTK_DROP_DOWN (filter);
+      gtk_widget_set_tooltip_text (shown, column_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_PROPERTY_LABEL, column_name, -1);
+      gtk_widget_set_halign (shown, GTK_ALIGN_CENTER);
+      gtk_grid_attach (self->breakdowns_grid, shown, 2, d + 1, 1, 1);
+      self->member_shown[d] = GTK_CHECK_BUTTON (shown);
+      g_object_bind_property (shown, "active", self->member_columns[d], "visible", G_BINDING_SYNC_CREATE);
+    }
+  self->n_dimensions = n;
+  update_members (self);
+  for (guint d = 0; d < n; d++)
+    g_signal_connect_swapped (self->member_filters[d], "notify::selected", G_CALLBACK (filters_changed), self);
+}
+
+static void
+clear_filters (KamFiguresView *self)
+{
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  gtk_drop_down_set_selected (self->country_filter, 0);
+  gtk_drop_down_set_selected (self->indicator_filter, 0);
+  gtk_drop_down_set_selected (self->source_filter, 0);
+  gtk_spin_button_set_value (self->first_year, KAM_YEAR_MIN);
+  gtk_spin_button_set_value (self->last_year, KAM_YEAR_MAX);
+  for (guint d = 0; d < self->n_dimensions; d++)
+    gtk_drop_down_set_selected (self->member_filters[d], 0);
+  self->syncing = FALSE;
+  filters_changed (self);
+}
+
+static void
+clear_filters_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  clear_filters (KAM_FIGURES_VIEW (widget));
 }
 
 static void
@@ -410,6 +636,10 @@ update_choices (KamFiguresView *self)
         gtk_drop_down_set_selected (filters[i], pos == GTK_INVALID_LIST_POSITION ? 0 : pos);
       }
   }
+  if (kam_dataset_get_n_dimensions (self->dataset) != self->n_dimensions)
+    make_dimensions (self);
+  else
+    update_members (self);
   self->syncing = FALSE;
   if (changed)
     {
@@ -500,7 +730,14 @@ add_figure (GtkWidget *widget, const char *action, GVariant *param)
   source = kam_choices_get_key (&self->filter_choices[2], gtk_drop_down_get_selected (self->source_filter));
   row.country = country != NULL && *country ? country : NULL;
   row.indicator = indicator != NULL ? indicator : kam_choices_get_key (&self->cell_choices[1], 0);
-  row.source = source != NULL ? source : kam_choices_get_key (&self->cell_choices[2], 1);
+  /* no source until the person picks one (the checks say so), rather than
+   * crediting an unrelated one */
+  row.source = source;
+  for (guint d = 0; d < self->n_dimensions; d++)
+    {
+      guint selected = gtk_drop_down_get_selected (self->member_filters[d]);
+      row.members[d] = selected != GTK_INVALID_LIST_POSITION && selected > 0 ? selected - 1 : KAM_MEMBER_TOTAL;
+    }
   if (row.year < first || row.year > gtk_spin_button_get_value_as_int (self->last_year))
     row.year = first;
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
@@ -567,15 +804,7 @@ kam_figures_view_select_ids (KamFiguresView *self, const guint *ids, guint n)
       if (position < 0)
         {
           /* hidden by a filter: show everything */
-          self->syncing = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (self->search), "");
-          gtk_drop_down_set_selected (self->country_filter, 0);
-          gtk_drop_down_set_selected (self->indicator_filter, 0);
-          gtk_drop_down_set_selected (self->source_filter, 0);
-          gtk_spin_button_set_value (self->first_year, KAM_YEAR_MIN);
-          gtk_spin_button_set_value (self->last_year, KAM_YEAR_MAX);
-          self->syncing = FALSE;
-          filters_changed (self);
+          clear_filters (self);
           position = kam_figure_query_find_id (self->query, ids[i]);
         }
       if (position >= 0)
@@ -600,6 +829,7 @@ kam_figures_view_set_dataset (KamFiguresView *self, KamDataset *dataset)
   g_set_object (&self->dataset, dataset);
   g_clear_object (&self->query);
   self->query = kam_figure_query_new (dataset);
+  clear_dimensions (self);
   /* the choices first: every drop-down cell made for the new rows then starts
    * with its list whole, instead of each following the lists' changes (a
    * second at 10^5 figures) */
@@ -632,20 +862,20 @@ kam_figures_view_get_search_entry (KamFiguresView *self)
 
 /* ---- construction ------------------------------------------------------- */
 
-static void
-add_column (KamFiguresView *self, KamFigureField field, const char *title, gboolean expand,
-            int fixed_width)
+static GtkColumnViewColumn *
+make_column (KamFiguresView *self, KamFigureField field, guint dimension, const char *title,
+             gboolean expand, int fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  int sort_field = field == KAM_FIGURE_FIELD_MEMBERS ? KAM_QUERY_SORT_MEMBER (dimension) : (int) field;
   g_autoptr (GtkSorter) sorter = GTK_SORTER (
-    gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (field), NULL));
-  gboolean dropdown = field == KAM_FIGURE_FIELD_COUNTRY || field == KAM_FIGURE_FIELD_INDICATOR
-                      || field == KAM_FIGURE_FIELD_SOURCE;
+    gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (sort_field), NULL));
 
   g_object_set_data (G_OBJECT (factory), FIELD_KEY, GINT_TO_POINTER (field));
+  g_object_set_data (G_OBJECT (factory), DIMENSION_KEY, GUINT_TO_POINTER (dimension));
   g_object_set_data_full (G_OBJECT (factory), TITLE_KEY, g_strdup (title), g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (dropdown ? dropdown_setup : text_setup), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (is_choice_field (field) ? dropdown_setup : text_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
   column = gtk_column_view_column_new (title, factory);
@@ -654,8 +884,16 @@ add_column (KamFiguresView *self, KamFigureField field, const char *title, gbool
   gtk_column_view_column_set_resizable (column, TRUE);
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
+  return column;
+}
+
+static void
+add_column (KamFiguresView *self, KamFigureField field, const char *title, gboolean expand,
+            int fixed_width)
+{
+  g_autoptr (GtkColumnViewColumn) column = make_column (self, field, 0, title, expand, fixed_width);
+
   gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
 }
 
 static GtkWidget *
@@ -712,6 +950,12 @@ kam_figures_view_finalize (GObject *object)
       kam_choices_clear (&self->cell_choices[i]);
       kam_choices_clear (&self->filter_choices[i]);
     }
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    {
+      g_clear_object (&self->member_columns[d]);
+      g_clear_object (&self->member_labels[d]);
+    }
+  g_clear_object (&self->qualifier_labels);
   g_hash_table_unref (self->dropdowns);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
@@ -731,6 +975,7 @@ kam_figures_view_class_init (KamFiguresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.add", NULL, add_figure);
   gtk_widget_class_install_action (widget_class, "figures.delete", NULL, delete_selected);
   gtk_widget_class_install_action (widget_class, "figures.paste", NULL, paste);
+  gtk_widget_class_install_action (widget_class, "figures.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "figures.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "figures.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "figures.paste", NULL);
@@ -752,6 +997,14 @@ kam_figures_view_init (KamFiguresView *self)
     {
       kam_choices_init (&self->cell_choices[i]);
       kam_choices_init (&self->filter_choices[i]);
+    }
+  self->qualifier_labels = gtk_string_list_new (NULL);
+  for (guint q = 0; q < KAM_N_QUALIFIERS; q++)
+    {
+      g_autofree char *label = q == KAM_QUALIFIER_EXACT
+                                 ? g_strdup (kam_qualifier_get_label (q))
+                                 : g_strdup_printf ("%s  %s", kam_qualifier_get_mark (q), kam_qualifier_get_label (q));
+      gtk_string_list_append (self->qualifier_labels, label);
     }
 
   /* the filter bar */
@@ -776,12 +1029,28 @@ kam_figures_view_init (KamFiguresView *self)
   gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MIN, _("From year"), &self->first_year));
   gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MAX, _("To year"), &self->last_year));
   gtk_box_append (GTK_BOX (bar), box);
+  {
+    GtkWidget *popover = gtk_popover_new ();
+
+    self->breakdowns_grid = GTK_GRID (gtk_grid_new ());
+    gtk_grid_set_row_spacing (self->breakdowns_grid, 6);
+    gtk_grid_set_column_spacing (self->breakdowns_grid, 12);
+    gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->breakdowns_grid));
+    self->breakdowns_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+    gtk_menu_button_set_label (self->breakdowns_button, _("Breakdowns"));
+    gtk_menu_button_set_popover (self->breakdowns_button, popover);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->breakdowns_button),
+                                 _("Filter by sex, sector, province… and choose their columns"));
+    gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->breakdowns_button));
+  }
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
 
   /* the list */
   self->selection = gtk_multi_selection_new (NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
+  /* the columns share out the width the window gives (the Note column takes the rest) */
+  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
   gtk_column_view_set_show_column_separators (self->view, TRUE);
   gtk_column_view_set_reorderable (self->view, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -789,15 +1058,38 @@ kam_figures_view_init (KamFiguresView *self)
   add_column (self, KAM_FIGURE_FIELD_COUNTRY, _("Country"), FALSE, 190);
   add_column (self, KAM_FIGURE_FIELD_YEAR, _("Year"), FALSE, 80);
   add_column (self, KAM_FIGURE_FIELD_INDICATOR, _("Indicator"), FALSE, 230);
-  add_column (self, KAM_FIGURE_FIELD_VALUE, _("Value"), FALSE, 170);
+  add_column (self, KAM_FIGURE_FIELD_VALUE, _("Value"), FALSE, 150);
+  add_column (self, KAM_FIGURE_FIELD_QUALIFIER, _("Qualifier"), FALSE, 120);
   add_column (self, KAM_FIGURE_FIELD_SOURCE, _("Source"), FALSE, 240);
   add_column (self, KAM_FIGURE_FIELD_NOTE, _("Note"), TRUE, -1);
   g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
                     G_CALLBACK (view_sorter_changed), self);
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
-  gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
+  gtk_stack_add_named (self->list_stack, self->scroller, "list");
+  {
+    GtkWidget *page = adw_status_page_new ();
+    GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
+
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "edit-find-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Results Found"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                     _("No figure matches the search and the filters."));
+    gtk_widget_add_css_class (clear, "pill");
+    gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "figures.clear-filters");
+    adw_status_page_set_child (ADW_STATUS_PAGE (page), clear);
+    gtk_stack_add_named (self->list_stack, page, "no-results");
+    page = adw_status_page_new ();
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-list-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Figures"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                     _("Add a figure, or paste rows from a spreadsheet."));
+    gtk_stack_add_named (self->list_stack, page, "no-figures");
+  }
+  gtk_widget_set_parent (GTK_WIDGET (self->list_stack), GTK_WIDGET (self));
 
   /* the action bar */
   bar = gtk_action_bar_new ();
@@ -809,7 +1101,7 @@ kam_figures_view_init (KamFiguresView *self)
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
   button = kam_icon_button_new (
     "edit-paste-symbolic", _("Paste Rows"),
-    _("Paste rows from a spreadsheet (Ctrl+V): country, year, indicator, value, source, note"),
+    _("Paste rows from a spreadsheet (Ctrl+V): country, year, indicator, value, source, note, qualifier; under a header, breakdowns too"),
     "figures.paste");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
