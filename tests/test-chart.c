@@ -602,6 +602,51 @@ test_destinations_split (void)
                                     KamChartPoint, 0).value, ==, 3000);
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, GPtrArray *names)
+{
+  g_ptr_array_add (names, (gpointer) g_param_spec_get_name (pspec));
+}
+
+/* Every setting is a property that tells when it changes, and only then. */
+static void
+test_properties_notify (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *const countries[] = { "JPN", "KOR", NULL };
+  const char *const expected[] = { "kind", "year", "scale", "countries", "split", "indicator", "first-year", "title" };
+  g_autofree char *split = NULL;
+  KamChartKind kind;
+
+  g_signal_connect (chart, "notify", G_CALLBACK (count_notify), names);
+  kam_chart_set_kind (chart, KAM_CHART_TREND);
+  kam_chart_set_kind (chart, KAM_CHART_TREND);
+  kam_chart_set_year (chart, 2021);
+  kam_chart_set_scale (chart, KAM_SCALE_LOG);
+  kam_chart_set_countries (chart, countries);
+  kam_chart_set_countries (chart, countries);
+  g_object_set (chart, "split", "sex", "indicator", "workers", "source", "", NULL);
+  kam_chart_set_split (chart, "sex");
+  kam_chart_set_years (chart, 2010, KAM_YEAR_MAX);
+  kam_chart_set_title (chart, "Mine");
+  /* each once (g_object_set tells its several in an order of its own) */
+  g_assert_cmpuint (names->len, ==, 8);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint n = 0;
+      for (guint k = 0; k < names->len; k++)
+        n += g_str_equal (g_ptr_array_index (names, k), expected[i]);
+      if (n != 1)
+        g_error ("“%s” told %u times", expected[i], n);
+    }
+  g_object_get (chart, "split", &split, "kind", &kind, NULL);
+  g_assert_cmpstr (split, ==, "sex");
+  g_assert_cmpint (kind, ==, KAM_CHART_TREND);
+  g_assert_cmpstr (kam_chart_get_split (chart), ==, "sex");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -622,5 +667,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/gender-uses-men-member", test_gender_uses_men_member);
   g_test_add_func ("/kamlang/chart/trend-keeps-to-years", test_trend_keeps_to_years);
   g_test_add_func ("/kamlang/chart/remittances-prefers-recent-source", test_remittances_prefers_recent_source);
+  g_test_add_func ("/kamlang/chart/properties-notify", test_properties_notify);
   return g_test_run ();
 }

@@ -44,6 +44,25 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_DATASET,
+  PROP_KIND,
+  PROP_INDICATOR,
+  PROP_YEAR,
+  PROP_FIRST_YEAR,
+  PROP_LAST_YEAR,
+  PROP_COUNTRIES,
+  PROP_SCALE,
+  PROP_SOURCE,
+  PROP_SPLIT,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ---- data --------------------------------------------------------------- */
 
 static void
@@ -1093,12 +1112,131 @@ kam_chart_finalize (GObject *object)
 }
 
 static void
+kam_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KamChart *self = KAM_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_INDICATOR:
+      g_value_set_string (value, self->indicator);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_FIRST_YEAR:
+      g_value_set_int (value, self->first_year);
+      break;
+    case PROP_LAST_YEAR:
+      g_value_set_int (value, self->last_year);
+      break;
+    case PROP_COUNTRIES:
+      g_value_set_boxed (value, self->countries);
+      break;
+    case PROP_SCALE:
+      g_value_set_enum (value, self->scale);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_SPLIT:
+      g_value_set_string (value, self->split);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_chart_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamChart *self = KAM_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      kam_chart_set_dataset (self, g_value_get_object (value));
+      break;
+    case PROP_KIND:
+      kam_chart_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_INDICATOR:
+      kam_chart_set_indicator (self, g_value_get_string (value));
+      break;
+    case PROP_YEAR:
+      kam_chart_set_year (self, g_value_get_int (value));
+      break;
+    case PROP_FIRST_YEAR:
+      kam_chart_set_years (self, g_value_get_int (value), self->last_year);
+      break;
+    case PROP_LAST_YEAR:
+      kam_chart_set_years (self, self->first_year, g_value_get_int (value));
+      break;
+    case PROP_COUNTRIES:
+      kam_chart_set_countries (self, g_value_get_boxed (value));
+      break;
+    case PROP_SCALE:
+      kam_chart_set_scale (self, g_value_get_enum (value));
+      break;
+    case PROP_SOURCE:
+      kam_chart_set_source (self, g_value_get_string (value));
+      break;
+    case PROP_SPLIT:
+      kam_chart_set_split (self, g_value_get_string (value));
+      break;
+    case PROP_TITLE:
+      kam_chart_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kam_chart_class_init (KamChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = kam_chart_dispose;
   object_class->finalize = kam_chart_finalize;
+  object_class->get_property = kam_chart_get_property;
+  object_class->set_property = kam_chart_set_property;
+
+  {
+    GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+    properties[PROP_DATASET] = g_param_spec_object ("dataset", NULL, NULL, KAM_TYPE_DATASET, flags);
+    properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, KAM_TYPE_CHART_KIND,
+                                               KAM_CHART_DESTINATIONS, flags);
+    /* NULL: the kind's default */
+    properties[PROP_INDICATOR] = g_param_spec_string ("indicator", NULL, NULL, NULL, flags);
+    /* 0: the latest year with figures */
+    properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, flags);
+    properties[PROP_FIRST_YEAR] = g_param_spec_int ("first-year", NULL, NULL, G_MININT, G_MAXINT,
+                                                    KAM_YEAR_MIN, flags);
+    properties[PROP_LAST_YEAR] = g_param_spec_int ("last-year", NULL, NULL, G_MININT, G_MAXINT,
+                                                   KAM_YEAR_MAX, flags);
+    /* NULL: a default choice; "" stands for the national total */
+    properties[PROP_COUNTRIES] = g_param_spec_boxed ("countries", NULL, NULL, G_TYPE_STRV, flags);
+    properties[PROP_SCALE] = g_param_spec_enum ("scale", NULL, NULL, KAM_TYPE_SCALE_KIND, KAM_SCALE_LINEAR,
+                                                flags);
+    /* NULL: for each value, the most recently dated source */
+    properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
+    /* a dimension's id, or NULL */
+    properties[PROP_SPLIT] = g_param_spec_string ("split", NULL, NULL, NULL, flags);
+    /* the title set, or NULL for the automatic one (kam_chart_get_title gives the one shown) */
+    properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+    g_object_class_install_properties (object_class, N_PROPS, properties);
+  }
 
   /**
    * KamChart::changed:
@@ -1151,6 +1289,7 @@ kam_chart_set_dataset (KamChart *self, KamDataset *dataset)
   if (dataset != NULL)
     g_signal_connect_swapped (dataset, "changed", G_CALLBACK (dataset_changed), self);
   settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
 KamChartKind
@@ -1166,10 +1305,11 @@ kam_chart_set_kind (KamChart *self, KamChartKind kind)
     return;
   self->kind = kind;
   settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 static void
-set_string (KamChart *self, char **field, const char *value)
+set_string (KamChart *self, char **field, const char *value, int prop)
 {
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -1178,6 +1318,7 @@ set_string (KamChart *self, char **field, const char *value)
   g_free (*field);
   *field = g_strdup (value);
   settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 const char *
@@ -1189,7 +1330,7 @@ kam_chart_get_indicator (KamChart *self)
 void
 kam_chart_set_indicator (KamChart *self, const char *indicator)
 {
-  set_string (self, &self->indicator, indicator);
+  set_string (self, &self->indicator, indicator, PROP_INDICATOR);
 }
 
 int
@@ -1205,16 +1346,23 @@ kam_chart_set_year (KamChart *self, int year)
     return;
   self->year = year;
   settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 void
 kam_chart_set_years (KamChart *self, int first, int last)
 {
-  if (self->first_year == first && self->last_year == last)
+  gboolean first_changed = self->first_year != first, last_changed = self->last_year != last;
+
+  if (!first_changed && !last_changed)
     return;
   self->first_year = first;
   self->last_year = last;
   settings_changed (self);
+  if (first_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_YEAR]);
+  if (last_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_YEAR]);
 }
 
 void
@@ -1240,6 +1388,7 @@ kam_chart_set_countries (KamChart *self, const char *const *codes)
   g_strfreev (self->countries);
   self->countries = g_strdupv ((char **) codes);
   settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRIES]);
 }
 
 KamScaleKind
@@ -1255,6 +1404,7 @@ kam_chart_set_scale (KamChart *self, KamScaleKind scale)
     return;
   self->scale = scale;
   settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
 }
 
 const char *
@@ -1266,7 +1416,7 @@ kam_chart_get_source (KamChart *self)
 void
 kam_chart_set_source (KamChart *self, const char *source)
 {
-  set_string (self, &self->source, source);
+  set_string (self, &self->source, source, PROP_SOURCE);
 }
 
 const char *
@@ -1278,7 +1428,7 @@ kam_chart_get_split (KamChart *self)
 void
 kam_chart_set_split (KamChart *self, const char *dimension)
 {
-  set_string (self, &self->split, dimension);
+  set_string (self, &self->split, dimension, PROP_SPLIT);
 }
 
 const char *
@@ -1306,7 +1456,7 @@ kam_chart_set_member (KamChart *self, const char *dimension, const char *code)
 void
 kam_chart_set_title (KamChart *self, const char *title)
 {
-  set_string (self, &self->title, title);
+  set_string (self, &self->title, title, PROP_TITLE);
 }
 
 /**
