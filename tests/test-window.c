@@ -23,6 +23,7 @@
 #include "kam-text-cell.h"
 #include "kam-choice-cell.h"
 #include "kam-export-dialog.h"
+#include "kam-items-view.h"
 
 static char *tmp_dir;
 
@@ -1139,6 +1140,69 @@ test_charts_breakdowns (void)
   close_window (window);
 }
 
+static void save_widget_png (GtkWidget *content, const char *path);
+
+/* Adding a country: chosen from ISO 3166 by searching its name, with its
+ * English and Khmer names; one the dataset has cannot be chosen again. */
+static void
+test_add_country (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  GtkWidget *view = adw_view_stack_get_child_by_name (kam_window_get_stack (window), "countries");
+  AdwMessageDialog *dialog;
+  GtkWidget *search, *list;
+  GtkListBoxRow *selected;
+  KamCountry *thailand;
+  gboolean japan_found = FALSE;
+
+  g_assert_true (KAM_IS_ITEMS_VIEW (view));
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "countries");
+  g_assert_true (gtk_widget_activate_action (view, "items.add", NULL));
+  iterate ();
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  search = find_named (GTK_WIDGET (dialog), "Search countries");
+  list = find_named (GTK_WIDGET (dialog), "Countries");
+  g_assert_true (GTK_IS_SEARCH_ENTRY (search));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+      if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Japan"))
+        {
+          japan_found = TRUE;
+          g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+        }
+    }
+  g_assert_true (japan_found);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "thai");
+  g_signal_emit_by_name (search, "search-changed");
+  selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (selected)), ==, "Thailand");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  if (g_getenv ("KAM_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("KAM_SCREENSHOTS"), "add-country.png", NULL);
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      while (g_get_monotonic_time () < until) /* let it draw */
+        g_main_context_iteration (NULL, FALSE);
+      save_widget_png (gtk_window_get_child (GTK_WINDOW (dialog)), path);
+    }
+  respond (dialog, "add");
+  thailand = kam_dataset_lookup_country (dataset, "THA");
+  g_assert_nonnull (thailand);
+  g_assert_cmpstr (kam_country_get_name (thailand), ==, "Thailand");
+  g_assert_cmpstr (kam_country_get_name_km (thailand), ==, "ថៃ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (kam_dataset_lookup_country (dataset, "THA"));
+  close_window (window);
+}
+
 static gboolean
 findings_at_least_one (gpointer page)
 {
@@ -1507,6 +1571,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/screenshots", test_screenshots);
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/charts-breakdowns", test_charts_breakdowns);
+  g_test_add_func ("/kamlang/window/add-country", test_add_country);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

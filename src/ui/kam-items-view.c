@@ -9,7 +9,9 @@
  * so every edit can be undone. */
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include "kam-items-view.h"
+#include "kam-iso-countries.h"
 #include "kam-ui-util.h"
 
 typedef enum
@@ -310,7 +312,12 @@ kam_items_view_add (KamItemsView *self, const char *code, GError **error)
       {
         g_autofree char *upper = g_utf8_strup (code ? code : "", -1);
         g_autoptr (KamCountry) country = kam_country_new (g_strstrip (upper));
-        kam_country_set_name (country, upper);
+        const KamIsoCountry *iso = kam_iso_countries_find (kam_iso_countries_get_default (), upper);
+
+        /* the names of ISO 3166, in English and in Khmer */
+        kam_country_set_name (country, iso != NULL ? iso->name : upper);
+        if (iso != NULL && iso->name_km != NULL)
+          kam_country_set_name_km (country, iso->name_km);
         ok = kam_dataset_add_country (self->dataset, country, error);
         list = kam_dataset_get_countries (self->dataset);
         break;
@@ -348,22 +355,13 @@ code_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsVi
     kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
+/* Without iso-codes: the code, typed. */
 static void
-add_item (GtkWidget *widget, const char *action, GVariant *param)
+ask_country_code (KamItemsView *self)
 {
-  KamItemsView *self = KAM_ITEMS_VIEW (widget);
   GtkWidget *dialog, *entry;
 
-  if (self->dataset == NULL)
-    return;
-  if (self->kind != KAM_ITEMS_COUNTRIES)
-    {
-      g_autoptr (GError) error = NULL;
-      if (!kam_items_view_add (self, NULL, &error))
-        kam_show_toast (widget, adw_toast_new (error->message));
-      return;
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add a Country"),
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Add a Country"),
                                    _("Type the country's ISO 3166-1 code of three letters, such as THA for Thailand."));
   entry = gtk_entry_new ();
   gtk_entry_set_max_length (GTK_ENTRY (entry), 3);
@@ -380,6 +378,173 @@ add_item (GtkWidget *widget, const char *action, GVariant *param)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (code_dialog_response), self);
   kam_present_dialog (dialog);
+}
+
+/* ---- the countries of ISO 3166, to choose from -------------------------- */
+
+#define ISO_KEY "kam-iso"
+
+static gboolean
+iso_row_matches (GtkListBoxRow *row, gpointer entry)
+{
+  const KamIsoCountry *country = g_object_get_data (G_OBJECT (row), ISO_KEY);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autofree char *name = g_utf8_casefold (country->name, -1);
+  g_autofree char *code = g_utf8_casefold (country->code, -1);
+
+  g_strstrip (needle);
+  return *needle == '\0' || strstr (name, needle) != NULL || strstr (code, needle) != NULL
+         || (country->name_km != NULL && strstr (country->name_km, needle) != NULL);
+}
+
+static void
+iso_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsView *self)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "kam-list");
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  g_autoptr (GError) error = NULL;
+
+  /* the dialog goes: when the list then tells it lost its rows, the dialog
+   * has let go of its responses already */
+  g_signal_handlers_disconnect_by_data (list, dialog);
+  if (!g_str_equal (response, "add") || row == NULL)
+    return;
+  if (!kam_items_view_add (self, ((KamIsoCountry *) g_object_get_data (G_OBJECT (row), ISO_KEY))->code, &error))
+    kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+static void
+iso_row_selected (GtkListBox *list, GtkListBoxRow *row, AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "add", row != NULL);
+}
+
+static void
+iso_row_activated (GtkListBox *list, GtkListBoxRow *row, AdwMessageDialog *dialog)
+{
+  gtk_list_box_select_row (list, row);
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+iso_search_changed (GtkSearchEntry *entry, GtkListBox *list)
+{
+  gtk_list_box_invalidate_filter (list);
+  /* the first country still shown is chosen, so that Enter adds it */
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      if (row == NULL)
+        {
+          gtk_list_box_unselect_all (list);
+          break;
+        }
+      if (gtk_widget_get_sensitive (GTK_WIDGET (row)) && iso_row_matches (row, entry))
+        {
+          gtk_list_box_select_row (list, row);
+          break;
+        }
+    }
+}
+
+static void
+iso_search_activated (GtkSearchEntry *entry, AdwMessageDialog *dialog)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "kam-list");
+
+  if (gtk_list_box_get_selected_row (list) != NULL)
+    {
+      adw_message_dialog_response (dialog, "add");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+/* Every country of ISO 3166 with its English and Khmer name; those the
+ * dataset has already are shown but cannot be chosen again. */
+static void
+choose_iso_country (KamItemsView *self, GPtrArray *countries)
+{
+  GtkWidget *dialog, *box, *search, *scroller, *list;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Add a Country"),
+                                   _("Its names in English and Khmer come from the ISO 3166 list."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  search = gtk_search_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search countries"), -1);
+  g_object_set (search, "placeholder-text", _("Name or code"), NULL);
+  gtk_box_append (GTK_BOX (box), search);
+  list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Countries"), -1);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      KamIsoCountry *country = g_ptr_array_index (countries, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *code = gtk_label_new (country->code);
+      g_autofree char *title = g_markup_escape_text (country->name, -1);
+      g_autofree char *subtitle = country->name_km ? g_markup_escape_text (country->name_km, -1) : NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (code, "dim-label");
+      gtk_widget_add_css_class (code, "monospace");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), code);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), ISO_KEY, country);
+      if (kam_dataset_lookup_country (self->dataset, country->code) != NULL)
+        {
+          gtk_widget_set_sensitive (row, FALSE);
+          gtk_widget_set_tooltip_text (row, _("Already in the dataset"));
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), iso_row_matches, search, NULL);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scroller, 360, 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "kam-list", list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
+                                    _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (list, "row-selected", G_CALLBACK (iso_row_selected), dialog);
+  g_signal_connect (list, "row-activated", G_CALLBACK (iso_row_activated), dialog);
+  g_signal_connect (search, "search-changed", G_CALLBACK (iso_search_changed), list);
+  g_signal_connect (search, "activate", G_CALLBACK (iso_search_activated), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (iso_dialog_response), self);
+  kam_present_dialog (dialog);
+  gtk_widget_grab_focus (search);
+}
+
+static void
+add_item (GtkWidget *widget, const char *action, GVariant *param)
+{
+  KamItemsView *self = KAM_ITEMS_VIEW (widget);
+  GPtrArray *countries;
+
+  if (self->dataset == NULL)
+    return;
+  if (self->kind != KAM_ITEMS_COUNTRIES)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!kam_items_view_add (self, NULL, &error))
+        kam_show_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  countries = kam_iso_countries_get_default ();
+  if (countries != NULL && countries->len > 0)
+    choose_iso_country (self, countries);
+  else
+    ask_country_code (self);
 }
 
 static void
