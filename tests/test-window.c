@@ -1260,6 +1260,29 @@ test_checks_page (void)
   /* undone: the finding goes */
   g_assert_true (kam_dataset_undo (dataset));
   g_assert_true (wait_for (findings_none, page));
+
+  /* a figure of a breakdown is named with it */
+  {
+    KamFigureRow members = { 0 };
+    int sex = kam_dataset_find_dimension (dataset, "sex");
+    GListModel *findings = kam_checks_page_get_findings (page);
+    gboolean named = FALSE;
+
+    members.members[sex] = kam_dimension_find_code (kam_dataset_get_dimension (dataset, sex), "women");
+    g_assert_true (kam_dataset_set_figure_field (dataset, id, KAM_FIGURE_FIELD_MEMBERS, &members, &error));
+    g_assert_true (kam_dataset_set_figure_value (dataset, id, 458660000, &error));
+    g_assert_true (wait_for (findings_at_least_one, page));
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr (KamFinding) women = g_list_model_get_item (findings, i);
+        if (kam_finding_get_figure_id (women) == id)
+          {
+            g_assert_cmpstr (kam_finding_get_figure (women), ==, "South Korea, 2021, Workers abroad, Women");
+            named = TRUE;
+          }
+      }
+    g_assert_true (named);
+  }
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, 0);
   close_window (window);
 }

@@ -154,15 +154,23 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* "South Korea, 2021, Workers abroad" */
+/* "South Korea, 2021, Workers abroad", and its breakdown: ", Women" */
 static char *
 describe_figure (KamDataset *dataset, KamFigureTable *table, guint row)
 {
+  guint16 members[KAM_MAX_DIMENSIONS] = { 0 };
+  g_autofree char *breakdown = NULL;
+  g_autofree char *figure = NULL;
+
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
+    members[d] = kam_figure_table_get_member (table, row, d);
+  breakdown = kam_dataset_dup_members_label (dataset, members);
   /* Translators: a figure: its country, year and indicator */
-  return g_strdup_printf (_("%s, %d, %s"),
-                          kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, row)),
-                          kam_figure_table_get_year (table, row),
-                          kam_indicator_label (dataset, kam_figure_table_get_indicator (table, row)));
+  figure = g_strdup_printf (_("%s, %d, %s"),
+                            kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, row)),
+                            kam_figure_table_get_year (table, row),
+                            kam_indicator_label (dataset, kam_figure_table_get_indicator (table, row)));
+  return breakdown != NULL ? g_strdup_printf ("%s, %s", figure, breakdown) : g_steal_pointer (&figure);
 }
 
 static int
