@@ -647,6 +647,20 @@ test_properties_notify (void)
   g_assert_cmpstr (kam_chart_get_split (chart), ==, "sex");
 }
 
+/* With no figures there is no year to name: the title does not say "0". */
+static void
+test_empty_title_has_no_year (void)
+{
+  g_autoptr (KamDataset) dataset = kam_dataset_new ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+
+  g_assert_cmpint (kam_chart_get_resolved_year (chart), <=, 0);
+  g_assert_false (g_str_has_suffix (kam_chart_get_title (chart), ", 0"));
+  g_assert_true (strstr (kam_chart_get_title (chart), "by destination") != NULL);
+  kam_chart_set_split (chart, "sex");
+  g_assert_false (g_str_has_suffix (kam_chart_get_title (chart), ", 0"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -668,5 +682,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/trend-keeps-to-years", test_trend_keeps_to_years);
   g_test_add_func ("/kamlang/chart/remittances-prefers-recent-source", test_remittances_prefers_recent_source);
   g_test_add_func ("/kamlang/chart/properties-notify", test_properties_notify);
+  g_test_add_func ("/kamlang/chart/empty-title-has-no-year", test_empty_title_has_no_year);
   return g_test_run ();
 }

@@ -518,8 +518,11 @@ build_destinations_split (KamChart *self, KamChartData *data, int d)
   {
     g_autofree char *name = in_sentence (kam_dimension_get_label (dimension));
     /* Translators: chart title: an indicator, a dimension (sex, sector ...), a year */
-    data->title = g_strdup_printf (_("%s by destination and %s, %d"),
-                                   indicator_name (self->dataset, data->indicator), name, data->year);
+    data->title = data->year > 0 ? g_strdup_printf (_("%s by destination and %s, %d"),
+                                                    indicator_name (self->dataset, data->indicator), name, data->year)
+                                 /* Translators: chart title: an indicator, a dimension; no figures yet */
+                                 : g_strdup_printf (_("%s by destination and %s"),
+                                                    indicator_name (self->dataset, data->indicator), name);
   }
 }
 
@@ -537,8 +540,10 @@ build_destinations (KamChart *self, KamChartData *data)
     note_source (data, g_array_index (series->points, KamChartPoint, i).source);
   g_ptr_array_add (data->series, series);
   /* Translators: chart title: an indicator, then a year */
-  data->title = g_strdup_printf (_("%s by destination, %d"), indicator_name (self->dataset, data->indicator),
-                                 data->year);
+  data->title = data->year > 0 ? g_strdup_printf (_("%s by destination, %d"),
+                                                  indicator_name (self->dataset, data->indicator), data->year)
+                               /* Translators: chart title: an indicator; no figures yet, so no year */
+                               : g_strdup_printf (_("%s by destination"), indicator_name (self->dataset, data->indicator));
 }
 
 static void
