@@ -596,6 +596,7 @@ test_destinations_split (void)
   /* filtered to women only: one series, women's values */
   kam_chart_set_split (chart, NULL);
   kam_chart_set_member (chart, "sex", "women");
+  g_assert_true (g_str_has_suffix (kam_chart_get_title (chart), " (Women)"));
   g_assert_cmpuint (kam_chart_get_series (chart)->len, ==, 1);
   g_assert_cmpuint (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points->len, ==, 2);
   g_assert_cmpfloat (g_array_index (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points,

@@ -1126,6 +1126,7 @@ test_charts_breakdowns (void)
   /* women only: the women's figures, named so under the chart */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (member), kam_dimension_find_code (sex_dimension, "women"));
   g_assert_cmpstr (kam_chart_get_member (chart, "sex"), ==, "women");
+  g_assert_cmpstr (kam_chart_get_title (chart), ==, "Workers abroad by destination, 2021 (Women)");
   series = kam_chart_get_series (chart);
   g_assert_cmpuint (series->len, ==, 1);
   g_assert_cmpfloat (g_array_index (((KamChartSeries *) g_ptr_array_index (series, 0))->points, KamChartPoint, 0).value,

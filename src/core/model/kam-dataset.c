@@ -454,9 +454,15 @@ kam_dataset_get_figures (KamDataset *self)
 gpointer
 _kam_dataset_lookup (KamDataset *self, ListKind list, const char *key)
 {
+  GQuark quark;
+
   if (key == NULL)
     return NULL;
-  return g_hash_table_lookup (self->index[list], g_intern_string (key));
+  /* the index's keys are interned: a string never interned is in no index,
+   * and looking up is no reason to intern it (every code ever looked up, of
+   * a file, a paste or the ISO list, would stay in memory for good) */
+  quark = g_quark_try_string (key);
+  return quark != 0 ? g_hash_table_lookup (self->index[list], g_quark_to_string (quark)) : NULL;
 }
 
 /**
