@@ -107,6 +107,7 @@ typedef struct
   int field;
   guint figure_id;
   GtkWidget *found;
+  const char *shows; /* when set: only a cell on screen whose tooltip is this */
 } Search;
 
 static void
@@ -120,9 +121,12 @@ find_cell_in (GtkWidget *widget, Search *search)
           gpointer figure = g_object_get_data (G_OBJECT (child), "kam-figure");
           gpointer field = g_object_get_data (G_OBJECT (child), "kam-field");
 
-          if (search->field < 0
-              || (figure != NULL && GPOINTER_TO_INT (field) == search->field
-                  && kam_figure_get_id (figure) == search->figure_id))
+          if ((search->field < 0
+               || (figure != NULL && GPOINTER_TO_INT (field) == search->field
+                   && kam_figure_get_id (figure) == search->figure_id))
+              && (search->shows == NULL
+                  || (g_strcmp0 (gtk_widget_get_tooltip_text (child), search->shows) == 0
+                      && gtk_widget_get_mapped (child))))
             {
               search->found = child;
               return;
@@ -439,41 +443,6 @@ find_named (GtkWidget *root, const char *name)
   return NULL;
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  guint id;
-  const char *text;
-  gboolean found;
-} MemberCellSearch;
-
-/* A breakdown cell of the figure that shows text. */
-static void
-find_member_cell (GtkWidget *widget, MemberCellSearch *search)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      KamFigure *figure = g_object_get_data (G_OBJECT (child), "kam-figure");
-
-      if (KAM_IS_CHOICE_CELL (child) && figure != NULL && kam_figure_get_id (figure) == search->id
-          && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "kam-field")) == KAM_FIGURE_FIELD_MEMBERS
-          && g_strcmp0 (gtk_widget_get_tooltip_text (child), search->text) == 0
-          && gtk_widget_get_mapped (child))
-        search->found = TRUE;
-      find_member_cell (child, search);
-    }
-}
-
-static gboolean
-member_cell_shown (gpointer data)
-{
-  MemberCellSearch *search = data;
-
-  search->found = FALSE;
-  find_member_cell (search->root, search);
-  return search->found;
-}
-
 static gboolean
 stack_shows (GtkStack *stack, const char *name)
 {
@@ -497,7 +466,7 @@ test_figures_breakdowns (void)
   int women = kam_dimension_find_code (kam_dataset_get_dimension (dataset, sex), "women");
   guint id = kam_figure_table_get_id (table, 0), second = kam_figure_table_get_id (table, 1);
   KamFigureRow members = { 0 };
-  MemberCellSearch search = { GTK_WIDGET (view), id, "Women", FALSE };
+  Search search = { GTK_WIDGET (view), KAM_TYPE_CHOICE_CELL, KAM_FIGURE_FIELD_MEMBERS, id, NULL, "Women" };
   Search qualifier_search = { GTK_WIDGET (window), KAM_TYPE_CHOICE_CELL, KAM_FIGURE_FIELD_QUALIFIER, second, NULL };
   GtkWidget *filter, *cell, *popover, *stack, *breakdowns;
   GtkListBoxRow *row;
@@ -513,7 +482,7 @@ test_figures_breakdowns (void)
   g_assert_true (kam_dataset_set_figure_field (dataset, id, KAM_FIGURE_FIELD_MEMBERS, &members, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, "Sex")));
-  g_assert_true (wait_for (member_cell_shown, &search));
+  g_assert_true (wait_for (cell_exists, &search));
 
   /* the filter, in the Breakdowns popover */
   filter = find_named (GTK_WIDGET (view), "Filter by Sex");

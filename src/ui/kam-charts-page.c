@@ -83,7 +83,6 @@ update_table (KamChartsPage *self)
   gboolean usd = indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD);
 
   KamFigureTable *figures = kam_dataset_get_figures (self->dataset);
-  guint n_dimensions = kam_dataset_get_n_dimensions (self->dataset);
   gboolean any_breakdown = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
@@ -114,10 +113,10 @@ update_table (KamChartsPage *self)
           /* the figure's breakdown: "Women"; the total's is empty */
           if (figure_row >= 0)
             {
-              guint16 m[KAM_MAX_DIMENSIONS] = { 0 };
-              for (guint d = 0; d < n_dimensions && d < KAM_MAX_DIMENSIONS; d++)
-                m[d] = kam_figure_table_get_member (figures, figure_row, d);
-              members = kam_dataset_dup_members_label (self->dataset, m);
+              KamFigureRow figure;
+
+              kam_figure_table_get_row (figures, figure_row, &figure);
+              members = kam_dataset_dup_members_label (self->dataset, figure.members);
             }
           any_breakdown |= members != NULL;
 

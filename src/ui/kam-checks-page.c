@@ -158,13 +158,12 @@ static guint signals[N_SIGNALS];
 static char *
 describe_figure (KamDataset *dataset, KamFigureTable *table, guint row)
 {
-  guint16 members[KAM_MAX_DIMENSIONS] = { 0 };
+  KamFigureRow figure_row;
   g_autofree char *breakdown = NULL;
   g_autofree char *figure = NULL;
 
-  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
-    members[d] = kam_figure_table_get_member (table, row, d);
-  breakdown = kam_dataset_dup_members_label (dataset, members);
+  kam_figure_table_get_row (table, row, &figure_row);
+  breakdown = kam_dataset_dup_members_label (dataset, figure_row.members);
   /* Translators: a figure: its country, year and indicator */
   figure = g_strdup_printf (_("%s, %d, %s"),
                             kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, row)),

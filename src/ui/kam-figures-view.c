@@ -271,8 +271,7 @@ dropdown_selected_changed (KamChoiceCell *dropdown, GParamSpec *pspec, KamFigure
 
       if (selected == kam_figure_get_member (figure, dimension))
         return;
-      for (guint d = 0; d < self->n_dimensions; d++)
-        src.members[d] = kam_figure_get_member (figure, d);
+      kam_figure_table_get_row (kam_figure_get_table (figure), kam_figure_get_row (figure), &src);
       src.members[dimension] = selected;
     }
   else

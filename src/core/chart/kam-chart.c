@@ -1026,21 +1026,13 @@ compute (KamChart *self)
       g_free (data->title);
       data->title = g_strdup (self->title);
     }
-  else if (self->members != NULL && g_hash_table_size (self->members) > 0 && self->dataset != NULL)
+  else if (self->dataset != NULL)
     {
       /* a chart kept to women says so: "Workers abroad by destination, 2021 (Women)" */
-      guint16 members[KAM_MAX_DIMENSIONS] = { 0 };
+      guint16 members[KAM_MAX_DIMENSIONS];
       g_autofree char *label = NULL;
 
-      for (guint d = 0; d < kam_dataset_get_n_dimensions (self->dataset) && d < KAM_MAX_DIMENSIONS; d++)
-        {
-          KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
-          const char *code = g_hash_table_lookup (self->members, kam_dimension_get_id (dimension));
-          int member = code != NULL ? kam_dimension_find_code (dimension, code) : -1;
-
-          if (member > 0)
-            members[d] = member;
-        }
+      chart_members (self, members);
       label = kam_dataset_dup_members_label (self->dataset, members);
       if (label != NULL)
         {
