@@ -421,6 +421,87 @@ test_figure_objects_follow_rows (void)
   g_assert_cmpfloat (kam_figure_get_value (fb), ==, 2);
 }
 
+static void
+count_items_changed (GListModel *list, guint position, guint removed, guint added, GString *log)
+{
+  g_string_append_printf (log, "%u-%u+%u;", position, removed, added);
+}
+
+/* Breakdowns are edited like the other lists: members are objects with names
+ * that can be changed and undone, and a dimension is the list of them. */
+static void
+test_members_editable (void)
+{
+  g_autoptr (KamDataset) dataset = kam_dataset_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) log = g_string_new (NULL);
+  KamDimension *sex;
+  KamMember *women, *other;
+  guint before;
+
+  g_assert_cmpint (kam_dataset_find_dimension (dataset, "sex"), ==, 0);
+  sex = kam_dataset_get_dimension (dataset, 0);
+  kam_dataset_mark_saved (dataset);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sex)), ==, 3);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (sex)) == KAM_TYPE_MEMBER);
+  women = kam_dimension_get_member (sex, 1);
+  g_assert_cmpstr (kam_member_get_code (women), ==, "women");
+  g_assert_true (kam_member_get_dimension (women) == sex);
+  g_assert_cmpint (kam_member_get_position (women), ==, 1);
+  g_signal_connect (sex, "items-changed", G_CALLBACK (count_items_changed), log);
+
+  /* a rename, undone and redone */
+  g_assert_true (kam_dataset_set_item_string (dataset, women, "name", "Female workers", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kam_dimension_get_member_label (sex, 1), ==, "Female workers");
+  g_assert_true (kam_dataset_get_modified (dataset));
+  g_assert_cmpint (kam_dimension_find_member (sex, "female workers", TRUE), ==, 1);
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpstr (kam_dimension_get_member_name (sex, 1), ==, "Women");
+  g_assert_false (kam_dataset_get_modified (dataset));
+
+  /* a name another member goes by (its code, English or Khmer name, any
+   * case) is refused and changes nothing */
+  before = kam_dataset_get_state (dataset);
+  g_assert_false (kam_dataset_set_item_string (dataset, women, "name", "MEN", &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "MEN"));
+  g_clear_error (&error);
+  g_assert_false (kam_dataset_set_item_string (dataset, women, "name-km", "បុរស", &error));
+  g_clear_error (&error);
+  g_assert_false (kam_dataset_set_item_string (dataset, women, "name", "total", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (kam_dimension_get_member_name (sex, 1), ==, "Women");
+  g_assert_cmpuint (kam_dataset_get_state (dataset), ==, before);
+  /* its own code, in other case, is its own */
+  g_assert_true (kam_dataset_set_item_string (dataset, women, "name", "WOMEN", &error));
+  g_assert_true (kam_dataset_undo (dataset));
+
+  /* a new member: the list says so; undo takes it out, redo puts the same
+   * object back, so that a rename after it redoes too */
+  g_assert_false (kam_dataset_add_member (dataset, sex, "female", "Women", NULL, &error) >= 0);
+  g_clear_error (&error);
+  g_assert_cmpint (kam_dataset_add_member (dataset, sex, "other", "Other", NULL, &error), ==, 3);
+  g_assert_no_error (error);
+  other = kam_dimension_get_member (sex, 3);
+  g_assert_true (kam_dataset_set_item_string (dataset, other, "name-km", "ផ្សេងទៀត", &error));
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpuint (kam_dimension_get_n_members (sex), ==, 3);
+  g_assert_null (kam_member_get_dimension (other));
+  g_assert_true (kam_dataset_redo (dataset));
+  g_assert_true (kam_dataset_redo (dataset));
+  g_assert_true (kam_dimension_get_member (sex, 3) == other);
+  g_assert_cmpstr (kam_dimension_get_member_name_km (sex, 3), ==, "ផ្សេងទៀត");
+  g_assert_cmpstr (log->str, ==, "3-0+1;3-1+0;3-0+1;");
+
+  /* the breakdown's own name */
+  g_assert_true (kam_dataset_set_item_string (dataset, sex, "name", "Gender", &error));
+  g_assert_cmpstr (kam_dimension_get_label (sex), ==, "Gender");
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpstr (kam_dimension_get_label (sex), ==, "Sex");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -438,5 +519,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/model/remove-country-in-use", test_remove_country_in_use);
   g_test_add_func ("/kamlang/model/add-items-validated", test_add_items_validated);
   g_test_add_func ("/kamlang/model/figure-objects-follow-rows", test_figure_objects_follow_rows);
+  g_test_add_func ("/kamlang/model/members-editable", test_members_editable);
   return g_test_run ();
 }

@@ -39,7 +39,7 @@ typedef struct
 {
   KamCommand parent;
   KamDimension *dimension;
-  char *code, *name, *name_km;
+  KamMember *member; /* the same object every redo: later edits name it */
 } MemberCommand;
 
 /* Adding or removing figures: the ids stay the same across undo and redo. */

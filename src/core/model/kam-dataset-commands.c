@@ -63,9 +63,9 @@ member_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
   MemberCommand *self = (MemberCommand *) command;
 
   if (undo)
-    _kam_dimension_drop_last_member (self->dimension);
+    g_object_unref (_kam_dimension_take_last_member (self->dimension));
   else
-    kam_dimension_append_member (self->dimension, self->code, self->name, self->name_km);
+    _kam_dimension_append (self->dimension, self->member);
 }
 
 static void
@@ -74,9 +74,7 @@ member_free (KamCommand *command)
   MemberCommand *self = (MemberCommand *) command;
 
   g_object_unref (self->dimension);
-  g_free (self->code);
-  g_free (self->name);
-  g_free (self->name_km);
+  g_object_unref (self->member);
 }
 
 const KamCommandClass _kam_member_command_class = { member_apply, member_free };

@@ -255,12 +255,10 @@ kam_dataset_add_member (KamDataset *self, KamDimension *dimension, const char *c
                    code != NULL ? code : "");
       return -1;
     }
-  if (kam_dimension_find_member (dimension, code, FALSE) >= 0)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("“%s” is already a member of “%s”."),
-                   code, kam_dimension_get_id (dimension));
-      return -1;
-    }
+  if (!_kam_member_name_is_free (dimension, NULL, code, error)
+      || !_kam_member_name_is_free (dimension, NULL, name, error)
+      || !_kam_member_name_is_free (dimension, NULL, name_km, error))
+    return -1;
   if (kam_dimension_get_n_members (dimension) >= G_MAXUINT16)
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE, _("The dimension “%s” is full."),
@@ -269,9 +267,7 @@ kam_dataset_add_member (KamDataset *self, KamDimension *dimension, const char *c
     }
   command = _kam_command_alloc (&_kam_member_command_class, sizeof (MemberCommand), _("Add member"));
   command->dimension = g_object_ref (dimension);
-  command->code = g_strdup (code);
-  command->name = g_strdup (name);
-  command->name_km = g_strdup (name_km);
+  command->member = g_object_new (KAM_TYPE_MEMBER, "code", code, "name", name, "name-km", name_km, NULL);
   _kam_dataset_run (self, (KamCommand *) command);
   return (int) kam_dimension_get_n_members (dimension) - 1;
 }

@@ -57,6 +57,8 @@ const char *const *_kam_dataset_key_column (KamDataset *self, KamFigureField fie
 gpointer _kam_dataset_lookup (KamDataset *self, ListKind list, const char *key);
 gboolean _kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n,
                                   GError **error);
+gboolean _kam_member_name_is_free (KamDimension *dimension, KamMember *except, const char *text,
+                                   GError **error);
 gboolean _kam_dataset_validate_item_property (KamDataset *self, gpointer item,
                                               const char *property, const GValue *value,
                                               GError **error);

@@ -5,16 +5,154 @@
  */
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 #include "kam-dimension.h"
 #include "kam-model-private.h"
 #include <string.h>
 
-typedef struct
+/* ---- KamMember ------------------------------------------------------------ */
+
+struct _KamMember
 {
+  GObject parent_instance;
+
   char *code;
   char *name;
   char *name_km;
-} Member;
+  KamDimension *dimension; /* not owned: the dimension owns its members */
+  guint position;
+};
+
+G_DEFINE_FINAL_TYPE (KamMember, kam_member, G_TYPE_OBJECT)
+
+enum
+{
+  MEMBER_PROP_0,
+  MEMBER_PROP_CODE,
+  MEMBER_PROP_NAME,
+  MEMBER_PROP_NAME_KM,
+  MEMBER_N_PROPS
+};
+
+static GParamSpec *member_properties[MEMBER_N_PROPS];
+
+static void
+kam_member_finalize (GObject *object)
+{
+  KamMember *self = KAM_MEMBER (object);
+
+  g_free (self->code);
+  g_free (self->name);
+  g_free (self->name_km);
+  G_OBJECT_CLASS (kam_member_parent_class)->finalize (object);
+}
+
+static void
+kam_member_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KamMember *self = KAM_MEMBER (object);
+
+  switch (prop_id)
+    {
+    case MEMBER_PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+    case MEMBER_PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case MEMBER_PROP_NAME_KM:
+      g_value_set_string (value, self->name_km);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_member_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamMember *self = KAM_MEMBER (object);
+
+  switch (prop_id)
+    {
+    case MEMBER_PROP_CODE:
+      self->code = g_value_dup_string (value);
+      break;
+    case MEMBER_PROP_NAME:
+      if (_kam_set_string (&self->name, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case MEMBER_PROP_NAME_KM:
+      if (_kam_set_string (&self->name_km, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_member_class_init (KamMemberClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kam_member_finalize;
+  object_class->get_property = kam_member_get_property;
+  object_class->set_property = kam_member_set_property;
+
+  member_properties[MEMBER_PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  member_properties[MEMBER_PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  member_properties[MEMBER_PROP_NAME_KM] =
+    g_param_spec_string ("name-km", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, MEMBER_N_PROPS, member_properties);
+}
+
+static void
+kam_member_init (KamMember *self)
+{
+}
+
+const char *
+kam_member_get_code (KamMember *self)
+{
+  g_return_val_if_fail (KAM_IS_MEMBER (self), NULL);
+  return self->code;
+}
+
+const char *
+kam_member_get_name (KamMember *self)
+{
+  g_return_val_if_fail (KAM_IS_MEMBER (self), NULL);
+  return self->name;
+}
+
+const char *
+kam_member_get_name_km (KamMember *self)
+{
+  g_return_val_if_fail (KAM_IS_MEMBER (self), NULL);
+  return self->name_km;
+}
+
+KamDimension *
+kam_member_get_dimension (KamMember *self)
+{
+  g_return_val_if_fail (KAM_IS_MEMBER (self), NULL);
+  return self->dimension;
+}
+
+int
+kam_member_get_position (KamMember *self)
+{
+  g_return_val_if_fail (KAM_IS_MEMBER (self), -1);
+  return self->dimension != NULL ? (int) self->position : -1;
+}
+
+/* ---- KamDimension --------------------------------------------------------- */
 
 struct _KamDimension
 {
@@ -23,10 +161,52 @@ struct _KamDimension
   char *id;
   char *name;
   char *name_km;
-  GArray *members; /* Member */
+  GPtrArray *members; /* KamMember, owned */
 };
 
-G_DEFINE_FINAL_TYPE (KamDimension, kam_dimension, G_TYPE_OBJECT)
+static void kam_dimension_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KamDimension, kam_dimension, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, kam_dimension_list_model_init))
+
+static GType
+list_get_item_type (GListModel *list)
+{
+  return KAM_TYPE_MEMBER;
+}
+
+static guint
+list_get_n_items (GListModel *list)
+{
+  return KAM_DIMENSION (list)->members->len;
+}
+
+static gpointer
+list_get_item (GListModel *list, guint position)
+{
+  KamDimension *self = KAM_DIMENSION (list);
+
+  if (position >= self->members->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->members, position));
+}
+
+static void
+kam_dimension_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+static void
+member_release (gpointer p)
+{
+  KamMember *member = p;
+
+  member->dimension = NULL;
+  g_object_unref (member);
+}
 
 enum
 {
@@ -41,16 +221,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-member_clear (gpointer p)
-{
-  Member *m = p;
-
-  g_free (m->code);
-  g_free (m->name);
-  g_free (m->name_km);
-}
-
-static void
 kam_dimension_finalize (GObject *object)
 {
   KamDimension *self = KAM_DIMENSION (object);
@@ -58,7 +228,7 @@ kam_dimension_finalize (GObject *object)
   g_free (self->id);
   g_free (self->name);
   g_free (self->name_km);
-  g_array_unref (self->members);
+  g_ptr_array_unref (self->members);
   G_OBJECT_CLASS (kam_dimension_parent_class)->finalize (object);
 }
 
@@ -135,8 +305,7 @@ kam_dimension_class_init (KamDimensionClass *klass)
 static void
 kam_dimension_init (KamDimension *self)
 {
-  self->members = g_array_new (FALSE, TRUE, sizeof (Member));
-  g_array_set_clear_func (self->members, member_clear);
+  self->members = g_ptr_array_new_with_free_func (member_release);
 }
 
 /**
@@ -217,7 +386,19 @@ kam_dimension_get_n_members (KamDimension *self)
   return self->members->len;
 }
 
-#define MEMBER(i) (&g_array_index (self->members, Member, (i)))
+#define MEMBER(i) ((KamMember *) g_ptr_array_index (self->members, (i)))
+
+/**
+ * kam_dimension_get_member:
+ *
+ * Returns: (transfer none): the member at this position
+ */
+KamMember *
+kam_dimension_get_member (KamDimension *self, guint member)
+{
+  g_return_val_if_fail (KAM_IS_DIMENSION (self) && member < self->members->len, NULL);
+  return MEMBER (member);
+}
 
 const char *
 kam_dimension_get_member_code (KamDimension *self, guint member)
@@ -243,11 +424,15 @@ kam_dimension_get_member_name_km (KamDimension *self, guint member)
 const char *
 kam_dimension_get_member_label (KamDimension *self, guint member)
 {
-  Member *m;
-
   g_return_val_if_fail (KAM_IS_DIMENSION (self) && member < self->members->len, NULL);
-  m = MEMBER (member);
-  return pick_label (m->name, m->name_km, m->code);
+  return kam_member_get_label (MEMBER (member));
+}
+
+const char *
+kam_member_get_label (KamMember *self)
+{
+  g_return_val_if_fail (KAM_IS_MEMBER (self), NULL);
+  return pick_label (self->name, self->name_km, self->code);
 }
 
 gboolean
@@ -294,22 +479,37 @@ guint
 kam_dimension_append_member (KamDimension *self, const char *code, const char *name,
                              const char *name_km)
 {
-  Member m = { g_strdup (code), NULL, NULL };
+  g_autoptr (KamMember) member = NULL;
 
   g_return_val_if_fail (KAM_IS_DIMENSION (self), 0);
-  _kam_set_string (&m.name, name);
-  _kam_set_string (&m.name_km, name_km);
-  g_array_append_val (self->members, m);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MEMBERS]);
+  member = g_object_new (KAM_TYPE_MEMBER, "code", code, "name", name, "name-km", name_km, NULL);
+  _kam_dimension_append (self, member);
   return self->members->len - 1;
 }
 
 void
-_kam_dimension_drop_last_member (KamDimension *self)
+_kam_dimension_append (KamDimension *self, KamMember *member)
 {
-  g_return_if_fail (self->members->len > 0);
-  g_array_set_size (self->members, self->members->len - 1);
+  g_return_if_fail (KAM_IS_MEMBER (member) && member->dimension == NULL);
+  member->dimension = self;
+  member->position = self->members->len;
+  g_ptr_array_add (self->members, g_object_ref (member));
+  g_list_model_items_changed (G_LIST_MODEL (self), member->position, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MEMBERS]);
+}
+
+/* Returns: (transfer full): the member taken out */
+KamMember *
+_kam_dimension_take_last_member (KamDimension *self)
+{
+  KamMember *member;
+
+  g_return_val_if_fail (self->members->len > 0, NULL);
+  member = g_ptr_array_steal_index (self->members, self->members->len - 1);
+  member->dimension = NULL;
+  g_list_model_items_changed (G_LIST_MODEL (self), self->members->len, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MEMBERS]);
+  return member;
 }
 
 static gboolean

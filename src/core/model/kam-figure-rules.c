@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "kam-dataset-private.h"
+#include "kam-model-private.h"
 #include "kam-number.h"
 #include <math.h>
 #include <stdlib.h>
@@ -345,6 +346,33 @@ kam_qualifier_parse (const char *text, KamQualifier *qualifier)
   return FALSE;
 }
 
+/* Whether text (a code or a name) would name no member of the dimension but
+ * except: codes, English and Khmer names are all looked up by, in any case. */
+gboolean
+_kam_member_name_is_free (KamDimension *dimension, KamMember *except, const char *text,
+                          GError **error)
+{
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  for (guint i = 0; i < kam_dimension_get_n_members (dimension); i++)
+    {
+      KamMember *member = kam_dimension_get_member (dimension, i);
+
+      if (member == except)
+        continue;
+      if (_kam_same_text (kam_member_get_code (member), text, TRUE)
+          || _kam_same_text (kam_member_get_name (member), text, TRUE)
+          || _kam_same_text (kam_member_get_name_km (member), text, TRUE))
+        {
+          /* Translators: the first %s is a member's code or name, the second a breakdown's, e.g. Sex */
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("“%s” already names a member of “%s”."),
+                       text, kam_dimension_get_label (dimension));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 _kam_dataset_validate_item_property (KamDataset *self, gpointer item, const char *property,
                         const GValue *value, GError **error)
@@ -372,6 +400,9 @@ _kam_dataset_validate_item_property (KamDataset *self, gpointer item, const char
                    _("There is no source “%s” in this dataset."), s);
       return FALSE;
     }
+  if (KAM_IS_MEMBER (item) && kam_member_get_dimension (item) != NULL
+      && !_kam_member_name_is_free (kam_member_get_dimension (item), item, s, error))
+    return FALSE;
   if (((KAM_IS_AGREEMENT (item) && g_str_equal (property, "signed"))
        || (KAM_IS_SOURCE (item) && g_str_equal (property, "date")))
       && s != NULL && !kam_partial_date_is_valid (s))
