@@ -1173,6 +1173,150 @@ test_add_country (void)
   close_window (window);
 }
 
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+  GtkWidget *found;
+} TextSearch;
+
+static void
+find_text_cell_in (GtkWidget *widget, TextSearch *search)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !search->found;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (KAM_IS_TEXT_CELL (child) && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (child)), search->text))
+        {
+          search->found = child;
+          return;
+        }
+      find_text_cell_in (child, search);
+    }
+}
+
+static gboolean
+text_cell_exists (gpointer data)
+{
+  TextSearch *search = data;
+
+  search->found = NULL;
+  find_text_cell_in (search->root, search);
+  return search->found != NULL;
+}
+
+/* The text cell under root that shows this text, once the list made it. */
+static GtkWidget *
+find_text_cell (GtkWidget *root, const char *text)
+{
+  TextSearch search = { root, text, NULL };
+
+  g_assert_true (wait_for (text_cell_exists, &search));
+  return search.found;
+}
+
+static const char *
+filter_entry (GtkWidget *filter, guint position)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (filter));
+
+  if (position >= g_list_model_get_n_items (model))
+    return NULL;
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
+}
+
+/* Breakdowns and their members, edited on their page like the other lists:
+ * a member renamed (and a name taken by another refused), a member and a
+ * breakdown added, each undone, and the Figures page following. */
+static void
+test_breakdowns_page (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  AdwViewStack *stack = kam_window_get_stack (window);
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "breakdowns");
+  GtkWidget *figures = GTK_WIDGET (kam_window_get_figures_view (window));
+  KamDimension *sex = kam_dataset_get_dimension (dataset, kam_dataset_find_dimension (dataset, "sex"));
+  guint n_dimensions = kam_dataset_get_n_dimensions (dataset);
+  GtkWidget *dimensions, *members, *heading, *cell, *entry, *filter;
+  AdwMessageDialog *dialog;
+  KamDimension *added;
+
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (stack, "breakdowns");
+  iterate ();
+  dimensions = find_named (page, "Breakdowns");
+  members = find_named (page, "Members");
+  g_assert_true (KAM_IS_ITEMS_VIEW (gtk_widget_get_ancestor (dimensions, KAM_TYPE_ITEMS_VIEW)));
+  g_assert_true (GTK_IS_COLUMN_VIEW (members));
+  /* the first breakdown is chosen, its members beside it */
+  g_assert_true (kam_dataset_get_dimension (dataset, 0) == sex);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (members)))),
+                    ==, 3);
+  heading = find_widget (gtk_widget_get_ancestor (members, GTK_TYPE_BOX), GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Members of Sex");
+
+  /* a member renamed in its cell: the Figures page's filter says so */
+  cell = find_text_cell (members, "Women");
+  edit_cell (cell, "Female workers");
+  g_assert_cmpstr (kam_dimension_get_member_name (sex, 1), ==, "Female workers");
+  filter = find_named (figures, "Filter by Sex");
+  g_assert_cmpstr (filter_entry (filter, 2), ==, "Female workers");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (kam_dimension_get_member_name (sex, 1), ==, "Women");
+  g_assert_cmpstr (filter_entry (filter, 2), ==, "Women");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "Women");
+  /* a name another member goes by is refused; the cell shows the name kept */
+  edit_cell (cell, "men");
+  g_assert_cmpstr (kam_dimension_get_member_name (sex, 1), ==, "Women");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "Women");
+  g_assert_false (kam_dataset_get_modified (dataset));
+
+  /* a member added by its code */
+  g_assert_true (gtk_widget_activate_action (gtk_widget_get_ancestor (members, KAM_TYPE_ITEMS_VIEW), "items.add", NULL));
+  iterate ();
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  entry = find_named (GTK_WIDGET (dialog), "Member code");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "other");
+  respond (dialog, "add");
+  g_assert_cmpuint (kam_dimension_get_n_members (sex), ==, 4);
+  g_assert_cmpstr (kam_dimension_get_member_code (sex, 3), ==, "other");
+  g_assert_cmpstr (filter_entry (filter, 4), ==, "other");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (kam_dimension_get_n_members (sex), ==, 3);
+  g_assert_null (filter_entry (filter, 4));
+
+  /* a breakdown added by its name: it starts with its total, and is chosen */
+  g_assert_true (gtk_widget_activate_action (gtk_widget_get_ancestor (dimensions, KAM_TYPE_ITEMS_VIEW), "items.add", NULL));
+  iterate ();
+  dialog = dialog_of (GTK_WINDOW (window));
+  entry = find_named (GTK_WIDGET (dialog), "Breakdown name");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Employer's nationality");
+  respond (dialog, "add");
+  g_assert_cmpuint (kam_dataset_get_n_dimensions (dataset), ==, n_dimensions + 1);
+  added = kam_dataset_get_dimension (dataset, n_dimensions);
+  g_assert_cmpstr (kam_dimension_get_id (added), ==, "employer-s-nationality");
+  g_assert_cmpstr (kam_dimension_get_name (added), ==, "Employer's nationality");
+  g_assert_cmpuint (kam_dimension_get_n_members (added), ==, 1);
+  g_assert_cmpstr (kam_dimension_get_member_code (added, 0), ==, "total");
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Members of Employer's nationality");
+  g_assert_true (GTK_IS_DROP_DOWN (find_named (figures, "Filter by Employer's nationality")));
+  /* renamed in its cell: the heading and the Figures page follow */
+  cell = find_text_cell (dimensions, "Employer's nationality");
+  edit_cell (cell, "Employer");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Members of Employer");
+  g_assert_true (GTK_IS_DROP_DOWN (find_named (figures, "Filter by Employer")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (kam_dataset_get_n_dimensions (dataset), ==, n_dimensions);
+  g_assert_false (kam_dataset_get_modified (dataset));
+  close_window (window);
+}
+
 static gboolean
 findings_at_least_one (gpointer page)
 {
@@ -1480,7 +1624,8 @@ save_window_png (KamWindow *window, const char *path)
 static void
 test_screenshots (void)
 {
-  static const char *const pages[] = { "charts", "figures", "countries", "sources", "agreements", "checks" };
+  static const char *const pages[] = { "charts", "figures", "countries", "sources", "agreements", "breakdowns",
+                                       "checks" };
   KamWindow *window = open_window ("good.kamlang");
   const char *folder = g_getenv ("KAM_SCREENSHOTS");
 
@@ -1513,7 +1658,7 @@ test_screenshots (void)
     int sex = kam_dataset_find_dimension (dataset, "sex");
     KamFigureRow members = { 0 };
     g_autofree char *path = g_build_filename (folder ? folder : tmp_dir, "figures-breakdowns.png", NULL);
-    g_autofree char *popover_path = g_build_filename (folder ? folder : tmp_dir, "breakdowns.png", NULL);
+    g_autofree char *popover_path = g_build_filename (folder ? folder : tmp_dir, "breakdowns-popover.png", NULL);
     GtkWidget *button;
 
     members.members[sex] = kam_dimension_find_code (kam_dataset_get_dimension (dataset, sex), "women");
@@ -1565,6 +1710,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/charts-breakdowns", test_charts_breakdowns);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
+  g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

@@ -26,6 +26,7 @@ struct _KamChartsPage
   GtkMenuButton *breakdowns_button;
   GtkGrid *breakdowns_grid;
   guint n_dimensions;
+  char *dimension_labels; /* what the Breakdown popover was made from */
   GtkDropDown *member_filters[KAM_MAX_DIMENSIONS];
   GtkMenuButton *countries_button;
   GtkBox *countries_box;
@@ -390,6 +391,23 @@ chart_changed (KamChartsPage *self)
                                                         || kind == KAM_CHART_REMITTANCES);
 }
 
+/* The names of the breakdowns and their members, in one string. */
+static char *
+dimension_labels (KamDataset *dataset)
+{
+  GString *labels = g_string_new (NULL);
+
+  for (guint d = 0; d < MIN (kam_dataset_get_n_dimensions (dataset), KAM_MAX_DIMENSIONS); d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
+
+      g_string_append_printf (labels, "%s\n", kam_dimension_get_label (dimension));
+      for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
+        g_string_append_printf (labels, "\t%s\n", kam_dimension_get_member_label (dimension, m));
+    }
+  return g_string_free (labels, FALSE);
+}
+
 static void
 dataset_changed (KamChartsPage *self)
 {
@@ -406,8 +424,18 @@ dataset_changed (KamChartsPage *self)
   if (g_list_model_get_n_items (kam_dataset_get_countries (self->dataset)) + 1 != self->n_country_checks)
     update_countries (self);
   self->syncing = FALSE;
-  if (kam_dataset_get_n_dimensions (self->dataset) != self->n_dimensions)
-    update_dimensions (self);
+  {
+    /* new breakdowns or members, or new names for them */
+    g_autofree char *labels = dimension_labels (self->dataset);
+
+    if (kam_dataset_get_n_dimensions (self->dataset) != self->n_dimensions
+        || g_strcmp0 (labels, self->dimension_labels) != 0)
+      {
+        g_free (self->dimension_labels);
+        self->dimension_labels = g_steal_pointer (&labels);
+        update_dimensions (self);
+      }
+  }
 }
 
 void
@@ -475,6 +503,7 @@ kam_charts_page_finalize (GObject *object)
   kam_choices_clear (&self->sources);
   g_clear_object (&self->split_labels);
   g_array_unref (self->years);
+  g_free (self->dimension_labels);
   G_OBJECT_CLASS (kam_charts_page_parent_class)->finalize (object);
 }
 

@@ -45,6 +45,7 @@ struct _KamFiguresView
   KamChoices member_filter_choices[KAM_MAX_DIMENSIONS];
   GtkDropDown *member_filters[KAM_MAX_DIMENSIONS];
   GtkCheckButton *member_shown[KAM_MAX_DIMENSIONS];
+  GtkLabel *member_names[KAM_MAX_DIMENSIONS]; /* in the Breakdowns popover */
   gboolean member_used[KAM_MAX_DIMENSIONS];
   GHashTable *dropdowns; /* the cells' drop-downs that exist now */
   GObject *probe_a, *probe_b;
@@ -483,6 +484,23 @@ set_strings (GtkStringList *list, GPtrArray *labels)
   g_ptr_array_set_size (labels, labels->len - 1);
 }
 
+/* What the column, the filter and its check are called: the breakdown's
+ * name, which can change on the Breakdowns page. */
+static void
+name_dimension (KamFiguresView *self, guint d, const char *name)
+{
+  g_autofree char *filter_name = g_strdup_printf (_("Filter by %s"), name);
+  g_autofree char *column_name = g_strdup_printf (_("Show the %s column"), name);
+
+  gtk_column_view_column_set_title (self->member_columns[d], name);
+  gtk_label_set_label (self->member_names[d], name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->member_filters[d]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  filter_name, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_shown[d]), column_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->member_shown[d]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  column_name, -1);
+}
+
 static void
 update_members (KamFiguresView *self)
 {
@@ -504,7 +522,7 @@ update_members (KamFiguresView *self)
       if (used && !self->member_used[d])
         gtk_check_button_set_active (self->member_shown[d], TRUE);
       self->member_used[d] = used;
-      gtk_column_view_column_set_title (self->member_columns[d], kam_dimension_get_label (dimension));
+      name_dimension (self, d, kam_dimension_get_label (dimension));
     }
 }
 
@@ -523,6 +541,7 @@ clear_dimensions (KamFiguresView *self)
       g_clear_object (&self->member_labels[d]);
       self->member_filters[d] = NULL;
       self->member_shown[d] = NULL;
+      self->member_names[d] = NULL;
       self->member_used[d] = FALSE;
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breakdowns_grid))) != NULL)
@@ -551,8 +570,6 @@ make_dimensions (KamFiguresView *self)
     {
       KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
       const char *name = kam_dimension_get_label (dimension);
-      g_autofree char *filter_name = g_strdup_printf (_("Filter by %s"), name);
-      g_autofree char *column_name = g_strdup_printf (_("Show the %s column"), name);
       GtkWidget *label = gtk_label_new (name);
       GtkWidget *filter = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL);
       GtkWidget *shown = gtk_check_button_new ();
@@ -564,12 +581,10 @@ make_dimensions (KamFiguresView *self)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_grid_attach (self->breakdowns_grid, label, 0, d + 1, 1, 1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (filter), GTK_ACCESSIBLE_PROPERTY_LABEL, filter_name, -1);
+      self->member_names[d] = GTK_LABEL (label);
       gtk_widget_set_hexpand (filter, TRUE);
       gtk_grid_attach (self->breakdowns_grid, filter, 1, d + 1, 1, 1);
       self->member_filters[d] = GTK_DROP_DOWN (filter);
-      gtk_widget_set_tooltip_text (shown, column_name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_PROPERTY_LABEL, column_name, -1);
       gtk_widget_set_halign (shown, GTK_ALIGN_CENTER);
       gtk_grid_attach (self->breakdowns_grid, shown, 2, d + 1, 1, 1);
       self->member_shown[d] = GTK_CHECK_BUTTON (shown);

@@ -21,6 +21,7 @@ typedef enum
   CELL_ENUM,
   CELL_COUNTRY, /* a reference, chosen from a list */
   CELL_SOURCE,
+  CELL_COUNT,   /* read-only: a number */
 } CellKind;
 
 typedef struct
@@ -60,6 +61,21 @@ static const Column agreement_columns[] = {
   { NULL }
 };
 
+static const Column dimension_columns[] = {
+  { "id", N_("Id"), CELL_KEY, 100 },
+  { "name", N_("Name"), CELL_TEXT, 170 },
+  { "name-km", N_("Name in Khmer"), CELL_TEXT, 170 },
+  { "n-members", N_("Members"), CELL_COUNT, -1 },
+  { NULL }
+};
+
+static const Column member_columns[] = {
+  { "code", N_("Code"), CELL_KEY, 110 },
+  { "name", N_("Name"), CELL_TEXT, 200 },
+  { "name-km", N_("Name in Khmer"), CELL_TEXT, -1 },
+  { NULL }
+};
+
 /* Labels for the enums' values, in their order. */
 static const char *const agreement_kind_labels[] = { N_("MoU"), N_("Programme"), N_("Agreement"), NULL };
 static const char *const agreement_status_labels[] = { N_("Planned"), N_("Signed"), N_("In force"),
@@ -72,6 +88,7 @@ struct _KamItemsView
   KamItemsKind kind;
   const Column *columns;
   KamDataset *dataset;
+  KamDimension *dimension; /* the members' list */
   GtkSingleSelection *selection;
   GtkColumnView *view;
   KamChoices countries, sources;
@@ -106,6 +123,15 @@ refresh_cell (KamItemsView *self, GtkWidget *cell)
       int value;
       g_object_get (item, column->property, &value, NULL);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), value);
+    }
+  else if (column->kind == CELL_COUNT)
+    {
+      guint value;
+      g_autofree char *text = NULL;
+
+      g_object_get (item, column->property, &value, NULL);
+      text = g_strdup_printf ("%u", value);
+      gtk_label_set_label (GTK_LABEL (cell), text);
     }
   else
     {
@@ -197,7 +223,13 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsV
     case CELL_KEY:
       cell = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (cell), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (cell, "monospace");
+      break;
+    case CELL_COUNT:
+      cell = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (cell), 0);
+      gtk_widget_add_css_class (cell, "numeric");
       break;
     case CELL_TEXT:
       cell = kam_text_cell_new (text_commit, NULL, self);
@@ -300,6 +332,60 @@ unused_source_id (KamDataset *dataset)
     }
 }
 
+/* A breakdown's id, made from its name: "Nationality of employer" is
+ * "nationality-of-employer"; a name without Latin letters gives "breakdown". */
+static char *
+dimension_id_from_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name != NULL ? name : "", "C");
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0' && id->len < 40; p++)
+    {
+      if (g_ascii_isalnum (*p) && (id->len > 0 || g_ascii_isalpha (*p)))
+        g_string_append_c (id, g_ascii_tolower (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0 || !kam_dimension_id_is_valid (id->str))
+    g_string_assign (id, "breakdown");
+  return g_string_free (id, FALSE);
+}
+
+static gboolean
+add_dimension (KamItemsView *self, const char *name, GError **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("A breakdown needs a name."));
+      return FALSE;
+    }
+  base = dimension_id_from_name (stripped);
+  /* the id must be new, and not a figure column's (country, year ...) */
+  for (guint i = 1; i < 100; i++)
+    {
+      g_autofree char *id = i == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, i);
+      g_autoptr (KamDimension) dimension = NULL;
+
+      if (kam_dataset_find_dimension (self->dataset, id) >= 0)
+        continue;
+      dimension = kam_dimension_new (id, stripped, NULL);
+      /* Translators: the member of a new breakdown that is not broken down */
+      kam_dimension_append_member (dimension, "total", _("Total"), "សរុប");
+      g_clear_error (error);
+      if (kam_dataset_add_dimension (self->dataset, dimension, error))
+        return TRUE;
+      if (kam_dataset_get_n_dimensions (self->dataset) >= KAM_MAX_DIMENSIONS)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 gboolean
 kam_items_view_add (KamItemsView *self, const char *code, GError **error)
 {
@@ -308,6 +394,22 @@ kam_items_view_add (KamItemsView *self, const char *code, GError **error)
 
   switch (self->kind)
     {
+    case KAM_ITEMS_DIMENSIONS:
+      ok = add_dimension (self, code, error);
+      list = kam_dataset_get_dimensions (self->dataset);
+      break;
+    case KAM_ITEMS_MEMBERS:
+      if (self->dimension == NULL)
+        {
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Choose a breakdown first."));
+          return FALSE;
+        }
+      {
+        g_autofree char *stripped = g_strstrip (g_strdup (code != NULL ? code : ""));
+        ok = kam_dataset_add_member (self->dataset, self->dimension, stripped, NULL, NULL, error) >= 0;
+      }
+      list = G_LIST_MODEL (self->dimension);
+      break;
     case KAM_ITEMS_COUNTRIES:
       {
         g_autofree char *upper = g_utf8_strup (code ? code : "", -1);
@@ -355,19 +457,18 @@ code_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsVi
     kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
-/* Without iso-codes: the code, typed. */
+/* A code or a name, typed: a country's code without iso-codes, a
+ * breakdown's name, a member's code. */
 static void
-ask_country_code (KamItemsView *self)
+ask_text (KamItemsView *self, const char *heading, const char *body, const char *entry_name, int max_length)
 {
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Add a Country"),
-                                   _("Type the country's ISO 3166-1 code of three letters, such as THA for Thailand."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
   entry = gtk_entry_new ();
-  gtk_entry_set_max_length (GTK_ENTRY (entry), 3);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), max_length);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Country code"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_name, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   g_object_set_data (G_OBJECT (dialog), "kam-entry", entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
@@ -378,6 +479,7 @@ ask_country_code (KamItemsView *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (code_dialog_response), self);
   kam_present_dialog (dialog);
+  gtk_widget_grab_focus (entry);
 }
 
 /* ---- the countries of ISO 3166, to choose from -------------------------- */
@@ -533,6 +635,27 @@ add_item (GtkWidget *widget, const char *action, GVariant *param)
 
   if (self->dataset == NULL)
     return;
+  if (self->kind == KAM_ITEMS_DIMENSIONS)
+    {
+      ask_text (self, _("Add a Breakdown"),
+                _("Type the name of the new breakdown of the figures, such as “Employer's nationality”. "
+                  "It starts with its total; add its members on the right."),
+                _("Breakdown name"), 80);
+      return;
+    }
+  if (self->kind == KAM_ITEMS_MEMBERS)
+    {
+      g_autofree char *body = NULL;
+
+      if (self->dimension == NULL)
+        return;
+      body = g_strdup_printf (_("Type the code of the new member of “%s”, as files and pasted tables name it: "
+                                "letters, digits, - _ + and ., such as KH-26 or 65+. Its names can be "
+                                "typed in the list."),
+                              kam_dimension_get_label (self->dimension));
+      ask_text (self, _("Add a Member"), body, _("Member code"), 64);
+      return;
+    }
   if (self->kind != KAM_ITEMS_COUNTRIES)
     {
       g_autoptr (GError) error = NULL;
@@ -544,7 +667,9 @@ add_item (GtkWidget *widget, const char *action, GVariant *param)
   if (countries != NULL && countries->len > 0)
     choose_iso_country (self, countries);
   else
-    ask_country_code (self);
+    ask_text (self, _("Add a Country"),
+              _("Type the country's ISO 3166-1 code of three letters, such as THA for Thailand."),
+              _("Country code"), 3);
 }
 
 static void
@@ -635,12 +760,52 @@ kam_items_view_set_dataset (KamItemsView *self, KamDataset *dataset)
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_set_object (&self->dataset, dataset);
-  list = self->kind == KAM_ITEMS_COUNTRIES ? kam_dataset_get_countries (dataset)
-         : self->kind == KAM_ITEMS_SOURCES ? kam_dataset_get_sources (dataset)
-                                           : kam_dataset_get_agreements (dataset);
+  switch (self->kind)
+    {
+    case KAM_ITEMS_COUNTRIES:
+      list = kam_dataset_get_countries (dataset);
+      break;
+    case KAM_ITEMS_SOURCES:
+      list = kam_dataset_get_sources (dataset);
+      break;
+    case KAM_ITEMS_AGREEMENTS:
+      list = kam_dataset_get_agreements (dataset);
+      break;
+    case KAM_ITEMS_DIMENSIONS:
+      list = kam_dataset_get_dimensions (dataset);
+      break;
+    default:
+      /* the members of the breakdown chosen: "dimension" */
+      list = self->dimension != NULL ? G_LIST_MODEL (self->dimension) : NULL;
+    }
   g_signal_connect_swapped (dataset, "changed", G_CALLBACK (update_choices), self);
   update_choices (self);
   gtk_single_selection_set_model (self->selection, list);
+}
+
+/**
+ * kam_items_view_set_dimension:
+ *
+ * Shows the members of this breakdown (a members list only).
+ */
+void
+kam_items_view_set_dimension (KamItemsView *self, KamDimension *dimension)
+{
+  g_return_if_fail (KAM_IS_ITEMS_VIEW (self));
+  if (!g_set_object (&self->dimension, dimension))
+    return;
+  if (self->kind == KAM_ITEMS_MEMBERS)
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (dimension));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.add",
+                                 self->kind != KAM_ITEMS_MEMBERS || dimension != NULL);
+  g_object_notify (G_OBJECT (self), "dimension");
+}
+
+KamDimension *
+kam_items_view_get_dimension (KamItemsView *self)
+{
+  g_return_val_if_fail (KAM_IS_ITEMS_VIEW (self), NULL);
+  return self->dimension;
 }
 
 GtkSelectionModel *
@@ -653,7 +818,15 @@ enum
 {
   PROP_0,
   PROP_KIND,
+  PROP_DIMENSION,
+  PROP_SELECTED_ITEM,
 };
+
+static void
+selected_item_changed (KamItemsView *self)
+{
+  g_object_notify (G_OBJECT (self), "selected-item");
+}
 
 static void kam_items_view_constructed (GObject *object);
 static void kam_items_view_set_property (GObject *object, guint prop_id, const GValue *value,
@@ -672,6 +845,7 @@ kam_items_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->dimension);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (kam_items_view_parent_class)->dispose (object);
 }
@@ -697,11 +871,21 @@ kam_items_view_class_init (KamItemsViewClass *klass)
   object_class->set_property = kam_items_view_set_property;
   object_class->get_property = kam_items_view_get_property;
   object_class->dispose = kam_items_view_dispose;
-  /* which list: 0 countries, 1 sources, 2 agreements (KamItemsKind) */
+  /* which list: 0 countries, 1 sources, 2 agreements, 3 breakdowns, 4 members (KamItemsKind) */
   g_object_class_install_property (
     object_class, PROP_KIND,
-    g_param_spec_uint ("kind", NULL, NULL, 0, KAM_ITEMS_AGREEMENTS, 0,
+    g_param_spec_uint ("kind", NULL, NULL, 0, KAM_ITEMS_MEMBERS, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* the breakdown whose members a members list shows */
+  g_object_class_install_property (
+    object_class, PROP_DIMENSION,
+    g_param_spec_object ("dimension", NULL, NULL, KAM_TYPE_DIMENSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the row chosen, or NULL */
+  g_object_class_install_property (
+    object_class, PROP_SELECTED_ITEM,
+    g_param_spec_object ("selected-item", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   object_class->finalize = kam_items_view_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "items.add", NULL, add_item);
@@ -726,18 +910,23 @@ kam_items_view_constructed (GObject *object)
   KamItemsView *self = KAM_ITEMS_VIEW (object);
   KamItemsKind kind = self->kind;
   GtkWidget *scroller, *bar, *button;
-  static const char *const names[] = { N_("Countries"), N_("Sources"), N_("Agreements") };
+  static const char *const names[] = { N_("Countries"), N_("Sources"), N_("Agreements"), N_("Breakdowns"),
+                                       N_("Members") };
   static const char *const add_tips[] = { N_("Add a country (Ctrl+Insert)"),
                                           N_("Add a source (Ctrl+Insert)"),
-                                          N_("Add an agreement (Ctrl+Insert)") };
+                                          N_("Add an agreement (Ctrl+Insert)"),
+                                          N_("Add a breakdown (Ctrl+Insert)"),
+                                          N_("Add a member (Ctrl+Insert)") };
+  static const Column *const columns[] = { country_columns, source_columns, agreement_columns,
+                                           dimension_columns, member_columns };
 
   G_OBJECT_CLASS (kam_items_view_parent_class)->constructed (object);
-  self->columns = kind == KAM_ITEMS_COUNTRIES ? country_columns
-                  : kind == KAM_ITEMS_SOURCES ? source_columns
-                                              : agreement_columns;
+  self->columns = columns[kind];
   self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* the breakdowns list always has one chosen: its members are beside it */
+  gtk_single_selection_set_autoselect (self->selection, kind == KAM_ITEMS_DIMENSIONS);
+  gtk_single_selection_set_can_unselect (self->selection, kind != KAM_ITEMS_DIMENSIONS);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selected_item_changed), self);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_show_column_separators (self->view, TRUE);
@@ -769,9 +958,18 @@ kam_items_view_constructed (GObject *object)
   bar = gtk_action_bar_new ();
   button = kam_icon_button_new ("list-add-symbolic", _("Add"), _(add_tips[kind]), "items.add");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-  button = kam_icon_button_new ("user-trash-symbolic", _("Delete"), _("Delete the selected row (Delete)"),
-                                "items.delete");
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+  /* breakdowns and their members stay once added (figures name members by
+   * their position): Undo takes back one just added */
+  if (kind != KAM_ITEMS_DIMENSIONS && kind != KAM_ITEMS_MEMBERS)
+    {
+      button = kam_icon_button_new ("user-trash-symbolic", _("Delete"), _("Delete the selected row (Delete)"),
+                                    "items.delete");
+      gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+    }
+  else
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.delete", FALSE);
+  if (kind == KAM_ITEMS_MEMBERS)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.add", self->dimension != NULL);
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
 }
 
@@ -784,6 +982,9 @@ kam_items_view_set_property (GObject *object, guint prop_id, const GValue *value
     {
     case PROP_KIND:
       self->kind = g_value_get_uint (value);
+      break;
+    case PROP_DIMENSION:
+      kam_items_view_set_dimension (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -799,6 +1000,12 @@ kam_items_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
     {
     case PROP_KIND:
       g_value_set_uint (value, self->kind);
+      break;
+    case PROP_DIMENSION:
+      g_value_set_object (value, self->dimension);
+      break;
+    case PROP_SELECTED_ITEM:
+      g_value_set_object (value, gtk_single_selection_get_selected_item (self->selection));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

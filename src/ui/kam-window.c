@@ -15,6 +15,7 @@
 #include "kam-document.h"
 #include "kam-drafts.h"
 #include "kam-charts-page.h"
+#include "kam-breakdowns-page.h"
 #include "kam-checks-page.h"
 #include "kam-items-view.h"
 #include "kam-ui-util.h"
@@ -31,6 +32,7 @@ struct _KamWindow
   KamChartsPage *charts;
   KamFiguresView *figures;
   KamItemsView *countries, *sources, *agreements;
+  KamBreakdownsPage *breakdowns;
   KamChecksPage *checks;
   GtkRevealer *loading;
   GtkProgressBar *loading_bar;
@@ -195,6 +197,7 @@ set_document (KamWindow *self, KamDocument *document)
   kam_items_view_set_dataset (self->countries, dataset);
   kam_items_view_set_dataset (self->sources, dataset);
   kam_items_view_set_dataset (self->agreements, dataset);
+  kam_breakdowns_page_set_dataset (self->breakdowns, dataset);
   kam_probe ("item pages");
   kam_checks_page_set_dataset (self->checks, dataset);
   kam_probe ("checks page");
@@ -830,6 +833,7 @@ kam_window_class_init (KamWindowClass *klass)
   g_type_ensure (KAM_TYPE_FIGURES_VIEW);
   g_type_ensure (KAM_TYPE_ITEMS_VIEW);
   g_type_ensure (KAM_TYPE_CHECKS_PAGE);
+  g_type_ensure (KAM_TYPE_BREAKDOWNS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KamWindow, title);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, toasts);
@@ -839,6 +843,7 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamWindow, countries);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, sources);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, agreements);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, breakdowns);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, checks);
   gtk_widget_class_bind_template_callback (widget_class, check_figure_activated);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading);
@@ -865,7 +870,8 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s", "countries");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s", "sources");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s", "agreements");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.page", "s", "checks");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.page", "s", "breakdowns");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.page", "s", "checks");
 }
 
 static void
