@@ -1310,6 +1310,14 @@ test_breakdowns_page (void)
   edit_cell (cell, "Employer");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Members of Employer");
   g_assert_true (GTK_IS_DROP_DOWN (find_named (figures, "Filter by Employer")));
+  /* and the Charts page: split by it, or keep the chart to one of its members */
+  {
+    GtkWidget *charts = adw_view_stack_get_child_by_name (stack, "charts");
+    GtkWidget *split = find_named (charts, "Split by");
+
+    g_assert_cmpstr (filter_entry (split, n_dimensions + 1), ==, "Employer");
+    g_assert_true (GTK_IS_DROP_DOWN (find_named (charts, "Chart only: Employer")));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (kam_dataset_get_n_dimensions (dataset), ==, n_dimensions);
