@@ -1024,6 +1024,93 @@ test_chart_click_selects (void)
   close_window (window);
 }
 
+
+static void save_widget_png (GtkWidget *content, const char *path);
+
+/* A key pressed on a widget, as its key controllers receive it. */
+static gboolean
+send_key (GtkWidget *widget, guint keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  iterate ();
+  return handled;
+}
+
+/* The chart can be read with the keyboard alone: the arrow keys go from bar
+ * to bar, each told (drawn beside it and in the accessible description), and
+ * Enter selects its figure, as a click does. */
+static void
+test_chart_keyboard (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  KamChartView *view = kam_charts_page_get_view (page);
+  GtkSelectionModel *selection = kam_figures_view_get_selection (kam_window_get_figures_view (window));
+  KamFigureQuery *query = kam_figures_view_get_query (kam_window_get_figures_view (window));
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  g_autofree char *first = NULL, *second = NULL, *last = NULL, *whole = NULL;
+  char *said;
+
+  g_assert_true (wait_for (chart_drawn, view));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  g_assert_null (kam_chart_view_describe_focus (view));
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_Right));
+  first = kam_chart_view_describe_focus (view);
+  g_assert_nonnull (first);
+  g_assert_nonnull (strstr (first, "South Korea")); /* the largest bar first */
+  g_assert_nonnull (strstr (first, "45,866"));
+  said = g_strdelimit (g_strdup (first), "\n", ' ');
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said));
+  g_free (said);
+  if (g_getenv ("KAM_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("KAM_SCREENSHOTS"), "chart-keyboard.png", NULL);
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      while (g_get_monotonic_time () < until) /* let it draw */
+        g_main_context_iteration (NULL, FALSE);
+      save_widget_png (GTK_WIDGET (view), path);
+    }
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_Right));
+  second = kam_chart_view_describe_focus (view);
+  g_assert_nonnull (strstr (second, "Japan"));
+  g_assert_nonnull (strstr (second, "11,453"));
+  /* the last bar stays the last; Home goes back to the first */
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_End));
+  last = kam_chart_view_describe_focus (view);
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_Right));
+  g_assert_cmpstr (kam_chart_view_describe_focus (view), ==, last);
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_Home));
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_Right));
+  said = kam_chart_view_describe_focus (view);
+  g_assert_cmpstr (said, ==, second);
+  g_free (said);
+
+  /* Enter: Japan's figure selected on the Figures page */
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_Return));
+  g_assert_true (gtk_selection_model_is_selected (
+    selection, kam_figure_query_find_id (query, kam_figure_table_get_id (table, 0))));
+  g_assert_false (gtk_selection_model_is_selected (
+    selection, kam_figure_query_find_id (query, kam_figure_table_get_id (table, 1))));
+
+  /* away from the chart, its description is the whole chart again */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  iterate ();
+  whole = kam_chart_describe (kam_chart_view_get_chart (view));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, whole));
+  close_window (window);
+}
+
 static gboolean
 label_below (GtkWidget *widget, const char *text)
 {
@@ -1109,8 +1196,6 @@ test_charts_breakdowns (void)
                                     KamChartPoint, 0).value, ==, 45866);
   close_window (window);
 }
-
-static void save_widget_png (GtkWidget *content, const char *path);
 
 /* Adding a country: chosen from ISO 3166 by searching its name, with its
  * English and Khmer names; one the dataset has cannot be chosen again. */
@@ -1719,6 +1804,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/charts-breakdowns", test_charts_breakdowns);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
+  g_test_add_func ("/kamlang/window/chart-keyboard", test_chart_keyboard);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

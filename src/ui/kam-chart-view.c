@@ -9,6 +9,7 @@
  * desktop's dark style. */
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include "kam-chart-view.h"
 #include "kam-number.h"
 
@@ -21,6 +22,8 @@ struct _KamChartView
    * never at another rendering of the chart */
   KamChartLayout *layout;
   char *role_name; /* for a screen reader, before the title */
+  /* the point chosen with the keyboard, in the layout's order, or -1 */
+  int focus_point;
 };
 
 G_DEFINE_FINAL_TYPE (KamChartView, kam_chart_view, GTK_TYPE_WIDGET)
@@ -39,6 +42,74 @@ kam_chart_view_get_chart (KamChartView *self)
   return self->chart;
 }
 
+static char *describe_hit (KamChartView *self, const KamChartHit *hit);
+
+/* The arrow keys go through the points in the order they were drawn: each
+ * series' points in the chart's order (bars from the largest, lines by year,
+ * slices clockwise), then the next series. */
+static void
+clamp_focus_point (KamChartView *self)
+{
+  int n = self->layout != NULL ? (int) kam_chart_layout_get_n_points (self->layout) : 0;
+
+  if (self->focus_point >= n)
+    self->focus_point = n - 1;
+}
+
+static int
+n_points (KamChartView *self)
+{
+  return self->layout != NULL ? (int) kam_chart_layout_get_n_points (self->layout) : 0;
+}
+
+/* A ring around the point chosen with the keyboard, and what it is in a
+ * box beside it, as its tooltip says. */
+static void
+draw_focus_point (KamChartView *self, cairo_t *cr, gboolean dark)
+{
+  KamChartHit hit;
+  double rect[4], x, y, w, h;
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree char *text = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  PangoRectangle extents;
+
+  if (!kam_chart_layout_get_point (self->layout, (guint) self->focus_point, &hit, rect))
+    return;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89); /* the accent blue */
+  cairo_set_line_width (cr, 2);
+  cairo_rectangle (cr, rect[0] - 3, rect[1] - 3, rect[2] + 6, rect[3] + 6);
+  cairo_stroke (cr);
+
+  text = describe_hit (self, &hit);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  w = extents.width + 16;
+  h = extents.height + 12;
+  /* above the point, or below it when there is no room */
+  x = CLAMP (rect[0] + rect[2] / 2 - w / 2, 4, MAX (4, width - w - 4));
+  y = rect[1] - h - 10;
+  if (y < 4)
+    y = MIN (rect[1] + rect[3] + 10, height - h - 4);
+  cairo_rectangle (cr, x, y, w, h);
+  if (dark)
+    cairo_set_source_rgba (cr, 0.18, 0.18, 0.18, 0.95);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  if (dark)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, x + 8, y + 6);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 kam_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -55,6 +126,9 @@ kam_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_clear_pointer (&self->layout, kam_chart_layout_unref);
   self->layout = kam_chart_render_layout (self->chart, cr, &style, width, height);
+  clamp_focus_point (self);
+  if (self->focus_point >= 0 && gtk_widget_has_focus (widget))
+    draw_focus_point (self, cr, style.dark);
   cairo_destroy (cr);
 }
 
@@ -75,12 +149,21 @@ char *
 kam_chart_view_describe_at (KamChartView *self, double x, double y)
 {
   KamChartHit hit;
+
+  if (self->layout == NULL || !kam_chart_layout_hit (self->layout, x, y, &hit))
+    return NULL;
+  return describe_hit (self, &hit);
+}
+
+/* What a point is, as its tooltip says. */
+static char *
+describe_hit (KamChartView *self, const KamChartHit *hit_)
+{
+  KamChartHit hit = *hit_;
   g_autofree char *value = NULL;
   KamSource *source;
   KamDataset *dataset = kam_chart_get_dataset (self->chart);
 
-  if (self->layout == NULL || !kam_chart_layout_hit (self->layout, x, y, &hit))
-    return NULL;
   if (hit.percent)
     {
       g_autofree char *pct = kam_number_format (hit.point.value * 100, 1);
@@ -101,10 +184,24 @@ kam_chart_view_describe_at (KamChartView *self, double x, double y)
                                                                   : (hit.point.source ? hit.point.source : _("none")));
 }
 
+/* What the point chosen with the keyboard is, or NULL when there is none. */
+char *
+kam_chart_view_describe_focus (KamChartView *self)
+{
+  KamChartHit hit;
+
+  g_return_val_if_fail (KAM_IS_CHART_VIEW (self), NULL);
+  if (self->layout == NULL || self->focus_point < 0
+      || !kam_chart_layout_get_point (self->layout, (guint) self->focus_point, &hit, NULL))
+    return NULL;
+  return describe_hit (self, &hit);
+}
+
 static gboolean
 query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
-  g_autofree char *text = kam_chart_view_describe_at (KAM_CHART_VIEW (widget), x, y);
+  g_autofree char *text = keyboard ? kam_chart_view_describe_focus (KAM_CHART_VIEW (widget))
+                                   : kam_chart_view_describe_at (KAM_CHART_VIEW (widget), x, y);
 
   if (text == NULL)
     return FALSE;
@@ -130,14 +227,81 @@ kam_chart_view_activate_at (KamChartView *self, double x, double y)
 static void
 clicked (GtkGestureClick *gesture, int n_press, double x, double y, KamChartView *self)
 {
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   kam_chart_view_activate_at (self, x, y);
 }
 
-/* A screen reader hears the chart's title, then its values. */
+static void update_description (KamChartView *self);
+
+/* Left and Right (or Up and Down) go from point to point, Home and End to
+ * the first and the last; Enter selects the point's figures, as a click. */
+static gboolean
+key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+             KamChartView *self)
+{
+  int n = n_points (self);
+  int point = self->focus_point;
+
+  if (self->layout == NULL || n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_KP_Down:
+      point = point < 0 ? 0 : MIN (point + 1, n - 1);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_KP_Up:
+      point = point < 0 ? n - 1 : MAX (point - 1, 0);
+      break;
+    case GDK_KEY_Home:
+      point = 0;
+      break;
+    case GDK_KEY_End:
+      point = n - 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      {
+        KamChartHit hit;
+        g_autoptr (GArray) ids = NULL;
+
+        if (point < 0 || !kam_chart_layout_get_point (self->layout, (guint) point, &hit, NULL))
+          return FALSE;
+        ids = kam_chart_hit_figures (&hit);
+        if (ids->len > 0)
+          g_signal_emit (self, signals[FIGURES_ACTIVATED], 0, ids->data, ids->len);
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+  self->focus_point = point;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+focus_changed (KamChartView *self)
+{
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A screen reader hears the chart's title, then its values; while the arrow
+ * keys go through the points, the one chosen. */
 static void
 update_description (KamChartView *self)
 {
-  g_autofree char *description = kam_chart_describe (self->chart);
+  g_autofree char *focus = gtk_widget_has_focus (GTK_WIDGET (self)) ? kam_chart_view_describe_focus (self) : NULL;
+  g_autofree char *description = focus != NULL ? g_strdelimit (g_steal_pointer (&focus), "\n", ' ')
+                                               : kam_chart_describe (self->chart);
   g_autofree char *label = self->role_name == NULL
                              ? g_strdup (kam_chart_get_title (self->chart))
                              /* Translators: what a chart is for (“Preview”), then its title */
@@ -202,7 +366,15 @@ static void
 kam_chart_view_init (KamChartView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  self->focus_point = -1;
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   /* a Tab stop: a screen reader then reads its description, the values */
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -21,6 +21,8 @@ KamChartLayout *kam_chart_view_get_layout (KamChartView *self);
 gboolean kam_chart_view_activate_at (KamChartView *self, double x, double y);
 /* The tooltip text for (x, y), or NULL. */
 char *kam_chart_view_describe_at (KamChartView *self, double x, double y);
+/* The tooltip text of the point chosen with the arrow keys, or NULL. */
+char *kam_chart_view_describe_focus (KamChartView *self);
 
 void kam_chart_view_set_role_name (KamChartView *self, const char *name);
 

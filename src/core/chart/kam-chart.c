@@ -1675,6 +1675,19 @@ kam_chart_render (KamChart *self, cairo_t *cr, const KamChartStyle *style, doubl
   _kam_chart_render_data (self, _kam_chart_get_data (self), cr, style, width, height, NULL);
 }
 
+static void
+fill_hit (KamChartLayout *self, const KamChartRegion *r, KamChartHit *hit)
+{
+  KamChartSeries *series = g_ptr_array_index (self->data->series, r->series);
+
+  hit->found = TRUE;
+  hit->series = r->series;
+  hit->series_name = series->name;
+  hit->point = g_array_index (series->points, KamChartPoint, r->index);
+  hit->usd = self->data->usd;
+  hit->percent = self->data->percent;
+}
+
 gboolean
 kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit)
 {
@@ -1683,7 +1696,6 @@ kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit
   for (guint i = self->regions->len; i > 0; i--)
     {
       KamChartRegion *r = &g_array_index (self->regions, KamChartRegion, i - 1);
-      KamChartSeries *series;
 
       if (r->wedge)
         {
@@ -1698,14 +1710,45 @@ kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit
         }
       else if (x < r->x || x > r->x + r->width || y < r->y || y > r->y + r->height)
         continue;
-      series = g_ptr_array_index (self->data->series, r->series);
-      hit->found = TRUE;
-      hit->series = r->series;
-      hit->series_name = series->name;
-      hit->point = g_array_index (series->points, KamChartPoint, r->index);
-      hit->usd = self->data->usd;
-      hit->percent = self->data->percent;
+      fill_hit (self, r, hit);
       return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * kam_chart_layout_get_point:
+ * @index: below kam_chart_layout_get_n_points(), in the order drawn
+ * @rect: (out) (optional): x, y, width and height of where it was drawn (a
+ *   slice's box: a small square in its middle)
+ *
+ * What the rendering drew as its index-th point, for moving among them
+ * with the keyboard; the hit's strings are borrowed from the layout.
+ */
+gboolean
+kam_chart_layout_get_point (KamChartLayout *self, guint index, KamChartHit *hit, double rect[4])
+{
+  const KamChartRegion *r;
+
+  memset (hit, 0, sizeof *hit);
+  if (index >= self->regions->len)
+    return FALSE;
+  r = &g_array_index (self->regions, KamChartRegion, index);
+  fill_hit (self, r, hit);
+  if (rect != NULL && r->wedge)
+    {
+      double a = (r->a0 + r->a1) / 2, d = (r->r0 + r->r1) / 2, side = MAX ((r->r1 - r->r0) / 2, 4);
+
+      rect[0] = r->cx + d * sin (a) - side / 2;
+      rect[1] = r->cy - d * cos (a) - side / 2;
+      rect[2] = rect[3] = side;
+    }
+  else if (rect != NULL)
+    {
+      rect[0] = r->x;
+      rect[1] = r->y;
+      rect[2] = r->width;
+      rect[3] = r->height;
+    }
+  return TRUE;
 }

@@ -110,5 +110,6 @@ guint kam_chart_layout_get_n_points (KamChartLayout *self);
 /* Tells what is under (x, y) in that rendering; the hit's strings are
  * borrowed from the layout. */
 gboolean kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit);
+gboolean kam_chart_layout_get_point (KamChartLayout *self, guint index, KamChartHit *hit, double rect[4]);
 
 G_END_DECLS
