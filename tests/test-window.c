@@ -549,6 +549,25 @@ test_sort_by_header (void)
   gtk_column_view_sort_by_column (columns, value, GTK_SORT_ASCENDING);
   g_assert_false (kam_figure_query_get_sort_descending (query));
   g_assert_cmpfloat (kam_figure_table_get_value (table, kam_figure_query_get_table_row (query, 0)), ==, 11453);
+
+  /* a long list, scrolled to its bottom, and sorted: it shows its top */
+  {
+    GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (columns));
+
+    for (int year = 1950; year < 2010; year++)
+      {
+        KamFigureRow row = { "JPN", year, "workers", year, "s1", NULL };
+        g_assert_cmpuint (kam_dataset_add_figure (kam_window_get_dataset (window), &row, NULL), >, 0);
+      }
+    adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "figures");
+    iterate ();
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll));
+    iterate ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+    gtk_column_view_sort_by_column (columns, value, GTK_SORT_DESCENDING);
+    iterate ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  }
   close_window (window);
 }
 
@@ -1108,6 +1127,83 @@ test_chart_keyboard (void)
   iterate ();
   whole = kam_chart_describe (kam_chart_view_get_chart (view));
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, whole));
+  close_window (window);
+}
+
+
+/* Presses a key as a shortcut controller of widget receives it. */
+static gboolean
+press_shortcut (GtkWidget *widget, const char *trigger)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static int
+count_focusable_labels (GtkWidget *widget)
+{
+  int n = GTK_IS_LABEL (widget) && gtk_widget_get_focusable (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_focusable_labels (child);
+  return n;
+}
+
+/* Tab does not go through every cell (defect 8): from a cell of a list, Tab
+ * goes on to the controls after the list and Shift+Tab to those before it;
+ * the numbers under the chart are no Tab stops. */
+static void
+test_tab_leaves_lists (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  GtkWidget *figures = GTK_WIDGET (kam_window_get_figures_view (window));
+  GtkWidget *cell, *list, *focus;
+
+  g_assert_cmpint (count_focusable_labels (GTK_WIDGET (kam_window_get_charts_page (window))), ==, 0);
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "figures");
+  cell = find_cell (window, KAM_FIGURE_FIELD_VALUE, kam_figure_table_get_id (table, 0));
+  list = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (press_shortcut (list, "Tab"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_is_ancestor (focus, figures)); /* the bar under the list */
+  g_assert_true (gtk_widget_get_can_focus (list));
+
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (press_shortcut (list, "<Shift>Tab"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_is_ancestor (focus, figures)); /* the filters above it */
+
+  /* the same on the other lists */
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "countries");
+  cell = find_widget (adw_view_stack_get_child_by_name (kam_window_get_stack (window), "countries"),
+                      KAM_TYPE_TEXT_CELL);
+  list = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (press_shortcut (list, "Tab"));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
   close_window (window);
 }
 
@@ -1805,6 +1901,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
   g_test_add_func ("/kamlang/window/chart-keyboard", test_chart_keyboard);
+  g_test_add_func ("/kamlang/window/tab-leaves-lists", test_tab_leaves_lists);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

@@ -64,6 +64,8 @@ table_add (KamChartsPage *self, int row, int column, const char *text, gboolean 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_selectable (GTK_LABEL (label), !header);
+  /* not a Tab stop each: the chart itself goes through its values */
+  gtk_widget_set_focusable (label, FALSE);
   if (header)
     gtk_widget_add_css_class (label, "heading");
   if (numeric)

@@ -397,6 +397,16 @@ probe_compare (gconstpointer a, gconstpointer b, gpointer field)
   return GTK_ORDERING_SMALLER;
 }
 
+static gboolean
+scroll_to_top (gpointer data)
+{
+  KamFiguresView *self = data;
+
+  if (self->scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 view_sorter_changed (GtkSorter *sorter, GtkSorterChange change, KamFiguresView *self)
 {
@@ -408,6 +418,10 @@ view_sorter_changed (GtkSorter *sorter, GtkSorterChange change, KamFiguresView *
   probing = NULL;
   if (self->query != NULL)
     kam_figure_query_set_sort (self->query, probe_field, order == GTK_ORDERING_LARGER);
+  /* the list sorted is read from its top (defect 9: it stayed at the
+   * bottom); once the list has taken in its new order */
+  if (self->query != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_top, g_object_ref (self), g_object_unref);
 }
 
 /* ---- filters -------------------------------------------------------------- */
@@ -948,6 +962,7 @@ kam_figures_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->scroller = NULL; /* gone with the children; scroll_to_top looks */
   g_clear_object (&self->query);
   g_clear_object (&self->dataset);
   g_clear_object (&self->selection);
@@ -1080,6 +1095,7 @@ kam_figures_view_init (KamFiguresView *self)
                     G_CALLBACK (view_sorter_changed), self);
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  kam_list_tab_leaves (self->scroller);
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
   gtk_stack_add_named (self->list_stack, self->scroller, "list");

@@ -273,3 +273,55 @@ kam_icon_button_new (const char *icon, const char *name, const char *tooltip, co
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   return button;
 }
+
+/* Tab from inside the list: to the next control after it, as if the list
+ * were one stop (its cells are reached by clicking them); Shift+Tab to the
+ * one before it. */
+static gboolean
+leave_list (GtkWidget *list, GVariant *args, gpointer data)
+{
+  GtkDirectionType direction = g_variant_get_int32 (args);
+  GtkRoot *root = gtk_widget_get_root (list);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+  /* a widget that cannot take the focus is passed over, children and all */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+/**
+ * kam_list_tab_leaves:
+ * @list: the scrolled window of a list of editable cells
+ *
+ * Makes the list one Tab stop, not one per cell.
+ */
+void
+kam_list_tab_leaves (GtkWidget *list)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  static const struct
+  {
+    guint key;
+    GdkModifierType modifiers;
+    GtkDirectionType direction;
+  } keys[] = {
+    { GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].modifiers),
+                                                gtk_callback_action_new (leave_list, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].direction));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (list, shortcuts);
+}

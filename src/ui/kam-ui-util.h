@@ -53,4 +53,6 @@ void kam_probe (const char *step);
 void kam_present_dialog (GtkWidget *dialog);
 GtkWidget *kam_icon_button_new (const char *icon, const char *name, const char *tooltip,
                                 const char *action);
+/* Tab and Shift+Tab leave a list of cells: one Tab stop for the list. */
+void kam_list_tab_leaves (GtkWidget *list);
 G_END_DECLS
