@@ -123,6 +123,7 @@ kam_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   kam_chart_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   /* on screen, text as large as the rest of the window's */
   style.font_size = 12;
+  style.min_text_px = 11;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_clear_pointer (&self->layout, kam_chart_layout_unref);
   self->layout = kam_chart_render_layout (self->chart, cr, &style, width, height);

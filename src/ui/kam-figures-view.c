@@ -924,6 +924,14 @@ add_column (KamFiguresView *self, KamFigureField field, const char *title, gbool
   gtk_column_view_append_column (self->view, column);
 }
 
+/* A control of the filter bar; the flow box's own child is no Tab stop. */
+static void
+bar_append (GtkWidget *bar, GtkWidget *widget)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), widget);
+  gtk_widget_set_focusable (gtk_widget_get_parent (widget), FALSE);
+}
+
 static GtkWidget *
 filter_dropdown (KamFiguresView *self, KamChoices *choices, const char *accessible_name,
                  GtkDropDown **out)
@@ -1036,8 +1044,13 @@ kam_figures_view_init (KamFiguresView *self)
       gtk_string_list_append (self->qualifier_labels, label);
     }
 
-  /* the filter bar */
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* the filter bar: its controls go on a second line in a narrow window
+   * (defect 9: in one row they made the window 900 px wide at least) */
+  bar = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
   gtk_widget_add_css_class (bar, "toolbar");
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Search countries, indicators, sources, notes"),
@@ -1046,18 +1059,18 @@ kam_figures_view_init (KamFiguresView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search figures"), -1);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (filters_changed), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (bar), filter_dropdown (self, &self->filter_choices[0],
+  bar_append (bar, GTK_WIDGET (self->search));
+  bar_append (bar, filter_dropdown (self, &self->filter_choices[0],
                                                   _("Filter by country"), &self->country_filter));
-  gtk_box_append (GTK_BOX (bar), filter_dropdown (self, &self->filter_choices[1],
+  bar_append (bar, filter_dropdown (self, &self->filter_choices[1],
                                                   _("Filter by indicator"), &self->indicator_filter));
-  gtk_box_append (GTK_BOX (bar), filter_dropdown (self, &self->filter_choices[2],
+  bar_append (bar, filter_dropdown (self, &self->filter_choices[2],
                                                   _("Filter by source"), &self->source_filter));
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (box, "linked");
   gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MIN, _("From year"), &self->first_year));
   gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MAX, _("To year"), &self->last_year));
-  gtk_box_append (GTK_BOX (bar), box);
+  bar_append (bar, box);
   {
     GtkWidget *popover = gtk_popover_new ();
 
@@ -1070,7 +1083,7 @@ kam_figures_view_init (KamFiguresView *self)
     gtk_menu_button_set_popover (self->breakdowns_button, popover);
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->breakdowns_button),
                                  _("Filter by sex, sector, province… and choose their columns"));
-    gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->breakdowns_button));
+    bar_append (bar, GTK_WIDGET (self->breakdowns_button));
   }
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
 

@@ -38,7 +38,10 @@ text_layout (Ctx *ctx, const char *text, double scale, gboolean bold)
   PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
   PangoFontDescription *font = pango_font_description_from_string (ctx->style->font_family);
 
-  pango_font_description_set_absolute_size (font, ctx->style->font_size * scale * ctx->unit * PANGO_SCALE);
+  /* text grows and shrinks with the picture; on screen, not below a size
+   * that can be read (defect 9: 7 px in a window of 800 x 600) */
+  pango_font_description_set_absolute_size (
+    font, MAX (ctx->style->font_size * ctx->unit, ctx->style->min_text_px) * scale * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);

@@ -24,6 +24,7 @@ kam_chart_style_init (KamChartStyle *style, gboolean dark)
   style->grid = rgb (dark ? 0x3a3a3a : 0xe2e2e2);
   style->font_family = "Cantarell, Noto Sans, DejaVu Sans, Khmer OS, sans-serif";
   style->font_size = 10;
+  style->min_text_px = 0;
 }
 
 KamColor

@@ -26,6 +26,7 @@ typedef struct
   KamColor grid;
   const char *font_family;
   double font_size;       /* points, for body text */
+  double min_text_px;     /* on screen: body text never smaller (0: as the picture shrinks) */
 } KamChartStyle;
 
 void kam_chart_style_init (KamChartStyle *style, gboolean dark);
