@@ -108,6 +108,7 @@ typedef struct
   guint figure_id;
   GtkWidget *found;
   const char *shows; /* when set: only a cell on screen whose tooltip is this */
+  const char *text;  /* when set: only a text cell whose text is this */
 } Search;
 
 static void
@@ -126,7 +127,8 @@ find_cell_in (GtkWidget *widget, Search *search)
                    && kam_figure_get_id (figure) == search->figure_id))
               && (search->shows == NULL
                   || (g_strcmp0 (gtk_widget_get_tooltip_text (child), search->shows) == 0
-                      && gtk_widget_get_mapped (child))))
+                      && gtk_widget_get_mapped (child)))
+              && (search->text == NULL || g_str_equal (gtk_editable_get_text (GTK_EDITABLE (child)), search->text)))
             {
               search->found = child;
               return;
@@ -1374,45 +1376,13 @@ test_add_country (void)
 }
 
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-  GtkWidget *found;
-} TextSearch;
-
-static void
-find_text_cell_in (GtkWidget *widget, TextSearch *search)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !search->found;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (KAM_IS_TEXT_CELL (child) && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (child)), search->text))
-        {
-          search->found = child;
-          return;
-        }
-      find_text_cell_in (child, search);
-    }
-}
-
-static gboolean
-text_cell_exists (gpointer data)
-{
-  TextSearch *search = data;
-
-  search->found = NULL;
-  find_text_cell_in (search->root, search);
-  return search->found != NULL;
-}
-
 /* The text cell under root that shows this text, once the list made it. */
 static GtkWidget *
 find_text_cell (GtkWidget *root, const char *text)
 {
-  TextSearch search = { root, text, NULL };
+  Search search = { root, KAM_TYPE_TEXT_CELL, -1, 0, NULL, NULL, text };
 
-  g_assert_true (wait_for (text_cell_exists, &search));
+  g_assert_true (wait_for (cell_exists, &search));
   return search.found;
 }
 

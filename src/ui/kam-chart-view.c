@@ -9,7 +9,6 @@
  * desktop's dark style. */
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include "kam-chart-view.h"
 #include "kam-number.h"
 
@@ -47,19 +46,17 @@ static char *describe_hit (KamChartView *self, const KamChartHit *hit);
 /* The arrow keys go through the points in the order they were drawn: each
  * series' points in the chart's order (bars from the largest, lines by year,
  * slices clockwise), then the next series. */
-static void
-clamp_focus_point (KamChartView *self)
-{
-  int n = self->layout != NULL ? (int) kam_chart_layout_get_n_points (self->layout) : 0;
-
-  if (self->focus_point >= n)
-    self->focus_point = n - 1;
-}
-
 static int
 n_points (KamChartView *self)
 {
   return self->layout != NULL ? (int) kam_chart_layout_get_n_points (self->layout) : 0;
+}
+
+/* A new drawing may have fewer points than the one the choice was made on. */
+static void
+clamp_focus_point (KamChartView *self)
+{
+  self->focus_point = MIN (self->focus_point, n_points (self) - 1);
 }
 
 /* A ring around the point chosen with the keyboard, and what it is in a
@@ -210,19 +207,26 @@ query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *t
   return TRUE;
 }
 
-gboolean
-kam_chart_view_activate_at (KamChartView *self, double x, double y)
+/* A click or Enter on a point: its figures are told, to be selected. */
+static gboolean
+activate_hit (KamChartView *self, const KamChartHit *hit)
 {
-  KamChartHit hit;
-  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) ids = kam_chart_hit_figures (hit);
 
-  if (self->layout == NULL || !kam_chart_layout_hit (self->layout, x, y, &hit))
-    return FALSE;
-  ids = kam_chart_hit_figures (&hit);
   if (ids->len == 0)
     return FALSE;
   g_signal_emit (self, signals[FIGURES_ACTIVATED], 0, ids->data, ids->len);
   return TRUE;
+}
+
+gboolean
+kam_chart_view_activate_at (KamChartView *self, double x, double y)
+{
+  KamChartHit hit;
+
+  if (self->layout == NULL || !kam_chart_layout_hit (self->layout, x, y, &hit))
+    return FALSE;
+  return activate_hit (self, &hit);
 }
 
 static void
@@ -270,13 +274,10 @@ key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, Gdk
     case GDK_KEY_space:
       {
         KamChartHit hit;
-        g_autoptr (GArray) ids = NULL;
 
         if (point < 0 || !kam_chart_layout_get_point (self->layout, (guint) point, &hit, NULL))
           return FALSE;
-        ids = kam_chart_hit_figures (&hit);
-        if (ids->len > 0)
-          g_signal_emit (self, signals[FIGURES_ACTIVATED], 0, ids->data, ids->len);
+        activate_hit (self, &hit);
         return TRUE;
       }
     default:
