@@ -160,6 +160,54 @@ test_progress_and_cancel (void)
   g_clear_object (&w.result);
 }
 
+static gboolean
+read_ahead_done (gpointer data)
+{
+  return _kam_document_read_ahead_done ();
+}
+
+/* A file read ahead is taken by the load of that file (the proof: it loads
+ * once the file is gone), and by no other; a cancelled load gives nothing. */
+static void
+test_read_ahead (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autoptr (GFile) other = fixture_copy ("checks.kamlang");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  KamDocument *document;
+  Waiter w = { 0 };
+
+  kam_document_read_ahead (file);
+  g_assert_true (wait_until (read_ahead_done, NULL));
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  document = load (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (first_id (document), >, 0);
+  g_assert_false (kam_document_get_modified (document));
+  g_assert_finalize_object (document);
+  /* taken once: the file is read again next time (and is gone) */
+  g_assert_null (load (file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* another file's load does not take it */
+  kam_document_read_ahead (other);
+  g_assert_true (wait_until (read_ahead_done, NULL));
+  g_assert_null (load (file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* cancelled while waiting for it: nothing */
+  g_cancellable_cancel (cancellable);
+  kam_document_load_async (other, cancellable, NULL, NULL, done, &w);
+  wait_result (&w);
+  g_assert_null (kam_document_load_finish (w.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&w.result);
+}
+
 static void
 test_save_keeps_later_edits (void)
 {
@@ -336,5 +384,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/document/save-keeps-later-edits", test_save_keeps_later_edits);
   g_test_add_func ("/kamlang/document/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/kamlang/document/drafts", test_drafts);
+  g_test_add_func ("/kamlang/document/read-ahead", test_read_ahead);
   return g_test_run ();
 }

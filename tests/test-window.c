@@ -148,12 +148,20 @@ cell_exists (gpointer data)
   return search->found != NULL;
 }
 
+/* The Figures page gets its rows when it is first shown. */
+static void
+show_figures (KamWindow *window)
+{
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "figures");
+}
+
 /* The editor of one field of one figure, once the list has made it. */
 static GtkWidget *
 find_cell (KamWindow *window, KamFigureField field, guint id)
 {
   Search search = { GTK_WIDGET (window), KAM_TYPE_TEXT_CELL, field, id, NULL };
 
+  show_figures (window);
   g_assert_true (wait_for (cell_exists, &search));
   return search.found;
 }
@@ -292,6 +300,7 @@ test_choice_cell (void)
   GtkWidget *cell, *popover;
   GtkListBoxRow *korea;
 
+  show_figures (window);
   g_assert_true (wait_for (cell_exists, &search));
   cell = search.found;
   g_assert_cmpstr (kam_figure_table_get_country (table, 0), ==, "JPN");
@@ -1396,6 +1405,35 @@ filter_entry (GtkWidget *filter, guint position)
   return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
 }
 
+/* A page gets the document's data when it is shown (pages off screen wait):
+ * the page on screen follows a new document at once, one shown later has it
+ * then. */
+static void
+test_pages_follow_document (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  AdwViewStack *stack = kam_window_get_stack (window);
+  GtkWidget *figures = GTK_WIDGET (kam_window_get_figures_view (window));
+  GtkColumnView *columns = GTK_COLUMN_VIEW (find_widget (figures, GTK_TYPE_COLUMN_VIEW));
+  KamDataset *dataset;
+  GtkWidget *sources;
+
+  adw_view_stack_set_visible_child_name (stack, "figures");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))), ==,
+                    kam_figure_table_get_n_rows (kam_dataset_get_figures (kam_window_get_dataset (window))));
+  kam_window_open_bundled (window);
+  wait_settled (window);
+  dataset = kam_window_get_dataset (window);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), >, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))), ==,
+                    kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)));
+  adw_view_stack_set_visible_child_name (stack, "sources");
+  sources = adw_view_stack_get_child_by_name (stack, "sources");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kam_items_view_get_selection (KAM_ITEMS_VIEW (sources)))),
+                    ==, g_list_model_get_n_items (kam_dataset_get_sources (dataset)));
+  close_window (window);
+}
+
 /* Breakdowns and their members, edited on their page like the other lists:
  * a member renamed (and a name taken by another refused), a member and a
  * breakdown added, each undone, and the Figures page following. */
@@ -1902,6 +1940,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/kamlang/window/choice-cell", test_choice_cell);
   g_test_add_func ("/kamlang/window/screenshots", test_screenshots);
+  g_test_add_func ("/kamlang/window/pages-follow-document", test_pages_follow_document);
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/charts-breakdowns", test_charts_breakdowns);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);

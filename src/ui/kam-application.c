@@ -9,6 +9,7 @@
 #include "kam-application.h"
 #include "kam-cli.h"
 #include "kam-dataset-json.h"
+#include "kam-document.h"
 #include "kam-drafts.h"
 #include "kam-ui-util.h"
 
@@ -256,11 +257,36 @@ kam_application_open (GApplication *app, GFile **files, int n_files, const char 
     {
       KamWindow *window = new_window (KAM_APPLICATION (app));
 
-      gtk_window_present (GTK_WINDOW (window));
+      /* reading starts before the window is shown, and goes on while it is */
       kam_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
       if (i == 0)
         kam_application_offer_drafts (window);
     }
+}
+
+/* The first file named is read from here on, while GTK starts and the window
+ * is built (GApplication's own handling comes next: options, startup, open). */
+static gboolean
+kam_application_local_command_line (GApplication *app, char ***arguments, int *exit_status)
+{
+  char **argv = *arguments;
+
+  for (int i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        continue;
+      if (argv[i][0] == '-')
+        break; /* options first: GApplication says what they mean */
+      if (g_file_test (argv[i], G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+          kam_document_read_ahead (file);
+        }
+      break;
+    }
+  return G_APPLICATION_CLASS (kam_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static void
@@ -283,6 +309,7 @@ kam_application_class_init (KamApplicationClass *klass)
   app_class->startup = kam_application_startup;
   app_class->activate = kam_application_activate;
   app_class->open = kam_application_open;
+  app_class->local_command_line = kam_application_local_command_line;
 }
 
 static void

@@ -307,16 +307,150 @@ load_data_free (LoadData *d)
   g_free (d);
 }
 
+/* ---- reading ahead -------------------------------------------------------------- */
+
+/* A file named on the command line is read from the start of the process,
+ * while GTK starts and the window is built; the load that asks for it then
+ * takes what was read (or waits for the rest) instead of reading it again. */
+typedef struct
+{
+  GFile *file;
+  char *etag;
+  KamLoadControl control; /* its own cancellable: cancelled when the load that took it is */
+  KamDataset *dataset;
+  GError *error;
+  gboolean done; /* under read_ahead_lock */
+} ReadAhead;
+
+static GMutex read_ahead_lock;
+static GCond read_ahead_cond;
+static ReadAhead *read_ahead; /* (nullable) the one not taken yet */
+
+static void
+read_ahead_clear (ReadAhead *r)
+{
+  g_clear_object (&r->file);
+  g_free (r->etag);
+  g_clear_object (&r->control.cancellable);
+  g_clear_object (&r->dataset);
+  g_clear_error (&r->error);
+}
+
+static void
+read_ahead_unref (ReadAhead *r)
+{
+  g_atomic_rc_box_release_full (r, (GDestroyNotify) read_ahead_clear);
+}
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ReadAhead *r = data;
+  char *etag = query_etag (r->file);
+  GError *error = NULL;
+  KamDataset *dataset = kam_dataset_load_file_full (r->file, &r->control, NULL, &error);
+
+  if (dataset != NULL)
+    kam_dataset_mark_saved (dataset);
+  g_mutex_lock (&read_ahead_lock);
+  r->etag = etag;
+  r->dataset = dataset;
+  r->error = error;
+  r->done = TRUE;
+  g_cond_broadcast (&read_ahead_cond);
+  g_mutex_unlock (&read_ahead_lock);
+  read_ahead_unref (r);
+  return NULL;
+}
+
+/**
+ * kam_document_read_ahead:
+ *
+ * Starts reading @file in a thread, for a kam_document_load_async() of the
+ * same file soon after. One file at a time: a file read ahead and not asked
+ * for is dropped when another is read ahead.
+ */
+void
+kam_document_read_ahead (GFile *file)
+{
+  ReadAhead *r = g_atomic_rc_box_new0 (ReadAhead);
+  ReadAhead *old;
+
+  g_return_if_fail (G_IS_FILE (file));
+  r->file = g_object_ref (file);
+  r->control.cancellable = g_cancellable_new ();
+  g_mutex_lock (&read_ahead_lock);
+  old = g_steal_pointer (&read_ahead);
+  read_ahead = g_atomic_rc_box_acquire (r);
+  g_mutex_unlock (&read_ahead_lock);
+  if (old != NULL)
+    {
+      g_cancellable_cancel (old->control.cancellable);
+      read_ahead_unref (old);
+    }
+  g_thread_unref (g_thread_new ("kam-read-ahead", read_ahead_thread, r));
+}
+
+/* Whether the file read ahead (if any) has been read; for tests. */
+gboolean
+_kam_document_read_ahead_done (void)
+{
+  gboolean done;
+
+  g_mutex_lock (&read_ahead_lock);
+  done = read_ahead == NULL || read_ahead->done;
+  g_mutex_unlock (&read_ahead_lock);
+  return done;
+}
+
+/* In a load's thread: the dataset read ahead for its file, waited for (the
+ * progress told meanwhile), or FALSE when none was. */
+static gboolean
+take_read_ahead (LoadData *d, KamDataset **dataset, GError **error)
+{
+  ReadAhead *r = NULL;
+  gboolean cancelled = FALSE;
+
+  g_mutex_lock (&read_ahead_lock);
+  if (read_ahead != NULL && g_file_equal (read_ahead->file, d->file))
+    r = g_steal_pointer (&read_ahead);
+  while (r != NULL && !r->done && !(cancelled = g_cancellable_is_cancelled (d->control.cancellable)))
+    {
+      g_atomic_int_set (&d->control.permille, g_atomic_int_get (&r->control.permille));
+      g_cond_wait_until (&read_ahead_cond, &read_ahead_lock, g_get_monotonic_time () + 20 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_mutex_unlock (&read_ahead_lock);
+  if (r == NULL)
+    return FALSE;
+  if (cancelled)
+    {
+      g_cancellable_cancel (r->control.cancellable);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+    }
+  else
+    {
+      d->etag = g_steal_pointer (&r->etag);
+      *dataset = g_steal_pointer (&r->dataset);
+      if (r->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&r->error));
+    }
+  read_ahead_unref (r);
+  return TRUE;
+}
+
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   LoadData *d = task_data;
   GError *error = NULL;
-  KamDataset *dataset;
+  KamDataset *dataset = NULL;
 
-  /* the tag before the text: a write while we read counts as a change */
-  d->etag = query_etag (d->file);
-  dataset = kam_dataset_load_file_full (d->file, &d->control, NULL, &error);
+  if (!take_read_ahead (d, &dataset, &error))
+    {
+      /* the tag before the text: a write while we read counts as a change */
+      d->etag = query_etag (d->file);
+      dataset = kam_dataset_load_file_full (d->file, &d->control, NULL, &error);
+    }
   if (dataset == NULL)
     {
       g_task_return_error (task, error);

@@ -46,6 +46,10 @@ void kam_document_set_draft_delay (KamDocument *self, guint delay_ms);
 void kam_document_load_async (GFile *file, GCancellable *cancellable, KamProgressFunc progress,
                               gpointer progress_data, GAsyncReadyCallback callback, gpointer data);
 KamDocument *kam_document_load_finish (GAsyncResult *result, GError **error);
+/* Starts reading a file that a load will soon ask for (a file named on the
+ * command line, read while GTK starts); that load takes what was read. */
+void kam_document_read_ahead (GFile *file);
+gboolean _kam_document_read_ahead_done (void);
 
 /* Writes the dataset as it is now to file (NULL: the document's own file), in
  * a thread, keeping the previous version as FILE~. Edits made meanwhile stay
