@@ -14,6 +14,7 @@ struct _KamChoiceCell
   guint selected;
   GtkWidget *label;
   GtkWidget *popover; /* NULL until opened */
+  char *tooltip;      /* (nullable) said instead of the choice when pointed at */
 };
 
 G_DEFINE_FINAL_TYPE (KamChoiceCell, kam_choice_cell, GTK_TYPE_BUTTON)
@@ -39,7 +40,45 @@ show_selected (KamChoiceCell *self)
       text = gtk_string_object_get_string (item);
     }
   gtk_label_set_text (GTK_LABEL (self->label), text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), *text ? text : NULL);
+}
+
+/* The tooltip is made when asked for: setting a tooltip's text asks the X
+ * server where the pointer is, some 600 times when a list shows its rows. */
+static gboolean
+query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  const char *text = kam_choice_cell_get_tooltip_text (KAM_CHOICE_CELL (widget));
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * kam_choice_cell_get_tooltip_text:
+ *
+ * Returns: (nullable): what the cell's tooltip says: the text given to
+ * kam_choice_cell_set_tooltip_text(), else the choice shown (when any)
+ */
+const char *
+kam_choice_cell_get_tooltip_text (KamChoiceCell *self)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (self->label));
+
+  if (self->tooltip != NULL)
+    return self->tooltip;
+  return *text != '\0' ? text : NULL;
+}
+
+void
+kam_choice_cell_set_tooltip_text (KamChoiceCell *self, const char *text)
+{
+  g_return_if_fail (KAM_IS_CHOICE_CELL (self));
+  if (g_strcmp0 (self->tooltip, text) == 0)
+    return;
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (text);
 }
 
 guint
@@ -182,6 +221,7 @@ kam_choice_cell_dispose (GObject *object)
   if (self->labels != NULL)
     g_signal_handlers_disconnect_by_data (self->labels, self);
   g_clear_object (&self->labels);
+  g_clear_pointer (&self->tooltip, g_free);
   G_OBJECT_CLASS (kam_choice_cell_parent_class)->dispose (object);
 }
 
@@ -194,6 +234,7 @@ kam_choice_cell_class_init (KamChoiceCellClass *klass)
   object_class->set_property = kam_choice_cell_set_property;
   object_class->dispose = kam_choice_cell_dispose;
   GTK_BUTTON_CLASS (klass)->clicked = kam_choice_cell_clicked;
+  GTK_WIDGET_CLASS (klass)->query_tooltip = query_tooltip;
 
   properties[PROP_SELECTED] = g_param_spec_uint ("selected", NULL, NULL, 0, G_MAXUINT, GTK_INVALID_LIST_POSITION,
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
@@ -211,6 +252,7 @@ kam_choice_cell_init (KamChoiceCell *self)
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_button_set_child (GTK_BUTTON (self), self->label);
   gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
 }
 

@@ -359,7 +359,7 @@ cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView 
       if (field == KAM_FIGURE_FIELD_SOURCE)
         {
           KamSource *source = kam_dataset_lookup_source (self->dataset, kam_figure_get_source (figure));
-          gtk_widget_set_tooltip_text (cell, source ? kam_source_get_title (source) : NULL);
+          kam_choice_cell_set_tooltip_text (KAM_CHOICE_CELL (cell), source ? kam_source_get_title (source) : NULL);
         }
     }
   else
@@ -543,6 +543,33 @@ update_members (KamFiguresView *self)
 static GtkColumnViewColumn *make_column (KamFiguresView *self, KamFigureField field, guint dimension,
                                          const char *title, gboolean expand, int fixed_width);
 
+/* A breakdown's column is in the list while it is shown, and out of it
+ * otherwise: GTK 4.8 makes and fills the cells of a hidden column too (five
+ * breakdowns, a thousand cells for nothing). It goes after the Indicator
+ * column and the breakdowns' columns before it. */
+static void
+show_dimension_column (KamFiguresView *self, GParamSpec *pspec, GtkCheckButton *shown)
+{
+  guint position = 3;
+
+  for (guint d = 0; d < self->n_dimensions; d++)
+    {
+      GtkColumnViewColumn *column = self->member_columns[d];
+      gboolean in_view = gtk_column_view_column_get_column_view (column) != NULL;
+
+      if (self->member_shown[d] != shown)
+        {
+          position += in_view;
+          continue;
+        }
+      if (gtk_check_button_get_active (shown) && !in_view)
+        gtk_column_view_insert_column (self->view, position, column);
+      else if (!gtk_check_button_get_active (shown) && in_view)
+        gtk_column_view_remove_column (self->view, column);
+      return;
+    }
+}
+
 static void
 clear_dimensions (KamFiguresView *self)
 {
@@ -550,7 +577,8 @@ clear_dimensions (KamFiguresView *self)
 
   for (guint d = 0; d < self->n_dimensions; d++)
     {
-      gtk_column_view_remove_column (self->view, self->member_columns[d]);
+      if (gtk_column_view_column_get_column_view (self->member_columns[d]) != NULL)
+        gtk_column_view_remove_column (self->view, self->member_columns[d]);
       g_clear_object (&self->member_columns[d]);
       g_clear_object (&self->member_labels[d]);
       self->member_filters[d] = NULL;
@@ -590,8 +618,6 @@ make_dimensions (KamFiguresView *self)
 
       self->member_labels[d] = gtk_string_list_new (NULL);
       self->member_columns[d] = make_column (self, KAM_FIGURE_FIELD_MEMBERS, d, name, FALSE, 130);
-      gtk_column_view_insert_column (self->view, 3 + d, self->member_columns[d]);
-      gtk_column_view_column_set_visible (self->member_columns[d], FALSE);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_grid_attach (self->breakdowns_grid, label, 0, d + 1, 1, 1);
@@ -602,9 +628,10 @@ make_dimensions (KamFiguresView *self)
       gtk_widget_set_halign (shown, GTK_ALIGN_CENTER);
       gtk_grid_attach (self->breakdowns_grid, shown, 2, d + 1, 1, 1);
       self->member_shown[d] = GTK_CHECK_BUTTON (shown);
-      g_object_bind_property (shown, "active", self->member_columns[d], "visible", G_BINDING_SYNC_CREATE);
     }
   self->n_dimensions = n;
+  for (guint d = 0; d < n; d++)
+    g_signal_connect_swapped (self->member_shown[d], "notify::active", G_CALLBACK (show_dimension_column), self);
   update_members (self);
   for (guint d = 0; d < n; d++)
     g_signal_connect_swapped (self->member_filters[d], "notify::selected", G_CALLBACK (filters_changed), self);

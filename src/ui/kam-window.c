@@ -55,7 +55,7 @@ struct _KamWindow
   GtkFileChooserNative *chooser;
   gboolean probe_first_frame;
   guint probe_tick;
-  gint64 probe_last_tick, probe_longest_stall;
+  gint64 probe_last_tick, probe_longest_stall, probe_figures_shown;
 };
 
 G_DEFINE_FINAL_TYPE (KamWindow, kam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -935,8 +935,20 @@ kam_window_get_charts_page (KamWindow *self)
   return self->charts;
 }
 
+static void
+figures_drawn (GdkFrameClock *clock, KamWindow *self)
+{
+  g_autofree char *text = g_strdup_printf ("Figures page drawn, %.1f ms after it was asked for",
+                                           (g_get_monotonic_time () - self->probe_figures_shown) / 1000.0);
+
+  g_signal_handlers_disconnect_by_func (clock, figures_drawn, self);
+  kam_probe (text);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
 /* KAMLANG_PROBE: tell when the first frame is drawn, and the first with the
- * file's data (once it is read); =quit: then quit. */
+ * file's data (once it is read); =quit: then quit; =figures: then show the
+ * Figures page, tell when it is drawn, and quit. */
 static void
 frame_drawn (GdkFrameClock *clock, KamWindow *self)
 {
@@ -947,7 +959,14 @@ frame_drawn (GdkFrameClock *clock, KamWindow *self)
     return;
   g_signal_handlers_disconnect_by_func (clock, frame_drawn, self);
   kam_probe ("document drawn");
-  if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "quit") == 0)
+  if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "figures") == 0)
+    {
+      /* then the Figures page, shown for the first time */
+      self->probe_figures_shown = g_get_monotonic_time ();
+      adw_view_stack_set_visible_child_name (self->stack, "figures");
+      g_signal_connect_after (clock, "after-paint", G_CALLBACK (figures_drawn), self);
+    }
+  else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "quit") == 0)
     g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
