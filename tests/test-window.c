@@ -1760,6 +1760,39 @@ test_export_dialog (void)
     g_assert_true (g_file_test (with_ext, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (bare_path, G_FILE_TEST_EXISTS));
   }
+  /* the controls, by their names: a preset sets the size, a size typed by
+   * hand is a custom one, the resolution is asked for PNG only */
+  {
+    GtkWidget *size = find_named (dialog, "Size");
+    GtkWidget *width = find_named (dialog, "Width (pixels at 96 dpi)");
+    GtkWidget *height = find_named (dialog, "Height (pixels at 96 dpi)");
+    GtkWidget *kind = find_named (dialog, "Format");
+    GtkWidget *dpi_row = gtk_widget_get_ancestor (find_named (dialog, "Resolution (dpi)"), ADW_TYPE_ACTION_ROW);
+
+    g_assert_nonnull (find_named (dialog, "Transparent background"));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (size), 0);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (width)), ==, 1920);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (height)), ==, 1080);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 1000);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (size)), ==, 3);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 1056);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (height), 816);
+    g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (size)))),
+                     ==, "Letter landscape");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), KAM_EXPORT_PDF);
+    g_assert_false (gtk_widget_get_visible (dpi_row));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), KAM_EXPORT_PNG);
+    g_assert_true (gtk_widget_get_visible (dpi_row));
+  }
+  if (g_getenv ("KAM_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("KAM_SCREENSHOTS"), "export-dialog.png", NULL);
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      while (g_get_monotonic_time () < until) /* let it draw */
+        g_main_context_iteration (NULL, FALSE);
+      save_widget_png (adw_window_get_content (ADW_WINDOW (dialog)), shot);
+    }
   gtk_widget_set_visible (dialog, FALSE);
   close_window (window);
 }

@@ -34,16 +34,16 @@ struct _KamExportDialog
 G_DEFINE_FINAL_TYPE (KamExportDialog, kam_export_dialog, ADW_TYPE_WINDOW)
 
 static const char *const format_ids[] = { "png", "pdf", "svg" };
+/* in the order of the Size list in kam-export-dialog.ui */
 static const struct
 {
   const char *id;
-  const char *label;
   int width, height; /* pixels at 96 dpi */
 } presets[] = {
-  { "slide", N_("Slide, 1920 × 1080"), 1920, 1080 },
-  { "a4", N_("A4 landscape"), 1123, 794 },
-  { "letter", N_("Letter landscape"), 1056, 816 },
-  { "custom", N_("Custom size"), 0, 0 },
+  { "slide", 1920, 1080 },
+  { "a4", 1123, 794 },
+  { "letter", 1056, 816 },
+  { "custom", 0, 0 },
 };
 
 static void
@@ -232,19 +232,6 @@ export_clicked (KamExportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static GtkWidget *
-row (const char *title, GtkWidget *control)
-{
-  GtkWidget *r = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
-  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (r), control);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (r), control);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return r;
-}
-
 static void
 kam_export_dialog_dispose (GObject *object)
 {
@@ -259,90 +246,52 @@ kam_export_dialog_dispose (GObject *object)
 static void
 kam_export_dialog_class_init (KamExportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = kam_export_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, format);
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, preset);
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, width);
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, height);
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, dpi);
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, transparent);
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, dpi_row);
+  gtk_widget_class_bind_template_child (widget_class, KamExportDialog, frame);
+  gtk_widget_class_bind_template_callback (widget_class, update_preview);
+  gtk_widget_class_bind_template_callback (widget_class, preset_changed);
+  gtk_widget_class_bind_template_callback (widget_class, size_changed);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked);
 }
 
 static void
 kam_export_dialog_init (KamExportDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
 kam_export_dialog_new (GtkWindow *parent, KamChart *chart)
 {
-  KamExportDialog *self = g_object_new (KAM_TYPE_EXPORT_DIALOG, "modal", TRUE, "transient-for", parent,
-                                        "title", _("Export Chart"), "default-width", 900, "default-height", 560,
-                                        "destroy-with-parent", TRUE, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autoptr (GtkStringList) formats = gtk_string_list_new ((const char *[]) { "PNG", "PDF", "SVG", NULL });
-  g_autoptr (GtkStringList) sizes = gtk_string_list_new (NULL);
+  KamExportDialog *self = g_object_new (KAM_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
-  GtkWidget *preview;
+  GtkWidget *preview = kam_chart_view_new (chart);
 
   self->chart = g_object_ref (chart);
   self->parent = parent;
   if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
     self->settings = g_settings_new (KAM_SCHEMA_ID);
 
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  gtk_widget_add_css_class (export, "suggested-action");
-  g_signal_connect_swapped (export, "clicked", G_CALLBACK (export_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
-  gtk_box_append (GTK_BOX (box), header);
-
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    gtk_string_list_append (sizes, _(presets[i].label));
-  self->format = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&formats)), NULL));
-  self->preset = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&sizes)), NULL));
-  self->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 20000, 10));
-  self->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 20000, 10));
-  self->dpi = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (24, 1200, 24));
-  self->transparent = GTK_SWITCH (gtk_switch_new ());
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row (_("Format"), GTK_WIDGET (self->format)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row (_("Size"), GTK_WIDGET (self->preset)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row (_("Width (pixels at 96 dpi)"), GTK_WIDGET (self->width)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row (_("Height (pixels at 96 dpi)"), GTK_WIDGET (self->height)));
-  self->dpi_row = row (_("Resolution (dpi)"), GTK_WIDGET (self->dpi));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->dpi_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row (_("Transparent background"), GTK_WIDGET (self->transparent)));
-  gtk_widget_set_size_request (group, 340, -1);
-  gtk_widget_set_valign (group, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (body), group);
-
-  /* the live preview: the same chart, in the export's shape */
-  self->frame = GTK_ASPECT_FRAME (gtk_aspect_frame_new (0.5, 0.5, 1.6, FALSE));
-  preview = kam_chart_view_new (chart);
+  /* the preview shows this chart; the chart on the window is the Tab stop */
   kam_chart_view_set_role_name (KAM_CHART_VIEW (preview), _("Preview"));
-  /* the chart on the window is the Tab stop; the preview only shows */
   gtk_widget_set_focusable (preview, FALSE);
   gtk_widget_set_size_request (preview, 200, 120);
-  gtk_aspect_frame_set_child (self->frame, preview);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->frame), TRUE);
   gtk_widget_add_css_class (preview, "card");
   gtk_widget_set_overflow (preview, GTK_OVERFLOW_HIDDEN);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->frame));
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 18);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_widget_set_vexpand (body, TRUE);
-  gtk_box_append (GTK_BOX (box), body);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_aspect_frame_set_child (self->frame, preview);
 
-  g_signal_connect_swapped (self->format, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->preset, "notify::selected", G_CALLBACK (preset_changed), self);
-  g_signal_connect_swapped (self->width, "value-changed", G_CALLBACK (size_changed), self);
-  g_signal_connect_swapped (self->height, "value-changed", G_CALLBACK (size_changed), self);
   if (self->settings != NULL)
     {
       g_autofree char *format = g_settings_get_string (self->settings, "export-format");
