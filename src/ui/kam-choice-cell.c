@@ -64,10 +64,11 @@ query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *t
 const char *
 kam_choice_cell_get_tooltip_text (KamChoiceCell *self)
 {
-  const char *text = gtk_label_get_text (GTK_LABEL (self->label));
+  const char *text;
 
   if (self->tooltip != NULL)
     return self->tooltip;
+  text = gtk_label_get_text (GTK_LABEL (self->label));
   return *text != '\0' ? text : NULL;
 }
 

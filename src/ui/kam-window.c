@@ -22,6 +22,9 @@
 #include "kam-window.h"
 #include "kam-window-private.h"
 
+/* Figures, Countries, Sources, Agreements, Breakdowns: see give_pages_dataset */
+#define KAM_N_LAZY_PAGES 5
+
 struct _KamWindow
 {
   AdwApplicationWindow parent_instance;
@@ -42,7 +45,7 @@ struct _KamWindow
 
   KamDocument *document;
   KamDataset *pending;  /* the document's dataset, for pages not shown since it came */
-  guint stale_pages;    /* those pages (figures, countries, sources, agreements, breakdowns) */
+  guint stale_pages;    /* a bit for each of those (give_pages_dataset's list) */
   GSignalGroup *document_signals; /* follow the current document */
   GSignalGroup *history_signals;
   guint draft_delay;
@@ -103,14 +106,15 @@ give_pages_dataset (KamWindow *self, GtkWidget *page)
   GtkWidget *pages[] = { GTK_WIDGET (self->figures), GTK_WIDGET (self->countries), GTK_WIDGET (self->sources),
                          GTK_WIDGET (self->agreements), GTK_WIDGET (self->breakdowns) };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (pages) == KAM_N_LAZY_PAGES);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (page == pages[i] && (self->stale_pages & (1u << i)) != 0)
       {
         self->stale_pages &= ~(1u << i);
-        if (i == 0)
-          kam_figures_view_set_dataset (self->figures, self->pending);
-        else if (i == 4)
-          kam_breakdowns_page_set_dataset (self->breakdowns, self->pending);
+        if (KAM_IS_FIGURES_VIEW (page))
+          kam_figures_view_set_dataset (KAM_FIGURES_VIEW (page), self->pending);
+        else if (KAM_IS_BREAKDOWNS_PAGE (page))
+          kam_breakdowns_page_set_dataset (KAM_BREAKDOWNS_PAGE (page), self->pending);
         else
           kam_items_view_set_dataset (KAM_ITEMS_VIEW (page), self->pending);
       }
@@ -226,7 +230,7 @@ set_document (KamWindow *self, KamDocument *document)
   kam_probe ("document set");
   kam_charts_page_set_dataset (self->charts, dataset);
   g_set_object (&self->pending, dataset);
-  self->stale_pages = (1u << 5) - 1;
+  self->stale_pages = (1u << KAM_N_LAZY_PAGES) - 1;
   visible_page_changed (self);
   kam_probe ("page shown");
   kam_checks_page_set_dataset (self->checks, dataset);

@@ -307,6 +307,20 @@ load_data_free (LoadData *d)
   g_free (d);
 }
 
+/* In a thread: the file's dataset, as saved, and its tag (taken before the
+ * text: a write while we read counts as a change). */
+static KamDataset *
+read_file (GFile *file, KamLoadControl *control, char **etag, GError **error)
+{
+  KamDataset *dataset;
+
+  *etag = query_etag (file);
+  dataset = kam_dataset_load_file_full (file, control, NULL, error);
+  if (dataset != NULL)
+    kam_dataset_mark_saved (dataset);
+  return dataset;
+}
+
 /* ---- reading ahead -------------------------------------------------------------- */
 
 /* A file named on the command line is read from the start of the process,
@@ -346,12 +360,10 @@ static gpointer
 read_ahead_thread (gpointer data)
 {
   ReadAhead *r = data;
-  char *etag = query_etag (r->file);
+  char *etag = NULL;
   GError *error = NULL;
-  KamDataset *dataset = kam_dataset_load_file_full (r->file, &r->control, NULL, &error);
+  KamDataset *dataset = read_file (r->file, &r->control, &etag, &error);
 
-  if (dataset != NULL)
-    kam_dataset_mark_saved (dataset);
   g_mutex_lock (&read_ahead_lock);
   r->etag = etag;
   r->dataset = dataset;
@@ -425,7 +437,7 @@ take_read_ahead (LoadData *d, KamDataset **dataset, GError **error)
   if (cancelled)
     {
       g_cancellable_cancel (r->control.cancellable);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+      g_cancellable_set_error_if_cancelled (d->control.cancellable, error);
     }
   else
     {
@@ -446,18 +458,11 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   KamDataset *dataset = NULL;
 
   if (!take_read_ahead (d, &dataset, &error))
-    {
-      /* the tag before the text: a write while we read counts as a change */
-      d->etag = query_etag (d->file);
-      dataset = kam_dataset_load_file_full (d->file, &d->control, NULL, &error);
-    }
+    dataset = read_file (d->file, &d->control, &d->etag, &error);
   if (dataset == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  kam_dataset_mark_saved (dataset);
-  g_task_return_pointer (task, dataset, g_object_unref);
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
 }
 
 static gboolean
