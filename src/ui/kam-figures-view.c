@@ -397,14 +397,28 @@ probe_compare (gconstpointer a, gconstpointer b, gpointer field)
   return GTK_ORDERING_SMALLER;
 }
 
-static gboolean
-scroll_to_top (gpointer data)
+static void
+scroll_to_top (GdkFrameClock *clock, KamFiguresView *self)
 {
-  KamFiguresView *self = data;
-
+  g_signal_handlers_disconnect_by_func (clock, scroll_to_top, self);
   if (self->scroller != NULL)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
-  return G_SOURCE_REMOVE;
+}
+
+/* The list sorted is read from its top (defect 9: it stayed at the bottom).
+ * Scrolled once it has laid out its rows in their new order: before that,
+ * GTK 4.8 finds no row at the new offset and warns ("failed to scroll to
+ * given position"), which an idle callback ran into on a loaded machine. */
+static void
+scroll_to_top_when_laid_out (KamFiguresView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->scroller == NULL)
+    return; /* not on screen: shown later, from wherever it is */
+  g_signal_handlers_disconnect_by_func (clock, scroll_to_top, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (scroll_to_top), self, 0);
+  gtk_widget_queue_allocate (self->scroller);
 }
 
 static void
@@ -418,10 +432,8 @@ view_sorter_changed (GtkSorter *sorter, GtkSorterChange change, KamFiguresView *
   probing = NULL;
   if (self->query != NULL)
     kam_figure_query_set_sort (self->query, probe_field, order == GTK_ORDERING_LARGER);
-  /* the list sorted is read from its top (defect 9: it stayed at the
-   * bottom); once the list has taken in its new order */
   if (self->query != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_top, g_object_ref (self), g_object_unref);
+    scroll_to_top_when_laid_out (self);
 }
 
 /* ---- filters -------------------------------------------------------------- */
