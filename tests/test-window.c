@@ -1365,6 +1365,93 @@ test_charts_breakdowns (void)
   close_window (window);
 }
 
+static const char *
+drop_down_text (GtkWidget *drop_down)
+{
+  gpointer item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down));
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* Picks the choice that reads so, as a click would; FALSE when none does. */
+static gboolean
+choose (GtkWidget *drop_down, const char *text)
+{
+  GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr (GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (choice), text) == 0)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The Charts page's indicator, year and source are bound to the chart both
+ * ways, and keep the chart's choice when the dataset's lists change. */
+static void
+test_charts_controls (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  KamChart *chart = kam_charts_page_get_chart (page);
+  GtkWidget *indicator = find_named (GTK_WIDGET (page), "Indicator");
+  GtkWidget *year = find_named (GTK_WIDGET (page), "Year");
+  GtkWidget *source = find_named (GTK_WIDGET (page), "Source");
+  g_autofree char *report = kam_dataset_dup_source_label (dataset, "s1");
+  KamFigureRow row = { "JPN", 2019, "workers", 9000, "s1", NULL };
+  g_autoptr (KamIndicator) sent = kam_indicator_new ("deployed");
+  g_autoptr (KamIndicator) remitted = kam_indicator_new ("remittances");
+  KamIndicator *workers = kam_dataset_lookup_indicator (dataset, "workers");
+
+  g_assert_true (GTK_IS_DROP_DOWN (indicator) && GTK_IS_DROP_DOWN (year) && GTK_IS_DROP_DOWN (source));
+  g_assert_true (choose (indicator, "Workers abroad"));
+  g_assert_cmpstr (kam_chart_get_indicator (chart), ==, "workers");
+  /* a new indicator: the list changes under the choice, which stays */
+  kam_indicator_set_name (sent, "Workers sent");
+  g_assert_true (kam_dataset_add_indicator (dataset, sent, NULL));
+  g_assert_cmpstr (kam_chart_get_indicator (chart), ==, "workers");
+  g_assert_cmpstr (drop_down_text (indicator), ==, "Workers abroad");
+  kam_chart_set_indicator (chart, "deployed");
+  g_assert_cmpstr (drop_down_text (indicator), ==, "Workers sent");
+  g_assert_true (choose (indicator, "Automatic"));
+  g_assert_null (kam_chart_get_indicator (chart));
+  g_assert_true (choose (indicator, "Workers abroad"));
+  g_assert_true (choose (year, "2021"));
+  g_assert_cmpint (kam_chart_get_year (chart), ==, 2021);
+  g_assert_false (choose (year, "2019"));
+  g_assert_true (choose (source, report));
+  g_assert_cmpstr (kam_chart_get_source (chart), ==, "s1");
+  kam_chart_set_source (chart, NULL);
+  g_assert_cmpstr (drop_down_text (source), ==, "Most recent source");
+
+  /* a figure of another year: the years offered follow, the choices stay */
+  g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+  g_assert_cmpstr (kam_chart_get_indicator (chart), ==, "workers");
+  g_assert_cmpstr (drop_down_text (indicator), ==, "Workers abroad");
+  g_assert_cmpint (kam_chart_get_year (chart), ==, 2021);
+  g_assert_cmpstr (drop_down_text (year), ==, "2021");
+  g_assert_true (choose (year, "2019"));
+  g_assert_cmpint (kam_chart_get_year (chart), ==, 2019);
+  g_assert_true (choose (year, "Automatic"));
+  g_assert_cmpint (kam_chart_get_year (chart), ==, 0);
+
+  /* one before it goes: the choice moves up the list, and stays */
+  kam_indicator_set_name (remitted, "Remittances");
+  g_assert_true (kam_dataset_add_indicator (dataset, remitted, NULL));
+  kam_chart_set_indicator (chart, "deployed");
+  g_assert_true (kam_dataset_remove_indicator (dataset, workers, TRUE, NULL));
+  g_assert_cmpstr (kam_chart_get_indicator (chart), ==, "deployed");
+  g_assert_cmpstr (drop_down_text (indicator), ==, "Workers sent");
+  close_window (window);
+}
+
 /* Adding a country: chosen from ISO 3166 by searching its name, with its
  * English and Khmer names; one the dataset has cannot be chosen again. */
 static void
@@ -2018,6 +2105,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/pages-follow-document", test_pages_follow_document);
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/charts-breakdowns", test_charts_breakdowns);
+  g_test_add_func ("/kamlang/window/charts-controls", test_charts_controls);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
   g_test_add_func ("/kamlang/window/chart-keyboard", test_chart_keyboard);

@@ -35,6 +35,15 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_CHART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 KamChart *
 kam_chart_view_get_chart (KamChartView *self)
 {
@@ -301,13 +310,17 @@ focus_changed (KamChartView *self)
 static void
 update_description (KamChartView *self)
 {
-  g_autofree char *focus = gtk_widget_has_focus (GTK_WIDGET (self)) ? kam_chart_view_describe_focus (self) : NULL;
-  g_autofree char *description = focus != NULL ? g_strdelimit (g_steal_pointer (&focus), "\n", ' ')
-                                               : kam_chart_describe (self->chart);
-  g_autofree char *label = self->role_name == NULL
-                             ? g_strdup (kam_chart_get_title (self->chart))
-                             /* Translators: what a chart is for (“Preview”), then its title */
-                             : g_strdup_printf (_("%s: %s"), self->role_name, kam_chart_get_title (self->chart));
+  g_autofree char *focus = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->chart == NULL)
+    return;
+  focus = gtk_widget_has_focus (GTK_WIDGET (self)) ? kam_chart_view_describe_focus (self) : NULL;
+  description = focus != NULL ? g_strdelimit (g_steal_pointer (&focus), "\n", ' ') : kam_chart_describe (self->chart);
+  label = self->role_name == NULL ? g_strdup (kam_chart_get_title (self->chart))
+                                  /* Translators: what a chart is for (“Preview”), then its title */
+                                  : g_strdup_printf (_("%s: %s"), self->role_name, kam_chart_get_title (self->chart));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -337,6 +350,32 @@ kam_chart_view_dispose (GObject *object)
 }
 
 static void
+kam_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_object (value, KAM_CHART_VIEW (object)->chart);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_chart_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      kam_chart_view_set_chart (KAM_CHART_VIEW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kam_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                         int *natural, int *minimum_baseline, int *natural_baseline)
 {
@@ -351,10 +390,16 @@ kam_chart_view_class_init (KamChartViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kam_chart_view_dispose;
+  object_class->get_property = kam_chart_view_get_property;
+  object_class->set_property = kam_chart_view_set_property;
   widget_class->snapshot = kam_chart_view_snapshot;
   widget_class->query_tooltip = query_tooltip;
   widget_class->measure = kam_chart_view_measure;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+
+  properties[PROP_CHART] = g_param_spec_object ("chart", NULL, NULL, KAM_TYPE_CHART,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * KamChartView::figures-activated:
@@ -400,10 +445,23 @@ kam_chart_view_set_role_name (KamChartView *self, const char *name)
 GtkWidget *
 kam_chart_view_new (KamChart *chart)
 {
-  KamChartView *self = g_object_new (KAM_TYPE_CHART_VIEW, NULL);
+  return g_object_new (KAM_TYPE_CHART_VIEW, "chart", chart, NULL);
+}
 
-  self->chart = g_object_ref (chart);
-  g_signal_connect_swapped (chart, "changed", G_CALLBACK (chart_changed), self);
-  update_description (self);
-  return GTK_WIDGET (self);
+void
+kam_chart_view_set_chart (KamChartView *self, KamChart *chart)
+{
+  g_return_if_fail (KAM_IS_CHART_VIEW (self));
+  g_return_if_fail (chart == NULL || KAM_IS_CHART (chart));
+
+  if (self->chart == chart)
+    return;
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_set_object (&self->chart, chart);
+  if (chart != NULL)
+    g_signal_connect_swapped (chart, "changed", G_CALLBACK (chart_changed), self);
+  self->focus_point = -1;
+  chart_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KamChartView, kam_chart_view, KAM, CHART_VIEW, GtkWidget)
 
 GtkWidget *kam_chart_view_new (KamChart *chart);
+/* The chart drawn (the "chart" property); NULL draws nothing. */
+void kam_chart_view_set_chart (KamChartView *self, KamChart *chart);
 KamChart *kam_chart_view_get_chart (KamChartView *self);
 /* What a click at (x, y) does: emits figures-activated with the figures there. */
 KamChartLayout *kam_chart_view_get_layout (KamChartView *self);

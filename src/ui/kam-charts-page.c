@@ -18,29 +18,38 @@ struct _KamChartsPage
 
   KamDataset *dataset;
   KamChart *chart;
+  /* the drop-downs whose lists come from the dataset, bound to the chart;
+   * detached while those lists are made again */
+  GBindingGroup *choices;
+  GBindingGroup *years_binding;
+
+  /* template children */
   KamChartView *view;
-  GtkDropDown *kind, *indicator, *year, *source;
+  GtkDropDown *kind, *indicator, *year, *source, *split;
+  GtkStringList *year_labels, *split_labels;
   GtkSwitch *log_scale;
-  GtkDropDown *split;
-  GtkStringList *split_labels;
-  GtkMenuButton *breakdowns_button;
-  GtkGrid *breakdowns_grid;
+  GtkMenuButton *breakdowns_button, *countries_button;
+  GtkGrid *breakdowns_grid, *table;
+  GtkBox *countries_box;
+
   guint n_dimensions;
   char *dimension_labels; /* what the Breakdown popover was made from */
   GtkDropDown *member_filters[KAM_MAX_DIMENSIONS];
-  GtkMenuButton *countries_button;
-  GtkBox *countries_box;
   guint n_country_checks;
-  GtkGrid *table;
   KamChoices indicators, sources;
   GArray *years; /* int, after "Automatic" */
-  gboolean syncing;
 };
 
 G_DEFINE_FINAL_TYPE (KamChartsPage, kam_charts_page, GTK_TYPE_WIDGET)
 
-static const char *const kind_names[] = { N_("Destinations"), N_("Trend"), N_("Share"), N_("Quota and target"),
-                                          N_("Women and men"), N_("Remittances"), NULL };
+enum
+{
+  PROP_0,
+  PROP_CHART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 KamChart *
 kam_charts_page_get_chart (KamChartsPage *self)
@@ -139,109 +148,6 @@ update_table (KamChartsPage *self)
     gtk_widget_set_visible (gtk_grid_get_child_at (self->table, 2, r), FALSE);
 }
 
-/* ---- controls ----------------------------------------------------------------- */
-
-static void
-update_years (KamChartsPage *self)
-{
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  g_autoptr (GArray) years = kam_figure_table_dup_years_of (table, kam_chart_get_resolved_indicator (self->chart));
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_array_set_size (self->years, 0);
-  gtk_string_list_append (labels, _("Automatic"));
-  /* the index's years with known values, latest first */
-  for (guint i = years->len; i > 0; i--)
-    {
-      int y = g_array_index (years, int, i - 1);
-      char text[16];
-
-      g_snprintf (text, sizeof text, "%d", y);
-      gtk_string_list_append (labels, text);
-      g_array_append_val (self->years, y);
-      if (y == kam_chart_get_year (self->chart))
-        selected = self->years->len;
-    }
-  gtk_drop_down_set_model (self->year, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->year, selected);
-}
-
-static void
-country_toggled (KamChartsPage *self)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) codes = NULL;
-
-  if (self->syncing)
-    return;
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->countries_box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (child), "kam-code"));
-  codes = g_strv_builder_end (builder);
-  kam_chart_set_countries (self->chart, codes[0] ? (const char *const *) codes : NULL);
-}
-
-static void
-update_countries (KamChartsPage *self)
-{
-  GListModel *countries = kam_dataset_get_countries (self->dataset);
-  const char *const *chosen = kam_chart_get_countries (self->chart);
-  GtkWidget *child;
-
-  self->syncing = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->countries_box))) != NULL)
-    gtk_box_remove (self->countries_box, child);
-  for (guint i = 0; i <= g_list_model_get_n_items (countries); i++)
-    {
-      g_autoptr (KamCountry) country = i > 0 ? g_list_model_get_item (countries, i - 1) : NULL;
-      const char *code = country ? kam_country_get_code (country) : "";
-      GtkWidget *check = gtk_check_button_new_with_label (
-        country ? kam_dataset_get_country_label (self->dataset, code) : _("National total"));
-
-      g_object_set_data_full (G_OBJECT (check), "kam-code", g_strdup (code), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   chosen != NULL && g_strv_contains (chosen, code));
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (country_toggled), self);
-      gtk_box_append (self->countries_box, check);
-    }
-  self->n_country_checks = g_list_model_get_n_items (countries) + 1;
-  self->syncing = FALSE;
-}
-
-static void
-controls_changed (KamChartsPage *self)
-{
-  guint year;
-
-  if (self->syncing || self->dataset == NULL)
-    return;
-  kam_chart_set_indicator (self->chart, kam_choices_get_key (&self->indicators,
-                                                             gtk_drop_down_get_selected (self->indicator)));
-  year = gtk_drop_down_get_selected (self->year);
-  kam_chart_set_year (self->chart, year > 0 && year <= self->years->len
-                                     ? g_array_index (self->years, int, year - 1) : 0);
-  kam_chart_set_source (self->chart, kam_choices_get_key (&self->sources, gtk_drop_down_get_selected (self->source)));
-}
-
-static void
-indicator_chosen (KamChartsPage *self)
-{
-  controls_changed (self);
-}
-
-/* the years offered follow the kind and the indicator */
-static void
-kind_or_indicator_changed (KamChartsPage *self)
-{
-  if (self->dataset == NULL || self->syncing)
-    return;
-  self->syncing = TRUE;
-  update_years (self);
-  self->syncing = FALSE;
-}
-
 /* ---- bindings ------------------------------------------------------------------ */
 
 static gboolean
@@ -276,6 +182,52 @@ active_to_scale (GBinding *binding, const GValue *from, GValue *to, gpointer dat
   return TRUE;
 }
 
+/* an indicator's or a source's id, and its place in the drop-down's choices */
+static gboolean
+key_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer choices)
+{
+  g_value_set_uint (to, kam_choices_find (choices, g_value_get_string (from))); /* or none */
+  return TRUE;
+}
+
+static gboolean
+position_to_key (GBinding *binding, const GValue *from, GValue *to, gpointer choices)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_string (to, kam_choices_get_key (choices, position));
+  return TRUE;
+}
+
+/* the year: "Automatic" (0) at 0, then the years offered, latest first */
+static gboolean
+year_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  KamChartsPage *self = data;
+  int year = g_value_get_int (from);
+
+  g_value_set_uint (to, 0);
+  for (guint i = 0; i < self->years->len && year != 0; i++)
+    if (g_array_index (self->years, int, i) == year)
+      g_value_set_uint (to, i + 1);
+  return TRUE;
+}
+
+static gboolean
+position_to_year (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  KamChartsPage *self = data;
+  guint position = g_value_get_uint (from);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_int (to, position > 0 && position <= self->years->len ? g_array_index (self->years, int, position - 1)
+                                                                    : 0);
+  return TRUE;
+}
+
 /* the split: "Nothing" at 0, then the dataset's dimensions in order */
 static gboolean
 split_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer data)
@@ -302,6 +254,86 @@ position_to_split (GBinding *binding, const GValue *from, GValue *to, gpointer d
   return TRUE;
 }
 
+/* ---- controls ----------------------------------------------------------------- */
+
+/* The years offered follow the kind and the indicator: the index's years with
+ * known values, latest first. */
+static void
+update_years (KamChartsPage *self)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (GArray) years = kam_figure_table_dup_years_of (table, kam_chart_get_resolved_indicator (self->chart));
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  gboolean same = years->len == self->years->len
+                  && g_list_model_get_n_items (G_LIST_MODEL (self->year_labels)) == years->len + 1;
+
+  for (guint i = 0; same && i < years->len; i++)
+    same = g_array_index (years, int, years->len - 1 - i) == g_array_index (self->years, int, i);
+  if (same)
+    return; /* an open list stays as it is */
+  g_binding_group_set_source (self->years_binding, NULL);
+  g_array_set_size (self->years, 0);
+  g_ptr_array_add (labels, g_strdup (_("Automatic")));
+  for (guint i = years->len; i > 0; i--)
+    {
+      int y = g_array_index (years, int, i - 1);
+
+      g_ptr_array_add (labels, g_strdup_printf ("%d", y));
+      g_array_append_val (self->years, y);
+    }
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (self->year_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->year_labels)),
+                          (const char *const *) labels->pdata);
+  g_binding_group_set_source (self->years_binding, self->chart);
+}
+
+static void
+kind_or_indicator_changed (KamChartsPage *self)
+{
+  if (self->dataset != NULL)
+    update_years (self);
+}
+
+static void
+country_toggled (KamChartsPage *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) codes = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->countries_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_strv_builder_add (builder, gtk_widget_get_name (child));
+  codes = g_strv_builder_end (builder);
+  kam_chart_set_countries (self->chart, codes[0] ? (const char *const *) codes : NULL);
+}
+
+/* A check button per country (its code as its widget name), ticked as the
+ * chart has them, then listened to. */
+static void
+update_countries (KamChartsPage *self)
+{
+  GListModel *countries = kam_dataset_get_countries (self->dataset);
+  const char *const *chosen = kam_chart_get_countries (self->chart);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->countries_box))) != NULL)
+    gtk_box_remove (self->countries_box, child);
+  for (guint i = 0; i <= g_list_model_get_n_items (countries); i++)
+    {
+      g_autoptr (KamCountry) country = i > 0 ? g_list_model_get_item (countries, i - 1) : NULL;
+      const char *code = country ? kam_country_get_code (country) : "";
+      GtkWidget *check = gtk_check_button_new_with_label (
+        country ? kam_dataset_get_country_label (self->dataset, code) : _("National total"));
+
+      gtk_widget_set_name (check, code);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen != NULL && g_strv_contains (chosen, code));
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (country_toggled), self);
+      gtk_box_append (self->countries_box, check);
+    }
+  self->n_country_checks = g_list_model_get_n_items (countries) + 1;
+}
+
 /* ---- breakdowns: split by a dimension, or keep to a member -------------------- */
 
 static void
@@ -309,8 +341,6 @@ member_chosen (KamChartsPage *self)
 {
   g_autoptr (GString) label = g_string_new (NULL);
 
-  if (self->syncing || self->dataset == NULL)
-    return;
   for (guint d = 0; d < self->n_dimensions; d++)
     {
       KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
@@ -327,29 +357,25 @@ member_chosen (KamChartsPage *self)
   gtk_menu_button_set_label (self->breakdowns_button, label->len ? label->str : _("Totals"));
 }
 
+/* The Split by choices and the Breakdown popover's drop-downs, made from the
+ * dataset's dimensions; each drop-down shows the chart's member, then is
+ * listened to. */
 static void
 update_dimensions (KamChartsPage *self)
 {
   guint n = MIN (kam_dataset_get_n_dimensions (self->dataset), KAM_MAX_DIMENSIONS);
   g_autoptr (GPtrArray) split_labels = g_ptr_array_new ();
   GtkWidget *child;
-  gboolean was_syncing = self->syncing;
 
-  self->syncing = TRUE;
   /* Translators: the chart split by nothing: one series */
   g_ptr_array_add (split_labels, (gpointer) C_("split", "Nothing"));
   for (guint d = 0; d < n; d++)
     g_ptr_array_add (split_labels, (gpointer) kam_dimension_get_label (kam_dataset_get_dimension (self->dataset, d)));
   g_ptr_array_add (split_labels, NULL);
-  {
-    /* the drop-down loses its choice when its list changes: keep the chart's */
-    g_autofree char *split = g_strdup (kam_chart_get_split (self->chart));
-
-    gtk_string_list_splice (self->split_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->split_labels)),
-                            (const char *const *) split_labels->pdata);
-    kam_chart_set_split (self->chart, split);
-    g_object_notify (G_OBJECT (self->chart), "split"); /* the binding chooses again */
-  }
+  g_binding_group_set_source (self->choices, NULL);
+  gtk_string_list_splice (self->split_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->split_labels)),
+                          (const char *const *) split_labels->pdata);
+  g_binding_group_set_source (self->choices, self->chart);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breakdowns_grid))) != NULL)
     gtk_grid_remove (self->breakdowns_grid, child);
@@ -376,7 +402,6 @@ update_dimensions (KamChartsPage *self)
       self->member_filters[d] = GTK_DROP_DOWN (filter);
     }
   self->n_dimensions = n;
-  self->syncing = was_syncing;
   member_chosen (self);
 }
 
@@ -385,6 +410,8 @@ chart_changed (KamChartsPage *self)
 {
   KamChartKind kind = kam_chart_get_kind (self->chart);
 
+  if (self->dataset == NULL)
+    return;
   update_table (self);
   /* no logarithmic scale for shares or stacked bars */
   gtk_widget_set_sensitive (GTK_WIDGET (self->log_scale), kam_chart_get_log_scale_applies (self->chart));
@@ -413,31 +440,23 @@ dimension_labels (KamDataset *dataset)
 static void
 dataset_changed (KamChartsPage *self)
 {
-  guint indicator = gtk_drop_down_get_selected (self->indicator);
-  guint source = gtk_drop_down_get_selected (self->source);
-  const char *indicator_key = kam_choices_get_key (&self->indicators, indicator);
-  const char *source_key = kam_choices_get_key (&self->sources, source);
+  g_autofree char *labels = dimension_labels (self->dataset);
 
-  self->syncing = TRUE;
+  g_binding_group_set_source (self->choices, NULL);
   kam_choices_update (&self->indicators, self->dataset, KAM_CHOICES_INDICATORS, _("Automatic"), NULL, NULL);
   kam_choices_update (&self->sources, self->dataset, KAM_CHOICES_SOURCES, _("Most recent source"), NULL, NULL);
-  gtk_drop_down_set_selected (self->indicator, MIN (kam_choices_find (&self->indicators, indicator_key), 10000));
-  gtk_drop_down_set_selected (self->source, MIN (kam_choices_find (&self->sources, source_key), 10000));
+  g_binding_group_set_source (self->choices, self->chart);
   if (g_list_model_get_n_items (kam_dataset_get_countries (self->dataset)) + 1 != self->n_country_checks)
     update_countries (self);
-  self->syncing = FALSE;
-  {
-    /* new breakdowns or members, or new names for them */
-    g_autofree char *labels = dimension_labels (self->dataset);
-
-    if (kam_dataset_get_n_dimensions (self->dataset) != self->n_dimensions
-        || g_strcmp0 (labels, self->dimension_labels) != 0)
-      {
-        g_free (self->dimension_labels);
-        self->dimension_labels = g_steal_pointer (&labels);
-        update_dimensions (self);
-      }
-  }
+  update_years (self);
+  /* new breakdowns or members, or new names for them */
+  if (kam_dataset_get_n_dimensions (self->dataset) != self->n_dimensions
+      || g_strcmp0 (labels, self->dimension_labels) != 0)
+    {
+      g_free (self->dimension_labels);
+      self->dimension_labels = g_steal_pointer (&labels);
+      update_dimensions (self);
+    }
 }
 
 void
@@ -446,7 +465,6 @@ kam_charts_page_set_dataset (KamChartsPage *self, KamDataset *dataset)
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_set_object (&self->dataset, dataset);
-  self->syncing = TRUE;
   kam_chart_set_dataset (self->chart, dataset);
   kam_chart_set_countries (self->chart, NULL);
   kam_chart_set_split (self->chart, NULL);
@@ -454,43 +472,42 @@ kam_charts_page_set_dataset (KamChartsPage *self, KamDataset *dataset)
     kam_chart_set_member (self->chart, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)), NULL);
   update_countries (self);
   self->n_dimensions = G_MAXUINT; /* made again in dataset_changed */
-  self->syncing = FALSE;
   g_signal_connect_swapped (dataset, "changed", G_CALLBACK (dataset_changed), self);
   dataset_changed (self);
-  self->syncing = TRUE;
-  update_years (self);
-  self->syncing = FALSE;
-  update_table (self);
+  chart_changed (self);
 }
 
 /* ---- construction ---------------------------------------------------------- */
 
-static GtkWidget *
-labelled (const char *label, GtkWidget *control)
+static void
+kam_charts_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *title = gtk_label_new (label);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "caption-heading");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), control);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return box;
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_object (value, KAM_CHARTS_PAGE (object)->chart);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 kam_charts_page_dispose (GObject *object)
 {
   KamChartsPage *self = KAM_CHARTS_PAGE (object);
-  GtkWidget *child;
 
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  if (self->choices != NULL)
+    g_binding_group_set_source (self->choices, NULL);
+  if (self->years_binding != NULL)
+    g_binding_group_set_source (self->years_binding, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KAM_TYPE_CHARTS_PAGE);
+  g_clear_object (&self->choices);
+  g_clear_object (&self->years_binding);
   g_clear_object (&self->dataset);
   g_clear_object (&self->chart);
   G_OBJECT_CLASS (kam_charts_page_parent_class)->dispose (object);
@@ -503,7 +520,6 @@ kam_charts_page_finalize (GObject *object)
 
   kam_choices_clear (&self->indicators);
   kam_choices_clear (&self->sources);
-  g_clear_object (&self->split_labels);
   g_array_unref (self->years);
   g_free (self->dimension_labels);
   G_OBJECT_CLASS (kam_charts_page_parent_class)->finalize (object);
@@ -513,128 +529,75 @@ static void
 kam_charts_page_class_init (KamChartsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = kam_charts_page_get_property;
   object_class->dispose = kam_charts_page_dispose;
   object_class->finalize = kam_charts_page_finalize;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+
+  /**
+   * KamChartsPage:chart:
+   * The chart this page sets and shows (its view is bound to it).
+   */
+  properties[PROP_CHART] = g_param_spec_object ("chart", NULL, NULL, KAM_TYPE_CHART,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-charts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, view);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, kind);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, indicator);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, year);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, year_labels);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, source);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, split);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, split_labels);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, log_scale);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, breakdowns_button);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, breakdowns_grid);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, countries_button);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, countries_box);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, table);
 }
 
 static void
 kam_charts_page_init (KamChartsPage *self)
 {
-  GtkWidget *sidebar, *main, *scroller, *popover, *row;
-  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
-
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   kam_choices_init (&self->indicators);
   kam_choices_init (&self->sources);
+  /* before the template: its view is bound to the chart */
   self->chart = kam_chart_new (NULL, KAM_CHART_DESTINATIONS);
-  g_signal_connect_swapped (self->chart, "changed", G_CALLBACK (chart_changed), self);
 
-  sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
-  gtk_widget_set_size_request (sidebar, 230, -1);
-  gtk_widget_set_margin_start (sidebar, 12);
-  gtk_widget_set_margin_end (sidebar, 6);
-  gtk_widget_set_margin_top (sidebar, 12);
-  for (guint i = 0; kind_names[i] != NULL; i++)
-    gtk_string_list_append (kinds, _(kind_names[i]));
-  self->kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
+  g_type_ensure (KAM_TYPE_CHART_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_down_set_model (self->indicator, G_LIST_MODEL (self->indicators.labels));
+  gtk_drop_down_set_model (self->source, G_LIST_MODEL (self->sources.labels));
   g_object_bind_property_full (self->chart, "kind", self->kind, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,
                                position_to_enum, NULL, NULL);
-  g_signal_connect_swapped (self->chart, "notify::kind", G_CALLBACK (kind_or_indicator_changed), self);
-  g_signal_connect_swapped (self->chart, "notify::indicator", G_CALLBACK (kind_or_indicator_changed), self);
-  gtk_box_append (GTK_BOX (sidebar), labelled (_("Chart"), GTK_WIDGET (self->kind)));
-  self->indicator = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->indicators.labels)), NULL));
-  g_signal_connect_swapped (self->indicator, "notify::selected", G_CALLBACK (indicator_chosen), self);
-  gtk_box_append (GTK_BOX (sidebar), labelled (_("Indicator"), GTK_WIDGET (self->indicator)));
-  self->year = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  g_signal_connect_swapped (self->year, "notify::selected", G_CALLBACK (controls_changed), self);
-  gtk_box_append (GTK_BOX (sidebar), labelled (_("Year"), GTK_WIDGET (self->year)));
-
-  self->countries_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->countries_box));
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  self->countries_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (self->countries_button, _("Choose countries…"));
-  gtk_menu_button_set_popover (self->countries_button, popover);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->countries_button),
-                               _("For the trend, quota and remittance charts; none chosen: the most complete"));
-  gtk_box_append (GTK_BOX (sidebar), labelled (_("Countries"), GTK_WIDGET (self->countries_button)));
-
-  self->split_labels = gtk_string_list_new (NULL);
-  self->split = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->split_labels)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->split),
-                               _("Destinations as stacked bars, trends and remittances as a line per member"));
-  g_object_bind_property_full (self->chart, "split", self->split, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, split_to_position,
-                               position_to_split, self, NULL);
-  gtk_box_append (GTK_BOX (sidebar), labelled (_("Split by"), GTK_WIDGET (self->split)));
-  self->breakdowns_grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (self->breakdowns_grid, 6);
-  gtk_grid_set_column_spacing (self->breakdowns_grid, 12);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->breakdowns_grid));
-  self->breakdowns_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (self->breakdowns_button, _("Totals"));
-  gtk_menu_button_set_popover (self->breakdowns_button, popover);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->breakdowns_button),
-                               _("Keep the chart to women, a sector, a province…"));
-  gtk_box_append (GTK_BOX (sidebar), labelled (_("Breakdown"), GTK_WIDGET (self->breakdowns_button)));
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->log_scale = GTK_SWITCH (gtk_switch_new ());
   g_object_bind_property_full (self->chart, "scale", self->log_scale, "active",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, scale_to_active,
                                active_to_scale, NULL, NULL);
-  gtk_box_append (GTK_BOX (row), gtk_label_new (_("Logarithmic scale")));
-  gtk_widget_set_hexpand (gtk_widget_get_first_child (row), TRUE);
-  gtk_widget_set_halign (gtk_widget_get_first_child (row), GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Logarithmic scale"), -1);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->log_scale));
-  gtk_box_append (GTK_BOX (sidebar), row);
-  self->source = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->sources.labels)), NULL));
-  g_signal_connect_swapped (self->source, "notify::selected", G_CALLBACK (controls_changed), self);
-  gtk_box_append (GTK_BOX (sidebar), labelled (_("Source"), GTK_WIDGET (self->source)));
-  /* the settings scroll in a small window rather than making it taller */
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_set_margin_bottom (sidebar, 12);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), sidebar);
-  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
-
-  main = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-  gtk_widget_set_hexpand (main, TRUE);
-  self->view = KAM_CHART_VIEW (kam_chart_view_new (self->chart));
-  gtk_widget_set_margin_start (GTK_WIDGET (self->view), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->view), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->view), 6);
-  gtk_paned_set_start_child (GTK_PANED (main), GTK_WIDGET (self->view));
-  gtk_paned_set_resize_start_child (GTK_PANED (main), TRUE);
-  self->table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->table, 18);
-  gtk_grid_set_row_spacing (self->table, 2);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->table), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->table), 8);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));
-  gtk_widget_set_size_request (scroller, -1, 120);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The numbers the chart plots"), -1);
-  gtk_paned_set_end_child (GTK_PANED (main), scroller);
-  gtk_paned_set_resize_end_child (GTK_PANED (main), FALSE);
-  /* the numbers stay in sight in a small window: the chart gives way */
-  gtk_paned_set_shrink_end_child (GTK_PANED (main), FALSE);
-  gtk_paned_set_position (GTK_PANED (main), 520);
-  gtk_widget_set_parent (main, GTK_WIDGET (self));
+  self->choices = g_binding_group_new ();
+  g_binding_group_bind_full (self->choices, "indicator", self->indicator, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, key_to_position, position_to_key,
+                             &self->indicators, NULL);
+  g_binding_group_bind_full (self->choices, "source", self->source, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, key_to_position, position_to_key,
+                             &self->sources, NULL);
+  g_binding_group_bind_full (self->choices, "split", self->split, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, split_to_position,
+                             position_to_split, self, NULL);
+  self->years_binding = g_binding_group_new ();
+  g_binding_group_bind_full (self->years_binding, "year", self->year, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, year_to_position,
+                             position_to_year, self, NULL);
+  g_signal_connect_swapped (self->chart, "changed", G_CALLBACK (chart_changed), self);
+  g_signal_connect_swapped (self->chart, "notify::kind", G_CALLBACK (kind_or_indicator_changed), self);
+  g_signal_connect_swapped (self->chart, "notify::indicator", G_CALLBACK (kind_or_indicator_changed), self);
 }
 
 GtkWidget *
