@@ -1452,6 +1452,66 @@ test_charts_controls (void)
   close_window (window);
 }
 
+/* The Figures page's filters are bound to its query both ways: the year
+ * filters offer the figures' years, a filter on nothing shown says so and
+ * clears, and the filters keep their choice while the lists change. */
+static void
+test_figures_filters (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFiguresView *view = kam_window_get_figures_view (window);
+  KamFigureQuery *query = kam_figures_view_get_query (view);
+  GtkWidget *from = find_named (GTK_WIDGET (view), "From year");
+  GtkWidget *to = find_named (GTK_WIDGET (view), "To year");
+  GtkWidget *country = find_named (GTK_WIDGET (view), "Filter by country");
+  KamFigureRow row = { "JPN", 2019, "workers", 9000, "s1", NULL };
+  gpointer shown[2] = { view, NULL };
+  int first, last;
+
+  show_figures (window);
+  g_assert_true (GTK_IS_DROP_DOWN (from) && GTK_IS_DROP_DOWN (to) && GTK_IS_DROP_DOWN (country));
+  g_assert_cmpstr (drop_down_text (from), ==, "From any year");
+  g_assert_cmpstr (drop_down_text (to), ==, "To any year");
+  /* the figures' years, not 1900 to 2100 */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (from))), ==, 3);
+  g_assert_false (choose (from, "From 2019"));
+  g_assert_true (choose (from, "From 2022"));
+  kam_figure_query_get_years (query, &first, &last);
+  g_assert_cmpint (first, ==, 2022);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 1);
+  shown[1] = "1 figure";
+  g_assert_true (wait_for (label_shown, shown));
+
+  /* nothing shown: said so, and Clear Filters shows everything again */
+  g_assert_true (choose (country, "Japan"));
+  g_assert_cmpstr (kam_figure_query_get_country (query), ==, "JPN");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 0);
+  shown[1] = "No Results Found";
+  g_assert_true (wait_for (label_shown, shown));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 3);
+  g_assert_cmpstr (drop_down_text (country), ==, "Any country");
+  g_assert_cmpstr (drop_down_text (from), ==, "From any year");
+
+  /* set on the query, shown by the filters */
+  kam_figure_query_set_country (query, "KOR");
+  kam_figure_query_set_years (query, KAM_YEAR_MIN, 2021);
+  g_assert_cmpstr (drop_down_text (country), ==, "South Korea");
+  g_assert_cmpstr (drop_down_text (to), ==, "To 2021");
+
+  /* a figure of a new year: offered, and the filters keep their choice */
+  g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+  g_assert_cmpstr (drop_down_text (country), ==, "South Korea");
+  g_assert_cmpstr (drop_down_text (to), ==, "To 2021");
+  g_assert_true (choose (from, "From 2019"));
+  kam_figure_query_get_years (query, &first, &last);
+  g_assert_cmpint (first, ==, 2019);
+  g_assert_cmpint (last, ==, 2021);
+  g_assert_cmpstr (kam_figure_query_get_country (query), ==, "KOR");
+  close_window (window);
+}
+
 /* Adding a country: chosen from ISO 3166 by searching its name, with its
  * English and Khmer names; one the dataset has cannot be chosen again. */
 static void
@@ -2106,6 +2166,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/charts-breakdowns", test_charts_breakdowns);
   g_test_add_func ("/kamlang/window/charts-controls", test_charts_controls);
+  g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
   g_test_add_func ("/kamlang/window/chart-keyboard", test_chart_keyboard);

@@ -182,25 +182,6 @@ active_to_scale (GBinding *binding, const GValue *from, GValue *to, gpointer dat
   return TRUE;
 }
 
-/* an indicator's or a source's id, and its place in the drop-down's choices */
-static gboolean
-key_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer choices)
-{
-  g_value_set_uint (to, kam_choices_find (choices, g_value_get_string (from))); /* or none */
-  return TRUE;
-}
-
-static gboolean
-position_to_key (GBinding *binding, const GValue *from, GValue *to, gpointer choices)
-{
-  guint position = g_value_get_uint (from);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-  g_value_set_string (to, kam_choices_get_key (choices, position));
-  return TRUE;
-}
-
 /* the year: "Automatic" (0) at 0, then the years offered, latest first */
 static gboolean
 year_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer data)
@@ -573,8 +554,6 @@ kam_charts_page_init (KamChartsPage *self)
   g_type_ensure (KAM_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drop_down_set_model (self->indicator, G_LIST_MODEL (self->indicators.labels));
-  gtk_drop_down_set_model (self->source, G_LIST_MODEL (self->sources.labels));
   g_object_bind_property_full (self->chart, "kind", self->kind, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,
                                position_to_enum, NULL, NULL);
@@ -582,12 +561,8 @@ kam_charts_page_init (KamChartsPage *self)
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, scale_to_active,
                                active_to_scale, NULL, NULL);
   self->choices = g_binding_group_new ();
-  g_binding_group_bind_full (self->choices, "indicator", self->indicator, "selected",
-                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, key_to_position, position_to_key,
-                             &self->indicators, NULL);
-  g_binding_group_bind_full (self->choices, "source", self->source, "selected",
-                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, key_to_position, position_to_key,
-                             &self->sources, NULL);
+  kam_choices_bind (&self->indicators, self->choices, "indicator", self->indicator);
+  kam_choices_bind (&self->sources, self->choices, "source", self->source);
   g_binding_group_bind_full (self->choices, "split", self->split, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, split_to_position,
                              position_to_split, self, NULL);

@@ -22,12 +22,20 @@ struct _KamFiguresView
 
   KamDataset *dataset;
   KamFigureQuery *query;
+  /* the filters, bound to the query; detached while their choices change */
+  GBindingGroup *filters;
+  GArray *years; /* int: the years the figures have, after "any" */
+
+  /* template children */
   GtkMultiSelection *selection;
   GtkColumnView *view;
+  GtkColumnViewColumn *country_column, *year_column, *indicator_column, *value_column, *qualifier_column,
+    *source_column, *note_column;
   GtkWidget *scroller;
   GtkSearchEntry *search;
   GtkDropDown *country_filter, *indicator_filter, *source_filter;
-  GtkSpinButton *first_year, *last_year;
+  GtkDropDown *first_year, *last_year;
+  GtkStringList *first_year_labels, *last_year_labels;
   GtkLabel *count_label;
   GtkStack *list_stack;
   GtkMenuButton *breakdowns_button;
@@ -49,7 +57,6 @@ struct _KamFiguresView
   gboolean member_used[KAM_MAX_DIMENSIONS];
   GHashTable *dropdowns; /* the cells' drop-downs that exist now */
   GObject *probe_a, *probe_b;
-  gboolean syncing;
 };
 
 G_DEFINE_FINAL_TYPE (KamFiguresView, kam_figures_view, GTK_TYPE_WIDGET)
@@ -224,11 +231,10 @@ sync_dropdown (KamFiguresView *self, KamChoiceCell *dropdown)
 {
   KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
   KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
-  gboolean was_syncing = self->syncing;
 
+  /* the cell's handler takes the figure's own value for no change */
   if (figure == NULL)
     return;
-  self->syncing = TRUE;
   if (field == KAM_FIGURE_FIELD_QUALIFIER || field == KAM_FIGURE_FIELD_MEMBERS)
     {
       guint selected = field == KAM_FIGURE_FIELD_QUALIFIER
@@ -245,7 +251,6 @@ sync_dropdown (KamFiguresView *self, KamChoiceCell *dropdown)
   else
     kam_choice_cell_set_selected (dropdown, kam_choices_find (&self->cell_choices[choice_slot (field)],
                                                             figure_key (figure, field)));
-  self->syncing = was_syncing;
 }
 
 static void
@@ -258,7 +263,7 @@ dropdown_selected_changed (KamChoiceCell *dropdown, GParamSpec *pspec, KamFigure
   const char *key;
   g_autoptr (GError) error = NULL;
 
-  if (self->syncing || figure == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (figure == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   if (field == KAM_FIGURE_FIELD_QUALIFIER)
     {
@@ -438,50 +443,13 @@ view_sorter_changed (GtkSorter *sorter, GtkSorterChange change, KamFiguresView *
 
 /* ---- filters -------------------------------------------------------------- */
 
+/* What the list shows: the count, or why it shows nothing. */
 static void
-filters_changed (KamFiguresView *self)
+update_count (KamFiguresView *self)
 {
-  guint n;
-  g_autofree char *count = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->query));
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n), n);
 
-  if (self->query == NULL || self->syncing)
-    return;
-  kam_figure_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search)));
-  kam_figure_query_set_country (self->query,
-                                kam_choices_get_key (&self->filter_choices[0],
-                                                     gtk_drop_down_get_selected (self->country_filter)));
-  kam_figure_query_set_indicator (self->query,
-                                  kam_choices_get_key (&self->filter_choices[1],
-                                                       gtk_drop_down_get_selected (self->indicator_filter)));
-  kam_figure_query_set_source (self->query,
-                               kam_choices_get_key (&self->filter_choices[2],
-                                                    gtk_drop_down_get_selected (self->source_filter)));
-  kam_figure_query_set_years (self->query, gtk_spin_button_get_value_as_int (self->first_year),
-                              gtk_spin_button_get_value_as_int (self->last_year));
-  {
-    g_autoptr (GString) filtered = g_string_new (NULL);
-
-    for (guint d = 0; d < self->n_dimensions; d++)
-      {
-        guint selected = gtk_drop_down_get_selected (self->member_filters[d]);
-        int member = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
-
-        kam_figure_query_set_member (self->query, d, member);
-        if (member >= 0)
-          g_string_append_printf (filtered, "%s%s", filtered->len ? ", " : "",
-                                  gtk_string_list_get_string (self->member_labels[d], member));
-      }
-    if (filtered->len > 0)
-      {
-        /* Translators: the Breakdowns button while it filters, e.g. "Breakdowns: Women" */
-        g_autofree char *label = g_strdup_printf (_("Breakdowns: %s"), filtered->str);
-        gtk_menu_button_set_label (self->breakdowns_button, label);
-      }
-    else
-      gtk_menu_button_set_label (self->breakdowns_button, _("Breakdowns"));
-  }
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->query));
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n), n);
   gtk_label_set_label (self->count_label, count);
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -489,6 +457,127 @@ filters_changed (KamFiguresView *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "no-figures");
+}
+
+static void
+search_changed (KamFiguresView *self)
+{
+  if (self->query != NULL)
+    kam_figure_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
+/* A breakdown's filter: the query keeps to its member, the Breakdowns button
+ * says which. */
+static void
+member_filter_changed (KamFiguresView *self)
+{
+  g_autoptr (GString) filtered = g_string_new (NULL);
+
+  for (guint d = 0; d < self->n_dimensions; d++)
+    {
+      guint selected = gtk_drop_down_get_selected (self->member_filters[d]);
+      int member = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+
+      kam_figure_query_set_member (self->query, d, member);
+      if (member >= 0)
+        g_string_append_printf (filtered, "%s%s", filtered->len ? ", " : "",
+                                gtk_string_list_get_string (self->member_labels[d], member));
+    }
+  if (filtered->len > 0)
+    {
+      /* Translators: the Breakdowns button while it filters, e.g. "Breakdowns: Women" */
+      g_autofree char *label = g_strdup_printf (_("Breakdowns: %s"), filtered->str);
+      gtk_menu_button_set_label (self->breakdowns_button, label);
+    }
+  else
+    gtk_menu_button_set_label (self->breakdowns_button, _("Breakdowns"));
+}
+
+/* The year filters: "any year" first (the query's KAM_YEAR_MIN or
+ * KAM_YEAR_MAX), then the figures' years, earliest first. */
+static gboolean
+year_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  KamFiguresView *self = data;
+  int year = g_value_get_int (from);
+  guint position = year <= KAM_YEAR_MIN || year >= KAM_YEAR_MAX ? 0 : GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < self->years->len && position != 0; i++)
+    if (g_array_index (self->years, int, i) == year)
+      position = i + 1;
+  g_value_set_uint (to, position);
+  return TRUE;
+}
+
+static gboolean
+position_to_year (KamFiguresView *self, const GValue *from, GValue *to, int any)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_int (to, position > 0 && position <= self->years->len ? g_array_index (self->years, int, position - 1)
+                                                                    : any);
+  return TRUE;
+}
+
+static gboolean
+position_to_first_year (GBinding *binding, const GValue *from, GValue *to, gpointer self)
+{
+  return position_to_year (self, from, to, KAM_YEAR_MIN);
+}
+
+static gboolean
+position_to_last_year (GBinding *binding, const GValue *from, GValue *to, gpointer self)
+{
+  return position_to_year (self, from, to, KAM_YEAR_MAX);
+}
+
+/* The years the figures have: a scan of the table's year column (1 ms at
+ * 10^6 figures), and the filters' lists made again when they differ. */
+static void
+update_years (KamFiguresView *self)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  const gint16 *years = kam_figure_table_get_years (table);
+  guint n = kam_figure_table_get_n_rows (table);
+  gboolean seen[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { FALSE };
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+
+  for (guint r = 0; r < n; r++)
+    if (years[r] >= KAM_YEAR_MIN && years[r] <= KAM_YEAR_MAX)
+      seen[years[r] - KAM_YEAR_MIN] = TRUE;
+  for (int y = KAM_YEAR_MIN; y <= KAM_YEAR_MAX; y++)
+    if (seen[y - KAM_YEAR_MIN])
+      g_array_append_val (found, y);
+  same = found->len == self->years->len
+         && g_list_model_get_n_items (G_LIST_MODEL (self->first_year_labels)) == found->len + 1
+         && memcmp (found->data, self->years->data, found->len * sizeof (int)) == 0;
+  if (same)
+    return;
+  g_array_set_size (self->years, 0);
+  g_array_append_vals (self->years, found->data, found->len);
+  g_ptr_array_add (from, g_strdup (_("From any year")));
+  g_ptr_array_add (to, g_strdup (_("To any year")));
+  for (guint i = 0; i < found->len; i++)
+    {
+      int y = g_array_index (found, int, i);
+
+      /* Translators: the year filter's choices: "From 2019", "To 2023" */
+      g_ptr_array_add (from, g_strdup_printf (_("From %d"), y));
+      g_ptr_array_add (to, g_strdup_printf (_("To %d"), y));
+    }
+  g_ptr_array_add (from, NULL);
+  g_ptr_array_add (to, NULL);
+  gtk_string_list_splice (self->first_year_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->first_year_labels)),
+                          (const char *const *) from->pdata);
+  gtk_string_list_splice (self->last_year_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->last_year_labels)),
+                          (const char *const *) to->pdata);
 }
 
 /* ---- breakdowns: a column and a filter per dimension ----------------------- */
@@ -585,21 +674,21 @@ show_dimension_column (KamFiguresView *self, GParamSpec *pspec, GtkCheckButton *
 static void
 clear_dimensions (KamFiguresView *self)
 {
-  GtkWidget *child;
-
   for (guint d = 0; d < self->n_dimensions; d++)
     {
       if (gtk_column_view_column_get_column_view (self->member_columns[d]) != NULL)
         gtk_column_view_remove_column (self->view, self->member_columns[d]);
       g_clear_object (&self->member_columns[d]);
       g_clear_object (&self->member_labels[d]);
+      /* the popover's row of this breakdown, under the headings */
+      gtk_grid_remove (self->breakdowns_grid, GTK_WIDGET (self->member_names[d]));
+      gtk_grid_remove (self->breakdowns_grid, GTK_WIDGET (self->member_filters[d]));
+      gtk_grid_remove (self->breakdowns_grid, GTK_WIDGET (self->member_shown[d]));
       self->member_filters[d] = NULL;
       self->member_shown[d] = NULL;
       self->member_names[d] = NULL;
       self->member_used[d] = FALSE;
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breakdowns_grid))) != NULL)
-    gtk_grid_remove (self->breakdowns_grid, child);
   self->n_dimensions = 0;
 }
 
@@ -610,16 +699,8 @@ static void
 make_dimensions (KamFiguresView *self)
 {
   guint n = MIN (kam_dataset_get_n_dimensions (self->dataset), KAM_MAX_DIMENSIONS);
-  GtkWidget *heading;
 
   clear_dimensions (self);
-  heading = gtk_label_new (_("Filter by breakdown"));
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_grid_attach (self->breakdowns_grid, heading, 0, 0, 2, 1);
-  heading = gtk_label_new (_("Column"));
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_grid_attach (self->breakdowns_grid, heading, 2, 0, 1, 1);
   for (guint d = 0; d < n; d++)
     {
       KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
@@ -646,23 +727,20 @@ make_dimensions (KamFiguresView *self)
     g_signal_connect_swapped (self->member_shown[d], "notify::active", G_CALLBACK (show_dimension_column), self);
   update_members (self);
   for (guint d = 0; d < n; d++)
-    g_signal_connect_swapped (self->member_filters[d], "notify::selected", G_CALLBACK (filters_changed), self);
+    g_signal_connect_swapped (self->member_filters[d], "notify::selected", G_CALLBACK (member_filter_changed), self);
 }
 
 static void
 clear_filters (KamFiguresView *self)
 {
-  self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
-  gtk_drop_down_set_selected (self->country_filter, 0);
-  gtk_drop_down_set_selected (self->indicator_filter, 0);
-  gtk_drop_down_set_selected (self->source_filter, 0);
-  gtk_spin_button_set_value (self->first_year, KAM_YEAR_MIN);
-  gtk_spin_button_set_value (self->last_year, KAM_YEAR_MAX);
+  kam_figure_query_set_search (self->query, NULL); /* now, not after the entry's delay */
+  kam_figure_query_set_country (self->query, KAM_QUERY_ANY);
+  kam_figure_query_set_indicator (self->query, KAM_QUERY_ANY);
+  kam_figure_query_set_source (self->query, KAM_QUERY_ANY);
+  kam_figure_query_set_years (self->query, KAM_YEAR_MIN, KAM_YEAR_MAX);
   for (guint d = 0; d < self->n_dimensions; d++)
     gtk_drop_down_set_selected (self->member_filters[d], 0);
-  self->syncing = FALSE;
-  filters_changed (self);
 }
 
 static void
@@ -678,36 +756,33 @@ update_choices (KamFiguresView *self)
 
   if (self->dataset == NULL)
     return;
-  self->syncing = TRUE;
   changed |= kam_choices_update (&self->cell_choices[0], self->dataset, KAM_CHOICES_COUNTRIES,
                                  _("All destinations"), NULL, NULL);
   changed |= kam_choices_update (&self->cell_choices[1], self->dataset, KAM_CHOICES_INDICATORS, NULL, NULL);
   changed |= kam_choices_update (&self->cell_choices[2], self->dataset, KAM_CHOICES_SOURCES,
                                  _("No source"), NULL, NULL);
-  {
-    /* keep each filter on the same key when its list changes */
-    GtkDropDown *filters[3] = { self->country_filter, self->indicator_filter, self->source_filter };
-    const char *keys[3];
-
-    for (guint i = 0; i < 3; i++)
-      keys[i] = kam_choices_get_key (&self->filter_choices[i], gtk_drop_down_get_selected (filters[i]));
-    kam_choices_update (&self->filter_choices[0], self->dataset, KAM_CHOICES_COUNTRIES,
-                        _("Any country"), NULL, _("All destinations"), "", NULL);
-    kam_choices_update (&self->filter_choices[1], self->dataset, KAM_CHOICES_INDICATORS,
-                        _("Any indicator"), NULL, NULL);
-    kam_choices_update (&self->filter_choices[2], self->dataset, KAM_CHOICES_SOURCES,
-                        _("Any source"), NULL, NULL);
-    for (guint i = 0; i < 3; i++)
-      {
-        guint pos = kam_choices_find (&self->filter_choices[i], keys[i]);
-        gtk_drop_down_set_selected (filters[i], pos == GTK_INVALID_LIST_POSITION ? 0 : pos);
-      }
-  }
+  /* the filters' lists: the query keeps its filters, and the drop-downs show
+   * them again once re-attached */
+  g_binding_group_set_source (self->filters, NULL);
+  kam_choices_update (&self->filter_choices[0], self->dataset, KAM_CHOICES_COUNTRIES,
+                      _("Any country"), NULL, _("All destinations"), "", NULL);
+  kam_choices_update (&self->filter_choices[1], self->dataset, KAM_CHOICES_INDICATORS,
+                      _("Any indicator"), NULL, NULL);
+  kam_choices_update (&self->filter_choices[2], self->dataset, KAM_CHOICES_SOURCES,
+                      _("Any source"), NULL, NULL);
+  update_years (self);
+  /* a filter on something gone filters no more */
+  if (kam_choices_find (&self->filter_choices[0], kam_figure_query_get_country (self->query)) == GTK_INVALID_LIST_POSITION)
+    kam_figure_query_set_country (self->query, KAM_QUERY_ANY);
+  if (kam_choices_find (&self->filter_choices[1], kam_figure_query_get_indicator (self->query)) == GTK_INVALID_LIST_POSITION)
+    kam_figure_query_set_indicator (self->query, KAM_QUERY_ANY);
+  if (kam_choices_find (&self->filter_choices[2], kam_figure_query_get_source (self->query)) == GTK_INVALID_LIST_POSITION)
+    kam_figure_query_set_source (self->query, KAM_QUERY_ANY);
+  g_binding_group_set_source (self->filters, self->query);
   if (kam_dataset_get_n_dimensions (self->dataset) != self->n_dimensions)
     make_dimensions (self);
   else
     update_members (self);
-  self->syncing = FALSE;
   if (changed)
     {
       GHashTableIter iter;
@@ -717,7 +792,7 @@ update_choices (KamFiguresView *self)
       while (g_hash_table_iter_next (&iter, &dropdown, NULL))
         sync_dropdown (self, dropdown);
     }
-  filters_changed (self);
+  update_count (self);
 }
 
 /* ---- actions ---------------------------------------------------------------- */
@@ -787,14 +862,15 @@ add_figure (GtkWidget *widget, const char *action, GVariant *param)
   KamFigureRow row = { NULL, g_date_time_get_year (now) - 1, NULL, NAN, NULL, NULL };
   const char *country, *indicator, *source;
   guint id;
-  int first = gtk_spin_button_get_value_as_int (self->first_year);
+  int first, last;
 
   if (self->dataset == NULL)
     return;
   /* start from what the filters show, so the new figure stays in view */
-  country = kam_choices_get_key (&self->filter_choices[0], gtk_drop_down_get_selected (self->country_filter));
-  indicator = kam_choices_get_key (&self->filter_choices[1], gtk_drop_down_get_selected (self->indicator_filter));
-  source = kam_choices_get_key (&self->filter_choices[2], gtk_drop_down_get_selected (self->source_filter));
+  country = kam_figure_query_get_country (self->query);
+  indicator = kam_figure_query_get_indicator (self->query);
+  source = kam_figure_query_get_source (self->query);
+  kam_figure_query_get_years (self->query, &first, &last);
   row.country = country != NULL && *country ? country : NULL;
   row.indicator = indicator != NULL ? indicator : kam_choices_get_key (&self->cell_choices[1], 0);
   /* no source until the person picks one (the checks say so), rather than
@@ -805,7 +881,7 @@ add_figure (GtkWidget *widget, const char *action, GVariant *param)
       guint selected = gtk_drop_down_get_selected (self->member_filters[d]);
       row.members[d] = selected != GTK_INVALID_LIST_POSITION && selected > 0 ? selected - 1 : KAM_MEMBER_TOTAL;
     }
-  if (row.year < first || row.year > gtk_spin_button_get_value_as_int (self->last_year))
+  if (row.year < first || row.year > last)
     row.year = first;
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   id = kam_dataset_add_figure (self->dataset, &row, &error);
@@ -894,8 +970,13 @@ kam_figures_view_set_dataset (KamFiguresView *self, KamDataset *dataset)
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_set_object (&self->dataset, dataset);
+  g_binding_group_set_source (self->filters, NULL);
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
   g_clear_object (&self->query);
   self->query = kam_figure_query_new (dataset);
+  g_signal_connect_swapped (self->query, "items-changed", G_CALLBACK (update_count), self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   clear_dimensions (self);
   /* the choices first: every drop-down cell made for the new rows then starts
    * with its list whole, instead of each following the lists' changes (a
@@ -929,90 +1010,58 @@ kam_figures_view_get_search_entry (KamFiguresView *self)
 
 /* ---- construction ------------------------------------------------------- */
 
-static GtkColumnViewColumn *
-make_column (KamFiguresView *self, KamFigureField field, guint dimension, const char *title,
-             gboolean expand, int fixed_width)
+/* The cells of a column edit one field of the figures (for a breakdown's
+ * column, its dimension's member); the column sorts the query by it. */
+static void
+set_up_column (KamFiguresView *self, GtkColumnViewColumn *column, KamFigureField field, guint dimension)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
   int sort_field = field == KAM_FIGURE_FIELD_MEMBERS ? KAM_QUERY_SORT_MEMBER (dimension) : (int) field;
   g_autoptr (GtkSorter) sorter = GTK_SORTER (
     gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (sort_field), NULL));
 
   g_object_set_data (G_OBJECT (factory), FIELD_KEY, GINT_TO_POINTER (field));
   g_object_set_data (G_OBJECT (factory), DIMENSION_KEY, GUINT_TO_POINTER (dimension));
-  g_object_set_data_full (G_OBJECT (factory), TITLE_KEY, g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (factory), TITLE_KEY, g_strdup (gtk_column_view_column_get_title (column)),
+                          g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (is_choice_field (field) ? dropdown_setup : text_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
-  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_factory (column, factory);
+  g_object_unref (factory);
   gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_expand (column, expand);
+}
+
+static GtkColumnViewColumn *
+make_column (KamFiguresView *self, KamFigureField field, guint dimension, const char *title,
+             gboolean expand, int fixed_width)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, NULL);
+
   gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
+  set_up_column (self, column, field, dimension);
   return column;
-}
-
-static void
-add_column (KamFiguresView *self, KamFigureField field, const char *title, gboolean expand,
-            int fixed_width)
-{
-  g_autoptr (GtkColumnViewColumn) column = make_column (self, field, 0, title, expand, fixed_width);
-
-  gtk_column_view_append_column (self->view, column);
-}
-
-/* A control of the filter bar; the flow box's own child is no Tab stop. */
-static void
-bar_append (GtkWidget *bar, GtkWidget *widget)
-{
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), widget);
-  gtk_widget_set_focusable (gtk_widget_get_parent (widget), FALSE);
-}
-
-static GtkWidget *
-filter_dropdown (KamFiguresView *self, KamChoices *choices, const char *accessible_name,
-                 GtkDropDown **out)
-{
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices->labels)), NULL);
-
-  gtk_widget_set_tooltip_text (dropdown, accessible_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
-  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filters_changed), self);
-  *out = GTK_DROP_DOWN (dropdown);
-  return dropdown;
-}
-
-static GtkWidget *
-year_spin (KamFiguresView *self, int value, const char *accessible_name, GtkSpinButton **out)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (KAM_YEAR_MIN, KAM_YEAR_MAX, 1);
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_tooltip_text (spin, accessible_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (filters_changed), self);
-  *out = GTK_SPIN_BUTTON (spin);
-  return spin;
 }
 
 static void
 kam_figures_view_dispose (GObject *object)
 {
   KamFiguresView *self = KAM_FIGURES_VIEW (object);
-  GtkWidget *child;
 
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  self->scroller = NULL; /* gone with the children; scroll_to_top looks */
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
+  if (self->filters != NULL)
+    g_binding_group_set_source (self->filters, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KAM_TYPE_FIGURES_VIEW);
+  self->scroller = NULL; /* gone with the template; scroll_to_top looks */
+  g_clear_object (&self->filters);
   g_clear_object (&self->query);
   g_clear_object (&self->dataset);
-  g_clear_object (&self->selection);
   G_OBJECT_CLASS (kam_figures_view_parent_class)->dispose (object);
 }
 
@@ -1035,6 +1084,7 @@ kam_figures_view_finalize (GObject *object)
   g_hash_table_unref (self->dropdowns);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
+  g_array_unref (self->years);
   G_OBJECT_CLASS (kam_figures_view_parent_class)->finalize (object);
 }
 
@@ -1057,18 +1107,42 @@ kam_figures_view_class_init (KamFiguresViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "figures.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "figures.add", NULL);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-figures-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, selection);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, view);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, country_column);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, year_column);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, indicator_column);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, value_column);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, qualifier_column);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, source_column);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, note_column);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, search);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, country_filter);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, indicator_filter);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, source_filter);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, first_year);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, last_year);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, first_year_labels);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, last_year_labels);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, breakdowns_button);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, breakdowns_grid);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
 }
 
 static void
 kam_figures_view_init (KamFiguresView *self)
 {
-  GtkWidget *bar, *button, *box;
-
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->dropdowns = g_hash_table_new (NULL, NULL);
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = 0; i < 3; i++)
     {
       kam_choices_init (&self->cell_choices[i]);
@@ -1083,113 +1157,28 @@ kam_figures_view_init (KamFiguresView *self)
       gtk_string_list_append (self->qualifier_labels, label);
     }
 
-  /* the filter bar: its controls go on a second line in a narrow window
-   * (defect 9: in one row they made the window 900 px wide at least) */
-  bar = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 8);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
-  gtk_widget_add_css_class (bar, "toolbar");
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Search countries, indicators, sources, notes"),
-                NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search figures"), -1);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (filters_changed), self);
-  bar_append (bar, GTK_WIDGET (self->search));
-  bar_append (bar, filter_dropdown (self, &self->filter_choices[0],
-                                                  _("Filter by country"), &self->country_filter));
-  bar_append (bar, filter_dropdown (self, &self->filter_choices[1],
-                                                  _("Filter by indicator"), &self->indicator_filter));
-  bar_append (bar, filter_dropdown (self, &self->filter_choices[2],
-                                                  _("Filter by source"), &self->source_filter));
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (box, "linked");
-  gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MIN, _("From year"), &self->first_year));
-  gtk_box_append (GTK_BOX (box), year_spin (self, KAM_YEAR_MAX, _("To year"), &self->last_year));
-  bar_append (bar, box);
-  {
-    GtkWidget *popover = gtk_popover_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-    self->breakdowns_grid = GTK_GRID (gtk_grid_new ());
-    gtk_grid_set_row_spacing (self->breakdowns_grid, 6);
-    gtk_grid_set_column_spacing (self->breakdowns_grid, 12);
-    gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->breakdowns_grid));
-    self->breakdowns_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-    gtk_menu_button_set_label (self->breakdowns_button, _("Breakdowns"));
-    gtk_menu_button_set_popover (self->breakdowns_button, popover);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->breakdowns_button),
-                                 _("Filter by sex, sector, province… and choose their columns"));
-    bar_append (bar, GTK_WIDGET (self->breakdowns_button));
-  }
-  gtk_widget_set_parent (bar, GTK_WIDGET (self));
-
-  /* the list */
-  self->selection = gtk_multi_selection_new (NULL);
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  /* the columns share out the width the window gives (the Note column takes the rest) */
-  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
-  gtk_column_view_set_show_column_separators (self->view, TRUE);
-  gtk_column_view_set_reorderable (self->view, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Figures"), -1);
-  add_column (self, KAM_FIGURE_FIELD_COUNTRY, _("Country"), FALSE, 190);
-  add_column (self, KAM_FIGURE_FIELD_YEAR, _("Year"), FALSE, 80);
-  add_column (self, KAM_FIGURE_FIELD_INDICATOR, _("Indicator"), FALSE, 230);
-  add_column (self, KAM_FIGURE_FIELD_VALUE, _("Value"), FALSE, 150);
-  add_column (self, KAM_FIGURE_FIELD_QUALIFIER, _("Qualifier"), FALSE, 120);
-  add_column (self, KAM_FIGURE_FIELD_SOURCE, _("Source"), FALSE, 240);
-  add_column (self, KAM_FIGURE_FIELD_NOTE, _("Note"), TRUE, -1);
-  g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
-                    G_CALLBACK (view_sorter_changed), self);
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  set_up_column (self, self->country_column, KAM_FIGURE_FIELD_COUNTRY, 0);
+  set_up_column (self, self->year_column, KAM_FIGURE_FIELD_YEAR, 0);
+  set_up_column (self, self->indicator_column, KAM_FIGURE_FIELD_INDICATOR, 0);
+  set_up_column (self, self->value_column, KAM_FIGURE_FIELD_VALUE, 0);
+  set_up_column (self, self->qualifier_column, KAM_FIGURE_FIELD_QUALIFIER, 0);
+  set_up_column (self, self->source_column, KAM_FIGURE_FIELD_SOURCE, 0);
+  set_up_column (self, self->note_column, KAM_FIGURE_FIELD_NOTE, 0);
+  g_signal_connect (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (view_sorter_changed), self);
   kam_list_tab_leaves (self->scroller);
-  self->list_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
-  gtk_stack_add_named (self->list_stack, self->scroller, "list");
-  {
-    GtkWidget *page = adw_status_page_new ();
-    GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
 
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "edit-find-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Results Found"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                     _("No figure matches the search and the filters."));
-    gtk_widget_add_css_class (clear, "pill");
-    gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "figures.clear-filters");
-    adw_status_page_set_child (ADW_STATUS_PAGE (page), clear);
-    gtk_stack_add_named (self->list_stack, page, "no-results");
-    page = adw_status_page_new ();
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-list-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Figures"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                     _("Add a figure, or paste rows from a spreadsheet."));
-    gtk_stack_add_named (self->list_stack, page, "no-figures");
-  }
-  gtk_widget_set_parent (GTK_WIDGET (self->list_stack), GTK_WIDGET (self));
-
-  /* the action bar */
-  bar = gtk_action_bar_new ();
-  button = kam_icon_button_new ("list-add-symbolic", _("Add Figure"), _("Add a figure (Ctrl+Insert)"),
-                                "figures.add");
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-  button = kam_icon_button_new ("user-trash-symbolic", _("Delete Figures"),
-                                _("Delete the selected figures (Delete)"), "figures.delete");
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-  button = kam_icon_button_new (
-    "edit-paste-symbolic", _("Paste Rows"),
-    _("Paste rows from a spreadsheet (Ctrl+V): country, year, indicator, value, source, note, qualifier; under a header, breakdowns too"),
-    "figures.paste");
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
-  gtk_widget_set_parent (bar, GTK_WIDGET (self));
+  self->filters = g_binding_group_new ();
+  kam_choices_bind (&self->filter_choices[0], self->filters, "country", self->country_filter);
+  kam_choices_bind (&self->filter_choices[1], self->filters, "indicator", self->indicator_filter);
+  kam_choices_bind (&self->filter_choices[2], self->filters, "source", self->source_filter);
+  g_binding_group_bind_full (self->filters, "first-year", self->first_year, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, year_to_position,
+                             position_to_first_year, self, NULL);
+  g_binding_group_bind_full (self->filters, "last-year", self->last_year, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, year_to_position,
+                             position_to_last_year, self, NULL);
 }
 
 GtkWidget *

@@ -116,6 +116,32 @@ kam_choices_get_key (KamChoices *choices, guint index)
   return index < choices->keys->len ? g_ptr_array_index (choices->keys, index) : NULL;
 }
 
+static gboolean
+key_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer choices)
+{
+  g_value_set_uint (to, kam_choices_find (choices, g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+position_to_key (GBinding *binding, const GValue *from, GValue *to, gpointer choices)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_string (to, kam_choices_get_key (choices, position));
+  return TRUE;
+}
+
+void
+kam_choices_bind (KamChoices *choices, GBindingGroup *group, const char *property, GtkDropDown *drop_down)
+{
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (choices->labels));
+  g_binding_group_bind_full (group, property, drop_down, "selected", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             key_to_position, position_to_key, choices, NULL);
+}
+
 #define POPOVER_KEY "kam-error-popover"
 
 /* The popover is an extra child of its widget, which must let go of it before

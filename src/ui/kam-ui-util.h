@@ -34,6 +34,10 @@ gboolean kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoice
                              const char *first_label, ...) G_GNUC_NULL_TERMINATED;
 guint kam_choices_find (KamChoices *choices, const char *key);
 const char *kam_choices_get_key (KamChoices *choices, guint index);
+/* Binds the drop-down showing these choices to a string property of the
+ * group's source that holds a key, both ways. A key not among the choices
+ * shows no choice. Detach the group while the choices are made again. */
+void kam_choices_bind (KamChoices *choices, GBindingGroup *group, const char *property, GtkDropDown *drop_down);
 
 const char *kam_indicator_label (KamDataset *dataset, const char *id);
 

@@ -585,6 +585,37 @@ set_interned (KamFigureQuery *self, const char **field, const char *value, int p
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+const char *
+kam_figure_query_get_country (KamFigureQuery *self)
+{
+  g_return_val_if_fail (KAM_IS_FIGURE_QUERY (self), NULL);
+  return self->country;
+}
+
+const char *
+kam_figure_query_get_indicator (KamFigureQuery *self)
+{
+  g_return_val_if_fail (KAM_IS_FIGURE_QUERY (self), NULL);
+  return self->indicator;
+}
+
+const char *
+kam_figure_query_get_source (KamFigureQuery *self)
+{
+  g_return_val_if_fail (KAM_IS_FIGURE_QUERY (self), NULL);
+  return self->source;
+}
+
+void
+kam_figure_query_get_years (KamFigureQuery *self, int *first, int *last)
+{
+  g_return_if_fail (KAM_IS_FIGURE_QUERY (self));
+  if (first != NULL)
+    *first = self->first_year;
+  if (last != NULL)
+    *last = self->last_year;
+}
+
 void
 kam_figure_query_set_country (KamFigureQuery *self, const char *code)
 {

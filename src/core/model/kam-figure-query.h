@@ -28,6 +28,11 @@ void kam_figure_query_set_country (KamFigureQuery *self, const char *code);
 void kam_figure_query_set_indicator (KamFigureQuery *self, const char *id);
 void kam_figure_query_set_source (KamFigureQuery *self, const char *id);
 void kam_figure_query_set_years (KamFigureQuery *self, int first, int last);
+/* The filters set: KAM_QUERY_ANY for none. */
+const char *kam_figure_query_get_country (KamFigureQuery *self);
+const char *kam_figure_query_get_indicator (KamFigureQuery *self);
+const char *kam_figure_query_get_source (KamFigureQuery *self);
+void kam_figure_query_get_years (KamFigureQuery *self, int *first, int *last);
 void kam_figure_query_set_member (KamFigureQuery *self, guint dimension, int member);
 int kam_figure_query_get_member (KamFigureQuery *self, guint dimension);
 void kam_figure_query_set_sort (KamFigureQuery *self, int field, gboolean descending);
