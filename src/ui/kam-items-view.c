@@ -89,11 +89,13 @@ struct _KamItemsView
   const Column *columns;
   KamDataset *dataset;
   KamDimension *dimension; /* the members' list */
-  GtkSingleSelection *selection;
-  GtkColumnView *view;
   KamChoices countries, sources;
   GHashTable *dropdowns;
-  gboolean syncing;
+
+  /* template children */
+  GtkSingleSelection *selection;
+  GtkColumnView *view;
+  GtkWidget *scroller, *add_button, *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (KamItemsView, kam_items_view, GTK_TYPE_WIDGET)
@@ -113,25 +115,15 @@ refresh_cell (KamItemsView *self, GtkWidget *cell)
 {
   GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
   const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
-  gboolean was_syncing = self->syncing;
 
+  /* a drop-down set to the item's own value changes nothing (dropdown_changed) */
   if (item == NULL)
     return;
-  self->syncing = TRUE;
   if (column->kind == CELL_ENUM)
     {
       int value;
       g_object_get (item, column->property, &value, NULL);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), value);
-    }
-  else if (column->kind == CELL_COUNT)
-    {
-      guint value;
-      g_autofree char *text = NULL;
-
-      g_object_get (item, column->property, &value, NULL);
-      text = g_strdup_printf ("%u", value);
-      gtk_label_set_label (GTK_LABEL (cell), text);
     }
   else
     {
@@ -141,12 +133,9 @@ refresh_cell (KamItemsView *self, GtkWidget *cell)
       if (column->kind == CELL_COUNTRY || column->kind == CELL_SOURCE)
         gtk_drop_down_set_selected (GTK_DROP_DOWN (cell),
                                     kam_choices_find (choices_for (self, column->kind), text));
-      else if (GTK_IS_LABEL (cell))
-        gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
       else
         kam_text_cell_set_text (cell, text ? text : "");
     }
-  self->syncing = was_syncing;
 }
 
 static void
@@ -190,18 +179,29 @@ dropdown_changed (GtkWidget *cell, GParamSpec *pspec, KamItemsView *self)
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (cell));
   g_auto (GValue) value = G_VALUE_INIT;
 
-  if (self->syncing || item == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (item == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   if (column->kind == CELL_ENUM)
     {
       GParamSpec *spec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), column->property);
+      int now;
+
+      g_object_get (item, column->property, &now, NULL);
+      if ((guint) now == selected)
+        return; /* the cell shows the item's value */
       g_value_init (&value, spec->value_type);
       g_value_set_enum (&value, selected);
     }
   else
     {
+      g_autofree char *now = NULL;
+      const char *key = kam_choices_get_key (choices_for (self, column->kind), selected);
+
+      g_object_get (item, column->property, &now, NULL);
+      if (g_strcmp0 (now, key) == 0)
+        return;
       g_value_init (&value, G_TYPE_STRING);
-      g_value_set_string (&value, kam_choices_get_key (choices_for (self, column->kind), selected));
+      g_value_set_string (&value, key);
     }
   commit (self, cell, &value);
 }
@@ -220,17 +220,6 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsV
 
   switch (column->kind)
     {
-    case CELL_KEY:
-      cell = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (cell), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (cell, "monospace");
-      break;
-    case CELL_COUNT:
-      cell = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (cell), 0);
-      gtk_widget_add_css_class (cell, "numeric");
-      break;
     case CELL_TEXT:
       cell = kam_text_cell_new (text_commit, NULL, self);
       break;
@@ -300,22 +289,25 @@ update_choices (KamItemsView *self)
 {
   gboolean changed;
 
+  GHashTableIter iter;
+  gpointer cell;
+
   if (self->kind != KAM_ITEMS_AGREEMENTS || self->dataset == NULL)
     return;
-  self->syncing = TRUE;
+  /* a drop-down whose list changes under it picks a neighbour: not an edit */
+  g_hash_table_iter_init (&iter, self->dropdowns);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_signal_handlers_block_by_func (cell, dropdown_changed, self);
   changed = kam_choices_update (&self->countries, self->dataset, KAM_CHOICES_COUNTRIES,
                                 _("No country"), NULL, NULL);
   changed |= kam_choices_update (&self->sources, self->dataset, KAM_CHOICES_SOURCES,
                                  _("No source"), NULL, NULL);
-  self->syncing = FALSE;
-  if (changed)
+  g_hash_table_iter_init (&iter, self->dropdowns);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
     {
-      GHashTableIter iter;
-      gpointer cell;
-
-      g_hash_table_iter_init (&iter, self->dropdowns);
-      while (g_hash_table_iter_next (&iter, &cell, NULL))
+      if (changed)
         refresh_cell (self, cell);
+      g_signal_handlers_unblock_by_func (cell, dropdown_changed, self);
     }
 }
 
@@ -838,15 +830,12 @@ static void
 kam_items_view_dispose (GObject *object)
 {
   KamItemsView *self = KAM_ITEMS_VIEW (object);
-  GtkWidget *child;
 
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KAM_TYPE_ITEMS_VIEW);
   g_clear_object (&self->dataset);
   g_clear_object (&self->dimension);
-  g_clear_object (&self->selection);
   G_OBJECT_CLASS (kam_items_view_parent_class)->dispose (object);
 }
 
@@ -892,6 +881,14 @@ kam_items_view_class_init (KamItemsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "items.delete", NULL, delete_item);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "items.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "items.add", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-items-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KamItemsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, KamItemsView, view);
+  gtk_widget_class_bind_template_child (widget_class, KamItemsView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KamItemsView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, KamItemsView, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, selected_item_changed);
 }
 
 static void
@@ -902,6 +899,27 @@ kam_items_view_init (KamItemsView *self)
   self->dropdowns = g_hash_table_new (NULL, NULL);
   kam_choices_init (&self->countries);
   kam_choices_init (&self->sources);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  kam_list_tab_leaves (self->scroller);
+}
+
+/* A read-only cell: a label bound to the item's property (a code, an id, a
+ * count), made by a GtkBuilderListItemFactory from this template. */
+static GtkListItemFactory *
+label_factory (const char *item_type, const Column *column)
+{
+  g_autofree char *ui = g_markup_printf_escaped (
+    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+    "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>"
+    "<property name=\"ellipsize\">end</property>"
+    "<binding name=\"label\"><lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup>"
+    "</lookup></binding><style><class name=\"%s\"/></style></object>"
+    "</property></template></interface>",
+    column->property, item_type, column->kind == CELL_COUNT ? "numeric" : "monospace");
+  gsize length = strlen (ui);
+  g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&ui), length);
+
+  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
 
 static void
@@ -909,7 +927,6 @@ kam_items_view_constructed (GObject *object)
 {
   KamItemsView *self = KAM_ITEMS_VIEW (object);
   KamItemsKind kind = self->kind;
-  GtkWidget *scroller, *bar, *button;
   static const char *const names[] = { N_("Countries"), N_("Sources"), N_("Agreements"), N_("Breakdowns"),
                                        N_("Members") };
   static const char *const add_tips[] = { N_("Add a country (Ctrl+Insert)"),
@@ -920,58 +937,49 @@ kam_items_view_constructed (GObject *object)
   static const Column *const columns[] = { country_columns, source_columns, agreement_columns,
                                            dimension_columns, member_columns };
 
+  static const char *const item_types[] = { "KamCountry", "KamSource", "KamAgreement", "KamDimension",
+                                            "KamMember" };
+
   G_OBJECT_CLASS (kam_items_view_parent_class)->constructed (object);
   self->columns = columns[kind];
-  self->selection = gtk_single_selection_new (NULL);
   /* the breakdowns list always has one chosen: its members are beside it */
   gtk_single_selection_set_autoselect (self->selection, kind == KAM_ITEMS_DIMENSIONS);
   gtk_single_selection_set_can_unselect (self->selection, kind != KAM_ITEMS_DIMENSIONS);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selected_item_changed), self);
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  gtk_column_view_set_show_column_separators (self->view, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(names[kind]), -1);
   for (const Column *c = self->columns; c->property != NULL; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
+      g_autoptr (GtkListItemFactory) factory = NULL;
+      g_autoptr (GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), COLUMN_KEY, (gpointer) c);
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
-      column = gtk_column_view_column_new (_(c->title), factory);
+      if (c->kind == CELL_KEY || c->kind == CELL_COUNT)
+        factory = label_factory (item_types[kind], c);
+      else
+        {
+          factory = gtk_signal_list_item_factory_new ();
+          g_object_set_data (G_OBJECT (factory), COLUMN_KEY, (gpointer) c);
+          g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), self);
+          g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
+          g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+        }
+      column = gtk_column_view_column_new (_(c->title), g_steal_pointer (&factory));
       gtk_column_view_column_set_resizable (column, TRUE);
       if (c->width > 0)
         gtk_column_view_column_set_fixed_width (column, c->width);
       else
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->view, column);
-      g_object_unref (column);
     }
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
-  kam_list_tab_leaves (scroller);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
-
-  bar = gtk_action_bar_new ();
-  button = kam_icon_button_new ("list-add-symbolic", _("Add"), _(add_tips[kind]), "items.add");
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+  gtk_widget_set_tooltip_text (self->add_button, _(add_tips[kind]));
   /* breakdowns and their members stay once added (figures name members by
    * their position): Undo takes back one just added */
-  if (kind != KAM_ITEMS_DIMENSIONS && kind != KAM_ITEMS_MEMBERS)
+  if (kind == KAM_ITEMS_DIMENSIONS || kind == KAM_ITEMS_MEMBERS)
     {
-      button = kam_icon_button_new ("user-trash-symbolic", _("Delete"), _("Delete the selected row (Delete)"),
-                                    "items.delete");
-      gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+      gtk_widget_set_visible (self->delete_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.delete", FALSE);
     }
-  else
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.delete", FALSE);
   if (kind == KAM_ITEMS_MEMBERS)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.add", self->dimension != NULL);
-  gtk_widget_set_parent (bar, GTK_WIDGET (self));
 }
 
 static void
