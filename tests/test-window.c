@@ -164,6 +164,18 @@ show_figures (KamWindow *window)
   adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "figures");
 }
 
+/* A page of the window, shown: the lists are made when first shown, in a
+ * slot of the page stack. */
+static GtkWidget *
+show_page (KamWindow *window, const char *name)
+{
+  GtkWidget *child;
+
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), name);
+  child = adw_view_stack_get_child_by_name (kam_window_get_stack (window), name);
+  return ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child)) : child;
+}
+
 /* The editor of one field of one figure, once the list has made it. */
 static GtkWidget *
 find_cell (KamWindow *window, KamFigureField field, guint id)
@@ -1269,9 +1281,7 @@ test_tab_leaves_lists (void)
   g_assert_true (gtk_widget_is_ancestor (focus, figures)); /* the filters above it */
 
   /* the same on the other lists */
-  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "countries");
-  cell = find_widget (adw_view_stack_get_child_by_name (kam_window_get_stack (window), "countries"),
-                      KAM_TYPE_TEXT_CELL);
+  cell = find_widget (show_page (window, "countries"), KAM_TYPE_TEXT_CELL);
   list = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_true (gtk_widget_grab_focus (cell));
   g_assert_true (press_shortcut (list, "Tab"));
@@ -1531,7 +1541,7 @@ test_add_country (void)
 {
   KamWindow *window = open_window ("good.kamlang");
   KamDataset *dataset = kam_window_get_dataset (window);
-  GtkWidget *view = adw_view_stack_get_child_by_name (kam_window_get_stack (window), "countries");
+  GtkWidget *view = show_page (window, "countries");
   AdwMessageDialog *dialog;
   GtkWidget *search, *list;
   GtkListBoxRow *selected;
@@ -1539,7 +1549,6 @@ test_add_country (void)
   gboolean japan_found = FALSE;
 
   g_assert_true (KAM_IS_ITEMS_VIEW (view));
-  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "countries");
   g_assert_true (gtk_widget_activate_action (view, "items.add", NULL));
   iterate ();
   dialog = dialog_of (GTK_WINDOW (window));
@@ -1628,8 +1637,7 @@ test_pages_follow_document (void)
   g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), >, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))), ==,
                     kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)));
-  adw_view_stack_set_visible_child_name (stack, "sources");
-  sources = adw_view_stack_get_child_by_name (stack, "sources");
+  sources = show_page (window, "sources");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kam_items_view_get_selection (KAM_ITEMS_VIEW (sources)))),
                     ==, g_list_model_get_n_items (kam_dataset_get_sources (dataset)));
   close_window (window);

@@ -33,9 +33,9 @@ struct _KamWindow
   AdwToastOverlay *toasts;
   AdwViewStack *stack;
   KamChartsPage *charts;
+  /* the pages made when first shown (KAM_N_LAZY_PAGES), in their slots */
+  AdwBin *figures_slot, *countries_slot, *sources_slot, *agreements_slot, *breakdowns_slot;
   KamFiguresView *figures;
-  KamItemsView *countries, *sources, *agreements;
-  KamBreakdownsPage *breakdowns;
   KamChecksPage *checks;
   GtkRevealer *loading;
   GtkProgressBar *loading_bar;
@@ -94,22 +94,51 @@ kam_window_get_file (KamWindow *self)
   return kam_document_get_file (self->document);
 }
 
-/* Pages not on screen get the document's data when they are first shown:
- * a window opens on one page, and the Figures page alone makes some 200 rows
- * of cells for whatever data it is given (a quarter of a second at 10^5
- * figures). The Charts page (first on screen, and what the Figures page's
- * "show in chart" needs) and the Checks page (its tab shows the count) always
- * have it. */
-static void
-give_pages_dataset (KamWindow *self, GtkWidget *page)
+/* Pages not on screen are made, and get the document's data, when they are
+ * first shown: a window opens on one page; the others' widgets cost the first
+ * frame their making and their styles (some 40 ms), and the Figures page
+ * makes some 200 rows of cells for whatever data it is given (a quarter of a
+ * second at 10^5 figures). The Charts page (first on screen, and what the
+ * Figures page's "show in chart" needs) and the Checks page (its tab shows
+ * the count) are made with the window and always have the data. */
+static GtkWidget *
+make_page (KamWindow *self, guint i)
 {
-  GtkWidget *pages[] = { GTK_WIDGET (self->figures), GTK_WIDGET (self->countries), GTK_WIDGET (self->sources),
-                         GTK_WIDGET (self->agreements), GTK_WIDGET (self->breakdowns) };
+  switch (i)
+    {
+    case 0:
+      self->figures = KAM_FIGURES_VIEW (kam_figures_view_new ());
+      return GTK_WIDGET (self->figures);
+    case 1:
+      return kam_items_view_new (KAM_ITEMS_COUNTRIES);
+    case 2:
+      return kam_items_view_new (KAM_ITEMS_SOURCES);
+    case 3:
+      return kam_items_view_new (KAM_ITEMS_AGREEMENTS);
+    default:
+      return g_object_new (KAM_TYPE_BREAKDOWNS_PAGE, NULL);
+    }
+}
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (pages) == KAM_N_LAZY_PAGES);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (page == pages[i] && (self->stale_pages & (1u << i)) != 0)
+static void
+give_pages_dataset (KamWindow *self, GtkWidget *slot)
+{
+  AdwBin *slots[] = { self->figures_slot, self->countries_slot, self->sources_slot, self->agreements_slot,
+                      self->breakdowns_slot };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (slots) == KAM_N_LAZY_PAGES);
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    if (slot == GTK_WIDGET (slots[i]))
       {
+        GtkWidget *page = adw_bin_get_child (slots[i]);
+
+        if (page == NULL)
+          {
+            page = make_page (self, i);
+            adw_bin_set_child (slots[i], page);
+          }
+        if ((self->stale_pages & (1u << i)) == 0 || self->pending == NULL)
+          return;
         self->stale_pages &= ~(1u << i);
         if (KAM_IS_FIGURES_VIEW (page))
           kam_figures_view_set_dataset (KAM_FIGURES_VIEW (page), self->pending);
@@ -129,7 +158,7 @@ visible_page_changed (KamWindow *self)
 KamFiguresView *
 kam_window_get_figures_view (KamWindow *self)
 {
-  give_pages_dataset (self, GTK_WIDGET (self->figures));
+  give_pages_dataset (self, GTK_WIDGET (self->figures_slot));
   return self->figures;
 }
 
@@ -865,20 +894,17 @@ kam_window_class_init (KamWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = kam_window_close_request;
 
   g_type_ensure (KAM_TYPE_CHARTS_PAGE);
-  g_type_ensure (KAM_TYPE_FIGURES_VIEW);
-  g_type_ensure (KAM_TYPE_ITEMS_VIEW);
   g_type_ensure (KAM_TYPE_CHECKS_PAGE);
-  g_type_ensure (KAM_TYPE_BREAKDOWNS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KamWindow, title);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, charts);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, figures);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, countries);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, sources);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, agreements);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, breakdowns);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, figures_slot);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, countries_slot);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, sources_slot);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, agreements_slot);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, breakdowns_slot);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, checks);
   gtk_widget_class_bind_template_callback (widget_class, check_figure_activated);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading);
