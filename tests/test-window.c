@@ -1300,6 +1300,19 @@ label_below (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
+/* Opens the menu button of this name below the widget, as a click does (a
+ * popover's controls are made when it opens); returns the button. */
+static GtkMenuButton *
+open_menu (GtkWidget *widget, const char *name)
+{
+  GtkWidget *button = find_named (widget, name);
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate ();
+  return GTK_MENU_BUTTON (button);
+}
+
 /* Whether a label shows exactly this text below the widget. */
 static gboolean
 label_reads (GtkWidget *widget, const char *text)
@@ -1335,6 +1348,7 @@ test_charts_breakdowns (void)
   KamFigureRow rows[3] = { { "JPN", 2021, "workers", 5000, "s1", NULL }, { "KOR", 2021, "workers", 20000, "s1", NULL },
                            { "JPN", 2021, "workers", 6453, "s1", NULL } };
   GtkWidget *split, *kind, *member;
+  GtkMenuButton *breakdown;
   GPtrArray *series;
   gpointer women_shown[2];
   g_autoptr (GError) error = NULL;
@@ -1348,6 +1362,7 @@ test_charts_breakdowns (void)
 
   split = find_named (GTK_WIDGET (page), "Split by");
   kind = find_named (GTK_WIDGET (page), "Chart");
+  breakdown = open_menu (GTK_WIDGET (page), "Breakdown");
   member = find_named (GTK_WIDGET (page), "Chart only: Sex");
   g_assert_true (GTK_IS_DROP_DOWN (split));
   g_assert_true (GTK_IS_DROP_DOWN (kind));
@@ -1384,6 +1399,7 @@ test_charts_breakdowns (void)
   g_assert_null (kam_chart_get_member (chart, "sex"));
   g_assert_cmpfloat (g_array_index (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points,
                                     KamChartPoint, 0).value, ==, 45866);
+  gtk_menu_button_popdown (breakdown);
   close_window (window);
 }
 
@@ -1463,6 +1479,23 @@ test_charts_controls (void)
   g_assert_cmpint (kam_chart_get_year (chart), ==, 2019);
   g_assert_true (choose (year, "Automatic"));
   g_assert_cmpint (kam_chart_get_year (chart), ==, 0);
+
+  /* countries chosen in their popover, made when it opens */
+  {
+    GtkMenuButton *menu = open_menu (GTK_WIDGET (page), "Countries");
+    GtkWidget *japan = NULL;
+
+    for (GtkWidget *w = find_widget (GTK_WIDGET (menu), GTK_TYPE_CHECK_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), "Japan") == 0)
+        japan = w;
+    g_assert_nonnull (japan);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (japan), TRUE);
+    g_assert_cmpstr (kam_chart_get_countries (chart)[0], ==, "JPN");
+    g_assert_null (kam_chart_get_countries (chart)[1]);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (japan), FALSE);
+    g_assert_null (kam_chart_get_countries (chart));
+    gtk_menu_button_popdown (menu);
+  }
 
   /* one before it goes: the choice moves up the list, and stays */
   kam_indicator_set_name (remitted, "Remittances");
@@ -1740,7 +1773,10 @@ test_breakdowns_page (void)
     GtkWidget *split = find_named (charts, "Split by");
 
     g_assert_cmpstr (filter_entry (split, n_dimensions + 1), ==, "Employer");
+    GtkMenuButton *breakdown = open_menu (charts, "Breakdown");
+
     g_assert_true (GTK_IS_DROP_DOWN (find_named (charts, "Chart only: Employer")));
+    gtk_menu_button_popdown (breakdown);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

@@ -32,10 +32,12 @@ struct _KamChartsPage
   GtkGrid *breakdowns_grid, *table;
   GtkBox *countries_box;
 
-  guint n_dimensions;
-  char *dimension_labels; /* what the Breakdown popover was made from */
+  /* the popovers' controls, made when the popover opens (a drop-down per
+   * breakdown and a check per country cost the first frame some 20 ms) */
+  guint n_dimensions; /* member filters made */
+  char *dimension_labels; /* what the Split by list was made from */
+  gboolean filters_stale, countries_stale;
   GtkDropDown *member_filters[KAM_MAX_DIMENSIONS];
-  guint n_country_checks;
   KamChoices indicators, sources;
   GArray *years; /* int, after "Automatic" */
 };
@@ -312,7 +314,14 @@ update_countries (KamChartsPage *self)
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (country_toggled), self);
       gtk_box_append (self->countries_box, check);
     }
-  self->n_country_checks = g_list_model_get_n_items (countries) + 1;
+  self->countries_stale = FALSE;
+}
+
+static void
+countries_popover_shown (KamChartsPage *self)
+{
+  if (self->countries_stale)
+    update_countries (self);
 }
 
 /* ---- breakdowns: split by a dimension, or keep to a member -------------------- */
@@ -338,15 +347,12 @@ member_chosen (KamChartsPage *self)
   gtk_menu_button_set_label (self->breakdowns_button, label->len ? label->str : _("Totals"));
 }
 
-/* The Split by choices and the Breakdown popover's drop-downs, made from the
- * dataset's dimensions; each drop-down shows the chart's member, then is
- * listened to. */
+/* The Split by choices, made from the dataset's dimensions. */
 static void
-update_dimensions (KamChartsPage *self)
+update_split_choices (KamChartsPage *self)
 {
   guint n = MIN (kam_dataset_get_n_dimensions (self->dataset), KAM_MAX_DIMENSIONS);
   g_autoptr (GPtrArray) split_labels = g_ptr_array_new ();
-  GtkWidget *child;
 
   /* Translators: the chart split by nothing: one series */
   g_ptr_array_add (split_labels, (gpointer) C_("split", "Nothing"));
@@ -357,6 +363,15 @@ update_dimensions (KamChartsPage *self)
   gtk_string_list_splice (self->split_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->split_labels)),
                           (const char *const *) split_labels->pdata);
   g_binding_group_set_source (self->choices, self->chart);
+}
+
+/* The Breakdown popover's drop-downs: each shows the chart's member, then is
+ * listened to. */
+static void
+update_member_filters (KamChartsPage *self)
+{
+  guint n = MIN (kam_dataset_get_n_dimensions (self->dataset), KAM_MAX_DIMENSIONS);
+  GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breakdowns_grid))) != NULL)
     gtk_grid_remove (self->breakdowns_grid, child);
@@ -383,7 +398,15 @@ update_dimensions (KamChartsPage *self)
       self->member_filters[d] = GTK_DROP_DOWN (filter);
     }
   self->n_dimensions = n;
+  self->filters_stale = FALSE;
   member_chosen (self);
+}
+
+static void
+breakdowns_popover_shown (KamChartsPage *self)
+{
+  if (self->filters_stale)
+    update_member_filters (self);
 }
 
 static void
@@ -427,16 +450,20 @@ dataset_changed (KamChartsPage *self)
   kam_choices_update (&self->indicators, self->dataset, KAM_CHOICES_INDICATORS, _("Automatic"), NULL, NULL);
   kam_choices_update (&self->sources, self->dataset, KAM_CHOICES_SOURCES, _("Most recent source"), NULL, NULL);
   g_binding_group_set_source (self->choices, self->chart);
-  if (g_list_model_get_n_items (kam_dataset_get_countries (self->dataset)) + 1 != self->n_country_checks)
+  /* the popovers' controls are made again when next opened, or now if open */
+  self->countries_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->countries_box)))
     update_countries (self);
   update_years (self);
   /* new breakdowns or members, or new names for them */
-  if (kam_dataset_get_n_dimensions (self->dataset) != self->n_dimensions
-      || g_strcmp0 (labels, self->dimension_labels) != 0)
+  if (g_strcmp0 (labels, self->dimension_labels) != 0)
     {
       g_free (self->dimension_labels);
       self->dimension_labels = g_steal_pointer (&labels);
-      update_dimensions (self);
+      update_split_choices (self);
+      self->filters_stale = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->breakdowns_grid)))
+        update_member_filters (self);
     }
 }
 
@@ -451,8 +478,10 @@ kam_charts_page_set_dataset (KamChartsPage *self, KamDataset *dataset)
   kam_chart_set_split (self->chart, NULL);
   for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
     kam_chart_set_member (self->chart, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)), NULL);
-  update_countries (self);
-  self->n_dimensions = G_MAXUINT; /* made again in dataset_changed */
+  /* another dataset: its member filters, whatever their names */
+  g_clear_pointer (&self->dimension_labels, g_free);
+  self->n_dimensions = 0;
+  gtk_menu_button_set_label (self->breakdowns_button, _("Totals"));
   g_signal_connect_swapped (dataset, "changed", G_CALLBACK (dataset_changed), self);
   dataset_changed (self);
   chart_changed (self);
@@ -540,6 +569,8 @@ kam_charts_page_class_init (KamChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, countries_button);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, countries_box);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, table);
+  gtk_widget_class_bind_template_callback (widget_class, countries_popover_shown);
+  gtk_widget_class_bind_template_callback (widget_class, breakdowns_popover_shown);
 }
 
 static void
