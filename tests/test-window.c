@@ -1289,15 +1289,25 @@ test_tab_leaves_lists (void)
   close_window (window);
 }
 
+/* Whether a label below the widget shows this text: within its words, or
+ * exactly. */
+static gboolean
+label_matches (GtkWidget *widget, const char *text, gboolean exact)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && (exact ? g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text)
+                : strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_matches (child, text, exact))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 label_below (GtkWidget *widget, const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (label_below (child, text))
-      return TRUE;
-  return FALSE;
+  return label_matches (widget, text, FALSE);
 }
 
 /* Opens the menu button of this name below the widget, as a click does (a
@@ -1317,12 +1327,7 @@ open_menu (GtkWidget *widget, const char *name)
 static gboolean
 label_reads (GtkWidget *widget, const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (label_reads (child, text))
-      return TRUE;
-  return FALSE;
+  return label_matches (widget, text, TRUE);
 }
 
 /* data: { a widget, the words } */

@@ -22,7 +22,7 @@
 #include "kam-window.h"
 #include "kam-window-private.h"
 
-/* Figures, Countries, Sources, Agreements, Breakdowns: see give_pages_dataset */
+/* Figures, Countries, Sources, Agreements, Breakdowns: see prepare_page */
 #define KAM_N_LAZY_PAGES 5
 
 struct _KamWindow
@@ -35,7 +35,6 @@ struct _KamWindow
   KamChartsPage *charts;
   /* the pages made when first shown (KAM_N_LAZY_PAGES), in their slots */
   AdwBin *figures_slot, *countries_slot, *sources_slot, *agreements_slot, *breakdowns_slot;
-  KamFiguresView *figures;
   KamChecksPage *checks;
   GtkRevealer *loading;
   GtkProgressBar *loading_bar;
@@ -45,7 +44,7 @@ struct _KamWindow
 
   KamDocument *document;
   KamDataset *pending;  /* the document's dataset, for pages not shown since it came */
-  guint stale_pages;    /* a bit for each of those (give_pages_dataset's list) */
+  guint stale_pages;    /* a bit for each of those (prepare_page's list) */
   GSignalGroup *document_signals; /* follow the current document */
   GSignalGroup *history_signals;
   guint draft_delay;
@@ -107,8 +106,7 @@ make_page (KamWindow *self, guint i)
   switch (i)
     {
     case 0:
-      self->figures = KAM_FIGURES_VIEW (kam_figures_view_new ());
-      return GTK_WIDGET (self->figures);
+      return kam_figures_view_new ();
     case 1:
       return kam_items_view_new (KAM_ITEMS_COUNTRIES);
     case 2:
@@ -121,7 +119,7 @@ make_page (KamWindow *self, guint i)
 }
 
 static void
-give_pages_dataset (KamWindow *self, GtkWidget *slot)
+prepare_page (KamWindow *self, GtkWidget *slot)
 {
   AdwBin *slots[] = { self->figures_slot, self->countries_slot, self->sources_slot, self->agreements_slot,
                       self->breakdowns_slot };
@@ -152,14 +150,14 @@ give_pages_dataset (KamWindow *self, GtkWidget *slot)
 static void
 visible_page_changed (KamWindow *self)
 {
-  give_pages_dataset (self, adw_view_stack_get_visible_child (self->stack));
+  prepare_page (self, adw_view_stack_get_visible_child (self->stack));
 }
 
 KamFiguresView *
 kam_window_get_figures_view (KamWindow *self)
 {
-  give_pages_dataset (self, GTK_WIDGET (self->figures_slot));
-  return self->figures;
+  prepare_page (self, GTK_WIDGET (self->figures_slot));
+  return KAM_FIGURES_VIEW (adw_bin_get_child (self->figures_slot));
 }
 
 AdwViewStack *
