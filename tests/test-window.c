@@ -128,11 +128,10 @@ find_cell_in (GtkWidget *widget, Search *search)
     {
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, search->type))
         {
-          gpointer figure = g_object_get_data (G_OBJECT (child), "kam-figure");
-          gpointer field = g_object_get_data (G_OBJECT (child), "kam-field");
+          gpointer figure = search->field < 0 ? NULL : kam_cell_get_item (child);
 
           if ((search->field < 0
-               || (figure != NULL && GPOINTER_TO_INT (field) == search->field
+               || (KAM_IS_FIGURE (figure) && kam_cell_get_field (child) == search->field
                    && kam_figure_get_id (figure) == search->figure_id))
               && (search->shows == NULL
                   || (g_strcmp0 (cell_says (child), search->shows) == 0
@@ -1633,6 +1632,48 @@ test_add_country (void)
 }
 
 
+/* An agreement's kind and country are chosen in their cells; the country
+ * cell still shows its country after the list of countries changed. */
+static void
+test_agreement_cells (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamAgreement *eps = g_list_model_get_item (kam_dataset_get_agreements (dataset), 0);
+  GtkWidget *view = show_page (window, "agreements");
+  Search kind_search = { view, KAM_TYPE_CHOICE_CELL, -1, 0, NULL, "Programme" };
+  Search country_search = { view, KAM_TYPE_CHOICE_CELL, -1, 0, NULL, "South Korea" };
+  GtkWidget *kind, *country, *popover;
+  GtkListBoxRow *mou;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (wait_for (cell_exists, &kind_search));
+  g_assert_true (wait_for (cell_exists, &country_search));
+  kind = kind_search.found;
+  country = country_search.found;
+  kam_choice_cell_popup (KAM_CHOICE_CELL (kind));
+  popover = find_widget (kind, GTK_TYPE_POPOVER);
+  mou = row_labelled (popover, "MoU");
+  g_assert_nonnull (mou);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (mou)), "row-activated", mou);
+  iterate ();
+  g_assert_cmpint (kam_agreement_get_kind (eps), ==, KAM_AGREEMENT_KIND_MOU);
+  g_assert_cmpstr (cell_says (kind), ==, "MoU");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (kam_agreement_get_kind (eps), ==, KAM_AGREEMENT_KIND_PROGRAMME);
+  g_assert_cmpstr (cell_says (kind), ==, "Programme");
+
+  /* Japan goes, before South Korea in the list of countries */
+  g_assert_true (kam_dataset_remove_country (dataset, kam_dataset_lookup_country (dataset, "JPN"), TRUE, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpstr (kam_agreement_get_country (eps), ==, "KOR");
+  g_assert_cmpstr (cell_says (country), ==, "South Korea");
+  g_object_unref (eps);
+  close_window (window);
+}
+
 /* The text cell under root that shows this text, once the list made it. */
 static GtkWidget *
 find_text_cell (GtkWidget *root, const char *text)
@@ -2236,6 +2277,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/charts-controls", test_charts_controls);
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
+  g_test_add_func ("/kamlang/window/agreement-cells", test_agreement_cells);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
   g_test_add_func ("/kamlang/window/chart-keyboard", test_chart_keyboard);
   g_test_add_func ("/kamlang/window/tab-leaves-lists", test_tab_leaves_lists);

@@ -15,6 +15,7 @@ struct _KamChoiceCell
   GtkWidget *label;
   GtkWidget *popover; /* NULL until opened */
   char *tooltip;      /* (nullable) said instead of the choice when pointed at */
+  KamCellItem bound;
 };
 
 G_DEFINE_FINAL_TYPE (KamChoiceCell, kam_choice_cell, GTK_TYPE_BUTTON)
@@ -218,6 +219,7 @@ kam_choice_cell_dispose (GObject *object)
 {
   KamChoiceCell *self = KAM_CHOICE_CELL (object);
 
+  kam_cell_item_clear (&self->bound);
   drop_popover (self);
   if (self->labels != NULL)
     g_signal_handlers_disconnect_by_data (self->labels, self);
@@ -265,4 +267,10 @@ kam_choice_cell_new (GListModel *labels)
   self->labels = g_object_ref (labels);
   g_signal_connect_swapped (labels, "items-changed", G_CALLBACK (labels_changed), self);
   return GTK_WIDGET (self);
+}
+
+KamCellItem *
+kam_choice_cell_get_bound (KamChoiceCell *self)
+{
+  return &self->bound;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "kam-cell.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,8 @@ void kam_choice_cell_set_selected (KamChoiceCell *self, guint position);
 void kam_choice_cell_popup (KamChoiceCell *self);
 const char *kam_choice_cell_get_tooltip_text (KamChoiceCell *self);
 void kam_choice_cell_set_tooltip_text (KamChoiceCell *self, const char *text);
+
+/* The item and field it edits (kam-cell.h). */
+KamCellItem *kam_choice_cell_get_bound (KamChoiceCell *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <math.h>
 #include "kam-figures-view.h"
 #include "kam-choice-cell.h"
+#include "kam-text-cell.h"
 #include "kam-number.h"
 #include "kam-paste.h"
 #include "kam-ui-util.h"
@@ -61,12 +62,6 @@ struct _KamFiguresView
 
 G_DEFINE_FINAL_TYPE (KamFiguresView, kam_figures_view, GTK_TYPE_WIDGET)
 
-#define FIELD_KEY "kam-field"
-#define TITLE_KEY "kam-title"
-#define FIGURE_KEY "kam-figure"
-#define HANDLER_KEY "kam-handler"
-#define DIMENSION_KEY "kam-dimension"
-
 static gboolean
 is_choice_field (KamFigureField field)
 {
@@ -115,8 +110,8 @@ cell_text (KamFigure *figure, KamFigureField field)
 static void
 show_figure_text (GtkWidget *cell, gboolean force)
 {
-  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
+  KamFigure *figure = kam_cell_get_item (cell);
+  KamFigureField field = kam_cell_get_field (cell);
   g_autofree char *text = NULL;
 
   if (figure == NULL)
@@ -177,8 +172,8 @@ commit_text (KamFiguresView *self, KamFigure *figure, KamFigureField field, cons
 static void
 text_cell_started (GtkWidget *cell, gpointer data)
 {
-  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
+  KamFigure *figure = kam_cell_get_item (cell);
+  KamFigureField field = kam_cell_get_field (cell);
 
   /* an unknown value is edited from empty text, not from the word "unknown" */
   if (figure != NULL && field == KAM_FIGURE_FIELD_VALUE && !kam_figure_get_known (figure))
@@ -189,8 +184,8 @@ static void
 text_cell_commit (GtkWidget *cell, gpointer data)
 {
   KamFiguresView *self = data;
-  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
+  KamFigure *figure = kam_cell_get_item (cell);
+  KamFigureField field = kam_cell_get_field (cell);
   g_autofree char *current = NULL;
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
@@ -208,20 +203,19 @@ text_cell_commit (GtkWidget *cell, gpointer data)
     kam_show_error_at (cell, error->message);
 }
 
-static void
-text_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+static GtkWidget *
+make_text_cell (KamFiguresView *self, KamFigureField field, const char *title)
 {
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), FIELD_KEY));
   GtkWidget *cell = kam_text_cell_new (text_cell_commit, text_cell_started, self);
 
-  g_object_set_data (G_OBJECT (cell), FIELD_KEY, GINT_TO_POINTER (field));
-  kam_text_cell_set_label (cell, g_object_get_data (G_OBJECT (factory), TITLE_KEY));
+  kam_cell_set_field (cell, field, 0);
+  kam_text_cell_set_label (cell, title);
   if (field == KAM_FIGURE_FIELD_VALUE || field == KAM_FIGURE_FIELD_YEAR)
     {
       gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
       gtk_widget_add_css_class (cell, "numeric");
     }
-  gtk_list_item_set_child (item, cell);
+  return cell;
 }
 
 /* ---- drop-down cells (country, indicator, source) ------------------------- */
@@ -229,8 +223,8 @@ text_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView
 static void
 sync_dropdown (KamFiguresView *self, KamChoiceCell *dropdown)
 {
-  KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
+  KamFigure *figure = kam_cell_get_item (GTK_WIDGET (dropdown));
+  KamFigureField field = kam_cell_get_field (GTK_WIDGET (dropdown));
 
   /* the cell's handler takes the figure's own value for no change */
   if (figure == NULL)
@@ -239,8 +233,7 @@ sync_dropdown (KamFiguresView *self, KamChoiceCell *dropdown)
     {
       guint selected = field == KAM_FIGURE_FIELD_QUALIFIER
                          ? (guint) kam_figure_get_qualifier (figure)
-                         : kam_figure_get_member (figure, GPOINTER_TO_UINT (g_object_get_data (
-                                                           G_OBJECT (dropdown), DIMENSION_KEY)));
+                         : kam_figure_get_member (figure, kam_cell_get_detail (GTK_WIDGET (dropdown)));
       kam_choice_cell_set_selected (dropdown, selected);
       /* "Exact" and "Total", the usual, step back */
       if (selected == 0)
@@ -256,8 +249,8 @@ sync_dropdown (KamFiguresView *self, KamChoiceCell *dropdown)
 static void
 dropdown_selected_changed (KamChoiceCell *dropdown, GParamSpec *pspec, KamFiguresView *self)
 {
-  KamFigure *figure = g_object_get_data (G_OBJECT (dropdown), FIGURE_KEY);
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), FIELD_KEY));
+  KamFigure *figure = kam_cell_get_item (GTK_WIDGET (dropdown));
+  KamFigureField field = kam_cell_get_field (GTK_WIDGET (dropdown));
   guint selected = kam_choice_cell_get_selected (dropdown);
   KamFigureRow src = { 0 };
   const char *key;
@@ -273,7 +266,7 @@ dropdown_selected_changed (KamChoiceCell *dropdown, GParamSpec *pspec, KamFigure
     }
   else if (field == KAM_FIGURE_FIELD_MEMBERS)
     {
-      guint dimension = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), DIMENSION_KEY));
+      guint dimension = kam_cell_get_detail (GTK_WIDGET (dropdown));
 
       if (selected == kam_figure_get_member (figure, dimension))
         return;
@@ -305,26 +298,22 @@ dropdown_destroyed (KamFiguresView *self, GObject *where_the_object_was)
   g_hash_table_remove (self->dropdowns, where_the_object_was);
 }
 
-static void
-dropdown_setup (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+static GtkWidget *
+make_choice_cell (KamFiguresView *self, KamFigureField field, guint dimension, const char *title)
 {
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), FIELD_KEY));
-  guint dimension = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), DIMENSION_KEY));
   GListModel *labels = field == KAM_FIGURE_FIELD_QUALIFIER ? G_LIST_MODEL (self->qualifier_labels)
                        : field == KAM_FIGURE_FIELD_MEMBERS
                          ? G_LIST_MODEL (self->member_labels[dimension])
                          : G_LIST_MODEL (self->cell_choices[choice_slot (field)].labels);
   GtkWidget *dropdown = kam_choice_cell_new (labels);
 
-  g_object_set_data (G_OBJECT (dropdown), FIELD_KEY, GINT_TO_POINTER (field));
-  g_object_set_data (G_OBJECT (dropdown), DIMENSION_KEY, GUINT_TO_POINTER (dimension));
+  kam_cell_set_field (dropdown, field, dimension);
   /* the button's name is its choice ("Japan"); the column says what it is */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  g_object_get_data (G_OBJECT (factory), TITLE_KEY), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_changed), self);
   g_hash_table_add (self->dropdowns, dropdown);
   g_object_weak_ref (G_OBJECT (dropdown), (GWeakNotify) dropdown_destroyed, self);
-  gtk_list_item_set_child (item, dropdown);
+  return dropdown;
 }
 
 /* ---- binding, shared by both kinds of cell ----------------------------- */
@@ -346,22 +335,44 @@ figure_changed (KamFigure *figure, GParamSpec *pspec, GtkWidget *cell)
 static const char *const field_names[] = { "country", "year", "indicator", "value", "source",
                                            "note", "qualifier", "members" };
 
-static void
-cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+/* A column's factory: a cell for its field, bound to the row's figure. */
+typedef struct
 {
+  KamFiguresView *self;
+  KamFigureField field;
+  guint dimension;
+  char *title;
+} ColumnCells;
+
+static void
+column_cells_free (gpointer data, GClosure *closure)
+{
+  ColumnCells *cells = data;
+
+  g_free (cells->title);
+  g_free (cells);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnCells *cells)
+{
+  gtk_list_item_set_child (item, is_choice_field (cells->field)
+                                   ? make_choice_cell (cells->self, cells->field, cells->dimension, cells->title)
+                                   : make_text_cell (cells->self, cells->field, cells->title));
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnCells *cells)
+{
+  KamFiguresView *self = cells->self;
   GtkWidget *cell = gtk_list_item_get_child (item);
   KamFigure *figure = gtk_list_item_get_item (item);
-  KamFigureField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), FIELD_KEY));
-  g_autofree char *signal = g_strdup_printf ("notify::%s", field_names[field]);
-  gulong handler;
 
-  g_object_set_data_full (G_OBJECT (cell), FIGURE_KEY, g_object_ref (figure), g_object_unref);
-  handler = g_signal_connect_object (figure, signal, G_CALLBACK (figure_changed), cell, 0);
-  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, GSIZE_TO_POINTER (handler));
+  kam_cell_bind (cell, figure, field_names[cells->field], G_CALLBACK (figure_changed));
   if (KAM_IS_CHOICE_CELL (cell))
     {
       sync_dropdown (self, KAM_CHOICE_CELL (cell));
-      if (field == KAM_FIGURE_FIELD_SOURCE)
+      if (cells->field == KAM_FIGURE_FIELD_SOURCE)
         {
           KamSource *source = kam_dataset_lookup_source (self->dataset, kam_figure_get_source (figure));
           kam_choice_cell_set_tooltip_text (KAM_CHOICE_CELL (cell), source ? kam_source_get_title (source) : NULL);
@@ -372,16 +383,9 @@ cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView 
 }
 
 static void
-cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, KamFiguresView *self)
+cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnCells *cells)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  KamFigure *figure = g_object_get_data (G_OBJECT (cell), FIGURE_KEY);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), HANDLER_KEY));
-
-  if (figure != NULL && handler != 0)
-    g_signal_handler_disconnect (figure, handler);
-  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, NULL);
-  g_object_set_data (G_OBJECT (cell), FIGURE_KEY, NULL);
+  kam_cell_unbind (gtk_list_item_get_child (item));
 }
 
 /* ---- sorting by clicking a header ----------------------------------------- */
@@ -1019,14 +1023,15 @@ set_up_column (KamFiguresView *self, GtkColumnViewColumn *column, KamFigureField
   int sort_field = field == KAM_FIGURE_FIELD_MEMBERS ? KAM_QUERY_SORT_MEMBER (dimension) : (int) field;
   g_autoptr (GtkSorter) sorter = GTK_SORTER (
     gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (sort_field), NULL));
+  ColumnCells *cells = g_new0 (ColumnCells, 1);
 
-  g_object_set_data (G_OBJECT (factory), FIELD_KEY, GINT_TO_POINTER (field));
-  g_object_set_data (G_OBJECT (factory), DIMENSION_KEY, GUINT_TO_POINTER (dimension));
-  g_object_set_data_full (G_OBJECT (factory), TITLE_KEY, g_strdup (gtk_column_view_column_get_title (column)),
-                          g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (is_choice_field (field) ? dropdown_setup : text_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+  cells->self = self;
+  cells->field = field;
+  cells->dimension = dimension;
+  cells->title = g_strdup (gtk_column_view_column_get_title (column));
+  g_signal_connect_data (factory, "setup", G_CALLBACK (cell_setup), cells, column_cells_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), cells);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), cells);
   gtk_column_view_column_set_factory (column, factory);
   g_object_unref (factory);
   gtk_column_view_column_set_sorter (column, sorter);

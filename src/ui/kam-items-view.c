@@ -12,6 +12,8 @@
 #include <string.h>
 #include "kam-items-view.h"
 #include "kam-iso-countries.h"
+#include "kam-choice-cell.h"
+#include "kam-text-cell.h"
 #include "kam-ui-util.h"
 
 typedef enum
@@ -90,7 +92,7 @@ struct _KamItemsView
   KamDataset *dataset;
   KamDimension *dimension; /* the members' list */
   KamChoices countries, sources;
-  GHashTable *dropdowns;
+  GHashTable *choice_cells; /* the country and source cells that exist now */
 
   /* template children */
   GtkSingleSelection *selection;
@@ -100,30 +102,33 @@ struct _KamItemsView
 
 G_DEFINE_FINAL_TYPE (KamItemsView, kam_items_view, GTK_TYPE_WIDGET)
 
-#define COLUMN_KEY "kam-column"
-#define ITEM_KEY "kam-item"
-#define HANDLER_KEY "kam-handler"
-
 static KamChoices *
 choices_for (KamItemsView *self, CellKind kind)
 {
   return kind == CELL_COUNTRY ? &self->countries : &self->sources;
 }
 
+/* A cell's column: its field is the column's position. */
+static const Column *
+column_of (KamItemsView *self, GtkWidget *cell)
+{
+  return &self->columns[kam_cell_get_field (cell)];
+}
+
 static void
 refresh_cell (KamItemsView *self, GtkWidget *cell)
 {
-  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
-  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
+  GObject *item = kam_cell_get_item (cell);
+  const Column *column = column_of (self, cell);
 
-  /* a drop-down set to the item's own value changes nothing (dropdown_changed) */
+  /* a choice set to the item's own value changes nothing (choice_changed) */
   if (item == NULL)
     return;
   if (column->kind == CELL_ENUM)
     {
       int value;
       g_object_get (item, column->property, &value, NULL);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), value);
+      kam_choice_cell_set_selected (KAM_CHOICE_CELL (cell), value);
     }
   else
     {
@@ -131,8 +136,8 @@ refresh_cell (KamItemsView *self, GtkWidget *cell)
 
       g_object_get (item, column->property, &text, NULL);
       if (column->kind == CELL_COUNTRY || column->kind == CELL_SOURCE)
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (cell),
-                                    kam_choices_find (choices_for (self, column->kind), text));
+        kam_choice_cell_set_selected (KAM_CHOICE_CELL (cell),
+                                      kam_choices_find (choices_for (self, column->kind), text));
       else
         kam_text_cell_set_text (cell, text ? text : "");
     }
@@ -141,8 +146,8 @@ refresh_cell (KamItemsView *self, GtkWidget *cell)
 static void
 commit (KamItemsView *self, GtkWidget *cell, const GValue *value)
 {
-  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
-  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
+  GObject *item = kam_cell_get_item (cell);
+  const Column *column = column_of (self, cell);
   g_autoptr (GError) error = NULL;
 
   kam_dataset_set_item_property (self->dataset, item, column->property, value, &error);
@@ -164,7 +169,7 @@ text_commit (GtkWidget *cell, gpointer data)
   KamItemsView *self = data;
   g_auto (GValue) value = G_VALUE_INIT;
 
-  if (g_object_get_data (G_OBJECT (cell), ITEM_KEY) == NULL)
+  if (kam_cell_get_item (cell) == NULL)
     return;
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (cell)));
@@ -172,11 +177,11 @@ text_commit (GtkWidget *cell, gpointer data)
 }
 
 static void
-dropdown_changed (GtkWidget *cell, GParamSpec *pspec, KamItemsView *self)
+choice_changed (GtkWidget *cell, GParamSpec *pspec, KamItemsView *self)
 {
-  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
-  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (cell));
+  const Column *column = column_of (self, cell);
+  GObject *item = kam_cell_get_item (cell);
+  guint selected = kam_choice_cell_get_selected (KAM_CHOICE_CELL (cell));
   g_auto (GValue) value = G_VALUE_INIT;
 
   if (item == NULL || selected == GTK_INVALID_LIST_POSITION)
@@ -207,21 +212,30 @@ dropdown_changed (GtkWidget *cell, GParamSpec *pspec, KamItemsView *self)
 }
 
 static void
-dropdown_destroyed (KamItemsView *self, GObject *where_the_object_was)
+choice_cell_destroyed (KamItemsView *self, GObject *where_the_object_was)
 {
-  g_hash_table_remove (self->dropdowns, where_the_object_was);
+  g_hash_table_remove (self->choice_cells, where_the_object_was);
 }
 
-static void
-cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsView *self)
+/* The factory of the column at this position. */
+typedef struct
 {
-  const Column *column = g_object_get_data (G_OBJECT (factory), COLUMN_KEY);
+  KamItemsView *self;
+  guint position;
+} ColumnCells;
+
+static void
+cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, ColumnCells *cells)
+{
+  KamItemsView *self = cells->self;
+  const Column *column = &self->columns[cells->position];
   GtkWidget *cell;
 
   switch (column->kind)
     {
     case CELL_TEXT:
       cell = kam_text_cell_new (text_commit, NULL, self);
+      kam_text_cell_set_label (cell, _(column->title));
       break;
     case CELL_ENUM:
       {
@@ -231,20 +245,22 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsV
 
         for (guint i = 0; labels[i] != NULL; i++)
           gtk_string_list_append (list, _(labels[i]));
-        cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+        cell = kam_choice_cell_new (G_LIST_MODEL (list));
         break;
       }
     default:
-      cell = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices_for (self, column->kind)->labels)), NULL);
-      g_hash_table_add (self->dropdowns, cell);
-      g_object_weak_ref (G_OBJECT (cell), (GWeakNotify) dropdown_destroyed, self);
+      cell = kam_choice_cell_new (G_LIST_MODEL (choices_for (self, column->kind)->labels));
+      g_hash_table_add (self->choice_cells, cell);
+      g_object_weak_ref (G_OBJECT (cell), (GWeakNotify) choice_cell_destroyed, self);
     }
-  if (GTK_IS_DROP_DOWN (cell))
+  if (KAM_IS_CHOICE_CELL (cell))
     {
-      gtk_widget_add_css_class (cell, "flat");
-      g_signal_connect (cell, "notify::selected", G_CALLBACK (dropdown_changed), self);
+      /* the button's name is its choice ("Japan"); the column says what it is */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _(column->title), -1);
+      g_signal_connect (cell, "notify::selected", G_CALLBACK (choice_changed), self);
     }
-  g_object_set_data (G_OBJECT (cell), COLUMN_KEY, (gpointer) column);
+  kam_cell_set_field (cell, cells->position, 0);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -258,57 +274,39 @@ item_notify (GObject *item, GParamSpec *pspec, GtkWidget *cell)
 }
 
 static void
-cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsView *self)
+cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, ColumnCells *cells)
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_list_item_get_item (list_item);
-  const Column *column = g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
-  g_autofree char *signal = g_strdup_printf ("notify::%s", column->property);
-  gulong handler = g_signal_connect_object (item, signal, G_CALLBACK (item_notify), cell, 0);
 
-  g_object_set_data_full (G_OBJECT (cell), ITEM_KEY, g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, GSIZE_TO_POINTER (handler));
-  refresh_cell (self, cell);
+  kam_cell_bind (cell, gtk_list_item_get_item (list_item), cells->self->columns[cells->position].property,
+                 G_CALLBACK (item_notify));
+  refresh_cell (cells->self, cell);
 }
 
 static void
-cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, KamItemsView *self)
+cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, ColumnCells *cells)
 {
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  GObject *item = g_object_get_data (G_OBJECT (cell), ITEM_KEY);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), HANDLER_KEY));
-
-  if (item != NULL && handler != 0)
-    g_signal_handler_disconnect (item, handler);
-  g_object_set_data (G_OBJECT (cell), HANDLER_KEY, NULL);
-  g_object_set_data (G_OBJECT (cell), ITEM_KEY, NULL);
+  kam_cell_unbind (gtk_list_item_get_child (list_item));
 }
 
 static void
 update_choices (KamItemsView *self)
 {
   gboolean changed;
-
   GHashTableIter iter;
   gpointer cell;
 
   if (self->kind != KAM_ITEMS_AGREEMENTS || self->dataset == NULL)
     return;
-  /* a drop-down whose list changes under it picks a neighbour: not an edit */
-  g_hash_table_iter_init (&iter, self->dropdowns);
-  while (g_hash_table_iter_next (&iter, &cell, NULL))
-    g_signal_handlers_block_by_func (cell, dropdown_changed, self);
   changed = kam_choices_update (&self->countries, self->dataset, KAM_CHOICES_COUNTRIES,
                                 _("No country"), NULL, NULL);
   changed |= kam_choices_update (&self->sources, self->dataset, KAM_CHOICES_SOURCES,
                                  _("No source"), NULL, NULL);
-  g_hash_table_iter_init (&iter, self->dropdowns);
-  while (g_hash_table_iter_next (&iter, &cell, NULL))
-    {
-      if (changed)
-        refresh_cell (self, cell);
-      g_signal_handlers_unblock_by_func (cell, dropdown_changed, self);
-    }
+  /* a choice cell keeps its position when its list changes: the item's
+   * choice may now be at another */
+  g_hash_table_iter_init (&iter, self->choice_cells);
+  while (changed && g_hash_table_iter_next (&iter, &cell, NULL))
+    refresh_cell (self, cell);
 }
 
 /* ---- add and delete ------------------------------------------------------- */
@@ -442,7 +440,7 @@ kam_items_view_add (KamItemsView *self, const char *code, GError **error)
 static void
 code_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsView *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "kam-entry");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autoptr (GError) error = NULL;
 
   if (g_str_equal (response, "add") && !kam_items_view_add (self, gtk_editable_get_text (entry), &error))
@@ -462,26 +460,41 @@ ask_text (KamItemsView *self, const char *heading, const char *body, const char 
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_name, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "kam-entry", entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
                                     _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (code_dialog_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (code_dialog_response), self, 0);
   kam_present_dialog (dialog);
   gtk_widget_grab_focus (entry);
 }
 
 /* ---- the countries of ISO 3166, to choose from -------------------------- */
 
-#define ISO_KEY "kam-iso"
+/* The dialog that offers them: a row for each, in their order. */
+typedef struct
+{
+  KamItemsView *self;
+  GPtrArray *countries;
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+  GtkEditable *search;
+} IsoChooser;
+
+static const KamIsoCountry *
+iso_country_of (IsoChooser *chooser, GtkListBoxRow *row)
+{
+  return g_ptr_array_index (chooser->countries, gtk_list_box_row_get_index (row));
+}
 
 static gboolean
-iso_row_matches (GtkListBoxRow *row, gpointer entry)
+iso_row_matches (GtkListBoxRow *row, gpointer data)
 {
-  const KamIsoCountry *country = g_object_get_data (G_OBJECT (row), ISO_KEY);
+  IsoChooser *chooser = data;
+  const KamIsoCountry *country = iso_country_of (chooser, row);
+  GtkEditable *entry = chooser->search;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *needle = g_utf8_casefold (text, -1);
   g_autofree char *name = g_utf8_casefold (country->name, -1);
@@ -493,9 +506,10 @@ iso_row_matches (GtkListBoxRow *row, gpointer entry)
 }
 
 static void
-iso_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsView *self)
+iso_dialog_response (AdwMessageDialog *dialog, const char *response, IsoChooser *chooser)
 {
-  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "kam-list");
+  KamItemsView *self = chooser->self;
+  GtkListBox *list = chooser->list;
   GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
   g_autoptr (GError) error = NULL;
 
@@ -504,7 +518,7 @@ iso_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsVie
   g_signal_handlers_disconnect_by_data (list, dialog);
   if (!g_str_equal (response, "add") || row == NULL)
     return;
-  if (!kam_items_view_add (self, ((KamIsoCountry *) g_object_get_data (G_OBJECT (row), ISO_KEY))->code, &error))
+  if (!kam_items_view_add (self, iso_country_of (chooser, row)->code, &error))
     kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
@@ -523,8 +537,10 @@ iso_row_activated (GtkListBox *list, GtkListBoxRow *row, AdwMessageDialog *dialo
 }
 
 static void
-iso_search_changed (GtkSearchEntry *entry, GtkListBox *list)
+iso_search_changed (GtkSearchEntry *entry, IsoChooser *chooser)
 {
+  GtkListBox *list = chooser->list;
+
   gtk_list_box_invalidate_filter (list);
   /* the first country still shown is chosen, so that Enter adds it */
   for (int i = 0;; i++)
@@ -535,7 +551,7 @@ iso_search_changed (GtkSearchEntry *entry, GtkListBox *list)
           gtk_list_box_unselect_all (list);
           break;
         }
-      if (gtk_widget_get_sensitive (GTK_WIDGET (row)) && iso_row_matches (row, entry))
+      if (gtk_widget_get_sensitive (GTK_WIDGET (row)) && iso_row_matches (row, chooser))
         {
           gtk_list_box_select_row (list, row);
           break;
@@ -544,14 +560,12 @@ iso_search_changed (GtkSearchEntry *entry, GtkListBox *list)
 }
 
 static void
-iso_search_activated (GtkSearchEntry *entry, AdwMessageDialog *dialog)
+iso_search_activated (GtkSearchEntry *entry, IsoChooser *chooser)
 {
-  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "kam-list");
-
-  if (gtk_list_box_get_selected_row (list) != NULL)
+  if (gtk_list_box_get_selected_row (chooser->list) != NULL)
     {
-      adw_message_dialog_response (dialog, "add");
-      gtk_window_close (GTK_WINDOW (dialog));
+      adw_message_dialog_response (chooser->dialog, "add");
+      gtk_window_close (GTK_WINDOW (chooser->dialog));
     }
 }
 
@@ -561,6 +575,7 @@ static void
 choose_iso_country (KamItemsView *self, GPtrArray *countries)
 {
   GtkWidget *dialog, *box, *search, *scroller, *list;
+  IsoChooser *chooser = g_new (IsoChooser, 1);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Add a Country"),
                                    _("Its names in English and Khmer come from the ISO 3166 list."));
@@ -589,7 +604,6 @@ choose_iso_country (KamItemsView *self, GPtrArray *countries)
       gtk_widget_add_css_class (code, "monospace");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), code);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), ISO_KEY, country);
       if (kam_dataset_lookup_country (self->dataset, country->code) != NULL)
         {
           gtk_widget_set_sensitive (row, FALSE);
@@ -597,14 +611,18 @@ choose_iso_country (KamItemsView *self, GPtrArray *countries)
         }
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), iso_row_matches, search, NULL);
+  chooser->self = self;
+  chooser->dialog = ADW_MESSAGE_DIALOG (dialog);
+  chooser->countries = countries;
+  chooser->list = GTK_LIST_BOX (list);
+  chooser->search = GTK_EDITABLE (search);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), iso_row_matches, chooser, NULL);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_size_request (scroller, 360, 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   gtk_box_append (GTK_BOX (box), scroller);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  g_object_set_data (G_OBJECT (dialog), "kam-list", list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
                                     _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
@@ -612,9 +630,11 @@ choose_iso_country (KamItemsView *self, GPtrArray *countries)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (list, "row-selected", G_CALLBACK (iso_row_selected), dialog);
   g_signal_connect (list, "row-activated", G_CALLBACK (iso_row_activated), dialog);
-  g_signal_connect (search, "search-changed", G_CALLBACK (iso_search_changed), list);
-  g_signal_connect (search, "activate", G_CALLBACK (iso_search_activated), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (iso_dialog_response), self);
+  g_signal_connect (search, "search-changed", G_CALLBACK (iso_search_changed), chooser);
+  g_signal_connect (search, "activate", G_CALLBACK (iso_search_activated), chooser);
+  /* the chooser lives as long as the dialog's handler */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (iso_dialog_response), chooser,
+                         kam_closure_data_free, 0);
   kam_present_dialog (dialog);
   gtk_widget_grab_focus (search);
 }
@@ -687,13 +707,27 @@ delete_item_now (KamItemsView *self, GObject *item, gboolean with_dependents)
     kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
-static void
-delete_dialog_response (AdwMessageDialog *dialog, const char *response, KamItemsView *self)
+/* What the dialog asks to delete. */
+typedef struct
 {
-  GObject *item = g_object_get_data (G_OBJECT (dialog), ITEM_KEY);
+  KamItemsView *self;
+  GObject *item;
+} DeleteRequest;
 
+static void
+delete_request_free (gpointer data, GClosure *closure)
+{
+  DeleteRequest *request = data;
+
+  g_object_unref (request->item);
+  g_free (request);
+}
+
+static void
+delete_dialog_response (AdwMessageDialog *dialog, const char *response, DeleteRequest *request)
+{
   if (g_str_equal (response, "delete"))
-    delete_item_now (self, item, TRUE);
+    delete_item_now (request->self, request->item, TRUE);
 }
 
 static void
@@ -704,6 +738,7 @@ delete_item (GtkWidget *widget, const char *action, GVariant *param)
   guint figures = 0;
   const char *key = NULL;
   GtkWidget *dialog;
+  DeleteRequest *request;
   g_autofree char *heading = NULL, *body = NULL;
 
   if (item == NULL)
@@ -737,8 +772,10 @@ delete_item (GtkWidget *widget, const char *action, GVariant *param)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), ITEM_KEY, g_object_ref (item), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_dialog_response), self);
+  request = g_new (DeleteRequest, 1);
+  request->self = self;
+  request->item = g_object_ref (item);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_dialog_response), request, delete_request_free, 0);
   kam_present_dialog (dialog);
 }
 
@@ -846,7 +883,7 @@ kam_items_view_finalize (GObject *object)
 
   kam_choices_clear (&self->countries);
   kam_choices_clear (&self->sources);
-  g_hash_table_unref (self->dropdowns);
+  g_hash_table_unref (self->choice_cells);
   G_OBJECT_CLASS (kam_items_view_parent_class)->finalize (object);
 }
 
@@ -896,7 +933,7 @@ kam_items_view_init (KamItemsView *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  self->dropdowns = g_hash_table_new (NULL, NULL);
+  self->choice_cells = g_hash_table_new (NULL, NULL);
   kam_choices_init (&self->countries);
   kam_choices_init (&self->sources);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -956,11 +993,14 @@ kam_items_view_constructed (GObject *object)
         factory = label_factory (item_types[kind], c);
       else
         {
+          ColumnCells *cells = g_new (ColumnCells, 1);
+
+          cells->self = self;
+          cells->position = c - self->columns;
           factory = gtk_signal_list_item_factory_new ();
-          g_object_set_data (G_OBJECT (factory), COLUMN_KEY, (gpointer) c);
-          g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), self);
-          g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
-          g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+          g_signal_connect_data (factory, "setup", G_CALLBACK (cell_setup), cells, kam_closure_data_free, 0);
+          g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), cells);
+          g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), cells);
         }
       column = gtk_column_view_column_new (_(c->title), g_steal_pointer (&factory));
       gtk_column_view_column_set_resizable (column, TRUE);

@@ -16,6 +16,7 @@ struct _KamTextCell
   gboolean fresh;    /* the next character typed replaces the text */
   KamTextCellFunc commit, started;
   gpointer data;
+  KamCellItem bound;
 };
 
 static void kam_text_cell_editable_init (GtkEditableInterface *iface);
@@ -181,6 +182,7 @@ kam_text_cell_dispose (GObject *object)
 {
   KamTextCell *self = KAM_TEXT_CELL (object);
 
+  kam_cell_item_clear (&self->bound);
   if (self->text != NULL)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   g_clear_pointer (&self->text, gtk_widget_unparent);
@@ -251,4 +253,10 @@ kam_text_cell_set_label (GtkWidget *cell, const char *label)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+KamCellItem *
+kam_text_cell_get_bound (KamTextCell *self)
+{
+  return &self->bound;
 }

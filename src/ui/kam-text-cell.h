@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "kam-cell.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,8 @@ void kam_text_cell_reset (GtkWidget *cell, const char *text);
 gboolean kam_text_cell_is_editing (GtkWidget *cell);
 /* The name a screen reader gives the cell: its column's title. */
 void kam_text_cell_set_label (GtkWidget *cell, const char *label);
+
+/* The item and field it edits (kam-cell.h). */
+KamCellItem *kam_text_cell_get_bound (KamTextCell *self);
 
 G_END_DECLS

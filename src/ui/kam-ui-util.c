@@ -351,3 +351,9 @@ kam_list_tab_leaves (GtkWidget *list)
     }
   gtk_widget_add_controller (list, shortcuts);
 }
+
+void
+kam_closure_data_free (gpointer data, GClosure *closure)
+{
+  g_free (data);
+}

@@ -53,6 +53,10 @@ G_END_DECLS
 G_BEGIN_DECLS
 /* With KAMLANG_PROBE set, tells on stderr when each step came. */
 void kam_probe (const char *step);
+
+/* A GClosureNotify that g_free()s the handler's data. */
+void kam_closure_data_free (gpointer data, GClosure *closure);
+
 /* Presents a dialog that goes away with its parent window. */
 void kam_present_dialog (GtkWidget *dialog);
 GtkWidget *kam_icon_button_new (const char *icon, const char *name, const char *tooltip,

@@ -1,0 +1,106 @@
+/* kam-cell.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "kam-cell.h"
+#include "kam-choice-cell.h"
+#include "kam-text-cell.h"
+
+static KamCellItem *
+bound_of (GtkWidget *cell)
+{
+  if (KAM_IS_TEXT_CELL (cell))
+    return kam_text_cell_get_bound (KAM_TEXT_CELL (cell));
+  g_return_val_if_fail (KAM_IS_CHOICE_CELL (cell), NULL);
+  return kam_choice_cell_get_bound (KAM_CHOICE_CELL (cell));
+}
+
+void
+kam_cell_item_clear (KamCellItem *bound)
+{
+  if (bound->item != NULL && bound->handler != 0)
+    g_signal_handler_disconnect (bound->item, bound->handler);
+  bound->handler = 0;
+  g_clear_object (&bound->item);
+}
+
+/**
+ * kam_cell_set_field:
+ * @cell: a KamTextCell or KamChoiceCell
+ * @field: what the cell edits of its item, as its list counts
+ * @detail: more of it (a figure's dimension), or 0
+ */
+void
+kam_cell_set_field (GtkWidget *cell, int field, guint detail)
+{
+  KamCellItem *bound = bound_of (cell);
+
+  g_return_if_fail (bound != NULL);
+  bound->field = field;
+  bound->detail = detail;
+}
+
+int
+kam_cell_get_field (GtkWidget *cell)
+{
+  KamCellItem *bound = bound_of (cell);
+
+  g_return_val_if_fail (bound != NULL, -1);
+  return bound->field;
+}
+
+guint
+kam_cell_get_detail (GtkWidget *cell)
+{
+  KamCellItem *bound = bound_of (cell);
+
+  g_return_val_if_fail (bound != NULL, 0);
+  return bound->detail;
+}
+
+/**
+ * kam_cell_bind:
+ * @cell: a KamTextCell or KamChoiceCell
+ * @item: (type GObject): the row's item
+ * @property: the item's property the cell shows
+ * @changed: called as a "notify" handler, with @cell as its data, when the
+ *   property changes, until the cell is unbound
+ *
+ * Holds @item for the cell (instead of what it held).
+ */
+void
+kam_cell_bind (GtkWidget *cell, gpointer item, const char *property, GCallback changed)
+{
+  KamCellItem *bound = bound_of (cell);
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  g_return_if_fail (bound != NULL && G_IS_OBJECT (item));
+  kam_cell_item_clear (bound);
+  bound->item = g_object_ref (item);
+  bound->handler = g_signal_connect_object (item, signal, changed, cell, 0);
+}
+
+void
+kam_cell_unbind (GtkWidget *cell)
+{
+  KamCellItem *bound = bound_of (cell);
+
+  g_return_if_fail (bound != NULL);
+  kam_cell_item_clear (bound);
+}
+
+/**
+ * kam_cell_get_item:
+ *
+ * Returns: (transfer none) (nullable) (type GObject): the item the cell is bound to
+ */
+gpointer
+kam_cell_get_item (GtkWidget *cell)
+{
+  KamCellItem *bound = bound_of (cell);
+
+  g_return_val_if_fail (bound != NULL, NULL);
+  return bound->item;
+}

@@ -1,0 +1,36 @@
+/* kam-cell.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* What a list cell (KamTextCell or KamChoiceCell) edits: one field of one
+ * item of the list. The cell knows its field from when it is made (for the
+ * Figures page a KamFigureField and, for a breakdown's column, the dimension;
+ * for the other lists the column's position), and holds its item while the
+ * list binds it to a row, following the item's property. */
+typedef struct
+{
+  GObject *item;
+  gulong handler;
+  int field;
+  guint detail;
+} KamCellItem;
+
+void kam_cell_item_clear (KamCellItem *bound);
+
+/* For either kind of cell. */
+void kam_cell_set_field (GtkWidget *cell, int field, guint detail);
+int kam_cell_get_field (GtkWidget *cell);
+guint kam_cell_get_detail (GtkWidget *cell);
+void kam_cell_bind (GtkWidget *cell, gpointer item, const char *property, GCallback changed);
+void kam_cell_unbind (GtkWidget *cell);
+gpointer kam_cell_get_item (GtkWidget *cell);
+
+G_END_DECLS
