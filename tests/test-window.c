@@ -22,6 +22,7 @@
 #include "kam-window-private.h"
 #include "kam-text-cell.h"
 #include "kam-choice-cell.h"
+#include "kam-ui-util.h"
 #include "kam-export-dialog.h"
 #include "kam-items-view.h"
 
@@ -352,13 +353,18 @@ test_bad_value_refused (void)
   guint id = kam_figure_table_get_id (table, 1);
   GtkWidget *cell = find_cell (window, KAM_FIGURE_FIELD_VALUE, id);
   GtkWidget *year = find_cell (window, KAM_FIGURE_FIELD_YEAR, id);
+  g_autofree char *message = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_object_set_data (G_OBJECT (cell), "kam-last-error", NULL);
+      g_autofree char *why = NULL;
+
       edit_cell (cell, bad[i]);
       g_assert_cmpfloat (value_of (window, id), ==, 45866);
-      g_assert_nonnull (g_object_get_data (G_OBJECT (cell), "kam-last-error"));
+      /* the refusal says why, next to the cell */
+      why = kam_dup_error_shown (cell);
+      g_assert_nonnull (why);
+      g_assert_cmpuint (strlen (why), >, 10);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "45,866");
     }
 
@@ -382,7 +388,8 @@ test_bad_value_refused (void)
 
   edit_cell (year, "1850");
   g_assert_cmpint (kam_figure_table_get_year (table, 1), ==, 2021);
-  g_assert_nonnull (g_object_get_data (G_OBJECT (year), "kam-last-error"));
+  message = kam_dup_error_shown (year);
+  g_assert_nonnull (strstr (message, "1850"));
   g_assert_false (kam_dataset_get_modified (dataset));
   g_assert_false (title_marked (window));
   close_window (window);

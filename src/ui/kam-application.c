@@ -25,10 +25,27 @@ G_DEFINE_FINAL_TYPE (KamApplication, kam_application, ADW_TYPE_APPLICATION)
 
 /* ---- drafts left by a crash ----------------------------------------------- */
 
-static void
-drafts_response (AdwMessageDialog *dialog, const char *response, KamWindow *window)
+/* The drafts the dialog offers, and the window that asked. */
+typedef struct
 {
-  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "kam-drafts");
+  KamWindow *window;
+  GPtrArray *drafts;
+} DraftsOffer;
+
+static void
+drafts_offer_free (gpointer data, GClosure *closure)
+{
+  DraftsOffer *offer = data;
+
+  g_ptr_array_unref (offer->drafts);
+  g_free (offer);
+}
+
+static void
+drafts_response (AdwMessageDialog *dialog, const char *response, DraftsOffer *offer)
+{
+  KamWindow *window = offer->window;
+  GPtrArray *drafts = offer->drafts;
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -54,6 +71,7 @@ kam_application_offer_drafts (KamWindow *window)
   g_autoptr (GString) names = g_string_new (NULL);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  DraftsOffer *offer;
 
   if (drafts->len == 0)
     return NULL;
@@ -90,9 +108,10 @@ kam_application_offer_drafts (KamWindow *window)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  g_object_set_data_full (G_OBJECT (dialog), "kam-drafts", g_steal_pointer (&drafts),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (drafts_response), window);
+  offer = g_new (DraftsOffer, 1);
+  offer->window = window;
+  offer->drafts = g_steal_pointer (&drafts);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (drafts_response), offer, drafts_offer_free, 0);
   kam_present_dialog (dialog);
   return dialog;
 }

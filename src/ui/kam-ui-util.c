@@ -142,14 +142,21 @@ kam_choices_bind (KamChoices *choices, GBindingGroup *group, const char *propert
                              key_to_position, position_to_key, choices, NULL);
 }
 
-#define POPOVER_KEY "kam-error-popover"
+/* The message's popover: an extra child of its widget, which must let go of
+ * it before it goes away (list cells are recycled and destroyed at any time). */
+static GtkWidget *
+error_popover_of (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_has_css_class (child, "kam-error"))
+      return child;
+  return NULL;
+}
 
-/* The popover is an extra child of its widget, which must let go of it before
- * it goes away: list cells are recycled and destroyed at any time. */
 static void
 drop_popover (GtkWidget *widget)
 {
-  GtkWidget *popover = g_object_steal_data (G_OBJECT (widget), POPOVER_KEY);
+  GtkWidget *popover = error_popover_of (widget);
 
   if (popover != NULL)
     {
@@ -157,6 +164,23 @@ drop_popover (GtkWidget *widget)
       g_signal_handlers_disconnect_by_func (widget, drop_popover, NULL);
       gtk_widget_unparent (popover);
     }
+}
+
+/**
+ * kam_dup_error_shown:
+ *
+ * Returns: (transfer full) (nullable): the message kam_show_error_at() shows at
+ *   @widget now
+ */
+char *
+kam_dup_error_shown (GtkWidget *widget)
+{
+  GtkWidget *popover = error_popover_of (widget);
+  GtkWidget *box = popover ? gtk_popover_get_child (GTK_POPOVER (popover)) : NULL;
+
+  if (box == NULL || !gtk_widget_get_visible (popover))
+    return NULL;
+  return g_strdup (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box))));
 }
 
 static gboolean
@@ -198,12 +222,11 @@ kam_show_error_at (GtkWidget *widget, const char *message)
   gtk_widget_set_can_focus (popover, FALSE);
   if (GTK_IS_EDITABLE (widget))
     g_signal_connect (widget, "changed", G_CALLBACK (drop_popover), NULL);
-  g_object_set_data (G_OBJECT (widget), POPOVER_KEY, popover);
+  gtk_widget_add_css_class (popover, "kam-error");
   g_signal_connect (popover, "closed", G_CALLBACK (popover_closed), widget);
   g_signal_connect (widget, "unrealize", G_CALLBACK (drop_popover), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   message, -1);
-  g_object_set_data_full (G_OBJECT (widget), "kam-last-error", g_strdup (message), g_free);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 

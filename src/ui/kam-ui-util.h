@@ -43,6 +43,7 @@ const char *kam_indicator_label (KamDataset *dataset, const char *id);
 
 /* Shows a message in a popover pointing at the widget. */
 void kam_show_error_at (GtkWidget *widget, const char *message);
+char *kam_dup_error_shown (GtkWidget *widget);
 /* Shows a toast in the nearest AdwToastOverlay above the widget. */
 gboolean kam_show_toast (GtkWidget *widget, AdwToast *toast);
 

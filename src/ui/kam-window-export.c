@@ -220,10 +220,18 @@ kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *coun
   return FALSE;
 }
 
-static void
-chooser_response (GtkNativeDialog *chooser, int response, KamWindow *self)
+/* What the file chooser is for. */
+typedef struct
 {
-  int job = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kam-job"));
+  KamWindow *self;
+  Job job;
+} FileRequest;
+
+static void
+chooser_response (GtkNativeDialog *chooser, int response, FileRequest *request)
+{
+  KamWindow *self = request->self;
+  Job job = request->job;
   g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
 
   if (file != NULL && job == JOB_WDI_IMPORT)
@@ -251,6 +259,7 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
   for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
     {
       GtkFileChooserNative *chooser;
+      FileRequest *request;
       g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
       gboolean saving = jobs[i].file != NULL;
 
@@ -264,32 +273,43 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       if (saving)
         gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(jobs[i].file));
-      g_object_set_data (G_OBJECT (chooser), "kam-job", GINT_TO_POINTER (jobs[i].job));
-      g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), widget);
+      request = g_new (FileRequest, 1);
+      request->self = KAM_WINDOW (widget);
+      request->job = jobs[i].job;
+      g_signal_connect_data (chooser, "response", G_CALLBACK (chooser_response), request, kam_closure_data_free, 0);
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
     }
 }
 
 /* For World Bank data: which country's series, into which indicator. */
-static void
-wdi_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
+typedef struct
 {
-  GtkEditable *country = g_object_get_data (G_OBJECT (dialog), "kam-country");
-  GtkDropDown *indicator = g_object_get_data (G_OBJECT (dialog), "kam-indicator");
-  KamChoices *choices = g_object_get_data (G_OBJECT (dialog), "kam-choices");
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "kam-file");
-  g_autofree char *code = g_utf8_strup (gtk_editable_get_text (country), -1);
+  KamWindow *self;
+  GFile *file;
+  GtkEditable *country;
+  GtkDropDown *indicator;
+  KamChoices choices;
+} WdiRequest;
 
-  if (g_str_equal (response, "import"))
-    kam_window_run_file_job (self, JOB_WDI_IMPORT, file, g_strstrip (code),
-                             kam_choices_get_key (choices, gtk_drop_down_get_selected (indicator)));
+static void
+wdi_request_free (gpointer data, GClosure *closure)
+{
+  WdiRequest *request = data;
+
+  kam_choices_clear (&request->choices);
+  g_object_unref (request->file);
+  g_free (request);
 }
 
 static void
-choices_free (KamChoices *choices)
+wdi_response (AdwMessageDialog *dialog, const char *response, WdiRequest *request)
 {
-  kam_choices_clear (choices);
-  g_free (choices);
+  g_autofree char *code = g_utf8_strup (gtk_editable_get_text (request->country), -1);
+
+  if (g_str_equal (response, "import"))
+    kam_window_run_file_job (request->self, JOB_WDI_IMPORT, request->file, g_strstrip (code),
+                             kam_choices_get_key (&request->choices,
+                                                  gtk_drop_down_get_selected (request->indicator)));
 }
 
 static void
@@ -299,7 +319,8 @@ wdi_ask (KamWindow *self, GFile *file)
                                               _("Which country's series, into which indicator? Cambodia (KHM) is the national total."));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *country = gtk_entry_new ();
-  KamChoices *choices = g_new0 (KamChoices, 1);
+  WdiRequest *request = g_new0 (WdiRequest, 1);
+  KamChoices *choices = &request->choices;
   GtkWidget *indicator;
   guint remittances;
 
@@ -319,11 +340,11 @@ wdi_ask (KamWindow *self, GFile *file)
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  g_object_set_data (G_OBJECT (dialog), "kam-country", country);
-  g_object_set_data (G_OBJECT (dialog), "kam-indicator", indicator);
-  g_object_set_data_full (G_OBJECT (dialog), "kam-choices", choices, (GDestroyNotify) choices_free);
-  g_object_set_data_full (G_OBJECT (dialog), "kam-file", g_object_ref (file), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (wdi_response), self);
+  request->self = self;
+  request->file = g_object_ref (file);
+  request->country = GTK_EDITABLE (country);
+  request->indicator = GTK_DROP_DOWN (indicator);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (wdi_response), request, wdi_request_free, 0);
   kam_present_dialog (dialog);
 }
 

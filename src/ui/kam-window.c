@@ -473,10 +473,26 @@ cancel_loading (KamWindow *self)
 static gboolean close_later (gpointer data);
 static void save_with_flags (KamWindow *self, GFile *file, KamDocumentSaveFlags flags);
 
-static void
-upgrade_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
+/* The file the upgrade dialog would write. */
+typedef struct
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "kam-file");
+  KamWindow *self;
+  GFile *file;
+} UpgradeRequest;
+
+static void
+upgrade_request_free (gpointer data, GClosure *closure)
+{
+  UpgradeRequest *request = data;
+
+  g_object_unref (request->file);
+  g_free (request);
+}
+
+static void
+upgrade_response (AdwMessageDialog *dialog, const char *response, UpgradeRequest *request)
+{
+  KamWindow *self = request->self;
 
   if (!g_str_equal (response, "upgrade"))
     {
@@ -484,7 +500,7 @@ upgrade_response (AdwMessageDialog *dialog, const char *response, KamWindow *sel
       return;
     }
   self->upgrade_confirmed = TRUE;
-  save_with_flags (self, file, KAM_DOCUMENT_SAVE_DEFAULT);
+  save_with_flags (self, request->file, KAM_DOCUMENT_SAVE_DEFAULT);
 }
 
 /* A file of format version 1 is never written over as version 2 unasked. */
@@ -492,6 +508,7 @@ static gboolean
 confirm_upgrade (KamWindow *self, GFile *file, const char *name)
 {
   GtkWidget *dialog;
+  UpgradeRequest *request;
   g_autofree char *heading = NULL, *body = NULL;
   GFile *current = kam_document_get_file (self->document);
 
@@ -509,8 +526,10 @@ confirm_upgrade (KamWindow *self, GFile *file, const char *name)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "upgrade");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "kam-file", g_object_ref (file), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (upgrade_response), self);
+  request = g_new (UpgradeRequest, 1);
+  request->self = self;
+  request->file = g_object_ref (file);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (upgrade_response), request, upgrade_request_free, 0);
   kam_present_dialog (dialog);
   return FALSE;
 }
