@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include "kam-application.h"
 #include "kam-chart-private.h"
+#include "kam-config.h"
 #include "kam-drafts.h"
 #include "kam-test-utils.h"
 #include "kam-window.h"
@@ -849,6 +850,21 @@ draft_settled (gpointer window)
   return !kam_document_get_draft_pending (kam_window_get_document (window));
 }
 
+/* A session of the test's own: its recent files in the test's folder, its
+ * settings in memory (GSETTINGS_BACKEND=memory). */
+static KamSession *
+new_session (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "recently-used.xbel", NULL);
+  g_autoptr (GtkRecentManager) recent = g_object_new (GTK_TYPE_RECENT_MANAGER, "filename", path, NULL);
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = schemas ? g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE) : NULL;
+  g_autoptr (GSettings) settings = schema ? g_settings_new (KAM_SCHEMA_ID) : NULL;
+
+  g_assert_nonnull (settings);
+  return kam_session_new (recent, settings);
+}
+
 /* The child: opens the file, edits a value through its cell and waits to be killed. */
 static int
 child_main (const char *path)
@@ -885,6 +901,7 @@ test_draft_after_kill (void)
   g_autofree char *line = NULL;
   g_autoptr (GPtrArray) orphans = NULL;
   KamWindow *window;
+  g_autoptr (KamSession) session = NULL;
   GtkWidget *dialog;
   GPid pid;
   int out, status;
@@ -913,7 +930,8 @@ test_draft_after_kill (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
   kam_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  dialog = kam_application_offer_drafts (window);
+  session = new_session ();
+  dialog = kam_session_offer_drafts (session, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   respond (ADW_MESSAGE_DIALOG (dialog), "restore");
   iterate ();
@@ -942,6 +960,54 @@ test_draft_after_kill (void)
     g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
   }
   close_window (window);
+}
+
+static gboolean
+menu_has_items (gpointer menu)
+{
+  return g_menu_model_get_n_items (menu) > 0;
+}
+
+/* A file opened in a window of the session is offered in Open Recent and
+ * opened at the next launch; a window of no session remembers nothing. */
+static void
+test_session_remembers (void)
+{
+  g_autoptr (KamSession) session = new_session ();
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autoptr (GFile) other = fixture_copy ("good.kamlang");
+  g_autoptr (GFile) last = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *target = NULL;
+  GMenuModel *menu = kam_session_get_recent_menu (session);
+  KamWindow *window = g_object_ref_sink (g_object_new (KAM_TYPE_WINDOW, "session", session, NULL));
+  KamWindow *alone;
+
+  g_assert_null (kam_session_dup_last_file (session));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  kam_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_settled (window);
+  g_assert_true (wait_for (menu_has_items, menu));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+  g_assert_cmpstr (target, ==, uri);
+  last = kam_session_dup_last_file (session);
+  g_assert_true (last != NULL && g_file_equal (last, file));
+  close_window (window);
+
+  /* a window on its own (as in the other tests) tells no session */
+  alone = g_object_ref_sink (kam_window_new (NULL));
+  g_assert_null (kam_window_get_session (alone));
+  gtk_window_set_default_size (GTK_WINDOW (alone), 800, 500);
+  kam_window_open_file (alone, other);
+  gtk_window_present (GTK_WINDOW (alone));
+  wait_settled (alone);
+  g_clear_object (&last);
+  last = kam_session_dup_last_file (session);
+  g_assert_true (g_file_equal (last, file));
+  close_window (alone);
 }
 
 /* Another program writes the file while it is open here: a save asks first. */
@@ -2284,6 +2350,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/charts-controls", test_charts_controls);
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
+  g_test_add_func ("/kamlang/window/session-remembers", test_session_remembers);
   g_test_add_func ("/kamlang/window/agreement-cells", test_agreement_cells);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
   g_test_add_func ("/kamlang/window/chart-keyboard", test_chart_keyboard);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include "kam-session.h"
 #include "kam-window.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KamApplication, kam_application, KAM, APPLICATION, AdwApplication)
 
 KamApplication *kam_application_new (void);
-GMenuModel *kam_application_get_recent_menu (KamApplication *self);
-/* When drafts were left by a crash, asks whether to restore them into the
- * window. Returns: (transfer none) (nullable): the dialog asked */
-GtkWidget *kam_application_offer_drafts (KamWindow *window);
+KamSession *kam_application_get_session (KamApplication *self);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _KamWindow
   GtkLabel *loading_label;
   GMenu *files_section;
   GSettings *settings;
+  KamSession *session; /* (nullable): the application's, told which files were opened */
 
   KamDocument *document;
   KamDataset *pending;  /* the document's dataset, for pages not shown since it came */
@@ -66,6 +67,7 @@ enum
 {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -188,11 +190,8 @@ toast (KamWindow *self, const char *text)
 static void
 remember_file (KamWindow *self, GFile *file)
 {
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-file", uri);
+  if (self->session != NULL)
+    kam_session_remember_file (self->session, file);
 }
 
 static void
@@ -412,7 +411,9 @@ file_loaded (GObject *source, GAsyncResult *result, gpointer data)
   else if (kam_document_get_modified (self->document) || kam_document_get_busy (self->document))
     {
       /* unsaved changes stay where they are: the file opens beside them */
-      KamWindow *window = kam_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      KamWindow *window = g_object_new (KAM_TYPE_WINDOW, "application",
+                                        gtk_window_get_application (GTK_WINDOW (self)), "session",
+                                        self->session, NULL);
 
       set_document (window, document);
       remember_file (window, d->file);
@@ -868,6 +869,7 @@ kam_window_dispose (GObject *object)
   g_clear_object (&self->history_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
   g_clear_object (&self->pending);
   g_clear_object (&self->chooser);
   G_OBJECT_CLASS (kam_window_parent_class)->dispose (object);
@@ -882,6 +884,28 @@ kam_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamWindow *self = KAM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      /* construct-only */
+      self->session = g_value_dup_object (value);
+      if (self->session != NULL)
+        g_menu_insert_submenu (self->files_section, 2, _("Open _Recent"),
+                               kam_session_get_recent_menu (self->session));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -904,9 +928,14 @@ kam_window_class_init (KamWindowClass *klass)
 
   object_class->dispose = kam_window_dispose;
   object_class->get_property = kam_window_get_property;
+  object_class->set_property = kam_window_set_property;
   properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, KAM_TYPE_DOCUMENT,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS
                                                      | G_PARAM_EXPLICIT_NOTIFY);
+  /* where the files it opens are remembered; none for a window on its own */
+  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, KAM_TYPE_SESSION,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                                                    | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = kam_window_close_request;
 
@@ -1030,7 +1059,6 @@ kam_window_init (KamWindow *self)
 {
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
-  GApplication *app = g_application_get_default ();
   GtkDropTarget *drop;
 
   kam_probe ("window init");
@@ -1047,9 +1075,6 @@ kam_window_init (KamWindow *self)
 #endif
   if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
     self->settings = g_settings_new (KAM_SCHEMA_ID);
-  if (KAM_IS_APPLICATION (app))
-    g_menu_insert_submenu (self->files_section, 2, _("Open _Recent"),
-                           kam_application_get_recent_menu (KAM_APPLICATION (app)));
   g_signal_connect_swapped (kam_charts_page_get_view (self->charts), "figures-activated",
                             G_CALLBACK (chart_figures_activated), self);
 
@@ -1087,8 +1112,23 @@ kam_window_init (KamWindow *self)
   self->initial = TRUE;
 }
 
+/**
+ * kam_window_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session the window tells which files it opened
+ */
+KamSession *
+kam_window_get_session (KamWindow *self)
+{
+  g_return_val_if_fail (KAM_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
 KamWindow *
 kam_window_new (GtkApplication *application)
 {
-  return g_object_new (KAM_TYPE_WINDOW, "application", application, NULL);
+  KamSession *session = KAM_IS_APPLICATION (application)
+                          ? kam_application_get_session (KAM_APPLICATION (application)) : NULL;
+
+  return g_object_new (KAM_TYPE_WINDOW, "application", application, "session", session, NULL);
 }

@@ -11,13 +11,16 @@
 #include "kam-document.h"
 #include "kam-figures-view.h"
 #include "kam-charts-page.h"
+#include "kam-session.h"
 
 G_BEGIN_DECLS
 
 #define KAM_TYPE_WINDOW (kam_window_get_type ())
 G_DECLARE_FINAL_TYPE (KamWindow, kam_window, KAM, WINDOW, AdwApplicationWindow)
 
+/* A window of the application (whose session it joins), or of none. */
 KamWindow *kam_window_new (GtkApplication *application);
+KamSession *kam_window_get_session (KamWindow *self);
 KamDocument *kam_window_get_document (KamWindow *self);
 KamDataset *kam_window_get_dataset (KamWindow *self);
 GFile *kam_window_get_file (KamWindow *self);
