@@ -8,6 +8,7 @@
  * another program wrote its file. */
 
 #include <glib/gstdio.h>
+#include "kam-dataset-json.h"
 #include "kam-document.h"
 #include "kam-drafts.h"
 #include "kam-figure-table.h"
@@ -208,6 +209,35 @@ test_read_ahead (void)
   g_clear_object (&w.result);
 }
 
+/* The bundled dataset read ahead is taken at once on the main thread (the
+ * window's first document), waited for if need be; once only. */
+static void
+test_take_read_ahead (void)
+{
+  g_autoptr (GFile) bundled = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
+  g_autoptr (GFile) other = fixture_copy ("good.kamlang");
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (KamDataset) direct = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (kam_document_take_read_ahead (bundled, &dataset, &error));
+  g_assert_null (dataset);
+  kam_document_read_ahead (bundled);
+  /* not waited for here: taking it waits */
+  g_assert_false (kam_document_take_read_ahead (other, &dataset, &error));
+  g_assert_true (kam_document_take_read_ahead (bundled, &dataset, &error));
+  g_assert_no_error (error);
+  direct = kam_dataset_load_bundled (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), ==,
+                    kam_figure_table_get_n_rows (kam_dataset_get_figures (direct)));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), >, 10);
+  g_clear_object (&dataset);
+  g_assert_false (kam_document_take_read_ahead (bundled, &dataset, &error));
+  g_assert_null (dataset);
+}
+
 static void
 test_save_keeps_later_edits (void)
 {
@@ -385,5 +415,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/document/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/kamlang/document/drafts", test_drafts);
   g_test_add_func ("/kamlang/document/read-ahead", test_read_ahead);
+  g_test_add_func ("/kamlang/document/take-read-ahead", test_take_read_ahead);
   return g_test_run ();
 }

@@ -103,14 +103,10 @@ static const GActionEntry app_actions[] = {
 static void
 kam_application_startup (GApplication *app)
 {
-  KamApplication *self = KAM_APPLICATION (app);
-  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
   static const char *const undo[] = { "<Control>z", NULL };
   static const char *const redo[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *const quit[] = { "<Control>q", NULL };
   static const char *const new[] = { "<Control>n", NULL };
-  g_autoptr (GSettings) settings = NULL;
 
   kam_probe ("startup");
   G_APPLICATION_CLASS (kam_application_parent_class)->startup (app);
@@ -121,9 +117,7 @@ kam_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo);
 
-  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
-    settings = g_settings_new (KAM_SCHEMA_ID);
-  self->session = kam_session_new (gtk_recent_manager_get_default (), settings);
+
 }
 
 static void
@@ -167,6 +161,15 @@ kam_application_local_command_line (GApplication *app, char ***arguments, int *e
 {
   char **argv = *arguments;
 
+  /* no arguments: the window opens the last file, or the bundled dataset */
+  if (argv[1] == NULL)
+    {
+      g_autoptr (GFile) last = kam_session_dup_last_file (KAM_APPLICATION (app)->session);
+
+      if (last == NULL)
+        last = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
+      kam_document_read_ahead (last);
+    }
   for (int i = 1; argv[i] != NULL; i++)
     {
       if (g_str_equal (argv[i], "--"))
@@ -208,6 +211,14 @@ kam_application_class_init (KamApplicationClass *klass)
 static void
 kam_application_init (KamApplication *self)
 {
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
+
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, KAM_SCHEMA_ID, TRUE)) != NULL)
+    settings = g_settings_new (KAM_SCHEMA_ID);
+  /* made before GTK starts: it knows which file the first window opens */
+  self->session = kam_session_new (NULL, settings);
 }
 
 KamApplication *

@@ -16,7 +16,7 @@ struct _KamSession
 {
   GObject parent_instance;
 
-  GtkRecentManager *recent;
+  GtkRecentManager *recent; /* (nullable): the default one, when first needed */
   GSettings *settings; /* (nullable): without the schema installed, nothing is kept */
   GMenu *recent_menu;
 };
@@ -56,6 +56,18 @@ update_recent_menu (KamSession *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+static GtkRecentManager *
+ensure_recent (KamSession *self)
+{
+  if (self->recent == NULL)
+    {
+      self->recent = g_object_ref (gtk_recent_manager_get_default ());
+      g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (update_recent_menu), self);
+      update_recent_menu (self);
+    }
+  return self->recent;
+}
+
 /**
  * kam_session_get_recent_menu:
  *
@@ -66,6 +78,7 @@ GMenuModel *
 kam_session_get_recent_menu (KamSession *self)
 {
   g_return_val_if_fail (KAM_IS_SESSION (self), NULL);
+  ensure_recent (self);
   return G_MENU_MODEL (self->recent_menu);
 }
 
@@ -79,7 +92,7 @@ kam_session_remember_file (KamSession *self, GFile *file)
   g_return_if_fail (KAM_IS_SESSION (self));
   g_return_if_fail (G_IS_FILE (file));
   uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (self->recent, uri);
+  gtk_recent_manager_add_item (ensure_recent (self), uri);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-file", uri);
 }
@@ -256,7 +269,9 @@ kam_session_init (KamSession *self)
 
 /**
  * kam_session_new:
- * @recent: where the files opened lately are kept (the user's, or a test's own)
+ * @recent: (nullable): where the files opened lately are kept: a test's own,
+ *   or %NULL for the user's (GTK's default, taken when first needed: the
+ *   session can be made before GTK starts)
  * @settings: (nullable): where the last file is kept
  */
 KamSession *
@@ -264,12 +279,15 @@ kam_session_new (GtkRecentManager *recent, GSettings *settings)
 {
   KamSession *self;
 
-  g_return_val_if_fail (GTK_IS_RECENT_MANAGER (recent), NULL);
+  g_return_val_if_fail (recent == NULL || GTK_IS_RECENT_MANAGER (recent), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   self = g_object_new (KAM_TYPE_SESSION, NULL);
-  self->recent = g_object_ref (recent);
   self->settings = settings ? g_object_ref (settings) : NULL;
-  g_signal_connect_swapped (recent, "changed", G_CALLBACK (update_recent_menu), self);
-  update_recent_menu (self);
+  if (recent != NULL)
+    {
+      self->recent = g_object_ref (recent);
+      g_signal_connect_swapped (recent, "changed", G_CALLBACK (update_recent_menu), self);
+      update_recent_menu (self);
+    }
   return self;
 }

@@ -24,6 +24,12 @@
 
 /* Figures, Countries, Sources, Agreements, Breakdowns: see prepare_page */
 #define KAM_N_LAZY_PAGES 5
+/* The Charts and Checks pages are made with the window, and given the
+ * document's data when the window is mapped (a new window's empty document
+ * is then never shown, when a dataset comes before the window does) */
+#define CHARTS_STALE (1u << KAM_N_LAZY_PAGES)
+#define CHECKS_STALE (1u << (KAM_N_LAZY_PAGES + 1))
+#define ALL_STALE ((1u << (KAM_N_LAZY_PAGES + 2)) - 1)
 
 struct _KamWindow
 {
@@ -149,10 +155,40 @@ prepare_page (KamWindow *self, GtkWidget *slot)
       }
 }
 
+/* The pages made with the window get the document's data. */
+static void
+prepare_lasting_pages (KamWindow *self)
+{
+  if (self->pending == NULL)
+    return;
+  if (self->stale_pages & CHARTS_STALE)
+    {
+      self->stale_pages &= ~CHARTS_STALE;
+      kam_charts_page_set_dataset (self->charts, self->pending);
+      kam_probe ("charts page");
+    }
+  if (self->stale_pages & CHECKS_STALE)
+    {
+      self->stale_pages &= ~CHECKS_STALE;
+      kam_checks_page_set_dataset (self->checks, self->pending);
+      kam_probe ("checks page");
+    }
+}
+
 static void
 visible_page_changed (KamWindow *self)
 {
   prepare_page (self, adw_view_stack_get_visible_child (self->stack));
+}
+
+static void
+kam_window_map (GtkWidget *widget)
+{
+  KamWindow *self = KAM_WINDOW (widget);
+
+  prepare_lasting_pages (self);
+  visible_page_changed (self);
+  GTK_WIDGET_CLASS (kam_window_parent_class)->map (widget);
 }
 
 KamFiguresView *
@@ -254,13 +290,14 @@ set_document (KamWindow *self, KamDocument *document)
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->history_signals, kam_dataset_get_history (dataset));
   kam_probe ("document set");
-  kam_charts_page_set_dataset (self->charts, dataset);
   g_set_object (&self->pending, dataset);
-  self->stale_pages = (1u << KAM_N_LAZY_PAGES) - 1;
-  visible_page_changed (self);
-  kam_probe ("page shown");
-  kam_checks_page_set_dataset (self->checks, dataset);
-  kam_probe ("checks page");
+  self->stale_pages = ALL_STALE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      prepare_lasting_pages (self);
+      visible_page_changed (self);
+      kam_probe ("page shown");
+    }
   history_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -280,8 +317,13 @@ void
 kam_window_open_bundled (KamWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (KamDataset) dataset = kam_dataset_load_bundled (&error);
+  g_autoptr (GFile) bundled = g_file_new_for_uri (KAM_BUNDLED_DATASET_URI);
+  g_autoptr (KamDataset) dataset = NULL;
 
+  /* read while GTK started, when the application knew it would be asked for */
+  if (!kam_document_take_read_ahead (bundled, &dataset, &error))
+    dataset = kam_dataset_load_bundled (&error);
+  kam_probe ("bundled dataset read");
   if (dataset == NULL)
     {
       g_critical ("The bundled dataset does not load: %s", error->message);
@@ -938,6 +980,7 @@ kam_window_class_init (KamWindowClass *klass)
                                                     | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = kam_window_close_request;
+  widget_class->map = kam_window_map;
 
   g_type_ensure (KAM_TYPE_CHARTS_PAGE);
   g_type_ensure (KAM_TYPE_CHECKS_PAGE);
@@ -1008,6 +1051,7 @@ chart_figures_activated (KamWindow *self, const guint *ids, guint n)
 KamChartsPage *
 kam_window_get_charts_page (KamWindow *self)
 {
+  prepare_lasting_pages (self);
   return self->charts;
 }
 

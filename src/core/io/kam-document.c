@@ -415,20 +415,22 @@ _kam_document_read_ahead_done (void)
   return done;
 }
 
-/* In a load's thread: the dataset read ahead for its file, waited for (the
- * progress told meanwhile), or FALSE when none was. */
+/* The dataset read ahead for @file, waited for (with @control: its progress
+ * told meanwhile, and given up when cancelled), or FALSE when none was. */
 static gboolean
-take_read_ahead (LoadData *d, KamDataset **dataset, GError **error)
+take_read_ahead (GFile *file, KamLoadControl *control, char **etag, KamDataset **dataset, GError **error)
 {
   ReadAhead *r = NULL;
   gboolean cancelled = FALSE;
 
   g_mutex_lock (&read_ahead_lock);
-  if (read_ahead != NULL && g_file_equal (read_ahead->file, d->file))
+  if (read_ahead != NULL && g_file_equal (read_ahead->file, file))
     r = g_steal_pointer (&read_ahead);
-  while (r != NULL && !r->done && !(cancelled = g_cancellable_is_cancelled (d->control.cancellable)))
+  while (r != NULL && !r->done
+         && !(cancelled = control != NULL && g_cancellable_is_cancelled (control->cancellable)))
     {
-      g_atomic_int_set (&d->control.permille, g_atomic_int_get (&r->control.permille));
+      if (control != NULL)
+        g_atomic_int_set (&control->permille, g_atomic_int_get (&r->control.permille));
       g_cond_wait_until (&read_ahead_cond, &read_ahead_lock, g_get_monotonic_time () + 20 * G_TIME_SPAN_MILLISECOND);
     }
   g_mutex_unlock (&read_ahead_lock);
@@ -437,17 +439,36 @@ take_read_ahead (LoadData *d, KamDataset **dataset, GError **error)
   if (cancelled)
     {
       g_cancellable_cancel (r->control.cancellable);
-      g_cancellable_set_error_if_cancelled (d->control.cancellable, error);
+      g_cancellable_set_error_if_cancelled (control->cancellable, error);
     }
   else
     {
-      d->etag = g_steal_pointer (&r->etag);
+      if (etag != NULL)
+        *etag = g_steal_pointer (&r->etag);
       *dataset = g_steal_pointer (&r->dataset);
       if (r->error != NULL)
         g_propagate_error (error, g_steal_pointer (&r->error));
     }
   read_ahead_unref (r);
   return TRUE;
+}
+
+/**
+ * kam_document_take_read_ahead:
+ * @dataset: (out) (transfer full) (nullable): the dataset read, or %NULL on error
+ *
+ * For a file read at once on the main thread (the bundled dataset): what was
+ * read ahead of it, waited for.
+ *
+ * Returns: whether @file was being read ahead; when FALSE, nothing is set
+ */
+gboolean
+kam_document_take_read_ahead (GFile *file, KamDataset **dataset, GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  *dataset = NULL;
+  return take_read_ahead (file, NULL, NULL, dataset, error);
 }
 
 static void
@@ -457,7 +478,7 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
   KamDataset *dataset = NULL;
 
-  if (!take_read_ahead (d, &dataset, &error))
+  if (!take_read_ahead (d->file, &d->control, &d->etag, &dataset, &error))
     dataset = read_file (d->file, &d->control, &d->etag, &error);
   if (dataset == NULL)
     g_task_return_error (task, error);

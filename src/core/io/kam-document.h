@@ -49,6 +49,7 @@ KamDocument *kam_document_load_finish (GAsyncResult *result, GError **error);
 /* Starts reading a file that a load will soon ask for (a file named on the
  * command line, read while GTK starts); that load takes what was read. */
 void kam_document_read_ahead (GFile *file);
+gboolean kam_document_take_read_ahead (GFile *file, KamDataset **dataset, GError **error);
 gboolean _kam_document_read_ahead_done (void);
 
 /* Writes the dataset as it is now to file (NULL: the document's own file), in
