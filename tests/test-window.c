@@ -1747,6 +1747,36 @@ test_agreement_cells (void)
   close_window (window);
 }
 
+/* Keyboard Shortcuts opens a shortcuts window over the window. */
+static void
+test_shortcuts_window (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *shortcuts = NULL;
+  /* GTK 4.8's shortcuts window measures one of its own labels at -3 px under
+   * libadwaita's style, a warning (seen in plain GTK programs too) that GTK
+   * logs in a way g_test cannot be told to expect: while it is shown only
+   * criticals are fatal */
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+  iterate ();
+  g_log_set_always_fatal (fatal);
+  close_window (window);
+}
+
 /* The text cell under root that shows this text, once the list made it. */
 static GtkWidget *
 find_text_cell (GtkWidget *root, const char *text)
@@ -2350,6 +2380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/charts-controls", test_charts_controls);
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
+  g_test_add_func ("/kamlang/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/kamlang/window/session-remembers", test_session_remembers);
   g_test_add_func ("/kamlang/window/agreement-cells", test_agreement_cells);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);

@@ -771,6 +771,19 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
     run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
 }
 
+/* The keyboard shortcuts, made when first asked for (GtkApplication would
+ * make them with every window, before its first frame). */
+static void
+show_shortcuts_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/kamlang/Kamlang/ui/kam-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 static void
 undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -1001,6 +1014,8 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, files_section);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

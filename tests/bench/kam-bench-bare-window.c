@@ -22,6 +22,7 @@ frame_drawn (GdkFrameClock *clock, GtkWindow *window)
 static void
 realized (GtkWidget *window)
 {
+  kam_probe ("window realized");
   g_signal_connect_after (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (frame_drawn),
                           window);
 }
@@ -29,7 +30,10 @@ realized (GtkWidget *window)
 static void
 activate (GtkApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *window;
+
+  kam_probe ("GTK and libadwaita started");
+  window = adw_application_window_new (app);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new ("Kamlang");
 
