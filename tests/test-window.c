@@ -1395,6 +1395,18 @@ open_menu (GtkWidget *widget, const char *name)
   return GTK_MENU_BUTTON (button);
 }
 
+/* Whether the menu button's label starts at its left, as a drop-down's does
+ * (GTK 4.8 centres it, and makes it again each time it is set). */
+static gboolean
+menu_label_at_start (GtkMenuButton *button)
+{
+  GtkWidget *box = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (button)));
+  GtkWidget *label = gtk_widget_get_first_child (box);
+
+  return GTK_IS_LABEL (label) && gtk_label_get_xalign (GTK_LABEL (label)) == 0
+         && gtk_widget_get_halign (label) == GTK_ALIGN_FILL;
+}
+
 /* Whether a label shows exactly this text below the widget. */
 static gboolean
 label_reads (GtkWidget *widget, const char *text)
@@ -1465,6 +1477,8 @@ test_charts_breakdowns (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (member), kam_dimension_find_code (sex_dimension, "women"));
   g_assert_cmpstr (kam_chart_get_member (chart, "sex"), ==, "women");
   g_assert_cmpstr (kam_chart_get_title (chart), ==, "Workers abroad by destination, 2021 (Women)");
+  g_assert_cmpstr (gtk_menu_button_get_label (breakdown), !=, "Totals");
+  g_assert_true (menu_label_at_start (breakdown));
   series = kam_chart_get_series (chart);
   g_assert_cmpuint (series->len, ==, 1);
   g_assert_cmpfloat (g_array_index (((KamChartSeries *) g_ptr_array_index (series, 0))->points, KamChartPoint, 0).value,

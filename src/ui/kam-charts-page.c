@@ -344,7 +344,7 @@ member_chosen (KamChartsPage *self)
                                 kam_dimension_get_member_label (dimension, member));
     }
   /* Translators: the button that keeps the chart to breakdowns when it has none chosen */
-  gtk_menu_button_set_label (self->breakdowns_button, label->len ? label->str : _("Totals"));
+  kam_menu_button_set_label (self->breakdowns_button, label->len ? label->str : _("Totals"));
 }
 
 /* The Split by choices, made from the dataset's dimensions. */
@@ -481,7 +481,7 @@ kam_charts_page_set_dataset (KamChartsPage *self, KamDataset *dataset)
   /* another dataset: its member filters, whatever their names */
   g_clear_pointer (&self->dimension_labels, g_free);
   self->n_dimensions = 0;
-  gtk_menu_button_set_label (self->breakdowns_button, _("Totals"));
+  kam_menu_button_set_label (self->breakdowns_button, _("Totals"));
   g_signal_connect_swapped (dataset, "changed", G_CALLBACK (dataset_changed), self);
   dataset_changed (self);
   chart_changed (self);
@@ -584,6 +584,8 @@ kam_charts_page_init (KamChartsPage *self)
 
   g_type_ensure (KAM_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_menu_button_set_label (self->countries_button, gtk_menu_button_get_label (self->countries_button));
+  kam_menu_button_set_label (self->breakdowns_button, gtk_menu_button_get_label (self->breakdowns_button));
 
   g_object_bind_property_full (self->chart, "kind", self->kind, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,

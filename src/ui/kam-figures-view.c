@@ -491,10 +491,10 @@ member_filter_changed (KamFiguresView *self)
     {
       /* Translators: the Breakdowns button while it filters, e.g. "Breakdowns: Women" */
       g_autofree char *label = g_strdup_printf (_("Breakdowns: %s"), filtered->str);
-      gtk_menu_button_set_label (self->breakdowns_button, label);
+      kam_menu_button_set_label (self->breakdowns_button, label);
     }
   else
-    gtk_menu_button_set_label (self->breakdowns_button, _("Breakdowns"));
+    kam_menu_button_set_label (self->breakdowns_button, _("Breakdowns"));
 }
 
 /* The year filters: "any year" first (the query's KAM_YEAR_MIN or
@@ -1163,6 +1163,7 @@ kam_figures_view_init (KamFiguresView *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_menu_button_set_label (self->breakdowns_button, gtk_menu_button_get_label (self->breakdowns_button));
 
   set_up_column (self, self->country_column, KAM_FIGURE_FIELD_COUNTRY, 0);
   set_up_column (self, self->year_column, KAM_FIGURE_FIELD_YEAR, 0);

@@ -380,3 +380,31 @@ kam_closure_data_free (gpointer data, GClosure *closure)
 {
   g_free (data);
 }
+
+static void
+align_start (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          gtk_widget_set_halign (child, GTK_ALIGN_FILL);
+        }
+      else
+        align_start (child);
+    }
+}
+
+/* A menu button that reads like the drop-downs beside it: its label at the
+ * start, the arrow at the end (GTK 4.8 centres them; it makes the label again
+ * each time it is set). */
+void
+kam_menu_button_set_label (GtkMenuButton *button, const char *label)
+{
+  g_autofree char *copy = g_strdup (label); /* it may be the button's own */
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_set_label (button, copy);
+  align_start (GTK_WIDGET (button));
+}

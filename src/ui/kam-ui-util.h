@@ -55,6 +55,8 @@ G_BEGIN_DECLS
 /* With KAMLANG_PROBE set, tells on stderr when each step came. */
 void kam_probe (const char *step);
 
+void kam_menu_button_set_label (GtkMenuButton *button, const char *label);
+
 /* A GClosureNotify that g_free()s the handler's data. */
 void kam_closure_data_free (gpointer data, GClosure *closure);
 
