@@ -34,7 +34,7 @@ kam_application_get_session (KamApplication *self)
 static KamWindow *
 new_window (KamApplication *self)
 {
-  return g_object_new (KAM_TYPE_WINDOW, "application", self, "session", self->session, NULL);
+  return kam_window_new (GTK_APPLICATION (self));
 }
 
 static void

@@ -584,8 +584,8 @@ kam_charts_page_init (KamChartsPage *self)
 
   g_type_ensure (KAM_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
-  kam_menu_button_set_label (self->countries_button, gtk_menu_button_get_label (self->countries_button));
-  kam_menu_button_set_label (self->breakdowns_button, gtk_menu_button_get_label (self->breakdowns_button));
+  kam_menu_button_align_label (self->countries_button);
+  kam_menu_button_align_label (self->breakdowns_button);
 
   g_object_bind_property_full (self->chart, "kind", self->kind, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,

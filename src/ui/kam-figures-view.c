@@ -1163,7 +1163,7 @@ kam_figures_view_init (KamFiguresView *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  kam_menu_button_set_label (self->breakdowns_button, gtk_menu_button_get_label (self->breakdowns_button));
+  kam_menu_button_align_label (self->breakdowns_button);
 
   set_up_column (self, self->country_column, KAM_FIGURE_FIELD_COUNTRY, 0);
   set_up_column (self, self->year_column, KAM_FIGURE_FIELD_YEAR, 0);

@@ -150,9 +150,7 @@ drafts_response (AdwMessageDialog *dialog, const char *response, DraftsOffer *of
         kam_window_restore_draft (KAM_WINDOW (offer->window), draft->id);
       else
         {
-          KamWindow *other = g_object_new (KAM_TYPE_WINDOW, "application",
-                                           gtk_window_get_application (offer->window), "session",
-                                           kam_window_get_session (KAM_WINDOW (offer->window)), NULL);
+          KamWindow *other = kam_window_new_beside (KAM_WINDOW (offer->window));
           kam_window_restore_draft (other, draft->id);
           gtk_window_present (GTK_WINDOW (other));
         }

@@ -384,6 +384,7 @@ kam_closure_data_free (gpointer data, GClosure *closure)
 static void
 align_start (GtkWidget *widget)
 {
+  /* the button's label, in a box, in its toggle button */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_LABEL (child))
@@ -398,13 +399,18 @@ align_start (GtkWidget *widget)
 
 /* A menu button that reads like the drop-downs beside it: its label at the
  * start, the arrow at the end (GTK 4.8 centres them; it makes the label again
- * each time it is set). */
+ * each time it is set: kam_menu_button_set_label aligns it again). */
+void
+kam_menu_button_align_label (GtkMenuButton *button)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  align_start (GTK_WIDGET (button));
+}
+
 void
 kam_menu_button_set_label (GtkMenuButton *button, const char *label)
 {
-  g_autofree char *copy = g_strdup (label); /* it may be the button's own */
-
   g_return_if_fail (GTK_IS_MENU_BUTTON (button));
-  gtk_menu_button_set_label (button, copy);
-  align_start (GTK_WIDGET (button));
+  gtk_menu_button_set_label (button, label);
+  kam_menu_button_align_label (button);
 }

@@ -55,6 +55,7 @@ G_BEGIN_DECLS
 /* With KAMLANG_PROBE set, tells on stderr when each step came. */
 void kam_probe (const char *step);
 
+void kam_menu_button_align_label (GtkMenuButton *button);
 void kam_menu_button_set_label (GtkMenuButton *button, const char *label);
 
 /* A GClosureNotify that g_free()s the handler's data. */

@@ -107,7 +107,8 @@ kam_window_get_file (KamWindow *self)
  * makes some 200 rows of cells for whatever data it is given (a quarter of a
  * second at 10^5 figures). The Charts page (first on screen, and what the
  * Figures page's "show in chart" needs) and the Checks page (its tab shows
- * the count) are made with the window and always have the data. */
+ * the count) are made with the window, and get the data when it is mapped
+ * (prepare_lasting_pages). */
 static GtkWidget *
 make_page (KamWindow *self, guint i)
 {
@@ -453,9 +454,7 @@ file_loaded (GObject *source, GAsyncResult *result, gpointer data)
   else if (kam_document_get_modified (self->document) || kam_document_get_busy (self->document))
     {
       /* unsaved changes stay where they are: the file opens beside them */
-      KamWindow *window = g_object_new (KAM_TYPE_WINDOW, "application",
-                                        gtk_window_get_application (GTK_WINDOW (self)), "session",
-                                        self->session, NULL);
+      KamWindow *window = kam_window_new_beside (self);
 
       set_document (window, document);
       remember_file (window, d->file);
@@ -1181,6 +1180,19 @@ kam_window_get_session (KamWindow *self)
 {
   g_return_val_if_fail (KAM_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+/**
+ * kam_window_new_beside:
+ *
+ * Returns: (transfer none): a new window of the same application and session
+ */
+KamWindow *
+kam_window_new_beside (KamWindow *self)
+{
+  g_return_val_if_fail (KAM_IS_WINDOW (self), NULL);
+  return g_object_new (KAM_TYPE_WINDOW, "application", gtk_window_get_application (GTK_WINDOW (self)), "session",
+                       self->session, NULL);
 }
 
 KamWindow *

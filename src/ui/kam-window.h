@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (KamWindow, kam_window, KAM, WINDOW, AdwApplicationWindow)
 /* A window of the application (whose session it joins), or of none. */
 KamWindow *kam_window_new (GtkApplication *application);
 KamSession *kam_window_get_session (KamWindow *self);
+KamWindow *kam_window_new_beside (KamWindow *self);
 KamDocument *kam_window_get_document (KamWindow *self);
 KamDataset *kam_window_get_dataset (KamWindow *self);
 GFile *kam_window_get_file (KamWindow *self);
