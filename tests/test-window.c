@@ -1791,6 +1791,108 @@ test_shortcuts_window (void)
   close_window (window);
 }
 
+/* The numbers under the chart: a line per point, a tab between columns, the
+ * columns aligned by tab stops (text left, numbers right) that keep them apart. */
+static void
+test_charts_numbers (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  GtkWidget *numbers = find_named (GTK_WIDGET (page), "The numbers the chart plots");
+  GtkLabel *table;
+  PangoTabArray *tabs;
+  g_auto (GStrv) lines = NULL;
+  int previous = 0;
+  const PangoTabAlign aligns[] = { PANGO_TAB_LEFT, PANGO_TAB_RIGHT, PANGO_TAB_RIGHT, PANGO_TAB_LEFT };
+
+  adw_view_stack_set_visible_child_name (kam_window_get_stack (window), "charts");
+  iterate ();
+  g_assert_nonnull (numbers);
+  table = GTK_LABEL (find_widget (numbers, GTK_TYPE_LABEL));
+  lines = g_strsplit (gtk_label_get_text (table), "\n", -1);
+  /* the title line, then Japan and South Korea in 2021 (the largest first);
+   * no Breakdown column, as no figure has one */
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, "Series\tCountry\tYear\tValue\tSource");
+  g_assert_true (g_str_has_prefix (lines[1], "Workers abroad\tSouth Korea\t2021\t45,866\t"));
+  g_assert_true (g_str_has_prefix (lines[2], "Workers abroad\tJapan\t2021\t11,453\t"));
+  tabs = gtk_label_get_tabs (table);
+  g_assert_true (pango_tab_array_get_positions_in_pixels (tabs));
+  g_assert_cmpint (pango_tab_array_get_size (tabs), ==, 4);
+  for (int i = 0; i < 4; i++)
+    {
+      PangoTabAlign align;
+      int position;
+
+      pango_tab_array_get_tab (tabs, i, &align, &position);
+      g_assert_cmpint (align, ==, aligns[i]);
+      /* each stop past the one before, by the spacing at least */
+      g_assert_cmpint (position, >=, previous + 18);
+      previous = position;
+    }
+  pango_tab_array_free (tabs);
+  close_window (window);
+}
+
+/* The scale is a choice where it means something (a chart of values), bound
+ * to the chart both ways; a share has no scale to choose. */
+static void
+test_charts_scale (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  KamChart *chart = kam_charts_page_get_chart (page);
+  GtkWidget *scale = find_named (GTK_WIDGET (page), "Scale");
+
+  g_assert_true (GTK_IS_DROP_DOWN (scale));
+  g_assert_true (gtk_widget_get_sensitive (scale));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (scale), 1);
+  g_assert_cmpint (kam_chart_get_scale (chart), ==, KAM_SCALE_LOG);
+  kam_chart_set_scale (chart, KAM_SCALE_LINEAR);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (scale)), ==, 0);
+  kam_chart_set_kind (chart, KAM_CHART_SHARE);
+  g_assert_false (gtk_widget_get_sensitive (scale));
+  kam_chart_set_kind (chart, KAM_CHART_REMITTANCES);
+  g_assert_true (gtk_widget_get_sensitive (scale));
+  close_window (window);
+}
+
+/* The main menu is made when it first opens, and then offers the files'
+ * commands; F10 opens it too. */
+static void
+test_main_menu (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  GtkWidget *button = find_named (GTK_WIDGET (window), "Main Menu");
+  GtkPopover *popover;
+  g_autoptr (GMenuModel) menu = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_object_get (popover, "menu-model", &menu, NULL);
+  g_assert_nonnull (menu);
+  /* the first section: the files' commands, starting with New Window */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 1);
+  g_assert_true (g_menu_model_get_item_attribute (g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION), 0,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "_New Window");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  /* opened again: the same menu */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate ();
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  close_window (window);
+}
+
 /* The text cell under root that shows this text, once the list made it. */
 static GtkWidget *
 find_text_cell (GtkWidget *root, const char *text)
@@ -2395,6 +2497,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
   g_test_add_func ("/kamlang/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/kamlang/window/main-menu", test_main_menu);
+  g_test_add_func ("/kamlang/window/charts-numbers", test_charts_numbers);
+  g_test_add_func ("/kamlang/window/charts-scale", test_charts_scale);
   g_test_add_func ("/kamlang/window/session-remembers", test_session_remembers);
   g_test_add_func ("/kamlang/window/agreement-cells", test_agreement_cells);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);

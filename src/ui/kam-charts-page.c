@@ -25,11 +25,11 @@ struct _KamChartsPage
 
   /* template children */
   KamChartView *view;
-  GtkDropDown *kind, *indicator, *year, *source, *split;
+  GtkDropDown *kind, *indicator, *year, *source, *split, *scale;
   GtkStringList *year_labels, *split_labels;
-  GtkSwitch *log_scale;
   GtkMenuButton *breakdowns_button, *countries_button;
-  GtkGrid *breakdowns_grid, *table;
+  GtkGrid *breakdowns_grid;
+  GtkLabel *table; /* the numbers the chart plots */
   GtkBox *countries_box;
 
   /* the popovers' controls, made when the popover opens (a drop-down per
@@ -67,61 +67,128 @@ kam_charts_page_get_view (KamChartsPage *self)
 
 /* ---- the numbers under the chart ------------------------------------------- */
 
-static void
-table_add (KamChartsPage *self, int row, int column, const char *text, gboolean header, gboolean numeric)
+/* The numbers are one label, a line per point and a tab between columns, the
+ * columns aligned by tab stops made to fit them: a fraction of a grid of
+ * labels' cost in the first frame (some 20 ms), every row aligned whatever its
+ * script, and what is selected copies as tab-separated text that a
+ * spreadsheet takes in columns. */
+typedef struct
 {
-  GtkWidget *label = gtk_label_new (text);
+  const char *title;
+  gboolean numeric; /* aligned at its right */
+  gboolean shown;
+} TableColumn;
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_selectable (GTK_LABEL (label), !header);
-  /* not a Tab stop each: the chart itself goes through its values */
-  gtk_widget_set_focusable (label, FALSE);
-  if (header)
-    gtk_widget_add_css_class (label, "heading");
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_grid_attach (self->table, label, column, row, 1, 1);
+enum { TABLE_SERIES, TABLE_COUNTRY, TABLE_BREAKDOWN, TABLE_YEAR, TABLE_VALUE, TABLE_SOURCE, TABLE_N_COLUMNS };
+
+#define TABLE_SPACING 18 /* px between columns */
+
+/* cells: TABLE_N_COLUMNS texts per row */
+static void
+table_set (KamChartsPage *self, const TableColumn *columns, GPtrArray *cells)
+{
+  guint n_rows = cells->len / TABLE_N_COLUMNS;
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->table), NULL);
+  g_autoptr (PangoAttrList) plain = pango_attr_list_new ();
+  g_autoptr (PangoAttrList) bold = NULL;
+  g_autoptr (PangoTabArray) tabs = pango_tab_array_new (0, TRUE);
+  g_autoptr (GString) text = g_string_new (NULL);
+  int x = 0, n_tabs = 0;
+
+  /* measured as the label shows them: with the digits of the "numeric" style */
+  pango_attr_list_insert (plain, pango_attr_font_features_new ("tnum=1"));
+  bold = pango_attr_list_copy (plain);
+  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  for (int c = 0; c < TABLE_N_COLUMNS; c++)
+    {
+      int width, column_width;
+
+      if (!columns[c].shown)
+        continue;
+      /* the column's widest text, its title in bold */
+      pango_layout_set_attributes (layout, bold);
+      pango_layout_set_text (layout, columns[c].title, -1);
+      pango_layout_get_pixel_size (layout, &column_width, NULL);
+      pango_layout_set_attributes (layout, plain);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          pango_layout_set_text (layout, g_ptr_array_index (cells, r * TABLE_N_COLUMNS + c), -1);
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          column_width = MAX (column_width, width);
+        }
+      /* a stop before every column but the first */
+      if (x > 0 || columns[c].numeric)
+        {
+          pango_tab_array_resize (tabs, n_tabs + 1);
+          pango_tab_array_set_tab (tabs, n_tabs++, columns[c].numeric ? PANGO_TAB_RIGHT : PANGO_TAB_LEFT,
+                                   columns[c].numeric ? x + column_width : x);
+        }
+      x += column_width + TABLE_SPACING;
+    }
+
+  /* rows a little apart, as a grid's would be */
+  g_string_append (text, "<span line_height=\"1.2\">");
+  for (guint r = 0; r <= n_rows; r++)
+    {
+      gboolean first = TRUE;
+
+      if (r > 0)
+        g_string_append_c (text, '\n');
+      if (r == 0)
+        g_string_append (text, "<b>");
+      for (int c = 0; c < TABLE_N_COLUMNS; c++)
+        {
+          const char *cell = r == 0 ? columns[c].title : g_ptr_array_index (cells, (r - 1) * TABLE_N_COLUMNS + c);
+          g_autofree char *escaped = g_markup_escape_text (cell, -1);
+
+          if (!columns[c].shown)
+            continue;
+          if (!first || columns[c].numeric)
+            g_string_append_c (text, '\t');
+          first = FALSE;
+          g_string_append (text, escaped);
+        }
+      if (r == 0)
+        g_string_append (text, "</b>");
+    }
+  g_string_append (text, "</span>");
+  gtk_label_set_tabs (self->table, tabs);
+  gtk_label_set_markup (self->table, text->str);
 }
 
 static void
 update_table (KamChartsPage *self)
 {
   GPtrArray *series = kam_chart_get_series (self->chart);
-  GtkWidget *child;
-  int row = 1;
   KamChartKind kind = kam_chart_get_kind (self->chart);
   gboolean share = kind == KAM_CHART_SHARE;
   gboolean by_year = kind == KAM_CHART_TREND || kind == KAM_CHART_REMITTANCES || kind == KAM_CHART_QUOTA;
   KamIndicator *indicator = kam_dataset_lookup_indicator (self->dataset, kam_chart_get_resolved_indicator (self->chart));
   gboolean usd = indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD);
-
   KamFigureTable *figures = kam_dataset_get_figures (self->dataset);
-  gboolean any_breakdown = FALSE;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  TableColumn columns[TABLE_N_COLUMNS] = {
+    [TABLE_SERIES] = { _("Series"), FALSE, TRUE },
+    [TABLE_COUNTRY] = { _("Country"), FALSE, TRUE },
+    /* the Breakdown column only when a row has one */
+    [TABLE_BREAKDOWN] = { _("Breakdown"), FALSE, FALSE },
+    [TABLE_YEAR] = { _("Year"), TRUE, TRUE },
+    [TABLE_VALUE] = { share ? _("Share") : _("Value"), TRUE, TRUE },
+    [TABLE_SOURCE] = { _("Source"), FALSE, TRUE },
+  };
+  guint rows = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
-  table_add (self, 0, 0, _("Series"), TRUE, FALSE);
-  table_add (self, 0, 1, _("Country"), TRUE, FALSE);
-  table_add (self, 0, 2, _("Breakdown"), TRUE, FALSE);
-  table_add (self, 0, 3, _("Year"), TRUE, TRUE);
-  table_add (self, 0, 4, share ? _("Share") : _("Value"), TRUE, TRUE);
-  table_add (self, 0, 5, _("Source"), TRUE, FALSE);
   for (guint s = 0; s < series->len; s++)
     {
       KamChartSeries *ser = g_ptr_array_index (series, s);
 
-      for (guint k = 0; k < ser->points->len && row < 200; k++, row++)
+      for (guint k = 0; k < ser->points->len && rows < 200; k++, rows++)
         {
           KamChartPoint *p = &g_array_index (ser->points, KamChartPoint, k);
-          char year[16];
           g_autofree char *value = share ? kam_number_format (p->value * 100, 1)
                                          : kam_number_format_amount (p->value, usd);
-          g_autofree char *shown = share ? g_strdup_printf ("%s %%", value)
-                                         : kam_qualifier_mark_text (p->qualifier, value);
           g_autofree char *source_label = kam_dataset_dup_source_label (self->dataset, p->source);
-          const char *source_text = source_label ? source_label : "—";
-          g_autofree char *members = NULL;
+          char *members = NULL;
           int figure_row = p->figure_id != 0 ? kam_figure_table_find_row (figures, p->figure_id) : -1;
 
           /* the figure's breakdown: "Women"; the total's is empty */
@@ -132,22 +199,20 @@ update_table (KamChartsPage *self)
               kam_figure_table_get_row (figures, figure_row, &figure);
               members = kam_dataset_dup_members_label (self->dataset, figure.members);
             }
-          any_breakdown |= members != NULL;
+          columns[TABLE_BREAKDOWN].shown |= members != NULL;
 
-          g_snprintf (year, sizeof year, "%d", p->year);
-          table_add (self, row, 0, ser->name, FALSE, FALSE);
+          g_ptr_array_add (cells, g_strdup (ser->name));
           /* charts by year label their points with the year: name the country */
-          table_add (self, row, 1, by_year ? kam_dataset_get_country_label (self->dataset, p->country) : p->label,
-                     FALSE, FALSE);
-          table_add (self, row, 2, members ? members : "", FALSE, FALSE);
-          table_add (self, row, 3, year, FALSE, TRUE);
-          table_add (self, row, 4, shown, FALSE, TRUE);
-          table_add (self, row, 5, source_text, FALSE, FALSE);
+          g_ptr_array_add (cells, g_strdup (by_year ? kam_dataset_get_country_label (self->dataset, p->country)
+                                                    : p->label));
+          g_ptr_array_add (cells, members ? members : g_strdup (""));
+          g_ptr_array_add (cells, g_strdup_printf ("%d", p->year));
+          g_ptr_array_add (cells, share ? g_strdup_printf ("%s %%", value)
+                                        : kam_qualifier_mark_text (p->qualifier, value));
+          g_ptr_array_add (cells, g_strdup (source_label ? source_label : "—"));
         }
     }
-  /* the Breakdown column only when a row has one */
-  for (int r = 0; r < row && !any_breakdown; r++)
-    gtk_widget_set_visible (gtk_grid_get_child_at (self->table, 2, r), FALSE);
+  table_set (self, columns, cells);
 }
 
 /* ---- bindings ------------------------------------------------------------------ */
@@ -167,20 +232,6 @@ position_to_enum (GBinding *binding, const GValue *from, GValue *to, gpointer da
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   g_value_set_enum (to, position);
-  return TRUE;
-}
-
-static gboolean
-scale_to_active (GBinding *binding, const GValue *from, GValue *to, gpointer data)
-{
-  g_value_set_boolean (to, g_value_get_enum (from) == KAM_SCALE_LOG);
-  return TRUE;
-}
-
-static gboolean
-active_to_scale (GBinding *binding, const GValue *from, GValue *to, gpointer data)
-{
-  g_value_set_enum (to, g_value_get_boolean (from) ? KAM_SCALE_LOG : KAM_SCALE_LINEAR);
   return TRUE;
 }
 
@@ -418,7 +469,7 @@ chart_changed (KamChartsPage *self)
     return;
   update_table (self);
   /* no logarithmic scale for shares or stacked bars */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->log_scale), kam_chart_get_log_scale_applies (self->chart));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale), kam_chart_get_log_scale_applies (self->chart));
   /* stacked bars of destinations, a line per member for trends and remittances */
   gtk_widget_set_sensitive (GTK_WIDGET (self->split), kind == KAM_CHART_DESTINATIONS || kind == KAM_CHART_TREND
                                                         || kind == KAM_CHART_REMITTANCES);
@@ -563,7 +614,7 @@ kam_charts_page_class_init (KamChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, source);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, split);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, split_labels);
-  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, log_scale);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, scale);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, breakdowns_button);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, breakdowns_grid);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, countries_button);
@@ -590,9 +641,9 @@ kam_charts_page_init (KamChartsPage *self)
   g_object_bind_property_full (self->chart, "kind", self->kind, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,
                                position_to_enum, NULL, NULL);
-  g_object_bind_property_full (self->chart, "scale", self->log_scale, "active",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, scale_to_active,
-                               active_to_scale, NULL, NULL);
+  g_object_bind_property_full (self->chart, "scale", self->scale, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,
+                               position_to_enum, NULL, NULL);
   self->choices = g_binding_group_new ();
   kam_choices_bind (&self->indicators, self->choices, "indicator", self->indicator);
   kam_choices_bind (&self->sources, self->choices, "source", self->source);

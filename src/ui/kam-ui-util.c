@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE /* RUSAGE_THREAD */
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "kam-ui-util.h"
 
@@ -307,6 +309,17 @@ kam_probe (const char *step)
       if (probe_start == 0)
         probe_start = g_get_monotonic_time ();
     }
+#ifdef RUSAGE_THREAD
+  {
+    struct rusage usage;
+    /* the main thread's own CPU time: less shaken than the clock by a busy machine */
+    getrusage (RUSAGE_THREAD, &usage);
+    g_printerr ("kamlang-probe %8.1f ms  %s  (cpu %.1f ms)\n", (g_get_monotonic_time () - probe_start) / 1000.0,
+                step, (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+                        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0);
+    return;
+  }
+#endif
   g_printerr ("kamlang-probe %8.1f ms  %s\n", (g_get_monotonic_time () - probe_start) / 1000.0, step);
 }
 

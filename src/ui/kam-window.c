@@ -46,6 +46,8 @@ struct _KamWindow
   GtkProgressBar *loading_bar;
   GtkLabel *loading_label;
   GMenu *files_section;
+  GMenuModel *primary_menu;
+  GtkMenuButton *menu_button;
   GSettings *settings;
   KamSession *session; /* (nullable): the application's, told which files were opened */
 
@@ -1012,6 +1014,8 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, files_section);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, menu_button);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
@@ -1104,6 +1108,17 @@ frame_drawn (GdkFrameClock *clock, KamWindow *self)
     g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
+/* The main menu is made when it first opens, not with every window before its
+ * first frame (some 3 ms). */
+static void
+make_primary_menu (GtkMenuButton *button, gpointer data)
+{
+  KamWindow *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 probe_realized (KamWindow *self)
 {
@@ -1127,6 +1142,7 @@ kam_window_init (KamWindow *self)
                                     "/io/github/kamlang/Kamlang/icons");
   self->draft_delay = KAM_DRAFT_DELAY_MS;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, make_primary_menu, self, NULL);
 #if KAM_DEVELOPMENT
   /* libadwaita's striped header bar: this is not the stable Kamlang */
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

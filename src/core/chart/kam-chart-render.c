@@ -24,6 +24,9 @@ typedef struct
   KamChartData *data;
   GArray *regions;
   double unit; /* one "point" of the style's font size, in pixels */
+  /* every text's: one context for the whole chart, not one per text */
+  PangoContext *pango;
+  PangoFontDescription *font;
 } Ctx;
 
 static void
@@ -35,8 +38,8 @@ set_color (cairo_t *cr, KamColor c)
 static PangoLayout *
 text_layout (Ctx *ctx, const char *text, double scale, gboolean bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
-  PangoFontDescription *font = pango_font_description_from_string (ctx->style->font_family);
+  PangoLayout *layout = pango_layout_new (ctx->pango);
+  PangoFontDescription *font = pango_font_description_copy_static (ctx->font);
 
   /* text grows and shrinks with the picture; on screen, not below a size
    * that can be read (defect 9: 7 px in a window of 800 x 600) */
@@ -713,7 +716,8 @@ void
 _kam_chart_render_data (KamChart *chart, KamChartData *data, cairo_t *cr, const KamChartStyle *style,
                         double width, double height, GArray *regions)
 {
-  Ctx ctx = { cr, style, chart, data, regions, 1.0 };
+  Ctx ctx = { cr, style, chart, data, regions, 1.0, pango_cairo_create_context (cr),
+              pango_font_description_from_string (style->font_family) };
   double margin, top, bottom, title_h, legend_h = 0, foot_h = 0;
   g_autofree char *footnote = footnote_text (&ctx);
   gboolean has_points = FALSE;
@@ -784,4 +788,6 @@ _kam_chart_render_data (KamChart *chart, KamChartData *data, cairo_t *cr, const 
         break;
       }
   cairo_restore (cr);
+  g_object_unref (ctx.pango);
+  pango_font_description_free (ctx.font);
 }
