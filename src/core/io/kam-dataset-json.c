@@ -10,6 +10,7 @@
  * is hand-made so that the output is byte-for-byte deterministic. */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h> /* PRId64, which gettext knows in a translatable string */
 #include <json-glib/json-glib.h>
 #include <math.h>
 #ifdef __GLIBC__
@@ -361,8 +362,8 @@ read_dimensions (KamReader *r, JsonObject *root)
 
   if (array != NULL && r->version < 2)
     {
-      _kam_reader_problem (r, "dimensions", _("dimensions need format version 2; this file says version %" G_GINT64_FORMAT),
-                           r->version);
+      _kam_reader_problem (r, "dimensions", _("dimensions need format version 2; this file says version %" PRId64),
+                           (int64_t) r->version);
       return;
     }
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -539,8 +540,8 @@ read_root (KamReader *r, JsonNode *root_node)
   if (json_node_get_int (node) > KAM_FORMAT_VERSION)
     {
       _kam_reader_problem (r, "version",
-                           _("this file has format version %" G_GINT64_FORMAT ", written by a newer Kamlang; this version reads version %d"),
-                           json_node_get_int (node), KAM_FORMAT_VERSION);
+                           _("this file has format version %" PRId64 ", written by a newer Kamlang; this version reads version %d"),
+                           (int64_t) json_node_get_int (node), KAM_FORMAT_VERSION);
       return;
     }
 

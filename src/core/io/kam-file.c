@@ -458,9 +458,9 @@ too_large (GError **error, const char *path, gsize max_size)
   g_autofree char *limit = NULL;
 
   if (max_size >= (1 << 30) && max_size % (1 << 30) == 0)
-    limit = g_strdup_printf (_("%" G_GSIZE_FORMAT " GiB"), max_size >> 30);
+    limit = g_strdup_printf (_("%u GiB"), (guint) (max_size >> 30));
   else if (max_size >= (1 << 20) && max_size % (1 << 20) == 0)
-    limit = g_strdup_printf (_("%" G_GSIZE_FORMAT " MiB"), max_size >> 20);
+    limit = g_strdup_printf (_("%u MiB"), (guint) (max_size >> 20));
   else
     limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
 
