@@ -10,8 +10,9 @@
 #include <cairo.h>
 #include "kam-test-utils.h"
 
+/* Runs kamlang with its messages in this language ("C": untranslated). */
 static int
-run (const char *const *args, char **out, char **err)
+run_in (const char *language, const char *const *args, char **out, char **err)
 {
   const char *binary = g_getenv ("KAMLANG_BINARY");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -22,7 +23,9 @@ run (const char *const *args, char **out, char **err)
   g_assert_nonnull (binary);
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  /* gettext follows LANGUAGE only outside the plain C locale */
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
   g_ptr_array_add (argv, (char *) binary);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
@@ -31,6 +34,12 @@ run (const char *const *args, char **out, char **err)
                                err, &status, &error));
   g_assert_no_error (error);
   return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static int
+run (const char *const *args, char **out, char **err)
+{
+  return run_in ("C", args, out, err);
 }
 
 static void
@@ -43,6 +52,25 @@ test_check_bundled (void)
   g_assert_nonnull (strstr (err, "0 errors"));
   /* GTK was never started: it would complain without a display. */
   g_assert_null (strstr (err, "Gtk"));
+}
+
+/* In Khmer, a finding names its figure in Khmer: the country and the
+ * indicator by the Khmer names the dataset gives them (name-km), and the
+ * words around them from the translation. */
+static void
+test_check_bundled_in_khmer (void)
+{
+  const char *args[] = { "--check", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_in ("km", args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "គ្រប់ប្រទេសគោលដៅ, 2021, ប្រាក់បញ្ញើ"));
+  g_assert_nonnull (strstr (err, "កំហុស 0"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* and in English, the English names */
+  g_assert_cmpint (run_in ("C", args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "All destinations, 2021, Remittances"));
 }
 
 static void
@@ -226,6 +254,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kamlang/cli/check-bundled", test_check_bundled);
+  g_test_add_func ("/kamlang/cli/check-bundled-in-khmer", test_check_bundled_in_khmer);
   g_test_add_func ("/kamlang/cli/check-bad-file", test_check_bad_file);
   g_test_add_func ("/kamlang/cli/check-findings", test_check_findings);
   g_test_add_func ("/kamlang/cli/check-warnings-only", test_check_warnings_only);

@@ -65,6 +65,14 @@ random_dataset (void)
   guint n = g_test_rand_int_range (1, 80);
 
   kam_dataset_set_title (dataset, title);
+  {
+    /* an indicator's Khmer name and definition */
+    g_autofree char *name_km = random_text (), *definition_km = random_text ();
+    KamIndicator *workers = kam_dataset_lookup_indicator (dataset, "workers");
+
+    kam_indicator_set_name_km (workers, name_km);
+    kam_indicator_set_definition_km (workers, definition_km);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
       g_autoptr (KamCountry) country = kam_country_new (codes[i]);
@@ -129,6 +137,9 @@ test_kamlang_round_trip (void)
         g_error ("Kamlang refused what it wrote: %s\n%s", error->message, text);
       text2 = kam_dataset_to_data (again, &length2);
       g_assert_cmpmem (text, length, text2, length2);
+      g_assert_nonnull (kam_indicator_get_definition_km (kam_dataset_lookup_indicator (again, "workers")));
+      g_assert_cmpstr (kam_indicator_get_name_km (kam_dataset_lookup_indicator (again, "workers")), ==,
+                       kam_indicator_get_name_km (kam_dataset_lookup_indicator (dataset, "workers")));
       g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (again)), ==,
                         kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)));
     }

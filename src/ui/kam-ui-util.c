@@ -28,11 +28,7 @@ kam_choices_clear (KamChoices *choices)
 const char *
 kam_indicator_label (KamDataset *dataset, const char *id)
 {
-  KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, id);
-
-  if (indicator != NULL && kam_indicator_get_name (indicator) != NULL)
-    return kam_indicator_get_name (indicator);
-  return id;
+  return kam_dataset_get_indicator_label (dataset, id);
 }
 
 gboolean

@@ -294,9 +294,7 @@ pick_values_for (KamChart *self, const char *indicator, int year, GHashTable *on
 static const char *
 indicator_name (KamDataset *dataset, const char *id)
 {
-  KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, id);
-
-  return indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator) : id;
+  return kam_dataset_get_indicator_label (dataset, id);
 }
 
 static gboolean

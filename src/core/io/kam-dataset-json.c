@@ -228,7 +228,7 @@ read_countries (KamReader *r, JsonObject *root)
 static void
 read_indicators (KamReader *r, JsonObject *root)
 {
-  static const char *const keys[] = { "id", "name", "unit", "kind", "definition", NULL };
+  static const char *const keys[] = { "id", "name", "name-km", "unit", "kind", "definition", "definition-km", NULL };
   JsonArray *array = get_array (r, root, "indicators", NULL);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -253,6 +253,8 @@ read_indicators (KamReader *r, JsonObject *root)
       indicator = kam_indicator_new (id);
       kam_indicator_set_name (indicator, get_string (r, obj, "name", where, FALSE));
       kam_indicator_set_definition (indicator, get_string (r, obj, "definition", where, FALSE));
+      kam_indicator_set_name_km (indicator, get_string (r, obj, "name-km", where, FALSE));
+      kam_indicator_set_definition_km (indicator, get_string (r, obj, "definition-km", where, FALSE));
       {
         const char *unit = get_string (r, obj, "unit", where, FALSE);
         if (unit != NULL && g_utf8_strlen (unit, -1) > 64)
@@ -928,8 +930,8 @@ char *
 kam_dataset_to_data (KamDataset *dataset, gsize *length)
 {
   static const char *const country_props[] = { "code", "name", "name-km", "region", NULL };
-  static const char *const indicator_props[] = { "id", "name", "unit", "kind", "definition",
-                                                 NULL };
+  static const char *const indicator_props[] = { "id", "name", "name-km", "unit", "kind", "definition",
+                                                 "definition-km", NULL };
   static const char *const source_props[] = { "id", "title", "publisher", "date", "url", "note",
                                               NULL };
   static const char *const agreement_props[] = { "country", "title", "kind", "signed", "status",

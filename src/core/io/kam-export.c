@@ -444,8 +444,7 @@ draw_table_page (KamReport *report, Report *r, guint start)
       g_autofree char *breakdown = NULL;
       g_autofree char *source_text = kam_dataset_dup_source_label (dataset, kam_figure_table_get_source (table, row));
       const char *cells[] = { country, year,
-                              indicator && kam_indicator_get_name (indicator) ? kam_indicator_get_name (indicator)
-                                                                              : kam_figure_table_get_indicator (table, row),
+                              kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, row)),
                               NULL, value, source_text ? source_text : "—" };
 
       kam_figure_table_get_row (table, row, &members);

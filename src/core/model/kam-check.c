@@ -48,14 +48,16 @@ compare_findings (gconstpointer a, gconstpointer b)
   return x->figure_id < y->figure_id ? -1 : x->figure_id > y->figure_id;
 }
 
-/* "Thailand, 2021, workers" or "Thailand, 2021, workers, Women": what a finding is about. */
+/* "Thailand, 2021, Workers abroad" or "Thailand, 2021, Workers abroad, Women":
+ * what a finding is about, named as the interface names them (in Khmer too). */
 static char *
 describe (KamDataset *dataset, const KamFigureRow *row)
 {
   g_autofree char *members = kam_dataset_dup_members_label (dataset, row->members);
 
   return g_strdup_printf ("%s, %d, %s%s%s", kam_dataset_get_country_label (dataset, row->country),
-                          row->year, row->indicator, members ? ", " : "", members ? members : "");
+                          row->year, kam_dataset_get_indicator_label (dataset, row->indicator), members ? ", " : "",
+                          members ? members : "");
 }
 
 /* The value with its qualifier's mark, for messages: "≥ 1,300,000". */

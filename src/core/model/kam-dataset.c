@@ -518,12 +518,28 @@ kam_dataset_get_country_label (KamDataset *self, const char *code)
   country = kam_dataset_lookup_country (self, code);
   if (country == NULL)
     return code;
-  /* Translators: write "km" here when translating into Khmer, so that country
-   * names are shown in Khmer too. */
-  if (g_str_equal (C_("country-names", "en"), "km") && kam_country_get_name_km (country) != NULL)
+  if (_kam_interface_is_khmer () && kam_country_get_name_km (country) != NULL)
     return kam_country_get_name_km (country);
   name = kam_country_get_name (country);
   return name != NULL ? name : code;
+}
+
+/**
+ * kam_dataset_get_indicator_label:
+ *
+ * Returns: (transfer none): the indicator's name for people, in Khmer when
+ *   the user interface is in Khmer and the dataset has it, else its id
+ */
+const char *
+kam_dataset_get_indicator_label (KamDataset *self, const char *id)
+{
+  KamIndicator *indicator = kam_dataset_lookup_indicator (self, id);
+
+  if (indicator == NULL)
+    return id;
+  if (_kam_interface_is_khmer () && kam_indicator_get_name_km (indicator) != NULL)
+    return kam_indicator_get_name_km (indicator);
+  return kam_indicator_get_name (indicator) != NULL ? kam_indicator_get_name (indicator) : id;
 }
 
 /**
@@ -597,7 +613,10 @@ kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text, 
           other = kam_country_get_name_km (KAM_COUNTRY (item));
         }
       else if (list == LIST_INDICATORS)
-        name = kam_indicator_get_name (KAM_INDICATOR (item));
+        {
+          name = kam_indicator_get_name (KAM_INDICATOR (item));
+          other = kam_indicator_get_name_km (KAM_INDICATOR (item));
+        }
       else
         name = kam_source_get_title (KAM_SOURCE (item));
       if ((any_case ? _kam_same_text (key, text, TRUE) : g_str_equal (key, text))

@@ -50,6 +50,7 @@ KamCountry *kam_dataset_lookup_country (KamDataset *self, const char *code);
 KamIndicator *kam_dataset_lookup_indicator (KamDataset *self, const char *id);
 KamSource *kam_dataset_lookup_source (KamDataset *self, const char *id);
 const char *kam_dataset_get_country_label (KamDataset *self, const char *code);
+const char *kam_dataset_get_indicator_label (KamDataset *self, const char *id);
 char *kam_source_dup_label (KamSource *source);
 char *kam_dataset_dup_source_label (KamDataset *self, const char *id);
 const char *kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text,

@@ -357,17 +357,21 @@ kam_dimension_set_name_km (KamDimension *self, const char *name_km)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_KM]);
 }
 
-static gboolean
-interface_is_khmer (void)
+/* Whether the interface is in Khmer: then countries, indicators, breakdowns
+ * and their members are named by their Khmer names where the dataset has
+ * them. */
+gboolean
+_kam_interface_is_khmer (void)
 {
-  /* Translators: the same switch as for country names: "km" in Khmer. */
+  /* Translators: write "km" here when translating into Khmer, so that the
+   * names of countries, indicators and breakdowns are shown in Khmer too. */
   return g_str_equal (C_("country-names", "en"), "km");
 }
 
 static const char *
 pick_label (const char *name, const char *name_km, const char *code)
 {
-  if (interface_is_khmer () && name_km != NULL)
+  if (_kam_interface_is_khmer () && name_km != NULL)
     return name_km;
   return name != NULL ? name : code;
 }

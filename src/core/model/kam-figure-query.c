@@ -151,8 +151,11 @@ make_label (KamFigureQuery *self, KamFigureField field, const char *id)
   else if (field == KAM_FIGURE_FIELD_INDICATOR)
     {
       KamIndicator *i = kam_dataset_lookup_indicator (self->dataset, id);
-      if (i != NULL && kam_indicator_get_name (i) != NULL)
-        name = kam_indicator_get_name (i);
+      name = kam_dataset_get_indicator_label (self->dataset, id);
+      /* found by either name, whichever is shown */
+      if (i != NULL)
+        other = g_strcmp0 (name, kam_indicator_get_name_km (i)) == 0 ? kam_indicator_get_name (i)
+                                                                   : kam_indicator_get_name_km (i);
     }
   else if (field == KAM_FIGURE_FIELD_SOURCE)
     {

@@ -16,6 +16,7 @@ struct _KamIndicator
   const char *unit; /* interned */
   KamIndicatorKind kind;
   char *definition;
+  char *name_km, *definition_km; /* (nullable) */
 };
 
 G_DEFINE_FINAL_TYPE (KamIndicator, kam_indicator, G_TYPE_OBJECT)
@@ -28,6 +29,8 @@ enum
   PROP_UNIT,
   PROP_KIND,
   PROP_DEFINITION,
+  PROP_NAME_KM,
+  PROP_DEFINITION_KM,
   N_PROPS
 };
 
@@ -155,6 +158,46 @@ kam_indicator_set_definition (KamIndicator *self, const char *definition)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFINITION]);
 }
 
+/**
+ * kam_indicator_get_name_km:
+ *
+ * Returns: (nullable) (transfer none): the name in Khmer
+ */
+const char *
+kam_indicator_get_name_km (KamIndicator *self)
+{
+  g_return_val_if_fail (KAM_IS_INDICATOR (self), NULL);
+  return self->name_km;
+}
+
+void
+kam_indicator_set_name_km (KamIndicator *self, const char *name_km)
+{
+  g_return_if_fail (KAM_IS_INDICATOR (self));
+  if (_kam_set_string (&self->name_km, name_km))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_KM]);
+}
+
+/**
+ * kam_indicator_get_definition_km:
+ *
+ * Returns: (nullable) (transfer none): what is counted, in Khmer
+ */
+const char *
+kam_indicator_get_definition_km (KamIndicator *self)
+{
+  g_return_val_if_fail (KAM_IS_INDICATOR (self), NULL);
+  return self->definition_km;
+}
+
+void
+kam_indicator_set_definition_km (KamIndicator *self, const char *definition_km)
+{
+  g_return_if_fail (KAM_IS_INDICATOR (self));
+  if (_kam_set_string (&self->definition_km, definition_km))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFINITION_KM]);
+}
+
 static void
 kam_indicator_finalize (GObject *object)
 {
@@ -163,6 +206,8 @@ kam_indicator_finalize (GObject *object)
   g_free (self->id);
   g_free (self->name);
   g_free (self->definition);
+  g_free (self->name_km);
+  g_free (self->definition_km);
   G_OBJECT_CLASS (kam_indicator_parent_class)->finalize (object);
 }
 
@@ -187,6 +232,12 @@ kam_indicator_get_property (GObject *object, guint prop_id, GValue *value, GPara
       break;
     case PROP_DEFINITION:
       g_value_set_string (value, self->definition);
+      break;
+    case PROP_NAME_KM:
+      g_value_set_string (value, self->name_km);
+      break;
+    case PROP_DEFINITION_KM:
+      g_value_set_string (value, self->definition_km);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -214,6 +265,12 @@ kam_indicator_set_property (GObject *object, guint prop_id, const GValue *value,
       break;
     case PROP_DEFINITION:
       kam_indicator_set_definition (self, g_value_get_string (value));
+      break;
+    case PROP_NAME_KM:
+      kam_indicator_set_name_km (self, g_value_get_string (value));
+      break;
+    case PROP_DEFINITION_KM:
+      kam_indicator_set_definition_km (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -243,6 +300,13 @@ kam_indicator_class_init (KamIndicatorClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DEFINITION] =
     g_param_spec_string ("definition", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_NAME_KM] =
+    g_param_spec_string ("name-km", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEFINITION_KM] =
+    g_param_spec_string ("definition-km", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -275,5 +339,5 @@ KamIndicator *
 kam_indicator_copy (KamIndicator *self)
 {
   g_return_val_if_fail (KAM_IS_INDICATOR (self), NULL);
-  return g_object_new (KAM_TYPE_INDICATOR, "id", self->id, "name", self->name, "unit", self->unit, "kind", self->kind, "definition", self->definition, NULL);
+  return g_object_new (KAM_TYPE_INDICATOR, "id", self->id, "name", self->name, "unit", self->unit, "kind", self->kind, "definition", self->definition, "name-km", self->name_km, "definition-km", self->definition_km, NULL);
 }

@@ -28,6 +28,10 @@ KamIndicatorKind kam_indicator_get_kind (KamIndicator *self);
 void kam_indicator_set_kind (KamIndicator *self, KamIndicatorKind kind);
 const char *kam_indicator_get_definition (KamIndicator *self);
 void kam_indicator_set_definition (KamIndicator *self, const char *definition);
+const char *kam_indicator_get_name_km (KamIndicator *self);
+void kam_indicator_set_name_km (KamIndicator *self, const char *name_km);
+const char *kam_indicator_get_definition_km (KamIndicator *self);
+void kam_indicator_set_definition_km (KamIndicator *self, const char *definition_km);
 
 /* Units are open text. These are known: formatted (US$ 2.8 B, ៛, %) and
  * matched without regard to case ("usd" is USD). */

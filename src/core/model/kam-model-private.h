@@ -27,5 +27,6 @@ _kam_set_string (char **field, const char *value)
 /* Whether a name the user typed is this name: the same text (as collation
  * sees it), or with any_case the same but for case. NULL is no name. */
 gboolean _kam_same_text (const char *a, const char *b, gboolean any_case);
+gboolean _kam_interface_is_khmer (void);
 
 G_END_DECLS
