@@ -274,5 +274,7 @@ kam_sentence (const char *fragment)
   if (fragment == NULL || *fragment == '\0')
     return g_strdup ("");
   first = g_utf8_strup (fragment, g_utf8_next_char (fragment) - fragment);
-  return g_strdup_printf ("%s%s.", first, g_utf8_next_char (fragment));
+  /* Translators: a message made a sentence: its first letter (made capital
+   * where the script has capitals), the rest, and the full stop (Khmer: ។) */
+  return g_strdup_printf (C_("sentence", "%s%s."), first, g_utf8_next_char (fragment));
 }

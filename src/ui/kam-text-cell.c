@@ -149,11 +149,14 @@ key_pressed (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifie
   return FALSE;
 }
 
-/* A click in a cell already being edited places the cursor: edit in place. */
+/* As in a spreadsheet: a click chooses the cell, and what is typed next
+ * replaces its text; a double click, or a click once typing has begun, places
+ * the cursor to edit in place. (A single click used to edit in place when the
+ * cell still had the focus from its last Enter: typing -5 made -511,453.) */
 static void
 pressed (GtkGestureClick *gesture, int n_press, double x, double y, KamTextCell *self)
 {
-  if (self->editing)
+  if (self->editing && n_press >= 2)
     self->fresh = FALSE;
 }
 
