@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include "kam-breakdowns-page.h"
+#include "kam-ui-util.h"
 #include "kam-items-view.h"
 
 struct _KamBreakdownsPage
@@ -101,6 +102,7 @@ kam_breakdowns_page_init (KamBreakdownsPage *self)
 {
   g_type_ensure (KAM_TYPE_ITEMS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_label_inner_controls (GTK_WIDGET (self));
   g_signal_connect_swapped (self->members, "notify::dimension", G_CALLBACK (dimension_changed), self);
   g_object_bind_property_full (self->dimensions, "selected-item", self->members, "dimension",
                                G_BINDING_SYNC_CREATE, to_dimension, NULL, NULL, NULL);

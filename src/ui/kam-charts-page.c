@@ -441,6 +441,7 @@ update_member_filters (KamChartsPage *self)
       filter = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&members)), NULL);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (filter), MAX (selected, 0));
       gtk_accessible_update_property (GTK_ACCESSIBLE (filter), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      kam_label_drop_down (GTK_DROP_DOWN (filter));
       gtk_widget_set_hexpand (filter, TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_grid_attach (self->breakdowns_grid, label, 0, d, 1, 1);
@@ -635,6 +636,7 @@ kam_charts_page_init (KamChartsPage *self)
 
   g_type_ensure (KAM_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_label_inner_controls (GTK_WIDGET (self));
   kam_menu_button_align_label (self->countries_button);
   kam_menu_button_align_label (self->breakdowns_button);
 

@@ -370,6 +370,7 @@ static void
 kam_checks_page_init (KamChecksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_label_inner_controls (GTK_WIDGET (self));
   self->findings = g_list_store_new (KAM_TYPE_FINDING);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));

@@ -41,6 +41,10 @@ show_selected (KamChoiceCell *self)
       text = gtk_string_object_get_string (item);
     }
   gtk_label_set_text (GTK_LABEL (self->label), text);
+  /* a screen reader names the button by its choice ("Japan"), its column
+   * being its description; GTK 4.8 does not take a name from a button's
+   * content (it said "KamChoiceCell") */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 /* The tooltip is made when asked for: setting a tooltip's text asks the X

@@ -269,6 +269,7 @@ static void
 kam_export_dialog_init (KamExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_label_inner_controls (GTK_WIDGET (self));
 }
 
 GtkWidget *

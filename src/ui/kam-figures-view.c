@@ -713,6 +713,8 @@ make_dimensions (KamFiguresView *self)
       GtkWidget *filter = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL);
       GtkWidget *shown = gtk_check_button_new ();
 
+      kam_label_drop_down (GTK_DROP_DOWN (filter));
+
       self->member_labels[d] = gtk_string_list_new (NULL);
       self->member_columns[d] = make_column (self, KAM_FIGURE_FIELD_MEMBERS, d, name, FALSE, 130);
 
@@ -1163,6 +1165,7 @@ kam_figures_view_init (KamFiguresView *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_label_inner_controls (GTK_WIDGET (self));
   kam_menu_button_align_label (self->breakdowns_button);
 
   set_up_column (self, self->country_column, KAM_FIGURE_FIELD_COUNTRY, 0);

@@ -937,6 +937,7 @@ kam_items_view_init (KamItemsView *self)
   kam_choices_init (&self->countries);
   kam_choices_init (&self->sources);
   gtk_widget_init_template (GTK_WIDGET (self));
+  kam_label_inner_controls (GTK_WIDGET (self));
   kam_list_tab_leaves (self->scroller);
 }
 

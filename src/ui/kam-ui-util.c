@@ -406,6 +406,36 @@ align_start (GtkWidget *widget)
     }
 }
 
+/* Names for a screen reader the controls GTK and libadwaita make inside
+ * others, which GTK 4.8 names by their type ("GtkToggleButton") when they take
+ * the focus: a drop-down's button is labelled by its drop-down, a status
+ * page's scroller by its status page. */
+void
+kam_label_drop_down (GtkDropDown *drop_down)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+
+  if (button != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL,
+                                    -1);
+}
+
+void
+kam_label_inner_controls (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inner = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_DROP_DOWN (child))
+        kam_label_drop_down (GTK_DROP_DOWN (child));
+      else if (inner != NULL && ADW_IS_STATUS_PAGE (child) && adw_status_page_get_title (ADW_STATUS_PAGE (child)))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        adw_status_page_get_title (ADW_STATUS_PAGE (child)), -1);
+      kam_label_inner_controls (child);
+    }
+}
+
 /* A menu button that reads like the drop-downs beside it: its label at the
  * start, the arrow at the end (GTK 4.8 centres them; it makes the label again
  * each time it is set: kam_menu_button_set_label aligns it again). */

@@ -56,6 +56,8 @@ G_BEGIN_DECLS
 void kam_probe (const char *step);
 
 void kam_menu_button_align_label (GtkMenuButton *button);
+void kam_label_inner_controls (GtkWidget *root);
+void kam_label_drop_down (GtkDropDown *drop_down);
 void kam_menu_button_set_label (GtkMenuButton *button, const char *label);
 
 /* A GClosureNotify that g_free()s the handler's data. */

@@ -327,6 +327,7 @@ wdi_ask (KamWindow *self, GFile *file)
   kam_choices_init (choices);
   kam_choices_update (choices, kam_window_get_dataset (self), KAM_CHOICES_INDICATORS, NULL, NULL);
   indicator = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices->labels)), NULL);
+  kam_label_drop_down (GTK_DROP_DOWN (indicator));
   remittances = kam_choices_find (choices, "remittances");
   if (remittances != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (indicator), remittances);
