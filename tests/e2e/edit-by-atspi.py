@@ -13,13 +13,13 @@ for LANGUAGE, so the same test runs in Khmer."""
 
 import gettext
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import pyatspi
+
+from kamlang_atspi import Kamlang, check, finish
 
 kamlang, fixture, localedir, language = sys.argv[1:5]
 catalogue = gettext.translation("kamlang", localedir=localedir, languages=[language], fallback=True)
@@ -28,14 +28,7 @@ if language != "C" and isinstance(catalogue, gettext.NullTranslations) and not c
     sys.exit(f"no {language} catalogue in {localedir}")
 JAPAN = "ជប៉ុន" if language == "km" else "Japan"  # the fixture's name and name-km
 
-failures = 0
 
-
-def check(ok, what):
-    global failures
-    print(("ok - " if ok else "not ok - ") + what, flush=True)
-    if not ok:
-        failures += 1
 
 
 def walk(acc):
@@ -107,19 +100,8 @@ def press(keysym):
 
 RETURN, ESCAPE = 0xff0d, 0xff1b
 
-home = tempfile.mkdtemp(prefix="kamlang-atspi-")
-data = os.path.join(home, "good.kamlang")
-shutil.copy(fixture, data)
-env = dict(os.environ, XDG_DATA_HOME=os.path.join(home, "data"), XDG_CONFIG_HOME=os.path.join(home, "config"),
-           LANGUAGE=language, LC_ALL="C.UTF-8", GSETTINGS_BACKEND="memory")
-env.pop("GTK_A11Y", None)
-app_process = subprocess.Popen([kamlang, data], env=env)
-try:
-    desktop = pyatspi.Registry.getDesktop(0)
-    app = None
-    if wait_until(lambda: any(a is not None and a.name == "kamlang" for a in desktop), 30):
-        app = next(a for a in desktop if a is not None and a.name == "kamlang")
-    check(app is not None, "the application is on the accessibility bus")
+with Kamlang(kamlang, fixture, language) as kamlang_app:
+    app = kamlang_app.app
     if app is None:
         sys.exit(1)
 
@@ -180,13 +162,4 @@ try:
           f"a refusal names the value: {refusal.name if refusal else None!r}")
     press(ESCAPE)
     check(wait_until(lambda: text_of(japan_value_cell()) == "11,453"), "the figure is still 11,453")
-finally:
-    app_process.terminate()
-    try:
-        app_process.wait(10)
-    except subprocess.TimeoutExpired:
-        app_process.kill()
-    shutil.rmtree(home, ignore_errors=True)
-
-print(f"{failures} failed")
-sys.exit(1 if failures else 0)
+finish()

@@ -10,30 +10,21 @@ focus must have an accessible name (not empty, not a GTK type name such as
 (buttons, drop-downs, entries, switches outside the lists, whose rows are one
 stop) must be reached."""
 
-import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
 import pyatspi
+
+from kamlang_atspi import Kamlang, check, finish
 from gi.repository import GLib
 
 kamlang, fixture, localedir, language = sys.argv[1:5]
-failures = 0
 TAB = 0xff09
 INTERACTIVE = {"push button", "toggle button", "combo box", "entry", "text", "check box", "radio button",
                "spin button", "slider", "page tab", "password text", "menu button", "switch"}
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Kam)[A-Z][A-Za-z]+$")
 
-
-def check(ok, what):
-    global failures
-    print(("ok - " if ok else "not ok - ") + what, flush=True)
-    if not ok:
-        failures += 1
 
 
 def walk(acc, inside_list=False):
@@ -84,24 +75,11 @@ def describe(acc):
         return "(gone)"
 
 
-home = tempfile.mkdtemp(prefix="kamlang-tab-")
-data = os.path.join(home, "good.kamlang")
-shutil.copy(fixture, data)
-env = dict(os.environ, XDG_DATA_HOME=os.path.join(home, "data"), XDG_CONFIG_HOME=os.path.join(home, "config"),
-           LANGUAGE=language, LC_ALL="C.UTF-8", GSETTINGS_BACKEND="memory")
-env.pop("GTK_A11Y", None)
-app_process = subprocess.Popen([kamlang, data], env=env)
-try:
-    pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
-    app = None
-    for _ in range(300):
-        app = next((a for a in pyatspi.Registry.getDesktop(0) if a is not None and a.name == "kamlang"), None)
-        if app is not None:
-            break
-        time.sleep(0.1)
-    check(app is not None, "the application is on the accessibility bus")
+with Kamlang(kamlang, fixture, language) as kamlang_app:
+    app = kamlang_app.app
     if app is None:
         sys.exit(1)
+    pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
     pump(1.5)
     tabs = [a for a, _ in walk(app) if a.getRoleName() == "page tab"]
     check(len(tabs) == 7, f"seven page tabs: {[t.name for t in tabs]}")
@@ -152,13 +130,4 @@ try:
             except Exception:
                 pass
         check(not missed, f"{page}: every control can take the focus" + (f"; not reached: {missed}" if missed else ""))
-finally:
-    app_process.terminate()
-    try:
-        app_process.wait(10)
-    except subprocess.TimeoutExpired:
-        app_process.kill()
-    shutil.rmtree(home, ignore_errors=True)
-
-print(f"{failures} failed")
-sys.exit(1 if failures else 0)
+finish()
