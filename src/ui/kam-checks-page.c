@@ -168,7 +168,7 @@ describe_figure (KamDataset *dataset, KamFigureTable *table, guint row)
   figure = g_strdup_printf (_("%s, %d, %s"),
                             kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, row)),
                             kam_figure_table_get_year (table, row),
-                            kam_indicator_label (dataset, kam_figure_table_get_indicator (table, row)));
+                            kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, row)));
   return breakdown != NULL ? g_strdup_printf ("%s, %s", figure, breakdown) : g_steal_pointer (&figure);
 }
 

@@ -25,12 +25,6 @@ kam_choices_clear (KamChoices *choices)
   g_clear_pointer (&choices->keys, g_ptr_array_unref);
 }
 
-const char *
-kam_indicator_label (KamDataset *dataset, const char *id)
-{
-  return kam_dataset_get_indicator_label (dataset, id);
-}
-
 gboolean
 kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kind,
                     const char *first_label, ...)
@@ -68,7 +62,7 @@ kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kin
       else if (kind == KAM_CHOICES_INDICATORS)
         {
           key = kam_indicator_get_id (KAM_INDICATOR (item));
-          label = g_strdup (kam_indicator_label (dataset, key));
+          label = g_strdup (kam_dataset_get_indicator_label (dataset, key));
         }
       else
         {

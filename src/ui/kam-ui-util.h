@@ -39,7 +39,6 @@ const char *kam_choices_get_key (KamChoices *choices, guint index);
  * shows no choice. Detach the group while the choices are made again. */
 void kam_choices_bind (KamChoices *choices, GBindingGroup *group, const char *property, GtkDropDown *drop_down);
 
-const char *kam_indicator_label (KamDataset *dataset, const char *id);
 
 /* Shows a message in a popover pointing at the widget. */
 void kam_show_error_at (GtkWidget *widget, const char *message);

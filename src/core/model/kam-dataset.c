@@ -511,17 +511,13 @@ const char *
 kam_dataset_get_country_label (KamDataset *self, const char *code)
 {
   KamCountry *country;
-  const char *name;
 
   if (code == NULL)
     return _("All destinations");
   country = kam_dataset_lookup_country (self, code);
   if (country == NULL)
     return code;
-  if (_kam_interface_is_khmer () && kam_country_get_name_km (country) != NULL)
-    return kam_country_get_name_km (country);
-  name = kam_country_get_name (country);
-  return name != NULL ? name : code;
+  return _kam_pick_label (kam_country_get_name (country), kam_country_get_name_km (country), code);
 }
 
 /**
@@ -537,9 +533,7 @@ kam_dataset_get_indicator_label (KamDataset *self, const char *id)
 
   if (indicator == NULL)
     return id;
-  if (_kam_interface_is_khmer () && kam_indicator_get_name_km (indicator) != NULL)
-    return kam_indicator_get_name_km (indicator);
-  return kam_indicator_get_name (indicator) != NULL ? kam_indicator_get_name (indicator) : id;
+  return _kam_pick_label (kam_indicator_get_name (indicator), kam_indicator_get_name_km (indicator), id);
 }
 
 /**

@@ -368,8 +368,10 @@ _kam_interface_is_khmer (void)
   return g_str_equal (C_("country-names", "en"), "km");
 }
 
-static const char *
-pick_label (const char *name, const char *name_km, const char *code)
+/* A thing's name for people: its Khmer name when the interface is in Khmer
+ * and it has one, else its name, else its code. */
+const char *
+_kam_pick_label (const char *name, const char *name_km, const char *code)
 {
   if (_kam_interface_is_khmer () && name_km != NULL)
     return name_km;
@@ -380,7 +382,7 @@ const char *
 kam_dimension_get_label (KamDimension *self)
 {
   g_return_val_if_fail (KAM_IS_DIMENSION (self), NULL);
-  return pick_label (self->name, self->name_km, self->id);
+  return _kam_pick_label (self->name, self->name_km, self->id);
 }
 
 guint
@@ -436,7 +438,7 @@ const char *
 kam_member_get_label (KamMember *self)
 {
   g_return_val_if_fail (KAM_IS_MEMBER (self), NULL);
-  return pick_label (self->name, self->name_km, self->code);
+  return _kam_pick_label (self->name, self->name_km, self->code);
 }
 
 gboolean

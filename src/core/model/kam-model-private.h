@@ -28,5 +28,6 @@ _kam_set_string (char **field, const char *value)
  * sees it), or with any_case the same but for case. NULL is no name. */
 gboolean _kam_same_text (const char *a, const char *b, gboolean any_case);
 gboolean _kam_interface_is_khmer (void);
+const char *_kam_pick_label (const char *name, const char *name_km, const char *code);
 
 G_END_DECLS
