@@ -386,6 +386,13 @@ kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags 
   if (dir_fd < 0)
     return fail_write (error, errno, path, folder);
   remove_stale (dir_fd, base);
+  {
+    /* and those of the backup a killed save was making (they made
+     * torture/kill-during-save fail about once in ten runs) */
+    g_autofree char *backup = g_strconcat (base, "~", NULL);
+
+    remove_stale (dir_fd, backup);
+  }
 
   tmp_name = write_temporary (dir_fd, base, data, length, mode, exists ? &st : NULL, &lock_fd, &err);
   if (err == 0 && exists && (flags & KAM_WRITE_BACKUP) && !make_backup (dir_fd, folder, base, &st, &err))
