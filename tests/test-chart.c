@@ -303,6 +303,54 @@ test_dark_background (void)
   picture_clear (&dark);
 }
 
+/* The high-contrast style: black on white and white on black, every series
+ * colour at 4.5:1 or more against its background and distinct from the
+ * others, grid lines at 3:1 or more (WCAG 2: text, graphics); and the bars
+ * are drawn in it. */
+static void
+test_high_contrast (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  Picture pic = { 0 };
+  cairo_t *cr;
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      KamChartStyle style;
+
+      kam_chart_style_init (&style, dark);
+      kam_chart_style_set_high_contrast (&style);
+      g_assert_cmpfloat (kam_color_contrast (style.foreground, style.background), >=, 19);
+      g_assert_cmpfloat (kam_color_contrast (style.muted, style.background), >=, 7);
+      g_assert_cmpfloat (kam_color_contrast (style.grid, style.background), >=, 3);
+      for (guint i = 0; i < 8; i++)
+        {
+          g_assert_cmpfloat (kam_color_contrast (kam_palette_color (&style, i), style.background), >=, 4.5);
+          for (guint j = 0; j < i; j++)
+            g_assert_false (same_color (kam_palette_color (&style, i), kam_palette_color (&style, j)));
+        }
+    }
+  /* the usual palette does not reach it (its orange is 2.2:1 on white) */
+  {
+    KamChartStyle style;
+
+    kam_chart_style_init (&style, FALSE);
+    g_assert_cmpfloat (kam_color_contrast (kam_palette_color (&style, 1), style.background), <, 3);
+  }
+
+  kam_chart_style_init (&pic.style, FALSE);
+  kam_chart_style_set_high_contrast (&pic.style);
+  pic.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cr = cairo_create (pic.surface);
+  pic.layout = kam_chart_render_layout (chart, cr, &pic.style, W, H);
+  cairo_destroy (cr);
+  cairo_surface_flush (pic.surface);
+  /* Thailand's bar, in the high-contrast blue, runs most of the width */
+  g_assert_cmpint (bar_length (chart, &pic, 0), >, W / 2);
+  picture_clear (&pic);
+}
+
 static void
 count_changed (KamChart *chart, guint *count)
 {
@@ -672,6 +720,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/share", test_share);
   g_test_add_func ("/kamlang/chart/trend-gap", test_trend_gap);
   g_test_add_func ("/kamlang/chart/dark-background", test_dark_background);
+  g_test_add_func ("/kamlang/chart/high-contrast", test_high_contrast);
   g_test_add_func ("/kamlang/chart/follows-edits", test_follows_edits);
   g_test_add_func ("/kamlang/chart/hit-bar", test_hit_bar);
   g_test_add_func ("/kamlang/chart/log-scale-where-it-applies", test_log_scale_where_it_applies);

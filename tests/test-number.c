@@ -77,11 +77,51 @@ test_format (void)
   g_assert_cmpfloat (g_ascii_strtod (h, NULL), ==, 0.1 + 0.2);
 }
 
+/* The Khmer numerals preference: numbers and years for people change, what
+ * goes to files does not, and what it writes reads back. */
+static void
+test_khmer_digits (void)
+{
+  double v;
+
+  g_assert_false (kam_number_get_khmer_digits ());
+  kam_number_set_khmer_digits (TRUE);
+  {
+    g_autofree char *a = kam_number_format (1220197, 0);
+    g_autofree char *b = kam_number_format_compact (2.8e9, TRUE);
+    g_autofree char *c = kam_number_format_amount (45.5, TRUE);
+    g_autofree char *year = kam_number_format_year (2021);
+    g_autofree char *text = kam_number_localize ("Thailand, 2021: 1.2 M");
+    g_autofree char *file = kam_number_to_text (11453);
+
+    g_assert_true (kam_number_get_khmer_digits ());
+    g_assert_cmpstr (a, ==, "១,២២០,១៩៧");
+    g_assert_cmpstr (b, ==, "US$ ២.៨ B");
+    g_assert_cmpstr (c, ==, "៤៥.៥");
+    g_assert_cmpstr (year, ==, "២០២១");
+    g_assert_cmpstr (text, ==, "Thailand, ២០២១: ១.២ M");
+    g_assert_cmpstr (file, ==, "11453");
+    g_assert_true (kam_number_parse (a, &v, NULL));
+    g_assert_cmpfloat (v, ==, 1220197);
+  }
+  kam_number_set_khmer_digits (FALSE);
+  {
+    g_autofree char *a = kam_number_format (1220197, 0);
+    g_autofree char *year = kam_number_format_year (2021);
+    g_autofree char *text = kam_number_localize ("2021");
+
+    g_assert_cmpstr (a, ==, "1,220,197");
+    g_assert_cmpstr (year, ==, "2021");
+    g_assert_cmpstr (text, ==, "2021");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kamlang/number/parse", test_parse);
   g_test_add_func ("/kamlang/number/format", test_format);
+  g_test_add_func ("/kamlang/number/khmer-digits", test_khmer_digits);
   return g_test_run ();
 }

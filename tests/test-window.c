@@ -26,6 +26,7 @@
 #include "kam-ui-util.h"
 #include "kam-export-dialog.h"
 #include "kam-items-view.h"
+#include "kam-number.h"
 
 static char *tmp_dir;
 
@@ -779,6 +780,32 @@ test_bad_file_keeps_document (void)
   close_window (window);
 }
 
+/* How many buttons with a mnemonic below root are named by their label's
+ * text alone (GTK 4.8 would read "_Discard Discard"); fails on one that is not. */
+static guint
+check_mnemonic_buttons (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inner = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_BUTTON (child) && GTK_IS_LABEL (inner) && gtk_label_get_use_underline (GTK_LABEL (inner)))
+        {
+          g_autofree char *wrong = gtk_test_accessible_check_property (
+            GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (inner)));
+
+          g_assert_null (wrong);
+          g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (child),
+                                                            GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+          n++;
+        }
+      n += check_mnemonic_buttons (child);
+    }
+  return n;
+}
+
 static void
 test_close_asks_first (void)
 {
@@ -799,6 +826,8 @@ test_close_asks_first (void)
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  /* Cancel, Discard, Save: named for a screen reader without their underscores */
+  g_assert_cmpuint (check_mnemonic_buttons (GTK_WIDGET (dialog)), >=, 3);
   respond (dialog, "cancel");
   iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -1148,6 +1177,8 @@ test_chart_follows_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (changed, ==, 2);
   g_assert_cmpfloat (chart_point (chart, "JPN")->value, ==, 11453);
+  /* the window lives on, hidden, after the test; `changed` does not */
+  g_signal_handlers_disconnect_by_func (chart, count_changed, &changed);
   close_window (window);
 }
 
@@ -1914,6 +1945,80 @@ filter_entry (GtkWidget *filter, guint position)
   return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
 }
 
+/* The Khmer numerals preference, switched on while the window is open: the
+ * figures' years and values, the year filter (keeping its choice), the chart,
+ * its description and the numbers under it follow at once; a Khmer value
+ * typed is read; switched off, ASCII digits come back. */
+static void
+test_khmer_numerals (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  g_autoptr (GSettings) settings = g_settings_new (KAM_SCHEMA_ID);
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  guint id = kam_figure_table_get_id (table, 0);
+  GtkWidget *value = find_cell (window, KAM_FIGURE_FIELD_VALUE, id);
+  GtkWidget *year = find_cell (window, KAM_FIGURE_FIELD_YEAR, id);
+  GtkWidget *figures = GTK_WIDGET (kam_window_get_figures_view (window));
+  GtkWidget *from = find_named (figures, "From year");
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  KamChartView *view = kam_charts_page_get_view (page);
+  GtkLabel *numbers = GTK_LABEL (find_widget (find_named (GTK_WIDGET (page), "The numbers the chart plots"),
+                                              GTK_TYPE_LABEL));
+  g_autofree char *described = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "11,453");
+  g_assert_cmpstr (filter_entry (from, 1), ==, "From 2021");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (from), 1);
+  g_assert_false (kam_number_get_khmer_digits ());
+
+  g_settings_set_boolean (settings, "khmer-numerals", TRUE);
+  iterate ();
+  g_assert_true (kam_number_get_khmer_digits ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "១១,៤៥៣");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "២០២១");
+  g_assert_cmpstr (filter_entry (from, 1), ==, "From ២០២១");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (from)), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (numbers), "Japan\t២០២១\t១១,៤៥៣"));
+  described = kam_chart_describe (kam_charts_page_get_chart (page));
+  g_assert_nonnull (strstr (described, "Japan ១១,៤៥៣"));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     described));
+  /* what is typed in Khmer numerals is read */
+  edit_cell (value, "១២,០០០");
+  g_assert_cmpfloat (value_of (window, id), ==, 12000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "១២,០០០");
+
+  g_settings_set_boolean (settings, "khmer-numerals", FALSE);
+  iterate ();
+  g_assert_false (kam_number_get_khmer_digits ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "12,000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2021");
+  g_assert_cmpstr (filter_entry (from, 1), ==, "From 2021");
+  g_assert_nonnull (strstr (gtk_label_get_text (numbers), "Japan\t2021\t12,000"));
+  close_window (window);
+}
+
+/* The main menu's Khmer Numerals item: the application's action toggles the
+ * setting the windows follow. */
+static void
+test_numerals_action (void)
+{
+  g_autoptr (KamApplication) app = kam_application_new ();
+  g_autoptr (GSettings) settings = g_settings_new (KAM_SCHEMA_ID);
+  g_autoptr (GVariant) state = NULL;
+  GAction *action;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  action = g_action_map_lookup_action (G_ACTION_MAP (app), "khmer-numerals");
+  g_assert_nonnull (action);
+  state = g_action_get_state (action);
+  g_assert_false (g_variant_get_boolean (state));
+  g_action_activate (action, NULL);
+  g_assert_true (g_settings_get_boolean (settings, "khmer-numerals"));
+  g_action_activate (action, NULL);
+  g_assert_false (g_settings_get_boolean (settings, "khmer-numerals"));
+}
+
 /* A page gets the document's data when it is shown (pages off screen wait):
  * the page on screen follows a new document at once, one shown later has it
  * then. */
@@ -2520,6 +2625,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/accessible-names", test_accessible_names);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
+  g_test_add_func ("/kamlang/window/khmer-numerals", test_khmer_numerals);
+  g_test_add_func ("/kamlang/window/numerals-action", test_numerals_action);
   g_test_add_func ("/kamlang/window/export-dialog", test_export_dialog);
   g_test_add_func ("/kamlang/window/copy-chart", test_copy_chart);
   g_test_add_func ("/kamlang/window/print", test_print);

@@ -32,6 +32,51 @@ kam_number_to_text (double value)
   return g_strdup (buf);
 }
 
+static int khmer_digits;
+
+void
+kam_number_set_khmer_digits (gboolean khmer)
+{
+  g_atomic_int_set (&khmer_digits, khmer ? 1 : 0);
+}
+
+gboolean
+kam_number_get_khmer_digits (void)
+{
+  return g_atomic_int_get (&khmer_digits) != 0;
+}
+
+char *
+kam_number_localize_take (char *text)
+{
+  GString *out;
+
+  if (!kam_number_get_khmer_digits () || strpbrk (text, "0123456789") == NULL)
+    return text;
+  out = g_string_sized_new (strlen (text) * 3);
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_unichar (out, 0x17E0 + (*p - '0'));
+      else
+        g_string_append_c (out, *p);
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
+char *
+kam_number_localize (const char *text)
+{
+  return kam_number_localize_take (g_strdup (text));
+}
+
+char *
+kam_number_format_year (int year)
+{
+  return kam_number_localize_take (g_strdup_printf ("%d", year));
+}
+
 static void
 locale_separators (const char **thousands, const char **decimal)
 {
@@ -91,7 +136,7 @@ kam_number_format (double value, int decimals)
       g_string_append (out, decimal);
       g_string_append (out, dot + 1);
     }
-  return g_string_free (out, FALSE);
+  return kam_number_localize_take (g_string_free (out, FALSE));
 }
 
 char *

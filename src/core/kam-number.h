@@ -18,6 +18,18 @@ char *kam_number_to_text (double value);
  * `decimals` decimals with trailing zeros dropped. Unknown gives "unknown". */
 char *kam_number_format (double value, int decimals);
 
+/* Khmer numerals (០១២៣៤៥៦៧៨៩) in every number formatted for people, a
+ * preference of the whole process, off at start. Files, CSV and what is
+ * typed into them keep ASCII digits; kam_number_parse reads both. */
+void kam_number_set_khmer_digits (gboolean khmer);
+gboolean kam_number_get_khmer_digits (void);
+/* The text with its ASCII digits as the preference writes them. */
+char *kam_number_localize (const char *text);
+/* The same, taking text (freed or returned). */
+char *kam_number_localize_take (char *text);
+/* A year for people: "2021", or "២០២១" with Khmer numerals. */
+char *kam_number_format_year (int year);
+
 /* Compact: "1.2 M", "45.9 k", "2.8 B". With usd, "US$ 2.8 B". */
 char *kam_number_format_compact (double value, gboolean usd);
 /* A value as a table or tooltip shows it: whole persons, whole dollars

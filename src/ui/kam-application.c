@@ -17,6 +17,7 @@ struct _KamApplication
   AdwApplication parent_instance;
 
   KamSession *session;
+  GSettings *settings; /* (nullable): without the schema installed */
 };
 
 G_DEFINE_FINAL_TYPE (KamApplication, kam_application, ADW_TYPE_APPLICATION)
@@ -107,6 +108,7 @@ kam_application_startup (GApplication *app)
   static const char *const redo[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *const quit[] = { "<Control>q", NULL };
   static const char *const new[] = { "<Control>n", NULL };
+  KamApplication *self = KAM_APPLICATION (app);
 
   kam_probe ("startup");
   G_APPLICATION_CLASS (kam_application_parent_class)->startup (app);
@@ -116,6 +118,12 @@ kam_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo);
+  if (self->settings != NULL)
+    {
+      /* a check item in the main menu; the windows follow the setting */
+      g_autoptr (GAction) numerals = g_settings_create_action (self->settings, "khmer-numerals");
+      g_action_map_add_action (G_ACTION_MAP (app), numerals);
+    }
 
 
 }
@@ -193,6 +201,7 @@ kam_application_dispose (GObject *object)
   KamApplication *self = KAM_APPLICATION (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (kam_application_parent_class)->dispose (object);
 }
 
@@ -219,6 +228,7 @@ kam_application_init (KamApplication *self)
     settings = g_settings_new (KAM_SCHEMA_ID);
   /* made before GTK starts: it knows which file the first window opens */
   self->session = kam_session_new (NULL, settings);
+  self->settings = g_steal_pointer (&settings);
 }
 
 KamApplication *

@@ -127,6 +127,8 @@ kam_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
   kam_chart_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    kam_chart_style_set_high_contrast (&style);
   /* on screen, text as large as the rest of the window's */
   style.font_size = 12;
   style.min_text_px = 11;
@@ -185,10 +187,10 @@ describe_hit (KamChartView *self, const KamChartHit *hit_)
     }
   source = hit.point.source ? kam_dataset_lookup_source (dataset, hit.point.source) : NULL;
   /* Translators: a chart's tooltip: what, year, value, source */
-  return g_strdup_printf (_("%s, %d (%s)\n%s\nSource: %s"), hit.point.label ? hit.point.label : "",
-                          hit.point.year, hit.series_name ? hit.series_name : "", value,
+  return kam_number_localize_take (
+    g_strdup_printf (_("%s, %d (%s)\n%s\nSource: %s"), hit.point.label ? hit.point.label : "", hit.point.year, hit.series_name ? hit.series_name : "", value,
                           source && kam_source_get_title (source) ? kam_source_get_title (source)
-                                                                  : (hit.point.source ? hit.point.source : _("none")));
+                                                                  : (hit.point.source ? hit.point.source : _("none"))));
 }
 
 /* What the point chosen with the keyboard is, or NULL when there is none. */
@@ -429,6 +431,8 @@ kam_chart_view_init (KamChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "default");
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::high-contrast",
                             G_CALLBACK (gtk_widget_queue_draw), self);
 }
 

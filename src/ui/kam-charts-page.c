@@ -206,10 +206,10 @@ update_table (KamChartsPage *self)
           g_ptr_array_add (cells, g_strdup (by_year ? kam_dataset_get_country_label (self->dataset, p->country)
                                                     : p->label));
           g_ptr_array_add (cells, members ? members : g_strdup (""));
-          g_ptr_array_add (cells, g_strdup_printf ("%d", p->year));
+          g_ptr_array_add (cells, kam_number_format_year (p->year));
           g_ptr_array_add (cells, share ? g_strdup_printf ("%s %%", value)
                                         : kam_qualifier_mark_text (p->qualifier, value));
-          g_ptr_array_add (cells, g_strdup (source_label ? source_label : "—"));
+          g_ptr_array_add (cells, kam_number_localize (source_label ? source_label : "—"));
         }
     }
   table_set (self, columns, cells);

@@ -205,11 +205,12 @@ kam_checks_page_update (KamChecksPage *self)
       KamCheckFinding *f = g_ptr_array_index (found, i);
       KamFinding *item = g_object_new (KAM_TYPE_FINDING, NULL);
       int row = kam_figure_table_find_row (table, f->figure_id);
-      g_autofree char *figure = row >= 0 ? describe_figure (self->dataset, table, row) : NULL;
+      g_autofree char *figure
+        = row >= 0 ? kam_number_localize_take (describe_figure (self->dataset, table, row)) : NULL;
 
       item->severity = f->severity;
       item->figure_id = f->figure_id;
-      item->message = g_strdup (f->message);
+      item->message = kam_number_localize (f->message);
       item->figure = figure != NULL ? g_strdup_printf ("%s (%s)", figure, f->where) : g_strdup (f->where);
       errors += f->severity == KAM_SEVERITY_ERROR;
       g_ptr_array_add (items, item);

@@ -26,6 +26,7 @@ struct _KamFiguresView
   /* the filters, bound to the query; detached while their choices change */
   GBindingGroup *filters;
   GArray *years; /* int: the years the figures have, after "any" */
+  gboolean years_khmer; /* whether their labels have Khmer numerals */
 
   /* template children */
   GtkMultiSelection *selection;
@@ -95,7 +96,7 @@ cell_text (KamFigure *figure, KamFigureField field)
   switch (field)
     {
     case KAM_FIGURE_FIELD_YEAR:
-      return g_strdup_printf ("%d", kam_figure_get_year (figure));
+      return kam_number_format_year (kam_figure_get_year (figure));
     case KAM_FIGURE_FIELD_VALUE:
       return kam_number_format (kam_figure_get_value (figure), 6);
     case KAM_FIGURE_FIELD_NOTE:
@@ -559,9 +560,11 @@ update_years (KamFiguresView *self)
       g_array_append_val (found, y);
   same = found->len == self->years->len
          && g_list_model_get_n_items (G_LIST_MODEL (self->first_year_labels)) == found->len + 1
-         && memcmp (found->data, self->years->data, found->len * sizeof (int)) == 0;
+         && memcmp (found->data, self->years->data, found->len * sizeof (int)) == 0
+         && self->years_khmer == kam_number_get_khmer_digits ();
   if (same)
     return;
+  self->years_khmer = kam_number_get_khmer_digits ();
   g_array_set_size (self->years, 0);
   g_array_append_vals (self->years, found->data, found->len);
   g_ptr_array_add (from, g_strdup (_("From any year")));
@@ -571,8 +574,8 @@ update_years (KamFiguresView *self)
       int y = g_array_index (found, int, i);
 
       /* Translators: the year filter's choices: "From 2019", "To 2023" */
-      g_ptr_array_add (from, g_strdup_printf (_("From %d"), y));
-      g_ptr_array_add (to, g_strdup_printf (_("To %d"), y));
+      g_ptr_array_add (from, kam_number_localize_take (g_strdup_printf (_("From %d"), y)));
+      g_ptr_array_add (to, kam_number_localize_take (g_strdup_printf (_("To %d"), y)));
     }
   g_ptr_array_add (from, NULL);
   g_ptr_array_add (to, NULL);
@@ -582,6 +585,34 @@ update_years (KamFiguresView *self)
   gtk_string_list_splice (self->last_year_labels, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->last_year_labels)),
                           (const char *const *) to->pdata);
+}
+
+static void
+refresh_text_cells (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (KAM_IS_TEXT_CELL (child))
+        refresh_text_cell (child);
+      else
+        refresh_text_cells (child);
+    }
+}
+
+/**
+ * kam_figures_view_refresh_numbers:
+ *
+ * Writes the years and values shown again, after the numerals changed.
+ */
+void
+kam_figures_view_refresh_numbers (KamFiguresView *self)
+{
+  g_return_if_fail (KAM_IS_FIGURES_VIEW (self));
+  refresh_text_cells (GTK_WIDGET (self->view));
+  /* the year filters keep their choice (the test says so) */
+  if (self->dataset != NULL)
+    update_years (self);
 }
 
 /* ---- breakdowns: a column and a filter per dimension ----------------------- */

@@ -260,6 +260,8 @@ kam_present_dialog (GtkWidget *dialog)
 {
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  /* its response buttons have mnemonics */
+  kam_label_inner_controls (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -403,7 +405,8 @@ align_start (GtkWidget *widget)
 /* Names for a screen reader the controls GTK and libadwaita make inside
  * others, which GTK 4.8 names by their type ("GtkToggleButton") when they take
  * the focus: a drop-down's button is labelled by its drop-down, a status
- * page's scroller by its status page. */
+ * page's scroller by its status page; and buttons with a mnemonic by their
+ * label's text. */
 void
 kam_label_drop_down (GtkDropDown *drop_down)
 {
@@ -423,6 +426,15 @@ kam_label_inner_controls (GtkWidget *root)
 
       if (GTK_IS_DROP_DOWN (child))
         kam_label_drop_down (GTK_DROP_DOWN (child));
+      else if (GTK_IS_BUTTON (child) && GTK_IS_LABEL (inner) && gtk_label_get_use_underline (GTK_LABEL (inner)))
+        {
+          /* GTK 4.8 names a button with a mnemonic twice, by its label with
+           * the underscore and by the label its mnemonic makes it labelled
+           * by ("_Export… Export…"): once, by the label's text */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          gtk_label_get_text (GTK_LABEL (inner)), -1);
+        }
       else if (inner != NULL && ADW_IS_STATUS_PAGE (child) && adw_status_page_get_title (ADW_STATUS_PAGE (child)))
         gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         adw_status_page_get_title (ADW_STATUS_PAGE (child)), -1);

@@ -18,6 +18,7 @@
 #include "kam-breakdowns-page.h"
 #include "kam-checks-page.h"
 #include "kam-items-view.h"
+#include "kam-number.h"
 #include "kam-ui-util.h"
 #include "kam-window.h"
 #include "kam-window-private.h"
@@ -1115,8 +1116,12 @@ make_primary_menu (GtkMenuButton *button, gpointer data)
 {
   KamWindow *self = data;
 
-  if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->primary_menu);
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  /* else a screen reader hears "GtkPopoverMenu" */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
 }
 
 static void
@@ -1125,6 +1130,20 @@ probe_realized (KamWindow *self)
   kam_probe ("window realized");
   g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                           G_CALLBACK (frame_drawn), self);
+}
+
+/* The numerals preference changed, here or in another window: every number
+ * shown is written again. */
+static void
+numerals_changed (KamWindow *self)
+{
+  GtkWidget *figures = adw_bin_get_child (self->figures_slot);
+
+  kam_number_set_khmer_digits (g_settings_get_boolean (self->settings, "khmer-numerals"));
+  kam_chart_refresh (kam_charts_page_get_chart (self->charts));
+  if (figures != NULL)
+    kam_figures_view_refresh_numbers (KAM_FIGURES_VIEW (figures));
+  kam_checks_page_update (self->checks);
 }
 
 static void
@@ -1171,6 +1190,8 @@ kam_window_init (KamWindow *self)
 
   if (self->settings != NULL)
     {
+      kam_number_set_khmer_digits (g_settings_get_boolean (self->settings, "khmer-numerals"));
+      g_signal_connect_swapped (self->settings, "changed::khmer-numerals", G_CALLBACK (numerals_changed), self);
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))

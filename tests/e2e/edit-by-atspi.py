@@ -7,7 +7,9 @@ D-Bus session and Xvfb).
 
 Switches to Figures, finds Japan's 2021 figure, types a new value; switches
 to Charts and reads the new value in the chart's description; undoes and
-reads the old one back; types a negative value and reads the refusal. The
+reads the old one back; types a negative value and reads the refusal;
+exports the chart as PDF through the main menu, the export dialog and the
+file chooser, and checks the file. The
 names it looks for are the English ones put through the build's catalogue
 for LANGUAGE, so the same test runs in Khmer."""
 
@@ -98,7 +100,7 @@ def press(keysym):
     time.sleep(0.1)
 
 
-RETURN, ESCAPE = 0xff0d, 0xff1b
+RETURN, ESCAPE, F10 = 0xff0d, 0xff1b, 0xffc7
 
 with Kamlang(kamlang, fixture, language) as kamlang_app:
     app = kamlang_app.app
@@ -162,4 +164,40 @@ with Kamlang(kamlang, fixture, language) as kamlang_app:
           f"a refusal names the value: {refusal.name if refusal else None!r}")
     press(ESCAPE)
     check(wait_until(lambda: text_of(japan_value_cell()) == "11,453"), "the figure is still 11,453")
+
+    # export the chart: main menu, Export Chart…, the dialog's Export…, a file
+    # name ending in .pdf in the file chooser, its Export button
+    def no_mnemonic(label):
+        return label.replace("_", "")
+
+    click(find(app, "page tab", _("Charts")))
+    press(F10)  # the main menu, as a keyboard user opens it
+    menu = find(app, "menu", _("Main Menu"))
+    check(menu is not None, f"the main menu opens with F10, named {_('Main Menu')!r}")
+    item = find(app, "menu item", no_mnemonic(_("_Export Chart…")))
+    check(item is not None, f"the main menu offers {no_mnemonic(_('_Export Chart…'))!r}")
+    if item is not None:
+        click(item)
+    dialog = find(app, pred=lambda a: a.getRoleName() in ("frame", "dialog", "window")
+                  and a.name == _("Export Chart") and find(a, "push button", no_mnemonic(_("_Export…")), timeout=0))
+    check(dialog is not None, f"a window named {_('Export Chart')!r} with an {no_mnemonic(_('_Export…'))!r} button")
+    out = os.path.join(kamlang_app.home, "chart.pdf")
+    if dialog is not None:
+        click(find(dialog, "push button", no_mnemonic(_("_Export…"))))
+        # the file chooser (GTK's own, without a portal), another window of
+        # that name: its name entry takes the whole path, Enter exports
+        chooser = find(app, pred=lambda a: a.getRoleName() in ("dialog", "file chooser", "frame", "filler")
+                       and a.name == _("Export Chart") and a != dialog)
+        check(chooser is not None, "the file chooser opens")
+        entry = find(chooser, "text", pred=lambda a: "." in text_of(a)) if chooser is not None else None
+        check(entry is not None and text_of(entry).endswith(".png"),
+              f"the file chooser proposes the chart's title as a PNG's name: {text_of(entry) if entry else None!r}")
+        if entry is not None:
+            entry.queryEditableText().setTextContents(out)  # the entry has the focus
+            press(RETURN)
+    check(wait_until(lambda: os.path.exists(out) and os.path.getsize(out) > 1000, timeout=15),
+          "the chart is written to the file named")
+    if os.path.exists(out):
+        with open(out, "rb") as f:
+            check(f.read(5) == b"%PDF-", "a name ending in .pdf gets a PDF")
 finish()

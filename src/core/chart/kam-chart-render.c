@@ -49,7 +49,11 @@ text_layout (Ctx *ctx, const char *text, double scale, gboolean bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
+  {
+    /* titles, axes and values in the numerals of the preference */
+    g_autofree char *shown = kam_number_localize (text);
+    pango_layout_set_text (layout, shown, -1);
+  }
   return layout;
 }
 
@@ -339,12 +343,14 @@ axis_label (Ctx *ctx)
 
 /* The value of one part of a stacked bar (women, men) inside it, where it fits. */
 static void
-draw_segment_value (Ctx *ctx, double value, double x0, double x1, double cy, double bar_h)
+draw_segment_value (Ctx *ctx, KamColor bar, double value, double x0, double x1, double cy, double bar_h)
 {
   g_autofree char *number = format_value (ctx, value, ctx->data->usd && value >= 1e6);
   g_autoptr (PangoLayout) l = text_layout (ctx, number, 0.85, FALSE);
   double tw, th;
-  KamColor on_bar = { 1, 1, 1 };
+  KamColor white = { 1, 1, 1 }, black = { 0, 0, 0 };
+  /* white on the darker bars, black on the lighter ones (dark styles) */
+  KamColor on_bar = kam_color_contrast (white, bar) >= kam_color_contrast (black, bar) ? white : black;
 
   text_size (l, &tw, &th);
   if (tw + 8 * ctx->unit > x1 - x0 || th > bar_h)
@@ -433,7 +439,7 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
           cairo_fill (ctx->cr);
           add_region (ctx, x0, cy - bar_h / 2, MAX (x1 - x0, 1), bar_h, s, i);
           if (stacked && series->len > 1)
-            draw_segment_value (ctx, v, x0, x1, cy, bar_h);
+            draw_segment_value (ctx, kam_palette_color (ctx->style, ser->color), v, x0, x1, cy, bar_h);
           end = MAX (end, x1);
         }
       /* exact counts; only large amounts of money are shortened */

@@ -1101,6 +1101,19 @@ dataset_changed (KamChart *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * kam_chart_refresh:
+ *
+ * Says the chart changed when only the way it is written did (the numerals):
+ * whatever shows it draws and describes it again.
+ */
+void
+kam_chart_refresh (KamChart *self)
+{
+  g_return_if_fail (KAM_IS_CHART (self));
+  settings_changed (self);
+}
+
 /* ---- object ------------------------------------------------------------- */
 
 static void
@@ -1539,7 +1552,7 @@ kam_chart_describe (KamChart *self)
         g_string_append (text, _("no values"));
       g_string_append_c (text, '.');
     }
-  return g_string_free (text, FALSE);
+  return kam_number_localize_take (g_string_free (text, FALSE));
 }
 
 int

@@ -87,6 +87,7 @@ GPtrArray *kam_chart_get_series (KamChart *self);
 int kam_chart_get_resolved_year (KamChart *self);
 /* The title and every value, in words (for a screen reader). */
 char *kam_chart_describe (KamChart *self);
+void kam_chart_refresh (KamChart *self);
 const char *kam_chart_get_resolved_indicator (KamChart *self);
 /* Every figure id behind a hit, for selecting them. */
 GArray *kam_chart_hit_figures (const KamChartHit *hit);

@@ -19,6 +19,7 @@ typedef struct
 typedef struct
 {
   gboolean dark;
+  gboolean high_contrast; /* the desktop's high-contrast style */
   gboolean transparent;   /* no background (exports) */
   KamColor background;
   KamColor foreground;
@@ -30,6 +31,11 @@ typedef struct
 } KamChartStyle;
 
 void kam_chart_style_init (KamChartStyle *style, gboolean dark);
+/* High contrast: black on white (or white on black), grid lines and every
+ * series colour at 4.5:1 or more against the background. */
+void kam_chart_style_set_high_contrast (KamChartStyle *style);
+/* The contrast ratio of two colours (WCAG 2), 1 to 21. */
+double kam_color_contrast (KamColor a, KamColor b);
 /* The n-th series colour of a colour-blind-safe palette (Okabe and Ito). */
 KamColor kam_palette_color (const KamChartStyle *style, guint n);
 

@@ -17,6 +17,7 @@
 #include "kam-dataset-json.h"
 #include "kam-export.h"
 #include "kam-file.h"
+#include "kam-number.h"
 #include "kam-wdi.h"
 #include "kam-enums.h"
 
@@ -360,6 +361,12 @@ kam_cli_run (int argc, char **argv)
       if (g_str_equal (name, "--transparent"))
         {
           o.transparent = TRUE;
+          continue;
+        }
+      if (g_str_equal (name, "--khmer-numerals"))
+        {
+          /* charts and reports; CSV keeps the digits spreadsheets read */
+          kam_number_set_khmer_digits (TRUE);
           continue;
         }
       if (g_strv_contains (valued, name))

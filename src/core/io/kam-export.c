@@ -254,7 +254,11 @@ report_text (Report *r, const char *text, double size, gboolean bold, double wid
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  {
+    /* every number of the report as the preference writes them */
+    g_autofree char *shown = kam_number_localize (text ? text : "");
+    pango_layout_set_text (layout, shown, -1);
+  }
   if (width > 0)
     {
       pango_layout_set_width (layout, width * PANGO_SCALE);
@@ -433,7 +437,7 @@ draw_table_page (KamReport *report, Report *r, guint start)
       g_autofree char *country = sorted->khmer ? g_strdup_printf ("%s  %s", sorted->label, sorted->khmer)
                                                : g_strdup (sorted->label);
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, kam_figure_table_get_indicator (table, row));
-      g_autofree char *year = g_strdup_printf ("%d", kam_figure_table_get_year (table, row));
+      g_autofree char *year = kam_number_format_year (kam_figure_table_get_year (table, row));
       g_autofree char *number = kam_number_format_amount (
         kam_figure_table_get_value (table, row),
         indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD));
