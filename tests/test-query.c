@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
+#include "kam-config.h"
 #include "kam-figure-query.h"
 #include "kam-test-utils.h"
 
@@ -42,6 +45,117 @@ test_sort_by_value (void)
 
   kam_figure_query_set_sort (query, KAM_FIGURE_FIELD_VALUE, FALSE);
   g_assert_cmpfloat (value_at (query, 0), ==, 43);
+}
+
+/* The sort's order, worked out the slow way: a field of two rows compared
+ * through the dataset's labels. */
+typedef struct
+{
+  KamDataset *dataset;
+  KamFigureTable *table;
+  int field;
+} Order;
+
+static const char *
+name_of (Order *o, guint row)
+{
+  switch (o->field)
+    {
+    case KAM_FIGURE_FIELD_COUNTRY:
+      return kam_dataset_get_country_label (o->dataset, kam_figure_table_get_country (o->table, row));
+    case KAM_FIGURE_FIELD_INDICATOR:
+      return kam_dataset_get_indicator_label (o->dataset, kam_figure_table_get_indicator (o->table, row));
+    case KAM_FIGURE_FIELD_SOURCE:
+      return kam_figure_table_get_source (o->table, row);
+    default:
+      {
+        KamFigureRow r;
+        guint d = o->field - KAM_QUERY_SORT_MEMBER (0);
+
+        kam_figure_table_get_row (o->table, row, &r);
+        return kam_dimension_get_member_label (kam_dataset_get_dimension (o->dataset, d), r.members[d]);
+      }
+    }
+}
+
+/* Negative, zero or positive as row x sorts before, with or after row y in
+ * ascending order; unknown values are compared apart (last either way). */
+static int
+compare_field (Order *o, guint x, guint y)
+{
+  switch (o->field)
+    {
+    case KAM_FIGURE_FIELD_VALUE:
+      {
+        double a = kam_figure_table_get_value (o->table, x), b = kam_figure_table_get_value (o->table, y);
+        return a < b ? -1 : a > b;
+      }
+    case KAM_FIGURE_FIELD_YEAR:
+      return kam_figure_table_get_year (o->table, x) - kam_figure_table_get_year (o->table, y);
+    case KAM_FIGURE_FIELD_QUALIFIER:
+      {
+        KamFigureRow a, b;
+
+        kam_figure_table_get_row (o->table, x, &a);
+        kam_figure_table_get_row (o->table, y, &b);
+        return (int) a.qualifier - (int) b.qualifier;
+      }
+    default:
+      return g_utf8_collate (name_of (o, x) ? name_of (o, x) : "", name_of (o, y) ? name_of (o, y) : "");
+    }
+}
+
+/* Every sort, up and down, of every figure of the bundled dataset: each row
+ * in order with the next, ties in the table's order, unknown values last. */
+static void
+test_sorts_agree (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamFigureQuery) query = kam_figure_query_new (dataset);
+  Order o = { dataset, kam_dataset_get_figures (dataset), 0 };
+  int fields[16] = { KAM_FIGURE_FIELD_VALUE, KAM_FIGURE_FIELD_YEAR, KAM_FIGURE_FIELD_QUALIFIER,
+                     KAM_FIGURE_FIELD_COUNTRY, KAM_FIGURE_FIELD_INDICATOR, KAM_FIGURE_FIELD_SOURCE };
+  guint n_fields = 6, checked_ties = 0;
+
+  g_assert_cmpuint (kam_dataset_get_n_dimensions (dataset), >, 0);
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && n_fields < G_N_ELEMENTS (fields); d++)
+    fields[n_fields++] = KAM_QUERY_SORT_MEMBER (d);
+  for (guint f = 0; f < n_fields; f++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        guint n;
+
+        o.field = fields[f];
+        kam_figure_query_set_sort (query, o.field, descending);
+        n = g_list_model_get_n_items (G_LIST_MODEL (query));
+        g_assert_cmpuint (n, ==, kam_figure_table_get_n_rows (o.table));
+        for (guint p = 1; p < n; p++)
+          {
+            guint x = kam_figure_query_get_table_row (query, p - 1), y = kam_figure_query_get_table_row (query, p);
+            int c;
+
+            if (o.field == KAM_FIGURE_FIELD_VALUE
+                && (isnan (kam_figure_table_get_value (o.table, x)) || isnan (kam_figure_table_get_value (o.table, y))))
+              {
+                /* nothing known after an unknown value */
+                g_assert_false (isnan (kam_figure_table_get_value (o.table, x))
+                                && !isnan (kam_figure_table_get_value (o.table, y)));
+                c = isnan (kam_figure_table_get_value (o.table, x)) ? 0 : -1;
+              }
+            else
+              c = compare_field (&o, x, y) * (descending ? -1 : 1);
+            if (c > 0)
+              g_error ("sort by %d%s: row %u before row %u", o.field, descending ? " down" : "", x, y);
+            if (c == 0)
+              {
+                if (x > y)
+                  g_error ("sort by %d%s: tie of rows %u and %u out of order (%g, %g)", o.field, descending ? " down" : "", x, y,
+                           kam_figure_table_get_value (o.table, x), kam_figure_table_get_value (o.table, y));
+                checked_ties++;
+              }
+          }
+      }
+  g_assert_cmpuint (checked_ties, >, 100);
 }
 
 static void
@@ -131,6 +245,37 @@ test_follows_table (void)
   g_assert_true (kam_dataset_undo (dataset));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 1);
   g_assert_cmpint (kam_figure_query_find_id (query, id), ==, -1);
+}
+
+/* With the interface in Khmer the list shows countries by their Khmer names,
+ * and a search finds them by their English names too (and the other way in
+ * English). Run in a child, with the build's Khmer catalogue. */
+static void
+test_search_either_name (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (KamDataset) dataset = NULL;
+      g_autoptr (KamFigureQuery) query = NULL;
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, KAM_BUILD_LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      dataset = kam_test_load_bundled ();
+      query = kam_figure_query_new (dataset);
+      g_assert_cmpstr (kam_dataset_get_country_label (dataset, "JPN"), ==, "ជប៉ុន");
+      kam_figure_query_set_search (query, "ជប៉ុន");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 5);
+      kam_figure_query_set_search (query, "japan");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (query)), ==, 5);
+      return;
+    }
+  g_setenv ("LANGUAGE", "km", TRUE);
+  /* gettext follows LANGUAGE only outside the plain C locale */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
 }
 
 /* Filters by a dimension's member, searches members' names, sorts by members
@@ -252,9 +397,11 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kamlang/query/sort-by-value", test_sort_by_value);
+  g_test_add_func ("/kamlang/query/sorts-agree", test_sorts_agree);
   g_test_add_func ("/kamlang/query/unknown-sorts-last", test_unknown_sorts_last);
   g_test_add_func ("/kamlang/query/sort-by-country-name", test_sort_by_country_name);
   g_test_add_func ("/kamlang/query/filters-and-search", test_filters_and_search);
+  g_test_add_func ("/kamlang/query/search-either-name", test_search_either_name);
   g_test_add_func ("/kamlang/query/follows-table", test_follows_table);
   g_test_add_func ("/kamlang/query/members-and-qualifiers", test_members_and_qualifiers);
   g_test_add_func ("/kamlang/query/properties-notify", test_properties_notify);

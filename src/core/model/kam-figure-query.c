@@ -124,13 +124,51 @@ label_free (Label *label)
   g_free (label);
 }
 
+/* Whether ASCII text holds an ASCII needle, letters in any case; FALSE at
+ * the first byte that is not ASCII (*ascii then says so). */
+static gboolean
+ascii_matches (const char *text, const char *folded_needle, gboolean *ascii)
+{
+  gboolean found = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        {
+          *ascii = FALSE;
+          return FALSE;
+        }
+      if (!found && g_ascii_tolower (*p) == folded_needle[0])
+        {
+          gsize i = 1;
+
+          while (folded_needle[i] && p[i] && g_ascii_tolower (p[i]) == folded_needle[i])
+            i++;
+          found = folded_needle[i] == '\0';
+        }
+    }
+  *ascii = TRUE;
+  return found;
+}
+
 static gboolean
 text_matches (const char *text, const char *folded_needle)
 {
   g_autofree char *folded = NULL;
+  gboolean ascii = FALSE;
 
   if (text == NULL)
     return FALSE;
+  if (*folded_needle == '\0')
+    return TRUE;
+  /* ASCII text folds to its lower case: no folded copy of each note (a third
+   * of a search keystroke at 10^6 figures) */
+  {
+    gboolean found = ascii_matches (text, folded_needle, &ascii);
+
+    if (ascii)
+      return found;
+  }
   folded = g_utf8_casefold (text, -1);
   return strstr (folded, folded_needle) != NULL;
 }
@@ -146,7 +184,10 @@ make_label (KamFigureQuery *self, KamFigureField field, const char *id)
     {
       KamCountry *c = kam_dataset_lookup_country (self->dataset, id);
       name = kam_dataset_get_country_label (self->dataset, id);
-      other = c != NULL ? kam_country_get_name_km (c) : NULL;
+      /* found by either name, whichever is shown */
+      if (c != NULL)
+        other = g_strcmp0 (name, kam_country_get_name_km (c)) == 0 ? kam_country_get_name (c)
+                                                                 : kam_country_get_name_km (c);
     }
   else if (field == KAM_FIGURE_FIELD_INDICATOR)
     {
@@ -196,63 +237,286 @@ get_label (KamFigureQuery *self, GHashTable *cache, KamFigureField field, const 
   return label;
 }
 
-/* ---- rebuilding --------------------------------------------------------- */
+/* A value per id of a column (whether it holds the search, its place in a
+ * sort): ids are interned, so a pointer names one, a few hundred distinct
+ * ones at most. An open-addressed table probed inline, with the last id
+ * remembered (rows often come grouped): at 10^6 rows, GHashTable's calls were
+ * a large part of a search keystroke and of a sort by name. */
+typedef struct
+{
+  gconstpointer last;
+  int last_value;
+  gconstpointer *keys;
+  int *values;
+  guint bits, n;
+} IdTable;
+
+static void
+id_table_init (IdTable *t)
+{
+  *t = (IdTable) { NULL, 0, NULL, NULL, 6, 0 };
+  t->keys = g_new0 (gconstpointer, 1u << t->bits);
+  t->values = g_new0 (int, 1u << t->bits);
+}
+
+static void
+id_table_clear (IdTable *t)
+{
+  g_free (t->keys);
+  g_free (t->values);
+}
+
+static inline guint
+id_slot (gconstpointer key, guint bits)
+{
+  return (guint) (((guint64) GPOINTER_TO_SIZE (key) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
+/* Whether key is in the table, and its value. */
+static inline gboolean
+id_table_find (IdTable *t, gconstpointer key, int *value)
+{
+  guint mask = (1u << t->bits) - 1;
+
+  if (key == t->last)
+    {
+      *value = t->last_value;
+      return TRUE;
+    }
+  for (guint i = id_slot (key, t->bits); t->keys[i] != NULL; i = (i + 1) & mask)
+    if (t->keys[i] == key)
+      {
+        t->last = key;
+        t->last_value = *value = t->values[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+id_table_insert (IdTable *t, gconstpointer key, int value)
+{
+  guint mask;
+  guint i;
+
+  /* at most half full */
+  if (2 * (t->n + 1) > (1u << t->bits))
+    {
+      gconstpointer *keys = t->keys;
+      int *values = t->values;
+      guint old_size = 1u << t->bits;
+
+      t->bits++;
+      t->n = 0;
+      t->keys = g_new0 (gconstpointer, 1u << t->bits);
+      t->values = g_new0 (int, 1u << t->bits);
+      for (guint j = 0; j < old_size; j++)
+        if (keys[j] != NULL)
+          id_table_insert (t, keys[j], values[j]);
+      g_free (keys);
+      g_free (values);
+    }
+  mask = (1u << t->bits) - 1;
+  for (i = id_slot (key, t->bits); t->keys[i] != NULL; i = (i + 1) & mask)
+    ;
+  t->keys[i] = key;
+  t->values[i] = value;
+  t->n++;
+  t->last = key;
+  t->last_value = value;
+}
 
 typedef struct
 {
   KamFigureQuery *self;
-  const double *values;
-  const gint16 *years;
-  const char *const *column;
   GHashTable *labels;
-  const char *const *notes;
-  const guint8 *qualifiers;
-  const guint16 *members; /* the sorted dimension's column, NULL when all totals */
-  GPtrArray *member_keys; /* collation keys of its members' labels */
-} SortContext;
+  KamFigureField field;
+  IdTable table;
+} IdMatches;
+
+static inline gboolean
+id_matches (IdMatches *m, const char *id)
+{
+  gconstpointer key = label_key (id);
+  int match;
+
+  if (!id_table_find (&m->table, key, &match))
+    {
+      match = get_label (m->self, m->labels, m->field, id)->match;
+      id_table_insert (&m->table, key, match);
+    }
+  return match;
+}
+
+/* ---- sorting by keys ---------------------------------------------------- */
+
+typedef struct
+{
+  guint64 key;
+  guint row;
+} Keyed;
+
+/* Sorts by key, ties in the order they come (LSD radix: a pass per byte,
+ * skipping bytes every key shares); at 10^6 rows several times faster than
+ * comparing rows through a function. */
+static void
+radix_sort (Keyed *a, guint n)
+{
+  g_autofree Keyed *buffer = g_new (Keyed, n);
+  Keyed *from = a, *to = buffer;
+
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      guint count[256] = { 0 };
+      guint position = 0;
+
+      for (guint i = 0; i < n; i++)
+        count[(from[i].key >> shift) & 0xff]++;
+      if (count[(from[0].key >> shift) & 0xff] == n)
+        continue;
+      for (guint b = 0; b < 256; b++)
+        {
+          guint c = count[b];
+
+          count[b] = position;
+          position += c;
+        }
+      for (guint i = 0; i < n; i++)
+        to[count[(from[i].key >> shift) & 0xff]++] = from[i];
+      {
+        Keyed *swap = from;
+
+        from = to;
+        to = swap;
+      }
+    }
+  if (from != a)
+    memcpy (a, from, n * sizeof (Keyed));
+}
+
+/* A value as a key that sorts as the value does; unknown values last. */
+static guint64
+value_key (double v, gboolean descending)
+{
+  guint64 bits;
+
+  if (isnan (v))
+    return G_MAXUINT64;
+  if (v == 0)
+    v = 0; /* -0 and 0 tie */
+  memcpy (&bits, &v, sizeof bits);
+  bits = (bits >> 63) ? ~bits : bits | (G_GUINT64_CONSTANT (1) << 63);
+  return descending ? ~bits : bits;
+}
 
 static int
-compare_rows (gconstpointer a, gconstpointer b, gpointer data)
+compare_label_keys (gconstpointer a, gconstpointer b)
 {
-  SortContext *ctx = data;
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  int r = 0;
+  const Label *x = *(Label **) a, *y = *(Label **) b;
 
-  switch (KAM_QUERY_SORT_IS_MEMBER (ctx->self->sort_field) ? KAM_FIGURE_FIELD_MEMBERS
-                                                             : ctx->self->sort_field)
+  return strcmp (x->key, y->key);
+}
+
+/* Sorts the rows by a field other than the note: keys made once per row
+ * (names by their rank among the distinct names), then radix sorted. */
+static void
+sort_by_keys (KamFigureQuery *self, const char *const *column, GHashTable *labels, const guint16 *members,
+              GPtrArray *member_keys)
+{
+  guint n = self->rows->len;
+  const guint *rows = (const guint *) self->rows->data;
+  g_autofree Keyed *keyed = g_new (Keyed, n);
+  KamFigureField f = self->sort_field;
+  gboolean descending = self->descending;
+
+  if (f == KAM_FIGURE_FIELD_VALUE)
     {
-    case KAM_FIGURE_FIELD_VALUE:
-      {
-        double vx = ctx->values[x], vy = ctx->values[y];
-        /* unknown values sort last in either order */
-        if (isnan (vx) || isnan (vy))
-          return isnan (vx) - isnan (vy);
-        r = vx < vy ? -1 : vx > vy;
-        break;
-      }
-    case KAM_FIGURE_FIELD_YEAR:
-      r = ctx->years[x] - ctx->years[y];
-      break;
-    case KAM_FIGURE_FIELD_NOTE:
-      r = g_strcmp0 (ctx->notes[x], ctx->notes[y]);
-      break;
-    case KAM_FIGURE_FIELD_QUALIFIER:
-      r = (int) ctx->qualifiers[x] - (int) ctx->qualifiers[y];
-      break;
-    case KAM_FIGURE_FIELD_MEMBERS:
-      if (ctx->members != NULL && ctx->members[x] != ctx->members[y])
-        r = strcmp (g_ptr_array_index (ctx->member_keys, ctx->members[x]),
-                    g_ptr_array_index (ctx->member_keys, ctx->members[y]));
-      break;
-    default:
-      if (ctx->column[x] != ctx->column[y])
-        {
-          Label *lx = g_hash_table_lookup (ctx->labels, label_key (ctx->column[x]));
-          Label *ly = g_hash_table_lookup (ctx->labels, label_key (ctx->column[y]));
-          r = (lx && ly) ? strcmp (lx->key, ly->key) : 0;
-        }
+      const double *values = kam_figure_table_get_values (self->table);
+
+      for (guint i = 0; i < n; i++)
+        keyed[i] = (Keyed) { value_key (values[rows[i]], descending), rows[i] };
+      descending = FALSE;
     }
-  if (ctx->self->descending)
+  else if (f == KAM_FIGURE_FIELD_YEAR)
+    {
+      const gint16 *years = kam_figure_table_get_years (self->table);
+
+      for (guint i = 0; i < n; i++)
+        keyed[i] = (Keyed) { (guint64) (years[rows[i]] + 32768), rows[i] };
+    }
+  else if (f == KAM_FIGURE_FIELD_QUALIFIER)
+    {
+      const guint8 *qualifiers = kam_figure_table_get_qualifiers (self->table);
+
+      for (guint i = 0; i < n; i++)
+        keyed[i] = (Keyed) { qualifiers[rows[i]], rows[i] };
+    }
+  else if (column != NULL)
+    {
+      /* each distinct id's index, then its rank by label */
+      IdTable ids;
+      g_autoptr (GPtrArray) distinct = g_ptr_array_new ();
+      g_autofree guint *rank = NULL;
+
+      id_table_init (&ids);
+      for (guint i = 0; i < n; i++)
+        {
+          gconstpointer key = label_key (column[rows[i]]);
+          int index;
+
+          if (!id_table_find (&ids, key, &index))
+            {
+              index = (int) distinct->len;
+              g_ptr_array_add (distinct, get_label (self, labels, f, column[rows[i]]));
+              id_table_insert (&ids, key, index);
+            }
+          keyed[i] = (Keyed) { (guint64) index, rows[i] };
+        }
+      id_table_clear (&ids);
+      /* a label's rank: how many come before it (the same label, the same rank) */
+      rank = g_new0 (guint, MAX (distinct->len, 1));
+      for (guint d = 0; d < distinct->len; d++)
+        for (guint o = 0; o < distinct->len; o++)
+          rank[d] += compare_label_keys (&distinct->pdata[o], &distinct->pdata[d]) < 0;
+      for (guint i = 0; i < n; i++)
+        keyed[i].key = rank[keyed[i].key];
+    }
+  else
+    {
+      /* a breakdown's members, by the ranks of their labels */
+      guint n_members = member_keys != NULL ? member_keys->len : 0;
+      g_autofree guint *rank = g_new0 (guint, MAX (n_members, 1));
+
+      for (guint m = 0; m < n_members; m++)
+        for (guint o = 0; o < n_members; o++)
+          rank[m] += strcmp (member_keys->pdata[o], member_keys->pdata[m]) < 0;
+      for (guint i = 0; i < n; i++)
+        keyed[i] = (Keyed) { members != NULL ? rank[members[rows[i]]] : 0, rows[i] };
+    }
+  if (descending)
+    for (guint i = 0; i < n; i++)
+      keyed[i].key = ~keyed[i].key;
+  radix_sort (keyed, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (self->rows, guint, i) = keyed[i].row;
+}
+
+/* ---- rebuilding --------------------------------------------------------- */
+
+typedef struct
+{
+  const char *const *notes;
+  gboolean descending;
+} NoteOrder;
+
+static int
+compare_notes (gconstpointer a, gconstpointer b, gpointer data)
+{
+  NoteOrder *order = data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  int r = g_strcmp0 (order->notes[x], order->notes[y]);
+
+  if (order->descending)
     r = -r;
   /* ties keep the table's order, so the sort is stable */
   return r != 0 ? r : (x < y ? -1 : x > y);
@@ -321,6 +585,15 @@ rebuild (KamFigureQuery *self)
   g_clear_pointer (&self->rows, g_array_unref);
   if (!is_identity (self))
     {
+      IdMatches country_matches = { self, countries, KAM_FIGURE_FIELD_COUNTRY };
+      IdMatches indicator_matches = { self, indicators, KAM_FIGURE_FIELD_INDICATOR };
+      IdMatches source_matches = { self, sources, KAM_FIGURE_FIELD_SOURCE };
+
+      id_table_init (&country_matches.table);
+      id_table_init (&indicator_matches.table);
+      id_table_init (&source_matches.table);
+      gboolean by_members = filters_members (self);
+
       self->rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
       for (guint r = 0; r < n; r++)
         {
@@ -333,50 +606,52 @@ rebuild (KamFigureQuery *self)
             continue;
           if (years[r] < self->first_year || years[r] > self->last_year)
             continue;
-          if (!members_match (self, member_cols, r))
+          if (by_members && !members_match (self, member_cols, r))
             continue;
-          if (self->search != NULL
-              && !get_label (self, countries, KAM_FIGURE_FIELD_COUNTRY, c_col[r])->match
-              && !get_label (self, indicators, KAM_FIGURE_FIELD_INDICATOR, i_col[r])->match
-              && !get_label (self, sources, KAM_FIGURE_FIELD_SOURCE, s_col[r])->match
+          if (self->search != NULL && !id_matches (&country_matches, c_col[r])
+              && !id_matches (&indicator_matches, i_col[r]) && !id_matches (&source_matches, s_col[r])
               && !search_matches_member (member_cols, member_matches, r)
               && !text_matches (notes[r], self->search))
             continue;
           g_array_append_val (self->rows, r);
         }
+      id_table_clear (&country_matches.table);
+      id_table_clear (&indicator_matches.table);
+      id_table_clear (&source_matches.table);
       if (self->sort_field != KAM_QUERY_NO_SORT && self->rows->len > 1)
         {
-          SortContext ctx = { self, kam_figure_table_get_values (self->table), years, NULL, NULL,
-                              notes, kam_figure_table_get_qualifiers (self->table), NULL, NULL };
           KamFigureField f = self->sort_field;
-          g_autoptr (GPtrArray) member_keys = NULL;
 
-          if (KAM_QUERY_SORT_IS_MEMBER (f)
-              && (guint) (f - KAM_QUERY_SORT_MEMBER (0)) < n_dimensions)
+          if (f == KAM_FIGURE_FIELD_NOTE)
+            {
+              NoteOrder order = { notes, self->descending };
+
+              g_array_sort_with_data (self->rows, compare_notes, &order);
+            }
+          else if (KAM_QUERY_SORT_IS_MEMBER (f))
             {
               guint d = f - KAM_QUERY_SORT_MEMBER (0);
-              KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+              g_autoptr (GPtrArray) member_keys = g_ptr_array_new_with_free_func (g_free);
 
-              member_keys = g_ptr_array_new_with_free_func (g_free);
-              for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
-                g_ptr_array_add (member_keys,
-                                 g_utf8_collate_key (kam_dimension_get_member_label (dimension, m), -1));
-              ctx.members = member_cols[d];
-              ctx.member_keys = member_keys;
-            }
+              if (d < n_dimensions)
+                {
+                  KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
 
-          if (f == KAM_FIGURE_FIELD_COUNTRY || f == KAM_FIGURE_FIELD_INDICATOR
-              || f == KAM_FIGURE_FIELD_SOURCE)
-            {
-              ctx.column = f == KAM_FIGURE_FIELD_COUNTRY ? c_col
-                           : f == KAM_FIGURE_FIELD_INDICATOR ? i_col : s_col;
-              ctx.labels = f == KAM_FIGURE_FIELD_COUNTRY ? countries
-                           : f == KAM_FIGURE_FIELD_INDICATOR ? indicators : sources;
-              /* make every label once before sorting */
-              for (guint k = 0; k < self->rows->len; k++)
-                get_label (self, ctx.labels, f, ctx.column[g_array_index (self->rows, guint, k)]);
+                  for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
+                    g_ptr_array_add (member_keys,
+                                     g_utf8_collate_key (kam_dimension_get_member_label (dimension, m), -1));
+                }
+              sort_by_keys (self, NULL, NULL, d < n_dimensions ? member_cols[d] : NULL, member_keys);
             }
-          g_array_sort_with_data (self->rows, compare_rows, &ctx);
+          else if (f == KAM_FIGURE_FIELD_COUNTRY || f == KAM_FIGURE_FIELD_INDICATOR
+                   || f == KAM_FIGURE_FIELD_SOURCE)
+            sort_by_keys (self,
+                          f == KAM_FIGURE_FIELD_COUNTRY ? c_col : f == KAM_FIGURE_FIELD_INDICATOR ? i_col : s_col,
+                          f == KAM_FIGURE_FIELD_COUNTRY ? countries
+                          : f == KAM_FIGURE_FIELD_INDICATOR ? indicators : sources,
+                          NULL, NULL);
+          else
+            sort_by_keys (self, NULL, NULL, NULL, NULL);
         }
     }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, get_n_items (G_LIST_MODEL (self)));
