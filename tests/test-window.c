@@ -1976,6 +1976,7 @@ test_khmer_numerals (void)
   g_assert_true (kam_number_get_khmer_digits ());
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "១១,៤៥៣");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "២០២១");
+  g_assert_true (label_reads (figures, "៣ figures"));
   g_assert_cmpstr (filter_entry (from, 1), ==, "From ២០២១");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (from)), ==, 1);
   g_assert_nonnull (strstr (gtk_label_get_text (numbers), "Japan\t២០២១\t១១,៤៥៣"));
@@ -1993,6 +1994,7 @@ test_khmer_numerals (void)
   g_assert_false (kam_number_get_khmer_digits ());
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "12,000");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2021");
+  g_assert_true (label_reads (figures, "3 figures"));
   g_assert_cmpstr (filter_entry (from, 1), ==, "From 2021");
   g_assert_nonnull (strstr (gtk_label_get_text (numbers), "Japan\t2021\t12,000"));
   close_window (window);

@@ -232,6 +232,7 @@ kam_checks_page_update (KamChecksPage *self)
       /* Translators: the counts of the findings, then what to do with them */
       g_autofree char *text = g_strdup_printf (_("%s. Activate one to see its figure."), counts);
 
+      text = kam_number_localize_take (text);
       gtk_label_set_label (self->summary, text);
       gtk_stack_set_visible_child_name (self->stack, "findings");
     }

@@ -453,7 +453,9 @@ static void
 update_count (KamFiguresView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->query));
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n), n);
+  g_autofree char *number = kam_number_format (n, 0);
+  /* Translators: how many figures the list shows, e.g. "1,220 figures" */
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s figure", "%s figures", n), number);
 
   gtk_label_set_label (self->count_label, count);
   if (n > 0)
@@ -610,6 +612,8 @@ kam_figures_view_refresh_numbers (KamFiguresView *self)
 {
   g_return_if_fail (KAM_IS_FIGURES_VIEW (self));
   refresh_text_cells (GTK_WIDGET (self->view));
+  if (self->query != NULL)
+    update_count (self);
   /* the year filters keep their choice (the test says so) */
   if (self->dataset != NULL)
     update_years (self);
