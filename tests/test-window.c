@@ -2021,6 +2021,56 @@ test_numerals_action (void)
   g_assert_false (g_settings_get_boolean (settings, "khmer-numerals"));
 }
 
+/* What the window said it was drawn by, run as a program on the fixture
+ * (with GSK_RENDERER set to renderer, or unset). */
+static char *
+drawn_by (const char *renderer)
+{
+  g_autoptr (GFile) copy = fixture_copy ("good.kamlang");
+  g_autofree char *file = g_file_get_path (copy);
+  g_autofree char *home = g_build_filename (tmp_dir, renderer ? renderer : "default", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  const char *argv[] = { g_getenv ("KAMLANG_BINARY"), file, NULL };
+  g_auto (GStrv) env = g_get_environ ();
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *line;
+
+  g_assert_nonnull (argv[0]);
+  env = g_environ_setenv (env, "KAMLANG_PROBE", "quit", TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  env = renderer ? g_environ_setenv (env, "GSK_RENDERER", renderer, TRUE) : g_environ_unsetenv (env, "GSK_RENDERER");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, NULL,
+                               &error));
+  g_assert_no_error (error);
+  line = strstr (err, "window realized, drawn by ");
+  g_assert_nonnull (line);
+  return g_strndup (line + strlen ("window realized, drawn by "), strcspn (line + strlen ("window realized, drawn by "), " \n"));
+}
+
+/* Without a GPU (no /dev/dri/renderD*) the window is drawn with Cairo, not
+ * with OpenGL in software; GSK_RENDERER, when set, is obeyed. */
+static void
+test_renderer_without_gpu (void)
+{
+  g_autoptr (GDir) dri = g_dir_open ("/dev/dri", 0, NULL);
+  gboolean gpu = FALSE;
+  const char *name;
+  g_autofree char *chosen = NULL, *asked = NULL;
+
+  while (dri != NULL && (name = g_dir_read_name (dri)) != NULL)
+    gpu |= g_str_has_prefix (name, "renderD");
+  chosen = drawn_by (NULL);
+  if (gpu)
+    g_assert_cmpstr (chosen, !=, "GskCairoRenderer");
+  else
+    g_assert_cmpstr (chosen, ==, "GskCairoRenderer");
+  asked = drawn_by ("gl");
+  g_assert_cmpstr (asked, ==, "GskGLRenderer");
+}
+
 /* A page gets the document's data when it is shown (pages off screen wait):
  * the page on screen follows a new document at once, one shown later has it
  * then. */
@@ -2629,6 +2679,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
   g_test_add_func ("/kamlang/window/khmer-numerals", test_khmer_numerals);
   g_test_add_func ("/kamlang/window/numerals-action", test_numerals_action);
+  g_test_add_func ("/kamlang/window/renderer-without-gpu", test_renderer_without_gpu);
   g_test_add_func ("/kamlang/window/export-dialog", test_export_dialog);
   g_test_add_func ("/kamlang/window/copy-chart", test_copy_chart);
   g_test_add_func ("/kamlang/window/print", test_print);

@@ -1127,7 +1127,11 @@ make_primary_menu (GtkMenuButton *button, gpointer data)
 static void
 probe_realized (KamWindow *self)
 {
-  kam_probe ("window realized");
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  g_autofree char *text = g_strdup_printf ("window realized, drawn by %s",
+                                           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "nothing");
+
+  kam_probe (text);
   g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                           G_CALLBACK (frame_drawn), self);
 }
