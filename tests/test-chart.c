@@ -21,18 +21,26 @@ typedef struct
   KamChartLayout *layout; /* where the rendering drew each point */
 } Picture;
 
+/* Draws the chart in pic's style. */
 static void
-render (KamChart *chart, gboolean dark, Picture *pic)
+render_styled (KamChart *chart, Picture *pic)
 {
   cairo_t *cr;
 
-  kam_chart_style_init (&pic->style, dark);
+  g_clear_pointer (&pic->surface, cairo_surface_destroy);
   pic->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
   cr = cairo_create (pic->surface);
   g_clear_pointer (&pic->layout, kam_chart_layout_unref);
   pic->layout = kam_chart_render_layout (chart, cr, &pic->style, W, H);
   cairo_destroy (cr);
   cairo_surface_flush (pic->surface);
+}
+
+static void
+render (KamChart *chart, gboolean dark, Picture *pic)
+{
+  kam_chart_style_init (&pic->style, dark);
+  render_styled (chart, pic);
 }
 
 static void
@@ -313,7 +321,6 @@ test_high_contrast (void)
   g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
   g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
   Picture pic = { 0 };
-  cairo_t *cr;
 
   for (int dark = 0; dark <= 1; dark++)
     {
@@ -341,11 +348,7 @@ test_high_contrast (void)
 
   kam_chart_style_init (&pic.style, FALSE);
   kam_chart_style_set_high_contrast (&pic.style);
-  pic.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
-  cr = cairo_create (pic.surface);
-  pic.layout = kam_chart_render_layout (chart, cr, &pic.style, W, H);
-  cairo_destroy (cr);
-  cairo_surface_flush (pic.surface);
+  render_styled (chart, &pic);
   /* Thailand's bar, in the high-contrast blue, runs most of the width */
   g_assert_cmpint (bar_length (chart, &pic, 0), >, W / 2);
   picture_clear (&pic);
