@@ -262,6 +262,27 @@ test_save_keeps_mode_and_backup (Fixture *f, gconstpointer data)
   g_assert_cmpuint (assert_save_keeps_mode_and_backup (f, NULL), ==, before.st_ino);
 }
 
+/* A save killed after it made the backup and before its new file took the
+ * name leaves FILE~ a link to FILE itself: the next save keeps it and leaves
+ * no temporary link behind (rename() of one link onto another of the same
+ * file does nothing). */
+static void
+test_backup_already_current (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_strconcat (f->target, "~", NULL);
+  const char *left[] = { "target.kamlang", "target.kamlang~", "add.csv", NULL };
+  GStatBuf before, after;
+
+  g_assert_cmpint (link (f->target, backup), ==, 0);
+  g_assert_cmpint (g_stat (f->target, &before), ==, 0);
+  g_assert_true (kam_file_write (f->target, "new", 3, KAM_WRITE_BACKUP, NULL));
+  assert_file_is (f->target, "new", 3);
+  assert_file_is (backup, f->original, f->original_length);
+  g_assert_cmpint (g_stat (backup, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  assert_folder_holds (f->dir, left);
+}
+
 /* Where hard links are refused, the backup is a copy, with the same mode. */
 static void
 test_backup_without_hard_links (Fixture *f, gconstpointer data)
@@ -537,6 +558,7 @@ main (int argc, char **argv)
   ADD ("file-size-limit", test_file_size_limit);
   ADD ("full-tmpfs", test_full_tmpfs);
   ADD ("keeps-mode-and-backup", test_save_keeps_mode_and_backup);
+  ADD ("backup-already-current", test_backup_already_current);
   ADD ("backup-without-hard-links", test_backup_without_hard_links);
   ADD ("symlink", test_symlink);
   ADD ("hard-link", test_hard_link);

@@ -65,8 +65,17 @@ count_temporaries (const char *dir_path)
   guint n = 0;
 
   while ((name = g_dir_read_name (dir)) != NULL)
-    n += kam_file_is_temporary_for (name, "target.kamlang")
-         || kam_file_is_temporary_for (name, "target.kamlang~");
+    if (kam_file_is_temporary_for (name, "target.kamlang") || kam_file_is_temporary_for (name, "target.kamlang~"))
+      {
+        GStatBuf st;
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+        g_stat (path, &st);
+        /* which one, for a failure's message */
+        g_test_message ("temporary file %s: %" G_GOFFSET_FORMAT " bytes, %u links", name, (goffset) st.st_size,
+                        (guint) st.st_nlink);
+        n++;
+      }
   return n;
 }
 
