@@ -480,11 +480,23 @@ sort_by_keys (KamFigureQuery *self, const char *const *column, GHashTable *label
           keyed[i] = (Keyed) { (guint64) index, rows[i] };
         }
       id_table_clear (&ids);
-      /* a label's rank: how many come before it (the same label, the same rank) */
-      rank = g_new0 (guint, MAX (distinct->len, 1));
-      for (guint d = 0; d < distinct->len; d++)
-        for (guint o = 0; o < distinct->len; o++)
-          rank[d] += compare_label_keys (&distinct->pdata[o], &distinct->pdata[d]) < 0;
+      /* a label's rank among the labels sorted (the same label, the same rank) */
+      {
+        g_autoptr (GPtrArray) sorted = g_ptr_array_copy (distinct, NULL, NULL);
+        g_autoptr (GHashTable) ranks = g_hash_table_new (NULL, NULL);
+        guint r = 0;
+
+        g_ptr_array_sort (sorted, compare_label_keys);
+        for (guint s = 0; s < sorted->len; s++)
+          {
+            if (s > 0 && compare_label_keys (&sorted->pdata[s - 1], &sorted->pdata[s]) != 0)
+              r = s;
+            g_hash_table_insert (ranks, sorted->pdata[s], GUINT_TO_POINTER (r));
+          }
+        rank = g_new (guint, MAX (distinct->len, 1));
+        for (guint d = 0; d < distinct->len; d++)
+          rank[d] = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, distinct->pdata[d]));
+      }
       for (guint i = 0; i < n; i++)
         keyed[i].key = rank[keyed[i].key];
     }
