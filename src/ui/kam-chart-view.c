@@ -188,9 +188,10 @@ describe_hit (KamChartView *self, const KamChartHit *hit_)
   source = hit.point.source ? kam_dataset_lookup_source (dataset, hit.point.source) : NULL;
   /* Translators: a chart's tooltip: what, year, value, source */
   return kam_number_localize_take (
-    g_strdup_printf (_("%s, %d (%s)\n%s\nSource: %s"), hit.point.label ? hit.point.label : "", hit.point.year, hit.series_name ? hit.series_name : "", value,
-                          source && kam_source_get_title (source) ? kam_source_get_title (source)
-                                                                  : (hit.point.source ? hit.point.source : _("none"))));
+    g_strdup_printf (_("%s, %d (%s)\n%s\nSource: %s"), hit.point.label ? hit.point.label : "", hit.point.year,
+                     hit.series_name ? hit.series_name : "", value,
+                     source && kam_source_get_title (source) ? kam_source_get_title (source)
+                                                             : (hit.point.source ? hit.point.source : _("none"))));
 }
 
 /* What the point chosen with the keyboard is, or NULL when there is none. */

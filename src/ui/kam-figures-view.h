@@ -20,8 +20,9 @@ void kam_figures_view_set_dataset (KamFiguresView *self, KamDataset *dataset);
 KamFigureQuery *kam_figures_view_get_query (KamFiguresView *self);
 GtkSelectionModel *kam_figures_view_get_selection (KamFiguresView *self);
 GtkSearchEntry *kam_figures_view_get_search_entry (KamFiguresView *self);
-/* Selects these figures (clearing the filters that hide them) and shows the first. */
+/* Writes the years, values and counts shown again (the numerals changed). */
 void kam_figures_view_refresh_numbers (KamFiguresView *self);
+/* Selects these figures (clearing the filters that hide them) and shows the first. */
 void kam_figures_view_select_ids (KamFiguresView *self, const guint *ids, guint n);
 /* Adds figures from tab-separated text as one step; on a bad line adds nothing
  * and tells which line and why. */

@@ -417,11 +417,27 @@ value_key (double v, gboolean descending)
 }
 
 static int
-compare_label_keys (gconstpointer a, gconstpointer b)
+compare_indexed_keys (gconstpointer a, gconstpointer b, gpointer keys)
 {
-  const Label *x = *(Label **) a, *y = *(Label **) b;
+  const char *const *k = keys;
 
-  return strcmp (x->key, y->key);
+  return strcmp (k[*(const guint *) a], k[*(const guint *) b]);
+}
+
+/* Each of n collation keys' rank among them, sorted (equal keys, the same
+ * rank). */
+static guint *
+rank_keys (const char *const *keys, guint n)
+{
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  guint *rank = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (int) n, sizeof (guint), compare_indexed_keys, (gpointer) keys);
+  for (guint s = 0; s < n; s++)
+    rank[order[s]] = s > 0 && strcmp (keys[order[s - 1]], keys[order[s]]) == 0 ? rank[order[s - 1]] : s;
+  return rank;
 }
 
 /* Sorts the rows by a field other than the note: keys made once per row
@@ -460,7 +476,7 @@ sort_by_keys (KamFigureQuery *self, const char *const *column, GHashTable *label
     }
   else if (column != NULL)
     {
-      /* each distinct id's index, then its rank by label */
+      /* each distinct id's index, then its rank by its label's collation key */
       IdTable ids;
       g_autoptr (GPtrArray) distinct = g_ptr_array_new ();
       g_autofree guint *rank = NULL;
@@ -474,41 +490,22 @@ sort_by_keys (KamFigureQuery *self, const char *const *column, GHashTable *label
           if (!id_table_find (&ids, key, &index))
             {
               index = (int) distinct->len;
-              g_ptr_array_add (distinct, get_label (self, labels, f, column[rows[i]]));
+              g_ptr_array_add (distinct, get_label (self, labels, f, column[rows[i]])->key);
               id_table_insert (&ids, key, index);
             }
           keyed[i] = (Keyed) { (guint64) index, rows[i] };
         }
       id_table_clear (&ids);
-      /* a label's rank among the labels sorted (the same label, the same rank) */
-      {
-        g_autoptr (GPtrArray) sorted = g_ptr_array_copy (distinct, NULL, NULL);
-        g_autoptr (GHashTable) ranks = g_hash_table_new (NULL, NULL);
-        guint r = 0;
-
-        g_ptr_array_sort (sorted, compare_label_keys);
-        for (guint s = 0; s < sorted->len; s++)
-          {
-            if (s > 0 && compare_label_keys (&sorted->pdata[s - 1], &sorted->pdata[s]) != 0)
-              r = s;
-            g_hash_table_insert (ranks, sorted->pdata[s], GUINT_TO_POINTER (r));
-          }
-        rank = g_new (guint, MAX (distinct->len, 1));
-        for (guint d = 0; d < distinct->len; d++)
-          rank[d] = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, distinct->pdata[d]));
-      }
+      rank = rank_keys ((const char *const *) distinct->pdata, distinct->len);
       for (guint i = 0; i < n; i++)
         keyed[i].key = rank[keyed[i].key];
     }
   else
     {
       /* a breakdown's members, by the ranks of their labels */
-      guint n_members = member_keys != NULL ? member_keys->len : 0;
-      g_autofree guint *rank = g_new0 (guint, MAX (n_members, 1));
+      g_autofree guint *rank = rank_keys (member_keys != NULL ? (const char *const *) member_keys->pdata : NULL,
+                                          member_keys != NULL ? member_keys->len : 0);
 
-      for (guint m = 0; m < n_members; m++)
-        for (guint o = 0; o < n_members; o++)
-          rank[m] += strcmp (member_keys->pdata[o], member_keys->pdata[m]) < 0;
       for (guint i = 0; i < n; i++)
         keyed[i] = (Keyed) { members != NULL ? rank[members[rows[i]]] : 0, rows[i] };
     }
@@ -607,14 +604,13 @@ rebuild (KamFigureQuery *self)
       IdMatches country_matches = { self, countries, KAM_FIGURE_FIELD_COUNTRY };
       IdMatches indicator_matches = { self, indicators, KAM_FIGURE_FIELD_INDICATOR };
       IdMatches source_matches = { self, sources, KAM_FIGURE_FIELD_SOURCE };
-
-      id_table_init (&country_matches.table);
-      id_table_init (&indicator_matches.table);
-      id_table_init (&source_matches.table);
       gboolean by_members = filters_members (self);
       guint *kept;
       guint n_kept = 0;
 
+      id_table_init (&country_matches.table);
+      id_table_init (&indicator_matches.table);
+      id_table_init (&source_matches.table);
       self->rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
       g_array_set_size (self->rows, n);
       kept = (guint *) self->rows->data;
