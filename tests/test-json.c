@@ -115,6 +115,46 @@ test_round_trip_keeps_everything (void)
                    "ជប៉ុន");
 }
 
+/* A snapshot for a save in another thread holds what the dataset held when it
+ * was taken, whatever is done to the dataset afterwards, even freeing it. */
+static void
+test_snapshot_outlives_edits (void)
+{
+  KamDataset *dataset = kam_test_load_bundled ();
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  g_autofree char *before = kam_dataset_to_data (dataset, NULL);
+  g_autofree char *text = NULL, *edited = NULL;
+  g_autoptr (KamDatasetSnapshot) snapshot = kam_dataset_snapshot_new (dataset);
+  KamDimension *sex = kam_dataset_get_dimension (dataset, 0);
+  KamFigureRow row = { 0 };
+  guint n = kam_figure_table_get_n_rows (table), noted = 0, with_member = 0, last;
+  gsize length;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (kam_figure_table_get_note (table, i) != NULL)
+        noted = kam_figure_table_get_id (table, i);
+      if (kam_figure_table_get_member (table, i, 0) != 0)
+        with_member = kam_figure_table_get_id (table, i);
+    }
+  g_assert_cmpuint (noted, >, 0);
+  g_assert_cmpuint (with_member, >, 0);
+  g_assert_true (kam_dataset_set_figure_value (dataset, kam_figure_table_get_id (table, 0), 123456, NULL));
+  row.note = "another note";
+  g_assert_true (kam_dataset_set_figure_field (dataset, noted, KAM_FIGURE_FIELD_NOTE, &row, NULL));
+  g_assert_cmpint (kam_dataset_add_member (dataset, sex, "other", "Other", NULL, NULL), >, 0);
+  g_assert_true (kam_dataset_set_title (dataset, "Another title"));
+  last = kam_figure_table_get_id (table, n - 1);
+  kam_dataset_remove_figures (dataset, &last, 1);
+  edited = kam_dataset_to_data (dataset, NULL);
+  g_assert_cmpstr (edited, !=, before);
+  g_object_unref (dataset);
+
+  text = kam_dataset_snapshot_to_data (snapshot, &length);
+  g_assert_cmpuint (length, ==, strlen (before));
+  g_assert_cmpstr (text, ==, before);
+}
+
 static void
 test_round_trip_after_edits (void)
 {
@@ -345,6 +385,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/json/round-trip-bundled", test_round_trip_bundled);
   g_test_add_func ("/kamlang/json/round-trip-keeps-everything", test_round_trip_keeps_everything);
   g_test_add_func ("/kamlang/json/round-trip-after-edits", test_round_trip_after_edits);
+  g_test_add_func ("/kamlang/json/snapshot-outlives-edits", test_snapshot_outlives_edits);
   g_test_add_func ("/kamlang/json/all-problems-reported", test_all_problems_reported);
   g_test_add_func ("/kamlang/json/figures-read-from-text", test_figures_read_from_text);
   g_test_add_func ("/kamlang/json/huge-file-refused-unread", test_huge_file_refused_unread);

@@ -45,6 +45,17 @@ KamDataset *kam_dataset_load_bundled (GError **error);
 /* The file's text: deterministic key order, one figure per line. */
 char *kam_dataset_to_data (KamDataset *dataset, gsize *length);
 
+/* The same text in two steps, for writing it in another thread: a snapshot
+ * taken in the dataset's thread (cheap: the figures' columns are copied), then
+ * its text, in any thread, however the dataset changes meanwhile. */
+typedef struct _KamDatasetSnapshot KamDatasetSnapshot;
+
+KamDatasetSnapshot *kam_dataset_snapshot_new (KamDataset *dataset);
+char *kam_dataset_snapshot_to_data (KamDatasetSnapshot *self, gsize *length);
+void kam_dataset_snapshot_free (KamDatasetSnapshot *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamDatasetSnapshot, kam_dataset_snapshot_free)
+
 /* Writes atomically (a temporary file in the same folder, then a rename),
  * keeping the previous version as FILE~ when make_backup is set. Does not mark
  * the dataset saved: the caller does, once it knows where the document lives. */

@@ -167,15 +167,15 @@ draft_written (GObject *source, GAsyncResult *result, gpointer data)
 
 typedef struct
 {
-  char *id, *data, *uri, *title;
-  gsize length;
+  char *id, *uri, *title;
+  KamDatasetSnapshot *snapshot;
 } DraftData;
 
 static void
 draft_data_free (DraftData *d)
 {
   g_free (d->id);
-  g_free (d->data);
+  kam_dataset_snapshot_free (d->snapshot);
   g_free (d->uri);
   g_free (d->title);
   g_free (d);
@@ -186,8 +186,10 @@ write_draft_thread (GTask *task, gpointer source, gpointer task_data, GCancellab
 {
   DraftData *d = task_data;
   GError *error = NULL;
+  gsize length;
+  g_autofree char *data = kam_dataset_snapshot_to_data (d->snapshot, &length);
 
-  if (kam_draft_write (d->id, d->data, d->length, d->uri, d->title, &error))
+  if (kam_draft_write (d->id, data, length, d->uri, d->title, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -210,7 +212,7 @@ kam_document_write_draft (KamDocument *self)
     }
   d = g_new0 (DraftData, 1);
   d->id = g_strdup (self->draft_id);
-  d->data = kam_dataset_to_data (self->dataset, &d->length);
+  d->snapshot = kam_dataset_snapshot_new (self->dataset);
   d->uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
   d->title = g_strdup (kam_dataset_get_title (self->dataset));
   self->draft_writing = TRUE;
@@ -563,8 +565,7 @@ kam_document_load_finish (GAsyncResult *result, GError **error)
 typedef struct
 {
   GFile *file;
-  char *data;
-  gsize length;
+  KamDatasetSnapshot *snapshot; /* the text is made in the thread */
   guint64 state;
   gboolean check;
   char *expected_etag;
@@ -575,7 +576,7 @@ static void
 save_data_free (SaveData *d)
 {
   g_clear_object (&d->file);
-  g_free (d->data);
+  kam_dataset_snapshot_free (d->snapshot);
   g_free (d->expected_etag);
   g_free (d->new_etag);
   g_free (d);
@@ -586,6 +587,8 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 {
   SaveData *d = task_data;
   GError *error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
 
   if (d->check)
     {
@@ -600,7 +603,8 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
           return;
         }
     }
-  if (!kam_file_write_gfile (d->file, d->data, d->length, KAM_WRITE_BACKUP, &error))
+  data = kam_dataset_snapshot_to_data (d->snapshot, &length);
+  if (!kam_file_write_gfile (d->file, data, length, KAM_WRITE_BACKUP, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -656,7 +660,7 @@ kam_document_save_async (KamDocument *self, GFile *file, KamDocumentSaveFlags fl
     file = self->file;
   d = g_new0 (SaveData, 1);
   d->file = g_object_ref (file);
-  d->data = kam_dataset_to_data (self->dataset, &d->length);
+  d->snapshot = kam_dataset_snapshot_new (self->dataset);
   d->state = kam_dataset_get_state (self->dataset);
   d->check = !(flags & KAM_DOCUMENT_SAVE_OVERWRITE) && self->file != NULL && self->etag != NULL
              && g_file_equal (file, self->file);
