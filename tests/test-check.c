@@ -242,6 +242,79 @@ test_typed_values_and_implausible (void)
   g_assert_cmpuint (after->len, >=, n_before + 2);
 }
 
+static void
+assert_same_findings (GPtrArray *a, GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      KamCheckFinding *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpuint (x->figure_id, ==, y->figure_id);
+      g_assert_cmpint (x->severity, ==, y->severity);
+      g_assert_cmpstr (x->where, ==, y->where);
+      g_assert_cmpstr (x->message, ==, y->message);
+    }
+}
+
+/* The checks done a slice at a time find what they find at once, and start
+ * again when the figures change between slices. */
+static void
+test_checks_in_slices (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  GListModel *countries = kam_dataset_get_countries (dataset);
+  GListModel *sources = kam_dataset_get_sources (dataset);
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
+  g_autoptr (GPtrArray) at_once = NULL, sliced = NULL;
+  g_autoptr (KamChecker) checker = NULL;
+  guint n_before = kam_figure_table_get_n_rows (table), steps = 0, edited;
+
+  /* more than three slices of figures, some of them wrong */
+  for (guint c = 0; c < g_list_model_get_n_items (countries); c++)
+    for (guint k = 0; k < 5; k++)
+      for (int year = 1900; year < 2000; year++)
+        {
+          g_autoptr (KamCountry) country = g_list_model_get_item (countries, c);
+          g_autoptr (KamSource) source = g_list_model_get_item (sources, k);
+          KamFigureRow row = { kam_country_get_code (country), year, "workers", 1000 + year,
+                               k == 0 && year % 5 == 0 ? NULL : kam_source_get_id (source), NULL };
+
+          if (rows->len % 7 == 0)
+            row.value = 2e9;
+          g_array_append_val (rows, row);
+        }
+  g_assert_cmpuint (rows->len, >, 3000);
+  g_assert_true (kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, NULL));
+  at_once = kam_check_run (dataset, 2026);
+  g_assert_cmpuint (count_containing (at_once, "implausibly many"), >=, rows->len / 7);
+  g_assert_cmpuint (count_containing (at_once, "no source"), >=, rows->len / 25);
+
+  checker = kam_checker_new (dataset, 2026);
+  while (!kam_checker_step (checker, 0))
+    steps++;
+  g_assert_cmpuint (steps, >=, 4);
+  sliced = kam_checker_take_findings (checker);
+  assert_same_findings (sliced, at_once);
+  g_clear_pointer (&sliced, g_ptr_array_unref);
+  g_clear_pointer (&at_once, g_ptr_array_unref);
+
+  /* a figure already checked is changed: the run starts again */
+  g_clear_pointer (&checker, kam_checker_free);
+  checker = kam_checker_new (dataset, 2026);
+  g_assert_false (kam_checker_step (checker, 0));
+  g_assert_false (kam_checker_step (checker, 0));
+  edited = n_before + 1; /* checked by the second slice; not wrong yet */
+  g_assert_true (kam_dataset_set_figure_value (dataset, kam_figure_table_get_id (table, edited), 3e9, NULL));
+  while (!kam_checker_step (checker, 0))
+    ;
+  sliced = kam_checker_take_findings (checker);
+  at_once = kam_check_run (dataset, 2026);
+  assert_same_findings (sliced, at_once);
+  g_assert_cmpuint (count_containing (sliced, "3,000,000,000 persons"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -253,5 +326,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/check/clean-data-has-no-findings", test_clean_data_has_no_findings);
   g_test_add_func ("/kamlang/check/follows-edits", test_checks_follow_edits);
   g_test_add_func ("/kamlang/check/typed-values-and-implausible", test_typed_values_and_implausible);
+  g_test_add_func ("/kamlang/check/in-slices", test_checks_in_slices);
   return g_test_run ();
 }

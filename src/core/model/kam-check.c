@@ -100,123 +100,198 @@ agree (double a, KamQualifier qa, double b, KamQualifier qb)
   return FALSE;
 }
 
-typedef struct
+typedef enum
+{
+  PHASE_ROWS,         /* each figure alone */
+  PHASE_PARTS_SUM,    /* parts added to their totals */
+  PHASE_PARTS_REPORT, /* totals their parts exceed */
+  PHASE_SOURCES,      /* figures of one key from different sources */
+  PHASE_DONE,
+} Phase;
+
+/* Rows checked between two looks at the clock. */
+#define CHUNK 1024
+
+struct _KamChecker
 {
   KamDataset *dataset;
   KamFigureTable *table;
+  int current_year;
   GPtrArray *findings;
   guint n;
   const double *values;
   const guint8 *qualifiers;
-} Run;
+  guint64 stamp, state; /* of the figures when the run started */
+  Phase phase;
+  guint next;    /* the phase's next row */
+  int dimension; /* whose parts: a dimension, or -1 for the countries */
+  double *sums;
+  guint *parts;
+  guint8 *one_above;
+};
 
 static gboolean
-known (Run *run, guint row)
+known (KamChecker *self, guint row)
 {
-  return kam_value_is_known (run->values[row]);
+  return kam_value_is_known (self->values[row]);
+}
+
+static void
+check_rows (KamChecker *self, guint from, guint to)
+{
+  KamDataset *dataset = self->dataset;
+  KamFigureTable *table = self->table;
+  const char *const *indicators = kam_figure_table_get_indicators (table);
+  const char *const *sources = kam_figure_table_get_sources (table);
+  const gint16 *years = kam_figure_table_get_years (table);
+
+  for (guint i = from; i < to; i++)
+    {
+      KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, indicators[i]);
+      KamFigureRow row;
+      g_autofree char *what = NULL;
+      gboolean persons = indicator != NULL && known (self, i)
+                         && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_PERSONS);
+      gboolean implausible = persons && self->values[i] > KAM_PERSONS_PLAUSIBLE;
+      gboolean fractional = persons && self->values[i] != floor (self->values[i]);
+
+      if (sources[i] != NULL && !implausible && !fractional
+          && (years[i] <= self->current_year || indicator == NULL
+              || kam_indicator_get_kind (indicator) == KAM_INDICATOR_KIND_TARGET))
+        continue;
+      kam_figure_table_get_row (table, i, &row);
+      what = describe (dataset, &row);
+      if (implausible)
+        {
+          g_autofree char *value = kam_number_format (self->values[i], 0);
+          add (self->findings, table, i, KAM_SEVERITY_WARNING,
+               _("%s: %s persons is implausibly many; is a digit too many?"), what, value);
+        }
+      if (fractional)
+        {
+          g_autofree char *value = kam_number_to_text (self->values[i]);
+          add (self->findings, table, i, KAM_SEVERITY_WARNING,
+               _("%s: %s is not a whole number of persons"), what, value);
+        }
+      if (sources[i] == NULL)
+        add (self->findings, table, i, KAM_SEVERITY_WARNING, _("%s: the figure cites no source"), what);
+      if (years[i] > self->current_year && indicator != NULL
+          && kam_indicator_get_kind (indicator) != KAM_INDICATOR_KIND_TARGET)
+        add (self->findings, table, i, KAM_SEVERITY_ERROR,
+             _("%s: the year %d is after the current year %d, but a count of people or money cannot be known yet"),
+             what, years[i], self->current_year);
+    }
 }
 
 /* Parts against their total: the members of one dimension against its total,
- * or (dimension -1) the countries against the national total. */
+ * or (dimension -1) the countries against the national total. First each part
+ * is added to its total's sum... */
 static void
-check_parts (Run *run, int dimension)
+sum_parts (KamChecker *self, guint from, guint to)
 {
-  g_autofree double *sums = g_new0 (double, run->n);
-  g_autofree guint *parts = g_new0 (guint, run->n);
-  g_autofree guint8 *one_above = g_new0 (guint8, run->n);
+  int dimension = self->dimension;
 
-  for (guint i = 0; i < run->n; i++)
+  for (guint i = from; i < to; i++)
     {
       KamFigureRow row;
       int total;
 
-      kam_figure_table_get_row (run->table, i, &row);
-      if (!known (run, i) || (dimension < 0 ? row.country == NULL : row.members[dimension] == 0))
+      kam_figure_table_get_row (self->table, i, &row);
+      if (!known (self, i) || (dimension < 0 ? row.country == NULL : row.members[dimension] == 0))
         continue;
       if (dimension < 0)
         row.country = NULL;
       else
         row.members[dimension] = 0;
-      total = kam_figure_table_find_same_key (run->table, &row, 0);
-      if (total < 0 || !known (run, total))
+      total = kam_figure_table_find_same_key (self->table, &row, 0);
+      if (total < 0 || !known (self, total))
         continue;
-      sums[total] += run->values[i];
-      parts[total]++;
-      if (dimension >= 0 && run->values[i] > run->values[total]
-          && run->qualifiers[total] != KAM_QUALIFIER_LOWER_BOUND)
+      self->sums[total] += self->values[i];
+      self->parts[total]++;
+      if (dimension >= 0 && self->values[i] > self->values[total]
+          && self->qualifiers[total] != KAM_QUALIFIER_LOWER_BOUND)
         {
-          KamDimension *dim = kam_dataset_get_dimension (run->dataset, dimension);
+          KamDimension *dim = kam_dataset_get_dimension (self->dataset, dimension);
           KamFigureRow part;
           g_autofree char *what = NULL, *p = NULL, *t = NULL;
 
-          kam_figure_table_get_row (run->table, i, &part);
-          what = describe (run->dataset, &part);
-          p = with_mark (run->values[i], run->qualifiers[i]);
-          t = with_mark (run->values[total], run->qualifiers[total]);
-          add (run->findings, run->table, i, KAM_SEVERITY_ERROR,
+          kam_figure_table_get_row (self->table, i, &part);
+          what = describe (self->dataset, &part);
+          p = with_mark (self->values[i], self->qualifiers[i]);
+          t = with_mark (self->values[total], self->qualifiers[total]);
+          add (self->findings, self->table, i, KAM_SEVERITY_ERROR,
                _("%s: %s is more than the total of %s (all of “%s”) from the same source"), what, p,
                t, kam_dimension_get_label (dim));
-          one_above[total] = TRUE;
+          self->one_above[total] = TRUE;
         }
     }
-  for (guint t = 0; t < run->n; t++)
+}
+
+/* ... then the totals their parts exceed are told. */
+static void
+report_parts (KamChecker *self, guint from, guint to)
+{
+  int dimension = self->dimension;
+
+  for (guint t = from; t < to; t++)
     {
       KamFigureRow row;
       g_autofree char *what = NULL, *s = NULL, *v = NULL;
 
-      if (parts[t] == 0 || sums[t] <= run->values[t] || one_above[t]
-          || run->qualifiers[t] == KAM_QUALIFIER_LOWER_BOUND || (dimension >= 0 && parts[t] < 2))
+      if (self->parts[t] == 0 || self->sums[t] <= self->values[t] || self->one_above[t]
+          || self->qualifiers[t] == KAM_QUALIFIER_LOWER_BOUND || (dimension >= 0 && self->parts[t] < 2))
         continue;
-      kam_figure_table_get_row (run->table, t, &row);
-      what = describe (run->dataset, &row);
-      s = kam_number_format (sums[t], 2);
-      v = with_mark (run->values[t], run->qualifiers[t]);
+      kam_figure_table_get_row (self->table, t, &row);
+      what = describe (self->dataset, &row);
+      s = kam_number_format (self->sums[t], 2);
+      v = with_mark (self->values[t], self->qualifiers[t]);
       if (dimension < 0)
-        add (run->findings, run->table, t, KAM_SEVERITY_WARNING,
+        add (self->findings, self->table, t, KAM_SEVERITY_WARNING,
              _("%s: the countries add up to %s, more than the national total of %s"), what, s, v);
       else
-        add (run->findings, run->table, t, KAM_SEVERITY_ERROR,
+        add (self->findings, self->table, t, KAM_SEVERITY_ERROR,
              _("%s: the members of “%s” add up to %s, more than their total of %s"), what,
-             kam_dimension_get_label (kam_dataset_get_dimension (run->dataset, dimension)), s, v);
+             kam_dimension_get_label (kam_dataset_get_dimension (self->dataset, dimension)), s, v);
     }
 }
 
 /* Figures of one key from different sources. */
 static void
-check_sources (Run *run)
+check_sources (KamChecker *self, guint from, guint to)
 {
-  for (guint i = 0; i < run->n; i++)
+  const char *const *sources = kam_figure_table_get_sources (self->table);
+
+  for (guint i = from; i < to; i++)
     {
       KamFigureRow row;
-      const char *const *sources = kam_figure_table_get_sources (run->table);
 
-      if (!known (run, i))
+      if (!known (self, i))
         continue;
-      kam_figure_table_get_row (run->table, i, &row);
+      kam_figure_table_get_row (self->table, i, &row);
       /* against each earlier row of its group */
-      for (int j = kam_figure_table_find_group (run->table, &row); j >= 0;
-           j = kam_figure_table_group_next (run->table, j))
+      for (int j = kam_figure_table_find_group (self->table, &row); j >= 0;
+           j = kam_figure_table_group_next (self->table, j))
         {
           g_autofree char *what = NULL, *a = NULL, *b = NULL;
-          double x = run->values[i], y = run->values[j];
-          KamQualifier qx = run->qualifiers[i], qy = run->qualifiers[j];
+          double x = self->values[i], y = self->values[j];
+          KamQualifier qx = self->qualifiers[i], qy = self->qualifiers[j];
 
-          if ((guint) j >= i || !known (run, j) || sources[j] == sources[i])
+          if ((guint) j >= i || !known (self, j) || sources[j] == sources[i])
             continue;
-          what = describe (run->dataset, &row);
+          what = describe (self->dataset, &row);
           a = with_mark (x, qx);
           b = with_mark (y, qy);
           if ((qx == KAM_QUALIFIER_LOWER_BOUND && qy == KAM_QUALIFIER_EXACT && x > y)
               || (qy == KAM_QUALIFIER_LOWER_BOUND && qx == KAM_QUALIFIER_EXACT && y > x))
             {
-              add (run->findings, run->table, i, KAM_SEVERITY_ERROR,
+              add (self->findings, self->table, i, KAM_SEVERITY_ERROR,
                    _("%s: %s from “%s” cannot both hold with %s from “%s”"), what, a,
                    sources[i] ? sources[i] : "—", b, sources[j] ? sources[j] : "—");
               break;
             }
           if (!agree (x, qx, y, qy))
             {
-              add (run->findings, run->table, i, KAM_SEVERITY_WARNING,
+              add (self->findings, self->table, i, KAM_SEVERITY_WARNING,
                    _("%s: %s from “%s” differs from %s from “%s”"), what, a,
                    sources[i] ? sources[i] : "—", b, sources[j] ? sources[j] : "—");
               break;
@@ -225,65 +300,195 @@ check_sources (Run *run)
     }
 }
 
+/* The dimension after this one (-2: the first) whose members are in use, then
+ * -1 (the countries), then -2 (none left). */
+static int
+next_dimension (KamChecker *self, int after)
+{
+  if (after == -1)
+    return -2;
+  for (guint d = after < 0 ? 0 : (guint) after + 1;
+       d < kam_dataset_get_n_dimensions (self->dataset) && d < KAM_MAX_DIMENSIONS; d++)
+    if (kam_figure_table_get_member_column (self->table, d) != NULL)
+      return (int) d;
+  return -1;
+}
+
+static void
+start_parts (KamChecker *self, int dimension)
+{
+  self->dimension = dimension;
+  if (dimension == -2)
+    {
+      self->phase = PHASE_SOURCES;
+      return;
+    }
+  self->phase = PHASE_PARTS_SUM;
+  memset (self->sums, 0, self->n * sizeof *self->sums);
+  memset (self->parts, 0, self->n * sizeof *self->parts);
+  memset (self->one_above, 0, self->n * sizeof *self->one_above);
+}
+
+static void
+free_parts (KamChecker *self)
+{
+  g_clear_pointer (&self->sums, g_free);
+  g_clear_pointer (&self->parts, g_free);
+  g_clear_pointer (&self->one_above, g_free);
+}
+
+/* From the beginning, on the figures as they are now. */
+static void
+restart (KamChecker *self)
+{
+  g_ptr_array_set_size (self->findings, 0);
+  free_parts (self);
+  self->n = kam_figure_table_get_n_rows (self->table);
+  self->stamp = kam_figure_table_get_stamp (self->table);
+  self->state = kam_dataset_get_state (self->dataset);
+  self->next = 0;
+  self->phase = self->n > 0 ? PHASE_ROWS : PHASE_DONE;
+  if (self->n > 0)
+    {
+      self->sums = g_new (double, self->n);
+      self->parts = g_new (guint, self->n);
+      self->one_above = g_new (guint8, self->n);
+    }
+}
+
+/**
+ * kam_checker_new:
+ * @dataset: the dataset to check
+ * @current_year: the year figures of counts cannot be after
+ *
+ * A run of the checks that can be done a slice at a time
+ * (kam_checker_step()), so that the thread that owns the dataset can go on
+ * with other work, such as drawing a window, between slices.
+ */
+KamChecker *
+kam_checker_new (KamDataset *dataset, int current_year)
+{
+  KamChecker *self = g_new0 (KamChecker, 1);
+
+  self->dataset = g_object_ref (dataset);
+  self->table = kam_dataset_get_figures (dataset);
+  self->current_year = current_year;
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_check_finding_free);
+  restart (self);
+  return self;
+}
+
+void
+kam_checker_free (KamChecker *self)
+{
+  if (self == NULL)
+    return;
+  free_parts (self);
+  g_ptr_array_unref (self->findings);
+  g_object_unref (self->dataset);
+  g_free (self);
+}
+
+/**
+ * kam_checker_step:
+ * @deadline: the g_get_monotonic_time() to stop at (G_MAXINT64: run to the end)
+ *
+ * Checks figures until the deadline passes, a thousand rows at a time. When the
+ * dataset was changed since the run started, it starts again.
+ *
+ * Returns: %TRUE when everything is checked
+ */
+gboolean
+kam_checker_step (KamChecker *self, gint64 deadline)
+{
+  if (self->phase == PHASE_DONE && self->stamp == kam_figure_table_get_stamp (self->table)
+      && self->state == kam_dataset_get_state (self->dataset))
+    return TRUE;
+  if (self->stamp != kam_figure_table_get_stamp (self->table) || self->state != kam_dataset_get_state (self->dataset))
+    restart (self);
+  self->values = kam_figure_table_get_values (self->table);
+  self->qualifiers = kam_figure_table_get_qualifiers (self->table);
+
+  while (self->phase != PHASE_DONE)
+    {
+      guint to = MIN (self->next + CHUNK, self->n);
+
+      switch (self->phase)
+        {
+        case PHASE_ROWS:
+          check_rows (self, self->next, to);
+          break;
+        case PHASE_PARTS_SUM:
+          sum_parts (self, self->next, to);
+          break;
+        case PHASE_PARTS_REPORT:
+          report_parts (self, self->next, to);
+          break;
+        case PHASE_SOURCES:
+          check_sources (self, self->next, to);
+          break;
+        case PHASE_DONE:
+        default:
+          g_assert_not_reached ();
+        }
+      self->next = to;
+      if (self->next == self->n)
+        {
+          self->next = 0;
+          switch (self->phase)
+            {
+            case PHASE_ROWS:
+              start_parts (self, next_dimension (self, -2));
+              break;
+            case PHASE_PARTS_SUM:
+              self->phase = PHASE_PARTS_REPORT;
+              break;
+            case PHASE_PARTS_REPORT:
+              start_parts (self, next_dimension (self, self->dimension));
+              break;
+            case PHASE_SOURCES:
+              self->phase = PHASE_DONE;
+              free_parts (self);
+              break;
+            case PHASE_DONE:
+            default:
+              g_assert_not_reached ();
+            }
+        }
+      if (deadline != G_MAXINT64 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  return self->phase == PHASE_DONE;
+}
+
+/**
+ * kam_checker_take_findings:
+ *
+ * Once kam_checker_step() returned %TRUE; the run is then spent (a later step
+ * starts again).
+ *
+ * Returns: (transfer full): the findings, in the figures' order
+ */
+GPtrArray *
+kam_checker_take_findings (KamChecker *self)
+{
+  GPtrArray *findings = self->findings;
+
+  g_return_val_if_fail (self->phase == PHASE_DONE, g_ptr_array_new ());
+  g_ptr_array_sort (findings, compare_findings);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_check_finding_free);
+  self->stamp = G_MAXUINT64; /* spent */
+  return findings;
+}
+
 GPtrArray *
 kam_check_run (KamDataset *dataset, int current_year)
 {
-  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_check_finding_free);
-  KamFigureTable *table = kam_dataset_get_figures (dataset);
-  Run run = { dataset, table, findings, kam_figure_table_get_n_rows (table), NULL, NULL };
-  const char *const *indicators, *const *sources;
-  const gint16 *years;
+  KamChecker *checker = kam_checker_new (dataset, current_year);
+  GPtrArray *findings;
 
-  if (run.n == 0)
-    return findings;
-  run.values = kam_figure_table_get_values (table);
-  run.qualifiers = kam_figure_table_get_qualifiers (table);
-  indicators = kam_figure_table_get_indicators (table);
-  sources = kam_figure_table_get_sources (table);
-  years = kam_figure_table_get_years (table);
-
-  for (guint i = 0; i < run.n; i++)
-    {
-      KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, indicators[i]);
-      KamFigureRow row;
-      g_autofree char *what = NULL;
-      gboolean persons = indicator != NULL && known (&run, i)
-                         && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_PERSONS);
-      gboolean implausible = persons && run.values[i] > KAM_PERSONS_PLAUSIBLE;
-      gboolean fractional = persons && run.values[i] != floor (run.values[i]);
-
-      if (sources[i] != NULL && !implausible && !fractional
-          && (years[i] <= current_year || indicator == NULL
-              || kam_indicator_get_kind (indicator) == KAM_INDICATOR_KIND_TARGET))
-        continue;
-      kam_figure_table_get_row (table, i, &row);
-      what = describe (dataset, &row);
-      if (implausible)
-        {
-          g_autofree char *value = kam_number_format (run.values[i], 0);
-          add (findings, table, i, KAM_SEVERITY_WARNING,
-               _("%s: %s persons is implausibly many; is a digit too many?"), what, value);
-        }
-      if (fractional)
-        {
-          g_autofree char *value = kam_number_to_text (run.values[i]);
-          add (findings, table, i, KAM_SEVERITY_WARNING,
-               _("%s: %s is not a whole number of persons"), what, value);
-        }
-      if (sources[i] == NULL)
-        add (findings, table, i, KAM_SEVERITY_WARNING, _("%s: the figure cites no source"), what);
-      if (years[i] > current_year && indicator != NULL
-          && kam_indicator_get_kind (indicator) != KAM_INDICATOR_KIND_TARGET)
-        add (findings, table, i, KAM_SEVERITY_ERROR,
-             _("%s: the year %d is after the current year %d, but a count of people or money cannot be known yet"),
-             what, years[i], current_year);
-    }
-  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
-    if (kam_figure_table_get_member_column (table, d) != NULL)
-      check_parts (&run, (int) d);
-  check_parts (&run, -1);
-  check_sources (&run);
-
-  g_ptr_array_sort (findings, compare_findings);
+  kam_checker_step (checker, G_MAXINT64);
+  findings = kam_checker_take_findings (checker);
+  kam_checker_free (checker);
   return findings;
 }

@@ -31,4 +31,16 @@ void kam_check_finding_free (KamCheckFinding *finding);
  * Returns: (transfer full) (element-type KamCheckFinding): findings, by row */
 GPtrArray *kam_check_run (KamDataset *dataset, int current_year);
 
+/* The same checks a slice at a time, for a thread that has other work to do
+ * between slices: step until it returns TRUE, then take the findings. A step
+ * after the dataset changed starts again. */
+typedef struct _KamChecker KamChecker;
+
+KamChecker *kam_checker_new (KamDataset *dataset, int current_year);
+gboolean kam_checker_step (KamChecker *self, gint64 deadline);
+GPtrArray *kam_checker_take_findings (KamChecker *self);
+void kam_checker_free (KamChecker *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamChecker, kam_checker_free)
+
 G_END_DECLS
