@@ -2226,6 +2226,12 @@ findings_none (gpointer page)
   return kam_checks_page_get_n_findings (page) == 0;
 }
 
+static gboolean
+checks_done (gpointer page)
+{
+  return !kam_checks_page_get_checking (page);
+}
+
 /* The Checks page follows the edits, its badge gives the count, and a
  * finding leads to its figure. */
 static void
@@ -2250,9 +2256,14 @@ test_checks_page (void)
   iterate ();
   g_assert_true (wait_for (label_shown, (gpointer[]){ widget, "No Problems Found" }));
 
-  /* a digit too many: a warning appears, a moment after the edit */
+  /* a digit too many: a warning appears, a moment after the edit; the page
+   * says it is checking until then */
+  g_assert_true (wait_for (checks_done, page));
   g_assert_true (kam_dataset_set_figure_value (dataset, id, 458660000, &error));
-  g_assert_true (wait_for (findings_at_least_one, page));
+  g_assert_true (kam_checks_page_get_checking (page));
+  g_assert_cmpuint (kam_checks_page_get_n_findings (page), ==, 0);
+  g_assert_true (wait_for (checks_done, page));
+  g_assert_cmpuint (kam_checks_page_get_n_findings (page), >, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==,
                     kam_checks_page_get_n_findings (page));
   finding = g_list_model_get_item (kam_checks_page_get_findings (page), 0);

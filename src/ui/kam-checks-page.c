@@ -13,6 +13,9 @@
 
 /* after the last edit, before the checks run again */
 #define RECHECK_DELAY_MS 300
+/* the checks run in slices this long, between frames (a million figures take
+ * some two seconds) */
+#define SLICE_US 8000
 
 /* ---- one finding ------------------------------------------------------------ */
 
@@ -131,7 +134,12 @@ struct _KamChecksPage
   GListStore *findings;
   GtkNoSelection *selection;
   KamDataset *dataset;
-  guint recheck;
+  guint recheck;     /* a moment after an edit */
+  KamChecker *checker;
+  guint check_slice; /* the next slice, when idle */
+  guint n_slices;
+  gint64 check_started;
+  gboolean checking;
   guint n_errors;
 };
 
@@ -142,6 +150,7 @@ enum
   PROP_0,
   PROP_N_FINDINGS,
   PROP_N_ERRORS,
+  PROP_CHECKING,
   N_PROPS
 };
 
@@ -182,21 +191,31 @@ errors_first (gconstpointer a, gconstpointer b)
   return 0;
 }
 
-void
-kam_checks_page_update (KamChecksPage *self)
+static void
+set_checking (KamChecksPage *self, gboolean checking)
 {
-  g_autoptr (GPtrArray) found = NULL;
+  if (self->checking == checking)
+    return;
+  self->checking = checking;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING]);
+}
+
+static void
+stop_checking (KamChecksPage *self)
+{
+  g_clear_handle_id (&self->recheck, g_source_remove);
+  g_clear_handle_id (&self->check_slice, g_source_remove);
+  g_clear_pointer (&self->checker, kam_checker_free);
+}
+
+static void
+show_findings (KamChecksPage *self, GPtrArray *found)
+{
   g_autoptr (GPtrArray) items = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  KamFigureTable *table;
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
   guint errors = 0;
 
-  g_clear_handle_id (&self->recheck, g_source_remove);
-  if (self->dataset == NULL)
-    return;
-  table = kam_dataset_get_figures (self->dataset);
-  found = kam_check_run (self->dataset, g_date_time_get_year (now));
   /* stable: the rows' order within each severity */
   g_ptr_array_sort (found, errors_first);
   items = g_ptr_array_new_full (found->len, g_object_unref);
@@ -241,26 +260,112 @@ kam_checks_page_update (KamChecksPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
 }
 
+static KamChecker *
+new_checker (KamChecksPage *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return kam_checker_new (self->dataset, g_date_time_get_year (now));
+}
+
+static void
+finish_checking (KamChecksPage *self)
+{
+  g_autoptr (GPtrArray) found = kam_checker_take_findings (self->checker);
+  g_autofree char *text = g_strdup_printf ("checks done: %.1f ms in %u slices, %u findings",
+                                           (g_get_monotonic_time () - self->check_started) / 1000.0,
+                                           self->n_slices, found->len);
+
+  kam_probe (text);
+
+  stop_checking (self);
+  show_findings (self, found);
+  set_checking (self, FALSE);
+}
+
+/* One slice of the checks, between two frames. */
+static gboolean
+check_slice (gpointer data)
+{
+  KamChecksPage *self = data;
+
+  self->n_slices++;
+  if (!kam_checker_step (self->checker, g_get_monotonic_time () + SLICE_US))
+    return G_SOURCE_CONTINUE;
+  self->check_slice = 0;
+  finish_checking (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 recheck_now (gpointer data)
 {
   KamChecksPage *self = data;
 
   self->recheck = 0;
-  kam_checks_page_update (self);
+  kam_checks_page_recheck (self);
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * kam_checks_page_recheck:
+ *
+ * Starts the checks again, now; they run in slices while the window goes on
+ * drawing ("checking" is TRUE until they are done, and the findings shown
+ * until then stay).
+ */
+void
+kam_checks_page_recheck (KamChecksPage *self)
+{
+  g_return_if_fail (KAM_IS_CHECKS_PAGE (self));
+  stop_checking (self);
+  if (self->dataset == NULL)
+    {
+      set_checking (self, FALSE);
+      return;
+    }
+  self->checker = new_checker (self);
+  self->n_slices = 0;
+  self->check_started = g_get_monotonic_time ();
+  /* the frame clock's priority: a slice and a frame take turns (a lower one
+   * would never run while something animates on a slow renderer) */
+  self->check_slice = g_idle_add_full (GDK_PRIORITY_REDRAW, check_slice, self, NULL);
+  set_checking (self, TRUE);
+}
+
+/**
+ * kam_checks_page_update:
+ *
+ * Runs the checks to the end, now (a run under way is finished at once).
+ */
+void
+kam_checks_page_update (KamChecksPage *self)
+{
+  g_return_if_fail (KAM_IS_CHECKS_PAGE (self));
+  if (self->dataset == NULL)
+    return;
+  if (self->checker == NULL)
+    {
+      self->checker = new_checker (self);
+      self->n_slices = 0;
+      self->check_started = g_get_monotonic_time ();
+    }
+  self->n_slices++;
+  kam_checker_step (self->checker, G_MAXINT64);
+  finish_checking (self);
 }
 
 static void
 dataset_changed (KamChecksPage *self)
 {
-  g_clear_handle_id (&self->recheck, g_source_remove);
+  stop_checking (self);
   self->recheck = g_timeout_add (RECHECK_DELAY_MS, recheck_now, self);
+  set_checking (self, TRUE);
 }
 
 /* The checks of a new dataset run a moment after it is shown, not before its
- * first frame (at 10^5 figures they take about 0.1 s, at 10^6 about 2 s);
- * until then the page shows nothing of the old one. */
+ * first frame, in slices (at 10^5 figures they take about 0.1 s, at 10^6
+ * about 2 s); until they are done the page says it is checking. */
 void
 kam_checks_page_set_dataset (KamChecksPage *self, KamDataset *dataset)
 {
@@ -271,9 +376,11 @@ kam_checks_page_set_dataset (KamChecksPage *self, KamDataset *dataset)
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_set_object (&self->dataset, dataset);
+  stop_checking (self);
+  set_checking (self, FALSE);
   g_list_store_remove_all (self->findings);
   self->n_errors = 0;
-  gtk_stack_set_visible_child_name (self->stack, "none");
+  gtk_stack_set_visible_child_name (self->stack, dataset != NULL ? "checking" : "none");
   if (before > 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
@@ -288,6 +395,13 @@ guint
 kam_checks_page_get_n_findings (KamChecksPage *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+}
+
+gboolean
+kam_checks_page_get_checking (KamChecksPage *self)
+{
+  g_return_val_if_fail (KAM_IS_CHECKS_PAGE (self), FALSE);
+  return self->checking;
 }
 
 guint
@@ -324,6 +438,9 @@ kam_checks_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_N_ERRORS:
       g_value_set_uint (value, self->n_errors);
       break;
+    case PROP_CHECKING:
+      g_value_set_boolean (value, self->checking);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -334,7 +451,7 @@ kam_checks_page_dispose (GObject *object)
 {
   KamChecksPage *self = KAM_CHECKS_PAGE (object);
 
-  g_clear_handle_id (&self->recheck, g_source_remove);
+  stop_checking (self);
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_clear_object (&self->dataset);
@@ -355,6 +472,7 @@ kam_checks_page_class_init (KamChecksPageClass *klass)
   object_class->dispose = kam_checks_page_dispose;
   properties[PROP_N_FINDINGS] = g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_CHECKING] = g_param_spec_boolean ("checking", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[FIGURE_ACTIVATED] = g_signal_new ("figure-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /* What the data checks find (kam_check_run), errors before warnings, run
  * again a moment after every edit. Activating a finding emits
  * "figure-activated" with the figure's id. "n-findings" is the count shown in
- * the page's badge; "n-errors" the errors among them. */
+ * the page's badge; "n-errors" the errors among them; "checking" is TRUE from
+ * an edit until the checks of it are done. */
 
 #define KAM_TYPE_CHECKS_PAGE (kam_checks_page_get_type ())
 G_DECLARE_FINAL_TYPE (KamChecksPage, kam_checks_page, KAM, CHECKS_PAGE, GtkWidget)
@@ -24,8 +25,12 @@ G_DECLARE_FINAL_TYPE (KamFinding, kam_finding, KAM, FINDING, GObject)
 
 GtkWidget *kam_checks_page_new (void);
 void kam_checks_page_set_dataset (KamChecksPage *self, KamDataset *dataset);
-/* Runs the checks now, not after the usual moment. */
+/* Starts the checks now, not after the usual moment; they run in slices
+ * between frames, "checking" TRUE until they are done. */
+void kam_checks_page_recheck (KamChecksPage *self);
+/* Runs the checks to the end, now. */
 void kam_checks_page_update (KamChecksPage *self);
+gboolean kam_checks_page_get_checking (KamChecksPage *self);
 guint kam_checks_page_get_n_findings (KamChecksPage *self);
 guint kam_checks_page_get_n_errors (KamChecksPage *self);
 /* (transfer none): a list of KamFinding */

@@ -1085,9 +1085,58 @@ figures_drawn (GdkFrameClock *clock, KamWindow *self)
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
+static void
+probe_start_ticking (KamWindow *self)
+{
+  g_clear_handle_id (&self->probe_tick, g_source_remove);
+  self->probe_last_tick = 0;
+  self->probe_longest_stall = 0;
+  self->probe_tick = g_timeout_add (10, probe_tick, self);
+}
+
+static void
+probe_tell_longest (KamWindow *self, const char *while_doing)
+{
+  g_autofree char *text = g_strdup_printf ("longest wait of the main loop while %s: %.1f ms", while_doing,
+                                           self->probe_longest_stall / 1000.0);
+
+  g_clear_handle_id (&self->probe_tick, g_source_remove);
+  kam_probe (text);
+}
+
+static void
+probe_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (KamWindow) self = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!kam_document_save_finish (KAM_DOCUMENT (source), result, &error))
+    g_printerr ("kamlang-probe: %s\n", error->message);
+  probe_tell_longest (self, "saving");
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+/* KAMLANG_PROBE=save: once the checks are done, save a copy (to
+ * KAMLANG_PROBE_SAVE_TO) and tell how long the main loop waited meanwhile. */
+static void
+probe_checked (KamWindow *self)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (g_getenv ("KAMLANG_PROBE_SAVE_TO"));
+
+  if (kam_checks_page_get_checking (self->checks))
+    return;
+  g_signal_handlers_disconnect_by_func (self->checks, probe_checked, self);
+  probe_tell_longest (self, "checking");
+  probe_start_ticking (self);
+  kam_probe ("save starts");
+  kam_document_save_async (self->document, file, KAM_DOCUMENT_SAVE_OVERWRITE, NULL, probe_saved,
+                           g_object_ref (self));
+}
+
 /* KAMLANG_PROBE: tell when the first frame is drawn, and the first with the
  * file's data (once it is read); =quit: then quit; =figures: then show the
- * Figures page, tell when it is drawn, and quit. */
+ * Figures page, tell when it is drawn, and quit; =save: tell the longest wait
+ * of the main loop while the checks run, then while a copy is saved, and quit. */
 static void
 frame_drawn (GdkFrameClock *clock, KamWindow *self)
 {
@@ -1107,6 +1156,12 @@ frame_drawn (GdkFrameClock *clock, KamWindow *self)
     }
   else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "quit") == 0)
     g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "save") == 0 && g_getenv ("KAMLANG_PROBE_SAVE_TO") != NULL)
+    {
+      probe_start_ticking (self);
+      g_signal_connect_swapped (self->checks, "notify::checking", G_CALLBACK (probe_checked), self);
+      probe_checked (self);
+    }
 }
 
 /* The main menu is made when it first opens, not with every window before its
@@ -1147,7 +1202,7 @@ numerals_changed (KamWindow *self)
   kam_chart_refresh (kam_charts_page_get_chart (self->charts));
   if (figures != NULL)
     kam_figures_view_refresh_numbers (KAM_FIGURES_VIEW (figures));
-  kam_checks_page_update (self->checks);
+  kam_checks_page_recheck (self->checks);
 }
 
 static void
