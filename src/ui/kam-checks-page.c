@@ -260,12 +260,14 @@ show_findings (KamChecksPage *self, GPtrArray *found)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
 }
 
-static KamChecker *
-new_checker (KamChecksPage *self)
+static void
+start_checker (KamChecksPage *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
-  return kam_checker_new (self->dataset, g_date_time_get_year (now));
+  self->checker = kam_checker_new (self->dataset, g_date_time_get_year (now));
+  self->n_slices = 0;
+  self->check_started = g_get_monotonic_time ();
 }
 
 static void
@@ -277,7 +279,6 @@ finish_checking (KamChecksPage *self)
                                            self->n_slices, found->len);
 
   kam_probe (text);
-
   stop_checking (self);
   show_findings (self, found);
   set_checking (self, FALSE);
@@ -324,9 +325,7 @@ kam_checks_page_recheck (KamChecksPage *self)
       set_checking (self, FALSE);
       return;
     }
-  self->checker = new_checker (self);
-  self->n_slices = 0;
-  self->check_started = g_get_monotonic_time ();
+  start_checker (self);
   /* the frame clock's priority: a slice and a frame take turns (a lower one
    * would never run while something animates on a slow renderer) */
   self->check_slice = g_idle_add_full (GDK_PRIORITY_REDRAW, check_slice, self, NULL);
@@ -345,11 +344,7 @@ kam_checks_page_update (KamChecksPage *self)
   if (self->dataset == NULL)
     return;
   if (self->checker == NULL)
-    {
-      self->checker = new_checker (self);
-      self->n_slices = 0;
-      self->check_started = g_get_monotonic_time ();
-    }
+    start_checker (self);
   self->n_slices++;
   kam_checker_step (self->checker, G_MAXINT64);
   finish_checking (self);
