@@ -12,6 +12,9 @@
  */
 
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -312,6 +315,9 @@ main (int argc, char **argv)
              json_peak / 1024.0, check_ms / json_ms);
   }
 
+#ifdef __GLIBC__
+  malloc_trim (0); /* what the generated figures and the save's texts left with malloc */
+#endif
   rss_before = rss_kib ();
   t = g_get_monotonic_time ();
   loaded = kam_dataset_load_file (file, NULL, &error);
