@@ -2214,6 +2214,57 @@ test_breakdowns_page (void)
   close_window (window);
 }
 
+/* Many findings: the page's list makes each row when asked for, the same
+ * object each time, and a finding far down still leads to its figure. */
+static void
+test_checks_page_many_findings (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  AdwViewStack *stack = kam_window_get_stack (window);
+  KamChecksPage *page = KAM_CHECKS_PAGE (adw_view_stack_get_child_by_name (stack, "checks"));
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  GListModel *findings = kam_checks_page_get_findings (page);
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
+  g_autoptr (KamFinding) last = NULL, again = NULL;
+  g_autofree char *expected = NULL;
+  KamFigureQuery *query = kam_figures_view_get_query (kam_window_get_figures_view (window));
+  GtkSelectionModel *selection = kam_figures_view_get_selection (kam_window_get_figures_view (window));
+  guint n;
+
+  for (int year = 1900; year < 2100; year++)
+    for (guint c = 0; c < 2; c++)
+      {
+        KamFigureRow row = { c ? "JPN" : "KOR", year, "workers", 1000, NULL, NULL };
+        g_array_append_val (rows, row);
+      }
+  g_assert_true (kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, NULL));
+  kam_checks_page_update (page);
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (n, >=, rows->len);
+  g_assert_false (kam_checks_page_get_checking (page));
+  g_assert_null (g_list_model_get_item (findings, n));
+
+  /* the last row: the last figure added, which cites no source */
+  last = g_list_model_get_item (findings, n - 1);
+  again = g_list_model_get_item (findings, n - 1);
+  g_assert_true (last == again);
+  g_assert_cmpuint (kam_finding_get_figure_id (last), ==,
+                    kam_figure_table_get_id (table, kam_figure_table_get_n_rows (table) - 1));
+  g_assert_nonnull (strstr (kam_finding_get_message (last), "cites no source"));
+  expected = g_strdup_printf ("Japan, 2099, Workers abroad (figures.rows[%u])", kam_figure_table_get_n_rows (table) - 1);
+  g_assert_cmpstr (kam_finding_get_figure (last), ==, expected);
+
+  adw_view_stack_set_visible_child_name (stack, "checks");
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW),
+                                             "list.activate-item", "u", n - 1));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "figures");
+  g_assert_true (gtk_selection_model_is_selected (selection,
+                                                  kam_figure_query_find_id (query, kam_finding_get_figure_id (last))));
+  close_window (window);
+}
+
 static gboolean
 findings_at_least_one (gpointer page)
 {
@@ -2691,6 +2742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/changed-on-disk-asks", test_changed_on_disk_asks);
   g_test_add_func ("/kamlang/window/open-cancel", test_open_cancel);
   g_test_add_func ("/kamlang/window/checks-page", test_checks_page);
+  g_test_add_func ("/kamlang/window/checks-page-many-findings", test_checks_page_many_findings);
   g_test_add_func ("/kamlang/window/accessible-names", test_accessible_names);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);

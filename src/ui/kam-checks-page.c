@@ -122,6 +122,140 @@ kam_finding_init (KamFinding *self)
 {
 }
 
+/* ---- the findings, each made into a row when first asked for -------------- */
+
+/* With a million figures the checks can find hundreds of thousands of things:
+ * a row object and its description for each, at once, would hold the window
+ * for seconds; the list view asks only for the rows it shows. */
+#define KAM_TYPE_FINDING_LIST (kam_finding_list_get_type ())
+G_DECLARE_FINAL_TYPE (KamFindingList, kam_finding_list, KAM, FINDING_LIST, GObject)
+
+struct _KamFindingList
+{
+  GObject parent_instance;
+
+  KamDataset *dataset;
+  GPtrArray *found; /* KamCheckFinding, errors first */
+  GPtrArray *items; /* KamFinding, or NULL until asked for; by position */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KamFindingList, kam_finding_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* "South Korea, 2021, Workers abroad", and its breakdown: ", Women" */
+static char *
+describe_figure (KamDataset *dataset, KamFigureTable *table, guint row)
+{
+  KamFigureRow figure_row;
+  g_autofree char *breakdown = NULL;
+  g_autofree char *figure = NULL;
+
+  kam_figure_table_get_row (table, row, &figure_row);
+  breakdown = kam_dataset_dup_members_label (dataset, figure_row.members);
+  /* Translators: a figure: its country, year and indicator */
+  figure = g_strdup_printf (_("%s, %d, %s"),
+                            kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, row)),
+                            kam_figure_table_get_year (table, row),
+                            kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, row)));
+  return breakdown != NULL ? g_strdup_printf ("%s, %s", figure, breakdown) : g_steal_pointer (&figure);
+}
+
+static KamFinding *
+make_finding (KamDataset *dataset, const KamCheckFinding *f)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  KamFinding *item = g_object_new (KAM_TYPE_FINDING, NULL);
+  int row = kam_figure_table_find_row (table, f->figure_id);
+  g_autofree char *figure = row >= 0 ? kam_number_localize_take (describe_figure (dataset, table, row)) : NULL;
+
+  item->severity = f->severity;
+  item->figure_id = f->figure_id;
+  item->message = kam_number_localize (f->message);
+  item->figure = figure != NULL ? g_strdup_printf ("%s (%s)", figure, f->where) : g_strdup (f->where);
+  return item;
+}
+
+static GType
+kam_finding_list_get_item_type (GListModel *model)
+{
+  return KAM_TYPE_FINDING;
+}
+
+static guint
+kam_finding_list_get_n_items (GListModel *model)
+{
+  return KAM_FINDING_LIST (model)->items->len;
+}
+
+static gpointer
+kam_finding_list_get_item (GListModel *model, guint position)
+{
+  KamFindingList *self = KAM_FINDING_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  if (g_ptr_array_index (self->items, position) == NULL)
+    g_ptr_array_index (self->items, position)
+      = make_finding (self->dataset, g_ptr_array_index (self->found, position));
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kam_finding_list_get_item_type;
+  iface->get_n_items = kam_finding_list_get_n_items;
+  iface->get_item = kam_finding_list_get_item;
+}
+
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+/* Shows these findings (transfer full; NULL: none) of this dataset. */
+static void
+kam_finding_list_set (KamFindingList *self, KamDataset *dataset, GPtrArray *found)
+{
+  guint before = self->items->len;
+
+  g_set_object (&self->dataset, dataset);
+  g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_ptr_array_unref (self->items);
+  self->found = found;
+  self->items = g_ptr_array_new_full (found != NULL ? found->len : 0, unref_item);
+  g_ptr_array_set_size (self->items, found != NULL ? found->len : 0);
+  if (before > 0 || self->items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->items->len);
+}
+
+static void
+kam_finding_list_finalize (GObject *object)
+{
+  KamFindingList *self = KAM_FINDING_LIST (object);
+
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_ptr_array_unref (self->items);
+  G_OBJECT_CLASS (kam_finding_list_parent_class)->finalize (object);
+}
+
+static void
+kam_finding_list_class_init (KamFindingListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kam_finding_list_finalize;
+}
+
+static void
+kam_finding_list_init (KamFindingList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (unref_item);
+}
+
 /* ---- the page --------------------------------------------------------------- */
 
 struct _KamChecksPage
@@ -131,7 +265,7 @@ struct _KamChecksPage
   GtkStack *stack;
   GtkLabel *summary;
   GtkListView *list;
-  GListStore *findings;
+  KamFindingList *findings;
   GtkNoSelection *selection;
   KamDataset *dataset;
   guint recheck;     /* a moment after an edit */
@@ -163,24 +297,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* "South Korea, 2021, Workers abroad", and its breakdown: ", Women" */
-static char *
-describe_figure (KamDataset *dataset, KamFigureTable *table, guint row)
-{
-  KamFigureRow figure_row;
-  g_autofree char *breakdown = NULL;
-  g_autofree char *figure = NULL;
-
-  kam_figure_table_get_row (table, row, &figure_row);
-  breakdown = kam_dataset_dup_members_label (dataset, figure_row.members);
-  /* Translators: a figure: its country, year and indicator */
-  figure = g_strdup_printf (_("%s, %d, %s"),
-                            kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, row)),
-                            kam_figure_table_get_year (table, row),
-                            kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, row)));
-  return breakdown != NULL ? g_strdup_printf ("%s, %s", figure, breakdown) : g_steal_pointer (&figure);
-}
-
 static int
 errors_first (gconstpointer a, gconstpointer b)
 {
@@ -211,43 +327,28 @@ stop_checking (KamChecksPage *self)
 static void
 show_findings (KamChecksPage *self, GPtrArray *found)
 {
-  g_autoptr (GPtrArray) items = NULL;
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  guint n = found->len;
   guint errors = 0;
 
   /* stable: the rows' order within each severity */
   g_ptr_array_sort (found, errors_first);
-  items = g_ptr_array_new_full (found->len, g_object_unref);
-  for (guint i = 0; i < found->len; i++)
-    {
-      KamCheckFinding *f = g_ptr_array_index (found, i);
-      KamFinding *item = g_object_new (KAM_TYPE_FINDING, NULL);
-      int row = kam_figure_table_find_row (table, f->figure_id);
-      g_autofree char *figure
-        = row >= 0 ? kam_number_localize_take (describe_figure (self->dataset, table, row)) : NULL;
-
-      item->severity = f->severity;
-      item->figure_id = f->figure_id;
-      item->message = kam_number_localize (f->message);
-      item->figure = figure != NULL ? g_strdup_printf ("%s (%s)", figure, f->where) : g_strdup (f->where);
-      errors += f->severity == KAM_SEVERITY_ERROR;
-      g_ptr_array_add (items, item);
-    }
-  g_list_store_splice (self->findings, 0, before, items->pdata, items->len);
+  for (guint i = 0; i < n; i++)
+    errors += ((KamCheckFinding *) g_ptr_array_index (found, i))->severity == KAM_SEVERITY_ERROR;
+  kam_finding_list_set (self->findings, self->dataset, g_ptr_array_ref (found));
   self->n_errors = errors;
 
-  if (items->len == 0)
+  if (n == 0)
     gtk_stack_set_visible_child_name (self->stack, "none");
   else
     {
       g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
       g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                                         items->len - errors),
-                                            items->len - errors);
+                                                         n - errors),
+                                            n - errors);
       /* Translators: "2 errors and 5 warnings", or either alone */
       g_autofree char *both = g_strdup_printf (_("%s and %s"), e, w);
-      const char *counts = errors == 0 ? w : errors == items->len ? e : both;
+      const char *counts = errors == 0 ? w : errors == n ? e : both;
       /* Translators: the counts of the findings, then what to do with them */
       g_autofree char *text = g_strdup_printf (_("%s. Activate one to see its figure."), counts);
 
@@ -255,7 +356,7 @@ show_findings (KamChecksPage *self, GPtrArray *found)
       gtk_label_set_label (self->summary, text);
       gtk_stack_set_visible_child_name (self->stack, "findings");
     }
-  if (before != items->len)
+  if (before != n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
 }
@@ -373,7 +474,7 @@ kam_checks_page_set_dataset (KamChecksPage *self, KamDataset *dataset)
   g_set_object (&self->dataset, dataset);
   stop_checking (self);
   set_checking (self, FALSE);
-  g_list_store_remove_all (self->findings);
+  kam_finding_list_set (self->findings, NULL, NULL);
   self->n_errors = 0;
   gtk_stack_set_visible_child_name (self->stack, dataset != NULL ? "checking" : "none");
   if (before > 0)
@@ -456,6 +557,26 @@ kam_checks_page_dispose (GObject *object)
   G_OBJECT_CLASS (kam_checks_page_parent_class)->dispose (object);
 }
 
+/* The list follows its findings only while it is shown: a list view told of
+ * 100,000 new rows takes some 80 ms even when it is not on screen. */
+static void
+kam_checks_page_map (GtkWidget *widget)
+{
+  KamChecksPage *self = KAM_CHECKS_PAGE (widget);
+
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  GTK_WIDGET_CLASS (kam_checks_page_parent_class)->map (widget);
+}
+
+static void
+kam_checks_page_unmap (GtkWidget *widget)
+{
+  KamChecksPage *self = KAM_CHECKS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kam_checks_page_parent_class)->unmap (widget);
+  gtk_list_view_set_model (self->list, NULL);
+}
+
 static void
 kam_checks_page_class_init (KamChecksPageClass *klass)
 {
@@ -465,6 +586,8 @@ kam_checks_page_class_init (KamChecksPageClass *klass)
 
   object_class->get_property = kam_checks_page_get_property;
   object_class->dispose = kam_checks_page_dispose;
+  widget_class->map = kam_checks_page_map;
+  widget_class->unmap = kam_checks_page_unmap;
   properties[PROP_N_FINDINGS] = g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_CHECKING] = g_param_spec_boolean ("checking", NULL, NULL, FALSE, ro);
@@ -486,9 +609,8 @@ kam_checks_page_init (KamChecksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kam_label_inner_controls (GTK_WIDGET (self));
-  self->findings = g_list_store_new (KAM_TYPE_FINDING);
+  self->findings = g_object_new (KAM_TYPE_FINDING_LIST, NULL);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
 }
 
 GtkWidget *

@@ -1097,8 +1097,13 @@ probe_start_ticking (KamWindow *self)
 static void
 probe_tell_longest (KamWindow *self, const char *while_doing)
 {
-  g_autofree char *text = g_strdup_printf ("longest wait of the main loop while %s: %.1f ms", while_doing,
-                                           self->probe_longest_stall / 1000.0);
+  g_autofree char *text = NULL;
+
+  /* the wait that ends here counts too */
+  if (self->probe_last_tick != 0)
+    probe_tick (self);
+  text = g_strdup_printf ("longest wait of the main loop while %s: %.1f ms", while_doing,
+                          self->probe_longest_stall / 1000.0);
 
   g_clear_handle_id (&self->probe_tick, g_source_remove);
   kam_probe (text);
