@@ -2214,6 +2214,14 @@ test_breakdowns_page (void)
   close_window (window);
 }
 
+static void
+note_items_changed (guint *changed, guint position, guint removed, guint added)
+{
+  changed[0] = position;
+  changed[1] = removed;
+  changed[2] = added;
+}
+
 /* Many findings: the page's list makes each row when asked for, the same
  * object each time, and a finding far down still leads to its figure. */
 static void
@@ -2254,6 +2262,29 @@ test_checks_page_many_findings (void)
   g_assert_nonnull (strstr (kam_finding_get_message (last), "cites no source"));
   expected = g_strdup_printf ("Japan, 2099, Workers abroad (figures.rows[%u])", kam_figure_table_get_n_rows (table) - 1);
   g_assert_cmpstr (kam_finding_get_figure (last), ==, expected);
+
+  /* an edit that adds one finding changes one row: the others stay */
+  {
+    g_autoptr (KamFinding) first = g_list_model_get_item (findings, 0);
+    g_autoptr (KamFinding) first_after = NULL;
+    guint changed[3] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+    guint id = kam_figure_table_get_id (table, kam_figure_table_get_n_rows (table) - rows->len / 2);
+
+    g_signal_connect_swapped (findings, "items-changed", G_CALLBACK (note_items_changed), changed);
+    g_assert_true (kam_dataset_set_figure_value (dataset, id, 2e9, NULL));
+    kam_checks_page_update (page);
+    g_signal_handlers_disconnect_by_func (findings, note_items_changed, changed);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n + 1);
+    g_assert_cmpuint (changed[1], ==, 0);
+    g_assert_cmpuint (changed[2], ==, 1);
+    g_clear_object (&again);
+    again = g_list_model_get_item (findings, changed[0]);
+    g_assert_cmpuint (kam_finding_get_figure_id (again), ==, id);
+    g_assert_nonnull (strstr (kam_finding_get_message (again), "implausibly many"));
+    first_after = g_list_model_get_item (findings, 0);
+    g_assert_true (first == first_after);
+    n++;
+  }
 
   adw_view_stack_set_visible_child_name (stack, "checks");
   iterate ();

@@ -217,20 +217,45 @@ unref_item (gpointer item)
     g_object_unref (item);
 }
 
-/* Shows these findings (transfer full; NULL: none) of this dataset. */
+static gboolean
+same_finding (const KamCheckFinding *a, const KamCheckFinding *b)
+{
+  return a->figure_id == b->figure_id && a->severity == b->severity && g_str_equal (a->where, b->where)
+         && g_str_equal (a->message, b->message);
+}
+
+/* Shows these findings (transfer full; NULL: none) of this dataset. Only what
+ * differs from the findings shown is told as changed (after an edit, mostly a
+ * row or two): the rows of the rest stay as they are. */
 static void
 kam_finding_list_set (KamFindingList *self, KamDataset *dataset, GPtrArray *found)
 {
-  guint before = self->items->len;
+  GPtrArray *old = self->found, *old_items = self->items;
+  guint old_n = old_items->len, new_n = found != NULL ? found->len : 0;
+  guint prefix = 0, suffix = 0;
 
+  if (dataset == self->dataset && old != NULL && found != NULL)
+    {
+      while (prefix < old_n && prefix < new_n
+             && same_finding (g_ptr_array_index (old, prefix), g_ptr_array_index (found, prefix)))
+        prefix++;
+      while (suffix < old_n - prefix && suffix < new_n - prefix
+             && same_finding (g_ptr_array_index (old, old_n - 1 - suffix),
+                              g_ptr_array_index (found, new_n - 1 - suffix)))
+        suffix++;
+    }
+  self->items = g_ptr_array_new_full (new_n, unref_item);
+  g_ptr_array_set_size (self->items, new_n);
+  for (guint i = 0; i < prefix; i++)
+    g_ptr_array_index (self->items, i) = g_steal_pointer (&g_ptr_array_index (old_items, i));
+  for (guint i = 0; i < suffix; i++)
+    g_ptr_array_index (self->items, new_n - 1 - i) = g_steal_pointer (&g_ptr_array_index (old_items, old_n - 1 - i));
+  g_ptr_array_unref (old_items);
   g_set_object (&self->dataset, dataset);
   g_clear_pointer (&self->found, g_ptr_array_unref);
-  g_ptr_array_unref (self->items);
   self->found = found;
-  self->items = g_ptr_array_new_full (found != NULL ? found->len : 0, unref_item);
-  g_ptr_array_set_size (self->items, found != NULL ? found->len : 0);
-  if (before > 0 || self->items->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->items->len);
+  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, new_n - prefix - suffix);
 }
 
 static void
