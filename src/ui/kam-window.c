@@ -1104,7 +1104,6 @@ probe_tell_longest (KamWindow *self, const char *while_doing)
     probe_tick (self);
   text = g_strdup_printf ("longest wait of the main loop while %s: %.1f ms", while_doing,
                           self->probe_longest_stall / 1000.0);
-
   g_clear_handle_id (&self->probe_tick, g_source_remove);
   kam_probe (text);
 }
