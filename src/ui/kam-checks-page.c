@@ -367,10 +367,14 @@ show_findings (KamChecksPage *self, GPtrArray *found)
     gtk_stack_set_visible_child_name (self->stack, "none");
   else
     {
-      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
-      g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+      g_autofree char *n_e = kam_number_format (errors, 0);
+      g_autofree char *n_w = kam_number_format (n - errors, 0);
+      /* Translators: a count of the checks' findings, e.g. "1,200 errors" */
+      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error", "%s errors", errors), n_e);
+      /* Translators: a count of the checks' findings, e.g. "1,200 warnings" */
+      g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s warning", "%s warnings",
                                                          n - errors),
-                                            n - errors);
+                                            n_w);
       /* Translators: "2 errors and 5 warnings", or either alone */
       g_autofree char *both = g_strdup_printf (_("%s and %s"), e, w);
       const char *counts = errors == 0 ? w : errors == n ? e : both;
