@@ -1137,10 +1137,36 @@ probe_checked (KamWindow *self)
                            g_object_ref (self));
 }
 
+static void
+probe_checks_drawn (GdkFrameClock *clock, KamWindow *self)
+{
+  g_autofree char *text = g_strdup_printf ("Checks page drawn with %u findings",
+                                           kam_checks_page_get_n_findings (self->checks));
+
+  g_signal_handlers_disconnect_by_func (clock, probe_checks_drawn, self);
+  kam_probe (text);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+/* KAMLANG_PROBE=checks: the Checks page shown, once its checks are done, tell
+ * when the next frame is drawn, and quit. */
+static void
+probe_checks_shown (KamWindow *self)
+{
+  if (kam_checks_page_get_checking (self->checks))
+    return;
+  g_signal_handlers_disconnect_by_func (self->checks, probe_checks_shown, self);
+  kam_probe ("checks done, the page shown");
+  g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                          G_CALLBACK (probe_checks_drawn), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* KAMLANG_PROBE: tell when the first frame is drawn, and the first with the
  * file's data (once it is read); =quit: then quit; =figures: then show the
- * Figures page, tell when it is drawn, and quit; =save: tell the longest wait
- * of the main loop while the checks run, then while a copy is saved, and quit. */
+ * Figures page, tell when it is drawn, and quit; =checks: the same for the
+ * Checks page once its checks are done; =save: tell the longest wait of the
+ * main loop while the checks run, then while a copy is saved, and quit. */
 static void
 frame_drawn (GdkFrameClock *clock, KamWindow *self)
 {
@@ -1160,6 +1186,12 @@ frame_drawn (GdkFrameClock *clock, KamWindow *self)
     }
   else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "quit") == 0)
     g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "checks") == 0)
+    {
+      adw_view_stack_set_visible_child_name (self->stack, "checks");
+      g_signal_connect_swapped (self->checks, "notify::checking", G_CALLBACK (probe_checks_shown), self);
+      probe_checks_shown (self);
+    }
   else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "save") == 0 && g_getenv ("KAMLANG_PROBE_SAVE_TO") != NULL)
     {
       probe_start_ticking (self);
