@@ -11,15 +11,49 @@
 #include "kam-number.h"
 #include "kam-types.h"
 
-char *
-kam_number_to_text (double value)
+/* A whole number's digits, without printf (most figures are whole, and a
+ * file of a million figures writes a million of them). */
+void
+kam_number_append_integer (GString *out, gint64 value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 magnitude = value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/**
+ * kam_number_append_text:
+ *
+ * Appends what kam_number_to_text() returns.
+ */
+void
+kam_number_append_text (GString *out, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (isnan (value))
-    return g_strdup ("null");
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
   if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
+    {
+      if (value == 0 && signbit (value))
+        g_string_append_len (out, "-0", 2);
+      else
+        kam_number_append_integer (out, (gint64) value);
+      return;
+    }
   for (int precision = 15; precision <= 17; precision++)
     {
       char format[8];
@@ -29,7 +63,18 @@ kam_number_to_text (double value)
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
-  return g_strdup (buf);
+  g_string_append (out, buf);
+}
+
+/* A value as files write it: the shortest text that reads back the same, whole
+ * numbers without a decimal point, "null" for unknown. */
+char *
+kam_number_to_text (double value)
+{
+  GString *out = g_string_sized_new (24);
+
+  kam_number_append_text (out, value);
+  return g_string_free (out, FALSE);
 }
 
 static int khmer_digits;

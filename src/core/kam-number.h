@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /* For files: the shortest text that reads back as exactly the same double,
  * with no locale separators ("11453", "2654393614.65735"). */
 char *kam_number_to_text (double value);
+void kam_number_append_text (GString *out, double value);
+void kam_number_append_integer (GString *out, gint64 value);
 
 /* For people: grouped digits in the user's locale ("1,220,197"), up to
  * `decimals` decimals with trailing zeros dropped. Unknown gives "unknown". */

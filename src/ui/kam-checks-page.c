@@ -332,9 +332,13 @@ errors_first (gconstpointer a, gconstpointer b)
   return 0;
 }
 
+/* Checking from an edit until its checks are done: while a recheck waits or
+ * a run is under way. */
 static void
-set_checking (KamChecksPage *self, gboolean checking)
+update_checking (KamChecksPage *self)
 {
+  gboolean checking = self->recheck != 0 || self->checker != NULL;
+
   if (self->checking == checking)
     return;
   self->checking = checking;
@@ -411,7 +415,7 @@ finish_checking (KamChecksPage *self)
   kam_probe (text);
   stop_checking (self);
   show_findings (self, found);
-  set_checking (self, FALSE);
+  update_checking (self);
 }
 
 /* One slice of the checks, between two frames. */
@@ -450,16 +454,14 @@ kam_checks_page_recheck (KamChecksPage *self)
 {
   g_return_if_fail (KAM_IS_CHECKS_PAGE (self));
   stop_checking (self);
-  if (self->dataset == NULL)
+  if (self->dataset != NULL)
     {
-      set_checking (self, FALSE);
-      return;
+      start_checker (self);
+      /* the frame clock's priority: a slice and a frame take turns (a lower
+       * one would never run while something animates on a slow renderer) */
+      self->check_slice = g_idle_add_full (GDK_PRIORITY_REDRAW, check_slice, self, NULL);
     }
-  start_checker (self);
-  /* the frame clock's priority: a slice and a frame take turns (a lower one
-   * would never run while something animates on a slow renderer) */
-  self->check_slice = g_idle_add_full (GDK_PRIORITY_REDRAW, check_slice, self, NULL);
-  set_checking (self, TRUE);
+  update_checking (self);
 }
 
 /**
@@ -485,7 +487,7 @@ dataset_changed (KamChecksPage *self)
 {
   stop_checking (self);
   self->recheck = g_timeout_add (RECHECK_DELAY_MS, recheck_now, self);
-  set_checking (self, TRUE);
+  update_checking (self);
 }
 
 /* The checks of a new dataset run a moment after it is shown, not before its
@@ -502,7 +504,7 @@ kam_checks_page_set_dataset (KamChecksPage *self, KamDataset *dataset)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_set_object (&self->dataset, dataset);
   stop_checking (self);
-  set_checking (self, FALSE);
+  update_checking (self);
   kam_finding_list_set (self->findings, NULL, NULL);
   self->n_errors = 0;
   gtk_stack_set_visible_child_name (self->stack, dataset != NULL ? "checking" : "none");

@@ -397,7 +397,8 @@ loading_progress (double fraction, gpointer data)
 }
 
 /* KAMLANG_PROBE: how long the main thread went without running its loop
- * while the file was read (a timer every 10 ms notes how late it comes). */
+ * while the file was read, the checks ran or a copy was saved (a timer every
+ * 10 ms notes how late it comes). */
 static gboolean
 probe_tick (gpointer data)
 {
@@ -411,15 +412,25 @@ probe_tick (gpointer data)
 }
 
 static void
-probe_loading_ends (KamWindow *self)
+probe_start_ticking (KamWindow *self)
+{
+  g_clear_handle_id (&self->probe_tick, g_source_remove);
+  self->probe_last_tick = 0;
+  self->probe_longest_stall = 0;
+  self->probe_tick = g_timeout_add (10, probe_tick, self);
+}
+
+static void
+probe_tell_longest (KamWindow *self, const char *while_doing)
 {
   g_autofree char *text = NULL;
 
-  if (self->probe_tick == 0)
-    return;
-  g_clear_handle_id (&self->probe_tick, g_source_remove);
-  text = g_strdup_printf ("longest wait of the main loop while loading: %.1f ms",
+  /* the wait that ends here counts too */
+  if (self->probe_last_tick != 0)
+    probe_tick (self);
+  text = g_strdup_printf ("longest wait of the main loop while %s: %.1f ms", while_doing,
                           self->probe_longest_stall / 1000.0);
+  g_clear_handle_id (&self->probe_tick, g_source_remove);
   kam_probe (text);
 }
 
@@ -441,7 +452,8 @@ file_loaded (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (KamDocument) document = kam_document_load_finish (result, &error);
 
-  probe_loading_ends (self);
+  if (self->probe_tick != 0)
+    probe_tell_longest (self, "loading");
   kam_probe ("loaded");
   /* cancelled: another load may be under way, and its bar stays */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -495,7 +507,7 @@ kam_window_open_file (KamWindow *self, GFile *file)
   d->file = g_object_ref (file);
   kam_probe ("load starts");
   if (g_getenv ("KAMLANG_PROBE") != NULL && self->probe_tick == 0)
-    self->probe_tick = g_timeout_add (10, probe_tick, self);
+    probe_start_ticking (self);
   kam_document_load_async (file, self->load_cancellable, loading_progress, self, file_loaded, d);
 }
 
@@ -1083,29 +1095,6 @@ figures_drawn (GdkFrameClock *clock, KamWindow *self)
   g_signal_handlers_disconnect_by_func (clock, figures_drawn, self);
   kam_probe (text);
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-}
-
-static void
-probe_start_ticking (KamWindow *self)
-{
-  g_clear_handle_id (&self->probe_tick, g_source_remove);
-  self->probe_last_tick = 0;
-  self->probe_longest_stall = 0;
-  self->probe_tick = g_timeout_add (10, probe_tick, self);
-}
-
-static void
-probe_tell_longest (KamWindow *self, const char *while_doing)
-{
-  g_autofree char *text = NULL;
-
-  /* the wait that ends here counts too */
-  if (self->probe_last_tick != 0)
-    probe_tick (self);
-  text = g_strdup_printf ("longest wait of the main loop while %s: %.1f ms", while_doing,
-                          self->probe_longest_stall / 1000.0);
-  g_clear_handle_id (&self->probe_tick, g_source_remove);
-  kam_probe (text);
 }
 
 static void

@@ -8,7 +8,6 @@
  * deterministic, in two steps so that a save can make the text in a thread:
  * a snapshot taken where the dataset lives, then its text, anywhere. */
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kam-dataset-json.h"
@@ -59,40 +58,6 @@ append_string (GString *out, const char *s)
           g_string_append_printf (out, "\\u%04x", *p);
         }
     }
-}
-
-/* A whole number's digits, without printf (most figures are whole). */
-static void
-append_integer (GString *out, gint64 value)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 magnitude = value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
-
-  do
-    {
-      *--p = (char) ('0' + magnitude % 10);
-      magnitude /= 10;
-    }
-  while (magnitude != 0);
-  if (value < 0)
-    *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
-}
-
-/* As kam_number_to_text() writes it. */
-static void
-append_number (GString *out, double value)
-{
-  g_autofree char *text = NULL;
-
-  if (value == floor (value) && fabs (value) < 1e15 && !(value == 0 && signbit (value)))
-    {
-      append_integer (out, (gint64) value);
-      return;
-    }
-  text = kam_number_to_text (value);
-  g_string_append (out, text);
 }
 
 static void
@@ -294,8 +259,15 @@ kam_dataset_snapshot_new (KamDataset *dataset)
       for (guint m = 0; m < n_members; m++)
         self->codes[d][m] = g_strdup (kam_dimension_get_member_code (dimension, m));
     }
-  for (guint q = 0; q < G_N_ELEMENTS (self->qualifier_nicks); q++)
-    self->qualifier_nicks[q] = kam_enum_to_nick (KAM_TYPE_QUALIFIER, (int) q);
+  {
+    /* a type class of a static type lives as long as the program: its nicks
+     * can be read from the saving thread */
+    g_autoptr (GEnumClass) klass = g_type_class_ref (KAM_TYPE_QUALIFIER);
+
+    g_assert (klass->minimum == 0 && (guint) klass->maximum < G_N_ELEMENTS (self->qualifier_nicks));
+    for (guint q = 0; q < klass->n_values; q++)
+      self->qualifier_nicks[klass->values[q].value] = klass->values[q].value_nick;
+  }
   return self;
 }
 
@@ -341,7 +313,7 @@ kam_dataset_snapshot_to_data (KamDatasetSnapshot *self, gsize *length)
       g_string_append_len (out, i ? ",\n      [" : "\n      [", i ? 9 : 8);
       append_string (out, self->countries[i]);
       g_string_append_len (out, ", ", 2);
-      append_integer (out, self->years[i]);
+      kam_number_append_integer (out, self->years[i]);
       g_string_append_len (out, ", ", 2);
       append_string (out, self->indicators[i]);
       for (guint d = 0; d < self->n_dimensions; d++)
@@ -350,10 +322,7 @@ kam_dataset_snapshot_to_data (KamDatasetSnapshot *self, gsize *length)
           append_string (out, self->codes[d][self->members[d] != NULL ? self->members[d][i] : 0]);
         }
       g_string_append_len (out, ", ", 2);
-      if (isnan (self->values[i]))
-        g_string_append_len (out, "null", 4);
-      else
-        append_number (out, self->values[i]);
+      kam_number_append_text (out, self->values[i]);
       g_string_append_len (out, ", ", 2);
       append_string (out, self->qualifier_nicks[self->qualifiers[i]]);
       g_string_append_len (out, ", ", 2);

@@ -401,11 +401,10 @@ kam_checker_free (KamChecker *self)
 gboolean
 kam_checker_step (KamChecker *self, gint64 deadline)
 {
-  if (self->phase == PHASE_DONE && self->stamp == kam_figure_table_get_stamp (self->table)
-      && self->state == kam_dataset_get_state (self->dataset))
-    return TRUE;
   if (self->stamp != kam_figure_table_get_stamp (self->table) || self->state != kam_dataset_get_state (self->dataset))
     restart (self);
+  else if (self->phase == PHASE_DONE)
+    return TRUE;
   self->values = kam_figure_table_get_values (self->table);
   self->qualifiers = kam_figure_table_get_qualifiers (self->table);
 
