@@ -9,6 +9,7 @@
  * exit status is 0 on success, 1 otherwise. */
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include "kam-check.h"
@@ -48,7 +49,7 @@ print_problem (FILE *out, const char *label, const char *severity, const char *p
 }
 
 static KamDataset *
-load (const char *path, char **label, GError **error, GPtrArray **problems)
+load_stamped (const char *path, char **label, KamFileStamp *stamp, GError **error, GPtrArray **problems)
 {
   g_autoptr (GFile) file = NULL;
 
@@ -61,7 +62,13 @@ load (const char *path, char **label, GError **error, GPtrArray **problems)
     }
   file = g_file_new_for_commandline_arg (path);
   *label = g_strdup (path);
-  return kam_dataset_load_file (file, problems, error);
+  return kam_dataset_load_file_stamped (file, NULL, stamp, problems, error);
+}
+
+static KamDataset *
+load (const char *path, char **label, GError **error, GPtrArray **problems)
+{
+  return load_stamped (path, label, NULL, error, problems);
 }
 
 static int
@@ -137,12 +144,12 @@ fail (const char *format, ...)
 }
 
 static KamDataset *
-load_or_report (const Options *o)
+load_or_report_stamped (const Options *o, KamFileStamp *stamp)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   g_autofree char *label = NULL;
-  KamDataset *dataset = load (o->file, &label, &error, &problems);
+  KamDataset *dataset = load_stamped (o->file, &label, stamp, &error, &problems);
 
   if (dataset != NULL)
     return dataset;
@@ -152,6 +159,12 @@ load_or_report (const Options *o)
   else
     fprintf (stderr, "%s: %s: %s\n", label, _("error"), error->message);
   return NULL;
+}
+
+static KamDataset *
+load_or_report (const Options *o)
+{
+  return load_or_report_stamped (o, NULL);
 }
 
 static gboolean
@@ -289,15 +302,31 @@ import_into (const Options *o, gboolean wdi)
   g_autoptr (KamDataset) dataset = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) out = NULL;
+  g_autoptr (KamFileLock) lock = NULL;
+  g_autofree char *out_path = NULL;
+  g_autofree char *data = NULL;
+  KamFileStamp read = { 0 };
+  GStatBuf target;
+  gboolean same = FALSE;
+  gsize length;
   guint added = 0;
 
   if (o->argument == NULL)
     return fail (_("%s needs the file to import"), o->command);
   if (o->output == NULL || !g_str_has_suffix (o->output, ".kamlang"))
     return fail (_("%s needs -o OUT.kamlang"), o->command);
-  dataset = load_or_report (o);
+  /* a read-modify-write: OUT is locked from before FILE is read (they are
+   * often one file) until the new version is in place, so that two imports
+   * into one file take turns and neither loses the other's figures */
+  out = g_file_new_for_commandline_arg (o->output);
+  out_path = g_file_get_path (out);
+  if (out_path != NULL && (lock = kam_file_lock (out_path, KAM_FILE_LOCK_TIMEOUT_MS, &error)) == NULL)
+    return fail ("%s", error->message);
+  dataset = load_or_report_stamped (o, &read);
   if (dataset == NULL)
     return FALSE;
+  if (o->file != NULL && read.exists && out_path != NULL && g_stat (out_path, &target) == 0)
+    same = (guint64) target.st_dev == read.device && (guint64) target.st_ino == read.inode;
   if (wdi)
     {
       if (!kam_wdi_import (dataset, o->argument, o->country, o->indicator, &added, &error))
@@ -308,9 +337,14 @@ import_into (const Options *o, gboolean wdi)
       if (!kam_csv_import_file (dataset, o->argument, &added, &error))
         return fail ("%s", error->message);
     }
-  out = g_file_new_for_commandline_arg (o->output);
-  if (!kam_dataset_save_file (dataset, out, TRUE, &error))
-    return fail ("%s", error->message);
+  data = kam_dataset_to_data (dataset, &length);
+  if (!kam_file_write_checked (out, data, length, KAM_WRITE_BACKUP, lock, same ? &read : NULL, NULL, &error))
+    {
+      if (g_error_matches (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK))
+        return fail (_("%s was changed by another program while the import ran; nothing was written. Run the command again."),
+                     o->output);
+      return fail ("%s", error->message);
+    }
   fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u figure added\n", "%s: %u figures added\n", added),
            o->output, added);
   return TRUE;

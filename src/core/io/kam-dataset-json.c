@@ -603,11 +603,12 @@ fail (KamReader *r, GPtrArray **problems, GError **error, int code)
     g_string_append_printf (message, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (r->problems, i));
   if (r->dropped > 0)
     {
-      g_string_append_c (message, '\n');
-      g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
-                                           "… and %u more problems", r->dropped),
-                              r->dropped);
+      /* in the list too: kamlang --check prints the list */
+      char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
+                                                 "… and %u more problems", r->dropped),
+                                    r->dropped);
+      g_string_append_printf (message, "\n%s", more);
+      g_ptr_array_add (r->problems, more);
     }
   g_set_error_literal (error, KAM_ERROR, code, message->str);
   if (problems != NULL)
@@ -615,6 +616,54 @@ fail (KamReader *r, GPtrArray **problems, GError **error, int code)
   g_ptr_array_unref (r->problems);
   g_clear_object (&r->dataset);
   return NULL;
+}
+
+/* A Kamlang file is a JSON object: what starts otherwise (a list, a NUL
+ * byte, a picture) is refused from its first bytes, with where. Only the
+ * first length bytes are looked at, which may be the head of a file. */
+static gboolean
+check_start (KamReader *r, const char *data, gsize length)
+{
+  gsize i = length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  g_autofree char *where = NULL;
+
+  while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+    i++;
+  if (i >= length || data[i] == '{')
+    return TRUE;
+  where = where_line (data, i);
+  if (data[i] == '\0')
+    _kam_reader_problem (r, where, _("the file holds a NUL byte: it is not a text file"));
+  else if (data[i] == '[')
+    _kam_reader_problem (r, where, _("the file holds a JSON list; a Kamlang file is a JSON object, which starts with “{”"));
+  else
+    _kam_reader_problem (r, where, _("a Kamlang file is a JSON object, which starts with “{”; this is not one"));
+  return FALSE;
+}
+
+/* Reads the first bytes of a local file and refuses it when they cannot
+ * start a Kamlang file, before the whole of it (up to 1 GiB) is read. */
+static gboolean
+refuse_from_head (GFile *file, GPtrArray **problems, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  KamReader r = { NULL, NULL, 0, NULL, NULL };
+  char head[4096];
+  gssize n;
+  FILE *f;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR) || (f = fopen (path, "rbe")) == NULL)
+    return TRUE; /* reading it will say what is wrong */
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+  r.problems = g_ptr_array_new_with_free_func (g_free);
+  if (n <= 0 || check_start (&r, head, n))
+    {
+      g_ptr_array_unref (r.problems);
+      return TRUE;
+    }
+  fail (&r, problems, error, KAM_ERROR_SYNTAX);
+  return FALSE;
 }
 
 /**
@@ -648,6 +697,8 @@ load_data (const char *data, gsize length, KamLoadControl *control, GPtrArray **
     return cancelled (&r, error);
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     skip = 3;
+  if (!check_start (&r, data, length))
+    return fail (&r, problems, error, KAM_ERROR_SYNTAX);
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_autofree char *where = where_line (data, end - data);
@@ -768,12 +819,27 @@ kam_dataset_load_file (GFile *file, GPtrArray **problems, GError **error)
 KamDataset *
 kam_dataset_load_file_full (GFile *file, KamLoadControl *control, GPtrArray **problems, GError **error)
 {
+  return kam_dataset_load_file_stamped (file, control, NULL, problems, error);
+}
+
+/**
+ * kam_dataset_load_file_stamped:
+ * @stamp: (out) (optional): the file as it was read
+ *
+ * Returns: (transfer full) (nullable): a new dataset read from @file
+ */
+KamDataset *
+kam_dataset_load_file_stamped (GFile *file, KamLoadControl *control, KamFileStamp *stamp,
+                               GPtrArray **problems, GError **error)
+{
   g_autofree char *data = NULL;
   gsize length = 0;
 
   if (problems != NULL)
     *problems = NULL;
-  if (!kam_file_read_gfile (file, KAM_MAX_FILE_SIZE, &data, &length, error))
+  if (!refuse_from_head (file, problems, error))
+    return NULL;
+  if (!kam_file_read_stamped (file, KAM_MAX_FILE_SIZE, &data, &length, stamp, error))
     return NULL;
   return load_data (data, length, control, problems, error);
 }

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include "kam-dataset.h"
+#include "kam-file.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,11 @@ typedef struct
  * handlers and may be handed to the main thread whole. */
 KamDataset *kam_dataset_load_file_full (GFile *file, KamLoadControl *control, GPtrArray **problems,
                                         GError **error);
+
+/* The same, telling what the file was as it was read (for the check that
+ * nobody else wrote it before it is saved again). */
+KamDataset *kam_dataset_load_file_stamped (GFile *file, KamLoadControl *control, KamFileStamp *stamp,
+                                           GPtrArray **problems, GError **error);
 
 /* The dataset that comes with Kamlang (compiled into it), opened when the user
  * has no file of their own. */

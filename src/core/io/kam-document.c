@@ -21,7 +21,9 @@ struct _KamDocument
   GFile *file;
   char *display_name;
   char *draft_id;
-  char *etag; /* of the file as last read or written here */
+  KamFileStamp stamp; /* the file as last read or written here */
+  gboolean stamped;   /* whether stamp is known (not for a file that could not be read) */
+  guint watch_serial; /* a stamp taken after a change on disk is for the latest one only */
   GFileMonitor *monitor;
   gboolean changed_on_disk;
   gboolean busy;
@@ -57,15 +59,13 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The file's entity tag (for a local file, its modification time), or NULL
- * when it does not exist. Safe in any thread. */
-static char *
-query_etag (GFile *file)
+/* What the file is now (which file, its size and the hash of its bytes: not
+ * its time, which FAT and network shares count in whole seconds). Safe in
+ * any thread; FALSE when it cannot be read. */
+static gboolean
+stamp_file (GFile *file, KamFileStamp *stamp)
 {
-  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  return kam_file_stamp_now (file, stamp, NULL);
 }
 
 static void
@@ -87,17 +87,45 @@ set_busy (KamDocument *self, gboolean busy)
 /* ---- watching the file ------------------------------------------------------ */
 
 static void
+stamp_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  KamFileStamp *stamp = g_new0 (KamFileStamp, 1);
+
+  if (stamp_file (task_data, stamp))
+    g_task_return_pointer (task, stamp, g_free);
+  else
+    {
+      g_free (stamp);
+      g_task_return_pointer (task, NULL, NULL);
+    }
+}
+
+static void
+stamp_taken (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamDocument *self = KAM_DOCUMENT (source);
+  g_autofree KamFileStamp *now = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* a later change, or a save of ours, has its own look */
+  if (GPOINTER_TO_UINT (data) != self->watch_serial || self->busy)
+    return;
+  if (now == NULL || !self->stamped || !kam_file_stamp_equal (now, &self->stamp))
+    set_changed_on_disk (self, TRUE);
+}
+
+static void
 file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
               KamDocument *self)
 {
-  g_autofree char *now = NULL;
+  g_autoptr (GTask) task = NULL;
 
   if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED
       || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT || self->busy)
     return; /* wait for the end of a write; our own saves are not news */
-  now = query_etag (self->file);
-  if (g_strcmp0 (now, self->etag) != 0)
-    set_changed_on_disk (self, TRUE);
+  /* the file's bytes are read and hashed in a thread */
+  task = g_task_new (self, NULL, stamp_taken, GUINT_TO_POINTER (++self->watch_serial));
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, stamp_thread);
 }
 
 static void
@@ -121,11 +149,14 @@ watch_file (KamDocument *self)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed), self);
 }
 
+/* stamp: (nullable) what the file is, as read or written here */
 static void
-set_file (KamDocument *self, GFile *file, char *etag)
+set_file (KamDocument *self, GFile *file, const KamFileStamp *stamp)
 {
-  g_free (self->etag);
-  self->etag = etag;
+  self->watch_serial++;
+  self->stamped = stamp != NULL;
+  if (stamp != NULL)
+    self->stamp = *stamp;
   if (file != self->file && (file == NULL || self->file == NULL || !g_file_equal (file, self->file)))
     {
       g_set_object (&self->file, file);
@@ -287,7 +318,8 @@ typedef struct
   gpointer progress_data;
   int told;
   GSource *timer;
-  char *etag;
+  KamFileStamp stamp;
+  gboolean stamped;
 } LoadData;
 
 static void
@@ -305,19 +337,17 @@ load_data_free (LoadData *d)
   g_clear_object (&d->file);
   g_clear_object (&d->control.cancellable);
   stop_telling_progress (d);
-  g_free (d->etag);
   g_free (d);
 }
 
-/* In a thread: the file's dataset, as saved, and its tag (taken before the
- * text: a write while we read counts as a change). */
+/* In a thread: the file's dataset, as saved, and its stamp (of the very
+ * bytes read). */
 static KamDataset *
-read_file (GFile *file, KamLoadControl *control, char **etag, GError **error)
+read_file (GFile *file, KamLoadControl *control, KamFileStamp *stamp, GError **error)
 {
   KamDataset *dataset;
 
-  *etag = query_etag (file);
-  dataset = kam_dataset_load_file_full (file, control, NULL, error);
+  dataset = kam_dataset_load_file_stamped (file, control, stamp, NULL, error);
   if (dataset != NULL)
     kam_dataset_mark_saved (dataset);
   return dataset;
@@ -331,7 +361,7 @@ read_file (GFile *file, KamLoadControl *control, char **etag, GError **error)
 typedef struct
 {
   GFile *file;
-  char *etag;
+  KamFileStamp stamp;
   KamLoadControl control; /* its own cancellable: cancelled when the load that took it is */
   KamDataset *dataset;
   GError *error;
@@ -346,7 +376,6 @@ static void
 read_ahead_clear (ReadAhead *r)
 {
   g_clear_object (&r->file);
-  g_free (r->etag);
   g_clear_object (&r->control.cancellable);
   g_clear_object (&r->dataset);
   g_clear_error (&r->error);
@@ -362,12 +391,12 @@ static gpointer
 read_ahead_thread (gpointer data)
 {
   ReadAhead *r = data;
-  char *etag = NULL;
+  KamFileStamp stamp = { 0 };
   GError *error = NULL;
-  KamDataset *dataset = read_file (r->file, &r->control, &etag, &error);
+  KamDataset *dataset = read_file (r->file, &r->control, &stamp, &error);
 
   g_mutex_lock (&read_ahead_lock);
-  r->etag = etag;
+  r->stamp = stamp;
   r->dataset = dataset;
   r->error = error;
   r->done = TRUE;
@@ -420,7 +449,7 @@ _kam_document_read_ahead_done (void)
 /* The dataset read ahead for @file, waited for (with @control: its progress
  * told meanwhile, and given up when cancelled), or FALSE when none was. */
 static gboolean
-take_read_ahead (GFile *file, KamLoadControl *control, char **etag, KamDataset **dataset, GError **error)
+take_read_ahead (GFile *file, KamLoadControl *control, KamFileStamp *stamp, KamDataset **dataset, GError **error)
 {
   ReadAhead *r = NULL;
   gboolean cancelled = FALSE;
@@ -445,8 +474,8 @@ take_read_ahead (GFile *file, KamLoadControl *control, char **etag, KamDataset *
     }
   else
     {
-      if (etag != NULL)
-        *etag = g_steal_pointer (&r->etag);
+      if (stamp != NULL)
+        *stamp = r->stamp;
       *dataset = g_steal_pointer (&r->dataset);
       if (r->error != NULL)
         g_propagate_error (error, g_steal_pointer (&r->error));
@@ -480,8 +509,8 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
   KamDataset *dataset = NULL;
 
-  if (!take_read_ahead (d->file, &d->control, &d->etag, &dataset, &error))
-    dataset = read_file (d->file, &d->control, &d->etag, &error);
+  if (!take_read_ahead (d->file, &d->control, &d->stamp, &dataset, &error))
+    dataset = read_file (d->file, &d->control, &d->stamp, &error);
   if (dataset == NULL)
     g_task_return_error (task, error);
   else
@@ -556,7 +585,7 @@ kam_document_load_finish (GAsyncResult *result, GError **error)
   if (dataset == NULL)
     return NULL;
   self = kam_document_new (dataset, NULL);
-  set_file (self, d->file, g_steal_pointer (&d->etag));
+  set_file (self, d->file, &d->stamp);
   return self;
 }
 
@@ -568,8 +597,9 @@ typedef struct
   KamDatasetSnapshot *snapshot; /* the text is made in the thread */
   guint64 state;
   gboolean check;
-  char *expected_etag;
-  char *new_etag;
+  gboolean unchanged; /* no edits since the file was read or saved: nothing to write */
+  KamFileStamp expected;
+  KamFileStamp written;
 } SaveData;
 
 static void
@@ -577,8 +607,6 @@ save_data_free (SaveData *d)
 {
   g_clear_object (&d->file);
   kam_dataset_snapshot_free (d->snapshot);
-  g_free (d->expected_etag);
-  g_free (d->new_etag);
   g_free (d);
 }
 
@@ -588,13 +616,26 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   SaveData *d = task_data;
   GError *error = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *path = g_file_get_path (d->file);
+  g_autoptr (KamFileLock) lock = NULL;
   gsize length;
 
+  /* one writer at a time: the check and the write under the file's lock */
+  if (path != NULL && (lock = kam_file_lock (path, KAM_FILE_LOCK_TIMEOUT_MS, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   if (d->check)
     {
-      g_autofree char *now = query_etag (d->file);
+      KamFileStamp now;
 
-      if (g_strcmp0 (now, d->expected_etag) != 0)
+      if (!kam_file_stamp_now (d->file, &now, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (!kam_file_stamp_equal (&now, &d->expected))
         {
           g_autofree char *name = kam_file_display_name (d->file);
           g_task_return_new_error (task, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
@@ -602,14 +643,20 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
                                    name);
           return;
         }
+      if (d->unchanged)
+        {
+          /* the file already holds this very version: leave it and FILE~ be */
+          d->written = d->expected;
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
     }
   data = kam_dataset_snapshot_to_data (d->snapshot, &length);
-  if (!kam_file_write_gfile (d->file, data, length, KAM_WRITE_BACKUP, &error))
+  if (!kam_file_write_checked (d->file, data, length, KAM_WRITE_BACKUP, lock, NULL, &d->written, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  d->new_etag = query_etag (d->file);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -631,7 +678,7 @@ save_written (GObject *source, GAsyncResult *result, gpointer data)
       g_task_return_error (task, error);
       return;
     }
-  set_file (self, d->file, g_steal_pointer (&d->new_etag));
+  set_file (self, d->file, &d->written);
   kam_dataset_mark_saved_state (self->dataset, d->state);
   if (!kam_dataset_get_modified (self->dataset))
     kam_document_discard_draft (self);
@@ -662,9 +709,10 @@ kam_document_save_async (KamDocument *self, GFile *file, KamDocumentSaveFlags fl
   d->file = g_object_ref (file);
   d->snapshot = kam_dataset_snapshot_new (self->dataset);
   d->state = kam_dataset_get_state (self->dataset);
-  d->check = !(flags & KAM_DOCUMENT_SAVE_OVERWRITE) && self->file != NULL && self->etag != NULL
+  d->check = !(flags & KAM_DOCUMENT_SAVE_OVERWRITE) && self->file != NULL && self->stamped
              && g_file_equal (file, self->file);
-  d->expected_etag = g_strdup (self->etag);
+  d->expected = self->stamp;
+  d->unchanged = d->check && !kam_dataset_get_modified (self->dataset);
   set_busy (self, TRUE);
   thread_task = g_task_new (self, NULL, save_written, task);
   g_task_set_task_data (thread_task, d, (GDestroyNotify) save_data_free);
@@ -751,7 +799,11 @@ kam_document_new (KamDataset *dataset, GFile *file)
   g_signal_connect_swapped (self->dataset, "changed", G_CALLBACK (dataset_changed), self);
   g_signal_connect_swapped (self->dataset, "notify::modified", G_CALLBACK (modified_changed), self);
   if (file != NULL)
-    set_file (self, file, query_etag (file));
+    {
+      KamFileStamp stamp;
+
+      set_file (self, file, stamp_file (file, &stamp) ? &stamp : NULL);
+    }
   return self;
 }
 
@@ -809,7 +861,6 @@ kam_document_finalize (GObject *object)
 
   g_free (self->display_name);
   g_free (self->draft_id);
-  g_free (self->etag);
   G_OBJECT_CLASS (kam_document_parent_class)->finalize (object);
 }
 

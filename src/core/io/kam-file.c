@@ -341,15 +341,158 @@ make_backup (int dir_fd, const char *folder, const char *base, const struct stat
   return ok;
 }
 
-/**
- * kam_file_write:
- * @flags: #KamWriteFlags
- *
- * Returns: whether the file now holds @data; on failure it is unchanged
- */
+/* ---- one writer at a time ------------------------------------------------------ */
+
+/* A 64-bit hash of the bytes (eight at a time, each mixed in by multiplying
+ * and rotating): to tell whether a file changed, not a defence against
+ * someone who makes collisions on purpose. Several GB/s. */
+guint64
+kam_file_hash (const char *data, gsize length)
+{
+  const guint64 k1 = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15), k2 = G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+  guint64 h = length * k2, w;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      memcpy (&w, data + i, 8);
+      h ^= w * k1;
+      h = ((h << 31) | (h >> 33)) * k2;
+    }
+  w = 0;
+  memcpy (&w, data + i, length - i);
+  h ^= w * k1;
+  h ^= h >> 29;
+  h *= k1;
+  h ^= h >> 32;
+  return h;
+}
+
 gboolean
-kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags flags,
-                GError **error)
+kam_file_stamp_equal (const KamFileStamp *a, const KamFileStamp *b)
+{
+  return a->exists == b->exists
+         && (!a->exists
+             || (a->device == b->device && a->inode == b->inode && a->size == b->size && a->hash == b->hash));
+}
+
+gboolean
+kam_file_stamp_now (GFile *file, KamFileStamp *stamp, GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local = NULL;
+
+  memset (stamp, 0, sizeof *stamp);
+  if (kam_file_read_stamped (file, G_MAXSSIZE - 2, &data, NULL, stamp, &local))
+    return TRUE;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE; /* stamp->exists is FALSE */
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+#define LOCK_MARK ".kamlang-lock"
+
+struct _KamFileLock
+{
+  char *path; /* of the lock file */
+  int fd;     /* -1: no lock could be had here, and none is needed */
+};
+
+static char *
+lock_name (const char *base)
+{
+  g_autofree char *shortened = g_strndup (base, 200);
+
+  return g_strconcat (".", shortened, LOCK_MARK, NULL);
+}
+
+gboolean
+kam_file_is_lock_for (const char *name, const char *base)
+{
+  g_autofree char *own = lock_name (base);
+
+  return g_str_equal (name, own);
+}
+
+/**
+ * kam_file_lock:
+ *
+ * Returns: (transfer full) (nullable): the lock, for kam_file_unlock()
+ */
+KamFileLock *
+kam_file_lock (const char *path, guint timeout_ms, GError **error)
+{
+  g_autofree char *real = resolve_links (path, error);
+  g_autofree char *folder = NULL, *base = NULL, *name = NULL;
+  KamFileLock *lock;
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  if (real == NULL)
+    return NULL;
+  folder = g_path_get_dirname (real);
+  base = g_path_get_basename (real);
+  name = lock_name (base);
+  lock = g_new0 (KamFileLock, 1);
+  lock->path = g_build_filename (folder, name, NULL);
+  lock->fd = -1;
+  for (;;)
+    {
+      struct stat held, now;
+      int fd = open (lock->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+
+      if (fd < 0)
+        return lock; /* a folder we cannot write in: the write will say so */
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          int err = errno;
+
+          close (fd);
+          if (err != EWOULDBLOCK && err != EINTR)
+            return lock; /* locks not supported here */
+          if (g_get_monotonic_time () >= deadline)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Could not save “%s”: another program has been saving it for too long (it holds “%s”). The file was not changed; try again."),
+                           path, lock->path);
+              kam_file_unlock (lock);
+              return NULL;
+            }
+          g_usleep (10000);
+          continue;
+        }
+      /* the holder before us may have removed the lock file we opened: then
+       * it locks nothing, and we start again with the one there now */
+      if (fstat (fd, &held) == 0 && stat (lock->path, &now) == 0 && held.st_dev == now.st_dev
+          && held.st_ino == now.st_ino)
+        {
+          lock->fd = fd;
+          return lock;
+        }
+      close (fd);
+    }
+}
+
+void
+kam_file_unlock (KamFileLock *lock)
+{
+  if (lock == NULL)
+    return;
+  if (lock->fd >= 0)
+    {
+      /* removed while still held: whoever waits on it starts again */
+      unlink (lock->path);
+      close (lock->fd);
+    }
+  g_free (lock->path);
+  g_free (lock);
+}
+
+/* ---- writing, continued --------------------------------------------------------- */
+
+static gboolean
+write_path (const char *path, const char *data, gsize length, KamWriteFlags flags,
+            KamFileStamp *written, GError **error)
 {
   g_autofree char *real = NULL;
   g_autofree char *folder = NULL;
@@ -409,6 +552,18 @@ kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags 
     err = errno;
   if (err != 0 && tmp_name != NULL)
     unlinkat (dir_fd, tmp_name, 0);
+  if (err == 0 && written != NULL)
+    {
+      struct stat now;
+
+      /* the temporary file is the file now: its identity is the new one's */
+      *written = (KamFileStamp) { TRUE, 0, 0, length, kam_file_hash (data, length) };
+      if (lock_fd >= 0 && fstat (lock_fd, &now) == 0)
+        {
+          written->device = now.st_dev;
+          written->inode = now.st_ino;
+        }
+    }
   if (lock_fd >= 0)
     close (lock_fd);
   if (err != 0)
@@ -429,6 +584,25 @@ kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags 
   fsync (dir_fd);
   close (dir_fd);
   return TRUE;
+}
+
+/**
+ * kam_file_write:
+ * @flags: #KamWriteFlags
+ *
+ * Returns: whether the file now holds @data; on failure it is unchanged
+ */
+gboolean
+kam_file_write (const char *path, const char *data, gsize length, KamWriteFlags flags,
+                GError **error)
+{
+  g_autoptr (KamFileLock) lock = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  lock = kam_file_lock (path, KAM_FILE_LOCK_TIMEOUT_MS, error);
+  if (lock == NULL)
+    return FALSE;
+  return write_path (path, data, length, flags, NULL, error);
 }
 
 char *
@@ -462,6 +636,52 @@ kam_file_write_gfile (GFile *file, const char *data, gsize length, KamWriteFlags
       g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Could not save “%s”: "), name);
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * kam_file_write_checked:
+ * @held: (nullable): the file's lock, when the caller holds it
+ * @expected: (nullable): what the file must still be
+ * @written: (out) (optional): what it is once written
+ *
+ * Returns: whether the file now holds @data; on failure it is unchanged
+ */
+gboolean
+kam_file_write_checked (GFile *file, const char *data, gsize length, KamWriteFlags flags,
+                        KamFileLock *held, const KamFileStamp *expected, KamFileStamp *written,
+                        GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (KamFileLock) own = NULL;
+
+  if (path != NULL && held == NULL)
+    {
+      own = kam_file_lock (path, KAM_FILE_LOCK_TIMEOUT_MS, error);
+      if (own == NULL)
+        return FALSE;
+    }
+  if (expected != NULL)
+    {
+      KamFileStamp now;
+
+      if (!kam_file_stamp_now (file, &now, error))
+        return FALSE;
+      if (!kam_file_stamp_equal (&now, expected))
+        {
+          g_autofree char *name = kam_file_display_name (file);
+
+          g_set_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
+                       _("%s was changed by another program since it was read here"), name);
+          return FALSE;
+        }
+    }
+  if (path != NULL)
+    return write_path (path, data, length, flags, written, error);
+  if (!kam_file_write_gfile (file, data, length, flags, error))
+    return FALSE;
+  if (written != NULL)
+    *written = (KamFileStamp) { TRUE, 0, 0, length, kam_file_hash (data, length) };
   return TRUE;
 }
 
@@ -532,8 +752,9 @@ not_a_file (GError **error, const char *path, mode_t mode)
  *
  * Returns: whether the whole file was read
  */
-gboolean
-kam_file_read (const char *path, gsize max_size, char **data, gsize *length, GError **error)
+static gboolean
+read_local (const char *path, gsize max_size, char **data, gsize *length, struct stat *stat_out,
+            GError **error)
 {
   struct stat st;
   g_autofree char *buffer = NULL;
@@ -601,8 +822,16 @@ kam_file_read (const char *path, gsize max_size, char **data, gsize *length, GEr
   buffer[used] = '\0';
   if (length != NULL)
     *length = used;
+  if (stat_out != NULL)
+    *stat_out = st;
   *data = g_steal_pointer (&buffer);
   return TRUE;
+}
+
+gboolean
+kam_file_read (const char *path, gsize max_size, char **data, gsize *length, GError **error)
+{
+  return read_local (path, max_size, data, length, NULL, error);
 }
 
 /**
@@ -614,6 +843,20 @@ kam_file_read (const char *path, gsize max_size, char **data, gsize *length, GEr
 gboolean
 kam_file_read_gfile (GFile *file, gsize max_size, char **data, gsize *length, GError **error)
 {
+  return kam_file_read_stamped (file, max_size, data, length, NULL, error);
+}
+
+/**
+ * kam_file_read_stamped:
+ * @data: (out) (transfer full): the contents, NUL-terminated
+ * @stamp: (out) (optional): what the file was as it was read
+ *
+ * Returns: whether the whole file was read
+ */
+gboolean
+kam_file_read_stamped (GFile *file, gsize max_size, char **data, gsize *length,
+                       KamFileStamp *stamp, GError **error)
+{
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = NULL;
   g_autoptr (GFileInfo) info = NULL;
@@ -621,7 +864,23 @@ kam_file_read_gfile (GFile *file, gsize max_size, char **data, gsize *length, GE
   gsize n = 0;
 
   if (path != NULL)
-    return kam_file_read (path, max_size, data, length, error);
+    {
+      struct stat st;
+
+      if (!read_local (path, max_size, data, &n, &st, error))
+        return FALSE;
+      if (length != NULL)
+        *length = n;
+      if (stamp != NULL)
+        {
+          stamp->exists = TRUE;
+          stamp->device = st.st_dev;
+          stamp->inode = st.st_ino;
+          stamp->size = n;
+          stamp->hash = kam_file_hash (*data, n);
+        }
+      return TRUE;
+    }
 
   /* resources and remote locations: ask GIO */
   name = kam_file_display_name (file);
@@ -653,5 +912,9 @@ kam_file_read_gfile (GFile *file, gsize max_size, char **data, gsize *length, GE
     }
   if (length != NULL)
     *length = n;
+  if (stamp != NULL)
+    {
+      *stamp = (KamFileStamp) { TRUE, 0, 0, n, kam_file_hash (*data, n) };
+    }
   return TRUE;
 }
