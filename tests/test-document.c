@@ -8,6 +8,8 @@
  * another program wrote its file. */
 
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <utime.h>
 #include "kam-dataset-json.h"
 #include "kam-document.h"
 #include "kam-drafts.h"
@@ -402,6 +404,105 @@ test_drafts (void)
   g_assert_true (wait_until (draft_gone, (gpointer) wait.id));
 }
 
+/* Another program writes the file in place within the same second, as on a
+ * file system whose clock counts whole seconds (FAT, many network shares):
+ * same file, same size, same modification time (put back exactly, which is
+ * what such a clock shows). The save still notices: it compares the bytes. */
+static void
+test_changed_within_the_second (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDocument) document = load (file, &error);
+  g_autofree char *theirs = NULL, *now = NULL;
+  GStatBuf before, after;
+  char *digit;
+  struct utimbuf times;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_true (kam_dataset_set_figure_value (kam_document_get_dataset (document), first_id (document), 444,
+                                               &error));
+  /* the other writer changes one digit of a value, in place */
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+  digit = strstr (theirs, "\"rows\"");
+  g_assert_nonnull (digit);
+  while (!g_ascii_isdigit (*digit) || g_ascii_isdigit (digit[-1]) || digit[-1] == '"')
+    digit++;
+  *digit = *digit == '1' ? '2' : '1';
+  {
+    FILE *f = fopen (path, "r+");
+    g_assert_nonnull (f);
+    g_assert_cmpuint (fwrite (theirs, 1, strlen (theirs), f), ==, strlen (theirs));
+    g_assert_cmpint (fclose (f), ==, 0);
+  }
+  times.actime = before.st_atime;
+  times.modtime = before.st_mtime;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+  g_assert_cmpint (after.st_mtime, ==, before.st_mtime);
+
+  g_assert_false (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &now, NULL, NULL));
+  g_assert_cmpstr (now, ==, theirs);
+}
+
+/* Save with no edits writes nothing: the file and FILE~ stay as they are.
+ * After Save Anyway over another program's version, that version is FILE~,
+ * and one more Ctrl+S keeps it there. */
+static void
+test_save_without_edits (void)
+{
+  g_autoptr (GFile) file = fixture_copy ("good.kamlang");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDocument) document = load (file, &error);
+  g_autofree char *theirs = NULL, *kept = NULL, *ours = NULL, *again = NULL;
+  GStatBuf before, after;
+
+  g_assert_no_error (error);
+  g_remove (backup);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_true (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  /* an edit, another program's version, Save Anyway */
+  g_assert_true (kam_dataset_set_figure_value (kam_document_get_dataset (document), first_id (document), 444,
+                                               &error));
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+  {
+    g_autofree char *edited = g_strconcat (theirs, "\n", NULL);
+    g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+    g_free (theirs);
+    theirs = g_steal_pointer (&edited);
+  }
+  g_assert_false (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_assert_true (save (document, NULL, KAM_DOCUMENT_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (backup, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, theirs);
+  g_assert_true (g_file_get_contents (path, &ours, NULL, NULL));
+  /* Ctrl+S again, no edits */
+  g_assert_true (save (document, NULL, KAM_DOCUMENT_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&kept, g_free);
+  g_assert_true (g_file_get_contents (backup, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, theirs);
+  g_assert_true (g_file_get_contents (path, &again, NULL, NULL));
+  g_assert_cmpstr (again, ==, ours);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -413,6 +514,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/document/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/kamlang/document/save-keeps-later-edits", test_save_keeps_later_edits);
   g_test_add_func ("/kamlang/document/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/kamlang/document/changed-within-the-second", test_changed_within_the_second);
+  g_test_add_func ("/kamlang/document/save-without-edits", test_save_without_edits);
   g_test_add_func ("/kamlang/document/drafts", test_drafts);
   g_test_add_func ("/kamlang/document/read-ahead", test_read_ahead);
   g_test_add_func ("/kamlang/document/take-read-ahead", test_take_read_ahead);

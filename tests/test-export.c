@@ -344,12 +344,32 @@ test_wdi_fixture (void)
 }
 
 /* OWASP's CSV injection: whatever a spreadsheet could evaluate is written
- * with an apostrophe, and the import takes it off again, in every text cell. */
+ * with an apostrophe, and the import takes it off again, in every text cell.
+ * Also after a ',', ';', tab or line break inside a quoted cell: a
+ * spreadsheet whose list separator is ';' (most of Europe and many Asian
+ * locales) starts a new cell there (issue 25). */
 static void
 test_csv_injection (void)
 {
+  static const struct
+  {
+    const char *text, *written;
+  } inside[] = {
+    { "a;=1+1;b", "\"a;'=1+1;b\"" },
+    { "x,@SUM(A1)", "\"x,'@SUM(A1)\"" },
+    { "a\t-1", "\"a\t'-1\"" },
+    { "note\n+1", "\"note\n'+1\"" },
+    { "a; =2", "\"a;' =2\"" },
+    { "a;cmd|' /C calc'!A0", "\"a;'cmd|' /C calc'!A0\"" },
+    { "\t=1", "\"'\t'=1\"" },
+    { "\r=1", "\"'\r'=1\"" },
+    /* the text's own apostrophes before such a part come back too */
+    { "'-5 on revision", "\"''-5 on revision\"" },
+    { "'=1+1", "\"''=1+1\"" },
+    { "a;'=1", "\"a;''=1\"" },
+  };
   static const char *const dangerous[] = {
-    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
+    "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx",
     "\xef\xbc\x9d" "1+1",       /* full-width ＝ */
     "\xef\xbc\x8b" "1",         /* full-width ＋ */
     "\xef\xbc\x8d" "1",         /* full-width － */
@@ -361,7 +381,8 @@ test_csv_injection (void)
     "cmd|' /C calc'!A0",         /* DDE */
     "msexcel.exe|'x'!A1",
   };
-  static const char *const harmless[] = { "EPS", "a - b", "Report = 2021", "ជប៉ុន", "x | y" };
+  static const char *const harmless[] = { "EPS", "a - b", "Report = 2021", "ជប៉ុន", "x | y", "it's",
+                                          "Korea, Republic of", "a; b" };
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
   g_autoptr (KamDataset) copy = kam_test_without_figures (dataset);
   KamFigureTable *b = kam_dataset_get_figures (copy);
@@ -380,6 +401,18 @@ test_csv_injection (void)
       csv = kam_csv_export_text (one, NULL);
       if (strstr (csv, cell) == NULL)
         g_error ("“%s” was not made inert: %s", dangerous[i], csv);
+      g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (inside); i++)
+    {
+      g_autoptr (KamDataset) one = kam_test_load_fixture ("good.kamlang");
+      KamFigureRow row = { "JPN", 2100 - i, "workers", 1, NULL, inside[i].text };
+      g_autofree char *csv = NULL;
+
+      g_assert_cmpuint (kam_dataset_add_figure (one, &row, NULL), >, 0);
+      csv = kam_csv_export_text (one, NULL);
+      if (strstr (csv, inside[i].written) == NULL)
+        g_error ("“%s” was not written as %s: %s", inside[i].text, inside[i].written, csv);
       g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
     }
   for (guint i = 0; i < G_N_ELEMENTS (harmless); i++)

@@ -171,19 +171,31 @@ test_units_any_case (void)
   const char *text =
     "{\"format\":\"kamlang\",\"version\":2,\"indicators\":["
     "{\"id\":\"a\",\"unit\":\"USD\"},{\"id\":\"b\",\"unit\":\"usd\"},{\"id\":\"c\",\"unit\":\"Usd\"},"
-    "{\"id\":\"d\",\"unit\":\"KHR\"},{\"id\":\"e\",\"unit\":\"hectares\"}]}";
+    "{\"id\":\"d\",\"unit\":\"KHR\"},{\"id\":\"e\",\"unit\":\"hectares\"},"
+    "{\"id\":\"f\",\"unit\":\" USD \"},{\"id\":\"g\",\"unit\":\"\"},{\"id\":\"h\",\"unit\":\"  \"}]}";
   g_autoptr (GError) error = NULL;
   g_autoptr (KamDataset) dataset = kam_dataset_load_data (text, strlen (text), NULL, &error);
   g_autofree char *written = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "a")), ==, "USD");
-  g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "b")), ==, "USD");
-  g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "c")), ==, "USD");
+  /* kept as written (issue 25: saving changed them), matched in any case */
+  g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "b")), ==, "usd");
+  g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "c")), ==, "Usd");
   g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "e")), ==, "hectares");
+  g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "f")), ==, " USD ");
+  g_assert_cmpstr (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "g")), ==, "");
   g_assert_true (kam_unit_is (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "b")), KAM_UNIT_USD));
+  g_assert_true (kam_unit_is (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "f")), KAM_UNIT_USD));
+  g_assert_false (kam_unit_is (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "e")), KAM_UNIT_USD));
+  /* a blank unit is persons, and stays blank */
+  g_assert_true (kam_unit_is (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "g")), KAM_UNIT_PERSONS));
+  g_assert_true (kam_unit_is (kam_indicator_get_unit (kam_dataset_lookup_indicator (dataset, "h")), KAM_UNIT_PERSONS));
   written = kam_dataset_to_data (dataset, NULL);
-  g_assert_null (strstr (written, "\"usd\""));
+  g_assert_nonnull (strstr (written, "\"unit\": \"usd\""));
+  g_assert_nonnull (strstr (written, "\"unit\": \" USD \""));
+  g_assert_nonnull (strstr (written, "\"unit\": \"\""));
+  g_assert_nonnull (strstr (written, "\"unit\": \"  \""));
 }
 
 static void

@@ -252,7 +252,7 @@ kam_number_parse (const char *text, double *value, GError **error)
   const char *thousands, *decimal;
   g_autoptr (GString) ascii = g_string_new (NULL);
   g_autofree char *trimmed = NULL;
-  gboolean seen_decimal = FALSE, seen_exponent = FALSE, misplaced = FALSE;
+  gboolean seen_decimal = FALSE, seen_exponent = FALSE, misplaced = FALSE, minus = FALSE;
   Grouping grouping = { 0, -1 };
   char *end = NULL;
   double v;
@@ -291,6 +291,12 @@ kam_number_parse (const char *text, double *value, GError **error)
           g_string_append_c (ascii, 'e');
           if (p[1] == '+' || p[1] == '-')
             g_string_append_c (ascii, *++p);
+          continue;
+        }
+      if ((c == '-' || c == 0x2212) && p == trimmed)
+        {
+          /* -0 is 0, as in a .kamlang file; any other minus is refused below */
+          minus = TRUE;
           continue;
         }
       if (c == '-' || c == 0x2212)
@@ -346,7 +352,16 @@ kam_number_parse (const char *text, double *value, GError **error)
                    text);
       return FALSE;
     }
-  *value = v;
+  if (minus && v != 0)
+    {
+      g_autofree char *message = kam_rule_negative_message (text);
+      g_autofree char *sentence = kam_sentence (message);
+
+      g_set_error_literal (error, KAM_ERROR, KAM_ERROR_INVALID, sentence);
+      return FALSE;
+    }
+  /* + 0.0: never a negative zero */
+  *value = v + 0.0;
   return TRUE;
 }
 

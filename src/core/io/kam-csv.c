@@ -157,29 +157,34 @@ kam_csv_parse (const char *data, gsize length, char separator, char *separator_o
 
 /* ---- export ----------------------------------------------------------------- */
 
-/* What a spreadsheet may take for a formula (OWASP's CSV injection guidance):
- * a cell that starts with a tab or a carriage return, or whose first visible
- * character, after spaces, no-break spaces and invisible marks (a zero-width
- * space, a byte-order mark), is = + - @ or one of their full-width or small
- * forms, or that starts like a DDE call (cmd|...). */
-static gboolean
-looks_like_formula (const char *text)
+/* Where a spreadsheet may start a new cell inside a text: its own list
+ * separator (',' or ';' depending on the locale: a ';' inside a quoted cell
+ * of a ',' file starts a new cell in a spreadsheet set to ';'), a tab, and a
+ * line break. */
+static inline gboolean
+is_cell_break (char c)
 {
-  const char *p = text;
+  return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Whether the part of a text from p to the next cell break (a "segment") is
+ * one a spreadsheet may run as a formula (OWASP's CSV injection guidance):
+ * its first visible character, after spaces, no-break spaces and invisible
+ * marks (a zero-width space, a byte-order mark), is = + - @ or one of their
+ * full-width or small forms, or it starts like a DDE call (cmd|...). */
+static gboolean
+segment_is_formula (const char *p)
+{
   gunichar c;
 
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  if (*text == '\t' || *text == '\r')
-    return TRUE;
-  for (; *p != '\0'; p = g_utf8_next_char (p))
+  for (; *p != '\0' && !is_cell_break (*p); p = g_utf8_next_char (p))
     {
       c = g_utf8_get_char (p);
       if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_SPACE_SEPARATOR
           && g_unichar_type (c) != G_UNICODE_FORMAT && g_unichar_type (c) != G_UNICODE_CONTROL)
         break;
     }
-  if (*p == '\0')
+  if (*p == '\0' || is_cell_break (*p))
     return FALSE;
   switch (g_utf8_get_char (p))
     {
@@ -197,22 +202,98 @@ looks_like_formula (const char *text)
   return *p == '|';
 }
 
+/* A segment the export marks with an apostrophe: one that could run as a
+ * formula, and one that starts with an apostrophe already (so that the
+ * import, which takes one apostrophe off exactly these, gives it back as
+ * written). */
+static gboolean
+segment_needs_mark (const char *p, gboolean at_start)
+{
+  /* a text that starts with a tab or a carriage return is marked at its
+   * start too, as OWASP asks */
+  return *p == '\'' || segment_is_formula (p) || (at_start && (*p == '\t' || *p == '\r'));
+}
+
+/**
+ * kam_csv_protect:
+ *
+ * The text made inert for a spreadsheet: an apostrophe before every segment
+ * (the text's start, and each place after a ',', ';', tab or line break)
+ * that could run as a formula or starts with an apostrophe.
+ * kam_csv_unprotect() gives back exactly the text.
+ *
+ * Returns: (transfer full): the text to write, or NULL when it needs nothing
+ */
+char *
+kam_csv_protect (const char *text)
+{
+  GString *out = NULL;
+  const char *copied = text;
+
+  for (const char *p = text;; p++)
+    {
+      if (p == text || is_cell_break (p[-1]))
+        {
+          if (segment_needs_mark (p, p == text))
+            {
+              if (out == NULL)
+                out = g_string_sized_new (strlen (text) + 4);
+              g_string_append_len (out, copied, p - copied);
+              g_string_append_c (out, '\'');
+              copied = p;
+            }
+        }
+      if (*p == '\0')
+        break;
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * kam_csv_unprotect:
+ *
+ * Undoes kam_csv_protect(), in place: takes the apostrophe off every segment
+ * that starts with one followed by what kam_csv_protect() marks. Any other
+ * apostrophe is the text's own.
+ *
+ * Returns: text
+ */
+char *
+kam_csv_unprotect (char *text)
+{
+  char *to = text;
+
+  for (const char *p = text;;)
+    {
+      if ((p == text || is_cell_break (p[-1])) && *p == '\'' && segment_needs_mark (p + 1, p == text))
+        p++;
+      if (*p == '\0')
+        break;
+      *to++ = *p++;
+    }
+  *to = '\0';
+  return text;
+}
+
 static void
 append_cell (GString *out, const char *text)
 {
-  gboolean formula = looks_like_formula (text);
+  g_autofree char *marked = NULL;
 
   if (text == NULL || *text == '\0')
     return;
-  if (!formula && strpbrk (text, ",;\"\r\n") == NULL && text[0] != ' ' && text[0] != '\'')
+  marked = kam_csv_protect (text);
+  if (marked != NULL)
+    text = marked;
+  if (marked == NULL && strpbrk (text, ",;\"\r\n\t") == NULL && text[0] != ' ')
     {
       g_string_append (out, text);
       return;
     }
   g_string_append_c (out, '"');
-  /* a leading apostrophe keeps spreadsheets from running the cell as a formula */
-  if (formula)
-    g_string_append_c (out, '\'');
   for (const char *p = text; *p; p++)
     {
       if (*p == '"')
@@ -220,13 +301,6 @@ append_cell (GString *out, const char *text)
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
-}
-
-/* The text of a cell as written before export made it inert. */
-static const char *
-without_protection (const char *text)
-{
-  return text[0] == '\'' && looks_like_formula (text + 1) ? text + 1 : text;
 }
 
 char *
@@ -340,6 +414,28 @@ free_rows (GArray *rows)
   g_array_unref (rows);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The line each key was first seen on, so that a repeat names it. */
+static char *
+row_key (const KamFigureRow *row, guint n_dimensions)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%s%c%d%c%s%c%s", row->country ? row->country : "", 0x1f, row->year, 0x1f,
+                          row->indicator, 0x1f, row->source ? row->source : "");
+  for (guint d = 0; d < n_dimensions; d++)
+    g_string_append_printf (key, "%c%u", 0x1f, row->members[d]);
+  return g_string_free (key, FALSE);
+}
+
 gboolean
 kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_added, GError **error)
 {
@@ -354,6 +450,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
   GArray *rows;
   gboolean ok;
   g_autoptr (GPtrArray) lowered = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (records == NULL)
     return FALSE;
@@ -361,6 +458,14 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The file is empty."));
       return FALSE;
+    }
+  /* undo exactly what the export did to every text, and nothing else */
+  for (guint r = 0; r < records->len; r++)
+    {
+      KamCsvRecord *rec = g_ptr_array_index (records, r);
+
+      for (guint f = 0; f < rec->fields->len; f++)
+        kam_csv_unprotect (g_ptr_array_index (rec->fields, f));
     }
   header = g_ptr_array_index (records, 0);
   for (guint d = 0; d < n_dimensions; d++)
@@ -381,7 +486,9 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       }
 
   rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
-#define CELL(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? g_strstrip ((char *) without_protection (g_ptr_array_index (rec->fields, col[c]))) : "")
+/* a text as written; a number or a word with the spaces around it taken off */
+#define TEXT(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? (const char *) g_ptr_array_index (rec->fields, col[c]) : "")
+#define CELL(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? g_strstrip ((char *) g_ptr_array_index (rec->fields, col[c])) : "")
 #define FAIL(c, ...)                                                                           \
   do                                                                                           \
     {                                                                                          \
@@ -390,6 +497,16 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
                    rec->line, col[c] + 1, names[c], what);                                     \
       free_rows (rows);                                                                        \
       return FALSE;                                                                            \
+    }                                                                                          \
+  while (0)
+/* a country, indicator or source by its id (then by its name, when only one has it) */
+#define FIND(c, field, out)                                                                    \
+  do                                                                                           \
+    {                                                                                          \
+      g_autoptr (GError) why = NULL;                                                           \
+      out = kam_dataset_find_key_full (dataset, field, text, TRUE, &why);                      \
+      if (out == NULL)                                                                         \
+        FAIL (c, "%s", why->message);                                                          \
     }                                                                                          \
   while (0)
 
@@ -401,17 +518,12 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       char *end = NULL;
       gint64 year;
       g_autoptr (GError) local = NULL;
+      char *key;
+      gpointer first;
 
-      text = CELL (0);
-      if (*text != '\0')
-        {
-          row.country = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE);
-          if (row.country == NULL)
-            {
-              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_COUNTRY, text);
-              FAIL (0, "%s", message);
-            }
-        }
+      text = TEXT (0);
+      if (*text != '\0' && (kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE) || !is_blank (text)))
+        FIND (0, KAM_FIGURE_FIELD_COUNTRY, row.country);
       text = CELL (1);
       year = g_ascii_strtoll (text, &end, 10);
       if (*text == '\0' || *end != '\0')
@@ -422,13 +534,8 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
           FAIL (1, "%s", message);
         }
       row.year = (int) year;
-      text = CELL (2);
-      row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, text, FALSE);
-      if (row.indicator == NULL)
-        {
-          g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, text);
-          FAIL (2, "%s", message);
-        }
+      text = TEXT (2);
+      FIND (2, KAM_FIGURE_FIELD_INDICATOR, row.indicator);
       text = CELL (3);
       if (!is_missing (text))
         {
@@ -436,29 +543,21 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
             {
               /* with ';' between fields, ',' is the decimal mark */
               g_autofree char *dotted = g_strdelimit (g_strdup (text), ",", '.');
-              row.value = g_ascii_strtod (dotted, &end);
+              row.value = g_ascii_strtod (dotted, &end) + 0.0; /* -0 is 0 */
               if (end == dotted || *end != '\0' || !isfinite (row.value))
                 FAIL (3, _("“%s” is not a number"), text);
             }
           else if (!kam_number_parse (text, &row.value, &local))
             FAIL (3, "%s", local->message);
-          /* signbit: "-0" and "-,0" are refused like any other minus */
           if (signbit (row.value))
             {
               g_autofree char *message = kam_rule_negative_message (text);
               FAIL (3, "%s", message);
             }
         }
-      text = CELL (4);
-      if (*text != '\0')
-        {
-          row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE);
-          if (row.source == NULL)
-            {
-              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_SOURCE, text);
-              FAIL (4, "%s", message);
-            }
-        }
+      text = TEXT (4);
+      if (*text != '\0' && (kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE) || !is_blank (text)))
+        FIND (4, KAM_FIGURE_FIELD_SOURCE, row.source);
       text = CELL (6);
       if (!kam_qualifier_parse (text, &row.qualifier))
         FAIL (6, _("“%s” is not a qualifier: use exact, approximate, lower-bound, upper-bound, estimate or provisional"),
@@ -468,20 +567,41 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
           KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
           int m;
 
-          text = CELL (7 + d);
-          if (*text == '\0')
-            continue; /* the total */
+          text = TEXT (7 + d);
           m = kam_dimension_find_member (dimension, text, TRUE);
+          if (m < 0 && is_blank (text))
+            continue; /* the total */
           if (m < 0)
             FAIL (7 + d, _("the dimension “%s” has no member “%s”"), kam_dimension_get_id (dimension), text);
           row.members[d] = (guint16) m;
         }
-      text = col[5] >= 0 && (guint) col[5] < rec->fields->len ? without_protection (g_ptr_array_index (rec->fields, col[5])) : "";
+      text = TEXT (5);
       row.note = *text ? g_strdup (text) : NULL;
       g_array_append_val (rows, row);
+      /* each key once: a repeat names both lines */
+      key = row_key (&row, n_dimensions);
+      first = g_hash_table_lookup (seen, key);
+      if (first != NULL)
+        {
+          g_free (key);
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("Line %u, column %d (year): the same country, year, indicator, source and breakdown as line %u."),
+                       rec->line, col[1] + 1, GPOINTER_TO_UINT (first));
+          free_rows (rows);
+          return FALSE;
+        }
+      g_hash_table_insert (seen, key, GUINT_TO_POINTER (rec->line));
+      if (!kam_dataset_validate_row (dataset, &row, 0, &local))
+        {
+          g_set_error (error, KAM_ERROR, local->code, _("Line %u: %s"), rec->line, local->message);
+          free_rows (rows);
+          return FALSE;
+        }
     }
+#undef TEXT
 #undef CELL
 #undef FAIL
+#undef FIND
   kam_dataset_begin_group (dataset, _("Import figures"));
   ok = kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, error);
   kam_dataset_end_group (dataset);

@@ -28,9 +28,19 @@ void kam_csv_record_free (KamCsvRecord *record);
 GPtrArray *kam_csv_parse (const char *data, gsize length, char separator, char *separator_out,
                           GError **error);
 
+/* Texts made inert for spreadsheets (OWASP's CSV injection guidance): an
+ * apostrophe before every part of the text that a spreadsheet could take for
+ * a cell of its own (the start, and after each , ; tab or line break) and run
+ * as a formula (= + - @ ..., cmd|), or that starts with an apostrophe.
+ * kam_csv_unprotect() (in place) gives back exactly what was protected; it
+ * leaves any other apostrophe alone. */
+char *kam_csv_protect (const char *text);
+char *kam_csv_unprotect (char *text);
+
 /* Figures as CSV: UTF-8 with a byte-order mark, a header row, RFC 4180
- * quoting, numbers without separators, unknown as an empty cell, and cells
- * that start with = + - @ made inert with a leading apostrophe. */
+ * quoting, numbers without separators, unknown as an empty cell, and texts
+ * made inert with kam_csv_protect(). What it writes, kam_csv_import() into a
+ * dataset with the same lists and no figures reads back exactly. */
 char *kam_csv_export_text (KamDataset *dataset, gsize *length);
 gboolean kam_csv_export_file (KamDataset *dataset, const char *path, GError **error);
 

@@ -10,6 +10,8 @@
  * is in kam-dataset-writer.c. */
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <inttypes.h> /* PRId64, which gettext knows in a translatable string */
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -622,14 +624,14 @@ fail (KamReader *r, GPtrArray **problems, GError **error, int code)
  * byte, a picture) is refused from its first bytes, with where. Only the
  * first length bytes are looked at, which may be the head of a file. */
 static gboolean
-check_start (KamReader *r, const char *data, gsize length)
+check_start (KamReader *r, const char *data, gsize length, gboolean lists_too)
 {
   gsize i = length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
   g_autofree char *where = NULL;
 
   while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
     i++;
-  if (i >= length || data[i] == '{')
+  if (i >= length || data[i] == '{' || (data[i] == '[' && !lists_too))
     return TRUE;
   where = where_line (data, i);
   if (data[i] == '\0')
@@ -652,12 +654,17 @@ refuse_from_head (GFile *file, GPtrArray **problems, GError **error)
   gssize n;
   FILE *f;
 
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR) || (f = fopen (path, "rbe")) == NULL)
-    return TRUE; /* reading it will say what is wrong */
+  GStatBuf st;
+
+  /* reading it will say what is wrong, a file too large first */
+  if (path == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || (guint64) st.st_size > KAM_MAX_FILE_SIZE
+      || (f = fopen (path, "rbe")) == NULL)
+    return TRUE;
   n = fread (head, 1, sizeof head, f);
   fclose (f);
   r.problems = g_ptr_array_new_with_free_func (g_free);
-  if (n <= 0 || check_start (&r, head, n))
+  /* a list is let through here: its nesting is checked first */
+  if (n <= 0 || check_start (&r, head, n, FALSE))
     {
       g_ptr_array_unref (r.problems);
       return TRUE;
@@ -697,7 +704,7 @@ load_data (const char *data, gsize length, KamLoadControl *control, GPtrArray **
     return cancelled (&r, error);
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     skip = 3;
-  if (!check_start (&r, data, length))
+  if (!check_start (&r, data, length, FALSE))
     return fail (&r, problems, error, KAM_ERROR_SYNTAX);
   if (!g_utf8_validate_len (data, length, &end))
     {
@@ -721,6 +728,8 @@ load_data (const char *data, gsize length, KamLoadControl *control, GPtrArray **
                                                      : KAM_ERROR_SYNTAX);
     }
 
+  if (!check_start (&r, data, length, TRUE))
+    return fail (&r, problems, error, KAM_ERROR_SYNTAX);
   if (!_kam_reader_progress (&r, 300))
     return cancelled (&r, error);
   /* json-glib reads all but the figures, which stand as null in its copy of

@@ -575,49 +575,145 @@ kam_dataset_dup_source_label (KamDataset *self, const char *id)
   return source != NULL ? kam_source_dup_label (source) : g_strdup (id);
 }
 
+/* The names an item of a list goes by, besides its code or id. */
+static void
+item_names (ListKind list, GObject *item, const char **name, const char **other)
+{
+  *name = *other = NULL;
+  if (list == LIST_COUNTRIES)
+    {
+      *name = kam_country_get_name (KAM_COUNTRY (item));
+      *other = kam_country_get_name_km (KAM_COUNTRY (item));
+    }
+  else if (list == LIST_INDICATORS)
+    {
+      *name = kam_indicator_get_name (KAM_INDICATOR (item));
+      *other = kam_indicator_get_name_km (KAM_INDICATOR (item));
+    }
+  else
+    *name = kam_source_get_title (KAM_SOURCE (item));
+}
+
+static gboolean
+text_matches (const char *a, const char *folded_b, const char *b)
+{
+  g_autofree char *folded = NULL;
+
+  if (a == NULL)
+    return FALSE;
+  if (folded_b == NULL)
+    return g_str_equal (a, b);
+  folded = g_utf8_casefold (a, -1);
+  return g_str_equal (folded, folded_b);
+}
+
 /**
- * kam_dataset_find_key:
+ * kam_dataset_find_key_full:
  * @field: KAM_FIGURE_FIELD_COUNTRY, _INDICATOR or _SOURCE
  * @any_case: whether "japan" finds Japan
  *
  * Finds a country, indicator or source by what a person or a spreadsheet
- * calls it: its code or id, or its name (a country's English or Khmer name,
- * an indicator's name, a source's title).
+ * calls it. Its code or id as written comes first, always: what Kamlang
+ * writes out reads back as the same item, whatever the other items are
+ * named. Only when no id is the text are other ways tried, each only when it
+ * points at one item: an id in another case (@any_case), a name (a country's
+ * English or Khmer name, an indicator's name, a source's title), as written
+ * and then in any case (@any_case); and last the text without spaces around
+ * it. A text that names several items finds none: the error says so.
+ *
+ * Returns: (nullable): the interned code or id
+ */
+const char *
+kam_dataset_find_key_full (KamDataset *self, KamFigureField field, const char *text, gboolean any_case,
+                           GError **error)
+{
+  ListKind list = field == KAM_FIGURE_FIELD_COUNTRY     ? LIST_COUNTRIES
+                  : field == KAM_FIGURE_FIELD_INDICATOR ? LIST_INDICATORS
+                                                        : LIST_SOURCES;
+  GListModel *items = G_LIST_MODEL (self->lists[list]);
+  guint n = g_list_model_get_n_items (items);
+  g_autofree char *folded = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (items, i);
+      const char *key = _kam_dataset_item_key (list, item);
+
+      if (g_str_equal (key, text))
+        return key;
+    }
+  folded = g_utf8_casefold (text, -1);
+  /* 0: an id in any case; 1: a name as written; 2: a name in any case */
+  for (int pass = any_case ? 0 : 1; pass < (any_case ? 3 : 2); pass++)
+    {
+      const char *found = NULL;
+      g_autoptr (GString) all = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (items, i);
+          const char *key = _kam_dataset_item_key (list, item);
+          const char *name, *other;
+          gboolean match;
+
+          item_names (list, item, &name, &other);
+          if (pass == 0)
+            match = text_matches (key, folded, text);
+          else
+            match = text_matches (name, pass == 2 ? folded : NULL, text)
+                    || text_matches (other, pass == 2 ? folded : NULL, text);
+          if (!match)
+            continue;
+          if (found == NULL)
+            {
+              found = key;
+              continue;
+            }
+          if (all == NULL)
+            all = g_string_new (found);
+          g_string_append_printf (all, ", %s", key);
+        }
+      if (all != NULL)
+        {
+          const char *what = field == KAM_FIGURE_FIELD_COUNTRY     ? _("country")
+                             : field == KAM_FIGURE_FIELD_INDICATOR ? _("indicator")
+                                                                   : _("source");
+          /* Translators: the first %s is a name as written in a file, the second
+           * “country”, “indicator” or “source”, the third a list of codes or ids */
+          g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                       _("“%s” is the name of more than one %s (%s): give its code or id"), text, what,
+                       all->str);
+          return NULL;
+        }
+      if (found != NULL)
+        return found;
+    }
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped != '\0' && !g_str_equal (stripped, text))
+    return kam_dataset_find_key_full (self, field, stripped, any_case, error);
+  if (error != NULL)
+    {
+      g_autofree char *message = kam_rule_unknown_message (field, text);
+
+      g_set_error_literal (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, message);
+    }
+  return NULL;
+}
+
+/**
+ * kam_dataset_find_key:
+ *
+ * kam_dataset_find_key_full() without the reason it found nothing.
  *
  * Returns: (nullable): the interned code or id
  */
 const char *
 kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text, gboolean any_case)
 {
-  ListKind list = field == KAM_FIGURE_FIELD_COUNTRY     ? LIST_COUNTRIES
-                  : field == KAM_FIGURE_FIELD_INDICATOR ? LIST_INDICATORS
-                                                        : LIST_SOURCES;
-  GListModel *items = G_LIST_MODEL (self->lists[list]);
-
-  g_return_val_if_fail (KAM_IS_DATASET (self), NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (items, i);
-      const char *key = _kam_dataset_item_key (list, item);
-      const char *name = NULL, *other = NULL;
-
-      if (list == LIST_COUNTRIES)
-        {
-          name = kam_country_get_name (KAM_COUNTRY (item));
-          other = kam_country_get_name_km (KAM_COUNTRY (item));
-        }
-      else if (list == LIST_INDICATORS)
-        {
-          name = kam_indicator_get_name (KAM_INDICATOR (item));
-          other = kam_indicator_get_name_km (KAM_INDICATOR (item));
-        }
-      else
-        name = kam_source_get_title (KAM_SOURCE (item));
-      if ((any_case ? _kam_same_text (key, text, TRUE) : g_str_equal (key, text))
-          || _kam_same_text (name, text, any_case) || _kam_same_text (other, text, any_case))
-        return key;
-    }
-  return NULL;
+  return kam_dataset_find_key_full (self, field, text, any_case, NULL);
 }
 
 /* The column of figures that refers to countries, indicators or sources. */

@@ -55,6 +55,8 @@ char *kam_source_dup_label (KamSource *source);
 char *kam_dataset_dup_source_label (KamDataset *self, const char *id);
 const char *kam_dataset_find_key (KamDataset *self, KamFigureField field, const char *text,
                                   gboolean any_case);
+const char *kam_dataset_find_key_full (KamDataset *self, KamFigureField field, const char *text,
+                                       gboolean any_case, GError **error);
 guint kam_dataset_count_figures_using (KamDataset *self, KamFigureField field, const char *id);
 
 /* Validation shared by editing, files and imports. */

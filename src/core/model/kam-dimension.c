@@ -465,19 +465,56 @@ kam_dimension_find_code (KamDimension *self, const char *code)
   return -1;
 }
 
+static gboolean
+same_or_folded (const char *a, const char *text, const char *folded)
+{
+  g_autofree char *x = NULL;
+
+  if (a == NULL)
+    return FALSE;
+  if (folded == NULL)
+    return g_str_equal (a, text);
+  x = g_utf8_casefold (a, -1);
+  return g_str_equal (x, folded);
+}
+
+/* The code as written first, always (codes may differ only in case, and a
+ * code may look like another member's name); then, each only when it points
+ * at one member: a code in any case, a name as written, a name in any case;
+ * last, the text without spaces around it. */
 int
 kam_dimension_find_member (KamDimension *self, const char *text, gboolean any_case)
 {
+  g_autofree char *folded = NULL, *stripped = NULL;
+
   g_return_val_if_fail (KAM_IS_DIMENSION (self), -1);
   if (text == NULL)
     return -1;
-  /* codes first: a code may look like another member's name */
   for (guint i = 0; i < self->members->len; i++)
-    if (_kam_same_text (MEMBER (i)->code, text, any_case))
+    if (g_str_equal (MEMBER (i)->code, text))
       return (int) i;
-  for (guint i = 0; i < self->members->len; i++)
-    if (_kam_same_text (MEMBER (i)->name, text, any_case) || _kam_same_text (MEMBER (i)->name_km, text, any_case))
-      return (int) i;
+  folded = g_utf8_casefold (text, -1);
+  for (int pass = any_case ? 0 : 1; pass < (any_case ? 3 : 2); pass++)
+    {
+      int found = -1;
+      guint count = 0;
+
+      for (guint i = 0; i < self->members->len; i++)
+        {
+          gboolean match = pass == 0 ? same_or_folded (MEMBER (i)->code, text, folded)
+                                     : same_or_folded (MEMBER (i)->name, text, pass == 2 ? folded : NULL)
+                                         || same_or_folded (MEMBER (i)->name_km, text, pass == 2 ? folded : NULL);
+          if (match && count++ == 0)
+            found = (int) i;
+        }
+      if (count > 1)
+        return -1; /* ambiguous */
+      if (count == 1)
+        return found;
+    }
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped != '\0' && !g_str_equal (stripped, text))
+    return kam_dimension_find_member (self, stripped, any_case);
   return -1;
 }
 

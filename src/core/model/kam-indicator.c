@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
 #include "kam-indicator.h"
 #include "kam-model-private.h"
 
@@ -79,22 +80,25 @@ kam_indicator_set_name (KamIndicator *self, const char *name)
 const char *
 kam_unit_normalize (const char *unit)
 {
-  static const char *const known[] = { KAM_UNIT_PERSONS, KAM_UNIT_USD, KAM_UNIT_KHR,
-                                       KAM_UNIT_PERCENT };
-  g_autofree char *trimmed = g_strstrip (g_strdup (unit != NULL ? unit : ""));
-
-  if (*trimmed == '\0')
-    return g_intern_static_string (KAM_UNIT_PERSONS);
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_ascii_strcasecmp (trimmed, known[i]) == 0)
-      return g_intern_static_string (known[i]);
-  return g_intern_string (trimmed);
+  return g_intern_string (unit != NULL ? unit : KAM_UNIT_PERSONS);
 }
 
+/* A blank unit counts as persons, the unit of an indicator that names none. */
 gboolean
 kam_unit_is (const char *unit, const char *known)
 {
-  return unit != NULL && g_ascii_strcasecmp (unit, known) == 0;
+  gsize start = 0, end;
+
+  if (unit == NULL)
+    return FALSE;
+  end = strlen (unit);
+  while (start < end && g_ascii_isspace (unit[start]))
+    start++;
+  while (end > start && g_ascii_isspace (unit[end - 1]))
+    end--;
+  if (start == end)
+    return g_str_equal (known, KAM_UNIT_PERSONS);
+  return end - start == strlen (known) && g_ascii_strncasecmp (unit + start, known, end - start) == 0;
 }
 
 /**

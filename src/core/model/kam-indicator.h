@@ -33,15 +33,15 @@ void kam_indicator_set_name_km (KamIndicator *self, const char *name_km);
 const char *kam_indicator_get_definition_km (KamIndicator *self);
 void kam_indicator_set_definition_km (KamIndicator *self, const char *definition_km);
 
-/* Units are open text. These are known: formatted (US$ 2.8 B, ៛, %) and
- * matched without regard to case ("usd" is USD). */
+/* Units are open text, kept as written. These are known: formatted (US$ 2.8
+ * B, ៛, %) and matched without regard to case and to spaces around them
+ * (" usd" is USD); a blank unit is persons. */
 #define KAM_UNIT_PERSONS "persons"
 #define KAM_UNIT_USD "USD"
 #define KAM_UNIT_KHR "KHR"
 #define KAM_UNIT_PERCENT "percent"
 
-/* The known unit's spelling for any case of it, else the text with spaces
- * around removed; "persons" for none. Interned. */
+/* The unit as written, interned; "persons" for none (NULL). */
 const char *kam_unit_normalize (const char *unit);
 gboolean kam_unit_is (const char *unit, const char *known);
 
