@@ -966,6 +966,40 @@ clipboard_read (GObject *clipboard, GAsyncResult *result, gpointer data)
     kam_figures_view_paste_text (self, text);
 }
 
+/* The selected figures, as a spreadsheet takes them and as a paste reads
+ * them back (kam_paste_copy_text). */
+static void
+copy_selected (GtkWidget *widget, const char *action, GVariant *param)
+{
+  KamFiguresView *self = KAM_FIGURES_VIEW (widget);
+  g_autoptr (GtkBitset) set = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->dataset == NULL)
+    return;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      {
+        int row = kam_figure_query_get_table_row (self->query, position);
+        if (row >= 0)
+          g_array_append_val (rows, row);
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+  if (rows->len == 0)
+    return;
+  text = kam_paste_copy_text (self->dataset, (const guint *) rows->data, rows->len);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure copied", "%u figures copied", rows->len),
+                           rows->len);
+  kam_show_toast (widget, adw_toast_new (title));
+}
+
 static void
 paste (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -1143,10 +1177,12 @@ kam_figures_view_class_init (KamFiguresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.add", NULL, add_figure);
   gtk_widget_class_install_action (widget_class, "figures.delete", NULL, delete_selected);
   gtk_widget_class_install_action (widget_class, "figures.paste", NULL, paste);
+  gtk_widget_class_install_action (widget_class, "figures.copy", NULL, copy_selected);
   gtk_widget_class_install_action (widget_class, "figures.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "figures.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "figures.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "figures.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "figures.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "figures.add", NULL);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 

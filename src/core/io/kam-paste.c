@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "kam-csv.h"
+#include "kam-enums.h"
 #include "kam-number.h"
 #include "kam-paste.h"
 
@@ -153,10 +155,97 @@ parse_qualifier (const char *text, KamQualifier *qualifier)
   return FALSE;
 }
 
+/* Splits pasted text into lines of fields as spreadsheets put them on the
+ * clipboard: tabs between fields, a line break between rows, and a field
+ * that holds a tab, a line break or a quote in quotes (a quote inside
+ * doubled). A field that does not start with a quote is taken as it is,
+ * quotes and all. Each line is a GPtrArray of fields; *lines_at, the line of
+ * the text each starts on. */
+static GPtrArray *
+split_fields (const char *text, GArray *lines_at)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *fields = NULL;
+  const char *p = text;
+  guint line = 1;
+
+  while (*p != '\0')
+    {
+      GString *field = g_string_new (NULL);
+      gboolean quoted = FALSE;
+
+      if (fields == NULL)
+        {
+          fields = g_ptr_array_new_with_free_func (g_free);
+          g_array_append_val (lines_at, line);
+        }
+      if (*p == '"')
+        {
+          const char *q = p + 1;
+          guint breaks = 0;
+
+          /* a quoted field only when the quotes close before a tab or the end of a line */
+          for (; *q != '\0'; q++)
+            {
+              if (*q == '"' && q[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  q++;
+                }
+              else if (*q == '"')
+                break;
+              else
+                {
+                  breaks += *q == '\n';
+                  g_string_append_c (field, *q);
+                }
+            }
+          if (*q == '"' && (q[1] == '\t' || q[1] == '\n' || q[1] == '\0' || (q[1] == '\r' && (q[2] == '\n' || q[2] == '\0'))))
+            {
+              p = q + 1;
+              line += breaks;
+              quoted = TRUE;
+            }
+          else
+            g_string_truncate (field, 0);
+        }
+      if (!quoted)
+        {
+          while (*p != '\0' && *p != '\t' && *p != '\n' && !(*p == '\r' && (p[1] == '\n' || p[1] == '\0')))
+            g_string_append_c (field, *p++);
+        }
+      g_ptr_array_add (fields, g_string_free (field, FALSE));
+      if (*p == '\t')
+        {
+          p++;
+          continue;
+        }
+      if (*p == '\r')
+        p++;
+      if (*p == '\n')
+        p++;
+      line++;
+      g_ptr_array_add (lines, g_steal_pointer (&fields));
+    }
+  if (fields != NULL)
+    g_ptr_array_add (lines, fields);
+  return lines;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
 GArray *
 kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
 {
-  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GArray) lines_at = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
   gboolean first = TRUE, by_name = FALSE;
   guint n_dimensions = kam_dataset_get_n_dimensions (dataset);
@@ -171,101 +260,109 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
       kam_paste_rows_free (rows);
       return NULL;
     }
-  lines = g_strsplit (text, "\n", -1);
-  for (guint l = 0; lines[l] != NULL; l++)
+  lines = split_fields (text, lines_at);
+  for (guint l = 0; l < lines->len; l++)
     {
-      g_auto (GStrv) fields = NULL;
+      GPtrArray *line_fields = g_ptr_array_index (lines, l);
+      char **fields = (char **) line_fields->pdata;
+      guint line = g_array_index (lines_at, guint, l);
       KamFigureRow row = { NULL, 0, NULL, NAN, NULL, NULL };
-      guint n;
+      guint n = line_fields->len;
       g_autoptr (GError) local = NULL;
-      char *line = lines[l];
-      gsize len = strlen (line);
       gint64 year;
       char *end = NULL;
       const char *cell;
+      gboolean blank = TRUE;
 
-      if (len > 0 && line[len - 1] == '\r')
-        line[--len] = '\0';
-      if (line[strspn (line, " \t")] == '\0')
+      for (guint f = 0; f < n && blank; f++)
+        blank = is_blank (fields[f]);
+      if (blank)
         continue; /* blank lines are skipped */
-      fields = g_strsplit (line, "\t", -1);
-      n = g_strv_length (fields);
+      /* undo exactly what a copy from Kamlang did to each text */
       for (guint f = 0; f < n; f++)
-        g_strstrip (fields[f]);
+        kam_csv_unprotect (fields[f]);
       if (first)
         {
           gboolean header = TRUE;
+          g_autofree char **stripped = g_new0 (char *, n + 1);
 
           first = FALSE;
+          for (guint f = 0; f < n; f++)
+            stripped[f] = g_strstrip (g_strdup (fields[f]));
           for (guint f = 0; f < n && header; f++)
-            header = !is_whole_number (fields[f]);
+            header = !is_whole_number (stripped[f]);
           if (header)
             {
-              if (!read_header (dataset, fields, col, &by_name, error))
+              gboolean ok = read_header (dataset, stripped, col, &by_name, error);
+
+              for (guint f = 0; f < n; f++)
+                g_free (stripped[f]);
+              if (!ok)
                 goto fail;
               n_columns = by_name ? n : 0;
               continue;
             }
+          for (guint f = 0; f < n; f++)
+            g_free (stripped[f]);
         }
       if (by_name ? n > n_columns : n < 4 || n > N_FIXED)
         {
           if (by_name)
             g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                         _("Line %u: the header names %u columns, the line has %u fields."), l + 1,
+                         _("Line %u: the header names %u columns, the line has %u fields."), line,
                          n_columns, n);
           else
             g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
                          _("Line %u: expected 4 to 7 fields separated by tabs (country, year, indicator, value, source, note, qualifier), found %u."),
-                         l + 1, n);
+                         line, n);
           goto fail;
         }
-#define CELL(c) (col[c] >= 0 && (guint) col[c] < n ? fields[col[c]] : "")
+/* a text as written; a number or a word with the spaces around it taken off */
+#define TEXT(c) (col[c] >= 0 && (guint) col[c] < n ? fields[col[c]] : "")
+#define CELL(c) (col[c] >= 0 && (guint) col[c] < n ? g_strstrip (fields[col[c]]) : "")
       cell = CELL (COL_YEAR);
       year = g_ascii_strtoll (cell, &end, 10);
       if (end == cell || *end != '\0')
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u, year: “%s” is not a year."), l + 1, cell);
+                       _("Line %u, year: “%s” is not a year."), line, cell);
           goto fail;
         }
       row.year = (int) CLAMP (year, G_MININT, G_MAXINT);
-      cell = CELL (COL_COUNTRY);
-      if (cell[0] != '\0')
+      cell = TEXT (COL_COUNTRY);
+      if (!is_blank (cell) || (cell[0] != '\0' && kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, cell, FALSE)))
         {
-          row.country = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, cell, TRUE);
+          row.country = kam_dataset_find_key_full (dataset, KAM_FIGURE_FIELD_COUNTRY, cell, TRUE, &local);
           if (row.country == NULL)
             {
-              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_COUNTRY, cell);
-              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, country: %s."), l + 1,
-                           message);
+              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, country: %s."), line,
+                           local->message);
               goto fail;
             }
         }
-      cell = CELL (COL_INDICATOR);
-      row.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, cell, TRUE);
+      cell = TEXT (COL_INDICATOR);
+      row.indicator = kam_dataset_find_key_full (dataset, KAM_FIGURE_FIELD_INDICATOR, cell, TRUE, &local);
       if (row.indicator == NULL)
         {
-          g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, cell);
-          g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, indicator: %s."), l + 1,
-                       message);
+          g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, indicator: %s."), line,
+                       local->message);
           goto fail;
         }
       if (!kam_number_parse (CELL (COL_VALUE), &row.value, &local)
           || !kam_rule_check_typed_value (dataset, row.indicator, row.value, &local))
         {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, value: %s"), l + 1,
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, value: %s"), line,
                        local->message);
           goto fail;
         }
-      cell = CELL (COL_SOURCE);
-      if (cell[0] != '\0')
+      cell = TEXT (COL_SOURCE);
+      if (!is_blank (cell) || (cell[0] != '\0' && kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, cell, FALSE)))
         {
-          row.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, cell, TRUE);
+          row.source = kam_dataset_find_key_full (dataset, KAM_FIGURE_FIELD_SOURCE, cell, TRUE, &local);
           if (row.source == NULL)
             {
-              g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_SOURCE, cell);
-              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, source: %s."), l + 1,
-                           message);
+              g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Line %u, source: %s."), line,
+                           local->message);
               goto fail;
             }
         }
@@ -274,7 +371,7 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
         {
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
                        _("Line %u, qualifier: “%s” is not a qualifier: use exact, approximate, lower-bound, upper-bound, estimate or provisional, or the marks ≈ ≥ ≤ e p."),
-                       l + 1, cell);
+                       line, cell);
           goto fail;
         }
       for (guint d = 0; d < n_dimensions; d++)
@@ -282,14 +379,14 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
           KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
           int member;
 
-          cell = CELL (N_FIXED + d);
-          if (cell[0] == '\0')
-            continue; /* the total */
+          cell = TEXT (N_FIXED + d);
           member = kam_dimension_find_member (dimension, cell, TRUE);
+          if (member < 0 && is_blank (cell))
+            continue; /* the total */
           if (member < 0)
             {
               g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                           _("Line %u, %s: “%s” is none of its members."), l + 1,
+                           _("Line %u, %s: “%s” is none of its members."), line,
                            kam_dimension_get_label (dimension), cell);
               goto fail;
             }
@@ -297,12 +394,13 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
         }
       if (!kam_dataset_validate_row (dataset, &row, 0, &local))
         {
-          g_prefix_error (&local, _("Line %u: "), l + 1);
+          g_prefix_error (&local, _("Line %u: "), line);
           g_propagate_error (error, g_steal_pointer (&local));
           goto fail;
         }
-      cell = CELL (COL_NOTE);
+      cell = TEXT (COL_NOTE);
       row.note = cell[0] != '\0' ? g_strdup (cell) : NULL;
+#undef TEXT
 #undef CELL
       g_array_append_val (rows, row);
     }
@@ -316,6 +414,77 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
 fail:
   kam_paste_rows_free (rows);
   return NULL;
+}
+
+/* A field as spreadsheets take it from the clipboard: made inert, and in
+ * quotes when it holds a tab, a line break or a quote, or starts with one. */
+static void
+append_field (GString *out, const char *text)
+{
+  g_autofree char *marked = NULL;
+
+  if (text == NULL)
+    return;
+  marked = kam_csv_protect (text);
+  if (marked != NULL)
+    text = marked;
+  if (strpbrk (text, "\t\r\n\"") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+kam_paste_copy_text (KamDataset *dataset, const guint *rows, guint n_rows)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n_dimensions = kam_dataset_get_n_dimensions (dataset);
+  GString *out = g_string_new ("country\tyear\tindicator");
+
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      g_string_append_c (out, '\t');
+      append_field (out, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)));
+    }
+  g_string_append (out, "\tvalue\tqualifier\tsource\tnote\n");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      KamFigureRow row;
+
+      kam_figure_table_get_row (table, rows[i], &row);
+      append_field (out, row.country);
+      g_string_append_printf (out, "\t%d\t", row.year);
+      append_field (out, row.indicator);
+      for (guint d = 0; d < n_dimensions; d++)
+        {
+          g_string_append_c (out, '\t');
+          append_field (out, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d), row.members[d]));
+        }
+      g_string_append_c (out, '\t');
+      if (kam_value_is_known (row.value))
+        {
+          g_autofree char *value = kam_number_to_text (row.value);
+          g_string_append (out, value);
+        }
+      g_string_append_c (out, '\t');
+      if (row.qualifier != KAM_QUALIFIER_EXACT)
+        g_string_append (out, kam_enum_to_nick (KAM_TYPE_QUALIFIER, row.qualifier));
+      g_string_append_c (out, '\t');
+      append_field (out, row.source);
+      g_string_append_c (out, '\t');
+      append_field (out, row.note);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }
 
 gboolean
