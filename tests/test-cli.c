@@ -8,6 +8,7 @@
 
 #include <sys/wait.h>
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include "kam-test-utils.h"
 
 /* Runs kamlang with its messages in this language ("C": untranslated). */
@@ -249,6 +250,108 @@ test_import_wdi (void)
   g_assert_nonnull (strstr (err2, "aggregate"));
 }
 
+/* Two headless imports into one file at the same moment, 50 times: each
+ * waits for the other's lock, so both figures are in the file (or one import
+ * failed with a message), and FILE~ is the version the second one replaced
+ * (issue 25: one figure was lost in 20 runs of 20, and FILE~ was the
+ * original). */
+static void
+test_two_imports_at_once (void)
+{
+  const char *binary = g_getenv ("KAMLANG_BINARY");
+  g_autofree char *dir = g_dir_make_tmp ("kamlang-two-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "shared.kamlang", NULL);
+  g_autofree char *backup = g_strconcat (target, "~", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.csv", NULL), *b = g_build_filename (dir, "b.csv", NULL);
+  g_autofree char *original = kam_test_fixture ("good.kamlang");
+  g_autofree char *data = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (target), kept = g_file_new_for_path (backup);
+  gsize length;
+  guint both = 0;
+
+  g_assert_true (g_file_get_contents (original, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (a, "country,year,indicator,value\nJPN,2031,workers,31\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "country,year,indicator,value\nKOR,2032,workers,32\n", -1, NULL));
+  for (int run = 0; run < 50; run++)
+    {
+      g_autoptr (GSubprocess) first = NULL, second = NULL;
+      g_autofree char *err1 = NULL, *err2 = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KamDataset) now = NULL, before = NULL;
+      gboolean ok1, ok2;
+      guint n, n_before;
+
+      g_assert_true (g_file_set_contents (target, data, length, NULL));
+      g_remove (backup);
+      first = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "--import-csv", a, "-o", target,
+                                target, NULL);
+      second = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "--import-csv", b, "-o", target,
+                                 target, NULL);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_communicate_utf8 (first, NULL, NULL, NULL, &err1, &error));
+      g_assert_true (g_subprocess_communicate_utf8 (second, NULL, NULL, NULL, &err2, &error));
+      ok1 = g_subprocess_get_successful (first);
+      ok2 = g_subprocess_get_successful (second);
+      now = kam_dataset_load_file (file, NULL, &error);
+      g_assert_no_error (error);
+      n = kam_figure_table_get_n_rows (kam_dataset_get_figures (now));
+      if (!ok1)
+        g_assert_nonnull (strstr (err1, "Run the command again"));
+      if (!ok2)
+        g_assert_nonnull (strstr (err2, "Run the command again"));
+      g_assert_true (ok1 || ok2);
+      /* 3 figures in the fixture: one more for each import that said it added one */
+      g_assert_cmpuint (n, ==, 3 + ok1 + ok2);
+      before = kam_dataset_load_file (kept, NULL, &error);
+      g_assert_no_error (error);
+      n_before = kam_figure_table_get_n_rows (kam_dataset_get_figures (before));
+      /* FILE~ is the version the last import replaced */
+      g_assert_cmpuint (n_before, ==, n - 1);
+      if (ok1 && ok2)
+        both++;
+    }
+  /* nothing else runs here: they take turns, they do not fail */
+  g_assert_cmpuint (both, ==, 50);
+  g_assert_true (g_file_test (target, G_FILE_TEST_EXISTS));
+  {
+    /* and the lock is gone with them */
+    g_autofree char *lock = g_build_filename (dir, ".shared.kamlang.kamlang-lock", NULL);
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* --check says how many problems it did not print (it prints 200). */
+static void
+test_check_many_problems (void)
+{
+  g_autofree char *path = tmp_file ("many.kamlang");
+  GString *text = g_string_new ("{\"format\":\"kamlang\",\"version\":2,\"countries\":[],\"indicators\":[{\"id\":\"workers\"}],"
+                                "\"figures\":{\"columns\":[\"country\",\"year\",\"indicator\",\"value\",\"qualifier\",\"source\",\"note\"],\"rows\":[");
+  const char *args[] = { "--check", path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  for (int i = 0; i < 250; i++)
+    g_string_append_printf (text, "%s[\"XXX\",%d,\"workers\",1,\"exact\",null,null]", i ? "," : "", 1901 + i % 199);
+  g_string_append (text, "]}}");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  g_string_free (text, TRUE);
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "… and 50 more problems"));
+}
+
+/* A file holding a JSON list is refused with where. */
+static void
+test_check_list (void)
+{
+  g_autofree char *path = tmp_file ("list.kamlang");
+  const char *args[] = { "--check", path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_true (g_file_set_contents (path, "\n  [1, 2]\n", -1, NULL));
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "list.kamlang: line 2, column 3: error: the file holds a JSON list"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,5 +366,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/cli/bad-options", test_bad_options);
   g_test_add_func ("/kamlang/cli/report-and-csv", test_report_and_csv);
   g_test_add_func ("/kamlang/cli/import-wdi", test_import_wdi);
+  g_test_add_func ("/kamlang/cli/two-imports-at-once", test_two_imports_at_once);
+  g_test_add_func ("/kamlang/cli/check-many-problems", test_check_many_problems);
+  g_test_add_func ("/kamlang/cli/check-list", test_check_list);
   return g_test_run ();
 }
