@@ -324,6 +324,19 @@ test_messages (void)
   g_assert_false (signbit (kam_figure_table_get_value (table, 1)));
   g_assert_false (kam_csv_import (dataset, minus, strlen (minus), NULL, &error));
   g_assert_nonnull (strstr (error->message, "negative"));
+  g_clear_error (&error);
+
+  /* a text of more than 1 MiB is refused where it is */
+  {
+    GString *text = g_string_new ("year,indicator,value,note\n2023,workers,1,\"");
+    g_string_set_size (text, text->len + (2 << 20));
+    memset (text->str + text->len - (2 << 20), 'x', 2 << 20);
+    g_string_append (text, "\"\n");
+    g_assert_false (kam_csv_import (dataset, text->str, text->len, NULL, &error));
+    g_assert_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "Line 2, field 4: this text is 2.0 MiB long"));
+    g_string_free (text, TRUE);
+  }
 }
 
 int

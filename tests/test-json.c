@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <fcntl.h>
@@ -325,6 +326,74 @@ test_huge_file_refused_unread (void)
   g_rmdir (dir);
 }
 
+/* A file of NUL bytes at the size cap is refused from its first bytes, not
+ * read whole (issue 25: 1 GB and 2.6 s): the peak memory of the process
+ * grows by far less than the file. */
+static void
+test_nul_file_refused_from_head (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kamlang-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "zeros.kamlang", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (KamDataset) dataset = NULL;
+  struct rusage before, after;
+  int fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, KAM_MAX_FILE_SIZE), ==, 0);
+  close (fd);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &before), ==, 0);
+  dataset = kam_dataset_load_file (file, &problems, &error);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &after), ==, 0);
+  g_assert_null (dataset);
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_SYNTAX);
+  g_assert_true (kam_test_problems_have (problems, "line 1, column 1: the file holds a NUL byte"));
+  /* ru_maxrss is in KiB: reading the file would have added a million */
+  g_assert_cmpint (after.ru_maxrss - before.ru_maxrss, <, 200 * 1024);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A text of more than 1 MiB is refused where it starts, before json-glib or
+ * the figures' reader copy it (issue 25: a 64 MiB text cost 265 MB); one of
+ * 1 MiB is read. */
+static void
+test_long_text_refused (void)
+{
+  for (int note = 0; note < 2; note++)
+    for (int over = 0; over < 2; over++)
+      {
+        gsize n = (1 << 20) + over;
+        g_autofree char *text = g_malloc (n + 1);
+        g_autofree char *data = NULL;
+        g_autoptr (GError) error = NULL;
+        g_autoptr (GPtrArray) problems = NULL;
+        g_autoptr (KamDataset) dataset = NULL;
+
+        memset (text, 'x', n);
+        text[n] = '\0';
+        data = g_strdup_printf ("{\"format\":\"kamlang\",\"version\":2,\"title\":\"%s\",\n"
+                                "\"indicators\":[{\"id\":\"workers\"}],\"figures\":{\"columns\":"
+                                "[\"country\",\"year\",\"indicator\",\"value\",\"qualifier\",\"source\",\"note\"],"
+                                "\"rows\":[\n[null,2020,\"workers\",1,\"exact\",null,\"%s\"]]}}",
+                                note ? "t" : text, note ? text : "n");
+        dataset = kam_dataset_load_data (data, strlen (data), &problems, &error);
+        if (!over)
+          {
+            g_assert_no_error (error);
+            g_assert_nonnull (dataset);
+            continue;
+          }
+        g_assert_null (dataset);
+        g_test_message ("%s", error->message);
+        g_assert_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE);
+        g_assert_true (kam_test_problems_have (problems, note ? "line 3, column 37: this text is 1.0 MiB long"
+                                                              : "line 1, column 41: this text is 1.0 MiB long"));
+      }
+}
+
 static void
 test_save_atomic_with_backup (void)
 {
@@ -389,6 +458,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/json/all-problems-reported", test_all_problems_reported);
   g_test_add_func ("/kamlang/json/figures-read-from-text", test_figures_read_from_text);
   g_test_add_func ("/kamlang/json/huge-file-refused-unread", test_huge_file_refused_unread);
+  g_test_add_func ("/kamlang/json/nul-file-refused-from-head", test_nul_file_refused_from_head);
+  g_test_add_func ("/kamlang/json/long-text-refused", test_long_text_refused);
   g_test_add_func ("/kamlang/json/save-atomic-with-backup", test_save_atomic_with_backup);
   g_test_add_func ("/kamlang/json/save-to-missing-folder-fails", test_save_to_missing_folder_fails);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

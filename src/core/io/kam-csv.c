@@ -10,6 +10,7 @@
 #include "kam-csv.h"
 #include "kam-enums.h"
 #include "kam-file.h"
+#include "kam-json-strict.h"
 #include "kam-number.h"
 
 void
@@ -47,6 +48,7 @@ kam_csv_parse (const char *data, gsize length, char separator, char *separator_o
   guint line = 1;
   KamCsvRecord *record = NULL;
   g_autoptr (GString) field = g_string_new (NULL);
+  guint record_line = 1;
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     p += 3;
@@ -86,6 +88,7 @@ kam_csv_parse (const char *data, gsize length, char separator, char *separator_o
           record->line = line;
         }
       g_string_truncate (field, 0);
+      record_line = line;
       if (*p == '"')
         {
           guint start = line;
@@ -131,6 +134,15 @@ kam_csv_parse (const char *data, gsize length, char separator, char *separator_o
               return NULL;
             }
           g_string_append_c (field, *p++);
+        }
+      if (field->len > KAM_MAX_TEXT)
+        {
+          guint index = record->fields->len + 1;
+          kam_csv_record_free (record);
+          g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE,
+                       _("Line %u, field %u: this text is %.1f MiB long; Kamlang reads texts of up to 1 MiB."),
+                       record_line, index, field->len / 1048576.0);
+          return NULL;
         }
       g_ptr_array_add (record->fields, g_strdup (field->str));
       if (p < end && *p == separator)

@@ -723,7 +723,7 @@ load_data (const char *data, gsize length, KamLoadControl *control, GPtrArray **
       g_autofree char *where = where_line (data + skip, bad);
       _kam_reader_problem (&r, where, "%s", message);
       return fail (&r, problems, error,
-                   strict == KAM_JSON_TOO_DEEP      ? KAM_ERROR_TOO_LARGE
+                   strict == KAM_JSON_TOO_DEEP || strict == KAM_JSON_TOO_LONG ? KAM_ERROR_TOO_LARGE
                    : strict == KAM_JSON_OUT_OF_RANGE ? KAM_ERROR_INVALID
                                                      : KAM_ERROR_SYNTAX);
     }

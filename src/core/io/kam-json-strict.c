@@ -131,6 +131,13 @@ scan_string (Scanner *s)
       if (c == '"')
         {
           s->p++;
+          if (s->p - start > KAM_MAX_TEXT + 2)
+            {
+              fail_at (s, start, _("this text is %.1f MiB long; Kamlang reads texts of up to 1 MiB"),
+                       (s->p - start - 2) / 1048576.0);
+              s->kind = KAM_JSON_TOO_LONG;
+              return FALSE;
+            }
           return TRUE;
         }
       if (c == '\n' || c == '\r')
