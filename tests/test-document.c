@@ -511,7 +511,9 @@ test_save_without_edits (void)
 int
 main (int argc, char **argv)
 {
-  home = g_dir_make_tmp ("kam-document-XXXXXX", NULL);
+  /* check-whole-seconds runs it on a file system with a coarse clock */
+  home = g_getenv ("KAM_TEST_FOLDER") != NULL ? g_strdup (g_getenv ("KAM_TEST_FOLDER"))
+                                               : g_dir_make_tmp ("kam-document-XXXXXX", NULL);
   /* drafts of this test only, never the user's */
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_test_init (&argc, &argv, NULL);
