@@ -678,14 +678,18 @@ kam_dataset_find_key_full (KamDataset *self, KamFigureField field, const char *t
         }
       if (all != NULL)
         {
-          const char *what = field == KAM_FIGURE_FIELD_COUNTRY     ? _("country")
-                             : field == KAM_FIGURE_FIELD_INDICATOR ? _("indicator")
-                                                                   : _("source");
-          /* Translators: the first %s is a name as written in a file, the second
-           * “country”, “indicator” or “source”, the third a list of codes or ids */
-          g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                       _("“%s” is the name of more than one %s (%s): give its code or id"), text, what,
-                       all->str);
+          if (field == KAM_FIGURE_FIELD_COUNTRY)
+            g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                         /* Translators: a name as written in a file, then the codes it could mean */
+                         _("“%s” is the name of more than one country (%s): give its code"), text, all->str);
+          else if (field == KAM_FIGURE_FIELD_INDICATOR)
+            g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                         /* Translators: a name as written in a file, then the ids it could mean */
+                         _("“%s” is the name of more than one indicator (%s): give its id"), text, all->str);
+          else
+            g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                         /* Translators: a title as written in a file, then the ids it could mean */
+                         _("“%s” is the name of more than one source (%s): give its id"), text, all->str);
           return NULL;
         }
       if (found != NULL)
