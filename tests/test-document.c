@@ -467,7 +467,15 @@ test_save_without_edits (void)
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (KamDocument) document = load (file, &error);
+  g_autoptr (KamDocument) document = NULL;
+  g_autoptr (KamDataset) v1 = kam_dataset_load_file (file, NULL, &error);
+  g_autofree char *v2 = NULL;
+
+  /* a file of this version: saving a version 1 file upgrades it, a change */
+  g_assert_no_error (error);
+  v2 = kam_dataset_to_data (v1, NULL);
+  g_assert_true (g_file_set_contents (path, v2, -1, NULL));
+  document = load (file, &error);
   g_autofree char *theirs = NULL, *kept = NULL, *ours = NULL, *again = NULL;
   GStatBuf before, after;
 

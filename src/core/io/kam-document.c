@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "kam-dataset-json.h"
+#include "kam-dataset-private.h"
 #include "kam-document.h"
 #include "kam-drafts.h"
 #include "kam-file.h"
@@ -679,6 +680,8 @@ save_written (GObject *source, GAsyncResult *result, gpointer data)
       return;
     }
   set_file (self, d->file, &d->written);
+  /* what is in the file now is the version Kamlang writes */
+  _kam_dataset_set_format_version (self->dataset, KAM_FORMAT_VERSION);
   kam_dataset_mark_saved_state (self->dataset, d->state);
   if (!kam_dataset_get_modified (self->dataset))
     kam_document_discard_draft (self);
@@ -712,7 +715,9 @@ kam_document_save_async (KamDocument *self, GFile *file, KamDocumentSaveFlags fl
   d->check = !(flags & KAM_DOCUMENT_SAVE_OVERWRITE) && self->file != NULL && self->stamped
              && g_file_equal (file, self->file);
   d->expected = self->stamp;
-  d->unchanged = d->check && !kam_dataset_get_modified (self->dataset);
+  /* a version 1 file saved over itself is upgraded: that is a change */
+  d->unchanged = d->check && !kam_dataset_get_modified (self->dataset)
+                 && kam_dataset_get_format_version (self->dataset) == KAM_FORMAT_VERSION;
   set_busy (self, TRUE);
   thread_task = g_task_new (self, NULL, save_written, task);
   g_task_set_task_data (thread_task, d, (GDestroyNotify) save_data_free);
