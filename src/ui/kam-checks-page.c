@@ -163,7 +163,7 @@ describe_figure (KamDataset *dataset, KamFigureTable *table, guint row)
 }
 
 static KamFinding *
-make_finding (KamDataset *dataset, const KamCheckFinding *f)
+make_finding (KamDataset *dataset, KamCheckFinding *f)
 {
   KamFigureTable *table = kam_dataset_get_figures (dataset);
   KamFinding *item = g_object_new (KAM_TYPE_FINDING, NULL);
@@ -172,8 +172,9 @@ make_finding (KamDataset *dataset, const KamCheckFinding *f)
 
   item->severity = f->severity;
   item->figure_id = f->figure_id;
-  item->message = kam_number_localize (f->message);
-  item->figure = figure != NULL ? g_strdup_printf ("%s (%s)", figure, f->where) : g_strdup (f->where);
+  item->message = kam_number_localize (kam_check_finding_get_message (f, dataset));
+  item->figure = figure != NULL ? g_strdup_printf ("%s (%s)", figure, kam_check_finding_get_where (f))
+                                : g_strdup (kam_check_finding_get_where (f));
   return item;
 }
 
@@ -217,11 +218,14 @@ unref_item (gpointer item)
     g_object_unref (item);
 }
 
+/* Whether the row of a (shown) can stay for b: the same finding, and, when
+ * a's words were made for its row, the same words (a name may have changed). */
 static gboolean
-same_finding (const KamCheckFinding *a, const KamCheckFinding *b)
+same_finding (KamDataset *dataset, KamCheckFinding *a, KamCheckFinding *b)
 {
-  return a->figure_id == b->figure_id && a->severity == b->severity && g_str_equal (a->where, b->where)
-         && g_str_equal (a->message, b->message);
+  if (!kam_check_finding_equal (a, b))
+    return FALSE;
+  return a->message == NULL || g_str_equal (a->message, kam_check_finding_get_message (b, dataset));
 }
 
 /* Shows these findings (transfer full; NULL: none) of this dataset. Only what
@@ -237,10 +241,10 @@ kam_finding_list_set (KamFindingList *self, KamDataset *dataset, GPtrArray *foun
   if (dataset == self->dataset && old != NULL && found != NULL)
     {
       while (prefix < old_n && prefix < new_n
-             && same_finding (g_ptr_array_index (old, prefix), g_ptr_array_index (found, prefix)))
+             && same_finding (dataset, g_ptr_array_index (old, prefix), g_ptr_array_index (found, prefix)))
         prefix++;
       while (suffix < old_n - prefix && suffix < new_n - prefix
-             && same_finding (g_ptr_array_index (old, old_n - 1 - suffix),
+             && same_finding (dataset, g_ptr_array_index (old, old_n - 1 - suffix),
                               g_ptr_array_index (found, new_n - 1 - suffix)))
         suffix++;
     }

@@ -8,7 +8,9 @@
  * save, open, filter, sort and chart it, and the memory it holds. Timings are
  * reported, never asserted: machines are shared and noisy.
  *
- *   kam-bench [--figures N] [--write FILE] [--query-only]
+ *   kam-bench [--figures N] [--write FILE] [--query-only] [--conflicts]
+ *
+ * --conflicts: a dataset whose checks find tens of thousands of things.
  */
 
 #include <math.h>
@@ -146,6 +148,67 @@ generate (guint n)
   return dataset;
 }
 
+/* A dataset whose checks find much (issue 26): 200 countries and the
+ * national total, 35 years, the indicators counting persons, 60 sources that
+ * give each figure, in one key of 25 one of them another value; national totals of
+ * 200 million, implausibly many. Tens of thousands of warnings. */
+static KamDataset *
+generate_conflicts (guint n)
+{
+  KamDataset *dataset = kam_dataset_new ();
+  GListModel *indicators = kam_dataset_get_indicators (dataset);
+  g_autoptr (GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (KamFigureRow), n);
+  const char *codes[201], *sources[60], *ids[16];
+  guint n_ind = 0;
+
+  codes[200] = NULL;
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%c%c%c", 'A' + i / 26 % 26, 'A' + i % 26, 'Q');
+      g_autofree char *name = g_strdup_printf ("Country %u", i);
+      g_autoptr (KamCountry) country = kam_country_new (code);
+
+      kam_country_set_name (country, name);
+      _kam_dataset_load_country (dataset, country);
+      codes[i] = g_intern_string (code);
+    }
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("source-%02u", i);
+      g_autoptr (KamSource) source = kam_source_new (id);
+
+      kam_source_set_title (source, id);
+      _kam_dataset_load_source (dataset, source);
+      sources[i] = g_intern_string (id);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (indicators) && n_ind < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (KamIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_PERSONS)
+          && kam_indicator_get_kind (indicator) != KAM_INDICATOR_KIND_TARGET)
+        ids[n_ind++] = g_intern_string (kam_indicator_get_id (indicator));
+    }
+  g_assert (n <= 201u * 35 * n_ind * 60);
+  for (guint i = 0; i < n; i++)
+    {
+      guint s = i % 60, rest = i / 60, c = rest % 201, y = rest / 201 % 35, ind = rest / 201 / 35 % n_ind;
+      KamFigureRow row = { NULL };
+
+      row.country = codes[c];
+      row.year = 1990 + (int) y;
+      row.indicator = ids[ind];
+      row.source = sources[s];
+      row.value = c == 200 ? 2e8 : 1000 + (c * 7919 + y * 104729 + ind * 31) % 100000;
+      /* in one key of 25, one source gives another value */
+      if (s == 3 && (c + y * 3 + ind) % 25 == 0)
+        row.value = floor (row.value * 1.13);
+      g_array_append_val (rows, row);
+    }
+  _kam_dataset_load_figures (dataset, (KamFigureRow *) rows->data, rows->len);
+  return dataset;
+}
+
 /* Runs argv, its output thrown away; wall time (ms) and peak memory (KiB). */
 static gboolean
 run_child (char **argv, double *ms, long *peak_kib)
@@ -225,7 +288,7 @@ main (int argc, char **argv)
 {
   guint n = 100000;
   const char *write_to = NULL;
-  gboolean query_only = FALSE;
+  gboolean query_only = FALSE, conflicts = FALSE;
   g_autoptr (KamDataset) generated = NULL, loaded = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
@@ -246,14 +309,16 @@ main (int argc, char **argv)
         write_to = argv[++i];
       else if (g_str_equal (argv[i], "--query-only"))
         query_only = TRUE;
+      else if (g_str_equal (argv[i], "--conflicts"))
+        conflicts = TRUE;
       else
         {
-          g_printerr ("usage: kam-bench [--figures N] [--write FILE] [--query-only]\n");
+          g_printerr ("usage: kam-bench [--figures N] [--write FILE] [--query-only] [--conflicts]\n");
           return 1;
         }
     }
 
-  generated = generate (n);
+  generated = conflicts ? generate_conflicts (n) : generate (n);
   if (query_only)
     {
       /* searching, sorting and filtering alone, on the figures as made */
@@ -293,7 +358,7 @@ main (int argc, char **argv)
     g_stat (path, &st);
     file_mib = st.st_size / 1048576.0;
   }
-  g_print ("figures                  %u (3 dimensions: sex, province, channel)\n", n);
+  g_print (conflicts ? "figures                  %u (200 countries, 60 sources that often disagree)\n" : "figures                  %u (3 dimensions: sex, province, channel)\n", n);
   g_print ("file                     %8.1f MiB\n", file_mib);
   g_print ("save                     %8.1f ms\n", ms_since (t));
   g_print ("%s", save_line);

@@ -100,8 +100,8 @@ run_check (const char *path)
       KamCheckFinding *f = g_ptr_array_index (findings, i);
       gboolean is_error = f->severity == KAM_SEVERITY_ERROR;
 
-      fprintf (stdout, "%s: %s: %s: %s\n", label, f->where, is_error ? _("error") : _("warning"),
-               f->message);
+      fprintf (stdout, "%s: %s: %s: %s\n", label, kam_check_finding_get_where (f),
+               is_error ? _("error") : _("warning"), kam_check_finding_get_message (f, dataset));
       if (is_error)
         errors++;
       else

@@ -24,21 +24,46 @@ kam_check_finding_free (KamCheckFinding *finding)
   g_free (finding);
 }
 
-G_GNUC_PRINTF (5, 6)
-static void
-add (GPtrArray *findings, KamFigureTable *table, guint row, KamSeverity severity,
-     const char *format, ...)
+/* Whether a and b say the same: the fields their kind's words are made of. */
+gboolean
+kam_check_finding_equal (const KamCheckFinding *a, const KamCheckFinding *b)
 {
-  KamCheckFinding *f = g_new0 (KamCheckFinding, 1);
-  va_list args;
+  gboolean values = FALSE, others = FALSE, sources = FALSE;
 
-  f->severity = severity;
-  f->figure_id = kam_figure_table_get_id (table, row);
-  f->where = g_strdup_printf ("figures.rows[%u]", row);
-  va_start (args, format);
-  f->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (findings, f);
+  if (a->severity != b->severity || a->kind != b->kind || a->figure_id != b->figure_id || a->row != b->row
+      || a->country != b->country || a->indicator != b->indicator || a->year != b->year
+      || memcmp (a->members, b->members, sizeof a->members) != 0)
+    return FALSE;
+  switch (a->kind)
+    {
+    case KAM_CHECK_IMPLAUSIBLE:
+    case KAM_CHECK_FRACTIONAL:
+      return memcmp (&a->value, &b->value, sizeof a->value) == 0;
+    case KAM_CHECK_NO_SOURCE:
+      return TRUE;
+    case KAM_CHECK_FUTURE:
+      return a->current_year == b->current_year;
+    case KAM_CHECK_PART_ABOVE_TOTAL:
+    case KAM_CHECK_COUNTRIES_ADD_UP:
+    case KAM_CHECK_MEMBERS_ADD_UP:
+      values = others = TRUE;
+      break;
+    default:
+      values = others = sources = TRUE;
+    }
+  return (!values || (memcmp (&a->value, &b->value, sizeof a->value) == 0 && a->qualifier == b->qualifier))
+         && (!others
+             || (memcmp (&a->other, &b->other, sizeof a->other) == 0 && a->other_qualifier == b->other_qualifier
+                 && a->dimension == b->dimension))
+         && (!sources || (a->source == b->source && a->other_source == b->other_source));
+}
+
+const char *
+kam_check_finding_get_where (KamCheckFinding *f)
+{
+  if (f->where == NULL)
+    f->where = g_strdup_printf ("figures.rows[%u]", f->row);
+  return f->where;
 }
 
 static int
@@ -67,6 +92,76 @@ with_mark (double value, KamQualifier qualifier)
   g_autofree char *number = kam_number_format (value, 2);
 
   return kam_qualifier_mark_text (qualifier, number);
+}
+
+/**
+ * kam_check_finding_get_message:
+ *
+ * Returns: (transfer none): the finding in words, made on the first call
+ */
+const char *
+kam_check_finding_get_message (KamCheckFinding *f, KamDataset *dataset)
+{
+  KamFigureRow row = { f->country, f->year, f->indicator, f->value, f->source, NULL };
+  g_autofree char *what = NULL, *a = NULL, *b = NULL;
+  const char *dimension = NULL;
+
+  if (f->message != NULL)
+    return f->message;
+  row.qualifier = f->qualifier;
+  memcpy (row.members, f->members, sizeof row.members);
+  what = describe (dataset, &row);
+  if (f->dimension >= 0 && (guint) f->dimension < kam_dataset_get_n_dimensions (dataset))
+    dimension = kam_dimension_get_label (kam_dataset_get_dimension (dataset, f->dimension));
+  switch (f->kind)
+    {
+    case KAM_CHECK_IMPLAUSIBLE:
+      a = kam_number_format (f->value, 0);
+      f->message = g_strdup_printf (_("%s: %s persons is implausibly many; is a digit too many?"), what, a);
+      break;
+    case KAM_CHECK_FRACTIONAL:
+      a = kam_number_to_text (f->value);
+      f->message = g_strdup_printf (_("%s: %s is not a whole number of persons"), what, a);
+      break;
+    case KAM_CHECK_NO_SOURCE:
+      f->message = g_strdup_printf (_("%s: the figure cites no source"), what);
+      break;
+    case KAM_CHECK_FUTURE:
+      f->message = g_strdup_printf (
+        _("%s: the year %d is after the current year %d, but a count of people or money cannot be known yet"), what,
+        f->year, f->current_year);
+      break;
+    case KAM_CHECK_PART_ABOVE_TOTAL:
+      a = with_mark (f->value, f->qualifier);
+      b = with_mark (f->other, f->other_qualifier);
+      f->message = g_strdup_printf (_("%s: %s is more than the total of %s (all of “%s”) from the same source"),
+                                    what, a, b, dimension ? dimension : "");
+      break;
+    case KAM_CHECK_COUNTRIES_ADD_UP:
+      a = kam_number_format (f->other, 2);
+      b = with_mark (f->value, f->qualifier);
+      f->message = g_strdup_printf (_("%s: the countries add up to %s, more than the national total of %s"), what, a,
+                                    b);
+      break;
+    case KAM_CHECK_MEMBERS_ADD_UP:
+      a = kam_number_format (f->other, 2);
+      b = with_mark (f->value, f->qualifier);
+      f->message = g_strdup_printf (_("%s: the members of “%s” add up to %s, more than their total of %s"), what,
+                                    dimension ? dimension : "", a, b);
+      break;
+    case KAM_CHECK_BOUNDS_CONFLICT:
+    case KAM_CHECK_SOURCES_DIFFER:
+    default:
+      a = with_mark (f->value, f->qualifier);
+      b = with_mark (f->other, f->other_qualifier);
+      f->message = g_strdup_printf (f->kind == KAM_CHECK_BOUNDS_CONFLICT
+                                      ? _("%s: %s from “%s” cannot both hold with %s from “%s”")
+                                      : _("%s: %s from “%s” differs from %s from “%s”"),
+                                    what, a, f->source ? f->source : "—", b,
+                                    f->other_source ? f->other_source : "—");
+      break;
+    }
+  return f->message;
 }
 
 /* The unit of the last significant digit of a rounded figure: 1,000 for
@@ -130,6 +225,31 @@ struct _KamChecker
   guint8 *one_above;
 };
 
+/* A finding about the figure of this row, as data. */
+static KamCheckFinding *
+add (KamChecker *self, guint row, KamSeverity severity, KamCheckKind kind)
+{
+  KamCheckFinding *f = g_new0 (KamCheckFinding, 1);
+  KamFigureRow r;
+
+  kam_figure_table_get_row (self->table, row, &r);
+  f->severity = severity;
+  f->kind = kind;
+  f->figure_id = kam_figure_table_get_id (self->table, row);
+  f->row = row;
+  f->country = r.country;
+  f->indicator = r.indicator;
+  f->source = r.source;
+  f->year = r.year;
+  memcpy (f->members, r.members, sizeof f->members);
+  f->value = r.value;
+  f->qualifier = r.qualifier;
+  f->dimension = -1;
+  f->current_year = self->current_year;
+  g_ptr_array_add (self->findings, f);
+  return f;
+}
+
 static gboolean
 known (KamChecker *self, guint row)
 {
@@ -140,16 +260,13 @@ static void
 check_rows (KamChecker *self, guint from, guint to)
 {
   KamDataset *dataset = self->dataset;
-  KamFigureTable *table = self->table;
-  const char *const *indicators = kam_figure_table_get_indicators (table);
-  const char *const *sources = kam_figure_table_get_sources (table);
-  const gint16 *years = kam_figure_table_get_years (table);
+  const char *const *indicators = kam_figure_table_get_indicators (self->table);
+  const char *const *sources = kam_figure_table_get_sources (self->table);
+  const gint16 *years = kam_figure_table_get_years (self->table);
 
   for (guint i = from; i < to; i++)
     {
       KamIndicator *indicator = kam_dataset_lookup_indicator (dataset, indicators[i]);
-      KamFigureRow row;
-      g_autofree char *what = NULL;
       gboolean persons = indicator != NULL && known (self, i)
                          && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_PERSONS);
       gboolean implausible = persons && self->values[i] > KAM_PERSONS_PLAUSIBLE;
@@ -159,27 +276,15 @@ check_rows (KamChecker *self, guint from, guint to)
           && (years[i] <= self->current_year || indicator == NULL
               || kam_indicator_get_kind (indicator) == KAM_INDICATOR_KIND_TARGET))
         continue;
-      kam_figure_table_get_row (table, i, &row);
-      what = describe (dataset, &row);
       if (implausible)
-        {
-          g_autofree char *value = kam_number_format (self->values[i], 0);
-          add (self->findings, table, i, KAM_SEVERITY_WARNING,
-               _("%s: %s persons is implausibly many; is a digit too many?"), what, value);
-        }
+        add (self, i, KAM_SEVERITY_WARNING, KAM_CHECK_IMPLAUSIBLE);
       if (fractional)
-        {
-          g_autofree char *value = kam_number_to_text (self->values[i]);
-          add (self->findings, table, i, KAM_SEVERITY_WARNING,
-               _("%s: %s is not a whole number of persons"), what, value);
-        }
+        add (self, i, KAM_SEVERITY_WARNING, KAM_CHECK_FRACTIONAL);
       if (sources[i] == NULL)
-        add (self->findings, table, i, KAM_SEVERITY_WARNING, _("%s: the figure cites no source"), what);
+        add (self, i, KAM_SEVERITY_WARNING, KAM_CHECK_NO_SOURCE);
       if (years[i] > self->current_year && indicator != NULL
           && kam_indicator_get_kind (indicator) != KAM_INDICATOR_KIND_TARGET)
-        add (self->findings, table, i, KAM_SEVERITY_ERROR,
-             _("%s: the year %d is after the current year %d, but a count of people or money cannot be known yet"),
-             what, years[i], self->current_year);
+        add (self, i, KAM_SEVERITY_ERROR, KAM_CHECK_FUTURE);
     }
 }
 
@@ -211,17 +316,11 @@ sum_parts (KamChecker *self, guint from, guint to)
       if (dimension >= 0 && self->values[i] > self->values[total]
           && self->qualifiers[total] != KAM_QUALIFIER_LOWER_BOUND)
         {
-          KamDimension *dim = kam_dataset_get_dimension (self->dataset, dimension);
-          KamFigureRow part;
-          g_autofree char *what = NULL, *p = NULL, *t = NULL;
+          KamCheckFinding *f = add (self, i, KAM_SEVERITY_ERROR, KAM_CHECK_PART_ABOVE_TOTAL);
 
-          kam_figure_table_get_row (self->table, i, &part);
-          what = describe (self->dataset, &part);
-          p = with_mark (self->values[i], self->qualifiers[i]);
-          t = with_mark (self->values[total], self->qualifiers[total]);
-          add (self->findings, self->table, i, KAM_SEVERITY_ERROR,
-               _("%s: %s is more than the total of %s (all of “%s”) from the same source"), what, p,
-               t, kam_dimension_get_label (dim));
+          f->other = self->values[total];
+          f->other_qualifier = self->qualifiers[total];
+          f->dimension = dimension;
           self->one_above[total] = TRUE;
         }
     }
@@ -235,23 +334,17 @@ report_parts (KamChecker *self, guint from, guint to)
 
   for (guint t = from; t < to; t++)
     {
-      KamFigureRow row;
-      g_autofree char *what = NULL, *s = NULL, *v = NULL;
+      KamCheckFinding *f;
 
       if (self->parts[t] == 0 || self->sums[t] <= self->values[t] || self->one_above[t]
           || self->qualifiers[t] == KAM_QUALIFIER_LOWER_BOUND || (dimension >= 0 && self->parts[t] < 2))
         continue;
-      kam_figure_table_get_row (self->table, t, &row);
-      what = describe (self->dataset, &row);
-      s = kam_number_format (self->sums[t], 2);
-      v = with_mark (self->values[t], self->qualifiers[t]);
       if (dimension < 0)
-        add (self->findings, self->table, t, KAM_SEVERITY_WARNING,
-             _("%s: the countries add up to %s, more than the national total of %s"), what, s, v);
+        f = add (self, t, KAM_SEVERITY_WARNING, KAM_CHECK_COUNTRIES_ADD_UP);
       else
-        add (self->findings, self->table, t, KAM_SEVERITY_ERROR,
-             _("%s: the members of “%s” add up to %s, more than their total of %s"), what,
-             kam_dimension_get_label (kam_dataset_get_dimension (self->dataset, dimension)), s, v);
+        f = add (self, t, KAM_SEVERITY_ERROR, KAM_CHECK_MEMBERS_ADD_UP);
+      f->other = self->sums[t];
+      f->dimension = dimension;
     }
 }
 
@@ -272,28 +365,22 @@ check_sources (KamChecker *self, guint from, guint to)
       for (int j = kam_figure_table_find_group (self->table, &row); j >= 0;
            j = kam_figure_table_group_next (self->table, j))
         {
-          g_autofree char *what = NULL, *a = NULL, *b = NULL;
           double x = self->values[i], y = self->values[j];
           KamQualifier qx = self->qualifiers[i], qy = self->qualifiers[j];
+          KamCheckFinding *f = NULL;
 
           if ((guint) j >= i || !known (self, j) || sources[j] == sources[i])
             continue;
-          what = describe (self->dataset, &row);
-          a = with_mark (x, qx);
-          b = with_mark (y, qy);
           if ((qx == KAM_QUALIFIER_LOWER_BOUND && qy == KAM_QUALIFIER_EXACT && x > y)
               || (qy == KAM_QUALIFIER_LOWER_BOUND && qx == KAM_QUALIFIER_EXACT && y > x))
+            f = add (self, i, KAM_SEVERITY_ERROR, KAM_CHECK_BOUNDS_CONFLICT);
+          else if (!agree (x, qx, y, qy))
+            f = add (self, i, KAM_SEVERITY_WARNING, KAM_CHECK_SOURCES_DIFFER);
+          if (f != NULL)
             {
-              add (self->findings, self->table, i, KAM_SEVERITY_ERROR,
-                   _("%s: %s from “%s” cannot both hold with %s from “%s”"), what, a,
-                   sources[i] ? sources[i] : "—", b, sources[j] ? sources[j] : "—");
-              break;
-            }
-          if (!agree (x, qx, y, qy))
-            {
-              add (self->findings, self->table, i, KAM_SEVERITY_WARNING,
-                   _("%s: %s from “%s” differs from %s from “%s”"), what, a,
-                   sources[i] ? sources[i] : "—", b, sources[j] ? sources[j] : "—");
+              f->other = y;
+              f->other_qualifier = qy;
+              f->other_source = sources[j];
               break;
             }
         }

@@ -10,16 +10,55 @@
 
 G_BEGIN_DECLS
 
-/* One thing the data checks found, about one figure. */
+/* What a finding is about. */
+typedef enum
+{
+  KAM_CHECK_IMPLAUSIBLE,      /* a count of persons above 100 million */
+  KAM_CHECK_FRACTIONAL,       /* a count of persons with a fraction */
+  KAM_CHECK_NO_SOURCE,        /* a figure that cites no source */
+  KAM_CHECK_FUTURE,           /* a stock or flow after the current year */
+  KAM_CHECK_PART_ABOVE_TOTAL, /* a member above its total (other: the total) */
+  KAM_CHECK_COUNTRIES_ADD_UP, /* countries above the national total (other: their sum) */
+  KAM_CHECK_MEMBERS_ADD_UP,   /* members above their total (other: their sum) */
+  KAM_CHECK_BOUNDS_CONFLICT,  /* a lower bound above an exact value (other: it) */
+  KAM_CHECK_SOURCES_DIFFER,   /* another source's different value (other: it) */
+} KamCheckKind;
+
+/* One thing the data checks found, about one figure: made as data, put into
+ * words only when shown or printed (kam_check_finding_get_message), so that
+ * checks that find tens of thousands of things stay as fast as those that
+ * find none. It keeps what its words need, so they can be made later. */
 typedef struct
 {
   KamSeverity severity;
+  KamCheckKind kind;
   guint figure_id; /* the figure it is about */
-  char *where;     /* "figures.rows[12]": the figure's row */
+  guint row;       /* its row when checked */
+  /* the figure */
+  const char *country, *indicator, *source; /* interned */
+  int year;
+  guint16 members[KAM_MAX_DIMENSIONS];
+  double value;
+  KamQualifier qualifier;
+  /* the other side: a total, a sum, another source's value */
+  double other;
+  KamQualifier other_qualifier;
+  const char *other_source;
+  int dimension;    /* whose members, for the parts' kinds */
+  int current_year; /* for KAM_CHECK_FUTURE */
+  /* the words, made when first asked for */
+  char *where;
   char *message;
 } KamCheckFinding;
 
 void kam_check_finding_free (KamCheckFinding *finding);
+/* "figures.rows[12]": the figure's row. */
+const char *kam_check_finding_get_where (KamCheckFinding *finding);
+/* What was found, in words, the dataset's names in the interface's language:
+ * "Thailand, 2021, Workers abroad: the figure cites no source". */
+const char *kam_check_finding_get_message (KamCheckFinding *finding, KamDataset *dataset);
+/* Whether two findings say the same thing (their words would be the same). */
+gboolean kam_check_finding_equal (const KamCheckFinding *a, const KamCheckFinding *b);
 
 /* Runs every data check: for every dimension, a member above its total and
  * members adding up to more than their total; country figures adding up to
