@@ -22,6 +22,7 @@ struct _KamBreakdownsPage
   KamItemsView *members;
   GtkLabel *members_heading;
   KamDimension *shown; /* whose name the heading says */
+  KamDataset *dataset;
 };
 
 G_DEFINE_FINAL_TYPE (KamBreakdownsPage, kam_breakdowns_page, GTK_TYPE_WIDGET)
@@ -67,8 +68,47 @@ void
 kam_breakdowns_page_set_dataset (KamBreakdownsPage *self, KamDataset *dataset)
 {
   g_return_if_fail (KAM_IS_BREAKDOWNS_PAGE (self));
+  g_set_object (&self->dataset, dataset);
   kam_items_view_set_dataset (self->dimensions, dataset);
   kam_items_view_set_dataset (self->members, dataset);
+}
+
+enum
+{
+  PROP_0,
+  PROP_DATASET,
+};
+
+static void
+kam_breakdowns_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, KAM_BREAKDOWNS_PAGE (object)->dataset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_breakdowns_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamBreakdownsPage *self = KAM_BREAKDOWNS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      if (g_value_get_object (value) != NULL && g_value_get_object (value) != self->dataset)
+        {
+          kam_breakdowns_page_set_dataset (self, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -79,6 +119,7 @@ kam_breakdowns_page_dispose (GObject *object)
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
   g_clear_object (&self->shown);
+  g_clear_object (&self->dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), KAM_TYPE_BREAKDOWNS_PAGE);
   G_OBJECT_CLASS (kam_breakdowns_page_parent_class)->dispose (object);
 }
@@ -90,6 +131,13 @@ kam_breakdowns_page_class_init (KamBreakdownsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kam_breakdowns_page_dispose;
+  object_class->get_property = kam_breakdowns_page_get_property;
+  object_class->set_property = kam_breakdowns_page_set_property;
+  /* the breakdowns' dataset (bound to the window's document) */
+  g_object_class_install_property (
+    object_class, PROP_DATASET,
+    g_param_spec_object ("dataset", NULL, NULL, KAM_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-breakdowns-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KamBreakdownsPage, dimensions);

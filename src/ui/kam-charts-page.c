@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include "kam-charts-page.h"
+#include "kam-deferred-dataset.h"
 #include "kam-number.h"
 #include "kam-ui-util.h"
 
@@ -40,6 +41,7 @@ struct _KamChartsPage
   GtkDropDown *member_filters[KAM_MAX_DIMENSIONS];
   KamChoices indicators, sources;
   GArray *years; /* int, after "Automatic" */
+  KamDeferredDataset given; /* the window's, until it is on screen */
 };
 
 G_DEFINE_FINAL_TYPE (KamChartsPage, kam_charts_page, GTK_TYPE_WIDGET)
@@ -48,6 +50,7 @@ enum
 {
   PROP_0,
   PROP_CHART,
+  PROP_DATASET,
   N_PROPS
 };
 
@@ -549,9 +552,49 @@ kam_charts_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_CHART:
       g_value_set_object (value, KAM_CHARTS_PAGE (object)->chart);
       break;
+    case PROP_DATASET:
+      g_value_set_object (value, KAM_CHARTS_PAGE (object)->dataset);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+apply_dataset (GtkWidget *page, KamDataset *dataset)
+{
+  KamChartsPage *self = KAM_CHARTS_PAGE (page);
+
+  if (dataset == self->dataset)
+    return;
+  kam_charts_page_set_dataset (self, dataset);
+  kam_probe ("charts page");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+static void
+kam_charts_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamChartsPage *self = KAM_CHARTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      if (g_value_get_object (value) != NULL)
+        kam_deferred_dataset_set (&self->given, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The dataset the page was last given, applied now if it waited for the
+ * window to be shown. */
+void
+kam_charts_page_bring_up_to_date (KamChartsPage *self)
+{
+  g_return_if_fail (KAM_IS_CHARTS_PAGE (self));
+  kam_deferred_dataset_flush (&self->given);
 }
 
 static void
@@ -559,6 +602,7 @@ kam_charts_page_dispose (GObject *object)
 {
   KamChartsPage *self = KAM_CHARTS_PAGE (object);
 
+  kam_deferred_dataset_clear (&self->given);
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   if (self->chart != NULL)
@@ -594,6 +638,7 @@ kam_charts_page_class_init (KamChartsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = kam_charts_page_get_property;
+  object_class->set_property = kam_charts_page_set_property;
   object_class->dispose = kam_charts_page_dispose;
   object_class->finalize = kam_charts_page_finalize;
 
@@ -603,6 +648,14 @@ kam_charts_page_class_init (KamChartsPageClass *klass)
    */
   properties[PROP_CHART] = g_param_spec_object ("chart", NULL, NULL, KAM_TYPE_CHART,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * KamChartsPage:dataset:
+   * The dataset charted (bound to the window's document), applied once the
+   * window is on screen.
+   */
+  properties[PROP_DATASET] = g_param_spec_object ("dataset", NULL, NULL, KAM_TYPE_DATASET,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                    | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -629,6 +682,7 @@ static void
 kam_charts_page_init (KamChartsPage *self)
 {
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  kam_deferred_dataset_init (&self->given, GTK_WIDGET (self), apply_dataset);
   kam_choices_init (&self->indicators);
   kam_choices_init (&self->sources);
   /* before the template: its view is bound to the chart */

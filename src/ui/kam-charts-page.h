@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (KamChartsPage, kam_charts_page, KAM, CHARTS_PAGE, GtkWidge
 
 GtkWidget *kam_charts_page_new (void);
 void kam_charts_page_set_dataset (KamChartsPage *self, KamDataset *dataset);
+void kam_charts_page_bring_up_to_date (KamChartsPage *self);
 KamChart *kam_charts_page_get_chart (KamChartsPage *self);
 KamChartView *kam_charts_page_get_view (KamChartsPage *self);
 

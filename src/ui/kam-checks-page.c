@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include "kam-check.h"
 #include "kam-checks-page.h"
+#include "kam-deferred-dataset.h"
 #include "kam-figure-table.h"
 #include "kam-number.h"
 #include "kam-ui-util.h"
@@ -304,6 +305,7 @@ struct _KamChecksPage
   gint64 check_started;
   gboolean checking;
   guint n_errors;
+  KamDeferredDataset given; /* the window's, until it is on screen */
 };
 
 G_DEFINE_FINAL_TYPE (KamChecksPage, kam_checks_page, GTK_TYPE_WIDGET)
@@ -314,6 +316,7 @@ enum
   PROP_N_FINDINGS,
   PROP_N_ERRORS,
   PROP_CHECKING,
+  PROP_DATASET,
   N_PROPS
 };
 
@@ -572,6 +575,38 @@ kam_checks_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_CHECKING:
       g_value_set_boolean (value, self->checking);
       break;
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apply_dataset (GtkWidget *page, KamDataset *dataset)
+{
+  KamChecksPage *self = KAM_CHECKS_PAGE (page);
+
+  if (dataset == self->dataset)
+    return;
+  kam_checks_page_set_dataset (self, dataset);
+  kam_probe ("checks page");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+static void
+kam_checks_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamChecksPage *self = KAM_CHECKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      /* the tab's count is shown with the window, whichever page is */
+      if (g_value_get_object (value) != NULL)
+        kam_deferred_dataset_set (&self->given, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -583,6 +618,7 @@ kam_checks_page_dispose (GObject *object)
   KamChecksPage *self = KAM_CHECKS_PAGE (object);
 
   stop_checking (self);
+  kam_deferred_dataset_clear (&self->given);
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_clear_object (&self->dataset);
@@ -620,12 +656,18 @@ kam_checks_page_class_init (KamChecksPageClass *klass)
   GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->get_property = kam_checks_page_get_property;
+  object_class->set_property = kam_checks_page_set_property;
   object_class->dispose = kam_checks_page_dispose;
   widget_class->map = kam_checks_page_map;
   widget_class->unmap = kam_checks_page_unmap;
   properties[PROP_N_FINDINGS] = g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_CHECKING] = g_param_spec_boolean ("checking", NULL, NULL, FALSE, ro);
+  /* the dataset checked (bound to the window's document), applied once the
+   * window is on screen */
+  properties[PROP_DATASET] = g_param_spec_object ("dataset", NULL, NULL, KAM_TYPE_DATASET,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                    | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   signals[FIGURE_ACTIVATED] = g_signal_new ("figure-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
@@ -642,6 +684,7 @@ kam_checks_page_class_init (KamChecksPageClass *klass)
 static void
 kam_checks_page_init (KamChecksPage *self)
 {
+  kam_deferred_dataset_init (&self->given, GTK_WIDGET (self), apply_dataset);
   gtk_widget_init_template (GTK_WIDGET (self));
   kam_label_inner_controls (GTK_WIDGET (self));
   self->findings = g_object_new (KAM_TYPE_FINDING_LIST, NULL);

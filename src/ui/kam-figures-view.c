@@ -1164,6 +1164,44 @@ kam_figures_view_finalize (GObject *object)
   G_OBJECT_CLASS (kam_figures_view_parent_class)->finalize (object);
 }
 
+enum
+{
+  PROP_0,
+  PROP_DATASET,
+};
+
+static void
+kam_figures_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, KAM_FIGURES_VIEW (object)->dataset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kam_figures_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KamFiguresView *self = KAM_FIGURES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      if (g_value_get_object (value) != NULL && g_value_get_object (value) != self->dataset)
+        {
+          kam_figures_view_set_dataset (self, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kam_figures_view_class_init (KamFiguresViewClass *klass)
 {
@@ -1172,6 +1210,13 @@ kam_figures_view_class_init (KamFiguresViewClass *klass)
 
   object_class->dispose = kam_figures_view_dispose;
   object_class->finalize = kam_figures_view_finalize;
+  object_class->get_property = kam_figures_view_get_property;
+  object_class->set_property = kam_figures_view_set_property;
+  /* the figures it shows and edits (bound to the window's document) */
+  g_object_class_install_property (
+    object_class, PROP_DATASET,
+    g_param_spec_object ("dataset", NULL, NULL, KAM_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "figures.add", NULL, add_figure);

@@ -849,6 +849,7 @@ enum
   PROP_KIND,
   PROP_DIMENSION,
   PROP_SELECTED_ITEM,
+  PROP_DATASET,
 };
 
 static void
@@ -906,6 +907,11 @@ kam_items_view_class_init (KamItemsViewClass *klass)
   g_object_class_install_property (
     object_class, PROP_DIMENSION,
     g_param_spec_object ("dimension", NULL, NULL, KAM_TYPE_DIMENSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the items' dataset (bound to the window's document) */
+  g_object_class_install_property (
+    object_class, PROP_DATASET,
+    g_param_spec_object ("dataset", NULL, NULL, KAM_TYPE_DATASET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* the row chosen, or NULL */
   g_object_class_install_property (
@@ -1036,6 +1042,13 @@ kam_items_view_set_property (GObject *object, guint prop_id, const GValue *value
     case PROP_DIMENSION:
       kam_items_view_set_dimension (self, g_value_get_object (value));
       break;
+    case PROP_DATASET:
+      if (g_value_get_object (value) != NULL && g_value_get_object (value) != self->dataset)
+        {
+          kam_items_view_set_dataset (self, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1056,6 +1069,9 @@ kam_items_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
       break;
     case PROP_SELECTED_ITEM:
       g_value_set_object (value, gtk_single_selection_get_selected_item (self->selection));
+      break;
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -18,19 +18,11 @@
 #include "kam-breakdowns-page.h"
 #include "kam-checks-page.h"
 #include "kam-items-view.h"
+#include "kam-lazy-page.h"
 #include "kam-number.h"
 #include "kam-ui-util.h"
 #include "kam-window.h"
 #include "kam-window-private.h"
-
-/* Figures, Countries, Sources, Agreements, Breakdowns: see prepare_page */
-#define KAM_N_LAZY_PAGES 5
-/* The Charts and Checks pages are made with the window, and given the
- * document's data when the window is mapped (a new window's empty document
- * is then never shown, when a dataset comes before the window does) */
-#define CHARTS_STALE (1u << KAM_N_LAZY_PAGES)
-#define CHECKS_STALE (1u << (KAM_N_LAZY_PAGES + 1))
-#define ALL_STALE ((1u << (KAM_N_LAZY_PAGES + 2)) - 1)
 
 struct _KamWindow
 {
@@ -40,8 +32,8 @@ struct _KamWindow
   AdwToastOverlay *toasts;
   AdwViewStack *stack;
   KamChartsPage *charts;
-  /* the pages made when first shown (KAM_N_LAZY_PAGES), in their slots */
-  AdwBin *figures_slot, *countries_slot, *sources_slot, *agreements_slot, *breakdowns_slot;
+  /* the pages made when first shown */
+  KamLazyPage *figures_slot;
   KamChecksPage *checks;
   GtkRevealer *loading;
   GtkProgressBar *loading_bar;
@@ -52,9 +44,7 @@ struct _KamWindow
   GSettings *settings;
   KamSession *session; /* (nullable): the application's, told which files were opened */
 
-  KamDocument *document;
-  KamDataset *pending;  /* the document's dataset, for pages not shown since it came */
-  guint stale_pages;    /* a bit for each of those (prepare_page's list) */
+  KamDocument *document; /* the pages' "dataset" are bound to its dataset (kam-window.ui) */
   GSignalGroup *document_signals; /* follow the current document */
   GSignalGroup *history_signals;
   guint draft_delay;
@@ -104,102 +94,10 @@ kam_window_get_file (KamWindow *self)
   return kam_document_get_file (self->document);
 }
 
-/* Pages not on screen are made, and get the document's data, when they are
- * first shown: a window opens on one page; the others' widgets cost the first
- * frame their making and their styles (some 40 ms), and the Figures page
- * makes some 200 rows of cells for whatever data it is given (a quarter of a
- * second at 10^5 figures). The Charts page (first on screen, and what the
- * Figures page's "show in chart" needs) and the Checks page (its tab shows
- * the count) are made with the window, and get the data when it is mapped
- * (prepare_lasting_pages). */
-static GtkWidget *
-make_page (KamWindow *self, guint i)
-{
-  switch (i)
-    {
-    case 0:
-      return kam_figures_view_new ();
-    case 1:
-      return kam_items_view_new (KAM_ITEMS_COUNTRIES);
-    case 2:
-      return kam_items_view_new (KAM_ITEMS_SOURCES);
-    case 3:
-      return kam_items_view_new (KAM_ITEMS_AGREEMENTS);
-    default:
-      return g_object_new (KAM_TYPE_BREAKDOWNS_PAGE, NULL);
-    }
-}
-
-static void
-prepare_page (KamWindow *self, GtkWidget *slot)
-{
-  AdwBin *slots[] = { self->figures_slot, self->countries_slot, self->sources_slot, self->agreements_slot,
-                      self->breakdowns_slot };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (slots) == KAM_N_LAZY_PAGES);
-  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    if (slot == GTK_WIDGET (slots[i]))
-      {
-        GtkWidget *page = adw_bin_get_child (slots[i]);
-
-        if (page == NULL)
-          {
-            page = make_page (self, i);
-            adw_bin_set_child (slots[i], page);
-          }
-        if ((self->stale_pages & (1u << i)) == 0 || self->pending == NULL)
-          return;
-        self->stale_pages &= ~(1u << i);
-        if (KAM_IS_FIGURES_VIEW (page))
-          kam_figures_view_set_dataset (KAM_FIGURES_VIEW (page), self->pending);
-        else if (KAM_IS_BREAKDOWNS_PAGE (page))
-          kam_breakdowns_page_set_dataset (KAM_BREAKDOWNS_PAGE (page), self->pending);
-        else
-          kam_items_view_set_dataset (KAM_ITEMS_VIEW (page), self->pending);
-      }
-}
-
-/* The pages made with the window get the document's data. */
-static void
-prepare_lasting_pages (KamWindow *self)
-{
-  if (self->pending == NULL)
-    return;
-  if (self->stale_pages & CHARTS_STALE)
-    {
-      self->stale_pages &= ~CHARTS_STALE;
-      kam_charts_page_set_dataset (self->charts, self->pending);
-      kam_probe ("charts page");
-    }
-  if (self->stale_pages & CHECKS_STALE)
-    {
-      self->stale_pages &= ~CHECKS_STALE;
-      kam_checks_page_set_dataset (self->checks, self->pending);
-      kam_probe ("checks page");
-    }
-}
-
-static void
-visible_page_changed (KamWindow *self)
-{
-  prepare_page (self, adw_view_stack_get_visible_child (self->stack));
-}
-
-static void
-kam_window_map (GtkWidget *widget)
-{
-  KamWindow *self = KAM_WINDOW (widget);
-
-  prepare_lasting_pages (self);
-  visible_page_changed (self);
-  GTK_WIDGET_CLASS (kam_window_parent_class)->map (widget);
-}
-
 KamFiguresView *
 kam_window_get_figures_view (KamWindow *self)
 {
-  prepare_page (self, GTK_WIDGET (self->figures_slot));
-  return KAM_FIGURES_VIEW (adw_bin_get_child (self->figures_slot));
+  return KAM_FIGURES_VIEW (kam_lazy_page_get_page (self->figures_slot));
 }
 
 AdwViewStack *
@@ -293,17 +191,10 @@ set_document (KamWindow *self, KamDocument *document)
   kam_document_set_draft_delay (document, self->draft_delay);
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->history_signals, kam_dataset_get_history (dataset));
-  kam_probe ("document set");
-  g_set_object (&self->pending, dataset);
-  self->stale_pages = ALL_STALE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      prepare_lasting_pages (self);
-      visible_page_changed (self);
-      kam_probe ("page shown");
-    }
-  history_changed (self);
+  /* the pages follow, through their bindings */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  kam_probe ("document set");
+  history_changed (self);
 }
 
 void
@@ -939,7 +830,6 @@ kam_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
-  g_clear_object (&self->pending);
   g_clear_object (&self->chooser);
   G_OBJECT_CLASS (kam_window_parent_class)->dispose (object);
 }
@@ -1007,20 +897,20 @@ kam_window_class_init (KamWindowClass *klass)
                                                     | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = kam_window_close_request;
-  widget_class->map = kam_window_map;
 
+  g_type_ensure (KAM_TYPE_DOCUMENT);
   g_type_ensure (KAM_TYPE_CHARTS_PAGE);
   g_type_ensure (KAM_TYPE_CHECKS_PAGE);
+  g_type_ensure (KAM_TYPE_LAZY_PAGE);
+  g_type_ensure (KAM_TYPE_FIGURES_VIEW);
+  g_type_ensure (KAM_TYPE_ITEMS_VIEW);
+  g_type_ensure (KAM_TYPE_BREAKDOWNS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KamWindow, title);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, figures_slot);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, countries_slot);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, sources_slot);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, agreements_slot);
-  gtk_widget_class_bind_template_child (widget_class, KamWindow, breakdowns_slot);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, checks);
   gtk_widget_class_bind_template_callback (widget_class, check_figure_activated);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading);
@@ -1082,7 +972,7 @@ chart_figures_activated (KamWindow *self, const guint *ids, guint n)
 KamChartsPage *
 kam_window_get_charts_page (KamWindow *self)
 {
-  prepare_lasting_pages (self);
+  kam_charts_page_bring_up_to_date (self->charts);
   return self->charts;
 }
 
@@ -1221,7 +1111,7 @@ probe_realized (KamWindow *self)
 static void
 numerals_changed (KamWindow *self)
 {
-  GtkWidget *figures = adw_bin_get_child (self->figures_slot);
+  GtkWidget *figures = kam_lazy_page_peek_page (self->figures_slot);
 
   kam_number_set_khmer_digits (g_settings_get_boolean (self->settings, "khmer-numerals"));
   kam_chart_refresh (kam_charts_page_get_chart (self->charts));
@@ -1266,7 +1156,6 @@ kam_window_init (KamWindow *self)
   g_signal_group_connect_swapped (self->history_signals, "notify::can-redo", G_CALLBACK (history_changed),
                                   self);
   bind_title (self);
-  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_page_changed), self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_file), self);
