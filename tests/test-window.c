@@ -2600,16 +2600,16 @@ test_import_from_window (void)
 
   g_assert_true (g_file_set_contents (good, "country,year,indicator,value\nJPN,2022,workers,12000\n", -1, NULL));
   g_assert_true (g_file_set_contents (bad, "country,year,indicator,value\nJPN,2022,workers,-1\n", -1, NULL));
-  g_assert_true (kam_window_run_file_job (window, 2, good_file, NULL, NULL));
+  g_assert_true (kam_window_run_file_job (window, KAM_FILE_JOB_CSV_IMPORT, good_file, NULL, NULL));
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
   g_assert_true (title_marked (window));
   /* a bad file: nothing imported, and a dialog says where */
-  g_assert_false (kam_window_run_file_job (window, 2, bad_file, NULL, NULL));
+  g_assert_false (kam_window_run_file_job (window, KAM_FILE_JOB_CSV_IMPORT, bad_file, NULL, NULL));
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
   respond (dialog_of (GTK_WINDOW (window)), "close");
   /* World Bank data into an indicator added for it */
   g_assert_true (kam_dataset_add_indicator (dataset, remittances, NULL));
-  g_assert_true (kam_window_run_file_job (window, 3, wdi_file, "KHM", "remittances"));
+  g_assert_true (kam_window_run_file_job (window, KAM_FILE_JOB_WDI_IMPORT, wdi_file, "KHM", "remittances"));
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 13);
   close_window (window);
 }

@@ -161,18 +161,11 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* ---- files: report, CSV, World Bank ----------------------------------------- */
 
-typedef enum
-{
-  JOB_REPORT,
-  JOB_CSV_EXPORT,
-  JOB_CSV_IMPORT,
-  JOB_WDI_IMPORT,
-} Job;
 
 static void wdi_ask (KamWindow *self, GFile *file);
 
 gboolean
-kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *country, const char *indicator)
+kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country, const char *indicator)
 {
   KamDataset *dataset = kam_window_get_dataset (self);
   g_autofree char *path = g_file_get_path (file);
@@ -183,19 +176,19 @@ kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *coun
 
   switch (job)
     {
-    case JOB_REPORT:
+    case KAM_FILE_JOB_REPORT:
       if (!kam_export_report (dataset, current_chart (self), path, &error))
         break;
       text = g_strdup_printf (_("Report exported as “%s”"), name);
       toast_with_folder (self, text, file);
       return TRUE;
-    case JOB_CSV_EXPORT:
+    case KAM_FILE_JOB_CSV_EXPORT:
       if (!kam_csv_export_file (dataset, path, &error))
         break;
       text = g_strdup_printf (_("Figures exported as “%s”"), name);
       toast_with_folder (self, text, file);
       return TRUE;
-    case JOB_CSV_IMPORT:
+    case KAM_FILE_JOB_CSV_IMPORT:
       {
         if (!kam_csv_import_file (dataset, path, &added, &error))
           break;
@@ -212,7 +205,7 @@ kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *coun
       return TRUE;
     }
   {
-    g_autofree char *heading = g_strdup_printf (job == JOB_CSV_IMPORT || job == JOB_WDI_IMPORT
+    g_autofree char *heading = g_strdup_printf (job == KAM_FILE_JOB_CSV_IMPORT || job == KAM_FILE_JOB_WDI_IMPORT
                                                   ? _("Nothing Was Imported From “%s”") : _("Could Not Write “%s”"),
                                                 name);
     show_error (self, heading, error->message);
@@ -224,17 +217,17 @@ kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *coun
 typedef struct
 {
   KamWindow *self;
-  Job job;
+  KamFileJob job;
 } FileRequest;
 
 static void
 chooser_response (GtkNativeDialog *chooser, int response, FileRequest *request)
 {
   KamWindow *self = request->self;
-  Job job = request->job;
+  KamFileJob job = request->job;
   g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
 
-  if (file != NULL && job == JOB_WDI_IMPORT)
+  if (file != NULL && job == KAM_FILE_JOB_WDI_IMPORT)
     wdi_ask (self, file);
   else if (file != NULL)
     kam_window_run_file_job (self, job, file, NULL, NULL);
@@ -247,13 +240,13 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
   static const struct
   {
     const char *action;
-    Job job;
+    KamFileJob job;
     const char *title, *file, *pattern;
   } jobs[] = {
-    { "win.export-report", JOB_REPORT, N_("Export Report"), N_("report.pdf"), "*.pdf" },
-    { "win.export-csv", JOB_CSV_EXPORT, N_("Export Figures as CSV"), N_("figures.csv"), "*.csv" },
-    { "win.import-csv", JOB_CSV_IMPORT, N_("Import Figures from CSV"), NULL, "*.csv" },
-    { "win.import-wdi", JOB_WDI_IMPORT, N_("Import World Bank Data"), NULL, "*.csv" },
+    { "win.export-report", KAM_FILE_JOB_REPORT, N_("Export Report"), N_("report.pdf"), "*.pdf" },
+    { "win.export-csv", KAM_FILE_JOB_CSV_EXPORT, N_("Export Figures as CSV"), N_("figures.csv"), "*.csv" },
+    { "win.import-csv", KAM_FILE_JOB_CSV_IMPORT, N_("Import Figures from CSV"), NULL, "*.csv" },
+    { "win.import-wdi", KAM_FILE_JOB_WDI_IMPORT, N_("Import World Bank Data"), NULL, "*.csv" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
@@ -307,7 +300,7 @@ wdi_response (AdwMessageDialog *dialog, const char *response, WdiRequest *reques
   g_autofree char *code = g_utf8_strup (gtk_editable_get_text (request->country), -1);
 
   if (g_str_equal (response, "import"))
-    kam_window_run_file_job (request->self, JOB_WDI_IMPORT, request->file, g_strstrip (code),
+    kam_window_run_file_job (request->self, KAM_FILE_JOB_WDI_IMPORT, request->file, g_strstrip (code),
                              kam_choices_get_key (&request->choices,
                                                   gtk_drop_down_get_selected (request->indicator)));
 }

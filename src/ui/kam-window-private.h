@@ -6,18 +6,89 @@
 
 #pragma once
 
-#include "kam-window.h"
+#include "kam-charts-page.h"
+#include "kam-checks-page.h"
+#include "kam-document.h"
 #include "kam-export.h"
+#include "kam-lazy-page.h"
+#include "kam-session.h"
+#include "kam-window.h"
 
 G_BEGIN_DECLS
+
+/* The window's parts, for its files (as gnome-text-editor's
+ * editor-window-private.h): kam-window.c, kam-window-files.c,
+ * kam-window-export.c and kam-window-probe.c. */
+struct _KamWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwWindowTitle *title;
+  AdwToastOverlay *toasts;
+  AdwViewStack *stack;
+  KamChartsPage *charts;
+  /* the pages made when first shown */
+  KamLazyPage *figures_slot;
+  KamChecksPage *checks;
+  GtkRevealer *loading;
+  GtkProgressBar *loading_bar;
+  GtkLabel *loading_label;
+  GMenu *files_section;
+  GMenuModel *primary_menu;
+  GtkMenuButton *menu_button;
+  GSettings *settings;
+  KamSession *session; /* (nullable): the application's, told which files were opened */
+
+  KamDocument *document; /* the pages' "dataset" are bound to its dataset (kam-window.ui) */
+  GSignalGroup *document_signals; /* follow the current document */
+  GSignalGroup *history_signals;
+  guint draft_delay;
+  gboolean initial; /* the empty document of a new window, untouched */
+  GCancellable *load_cancellable;
+  guint loading_timeout;
+  gboolean close_confirmed;
+  gboolean close_after_save;
+  gboolean upgrade_confirmed; /* the user agreed to write a version 1 file as version 2 */
+  GtkFileChooserNative *chooser;
+  /* KAMLANG_PROBE (kam-window-probe.c) */
+  gboolean probe_first_frame;
+  guint probe_tick;
+  gint64 probe_last_tick, probe_longest_stall, probe_figures_shown;
+};
+
+/* kam-window.c */
+void _kam_window_set_document (KamWindow *self, KamDocument *document);
+void _kam_window_toast (KamWindow *self, const char *text);
+void _kam_window_remember_file (KamWindow *self, GFile *file);
+
+/* kam-window-files.c */
+void _kam_window_install_file_actions (GtkWidgetClass *widget_class);
+void _kam_window_accept_dropped_files (KamWindow *self);
+void _kam_window_stop_loading (KamWindow *self);
+gboolean _kam_window_ask_before_closing (KamWindow *self);
+
+/* kam-window-probe.c */
+void _kam_window_probe_realized (KamWindow *self);
+void _kam_window_probe_start_ticking (KamWindow *self);
+void _kam_window_probe_tell_longest (KamWindow *self, const char *while_doing);
+
+/* kam-window-export.c */
 
 void _kam_window_install_export_actions (GtkWidgetClass *widget_class);
 
 /* What the export, print and import actions do, without their file choosers. */
 GdkTexture *kam_window_render_chart_texture (KamWindow *self, int width, int height);
 gboolean kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GError **error);
-/* job: 0 report, 1 CSV export, 2 CSV import, 3 World Bank import */
-gboolean kam_window_run_file_job (KamWindow *self, int job, GFile *file, const char *country,
+/* What a file chosen for export or import is for. */
+typedef enum
+{
+  KAM_FILE_JOB_REPORT,
+  KAM_FILE_JOB_CSV_EXPORT,
+  KAM_FILE_JOB_CSV_IMPORT,
+  KAM_FILE_JOB_WDI_IMPORT,
+} KamFileJob;
+
+gboolean kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country,
                                   const char *indicator);
 
 G_END_DECLS
