@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include "kam-breakdowns-page.h"
 #include "kam-ui-util.h"
+#include "kam-dataset.h"
 #include "kam-items-view.h"
 
 struct _KamBreakdownsPage

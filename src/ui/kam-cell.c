@@ -5,16 +5,19 @@
  */
 
 #include "kam-cell.h"
-#include "kam-choice-cell.h"
-#include "kam-text-cell.h"
+
+G_DEFINE_INTERFACE (KamCell, kam_cell, GTK_TYPE_WIDGET)
+
+static void
+kam_cell_default_init (KamCellInterface *iface)
+{
+}
 
 static KamCellItem *
 bound_of (GtkWidget *cell)
 {
-  if (KAM_IS_TEXT_CELL (cell))
-    return kam_text_cell_get_bound (KAM_TEXT_CELL (cell));
-  g_return_val_if_fail (KAM_IS_CHOICE_CELL (cell), NULL);
-  return kam_choice_cell_get_bound (KAM_CHOICE_CELL (cell));
+  g_return_val_if_fail (KAM_IS_CELL (cell), NULL);
+  return KAM_CELL_GET_IFACE (cell)->get_bound (KAM_CELL (cell));
 }
 
 void

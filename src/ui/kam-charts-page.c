@@ -12,6 +12,8 @@
 #include "kam-deferred-dataset.h"
 #include "kam-number.h"
 #include "kam-ui-util.h"
+#include "kam-dataset.h"
+#include "kam-choices.h"
 
 struct _KamChartsPage
 {

@@ -11,6 +11,7 @@
 #include "kam-figure-table.h"
 #include "kam-number.h"
 #include "kam-ui-util.h"
+#include "kam-dataset.h"
 
 /* after the last edit, before the checks run again */
 #define RECHECK_DELAY_MS 300

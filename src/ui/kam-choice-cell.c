@@ -18,7 +18,10 @@ struct _KamChoiceCell
   KamCellItem bound;
 };
 
-G_DEFINE_FINAL_TYPE (KamChoiceCell, kam_choice_cell, GTK_TYPE_BUTTON)
+static void kam_choice_cell_cell_init (KamCellInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KamChoiceCell, kam_choice_cell, GTK_TYPE_BUTTON,
+                               G_IMPLEMENT_INTERFACE (KAM_TYPE_CELL, kam_choice_cell_cell_init))
 
 enum
 {
@@ -273,8 +276,14 @@ kam_choice_cell_new (GListModel *labels)
   return GTK_WIDGET (self);
 }
 
-KamCellItem *
-kam_choice_cell_get_bound (KamChoiceCell *self)
+static KamCellItem *
+kam_choice_cell_get_bound (KamCell *cell)
 {
-  return &self->bound;
+  return &KAM_CHOICE_CELL (cell)->bound;
+}
+
+static void
+kam_choice_cell_cell_init (KamCellInterface *iface)
+{
+  iface->get_bound = kam_choice_cell_get_bound;
 }

@@ -27,7 +27,5 @@ void kam_choice_cell_popup (KamChoiceCell *self);
 const char *kam_choice_cell_get_tooltip_text (KamChoiceCell *self);
 void kam_choice_cell_set_tooltip_text (KamChoiceCell *self, const char *text);
 
-/* The item and field it edits (kam-cell.h). */
-KamCellItem *kam_choice_cell_get_bound (KamChoiceCell *self);
 
 G_END_DECLS

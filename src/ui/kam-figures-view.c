@@ -16,6 +16,8 @@
 #include "kam-number.h"
 #include "kam-paste.h"
 #include "kam-ui-util.h"
+#include "kam-dataset.h"
+#include "kam-choices.h"
 
 struct _KamFiguresView
 {

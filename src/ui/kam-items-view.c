@@ -15,6 +15,8 @@
 #include "kam-choice-cell.h"
 #include "kam-text-cell.h"
 #include "kam-ui-util.h"
+#include "kam-dataset.h"
+#include "kam-choices.h"
 
 typedef enum
 {

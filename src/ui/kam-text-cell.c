@@ -20,9 +20,11 @@ struct _KamTextCell
 };
 
 static void kam_text_cell_editable_init (GtkEditableInterface *iface);
+static void kam_text_cell_cell_init (KamCellInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KamTextCell, kam_text_cell, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_EDITABLE, kam_text_cell_editable_init))
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_EDITABLE, kam_text_cell_editable_init)
+                               G_IMPLEMENT_INTERFACE (KAM_TYPE_CELL, kam_text_cell_cell_init))
 
 static GtkEditable *
 get_delegate (GtkEditable *editable)
@@ -258,8 +260,14 @@ kam_text_cell_set_label (GtkWidget *cell, const char *label)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-KamCellItem *
-kam_text_cell_get_bound (KamTextCell *self)
+static KamCellItem *
+kam_text_cell_get_bound (KamCell *cell)
 {
-  return &self->bound;
+  return &KAM_TEXT_CELL (cell)->bound;
+}
+
+static void
+kam_text_cell_cell_init (KamCellInterface *iface)
+{
+  iface->get_bound = kam_text_cell_get_bound;
 }

@@ -33,7 +33,5 @@ gboolean kam_text_cell_is_editing (GtkWidget *cell);
 /* The name a screen reader gives the cell: its column's title. */
 void kam_text_cell_set_label (GtkWidget *cell, const char *label);
 
-/* The item and field it edits (kam-cell.h). */
-KamCellItem *kam_text_cell_get_bound (KamTextCell *self);
 
 G_END_DECLS

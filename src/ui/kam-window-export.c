@@ -10,6 +10,7 @@
 #include "kam-csv.h"
 #include "kam-export-dialog.h"
 #include "kam-ui-util.h"
+#include "kam-choices.h"
 #include "kam-wdi.h"
 #include "kam-window.h"
 #include "kam-window-private.h"
