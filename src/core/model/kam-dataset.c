@@ -537,28 +537,6 @@ kam_dataset_get_indicator_label (KamDataset *self, const char *id)
 }
 
 /**
- * kam_source_dup_label:
- *
- * Returns: (transfer full): how a source is named in lists, charts and
- *   reports: "publisher, date", else the publisher, the title or the id
- */
-char *
-kam_source_dup_label (KamSource *source)
-{
-  const char *publisher = kam_source_get_publisher (source);
-  const char *date = kam_source_get_date (source);
-  const char *title = kam_source_get_title (source);
-
-  if (publisher != NULL && date != NULL)
-    return g_strdup_printf ("%s, %s", publisher, date);
-  if (publisher != NULL)
-    return g_strdup (publisher);
-  if (title != NULL)
-    return g_strdup (title);
-  return g_strdup (kam_source_get_id (source));
-}
-
-/**
  * kam_dataset_dup_source_label:
  *
  * Returns: (transfer full) (nullable): the label of the source with this id,

@@ -8,6 +8,7 @@
  * reader, the editor, CSV and WDI import and paste. */
 
 #include <glib/gi18n-lib.h>
+#include "kam-figure-rules.h"
 #include "kam-dataset-private.h"
 #include "kam-model-private.h"
 #include "kam-number.h"

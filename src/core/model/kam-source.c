@@ -287,3 +287,25 @@ kam_source_copy (KamSource *self)
   g_return_val_if_fail (KAM_IS_SOURCE (self), NULL);
   return g_object_new (KAM_TYPE_SOURCE, "id", self->id, "title", self->title, "publisher", self->publisher, "date", self->date, "url", self->url, "note", self->note, NULL);
 }
+
+/**
+ * kam_source_dup_label:
+ *
+ * Returns: (transfer full): how a source is named in lists, charts and
+ *   reports: "publisher, date", else the publisher, the title or the id
+ */
+char *
+kam_source_dup_label (KamSource *source)
+{
+  const char *publisher = kam_source_get_publisher (source);
+  const char *date = kam_source_get_date (source);
+  const char *title = kam_source_get_title (source);
+
+  if (publisher != NULL && date != NULL)
+    return g_strdup_printf ("%s, %s", publisher, date);
+  if (publisher != NULL)
+    return g_strdup (publisher);
+  if (title != NULL)
+    return g_strdup (title);
+  return g_strdup (kam_source_get_id (source));
+}

@@ -30,5 +30,8 @@ const char *kam_source_get_url (KamSource *self);
 void kam_source_set_url (KamSource *self, const char *url);
 const char *kam_source_get_note (KamSource *self);
 void kam_source_set_note (KamSource *self, const char *note);
+/* "publisher, date", else the publisher, the title or the id: how a source
+ * is named in lists, charts and reports. */
+char *kam_source_dup_label (KamSource *source);
 
 G_END_DECLS

@@ -1,0 +1,47 @@
+/* kam-figure-rules.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include "kam-types.h"
+#include "kam-figure-table.h"
+
+G_BEGIN_DECLS
+
+/* The rules a figure keeps, shared by editing, files and imports, and the
+ * qualifiers' words and marks (kam-figure-rules.c). */
+
+/* Validation shared by editing, files and imports. */
+gboolean kam_country_code_is_valid (const char *code);
+gboolean kam_partial_date_is_valid (const char *date);
+/* The wording of the rule a figure's year keeps, for every reader of figures
+ * (file, CSV, World Bank, editor), given the year as written: "the year 20210
+ * is not between 1900 and 2100". No place, no capital: the caller puts the
+ * place before it. (The value's rule: kam_rule_negative_message.) */
+char *kam_rule_year_range_message (const char *year);
+/* The same for a country, indicator or source (field) that the dataset does
+ * not have: "there is no country “XYZ” in this dataset". */
+char *kam_rule_unknown_message (KamFigureField field, const char *id);
+/* Checks a figure against the rules: year, value, references, members,
+ * qualifier, and that no other figure (but except_id, 0 for none) has its key. */
+/* Largest number of persons a figure can hold: whole numbers are exact up to 2^53. */
+#define KAM_PERSONS_MAX 9007199254740992.0
+/* A count of persons above this is flagged by the checks as implausible. */
+#define KAM_PERSONS_PLAUSIBLE 100000000.0
+gboolean kam_rule_check_typed_value (KamDataset *self, const char *indicator, double value,
+                                     GError **error);
+gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint except_id,
+                                   GError **error);
+const char *kam_qualifier_get_mark (KamQualifier qualifier);
+const char *kam_qualifier_get_label (KamQualifier qualifier);
+/* A written number with its qualifier's mark where it goes: "≈ 45,000",
+ * "12,000 e"; the number alone when exact. */
+char *kam_qualifier_mark_text (KamQualifier qualifier, const char *number);
+/* By nick ("lower-bound") or by the mark ("≥"); FALSE when neither. */
+gboolean kam_qualifier_parse (const char *text, KamQualifier *qualifier);
+
+G_END_DECLS
