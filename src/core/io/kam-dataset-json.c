@@ -190,84 +190,107 @@ element_object (KamReader *r, JsonArray *array, guint i, const char *where)
 
 /* ---- sections ---------------------------------------------------------- */
 
-static void
-read_countries (KamReader *r, JsonObject *root)
+/* Each section is a list of objects, read by one loop (read_section): each
+ * element must be an object with known keys and, for the lists of things
+ * figures refer to, a new code or id; what is particular to a section is in
+ * its element reader. */
+typedef struct
 {
-  static const char *const keys[] = { "code", "name", "name-km", "region", NULL };
-  JsonArray *array = get_array (r, root, "countries", NULL);
+  const char *name;        /* the section's key: "countries" */
+  const char *const *keys; /* the keys an element may have */
+  const char *id_key;      /* "code" or "id", or NULL when elements have none */
+  const char *taken;       /* the message for an id already used */
+  gboolean (*is_taken) (KamReader *r, const char *id);
+  /* FALSE: the element is left out (and the problem told); the section goes on */
+  gboolean (*check_id) (KamReader *r, const char *id, const char *where);
+  /* reads one element; FALSE stops the section */
+  gboolean (*read) (KamReader *r, JsonObject *obj, const char *id, const char *where);
+} Section;
+
+static void
+read_section (KamReader *r, JsonObject *root, const Section *section)
+{
+  JsonArray *array = get_array (r, root, section->name, NULL);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      g_autofree char *where = g_strdup_printf ("countries[%u]", i);
+      g_autofree char *where = g_strdup_printf ("%s[%u]", section->name, i);
       JsonObject *obj = element_object (r, array, i, where);
-      const char *code;
-      g_autoptr (KamCountry) country = NULL;
+      const char *id = NULL;
 
       if (obj == NULL)
         continue;
-      check_keys (r, obj, where, keys);
-      code = get_string (r, obj, "code", where, TRUE);
-      if (code == NULL || *code == '\0')
-        continue;
-      if (!kam_country_code_is_valid (code))
+      check_keys (r, obj, where, section->keys);
+      if (section->id_key != NULL)
         {
-          _kam_reader_problem (r, where, _("the code “%s” must be three capital letters A–Z, as in JPN"), code);
-          continue;
+          id = get_string (r, obj, section->id_key, where, TRUE);
+          if (id == NULL || *id == '\0')
+            continue;
+          if (section->check_id != NULL && !section->check_id (r, id, where))
+            continue;
+          if (section->is_taken (r, id))
+            {
+              _kam_reader_problem (r, where, _(section->taken), id);
+              continue;
+            }
         }
-      if (kam_dataset_lookup_country (r->dataset, code) != NULL)
-        {
-          _kam_reader_problem (r, where, _("the code “%s” is already used by another country"), code);
-          continue;
-        }
-      country = kam_country_new (code);
-      kam_country_set_name (country, get_string (r, obj, "name", where, FALSE));
-      kam_country_set_name_km (country, get_string (r, obj, "name-km", where, FALSE));
-      kam_country_set_region (country, get_string (r, obj, "region", where, FALSE));
-      _kam_dataset_load_country (r->dataset, country);
+      if (!section->read (r, obj, id, where))
+        return;
     }
 }
 
-static void
-read_indicators (KamReader *r, JsonObject *root)
+static gboolean
+country_taken (KamReader *r, const char *code)
 {
-  static const char *const keys[] = { "id", "name", "name-km", "unit", "kind", "definition", "definition-km", NULL };
-  JsonArray *array = get_array (r, root, "indicators", NULL);
+  return kam_dataset_lookup_country (r->dataset, code) != NULL;
+}
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("indicators[%u]", i);
-      JsonObject *obj = element_object (r, array, i, where);
-      const char *id;
-      int value;
-      g_autoptr (KamIndicator) indicator = NULL;
+static gboolean
+check_country_code (KamReader *r, const char *code, const char *where)
+{
+  if (kam_country_code_is_valid (code))
+    return TRUE;
+  _kam_reader_problem (r, where, _("the code “%s” must be three capital letters A–Z, as in JPN"), code);
+  return FALSE;
+}
 
-      if (obj == NULL)
-        continue;
-      check_keys (r, obj, where, keys);
-      id = get_string (r, obj, "id", where, TRUE);
-      if (id == NULL || *id == '\0')
-        continue;
-      if (kam_dataset_lookup_indicator (r->dataset, id) != NULL)
-        {
-          _kam_reader_problem (r, where, _("the id “%s” is already used by another indicator"), id);
-          continue;
-        }
-      indicator = kam_indicator_new (id);
-      kam_indicator_set_name (indicator, get_string (r, obj, "name", where, FALSE));
-      kam_indicator_set_definition (indicator, get_string (r, obj, "definition", where, FALSE));
-      kam_indicator_set_name_km (indicator, get_string (r, obj, "name-km", where, FALSE));
-      kam_indicator_set_definition_km (indicator, get_string (r, obj, "definition-km", where, FALSE));
-      {
-        const char *unit = get_string (r, obj, "unit", where, FALSE);
-        if (unit != NULL && g_utf8_strlen (unit, -1) > 64)
-          _kam_reader_problem (r, where, _("the unit must be at most 64 characters long"));
-        else
-          kam_indicator_set_unit (indicator, unit);
-      }
-      if (get_enum (r, obj, "kind", where, KAM_TYPE_INDICATOR_KIND, &value))
-        kam_indicator_set_kind (indicator, value);
-      _kam_dataset_load_indicator (r->dataset, indicator);
-    }
+static gboolean
+read_country (KamReader *r, JsonObject *obj, const char *code, const char *where)
+{
+  g_autoptr (KamCountry) country = kam_country_new (code);
+
+  kam_country_set_name (country, get_string (r, obj, "name", where, FALSE));
+  kam_country_set_name_km (country, get_string (r, obj, "name-km", where, FALSE));
+  kam_country_set_region (country, get_string (r, obj, "region", where, FALSE));
+  _kam_dataset_load_country (r->dataset, country);
+  return TRUE;
+}
+
+static gboolean
+indicator_taken (KamReader *r, const char *id)
+{
+  return kam_dataset_lookup_indicator (r->dataset, id) != NULL;
+}
+
+static gboolean
+read_indicator (KamReader *r, JsonObject *obj, const char *id, const char *where)
+{
+  g_autoptr (KamIndicator) indicator = kam_indicator_new (id);
+  const char *unit = get_string (r, obj, "unit", where, FALSE);
+  int value;
+
+  kam_indicator_set_name (indicator, get_string (r, obj, "name", where, FALSE));
+  kam_indicator_set_definition (indicator, get_string (r, obj, "definition", where, FALSE));
+  kam_indicator_set_name_km (indicator, get_string (r, obj, "name-km", where, FALSE));
+  kam_indicator_set_definition_km (indicator, get_string (r, obj, "definition-km", where, FALSE));
+  if (unit != NULL && g_utf8_strlen (unit, -1) > 64)
+    _kam_reader_problem (r, where, _("the unit must be at most 64 characters long"));
+  else
+    kam_indicator_set_unit (indicator, unit);
+  if (get_enum (r, obj, "kind", where, KAM_TYPE_INDICATOR_KIND, &value))
+    kam_indicator_set_kind (indicator, value);
+  _kam_dataset_load_indicator (r->dataset, indicator);
+  return TRUE;
 }
 
 static const char *
@@ -282,40 +305,6 @@ get_date (KamReader *r, JsonObject *obj, const char *key, const char *where)
       return NULL;
     }
   return date;
-}
-
-static void
-read_sources (KamReader *r, JsonObject *root)
-{
-  static const char *const keys[] = { "id", "title", "publisher", "date", "url", "note", NULL };
-  JsonArray *array = get_array (r, root, "sources", NULL);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("sources[%u]", i);
-      JsonObject *obj = element_object (r, array, i, where);
-      const char *id;
-      g_autoptr (KamSource) source = NULL;
-
-      if (obj == NULL)
-        continue;
-      check_keys (r, obj, where, keys);
-      id = get_string (r, obj, "id", where, TRUE);
-      if (id == NULL || *id == '\0')
-        continue;
-      if (kam_dataset_lookup_source (r->dataset, id) != NULL)
-        {
-          _kam_reader_problem (r, where, _("the id “%s” is already used by another source"), id);
-          continue;
-        }
-      source = kam_source_new (id);
-      kam_source_set_title (source, get_string (r, obj, "title", where, FALSE));
-      kam_source_set_publisher (source, get_string (r, obj, "publisher", where, FALSE));
-      kam_source_set_date (source, get_date (r, obj, "date", where));
-      kam_source_set_url (source, get_string (r, obj, "url", where, FALSE));
-      kam_source_set_note (source, get_string (r, obj, "note", where, FALSE));
-      _kam_dataset_load_source (r->dataset, source);
-    }
 }
 
 static void
@@ -355,59 +344,6 @@ read_members (KamReader *r, JsonObject *obj, KamDimension *dimension, const char
       else
         kam_dimension_append_member (dimension, code, get_string (r, m, "name", w, FALSE),
                                      get_string (r, m, "name-km", w, FALSE));
-    }
-}
-
-static void
-read_dimensions (KamReader *r, JsonObject *root)
-{
-  static const char *const keys[] = { "id", "name", "name-km", "members", NULL };
-  JsonArray *array = get_array (r, root, "dimensions", NULL);
-
-  if (array != NULL && r->version < 2)
-    {
-      _kam_reader_problem (r, "dimensions", _("dimensions need format version 2; this file says version %" PRId64),
-                           (int64_t) r->version);
-      return;
-    }
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("dimensions[%u]", i);
-      JsonObject *obj = element_object (r, array, i, where);
-      const char *id;
-      g_autoptr (KamDimension) dimension = NULL;
-
-      if (obj == NULL)
-        continue;
-      check_keys (r, obj, where, keys);
-      id = get_string (r, obj, "id", where, TRUE);
-      if (id == NULL || *id == '\0')
-        continue;
-      if (!kam_dimension_id_is_valid (id))
-        {
-          _kam_reader_problem (r, where, _("the id “%s” must be lower-case letters, digits, - and _, starting with a letter"), id);
-          continue;
-        }
-      if (_kam_reader_is_figure_column (id))
-        {
-          _kam_reader_problem (r, where, _("the id “%s” is the name of a figure column"), id);
-          continue;
-        }
-      if (kam_dataset_find_dimension (r->dataset, id) >= 0)
-        {
-          _kam_reader_problem (r, where, _("the id “%s” is already used by another dimension"), id);
-          continue;
-        }
-      if (kam_dataset_get_n_dimensions (r->dataset) >= KAM_MAX_DIMENSIONS)
-        {
-          _kam_reader_problem (r, where, _("a dataset has at most %d dimensions"), KAM_MAX_DIMENSIONS);
-          return;
-        }
-      dimension = kam_dimension_new (id, get_string (r, obj, "name", where, FALSE),
-                                     get_string (r, obj, "name-km", where, FALSE));
-      read_members (r, obj, dimension, where);
-      if (kam_dimension_get_n_members (dimension) > 0)
-        _kam_dataset_load_dimension (r->dataset, dimension);
     }
 }
 
@@ -481,38 +417,107 @@ upgrade_from_version_1 (KamDataset *dataset)
     }
 }
 
-static void
-read_agreements (KamReader *r, JsonObject *root)
+static gboolean
+source_taken (KamReader *r, const char *id)
 {
-  static const char *const keys[] = { "country", "title", "kind", "signed", "status", "source",
-                                      "note", NULL };
-  JsonArray *array = get_array (r, root, "agreements", NULL);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("agreements[%u]", i);
-      JsonObject *obj = element_object (r, array, i, where);
-      g_autoptr (KamAgreement) agreement = NULL;
-      int value;
-
-      if (obj == NULL)
-        continue;
-      check_keys (r, obj, where, keys);
-      agreement = g_object_new (KAM_TYPE_AGREEMENT, NULL);
-      kam_agreement_set_country (agreement, get_reference (r, json_object_get_member (obj, "country"),
-                                                           where, KAM_FIGURE_FIELD_COUNTRY, "country"));
-      kam_agreement_set_title (agreement, get_string (r, obj, "title", where, TRUE));
-      if (get_enum (r, obj, "kind", where, KAM_TYPE_AGREEMENT_KIND, &value))
-        kam_agreement_set_kind (agreement, value);
-      kam_agreement_set_signed (agreement, get_date (r, obj, "signed", where));
-      if (get_enum (r, obj, "status", where, KAM_TYPE_AGREEMENT_STATUS, &value))
-        kam_agreement_set_status (agreement, value);
-      kam_agreement_set_source (agreement, get_reference (r, json_object_get_member (obj, "source"),
-                                                          where, KAM_FIGURE_FIELD_SOURCE, "source"));
-      kam_agreement_set_note (agreement, get_string (r, obj, "note", where, FALSE));
-      _kam_dataset_load_agreement (r->dataset, agreement);
-    }
+  return kam_dataset_lookup_source (r->dataset, id) != NULL;
 }
+
+static gboolean
+read_source (KamReader *r, JsonObject *obj, const char *id, const char *where)
+{
+  g_autoptr (KamSource) source = kam_source_new (id);
+
+  kam_source_set_title (source, get_string (r, obj, "title", where, FALSE));
+  kam_source_set_publisher (source, get_string (r, obj, "publisher", where, FALSE));
+  kam_source_set_date (source, get_date (r, obj, "date", where));
+  kam_source_set_url (source, get_string (r, obj, "url", where, FALSE));
+  kam_source_set_note (source, get_string (r, obj, "note", where, FALSE));
+  _kam_dataset_load_source (r->dataset, source);
+  return TRUE;
+}
+
+static gboolean
+dimension_taken (KamReader *r, const char *id)
+{
+  return kam_dataset_find_dimension (r->dataset, id) >= 0;
+}
+
+static gboolean
+check_dimension_id (KamReader *r, const char *id, const char *where)
+{
+  if (!kam_dimension_id_is_valid (id))
+    {
+      _kam_reader_problem (r, where, _("the id “%s” must be lower-case letters, digits, - and _, starting with a letter"), id);
+      return FALSE;
+    }
+  if (_kam_reader_is_figure_column (id))
+    {
+      _kam_reader_problem (r, where, _("the id “%s” is the name of a figure column"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_dimension (KamReader *r, JsonObject *obj, const char *id, const char *where)
+{
+  g_autoptr (KamDimension) dimension = NULL;
+
+  if (kam_dataset_get_n_dimensions (r->dataset) >= KAM_MAX_DIMENSIONS)
+    {
+      _kam_reader_problem (r, where, _("a dataset has at most %d dimensions"), KAM_MAX_DIMENSIONS);
+      return FALSE;
+    }
+  dimension = kam_dimension_new (id, get_string (r, obj, "name", where, FALSE),
+                                 get_string (r, obj, "name-km", where, FALSE));
+  read_members (r, obj, dimension, where);
+  if (kam_dimension_get_n_members (dimension) > 0)
+    _kam_dataset_load_dimension (r->dataset, dimension);
+  return TRUE;
+}
+
+static gboolean
+read_agreement (KamReader *r, JsonObject *obj, const char *id, const char *where)
+{
+  g_autoptr (KamAgreement) agreement = g_object_new (KAM_TYPE_AGREEMENT, NULL);
+  int value;
+
+  kam_agreement_set_country (agreement, get_reference (r, json_object_get_member (obj, "country"),
+                                                       where, KAM_FIGURE_FIELD_COUNTRY, "country"));
+  kam_agreement_set_title (agreement, get_string (r, obj, "title", where, TRUE));
+  if (get_enum (r, obj, "kind", where, KAM_TYPE_AGREEMENT_KIND, &value))
+    kam_agreement_set_kind (agreement, value);
+  kam_agreement_set_signed (agreement, get_date (r, obj, "signed", where));
+  if (get_enum (r, obj, "status", where, KAM_TYPE_AGREEMENT_STATUS, &value))
+    kam_agreement_set_status (agreement, value);
+  kam_agreement_set_source (agreement, get_reference (r, json_object_get_member (obj, "source"),
+                                                      where, KAM_FIGURE_FIELD_SOURCE, "source"));
+  kam_agreement_set_note (agreement, get_string (r, obj, "note", where, FALSE));
+  _kam_dataset_load_agreement (r->dataset, agreement);
+  return TRUE;
+}
+
+static const char *const country_keys[] = { "code", "name", "name-km", "region", NULL };
+static const char *const indicator_keys[] = { "id", "name", "name-km", "unit", "kind", "definition",
+                                              "definition-km", NULL };
+static const char *const source_keys[] = { "id", "title", "publisher", "date", "url", "note", NULL };
+static const char *const dimension_keys[] = { "id", "name", "name-km", "members", NULL };
+static const char *const agreement_keys[] = { "country", "title", "kind", "signed", "status", "source",
+                                              "note", NULL };
+
+static const Section countries = { "countries", country_keys, "code",
+                                   N_("the code “%s” is already used by another country"), country_taken,
+                                   check_country_code, read_country };
+static const Section indicators = { "indicators", indicator_keys, "id",
+                                    N_("the id “%s” is already used by another indicator"), indicator_taken,
+                                    NULL, read_indicator };
+static const Section sources = { "sources", source_keys, "id", N_("the id “%s” is already used by another source"),
+                                 source_taken, NULL, read_source };
+static const Section dimensions = { "dimensions", dimension_keys, "id",
+                                    N_("the id “%s” is already used by another dimension"), dimension_taken,
+                                    check_dimension_id, read_dimension };
+static const Section agreements = { "agreements", agreement_keys, NULL, NULL, NULL, NULL, read_agreement };
 
 static void
 read_root (KamReader *r, JsonNode *root_node)
@@ -553,13 +558,18 @@ read_root (KamReader *r, JsonNode *root_node)
   _kam_dataset_set_format_version (r->dataset, (guint) r->version);
   _kam_dataset_set_loaded_text (r->dataset, get_string (r, root, "title", "title", FALSE),
                                 get_string (r, root, "description", "description", FALSE));
-  read_countries (r, root);
-  read_indicators (r, root);
-  read_dimensions (r, root);
-  read_sources (r, root);
+  read_section (r, root, &countries);
+  read_section (r, root, &indicators);
+  if (json_object_get_member (root, "dimensions") != NULL
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "dimensions")) && r->version < 2)
+    _kam_reader_problem (r, "dimensions", _("dimensions need format version 2; this file says version %" PRId64),
+                         (int64_t) r->version);
+  else
+    read_section (r, root, &dimensions);
+  read_section (r, root, &sources);
   if (g_hash_table_lookup (r->top_level, "figures") != NULL)
     _kam_reader_read_figures (r, g_hash_table_lookup (r->top_level, "figures"));
-  read_agreements (r, root);
+  read_section (r, root, &agreements);
   if (r->version == 1 && r->problems->len == 0)
     upgrade_from_version_1 (r->dataset);
 
