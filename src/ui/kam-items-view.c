@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include "kam-country-chooser.h"
 #include "kam-items-view.h"
 #include "kam-iso-countries.h"
 #include "kam-choice-cell.h"
@@ -473,172 +474,24 @@ ask_text (KamItemsView *self, const char *heading, const char *body, const char 
   gtk_widget_grab_focus (entry);
 }
 
-/* ---- the countries of ISO 3166, to choose from -------------------------- */
-
-/* The dialog that offers them: a row for each, in their order. */
-typedef struct
-{
-  KamItemsView *self;
-  GPtrArray *countries;
-  AdwMessageDialog *dialog;
-  GtkListBox *list;
-  GtkEditable *search;
-} IsoChooser;
-
-static const KamIsoCountry *
-iso_country_of (IsoChooser *chooser, GtkListBoxRow *row)
-{
-  return g_ptr_array_index (chooser->countries, gtk_list_box_row_get_index (row));
-}
-
-static gboolean
-iso_row_matches (GtkListBoxRow *row, gpointer data)
-{
-  IsoChooser *chooser = data;
-  const KamIsoCountry *country = iso_country_of (chooser, row);
-  GtkEditable *entry = chooser->search;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *needle = g_utf8_casefold (text, -1);
-  g_autofree char *name = g_utf8_casefold (country->name, -1);
-  g_autofree char *code = g_utf8_casefold (country->code, -1);
-
-  g_strstrip (needle);
-  return *needle == '\0' || strstr (name, needle) != NULL || strstr (code, needle) != NULL
-         || (country->name_km != NULL && strstr (country->name_km, needle) != NULL);
-}
-
+/* A country of ISO 3166 chosen in the dialog (kam-country-chooser.c). */
 static void
-iso_dialog_response (AdwMessageDialog *dialog, const char *response, IsoChooser *chooser)
+iso_country_chosen (KamItemsView *self, const char *code)
 {
-  KamItemsView *self = chooser->self;
-  GtkListBox *list = chooser->list;
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
   g_autoptr (GError) error = NULL;
 
-  /* the dialog goes: when the list then tells it lost its rows, the dialog
-   * has let go of its responses already */
-  g_signal_handlers_disconnect_by_data (list, dialog);
-  if (!g_str_equal (response, "add") || row == NULL)
-    return;
-  if (!kam_items_view_add (self, iso_country_of (chooser, row)->code, &error))
+  if (!kam_items_view_add (self, code, &error))
     kam_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 static void
-iso_row_selected (GtkListBox *list, GtkListBoxRow *row, AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "add", row != NULL);
-}
-
-static void
-iso_row_activated (GtkListBox *list, GtkListBoxRow *row, AdwMessageDialog *dialog)
-{
-  gtk_list_box_select_row (list, row);
-  adw_message_dialog_response (dialog, "add");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
-iso_search_changed (GtkSearchEntry *entry, IsoChooser *chooser)
-{
-  GtkListBox *list = chooser->list;
-
-  gtk_list_box_invalidate_filter (list);
-  /* the first country still shown is chosen, so that Enter adds it */
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-      if (row == NULL)
-        {
-          gtk_list_box_unselect_all (list);
-          break;
-        }
-      if (gtk_widget_get_sensitive (GTK_WIDGET (row)) && iso_row_matches (row, chooser))
-        {
-          gtk_list_box_select_row (list, row);
-          break;
-        }
-    }
-}
-
-static void
-iso_search_activated (GtkSearchEntry *entry, IsoChooser *chooser)
-{
-  if (gtk_list_box_get_selected_row (chooser->list) != NULL)
-    {
-      adw_message_dialog_response (chooser->dialog, "add");
-      gtk_window_close (GTK_WINDOW (chooser->dialog));
-    }
-}
-
-/* Every country of ISO 3166 with its English and Khmer name; those the
- * dataset has already are shown but cannot be chosen again. */
-static void
 choose_iso_country (KamItemsView *self, GPtrArray *countries)
 {
-  GtkWidget *dialog, *box, *search, *scroller, *list;
-  IsoChooser *chooser = g_new (IsoChooser, 1);
+  GtkWidget *dialog = kam_country_chooser_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), countries,
+                                               self->dataset);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Add a Country"),
-                                   _("Its names in English and Khmer come from the ISO 3166 list."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  search = gtk_search_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search countries"), -1);
-  g_object_set (search, "placeholder-text", _("Name or code"), NULL);
-  gtk_box_append (GTK_BOX (box), search);
-  list = gtk_list_box_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Countries"), -1);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_valign (list, GTK_ALIGN_START);
-  for (guint i = 0; i < countries->len; i++)
-    {
-      KamIsoCountry *country = g_ptr_array_index (countries, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *code = gtk_label_new (country->code);
-      g_autofree char *title = g_markup_escape_text (country->name, -1);
-      g_autofree char *subtitle = country->name_km ? g_markup_escape_text (country->name_km, -1) : NULL;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_add_css_class (code, "dim-label");
-      gtk_widget_add_css_class (code, "monospace");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), code);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      if (kam_dataset_lookup_country (self->dataset, country->code) != NULL)
-        {
-          gtk_widget_set_sensitive (row, FALSE);
-          gtk_widget_set_tooltip_text (row, _("Already in the dataset"));
-        }
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  chooser->self = self;
-  chooser->dialog = ADW_MESSAGE_DIALOG (dialog);
-  chooser->countries = countries;
-  chooser->list = GTK_LIST_BOX (list);
-  chooser->search = GTK_EDITABLE (search);
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), iso_row_matches, chooser, NULL);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroller, 360, 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
-                                    _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (list, "row-selected", G_CALLBACK (iso_row_selected), dialog);
-  g_signal_connect (list, "row-activated", G_CALLBACK (iso_row_activated), dialog);
-  g_signal_connect (search, "search-changed", G_CALLBACK (iso_search_changed), chooser);
-  g_signal_connect (search, "activate", G_CALLBACK (iso_search_activated), chooser);
-  /* the chooser lives as long as the dialog's handler */
-  g_signal_connect_data (dialog, "response", G_CALLBACK (iso_dialog_response), chooser,
-                         kam_closure_data_free, 0);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (iso_country_chosen), self, G_CONNECT_SWAPPED);
   kam_present_dialog (dialog);
-  gtk_widget_grab_focus (search);
 }
 
 static void
