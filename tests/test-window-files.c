@@ -7,6 +7,7 @@
 /* Files: saving and opening again, bad files, closing with unsaved changes, drafts after a crash, another program's changes, cancelling, the session, imports. Drives the window as a user does; needs a display (skipped without
  * one). Shared helpers: kam-test-ui.c. */
 
+#include "kam-csv.h"
 #include "kam-test-ui.h"
 
 static void
@@ -301,17 +302,69 @@ test_import_from_window (void)
 
   g_assert_true (g_file_set_contents (good, "country,year,indicator,value\nJPN,2022,workers,12000\n", -1, NULL));
   g_assert_true (g_file_set_contents (bad, "country,year,indicator,value\nJPN,2022,workers,-1\n", -1, NULL));
-  g_assert_true (kam_window_run_file_job (window, KAM_FILE_JOB_CSV_IMPORT, good_file, NULL, NULL));
+  /* in a thread: the window is working until it is done, and the figures come then */
+  kam_window_run_file_job (window, KAM_FILE_JOB_CSV_IMPORT, good_file, NULL, NULL);
+  g_assert_true (kam_window_get_loading (window));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 3);
+  wait_settled (window);
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
   g_assert_true (title_marked (window));
-  /* a bad file: nothing imported, and a dialog says where */
-  g_assert_false (kam_window_run_file_job (window, KAM_FILE_JOB_CSV_IMPORT, bad_file, NULL, NULL));
+  g_assert_null (dialog_of (GTK_WINDOW (window)));
+  /* one step to undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
+  /* a bad file: nothing imported, and a dialog says where */
+  kam_window_run_file_job (window, KAM_FILE_JOB_CSV_IMPORT, bad_file, NULL, NULL);
+  wait_settled (window);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
+  g_assert_nonnull (dialog_of (GTK_WINDOW (window)));
   respond (dialog_of (GTK_WINDOW (window)), "close");
-  /* World Bank data into an indicator added for it */
+  /* World Bank data into an indicator added for it, with its source, as one step */
   g_assert_true (kam_dataset_add_indicator (dataset, remittances, NULL));
-  g_assert_true (kam_window_run_file_job (window, KAM_FILE_JOB_WDI_IMPORT, wdi_file, "KHM", "remittances"));
+  kam_window_run_file_job (window, KAM_FILE_JOB_WDI_IMPORT, wdi_file, "KHM", "remittances");
+  wait_settled (window);
+  g_assert_null (dialog_of (GTK_WINDOW (window)));
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 13);
+  g_assert_nonnull (kam_dataset_lookup_source (dataset, kam_figure_table_get_source (table, 12)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (kam_dataset_get_sources (dataset)), ==, 1);
+  close_window (window);
+}
+
+/* The report and the CSV export are written in a thread from a snapshot: an
+ * edit made meanwhile is not in them, and the window says when they are done. */
+static void
+test_exports_in_thread (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint id = kam_figure_table_get_id (table, 0);
+  g_autofree char *csv = g_build_filename (tmp_dir, "thread.csv", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "thread.pdf", NULL);
+  g_autoptr (GFile) csv_file = g_file_new_for_path (csv), pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *expected = kam_csv_export_text (dataset, NULL);
+  g_autofree char *written = NULL, *head = NULL;
+  gsize length;
+
+  g_remove (csv);
+  g_remove (pdf);
+  kam_window_run_file_job (window, KAM_FILE_JOB_CSV_EXPORT, csv_file, NULL, NULL);
+  g_assert_true (kam_window_get_loading (window));
+  g_assert_true (kam_dataset_set_figure_value (dataset, id, 777, NULL));
+  wait_settled (window);
+  g_assert_null (dialog_of (GTK_WINDOW (window)));
+  g_assert_true (g_file_get_contents (csv, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+  kam_window_run_file_job (window, KAM_FILE_JOB_REPORT, pdf_file, NULL, NULL);
+  wait_settled (window);
+  g_assert_null (dialog_of (GTK_WINDOW (window)));
+  g_assert_true (g_file_get_contents (pdf, &head, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (head, "%PDF"));
   close_window (window);
 }
 
@@ -369,6 +422,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/changed-on-disk-asks", test_changed_on_disk_asks);
   g_test_add_func ("/kamlang/window/open-cancel", test_open_cancel);
   g_test_add_func ("/kamlang/window/import-from-window", test_import_from_window);
+  g_test_add_func ("/kamlang/window/exports-in-thread", test_exports_in_thread);
   g_test_add_func ("/kamlang/window/version-1-upgrade-asks", test_version_1_upgrade_asks);
   return g_test_run ();
 }

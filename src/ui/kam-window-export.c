@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include "kam-csv.h"
+#include "kam-dataset-json.h"
 #include "kam-export-dialog.h"
 #include "kam-ui-util.h"
 #include "kam-choices.h"
@@ -165,53 +166,240 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
 
 static void wdi_ask (KamWindow *self, GFile *file);
 
-gboolean
-kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country, const char *indicator)
+/* A job runs in a thread on a copy of the dataset, read from a snapshot taken
+ * here (the figures' columns: milliseconds at 10^6 figures), so that the window
+ * goes on answering while a report of a million figures is written or a file
+ * is imported; an import's figures (and the World Bank's source) are then
+ * added here, as one undoable step. */
+typedef struct
+{
+  KamFileJob job;
+  GFile *file;
+  char *path, *country, *indicator;
+  KamDatasetSnapshot *snapshot;
+  /* the report's charts follow the Charts page's settings */
+  KamChartKind kind;
+  KamScaleKind scale;
+  char *source, *chart_indicator;
+  int year, first_year, last_year;
+  char **countries;
+  /* what an import adds */
+  GArray *rows;       /* KamFigureRow, notes owned */
+  GPtrArray *sources; /* KamSource */
+  guint added;
+} Job;
+
+static void
+job_free (Job *d)
+{
+  g_clear_object (&d->file);
+  g_free (d->path);
+  g_free (d->country);
+  g_free (d->indicator);
+  kam_dataset_snapshot_free (d->snapshot);
+  g_free (d->source);
+  g_free (d->chart_indicator);
+  g_strfreev (d->countries);
+  if (d->rows != NULL)
+    {
+      for (guint i = 0; i < d->rows->len; i++)
+        g_free ((char *) g_array_index (d->rows, KamFigureRow, i).note);
+      g_array_unref (d->rows);
+    }
+  g_clear_pointer (&d->sources, g_ptr_array_unref);
+  g_free (d);
+}
+
+/* In the thread: what an import added to the copy, to add to the dataset. */
+static void
+take_additions (Job *d, KamDataset *copy, guint n_rows, guint n_sources)
+{
+  KamFigureTable *table = kam_dataset_get_figures (copy);
+  GListModel *sources = kam_dataset_get_sources (copy);
+
+  d->rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
+  for (guint i = n_rows; i < kam_figure_table_get_n_rows (table); i++)
+    {
+      KamFigureRow row;
+
+      kam_figure_table_get_row (table, i, &row);
+      row.note = g_strdup (row.note);
+      g_array_append_val (d->rows, row);
+    }
+  d->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = n_sources; i < g_list_model_get_n_items (sources); i++)
+    g_ptr_array_add (d->sources, kam_source_copy (g_list_model_get_item (sources, i)));
+}
+
+static void
+job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *d = task_data;
+  GError *error = NULL;
+  gsize length;
+  g_autofree char *text = kam_dataset_snapshot_to_data (d->snapshot, &length);
+  g_autoptr (KamDataset) copy = kam_dataset_load_data (text, length, NULL, &error);
+  guint n_rows, n_sources;
+  gboolean ok = FALSE;
+
+  g_clear_pointer (&text, g_free);
+  if (copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  n_rows = kam_figure_table_get_n_rows (kam_dataset_get_figures (copy));
+  n_sources = g_list_model_get_n_items (kam_dataset_get_sources (copy));
+  switch (d->job)
+    {
+    case KAM_FILE_JOB_REPORT:
+      {
+        g_autoptr (KamChart) settings = kam_chart_new (copy, d->kind);
+
+        kam_chart_set_scale (settings, d->scale);
+        kam_chart_set_source (settings, d->source);
+        kam_chart_set_years (settings, d->first_year, d->last_year);
+        kam_chart_set_indicator (settings, d->chart_indicator);
+        kam_chart_set_year (settings, d->year);
+        kam_chart_set_countries (settings, (const char *const *) d->countries);
+        ok = kam_export_report (copy, settings, d->path, &error);
+        break;
+      }
+    case KAM_FILE_JOB_CSV_EXPORT:
+      ok = kam_csv_export_file (copy, d->path, &error);
+      break;
+    case KAM_FILE_JOB_CSV_IMPORT:
+      ok = kam_csv_import_file (copy, d->path, &d->added, &error);
+      break;
+    default:
+      ok = kam_wdi_import (copy, d->path, d->country, d->indicator, &d->added, &error);
+    }
+  if (!ok)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (d->job == KAM_FILE_JOB_CSV_IMPORT || d->job == KAM_FILE_JOB_WDI_IMPORT)
+    take_additions (d, copy, n_rows, n_sources);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Here again: an import's additions go into the dataset as one step. */
+static gboolean
+apply_import (KamWindow *self, Job *d, GError **error)
 {
   KamDataset *dataset = kam_window_get_dataset (self);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-  guint added = 0;
+  gboolean ok = TRUE;
 
+  kam_dataset_begin_group (dataset, _("Import figures"));
+  for (guint i = 0; ok && i < d->sources->len; i++)
+    ok = kam_dataset_lookup_source (dataset, kam_source_get_id (g_ptr_array_index (d->sources, i))) != NULL
+         || kam_dataset_add_source (dataset, g_ptr_array_index (d->sources, i), error);
+  if (ok && d->rows->len > 0)
+    ok = kam_dataset_add_figures (dataset, (KamFigureRow *) d->rows->data, d->rows->len, NULL, error);
+  kam_dataset_end_group (dataset);
+  /* the figures changed meanwhile and no longer take these: nothing stays */
+  if (!ok && d->sources->len > 0)
+    kam_dataset_undo (dataset);
+  return ok;
+}
+
+static void
+job_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (KamWindow) self = data;
+  Job *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (d->file);
+  g_autofree char *text = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean import = d->job == KAM_FILE_JOB_CSV_IMPORT || d->job == KAM_FILE_JOB_WDI_IMPORT;
+  gboolean cancelled = g_task_get_cancellable (G_TASK (result)) != NULL
+                       && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+
+  _kam_window_end_work (self, g_task_get_cancellable (G_TASK (result)));
+  if (self->probe_tick != 0)
+    _kam_window_probe_job_done (self, d->job);
+  if (cancelled && import)
+    return; /* nothing is added */
+  if (ok && import)
+    ok = apply_import (self, d, &error);
+  if (!ok)
+    {
+      g_autofree char *heading = g_strdup_printf (import ? _("Nothing Was Imported From “%s”") : _("Could Not Write “%s”"),
+                                                  name);
+      show_error (self, heading, error->message);
+      return;
+    }
+  switch (d->job)
+    {
+    case KAM_FILE_JOB_REPORT:
+      text = g_strdup_printf (_("Report exported as “%s”"), name);
+      toast_with_folder (self, text, d->file);
+      break;
+    case KAM_FILE_JOB_CSV_EXPORT:
+      text = g_strdup_printf (_("Figures exported as “%s”"), name);
+      toast_with_folder (self, text, d->file);
+      break;
+    case KAM_FILE_JOB_CSV_IMPORT:
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported", "%u figures imported", d->added),
+                              d->added);
+      kam_show_toast (GTK_WIDGET (self), adw_toast_new (text));
+      break;
+    default:
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported from the World Bank",
+                                           "%u figures imported from the World Bank", d->added),
+                              d->added);
+      kam_show_toast (GTK_WIDGET (self), adw_toast_new (text));
+    }
+}
+
+/**
+ * kam_window_run_file_job:
+ *
+ * Starts the job in a thread; the window says how it went (a toast, or a
+ * dialog that says what is wrong) and, for anything over half a second,
+ * shows that it is working meanwhile. kam_window_get_loading() is TRUE until
+ * it is done.
+ */
+void
+kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country, const char *indicator)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  Job *d = g_new0 (Job, 1);
+  KamChart *chart = current_chart (self);
+
+  d->job = job;
+  d->file = g_object_ref (file);
+  d->path = g_file_get_path (file);
+  d->country = g_strdup (country);
+  d->indicator = g_strdup (indicator);
+  d->snapshot = kam_dataset_snapshot_new (kam_window_get_dataset (self));
+  d->kind = kam_chart_get_kind (chart);
+  d->scale = kam_chart_get_scale (chart);
+  d->source = g_strdup (kam_chart_get_source (chart));
+  d->chart_indicator = g_strdup (kam_chart_get_indicator (chart));
+  d->year = kam_chart_get_year (chart);
+  kam_chart_get_years (chart, &d->first_year, &d->last_year);
+  d->countries = g_strdupv ((char **) kam_chart_get_countries (chart));
   switch (job)
     {
     case KAM_FILE_JOB_REPORT:
-      if (!kam_export_report (dataset, current_chart (self), path, &error))
-        break;
-      text = g_strdup_printf (_("Report exported as “%s”"), name);
-      toast_with_folder (self, text, file);
-      return TRUE;
+      text = g_strdup_printf (_("Writing the report “%s”…"), name);
+      break;
     case KAM_FILE_JOB_CSV_EXPORT:
-      if (!kam_csv_export_file (dataset, path, &error))
-        break;
-      text = g_strdup_printf (_("Figures exported as “%s”"), name);
-      toast_with_folder (self, text, file);
-      return TRUE;
-    case KAM_FILE_JOB_CSV_IMPORT:
-      {
-        if (!kam_csv_import_file (dataset, path, &added, &error))
-          break;
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported", "%u figures imported", added), added);
-        kam_show_toast (GTK_WIDGET (self), adw_toast_new (text));
-        return TRUE;
-      }
+      text = g_strdup_printf (_("Writing “%s”…"), name);
+      break;
     default:
-      if (!kam_wdi_import (dataset, path, country, indicator, &added, &error))
-        break;
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported from the World Bank",
-                                           "%u figures imported from the World Bank", added), added);
-      kam_show_toast (GTK_WIDGET (self), adw_toast_new (text));
-      return TRUE;
+      text = g_strdup_printf (_("Importing “%s”…"), name);
     }
-  {
-    g_autofree char *heading = g_strdup_printf (job == KAM_FILE_JOB_CSV_IMPORT || job == KAM_FILE_JOB_WDI_IMPORT
-                                                  ? _("Nothing Was Imported From “%s”") : _("Could Not Write “%s”"),
-                                                name);
-    show_error (self, heading, error->message);
-  }
-  return FALSE;
+  _kam_window_begin_work (self, text, cancellable);
+  task = g_task_new (NULL, cancellable, job_done, g_object_ref (self));
+  g_task_set_task_data (task, d, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
 }
 
 /* What the file chooser is for. */

@@ -18,6 +18,7 @@
 static gboolean close_later (gpointer data);
 static void save_with_flags (KamWindow *self, GFile *file, KamDocumentSaveFlags flags);
 static void run_chooser (KamWindow *self, GtkFileChooserAction action);
+static gboolean show_loading (gpointer data);
 
 static void
 show_problems (KamWindow *self, GFile *file, const char *message)
@@ -54,8 +55,40 @@ _kam_window_stop_loading (KamWindow *self)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_handle_id (&self->work_pulse, g_source_remove);
   g_clear_object (&self->load_cancellable);
   gtk_revealer_set_reveal_child (self->loading, FALSE);
+}
+
+static gboolean
+pulse (gpointer data)
+{
+  KamWindow *self = data;
+
+  gtk_progress_bar_pulse (self->loading_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_kam_window_begin_work (KamWindow *self, const char *text, GCancellable *cancellable)
+{
+  _kam_window_stop_loading (self);
+  self->load_cancellable = g_object_ref (cancellable);
+  gtk_label_set_label (self->loading_label, text);
+  gtk_progress_bar_set_fraction (self->loading_bar, 0);
+  /* shown only for work that takes more than half a second */
+  self->loading_timeout = g_timeout_add (500, show_loading, self);
+  self->work_pulse = g_timeout_add (100, pulse, self);
+}
+
+void
+_kam_window_end_work (KamWindow *self, GCancellable *cancellable)
+{
+  /* a file opened since took the bar over: it stays */
+  if (self->load_cancellable != cancellable)
+    return;
+  g_clear_object (&self->load_cancellable);
+  _kam_window_stop_loading (self);
 }
 
 static gboolean

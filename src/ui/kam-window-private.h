@@ -44,8 +44,9 @@ struct _KamWindow
   GSignalGroup *history_signals;
   guint draft_delay;
   gboolean initial; /* the empty document of a new window, untouched */
-  GCancellable *load_cancellable;
+  GCancellable *load_cancellable; /* of the file being opened, or of the work under way */
   guint loading_timeout;
+  guint work_pulse;
   gboolean close_confirmed;
   gboolean close_after_save;
   gboolean upgrade_confirmed; /* the user agreed to write a version 1 file as version 2 */
@@ -55,6 +56,15 @@ struct _KamWindow
   guint probe_tick;
   gint64 probe_last_tick, probe_longest_stall, probe_figures_shown;
 };
+
+/* What a file chosen for export or import is for. */
+typedef enum
+{
+  KAM_FILE_JOB_REPORT,
+  KAM_FILE_JOB_CSV_EXPORT,
+  KAM_FILE_JOB_CSV_IMPORT,
+  KAM_FILE_JOB_WDI_IMPORT,
+} KamFileJob;
 
 /* kam-window.c */
 void _kam_window_set_document (KamWindow *self, KamDocument *document);
@@ -66,11 +76,16 @@ void _kam_window_install_file_actions (GtkWidgetClass *widget_class);
 void _kam_window_accept_dropped_files (KamWindow *self);
 void _kam_window_stop_loading (KamWindow *self);
 gboolean _kam_window_ask_before_closing (KamWindow *self);
+/* Long work in a thread: the window shows it (after half a second, with a
+ * Cancel button that cancels the cancellable) until it ends. */
+void _kam_window_begin_work (KamWindow *self, const char *text, GCancellable *cancellable);
+void _kam_window_end_work (KamWindow *self, GCancellable *cancellable);
 
 /* kam-window-probe.c */
 void _kam_window_probe_realized (KamWindow *self);
 void _kam_window_probe_start_ticking (KamWindow *self);
 void _kam_window_probe_tell_longest (KamWindow *self, const char *while_doing);
+void _kam_window_probe_job_done (KamWindow *self, KamFileJob job);
 
 /* kam-window-export.c */
 
@@ -79,16 +94,7 @@ void _kam_window_install_export_actions (GtkWidgetClass *widget_class);
 /* What the export, print and import actions do, without their file choosers. */
 GdkTexture *kam_window_render_chart_texture (KamWindow *self, int width, int height);
 gboolean kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GError **error);
-/* What a file chosen for export or import is for. */
-typedef enum
-{
-  KAM_FILE_JOB_REPORT,
-  KAM_FILE_JOB_CSV_EXPORT,
-  KAM_FILE_JOB_CSV_IMPORT,
-  KAM_FILE_JOB_WDI_IMPORT,
-} KamFileJob;
-
-gboolean kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country,
+void kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country,
                                   const char *indicator);
 
 G_END_DECLS

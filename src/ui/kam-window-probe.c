@@ -9,7 +9,8 @@
  * =quit: then quit; =figures: then show the Figures page, tell when it is
  * drawn, and quit; =checks: the same for the Checks page once its checks are
  * done; =save: tell the longest wait of the main loop while the checks run,
- * then while a copy is saved (to KAMLANG_PROBE_SAVE_TO), and quit. Nothing
+ * then while a copy is saved (to KAMLANG_PROBE_SAVE_TO), and quit; =report:
+ * the same while the PDF report is written (to KAMLANG_PROBE_SAVE_TO). Nothing
  * here runs without KAMLANG_PROBE. */
 
 #include "kam-ui-util.h"
@@ -148,6 +149,15 @@ frame_drawn (GdkFrameClock *clock, KamWindow *self)
       g_signal_connect_swapped (self->checks, "notify::checking", G_CALLBACK (probe_checks_shown), self);
       probe_checks_shown (self);
     }
+  else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "report") == 0 && g_getenv ("KAMLANG_PROBE_SAVE_TO") != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (g_getenv ("KAMLANG_PROBE_SAVE_TO"));
+
+      /* the report written in its thread, the main loop watched meanwhile */
+      _kam_window_probe_start_ticking (self);
+      kam_probe ("report starts");
+      kam_window_run_file_job (self, KAM_FILE_JOB_REPORT, file, NULL, NULL);
+    }
   else if (g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "save") == 0 && g_getenv ("KAMLANG_PROBE_SAVE_TO") != NULL)
     {
       _kam_window_probe_start_ticking (self);
@@ -166,4 +176,15 @@ _kam_window_probe_realized (KamWindow *self)
   kam_probe (text);
   g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                           G_CALLBACK (frame_drawn), self);
+}
+
+/* KAMLANG_PROBE=report: the report is written; how long the main loop waited
+ * meanwhile, and quit. */
+void
+_kam_window_probe_job_done (KamWindow *self, KamFileJob job)
+{
+  if (job != KAM_FILE_JOB_REPORT || g_strcmp0 (g_getenv ("KAMLANG_PROBE"), "report") != 0)
+    return;
+  _kam_window_probe_tell_longest (self, "writing the report");
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
