@@ -107,3 +107,21 @@ kam_cell_get_item (GtkWidget *cell)
   g_return_val_if_fail (bound != NULL, NULL);
   return bound->item;
 }
+
+void
+kam_cell_set_factory (GtkWidget *cell, gpointer factory)
+{
+  KamCellItem *bound = bound_of (cell);
+
+  g_return_if_fail (bound != NULL);
+  bound->factory = factory;
+}
+
+gpointer
+kam_cell_get_factory (GtkWidget *cell)
+{
+  KamCellItem *bound = bound_of (cell);
+
+  g_return_val_if_fail (bound != NULL, NULL);
+  return bound->factory;
+}

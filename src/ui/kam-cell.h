@@ -22,6 +22,7 @@ typedef struct
   gulong handler;
   int field;
   guint detail;
+  gpointer factory; /* the column's factory that made it (kam-cell-factory.c) */
 } KamCellItem;
 
 void kam_cell_item_clear (KamCellItem *bound);
@@ -44,5 +45,7 @@ guint kam_cell_get_detail (GtkWidget *cell);
 void kam_cell_bind (GtkWidget *cell, gpointer item, const char *property, GCallback changed);
 void kam_cell_unbind (GtkWidget *cell);
 gpointer kam_cell_get_item (GtkWidget *cell);
+void kam_cell_set_factory (GtkWidget *cell, gpointer factory);
+gpointer kam_cell_get_factory (GtkWidget *cell);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include "kam-cell-factory.h"
 #include "kam-country-chooser.h"
 #include "kam-items-view.h"
 #include "kam-iso-countries.h"
@@ -227,9 +228,11 @@ typedef struct
   guint position;
 } ColumnCells;
 
-static void
-cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, ColumnCells *cells)
+/* A cell of the column (kam-cell-factory.c). */
+static GtkWidget *
+make_cell (gpointer data)
 {
+  ColumnCells *cells = data;
   KamItemsView *self = cells->self;
   const Column *column = &self->columns[cells->position];
   GtkWidget *cell;
@@ -264,32 +267,16 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, ColumnCel
       g_signal_connect (cell, "notify::selected", G_CALLBACK (choice_changed), self);
     }
   kam_cell_set_field (cell, cells->position, 0);
-  gtk_list_item_set_child (list_item, cell);
+  return cell;
 }
 
+/* The cell shows its item's property (when bound, and when it changes). */
 static void
-item_notify (GObject *item, GParamSpec *pspec, GtkWidget *cell)
+show_item (GtkWidget *cell, gpointer data)
 {
-  KamItemsView *self = KAM_ITEMS_VIEW (gtk_widget_get_ancestor (cell, KAM_TYPE_ITEMS_VIEW));
+  ColumnCells *cells = data;
 
-  if (self != NULL)
-    refresh_cell (self, cell);
-}
-
-static void
-cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, ColumnCells *cells)
-{
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  kam_cell_bind (cell, gtk_list_item_get_item (list_item), cells->self->columns[cells->position].property,
-                 G_CALLBACK (item_notify));
   refresh_cell (cells->self, cell);
-}
-
-static void
-cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, ColumnCells *cells)
-{
-  kam_cell_unbind (gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -859,10 +846,7 @@ kam_items_view_constructed (GObject *object)
 
           cells->self = self;
           cells->position = c - self->columns;
-          factory = gtk_signal_list_item_factory_new ();
-          g_signal_connect_data (factory, "setup", G_CALLBACK (cell_setup), cells, kam_closure_data_free, 0);
-          g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), cells);
-          g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), cells);
+          factory = kam_cell_factory_new (KAM_TYPE_ITEMS_VIEW, c->property, make_cell, show_item, cells, g_free);
         }
       column = gtk_column_view_column_new (_(c->title), g_steal_pointer (&factory));
       gtk_column_view_column_set_resizable (column, TRUE);
