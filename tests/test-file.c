@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdio.h>
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 #include "kam-csv.h"
 #include "kam-file.h"
+#include "kam-types.h"
 #include "kam-test-utils.h"
 #include "kam-wdi.h"
 
@@ -548,6 +550,63 @@ test_read_proc_file (Fixture *f, gconstpointer data)
   g_assert_cmpuint (strlen (text), ==, length);
 }
 
+/* One writer at a time (issue 25): a write waits for the file's lock; a
+ * lock held too long makes it give up with a message, writing nothing; the
+ * lock file goes with the lock; a checked write refuses a file changed since
+ * it was read (even to the same size), and tells the new file's stamp. */
+static void
+test_lock_and_checked_write (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (f->target);
+  g_autofree char *lock_path = g_build_filename (f->dir, ".target.kamlang.kamlang-lock", NULL);
+  g_autofree char *now = NULL;
+  g_autoptr (GError) error = NULL;
+  KamFileStamp read, after, written;
+  KamFileLock *lock = kam_file_lock (f->target, 1000, &error);
+  KamFileLock *second;
+  gint64 t;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (lock);
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  /* another writer waits, then gives up */
+  t = g_get_monotonic_time ();
+  second = kam_file_lock (f->target, 200, &error);
+  g_assert_null (second);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "target.kamlang"));
+  g_assert_cmpint (g_get_monotonic_time () - t, >=, 150000);
+  g_clear_error (&error);
+  kam_file_unlock (lock);
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  /* read, then changed in place to the same size: a checked write refuses */
+  g_assert_true (kam_file_stamp_now (file, &read, NULL));
+  g_assert_true (read.exists);
+  g_assert_cmpuint (read.size, ==, f->original_length);
+  {
+    g_autofree char *changed = g_strdup (f->original);
+    changed[f->original_length / 2] = changed[f->original_length / 2] == 'a' ? 'b' : 'a';
+    FILE *out = fopen (f->target, "r+");
+    g_assert_nonnull (out);
+    g_assert_cmpuint (fwrite (changed, 1, f->original_length, out), ==, f->original_length);
+    g_assert_cmpint (fclose (out), ==, 0);
+  }
+  g_assert_true (kam_file_stamp_now (file, &after, NULL));
+  g_assert_false (kam_file_stamp_equal (&read, &after));
+  g_assert_false (kam_file_write_checked (file, "new", 3, KAM_WRITE_BACKUP, NULL, &read, NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (f->target, &now, NULL, NULL));
+  g_assert_cmpstr (now, !=, "new");
+  /* as it is now: written, and its stamp is what is there */
+  g_assert_true (kam_file_write_checked (file, "new", 3, KAM_WRITE_BACKUP, NULL, &after, &written, &error));
+  g_assert_no_error (error);
+  g_assert_true (kam_file_stamp_now (file, &read, NULL));
+  g_assert_true (kam_file_stamp_equal (&read, &written));
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -569,6 +628,7 @@ main (int argc, char **argv)
   ADD ("read-refuses-special-files", test_read_refuses_special_files);
   ADD ("read-size-caps", test_read_size_caps);
   ADD ("read-proc-file", test_read_proc_file);
+  ADD ("lock-and-checked-write", test_lock_and_checked_write);
 #undef ADD
   return g_test_run ();
 }
