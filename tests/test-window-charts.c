@@ -410,6 +410,9 @@ test_export_dialog (void)
   kam_export_dialog_set_choices (KAM_EXPORT_DIALOG (dialog), KAM_EXPORT_SVG, 1123, 794, 96, FALSE);
   g_assert_true (kam_export_dialog_export_to (KAM_EXPORT_DIALOG (dialog), file, &error));
   g_assert_no_error (error);
+  /* written in a thread: the window is working until then */
+  g_assert_true (kam_window_get_loading (window));
+  wait_settled (window);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "<title>Workers abroad by destination, 2021</title>"));
   /* the choices are remembered, and the size was recognised as A4 landscape */
@@ -438,12 +441,14 @@ test_export_dialog (void)
     g_autoptr (GFile) bare = g_file_new_for_path (bare_path);
 
     g_assert_true (kam_export_dialog_export_to (KAM_EXPORT_DIALOG (dialog), pdf, &error));
+    wait_settled (window);
     g_assert_true (g_file_get_contents (pdf_path, &bytes, NULL, NULL));
     g_assert_true (g_str_has_prefix (bytes, "%PDF"));
     remembered = g_settings_get_string (settings, "export-format");
     g_assert_cmpstr (remembered, ==, "pdf");
     /* a name without an extension gets the format's */
     g_assert_true (kam_export_dialog_export_to (KAM_EXPORT_DIALOG (dialog), bare, &error));
+    wait_settled (window);
     g_assert_true (g_file_test (with_ext, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (bare_path, G_FILE_TEST_EXISTS));
   }

@@ -14,6 +14,7 @@
 #include "kam-chart-view.h"
 #include "kam-export-dialog.h"
 #include "kam-ui-util.h"
+#include "kam-window-private.h"
 
 struct _KamExportDialog
 {
@@ -134,7 +135,10 @@ format_of_name (const char *name)
  * Exports to @file in the chosen format, unless the file's name ends in
  * another format's extension (chart.pdf while PNG is chosen): the name then
  * chooses the format, so that a file never holds bytes its name belies. A
- * name without a known extension gets the chosen format's.
+ * name without a known extension gets the chosen format's. In a Kamlang
+ * window the chart is drawn and written in a thread, of the figures as they
+ * are now; the window says when it is done (kam_window_get_loading() is TRUE
+ * until then).
  */
 gboolean
 kam_export_dialog_export_to (KamExportDialog *self, GFile *file, GError **error)
@@ -165,11 +169,19 @@ kam_export_dialog_export_to (KamExportDialog *self, GFile *file, GError **error)
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Kamlang can only export to a local folder."));
       return FALSE;
     }
+  remember (self);
+  if (KAM_IS_WINDOW (self->parent))
+    {
+      /* in a thread, on a copy: the window says when it is done */
+      kam_window_export_chart (KAM_WINDOW (self->parent), self->chart, target, gtk_drop_down_get_selected (self->format),
+                               gtk_spin_button_get_value (self->width), gtk_spin_button_get_value (self->height),
+                               gtk_spin_button_get_value (self->dpi), gtk_switch_get_active (self->transparent));
+      return TRUE;
+    }
   if (!kam_export_chart (self->chart, path, gtk_drop_down_get_selected (self->format),
                          gtk_spin_button_get_value (self->width), gtk_spin_button_get_value (self->height),
                          gtk_spin_button_get_value (self->dpi), gtk_switch_get_active (self->transparent), error))
     return FALSE;
-  remember (self);
   text = g_strdup_printf (_("Chart exported as “%s”"), name);
   toast = adw_toast_new (text);
   if (folder_uri != NULL)

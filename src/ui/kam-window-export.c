@@ -177,12 +177,12 @@ typedef struct
   GFile *file;
   char *path, *country, *indicator;
   KamDatasetSnapshot *snapshot;
-  /* the report's charts follow the Charts page's settings */
-  KamChartKind kind;
-  KamScaleKind scale;
-  char *source, *chart_indicator;
-  int year, first_year, last_year;
-  char **countries;
+  /* the chart exported, or whose settings the report's charts follow: a
+   * copy, given the dataset's copy in the thread */
+  KamChart *chart;
+  KamExportFormat format;
+  double width, height, dpi;
+  gboolean transparent;
   /* what an import adds */
   GArray *rows;       /* KamFigureRow, notes owned */
   GPtrArray *sources; /* KamSource */
@@ -197,9 +197,7 @@ job_free (Job *d)
   g_free (d->country);
   g_free (d->indicator);
   kam_dataset_snapshot_free (d->snapshot);
-  g_free (d->source);
-  g_free (d->chart_indicator);
-  g_strfreev (d->countries);
+  g_clear_object (&d->chart);
   if (d->rows != NULL)
     {
       for (guint i = 0; i < d->rows->len; i++)
@@ -250,21 +248,15 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     }
   n_rows = kam_figure_table_get_n_rows (kam_dataset_get_figures (copy));
   n_sources = g_list_model_get_n_items (kam_dataset_get_sources (copy));
+  kam_chart_set_dataset (d->chart, copy);
   switch (d->job)
     {
     case KAM_FILE_JOB_REPORT:
-      {
-        g_autoptr (KamChart) settings = kam_chart_new (copy, d->kind);
-
-        kam_chart_set_scale (settings, d->scale);
-        kam_chart_set_source (settings, d->source);
-        kam_chart_set_years (settings, d->first_year, d->last_year);
-        kam_chart_set_indicator (settings, d->chart_indicator);
-        kam_chart_set_year (settings, d->year);
-        kam_chart_set_countries (settings, (const char *const *) d->countries);
-        ok = kam_export_report (copy, settings, d->path, &error);
-        break;
-      }
+      ok = kam_export_report (copy, d->chart, d->path, &error);
+      break;
+    case KAM_FILE_JOB_CHART:
+      ok = kam_export_chart (d->chart, d->path, d->format, d->width, d->height, d->dpi, d->transparent, &error);
+      break;
     case KAM_FILE_JOB_CSV_EXPORT:
       ok = kam_csv_export_file (copy, d->path, &error);
       break;
@@ -274,6 +266,8 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     default:
       ok = kam_wdi_import (copy, d->path, d->country, d->indicator, &d->added, &error);
     }
+  /* the copy is let go here, in the thread (at 10^6 figures, some 100 MB) */
+  kam_chart_set_dataset (d->chart, NULL);
   if (!ok)
     {
       g_task_return_error (task, error);
@@ -341,6 +335,10 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
       text = g_strdup_printf (_("Figures exported as “%s”"), name);
       toast_with_folder (self, text, d->file);
       break;
+    case KAM_FILE_JOB_CHART:
+      text = g_strdup_printf (_("Chart exported as “%s”"), name);
+      toast_with_folder (self, text, d->file);
+      break;
     case KAM_FILE_JOB_CSV_IMPORT:
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure imported", "%u figures imported", d->added),
                               d->added);
@@ -362,35 +360,23 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
  * shows that it is working meanwhile. kam_window_get_loading() is TRUE until
  * it is done.
  */
-void
-kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country, const char *indicator)
+static void
+start_job (KamWindow *self, Job *d)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = g_file_get_basename (d->file);
   g_autofree char *text = NULL;
-  Job *d = g_new0 (Job, 1);
-  KamChart *chart = current_chart (self);
 
-  d->job = job;
-  d->file = g_object_ref (file);
-  d->path = g_file_get_path (file);
-  d->country = g_strdup (country);
-  d->indicator = g_strdup (indicator);
+  d->path = g_file_get_path (d->file);
   d->snapshot = kam_dataset_snapshot_new (kam_window_get_dataset (self));
-  d->kind = kam_chart_get_kind (chart);
-  d->scale = kam_chart_get_scale (chart);
-  d->source = g_strdup (kam_chart_get_source (chart));
-  d->chart_indicator = g_strdup (kam_chart_get_indicator (chart));
-  d->year = kam_chart_get_year (chart);
-  kam_chart_get_years (chart, &d->first_year, &d->last_year);
-  d->countries = g_strdupv ((char **) kam_chart_get_countries (chart));
-  switch (job)
+  switch (d->job)
     {
     case KAM_FILE_JOB_REPORT:
       text = g_strdup_printf (_("Writing the report “%s”…"), name);
       break;
     case KAM_FILE_JOB_CSV_EXPORT:
+    case KAM_FILE_JOB_CHART:
       text = g_strdup_printf (_("Writing “%s”…"), name);
       break;
     default:
@@ -400,6 +386,43 @@ kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const cha
   task = g_task_new (NULL, cancellable, job_done, g_object_ref (self));
   g_task_set_task_data (task, d, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, job_thread);
+}
+
+void
+kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country, const char *indicator)
+{
+  Job *d = g_new0 (Job, 1);
+
+  g_return_if_fail (job != KAM_FILE_JOB_CHART);
+  d->job = job;
+  d->file = g_object_ref (file);
+  d->country = g_strdup (country);
+  d->indicator = g_strdup (indicator);
+  d->chart = kam_chart_copy (current_chart (self));
+  start_job (self, d);
+}
+
+/**
+ * kam_window_export_chart:
+ *
+ * Exports the chart (its settings as they are now, of the dataset as it is
+ * now) in a thread, as kam_window_run_file_job() does.
+ */
+void
+kam_window_export_chart (KamWindow *self, KamChart *chart, GFile *file, KamExportFormat format, double width,
+                         double height, double dpi, gboolean transparent)
+{
+  Job *d = g_new0 (Job, 1);
+
+  d->job = KAM_FILE_JOB_CHART;
+  d->file = g_object_ref (file);
+  d->chart = kam_chart_copy (chart);
+  d->format = format;
+  d->width = width;
+  d->height = height;
+  d->dpi = dpi;
+  d->transparent = transparent;
+  start_job (self, d);
 }
 
 /* What the file chooser is for. */

@@ -64,6 +64,7 @@ typedef enum
   KAM_FILE_JOB_CSV_EXPORT,
   KAM_FILE_JOB_CSV_IMPORT,
   KAM_FILE_JOB_WDI_IMPORT,
+  KAM_FILE_JOB_CHART,
 } KamFileJob;
 
 /* kam-window.c */
@@ -94,6 +95,8 @@ void _kam_window_install_export_actions (GtkWidgetClass *widget_class);
 /* What the export, print and import actions do, without their file choosers. */
 GdkTexture *kam_window_render_chart_texture (KamWindow *self, int width, int height);
 gboolean kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GError **error);
+void kam_window_export_chart (KamWindow *self, KamChart *chart, GFile *file, KamExportFormat format, double width,
+                              double height, double dpi, gboolean transparent);
 void kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const char *country,
                                   const char *indicator);
 

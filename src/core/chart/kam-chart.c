@@ -1303,6 +1303,45 @@ kam_chart_new (KamDataset *dataset, KamChartKind kind)
   return self;
 }
 
+/**
+ * kam_chart_copy:
+ *
+ * A chart with every setting of this one (kind, indicator, years, countries,
+ * scale, source, title, split, members) and no dataset: for drawing the same
+ * chart of a copy of the dataset in another thread (kam_chart_set_dataset
+ * there), while this one goes on changing.
+ *
+ * Returns: (transfer full): the copy
+ */
+KamChart *
+kam_chart_copy (KamChart *self)
+{
+  KamChart *copy = g_object_new (KAM_TYPE_CHART, NULL);
+
+  g_return_val_if_fail (KAM_IS_CHART (self), copy);
+  copy->kind = self->kind;
+  copy->indicator = g_strdup (self->indicator);
+  copy->year = self->year;
+  copy->first_year = self->first_year;
+  copy->last_year = self->last_year;
+  copy->countries = g_strdupv (self->countries);
+  copy->scale = self->scale;
+  copy->source = g_strdup (self->source);
+  copy->title = g_strdup (self->title);
+  copy->split = g_strdup (self->split);
+  if (self->members != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      copy->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_iter_init (&iter, self->members);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (copy->members, g_strdup (key), g_strdup (value));
+    }
+  return copy;
+}
+
 KamDataset *
 kam_chart_get_dataset (KamChart *self)
 {

@@ -48,6 +48,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (KamChart, kam_chart, KAM, CHART, GObject)
 
 KamChart *kam_chart_new (KamDataset *dataset, KamChartKind kind);
+KamChart *kam_chart_copy (KamChart *self);
 KamDataset *kam_chart_get_dataset (KamChart *self);
 void kam_chart_set_dataset (KamChart *self, KamDataset *dataset);
 KamChartKind kam_chart_get_kind (KamChart *self);
