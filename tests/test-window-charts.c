@@ -518,8 +518,12 @@ test_print (void)
   /* GTK prints into a PDF file when told to export: the same pages as on paper */
   g_assert_true (kam_window_print (window, FALSE, chart, &error));
   g_assert_no_error (error);
+  /* the report's pages are prepared in a thread */
   g_assert_true (kam_window_print (window, TRUE, report, &error));
   g_assert_no_error (error);
+  g_assert_true (kam_window_get_loading (window));
+  wait_settled (window);
+  g_assert_null (dialog_of (GTK_WINDOW (window)));
   if (pdfinfo == NULL)
     {
       g_test_skip ("pdfinfo is not installed");

@@ -116,16 +116,14 @@ draw_report_page (GtkPrintOperation *op, GtkPrintContext *context, int page, Kam
                         gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
-/**
- * kam_window_print:
- * @export_pdf: (nullable): print into this PDF file instead of asking (for tests)
- */
-gboolean
-kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GError **error)
+/* Prints the chart, or the report's pages (prepared in a thread: sorting a
+ * million figures takes seconds), with GTK's dialog or into export_pdf. */
+static gboolean
+print_now (KamWindow *self, KamReport *pages, const char *export_pdf, GError **error)
 {
   g_autoptr (GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
-  KamReport *pages = NULL;
+  gboolean report = pages != NULL;
   GtkPrintOperationResult result;
 
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
@@ -134,7 +132,6 @@ kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GErr
   gtk_print_operation_set_job_name (op, report ? _("Kamlang report") : kam_chart_get_title (current_chart (self)));
   if (report)
     {
-      pages = kam_report_new (kam_window_get_dataset (self), current_chart (self));
       gtk_print_operation_set_n_pages (op, kam_report_get_n_pages (pages));
       g_signal_connect (op, "draw-page", G_CALLBACK (draw_report_page), pages);
     }
@@ -148,8 +145,25 @@ kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GErr
   result = gtk_print_operation_run (op, export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                                    : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (self), error);
-  kam_report_free (pages);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void start_print_job (KamWindow *self, const char *export_pdf);
+
+/**
+ * kam_window_print:
+ * @export_pdf: (nullable): print into this PDF file instead of asking (for tests)
+ *
+ * The chart at once; the report once its pages are prepared in a thread
+ * (kam_window_get_loading() is TRUE until then), saying what went wrong.
+ */
+gboolean
+kam_window_print (KamWindow *self, gboolean report, const char *export_pdf, GError **error)
+{
+  if (!report)
+    return print_now (self, NULL, export_pdf, error);
+  start_print_job (self, export_pdf);
+  return TRUE;
 }
 
 static void
@@ -183,6 +197,9 @@ typedef struct
   KamExportFormat format;
   double width, height, dpi;
   gboolean transparent;
+  /* the report's pages to print, and where (NULL: GTK's dialog) */
+  KamReport *pages;
+  char *export_pdf;
   /* what an import adds */
   GArray *rows;       /* KamFigureRow, notes owned */
   GPtrArray *sources; /* KamSource */
@@ -198,6 +215,8 @@ job_free (Job *d)
   g_free (d->indicator);
   kam_dataset_snapshot_free (d->snapshot);
   g_clear_object (&d->chart);
+  kam_report_free (d->pages);
+  g_free (d->export_pdf);
   if (d->rows != NULL)
     {
       for (guint i = 0; i < d->rows->len; i++)
@@ -257,6 +276,11 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     case KAM_FILE_JOB_CHART:
       ok = kam_export_chart (d->chart, d->path, d->format, d->width, d->height, d->dpi, d->transparent, &error);
       break;
+    case KAM_FILE_JOB_PRINT_REPORT:
+      /* the pages keep the copy, for drawing them on the window's thread */
+      d->pages = kam_report_new (copy, d->chart);
+      ok = TRUE;
+      break;
     case KAM_FILE_JOB_CSV_EXPORT:
       ok = kam_csv_export_file (copy, d->path, &error);
       break;
@@ -266,7 +290,8 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     default:
       ok = kam_wdi_import (copy, d->path, d->country, d->indicator, &d->added, &error);
     }
-  /* the copy is let go here, in the thread (at 10^6 figures, some 100 MB) */
+  /* the copy is let go here, in the thread (at 10^6 figures, some 100 MB),
+   * unless the pages to print keep it */
   kam_chart_set_dataset (d->chart, NULL);
   if (!ok)
     {
@@ -304,7 +329,7 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (KamWindow) self = data;
   Job *d = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (d->file);
+  g_autofree char *name = d->file != NULL ? g_file_get_basename (d->file) : NULL;
   g_autofree char *text = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   gboolean import = d->job == KAM_FILE_JOB_CSV_IMPORT || d->job == KAM_FILE_JOB_WDI_IMPORT;
@@ -314,8 +339,14 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
   _kam_window_end_work (self, g_task_get_cancellable (G_TASK (result)));
   if (self->probe_tick != 0)
     _kam_window_probe_job_done (self, d->job);
-  if (cancelled && import)
-    return; /* nothing is added */
+  if (cancelled && (import || d->job == KAM_FILE_JOB_PRINT_REPORT))
+    return; /* nothing is added, or printed */
+  if (ok && d->job == KAM_FILE_JOB_PRINT_REPORT)
+    {
+      if (!print_now (self, d->pages, d->export_pdf, &error))
+        show_error (self, _("Could Not Print"), error->message);
+      return;
+    }
   if (ok && import)
     ok = apply_import (self, d, &error);
   if (!ok)
@@ -365,10 +396,10 @@ start_job (KamWindow *self, Job *d)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *name = g_file_get_basename (d->file);
+  g_autofree char *name = d->file != NULL ? g_file_get_basename (d->file) : NULL;
   g_autofree char *text = NULL;
 
-  d->path = g_file_get_path (d->file);
+  d->path = d->file != NULL ? g_file_get_path (d->file) : NULL;
   d->snapshot = kam_dataset_snapshot_new (kam_window_get_dataset (self));
   switch (d->job)
     {
@@ -378,6 +409,9 @@ start_job (KamWindow *self, Job *d)
     case KAM_FILE_JOB_CSV_EXPORT:
     case KAM_FILE_JOB_CHART:
       text = g_strdup_printf (_("Writing “%s”…"), name);
+      break;
+    case KAM_FILE_JOB_PRINT_REPORT:
+      text = g_strdup (_("Preparing the report for printing…"));
       break;
     default:
       text = g_strdup_printf (_("Importing “%s”…"), name);
@@ -398,6 +432,17 @@ kam_window_run_file_job (KamWindow *self, KamFileJob job, GFile *file, const cha
   d->file = g_object_ref (file);
   d->country = g_strdup (country);
   d->indicator = g_strdup (indicator);
+  d->chart = kam_chart_copy (current_chart (self));
+  start_job (self, d);
+}
+
+static void
+start_print_job (KamWindow *self, const char *export_pdf)
+{
+  Job *d = g_new0 (Job, 1);
+
+  d->job = KAM_FILE_JOB_PRINT_REPORT;
+  d->export_pdf = g_strdup (export_pdf);
   d->chart = kam_chart_copy (current_chart (self));
   start_job (self, d);
 }
