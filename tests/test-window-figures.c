@@ -60,6 +60,27 @@ test_choice_cell (void)
   /* (South Korea has a 2021 figure from the same source already) */
   korea = row_labelled (popover, "All destinations");
   g_assert_nonnull (korea);
+  /* every choice reads whole, not "…" (issue 27: the list was as narrow as
+   * its narrowest possible label) */
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+    GtkWidget *label = gtk_list_box_row_get_child (korea);
+
+    while (g_get_monotonic_time () < until && gtk_widget_get_width (label) == 0)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (GTK_IS_LABEL (label));
+    g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+    if (g_getenv ("KAM_SCREENSHOTS") != NULL)
+      {
+        g_autofree char *path = g_build_filename (g_getenv ("KAM_SCREENSHOTS"), "country-picker.png", NULL);
+
+        until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+        while (g_get_monotonic_time () < until) /* let it draw */
+          g_main_context_iteration (NULL, FALSE);
+        save_widget_png (gtk_popover_get_child (GTK_POPOVER (popover)), path);
+      }
+  }
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (korea)), "row-activated", korea);
   iterate ();
   g_assert_null (kam_figure_table_get_country (table, 0));

@@ -147,6 +147,9 @@ make_row (gpointer item, gpointer data)
 {
   GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
 
+  /* the whole name for a screen reader, however the label is cut */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_string_object_get_string (item), -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -176,6 +179,9 @@ kam_choice_cell_popup (KamChoiceCell *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  /* as wide as its longest choice (up to 40 characters): without it the list
+   * was as narrow as its labels can be, every choice a "…" */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   gtk_popover_set_child (GTK_POPOVER (self->popover), scroller);
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
