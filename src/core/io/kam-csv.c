@@ -290,17 +290,26 @@ kam_csv_unprotect (char *text)
   return text;
 }
 
+/* A cell, made inert; quoted where the separator or a line break, a quote
+ * (and, in a CSV file, a ';', a space at its start or any inert mark) would
+ * be misread. A tab-separated copy for the clipboard is quoted as spreadsheets
+ * quote it there. */
 static void
-append_cell (GString *out, const char *text)
+append_cell (GString *out, const char *text, char separator)
 {
   g_autofree char *marked = NULL;
+  gboolean quote;
 
   if (text == NULL || *text == '\0')
     return;
   marked = kam_csv_protect (text);
   if (marked != NULL)
     text = marked;
-  if (marked == NULL && strpbrk (text, ",;\"\r\n\t") == NULL && text[0] != ' ')
+  if (separator == '\t')
+    quote = strpbrk (text, "\t\r\n\"") != NULL;
+  else
+    quote = marked != NULL || strpbrk (text, ",;\"\r\n\t") != NULL || text[0] == ' ';
+  if (!quote)
     {
       g_string_append (out, text);
       return;
@@ -315,53 +324,75 @@ append_cell (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
+/**
+ * kam_csv_table_text:
+ * @rows: (nullable): the figure table's rows to write, NULL for all
+ * @separator: ',' for a CSV file (a byte-order mark, CRLF), '\t' for the
+ *   clipboard (LF)
+ *
+ * The figures as a table: a header of ids, then a line per figure.
+ *
+ * Returns: (transfer full): the text
+ */
 char *
-kam_csv_export_text (KamDataset *dataset, gsize *length)
+kam_csv_table_text (KamDataset *dataset, const guint *rows, guint n_rows, char separator, gsize *length)
 {
   KamFigureTable *table = kam_dataset_get_figures (dataset);
-  guint n = kam_figure_table_get_n_rows (table);
+  guint n = rows != NULL ? n_rows : kam_figure_table_get_n_rows (table);
   GString *out = g_string_sized_new (64 + n * 48);
   guint n_dimensions = MIN (kam_dataset_get_n_dimensions (dataset), KAM_MAX_DIMENSIONS);
+  const char *line_end = separator == '\t' ? "\n" : "\r\n";
+  static const char *const tail[] = { "value", "qualifier", "source", "note" };
 
-  g_string_append (out, "\xef\xbb\xbf" "country,year,indicator");
+  if (separator != '\t')
+    g_string_append (out, "\xef\xbb\xbf");
+  g_string_append_printf (out, "country%cyear%cindicator", separator, separator);
   for (guint d = 0; d < n_dimensions; d++)
     {
-      g_string_append_c (out, ',');
-      append_cell (out, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)));
+      g_string_append_c (out, separator);
+      append_cell (out, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)), separator);
     }
-  g_string_append (out, ",value,qualifier,source,note\r\n");
+  for (guint c = 0; c < G_N_ELEMENTS (tail); c++)
+    g_string_append_printf (out, "%c%s", separator, tail[c]);
+  g_string_append (out, line_end);
   for (guint i = 0; i < n; i++)
     {
       KamFigureRow row;
 
-      kam_figure_table_get_row (table, i, &row);
-      append_cell (out, row.country);
-      g_string_append_printf (out, ",%d,", row.year);
-      append_cell (out, row.indicator);
+      kam_figure_table_get_row (table, rows != NULL ? rows[i] : i, &row);
+      append_cell (out, row.country, separator);
+      g_string_append_printf (out, "%c%d%c", separator, row.year, separator);
+      append_cell (out, row.indicator, separator);
       for (guint d = 0; d < n_dimensions; d++)
         {
-          g_string_append_c (out, ',');
-          append_cell (out, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
-                                                           row.members[d]));
+          g_string_append_c (out, separator);
+          append_cell (out, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d), row.members[d]),
+                       separator);
         }
-      g_string_append_c (out, ',');
+      g_string_append_c (out, separator);
       if (kam_value_is_known (row.value))
         {
           g_autofree char *value = kam_number_to_text (row.value);
           g_string_append (out, value);
         }
-      g_string_append_c (out, ',');
+      g_string_append_c (out, separator);
       if (row.qualifier != KAM_QUALIFIER_EXACT)
         g_string_append (out, kam_enum_to_nick (KAM_TYPE_QUALIFIER, row.qualifier));
-      g_string_append_c (out, ',');
-      append_cell (out, row.source);
-      g_string_append_c (out, ',');
-      append_cell (out, row.note);
-      g_string_append (out, "\r\n");
+      g_string_append_c (out, separator);
+      append_cell (out, row.source, separator);
+      g_string_append_c (out, separator);
+      append_cell (out, row.note, separator);
+      g_string_append (out, line_end);
     }
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+char *
+kam_csv_export_text (KamDataset *dataset, gsize *length)
+{
+  return kam_csv_table_text (dataset, NULL, 0, ',', length);
 }
 
 gboolean

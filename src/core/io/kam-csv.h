@@ -42,6 +42,9 @@ char *kam_csv_unprotect (char *text);
  * made inert with kam_csv_protect(). What it writes, kam_csv_import() into a
  * dataset with the same lists and no figures reads back exactly. */
 char *kam_csv_export_text (KamDataset *dataset, gsize *length);
+/* The same table of some rows (NULL: all), with ',' as a CSV file writes it
+ * or with '\t' as the clipboard takes it (kam_paste_copy_text). */
+char *kam_csv_table_text (KamDataset *dataset, const guint *rows, guint n_rows, char separator, gsize *length);
 gboolean kam_csv_export_file (KamDataset *dataset, const char *path, GError **error);
 
 /* Adds the figures of a CSV file as one undoable step, all or nothing: a bad

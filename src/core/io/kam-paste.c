@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 #include "kam-csv.h"
-#include "kam-enums.h"
 #include "kam-number.h"
 #include "kam-paste.h"
 
@@ -416,75 +415,10 @@ fail:
   return NULL;
 }
 
-/* A field as spreadsheets take it from the clipboard: made inert, and in
- * quotes when it holds a tab, a line break or a quote, or starts with one. */
-static void
-append_field (GString *out, const char *text)
-{
-  g_autofree char *marked = NULL;
-
-  if (text == NULL)
-    return;
-  marked = kam_csv_protect (text);
-  if (marked != NULL)
-    text = marked;
-  if (strpbrk (text, "\t\r\n\"") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 char *
 kam_paste_copy_text (KamDataset *dataset, const guint *rows, guint n_rows)
 {
-  KamFigureTable *table = kam_dataset_get_figures (dataset);
-  guint n_dimensions = kam_dataset_get_n_dimensions (dataset);
-  GString *out = g_string_new ("country\tyear\tindicator");
-
-  for (guint d = 0; d < n_dimensions; d++)
-    {
-      g_string_append_c (out, '\t');
-      append_field (out, kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)));
-    }
-  g_string_append (out, "\tvalue\tqualifier\tsource\tnote\n");
-  for (guint i = 0; i < n_rows; i++)
-    {
-      KamFigureRow row;
-
-      kam_figure_table_get_row (table, rows[i], &row);
-      append_field (out, row.country);
-      g_string_append_printf (out, "\t%d\t", row.year);
-      append_field (out, row.indicator);
-      for (guint d = 0; d < n_dimensions; d++)
-        {
-          g_string_append_c (out, '\t');
-          append_field (out, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d), row.members[d]));
-        }
-      g_string_append_c (out, '\t');
-      if (kam_value_is_known (row.value))
-        {
-          g_autofree char *value = kam_number_to_text (row.value);
-          g_string_append (out, value);
-        }
-      g_string_append_c (out, '\t');
-      if (row.qualifier != KAM_QUALIFIER_EXACT)
-        g_string_append (out, kam_enum_to_nick (KAM_TYPE_QUALIFIER, row.qualifier));
-      g_string_append_c (out, '\t');
-      append_field (out, row.source);
-      g_string_append_c (out, '\t');
-      append_field (out, row.note);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
+  return kam_csv_table_text (dataset, rows, n_rows, '\t', NULL);
 }
 
 gboolean
