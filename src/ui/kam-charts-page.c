@@ -565,13 +565,7 @@ kam_charts_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
 static void
 apply_dataset (GtkWidget *page, KamDataset *dataset)
 {
-  KamChartsPage *self = KAM_CHARTS_PAGE (page);
-
-  if (dataset == self->dataset)
-    return;
-  kam_charts_page_set_dataset (self, dataset);
-  kam_probe ("charts page");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  kam_charts_page_set_dataset (KAM_CHARTS_PAGE (page), dataset);
 }
 
 static void
@@ -582,8 +576,7 @@ kam_charts_page_set_property (GObject *object, guint prop_id, const GValue *valu
   switch (prop_id)
     {
     case PROP_DATASET:
-      if (g_value_get_object (value) != NULL)
-        kam_deferred_dataset_set (&self->given, g_value_get_object (value));
+      kam_deferred_dataset_set (&self->given, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -587,13 +587,7 @@ kam_checks_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
 static void
 apply_dataset (GtkWidget *page, KamDataset *dataset)
 {
-  KamChecksPage *self = KAM_CHECKS_PAGE (page);
-
-  if (dataset == self->dataset)
-    return;
-  kam_checks_page_set_dataset (self, dataset);
-  kam_probe ("checks page");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  kam_checks_page_set_dataset (KAM_CHECKS_PAGE (page), dataset);
 }
 
 static void
@@ -605,8 +599,7 @@ kam_checks_page_set_property (GObject *object, guint prop_id, const GValue *valu
     {
     case PROP_DATASET:
       /* the tab's count is shown with the window, whichever page is */
-      if (g_value_get_object (value) != NULL)
-        kam_deferred_dataset_set (&self->given, g_value_get_object (value));
+      kam_deferred_dataset_set (&self->given, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include "kam-deferred-dataset.h"
+#include "kam-ui-util.h"
 
 void
 kam_deferred_dataset_init (KamDeferredDataset *self, GtkWidget *page, KamApplyDataset apply)
@@ -30,10 +31,17 @@ void
 kam_deferred_dataset_flush (KamDeferredDataset *self)
 {
   g_autoptr (KamDataset) dataset = g_steal_pointer (&self->pending);
+  g_autoptr (KamDataset) current = NULL;
 
   stop_waiting (self);
-  if (dataset != NULL)
-    self->apply (self->page, dataset);
+  if (dataset == NULL)
+    return;
+  g_object_get (self->page, "dataset", &current, NULL);
+  if (dataset == current)
+    return;
+  self->apply (self->page, dataset);
+  kam_probe (G_OBJECT_TYPE_NAME (self->page));
+  g_object_notify (G_OBJECT (self->page), "dataset");
 }
 
 void
@@ -41,6 +49,8 @@ kam_deferred_dataset_set (KamDeferredDataset *self, KamDataset *dataset)
 {
   GtkRoot *root = gtk_widget_get_root (self->page);
 
+  if (dataset == NULL)
+    return; /* a binding whose document is not there yet */
   g_set_object (&self->pending, dataset);
   if (root == NULL || gtk_widget_get_mapped (GTK_WIDGET (root)))
     {

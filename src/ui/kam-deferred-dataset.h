@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * once the window is on screen: the page's "dataset" is bound to the
  * document, and a new window's empty document is then never drawn when a
  * file's dataset comes before the window is shown. A page not in a window
- * applies it at once. */
+ * applies it at once. A dataset the page has already (its "dataset"
+ * property) is not applied again; once applied, "dataset" is notified. NULL
+ * is ignored. */
 typedef void (*KamApplyDataset) (GtkWidget *page, KamDataset *dataset);
 
 typedef struct
