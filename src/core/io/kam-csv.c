@@ -466,19 +466,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* The line each key was first seen on, so that a repeat names it. */
-static char *
-row_key (const KamFigureRow *row, guint n_dimensions)
-{
-  GString *key = g_string_new (NULL);
-
-  g_string_append_printf (key, "%s%c%d%c%s%c%s", row->country ? row->country : "", 0x1f, row->year, 0x1f,
-                          row->indicator, 0x1f, row->source ? row->source : "");
-  for (guint d = 0; d < n_dimensions; d++)
-    g_string_append_printf (key, "%c%u", 0x1f, row->members[d]);
-  return g_string_free (key, FALSE);
-}
-
 gboolean
 kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_added, GError **error)
 {
@@ -493,7 +480,9 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
   GArray *rows;
   gboolean ok;
   g_autoptr (GPtrArray) lowered = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint)); /* each row's line */
+  guint bad = 0, repeated = G_MAXUINT;
+  g_autoptr (GError) refused = NULL;
 
   if (records == NULL)
     return FALSE;
@@ -561,8 +550,6 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       char *end = NULL;
       gint64 year;
       g_autoptr (GError) local = NULL;
-      char *key;
-      gpointer first;
 
       text = TEXT (0);
       if (*text != '\0' && (kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE) || !is_blank (text)))
@@ -621,33 +608,25 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       text = TEXT (5);
       row.note = *text ? g_strdup (text) : NULL;
       g_array_append_val (rows, row);
-      /* each key once: a repeat names both lines */
-      key = row_key (&row, n_dimensions);
-      first = g_hash_table_lookup (seen, key);
-      if (first != NULL)
-        {
-          g_free (key);
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u, column %d (year): the same country, year, indicator, source and breakdown as line %u."),
-                       rec->line, col[1] + 1, GPOINTER_TO_UINT (first));
-          free_rows (rows);
-          return FALSE;
-        }
-      g_hash_table_insert (seen, key, GUINT_TO_POINTER (rec->line));
-      if (!kam_dataset_validate_row (dataset, &row, 0, &local))
-        {
-          g_set_error (error, KAM_ERROR, local->code, _("Line %u: %s"), rec->line, local->message);
-          free_rows (rows);
-          return FALSE;
-        }
+      g_array_append_val (lines, rec->line);
     }
 #undef TEXT
 #undef CELL
 #undef FAIL
 #undef FIND
+  /* the figure rules, and each key once, checked where figures are added;
+   * a refusal names the file's lines */
   kam_dataset_begin_group (dataset, _("Import figures"));
-  ok = kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, error);
+  ok = kam_dataset_add_figures_full (dataset, (KamFigureRow *) rows->data, rows->len, NULL, &bad, &repeated,
+                                     &refused);
   kam_dataset_end_group (dataset);
+  if (!ok && repeated != G_MAXUINT)
+    g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                 _("Line %u, column %d (year): the same country, year, indicator, source and breakdown as line %u."),
+                 g_array_index (lines, guint, bad), col[1] + 1, g_array_index (lines, guint, repeated));
+  else if (!ok)
+    g_set_error (error, KAM_ERROR, refused->code, _("Line %u: %s"), g_array_index (lines, guint, bad),
+                 refused->message);
   if (ok && n_added != NULL)
     *n_added = rows->len;
   free_rows (rows);

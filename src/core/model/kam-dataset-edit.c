@@ -405,10 +405,26 @@ gboolean
 kam_dataset_add_figures (KamDataset *self, const KamFigureRow *rows, guint n, guint *ids_out,
                          GError **error)
 {
+  return kam_dataset_add_figures_full (self, rows, n, ids_out, NULL, NULL, error);
+}
+
+/**
+ * kam_dataset_add_figures_full:
+ * @bad_row: (out) (optional): the row refused (from 0); the error then does not
+ *   name it, for the caller to name it its own way (a file's line)
+ * @repeated_row: (out) (optional): the earlier row the refused one repeats,
+ *   else G_MAXUINT
+ *
+ * kam_dataset_add_figures(), telling which row was refused.
+ */
+gboolean
+kam_dataset_add_figures_full (KamDataset *self, const KamFigureRow *rows, guint n, guint *ids_out,
+                              guint *bad_row, guint *repeated_row, GError **error)
+{
   FiguresCommand *command;
 
   g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
-  if (!_kam_dataset_check_rows (self, rows, n, error))
+  if (!_kam_dataset_check_rows (self, rows, n, bad_row, repeated_row, error))
     return FALSE;
   if (n == 0)
     return TRUE;

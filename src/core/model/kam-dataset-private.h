@@ -55,8 +55,8 @@ void _kam_dataset_list_insert (KamDataset *self, ListKind list, guint position, 
 void _kam_dataset_list_remove (KamDataset *self, ListKind list, guint position);
 const char *const *_kam_dataset_key_column (KamDataset *self, KamFigureField field);
 gpointer _kam_dataset_lookup (KamDataset *self, ListKind list, const char *key);
-gboolean _kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n,
-                                  GError **error);
+gboolean _kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n, guint *bad_row,
+                                  guint *repeated_row, GError **error);
 gboolean _kam_member_name_is_free (KamDimension *dimension, KamMember *except, const char *text,
                                    GError **error);
 gboolean _kam_dataset_validate_item_property (KamDataset *self, gpointer item,

@@ -86,6 +86,8 @@ void kam_dataset_remove_agreement (KamDataset *self, KamAgreement *agreement);
 
 gboolean kam_dataset_add_figures (KamDataset *self, const KamFigureRow *rows, guint n,
                                   guint *ids_out, GError **error);
+gboolean kam_dataset_add_figures_full (KamDataset *self, const KamFigureRow *rows, guint n, guint *ids_out,
+                                       guint *bad_row, guint *repeated_row, GError **error);
 guint kam_dataset_add_figure (KamDataset *self, const KamFigureRow *row, GError **error);
 gboolean kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
                                        const KamFigureRow *src, GError **error);

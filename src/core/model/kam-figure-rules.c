@@ -225,13 +225,17 @@ row_key_equal (gconstpointer a, gconstpointer b)
 
 /**
  * _kam_dataset_check_rows:
+ * @bad_row: (out) (optional): the row refused (from 0)
+ * @repeated_row: (out) (optional): the earlier row it repeats, else G_MAXUINT
  *
  * Checks rows about to be added: each against the rules and the figures
  * there are, and against each other. The error names the row (from 1) when
- * there are several.
+ * there are several, unless the caller takes it as @bad_row (a reader that
+ * names the row its own way: a line of a file).
  */
 gboolean
-_kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n, GError **error)
+_kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n, guint *bad_row,
+                         guint *repeated_row, GError **error)
 {
   g_autoptr (GHashTable) keys = NULL;
   g_autofree RowKey *all = NULL;
@@ -242,7 +246,11 @@ _kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n, GE
 
       if (!kam_dataset_validate_row (self, &rows[i], 0, &local))
         {
-          if (n > 1)
+          if (bad_row != NULL)
+            *bad_row = i;
+          if (repeated_row != NULL)
+            *repeated_row = G_MAXUINT;
+          if (n > 1 && bad_row == NULL)
             g_prefix_error (&local, _("Row %u: "), i + 1);
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
@@ -265,6 +273,10 @@ _kam_dataset_check_rows (KamDataset *self, const KamFigureRow *rows, guint n, GE
       first = g_hash_table_lookup (keys, k);
       if (first != NULL)
         {
+          if (bad_row != NULL)
+            *bad_row = i;
+          if (repeated_row != NULL)
+            *repeated_row = (guint) ((RowKey *) first - all);
           g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
                        _("Row %u: the same country, year, indicator, source and breakdown as row %u."),
                        i + 1, (guint) ((RowKey *) first - all) + 1);
