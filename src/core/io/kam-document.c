@@ -60,15 +60,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What the file is now (which file, its size and the hash of its bytes: not
- * its time, which FAT and network shares count in whole seconds). Safe in
- * any thread; FALSE when it cannot be read. */
-static gboolean
-stamp_file (GFile *file, KamFileStamp *stamp)
-{
-  return kam_file_stamp_now (file, stamp, NULL);
-}
-
 static void
 set_changed_on_disk (KamDocument *self, gboolean changed)
 {
@@ -92,7 +83,8 @@ stamp_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
 {
   KamFileStamp *stamp = g_new0 (KamFileStamp, 1);
 
-  if (stamp_file (task_data, stamp))
+  /* the bytes read and hashed here, not on the window's thread */
+  if (kam_file_stamp_now (task_data, stamp, NULL))
     g_task_return_pointer (task, stamp, g_free);
   else
     {
@@ -807,7 +799,7 @@ kam_document_new (KamDataset *dataset, GFile *file)
     {
       KamFileStamp stamp;
 
-      set_file (self, file, stamp_file (file, &stamp) ? &stamp : NULL);
+      set_file (self, file, kam_file_stamp_now (file, &stamp, NULL) ? &stamp : NULL);
     }
   return self;
 }

@@ -407,14 +407,6 @@ lock_name (const char *base)
   return g_strconcat (".", shortened, LOCK_MARK, NULL);
 }
 
-gboolean
-kam_file_is_lock_for (const char *name, const char *base)
-{
-  g_autofree char *own = lock_name (base);
-
-  return g_str_equal (name, own);
-}
-
 /**
  * kam_file_lock:
  *

@@ -47,8 +47,6 @@ typedef struct _KamFileLock KamFileLock;
 
 KamFileLock *kam_file_lock (const char *path, guint timeout_ms, GError **error);
 void kam_file_unlock (KamFileLock *lock);
-/* Whether name is the lock file of base. */
-gboolean kam_file_is_lock_for (const char *name, const char *base);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamFileLock, kam_file_unlock)
 
