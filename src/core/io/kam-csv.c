@@ -552,7 +552,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       g_autoptr (GError) local = NULL;
 
       text = TEXT (0);
-      if (*text != '\0' && (kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE) || !is_blank (text)))
+      if (!is_blank (text) || (*text != '\0' && kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE)))
         FIND (0, KAM_FIGURE_FIELD_COUNTRY, row.country);
       text = CELL (1);
       year = g_ascii_strtoll (text, &end, 10);
@@ -586,7 +586,7 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
             }
         }
       text = TEXT (4);
-      if (*text != '\0' && (kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE) || !is_blank (text)))
+      if (!is_blank (text) || (*text != '\0' && kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE)))
         FIND (4, KAM_FIGURE_FIELD_SOURCE, row.source);
       text = CELL (6);
       if (!kam_qualifier_parse (text, &row.qualifier))
