@@ -40,6 +40,7 @@ kam_check_finding_equal (const KamCheckFinding *a, const KamCheckFinding *b)
     case KAM_CHECK_FRACTIONAL:
       return memcmp (&a->value, &b->value, sizeof a->value) == 0;
     case KAM_CHECK_NO_SOURCE:
+    case KAM_CHECK_FOLLOW_UP:
       return TRUE;
     case KAM_CHECK_FUTURE:
       return a->current_year == b->current_year;
@@ -125,6 +126,15 @@ kam_check_finding_get_message (KamCheckFinding *f, KamDataset *dataset)
       break;
     case KAM_CHECK_NO_SOURCE:
       f->message = g_strdup_printf (_("%s: the figure cites no source"), what);
+      break;
+    case KAM_CHECK_FOLLOW_UP:
+      {
+        KamFigureTable *table = kam_dataset_get_figures (dataset);
+        int row_now = kam_figure_table_find_row (table, f->figure_id);
+
+        a = row_now >= 0 ? kam_rule_dup_follow_up (kam_figure_table_get_note (table, row_now)) : NULL;
+        f->message = g_strdup_printf (_("%s: to follow up: %s"), what, a ? a : "");
+      }
       break;
     case KAM_CHECK_FUTURE:
       f->message = g_strdup_printf (
@@ -263,6 +273,7 @@ check_rows (KamChecker *self, guint from, guint to)
   const char *const *indicators = kam_figure_table_get_indicators (self->table);
   const char *const *sources = kam_figure_table_get_sources (self->table);
   const gint16 *years = kam_figure_table_get_years (self->table);
+  const char *const *notes = kam_figure_table_get_notes (self->table);
 
   for (guint i = from; i < to; i++)
     {
@@ -272,6 +283,13 @@ check_rows (KamChecker *self, guint from, guint to)
       gboolean implausible = persons && self->values[i] > KAM_PERSONS_PLAUSIBLE;
       gboolean fractional = persons && self->values[i] != floor (self->values[i]);
 
+      if (notes[i] != NULL && strstr (notes[i], KAM_FOLLOW_UP_MARK) != NULL)
+        {
+          g_autofree char *line = kam_rule_dup_follow_up (notes[i]);
+
+          if (line != NULL)
+            add (self, i, KAM_SEVERITY_WARNING, KAM_CHECK_FOLLOW_UP);
+        }
       if (sources[i] != NULL && !implausible && !fractional
           && (years[i] <= self->current_year || indicator == NULL
               || kam_indicator_get_kind (indicator) == KAM_INDICATOR_KIND_TARGET))

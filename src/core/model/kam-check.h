@@ -22,6 +22,7 @@ typedef enum
   KAM_CHECK_MEMBERS_ADD_UP,   /* members above their total (other: their sum) */
   KAM_CHECK_BOUNDS_CONFLICT,  /* a lower bound above an exact value (other: it) */
   KAM_CHECK_SOURCES_DIFFER,   /* another source's different value (other: it) */
+  KAM_CHECK_FOLLOW_UP,        /* a note asks for a follow-up (KAM_FOLLOW_UP_MARK) */
 } KamCheckKind;
 
 /* One thing the data checks found, about one figure: made as data, put into

@@ -116,6 +116,94 @@ kam_rule_check_typed_value (KamDataset *self, const char *indicator, double valu
   return TRUE;
 }
 
+static const char *
+unit_of (KamDataset *self, const char *indicator)
+{
+  KamIndicator *found = indicator ? kam_dataset_lookup_indicator (self, indicator) : NULL;
+
+  return found ? kam_indicator_get_unit (found) : NULL;
+}
+
+gboolean
+kam_rule_is_plausible (KamDataset *self, const KamFigureRow *row, guint except_id, char **why)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self);
+  const char *const *indicators = kam_figure_table_get_indicators (table);
+  const double *values = kam_figure_table_get_values (table);
+  const char *indicator = g_intern_string (row->indicator);
+  g_autofree char *value = NULL, *other = NULL;
+  double largest = -1, before = KAM_VALUE_UNKNOWN;
+  KamFigureRow previous = *row;
+  int found;
+
+  if (!kam_value_is_known (row->value) || row->value <= 0)
+    return TRUE;
+  value = kam_number_format (row->value, 2);
+  if (kam_unit_is (unit_of (self, indicator), KAM_UNIT_PERSONS) && row->value > KAM_PERSONS_PLAUSIBLE)
+    {
+      other = kam_number_format (KAM_PERSONS_PLAUSIBLE, 0);
+      *why = g_strdup_printf (_("%s persons is more than %s; is a digit too many?"), value, other);
+      return FALSE;
+    }
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    if (indicators[i] == indicator && kam_value_is_known (values[i]) && values[i] > largest
+        && kam_figure_table_get_id (table, i) != except_id)
+      largest = values[i];
+  if (largest > 0 && row->value > 10 * largest)
+    {
+      other = kam_number_format (largest, 2);
+      *why = g_strdup_printf (_("%s is more than 10 times the largest value of this indicator (%s)."), value,
+                              other);
+      return FALSE;
+    }
+  previous.year = row->year - 1;
+  found = kam_figure_table_find_same_key (table, &previous, except_id);
+  if (found < 0)
+    found = kam_figure_table_find_group (table, &previous);
+  if (found >= 0)
+    before = values[found];
+  if (kam_value_is_known (before) && before > 0 && (row->value > 10 * before || before > 10 * row->value))
+    {
+      other = kam_number_format (before, 2);
+      *why = g_strdup_printf (row->value > before ? _("%s is more than 10 times the year before (%s in %d).")
+                                                  : _("%s is less than a tenth of the year before (%s in %d)."),
+                              value, other, previous.year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+kam_rule_follow_up_note (const char *note, const char *why)
+{
+  g_autofree char *line = g_strdup_printf (_("%s Confirmed at entry although: %s"), KAM_FOLLOW_UP_MARK, why);
+
+  if (note == NULL || note[0] == '\0')
+    return g_steal_pointer (&line);
+  return g_strconcat (note, "\n", line, NULL);
+}
+
+char *
+kam_rule_dup_follow_up (const char *note)
+{
+  const char *p = note;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *end = strchr (p, '\n');
+
+      if (g_str_has_prefix (p, KAM_FOLLOW_UP_MARK))
+        {
+          p += strlen (KAM_FOLLOW_UP_MARK);
+          while (*p == ' ')
+            p++;
+          return end ? g_strndup (p, (gsize) (end - p)) : g_strdup (p);
+        }
+      p = end ? end + 1 : NULL;
+    }
+  return NULL;
+}
+
 /**
  * kam_dataset_validate_row:
  *

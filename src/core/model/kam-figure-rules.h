@@ -34,6 +34,20 @@ char *kam_rule_unknown_message (KamFigureField field, const char *id);
 #define KAM_PERSONS_PLAUSIBLE 100000000.0
 gboolean kam_rule_check_typed_value (KamDataset *self, const char *indicator, double value,
                                      GError **error);
+/* Whether a value typed for a figure (row: its key; except_id: the figure
+ * itself, 0 when it is new) is plausible, as DHIS2 judges data entry: not
+ * more than 10 times the largest value the dataset holds for the indicator,
+ * not a jump of more than 10 times from the same key's figure of the year
+ * before, and not above KAM_PERSONS_PLAUSIBLE persons. When it is not, why
+ * says so (a sentence), and the caller asks the person to confirm. */
+gboolean kam_rule_is_plausible (KamDataset *self, const KamFigureRow *row, guint except_id, char **why);
+/* A line of a figure's note that starts with this mark asks for a follow-up;
+ * the Checks page lists such figures until the line is taken out. */
+#define KAM_FOLLOW_UP_MARK "⚑"
+/* The note with a follow-up line added: "⚑ Confirmed at entry: …". */
+char *kam_rule_follow_up_note (const char *note, const char *why);
+/* The follow-up line of a note (without its mark), or NULL when it has none. */
+char *kam_rule_dup_follow_up (const char *note);
 gboolean kam_dataset_validate_row (KamDataset *self, const KamFigureRow *row, guint except_id,
                                    GError **error);
 const char *kam_qualifier_get_mark (KamQualifier qualifier);
