@@ -20,6 +20,7 @@
 #include "kam-drafts.h"
 #include "kam-charts-page.h"
 #include "kam-breakdowns-page.h"
+#include "kam-entry-page.h"
 #include "kam-checks-page.h"
 #include "kam-items-view.h"
 #include "kam-lazy-page.h"
@@ -356,6 +357,7 @@ kam_window_class_init (KamWindowClass *klass)
   g_type_ensure (KAM_TYPE_FIGURES_VIEW);
   g_type_ensure (KAM_TYPE_ITEMS_VIEW);
   g_type_ensure (KAM_TYPE_BREAKDOWNS_PAGE);
+  g_type_ensure (KAM_TYPE_ENTRY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KamWindow, title);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, toasts);
@@ -390,6 +392,7 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s", "agreements");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.page", "s", "breakdowns");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.page", "s", "checks");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.page", "s", "entry");
 }
 
 static void
