@@ -26,6 +26,7 @@ struct _KamEntryPage
 {
   GtkWidget parent_instance;
 
+  GtkFlowBox *settings;
   GtkDropDown *indicator, *rows, *columns, *source, *qualifier;
   GtkSpinButton *year, *last_year;
   GtkWidget *last_year_label;
@@ -1056,6 +1057,7 @@ kam_entry_page_class_init (KamEntryPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-entry-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KamEntryPage, settings);
   gtk_widget_class_bind_template_child (widget_class, KamEntryPage, indicator);
   gtk_widget_class_bind_template_child (widget_class, KamEntryPage, rows);
   gtk_widget_class_bind_template_child (widget_class, KamEntryPage, columns);
@@ -1092,11 +1094,20 @@ kam_entry_page_init (KamEntryPage *self)
   for (guint q = 0; q < KAM_N_QUALIFIERS; q++)
     gtk_string_list_append (qualifiers, kam_qualifier_get_label ((KamQualifier) q));
   gtk_drop_down_set_model (self->qualifier, G_LIST_MODEL (qualifiers));
-  kam_label_drop_down (self->indicator);
-  kam_label_drop_down (self->rows);
-  kam_label_drop_down (self->columns);
-  kam_label_drop_down (self->source);
-  kam_label_drop_down (self->qualifier);
+  /* the settings' boxes are not stops of Tab, their controls are; each
+   * drop-down is named by its label's text (GTK 4.8 does not follow a
+   * mnemonic's label from the drop-down's button) */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->settings)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      gtk_widget_set_focusable (child, FALSE);
+      for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+        if (GTK_IS_LABEL (w) && GTK_IS_DROP_DOWN (gtk_label_get_mnemonic_widget (GTK_LABEL (w))))
+          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_label_get_mnemonic_widget (GTK_LABEL (w))),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (w)), -1);
+    }
   kam_label_inner_controls (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->last_year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Last year"),

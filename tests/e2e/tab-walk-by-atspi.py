@@ -82,7 +82,7 @@ with Kamlang(kamlang, fixture, language) as kamlang_app:
     pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
     pump(1.5)
     tabs = [a for a, _ in walk(app) if a.getRoleName() == "page tab"]
-    check(len(tabs) == 7, f"seven page tabs: {[t.name for t in tabs]}")
+    check(len(tabs) == 8, f"eight page tabs: {[t.name for t in tabs]}")
     window = next(a for a in app if a is not None)
     box = window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
 
