@@ -623,7 +623,8 @@ test_destinations_split (void)
   kam_chart_set_year (chart, 2023);
   kam_chart_set_split (chart, "sex");
   render (chart, FALSE, &pic);
-  /* series: women (0), men (1); countries by their sum: JPN, KOR */
+  /* series: women (0), men (1); countries by their sum: JPN, KOR; women and
+   * men in the colours of the Women and men chart */
   g_assert_cmpuint (kam_chart_get_series (chart)->len, ==, 2);
   /* the dimension's name is lowered inside the title's sentence */
   g_assert_nonnull (strstr (kam_chart_get_title (chart), "by destination and sex, 2023"));
@@ -636,12 +637,12 @@ test_destinations_split (void)
   g_assert_cmpfloat (fabs (w->width / k->width - 1.5), <, 0.05);
   /* and so are the pixels (above the values written inside the parts) */
   y = (int) (w->y + 2);
-  g_assert_cmpint (abs (run_length (&pic, (int) w->x + 1, y, kam_palette_color (&pic.style, 0)) - (int) w->width), <=, 2);
-  g_assert_cmpint (abs (run_length (&pic, (int) m->x + 1, y, kam_palette_color (&pic.style, 1)) - (int) m->width), <=, 2);
+  g_assert_cmpint (abs (run_length (&pic, (int) w->x + 1, y, kam_palette_color (&pic.style, 3)) - (int) w->width), <=, 2);
+  g_assert_cmpint (abs (run_length (&pic, (int) m->x + 1, y, kam_palette_color (&pic.style, 0)) - (int) m->width), <=, 2);
   /* each part says its own value inside it: across its middle, the bar's
    * colour is interrupted by the text */
   y = (int) (w->y + w->height / 2);
-  g_assert_cmpint (run_length (&pic, (int) w->x + 1, y, kam_palette_color (&pic.style, 0)), <, (int) w->width - 10);
+  g_assert_cmpint (run_length (&pic, (int) w->x + 1, y, kam_palette_color (&pic.style, 3)), <, (int) w->width - 10);
   picture_clear (&pic);
 
   /* filtered to women only: one series, women's values */
@@ -652,6 +653,83 @@ test_destinations_split (void)
   g_assert_cmpuint (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points->len, ==, 2);
   g_assert_cmpfloat (g_array_index (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points,
                                     KamChartPoint, 0).value, ==, 3000);
+}
+
+/* A split chart shows the rest of each total that its members leave, as its
+ * own part with a legend; women keep their colour from chart to chart; the
+ * automatic indicator and year are those with figures split so. */
+static void
+test_split_shows_rest (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  g_autoptr (KamChart) gender = kam_chart_new (dataset, KAM_CHART_GENDER);
+  KamChartSeries *women = NULL, *rest = NULL, *gender_women = NULL;
+  GPtrArray *series;
+  Picture pic = { 0 };
+  const KamChartRegion *wr, *rr;
+
+  /* South Korea, 2023, workers reported for the year: 9,778 of whom 2,719 women (F10) */
+  kam_chart_set_indicator (chart, "deployed");
+  kam_chart_set_year (chart, 2023);
+  kam_chart_set_split (chart, "sex");
+  series = kam_chart_get_series (chart);
+  for (guint i = 0; i < series->len; i++)
+    {
+      KamChartSeries *s = g_ptr_array_index (series, i);
+
+      if (g_str_equal (s->name, "Women"))
+        women = s;
+      if (g_str_equal (s->name, "Not broken down"))
+        rest = s;
+    }
+  g_assert_nonnull (women);
+  g_assert_nonnull (rest);
+  for (guint i = 0; i < rest->points->len; i++)
+    {
+      KamChartPoint *p = &g_array_index (rest->points, KamChartPoint, i);
+
+      if (g_strcmp0 (p->country, "KOR") == 0)
+        {
+          g_assert_cmpfloat (p->value, ==, 9778 - 2719);
+          g_assert_cmpfloat (g_array_index (women->points, KamChartPoint, i).value, ==, 2719);
+        }
+    }
+  /* drawn: the rest follows women in Korea's bar, in its own colour */
+  render (chart, FALSE, &pic);
+  {
+    guint kor = 0, ws = 0, rs = 0;
+
+    for (guint i = 0; i < rest->points->len; i++)
+      if (g_strcmp0 (g_array_index (rest->points, KamChartPoint, i).country, "KOR") == 0)
+        kor = i;
+    g_assert_true (g_ptr_array_find (series, women, &ws));
+    g_assert_true (g_ptr_array_find (series, rest, &rs));
+    wr = region_of (&pic, ws, kor);
+    rr = region_of (&pic, rs, kor);
+    g_assert_cmpfloat (fabs (rr->x - (wr->x + wr->width)), <, 1.5);
+    g_assert_cmpfloat (fabs (rr->width / wr->width - 7059.0 / 2719.0), <, 0.05);
+    g_assert_cmpint (abs (run_length (&pic, (int) rr->x + 1, (int) rr->y + 2, kam_palette_color (&pic.style, rest->color))
+                          - (int) rr->width), <=, 2);
+    g_assert_cmpuint (rest->color, !=, women->color);
+  }
+  picture_clear (&pic);
+
+  /* the same women colour in Women and men */
+  kam_chart_set_indicator (gender, "deployed");
+  kam_chart_set_year (gender, 2023);
+  series = kam_chart_get_series (gender);
+  for (guint i = 0; i < series->len; i++)
+    if (g_str_equal (((KamChartSeries *) g_ptr_array_index (series, i))->name, "Women"))
+      gender_women = g_ptr_array_index (series, i);
+  g_assert_nonnull (gender_women);
+  g_assert_cmpuint (gender_women->color, ==, women->color);
+
+  /* automatic indicator and year: those with figures split by sex */
+  kam_chart_set_indicator (chart, NULL);
+  kam_chart_set_year (chart, 0);
+  g_assert_cmpuint (kam_chart_get_series (chart)->len, >=, 1);
+  g_assert_nonnull (strstr (kam_chart_get_title (chart), "by destination and sex"));
 }
 
 static void
@@ -720,6 +798,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/destinations-linear", test_destinations_linear);
   g_test_add_func ("/kamlang/chart/destinations-log", test_destinations_log);
   g_test_add_func ("/kamlang/chart/destinations-split", test_destinations_split);
+  g_test_add_func ("/kamlang/chart/split-shows-rest", test_split_shows_rest);
   g_test_add_func ("/kamlang/chart/share", test_share);
   g_test_add_func ("/kamlang/chart/trend-gap", test_trend_gap);
   g_test_add_func ("/kamlang/chart/dark-background", test_dark_background);

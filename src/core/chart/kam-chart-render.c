@@ -746,7 +746,7 @@ _kam_chart_render_data (KamChart *chart, KamChartData *data, cairo_t *cr, const 
   title_h = draw_wrapped (&ctx, data->title ? data->title : "", margin, top, width - 2 * margin, 1.5, TRUE,
                           style->foreground);
   top += title_h + 8 * ctx.unit;
-  if (data->series->len > 1 && has_points)
+  if ((data->series->len > 1 || data->stacked) && has_points)
     {
       legend_h = draw_legend (&ctx, margin, top, width - 2 * margin, TRUE);
       top += legend_h + 10 * ctx.unit;

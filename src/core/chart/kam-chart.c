@@ -432,8 +432,30 @@ in_sentence (const char *name)
   }
 }
 
-/* Destinations split by a dimension: a series per member (not the total),
- * points aligned by country, countries by their members' sum. */
+/* The palette colour of a member, the same in every chart, legend and
+ * export: women and men as the Women and men chart draws them, other members
+ * by their position. The last colour (grey) is the rest of a total that is
+ * not broken down. */
+#define REST_COLOR 7
+static guint
+member_color (KamDimension *dimension, guint m)
+{
+  const char *code = kam_dimension_get_member_code (dimension, m);
+
+  if (g_str_equal (kam_dimension_get_id (dimension), "sex"))
+    {
+      if (g_str_equal (code, "women"))
+        return 3;
+      if (g_str_equal (code, "men"))
+        return 0;
+    }
+  return (m - 1) % REST_COLOR;
+}
+
+/* Destinations split by a dimension: a series per member (not the total)
+ * with figures, and the rest of each total that its members do not account
+ * for ("not broken down"), points aligned by country, countries by their
+ * totals (or their members' sum, when it is more). */
 static void
 build_destinations_split (KamChart *self, KamChartData *data, int d)
 {
@@ -449,7 +471,7 @@ build_destinations_split (KamChart *self, KamChartData *data, int d)
       KamChartSeries *part;
 
       members[d] = (guint16) m;
-      part = values_by_country_for (self, data, data->indicator, data->year, parts->len, members);
+      part = values_by_country_for (self, data, data->indicator, data->year, member_color (dimension, m), members);
       g_free (part->name);
       part->name = g_strdup (kam_dimension_get_member_label (dimension, m));
       if (part->points->len == 0)
@@ -472,6 +494,41 @@ build_destinations_split (KamChart *self, KamChartData *data, int d)
         }
       g_ptr_array_add (parts, part);
     }
+  /* the totals: what their members leave is drawn as its own part */
+  members[d] = KAM_MEMBER_TOTAL;
+  {
+    KamChartSeries *totals = values_by_country_for (self, data, data->indicator, data->year, REST_COLOR, members);
+    /* Translators: in a chart split by sex (or sector ...): the part of a total that is not broken down */
+    KamChartSeries *rest = series_new (_("Not broken down"), REST_COLOR);
+
+    for (guint k = 0; k < totals->points->len; k++)
+      {
+        KamChartPoint *t = &g_array_index (totals->points, KamChartPoint, k);
+        double *sum = g_hash_table_lookup (sums, t->country);
+        double left = t->value - (sum ? *sum : 0);
+
+        if (sum == NULL)
+          {
+            sum = g_new0 (double, 1);
+            g_hash_table_insert (sums, (gpointer) t->country, sum);
+            g_ptr_array_add (order, (gpointer) t->country);
+          }
+        if (left > 0)
+          {
+            KamChartPoint p = *t;
+
+            p.label = g_strdup (t->label);
+            p.value = left;
+            g_array_append_val (rest->points, p);
+            *sum += left;
+          }
+      }
+    series_free (totals);
+    if (rest->points->len > 0)
+      g_ptr_array_add (parts, rest);
+    else
+      series_free (rest);
+  }
   /* countries by their sum, largest first */
   for (guint i = 1; i < order->len; i++)
     for (guint j = i; j > 0; j--)
@@ -489,7 +546,7 @@ build_destinations_split (KamChart *self, KamChartData *data, int d)
   for (guint s = 0; s < parts->len; s++)
     {
       KamChartSeries *part = g_ptr_array_index (parts, s);
-      KamChartSeries *aligned = series_new (part->name, s);
+      KamChartSeries *aligned = series_new (part->name, part->color);
 
       for (guint i = 0; i < order->len; i++)
         {
@@ -700,7 +757,7 @@ build_trend_split (KamChart *self, KamChartData *data, const char *country, int 
     {
       g_autoptr (GHashTable) picks = NULL;
       KamChartSeries *series = series_new (kam_dimension_get_member_label (dimension, m),
-                                           data->series->len);
+                                           member_color (dimension, m));
       GHashTableIter iter;
       PickKey *key;
       Pick *pick;
@@ -968,6 +1025,50 @@ resolve_gender (KamChart *self, KamChartData *data)
     }
 }
 
+/* The latest year with figures of a member (not the total) of dimension d. */
+static int
+latest_split_year (KamChart *self, const char *indicator, int d)
+{
+  KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+  int best = 0;
+
+  for (guint m = 1; m < kam_dimension_get_n_members (dimension); m++)
+    best = MAX (best, latest_year (self, indicator, (guint) d, &m));
+  return best;
+}
+
+/* For destinations split by a dimension: automatic choices that consider the
+ * split, an indicator (the default first) and a year with its members. */
+static void
+resolve_split (KamChart *self, KamChartData *data, int d)
+{
+  GListModel *indicators = kam_dataset_get_indicators (self->dataset);
+
+  if (self->indicator != NULL)
+    {
+      data->indicator = g_intern_string (self->indicator);
+      data->year = self->year ? self->year : latest_split_year (self, data->indicator, d);
+      if (data->year == 0)
+        data->year = latest_year (self, data->indicator, 0, NULL);
+      return;
+    }
+  data->indicator = g_intern_static_string ("workers");
+  for (guint i = 0; i <= g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr (KamIndicator) other = i > 0 ? g_list_model_get_item (indicators, i - 1) : NULL;
+      const char *id = other ? kam_indicator_get_id (other) : "workers";
+      int year = latest_split_year (self, id, d);
+
+      if (year > 0 && (self->year == 0 || self->year == year))
+        {
+          data->indicator = g_intern_string (id);
+          data->year = year;
+          return;
+        }
+    }
+  data->year = self->year ? self->year : latest_year (self, data->indicator, 0, NULL);
+}
+
 static KamChartData *
 compute (KamChart *self)
 {
@@ -987,6 +1088,8 @@ compute (KamChart *self)
 
   if (self->kind == KAM_CHART_GENDER)
     resolve_gender (self, data);
+  else if (self->kind == KAM_CHART_DESTINATIONS && split_dimension (self) >= 0)
+    resolve_split (self, data, split_dimension (self));
   else
     {
       data->indicator = g_intern_string (self->indicator ? self->indicator : defaults[self->kind]);
