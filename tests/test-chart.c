@@ -486,7 +486,14 @@ test_quota_and_share_say_what_they_are (void)
   {
     const KamChartRegion *r = region_of (&pic, 1, 0);
     KamColor full = kam_palette_color (&pic.style, intake->color);
+    const KamChartRegion *level = region_of (&pic, 0, 2); /* 2021: 11,453 */
     g_assert_false (same_color (pixel (&pic, (int) (r->x + r->width / 2), (int) (r->y + r->height / 2)), full));
+    /* an increase on top of the latest level of workers (Japan, 2021:
+     * 11,453), not a bar of 8,000 from zero: it starts where that level's
+     * bar ends, and is 8,000 / 11,453 of its height */
+    g_assert_cmpfloat (g_array_index (intake->points, KamChartPoint, 0).base, ==, 11453);
+    g_assert_cmpfloat (fabs ((r->y + r->height) - level->y), <, 1.5);
+    g_assert_cmpfloat (fabs (r->height / level->height - 8000.0 / 11453.0), <, 0.02);
   }
   picture_clear (&pic);
 

@@ -276,7 +276,7 @@ value_range (Ctx *ctx, double *lo, double *hi, gboolean stacked)
           double v = g_array_index (s->points, KamChartPoint, k).value;
           if (!kam_value_is_known (v))
             continue;
-          *hi = MAX (*hi, v);
+          *hi = MAX (*hi, v + g_array_index (s->points, KamChartPoint, k).base);
           if (v > 0)
             *lo = MIN (*lo, v);
         }
@@ -601,12 +601,35 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
             {
               double bx = cx - slot * 0.35 + bar_w * s;
               double base = kam_scale_map (&scale, scale.min);
+
+              if (ser->increment && p->base > 0)
+                {
+                  /* on top of the level it adds to: that level drawn faint
+                   * under it, so the bar reads as workers plus the intake */
+                  base = kam_scale_map (&scale, p->base);
+                  py = kam_scale_map (&scale, p->base + p->value);
+                  set_color (ctx->cr, kam_palette_color (ctx->style, 0));
+                  cairo_save (ctx->cr);
+                  cairo_rectangle (ctx->cr, bx, base, bar_w, MAX (kam_scale_map (&scale, scale.min) - base, 1));
+                  cairo_clip (ctx->cr);
+                  cairo_paint_with_alpha (ctx->cr, 0.3);
+                  cairo_restore (ctx->cr);
+                  set_color (ctx->cr, color);
+                }
               cairo_rectangle (ctx->cr, bx, py, bar_w, MAX (base - py, 1));
               if (ser->increment)
                 draw_increment (ctx, color, bx, py, bar_w, MAX (base - py, 1), p->value);
               else
                 cairo_fill (ctx->cr);
               add_region (ctx, bx, py, bar_w, MAX (base - py, 1), s, k);
+              if (p->qualifier != KAM_QUALIFIER_EXACT && !ser->increment)
+                {
+                  /* the mark above a qualified bar, as on the trend's points */
+                  g_autoptr (PangoLayout) l = text_layout (ctx, kam_qualifier_get_mark (p->qualifier), 0.9, TRUE);
+
+                  draw_text (ctx, l, bx + bar_w / 2, py - 2 * ctx->unit, 0.5, 1, ctx->style->foreground);
+                  set_color (ctx->cr, color);
+                }
               continue;
             }
           /* a line only joins consecutive years: a missing or unknown year is a gap */

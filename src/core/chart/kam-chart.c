@@ -895,6 +895,23 @@ build_quota (KamChart *self, KamChartData *data)
       for (guint k = 0; k < s->points->len; k++)
         any |= kam_value_is_known (g_array_index (s->points, KamChartPoint, k).value);
       s->increment = g_str_equal (targets[t], "intake-target");
+      /* an increase adds to the latest level of workers known by its year */
+      for (guint k = 0; s->increment && k < s->points->len; k++)
+        {
+          KamChartPoint *p = &g_array_index (s->points, KamChartPoint, k);
+          int latest = 0;
+
+          for (guint a = 0; a < actual->points->len; a++)
+            {
+              KamChartPoint *level = &g_array_index (actual->points, KamChartPoint, a);
+
+              if (kam_value_is_known (level->value) && level->year <= p->year && level->year >= latest)
+                {
+                  latest = level->year;
+                  p->base = level->value;
+                }
+            }
+        }
       if (any)
         g_ptr_array_add (data->series, s);
       else

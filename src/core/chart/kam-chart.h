@@ -23,6 +23,7 @@ typedef struct
   guint figure_id;     /* 0 for a computed value (men = total - women, Other) */
   guint figure_id2;    /* the second figure of a computed value, or 0 */
   KamQualifier qualifier; /* of the figure: marked ≈, ≥ ... on the chart */
+  double base;         /* an increase's start: the level it adds to (0 for a level) */
 } KamChartPoint;
 
 typedef struct
