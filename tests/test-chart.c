@@ -10,6 +10,7 @@
 #include <math.h>
 #include "kam-chart-private.h"
 #include "kam-test-utils.h"
+#include "kam-number.h"
 
 #define W 900
 #define H 560
@@ -499,6 +500,15 @@ test_quota_and_share_say_what_they_are (void)
 
   kam_chart_set_kind (chart, KAM_CHART_SHARE);
   g_assert_cmpfloat (_kam_chart_get_data (chart)->total, ==, 1301609);
+  /* one rounding rule for shares: the description (as the legend and the
+   * table) says Thailand's 93.7 %, not 94 % in one place and 93.7 % in another */
+  {
+    g_autofree char *description = kam_chart_describe (chart);
+    g_autofree char *share = kam_number_format_share (0.937);
+
+    g_assert_cmpstr (share, ==, "93.7 %");
+    g_assert_nonnull (strstr (description, "Thailand 93.7 %"));
+  }
 }
 
 static void

@@ -383,3 +383,11 @@ kam_sentence (const char *fragment)
    * where the script has capitals), the rest, and the full stop (Khmer: ។) */
   return g_strdup_printf (C_("sentence", "%s%s."), first, g_utf8_next_char (fragment));
 }
+
+char *
+kam_number_format_share (double fraction)
+{
+  g_autofree char *number = kam_number_format (fraction * 100, 1);
+
+  return g_strdup_printf ("%s %%", number);
+}

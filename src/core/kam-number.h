@@ -38,6 +38,10 @@ char *kam_number_format_compact (double value, gboolean usd);
  * (cents only under US$ 100), "unknown" for NAN. */
 char *kam_number_format_amount (double value, gboolean usd);
 
+/* A share (0.937) as every chart, legend, table and tooltip writes it: one
+ * rule, "93.7 %" (one decimal, dropped when zero). */
+char *kam_number_format_share (double fraction);
+
 /* Reads what a person typed: "1,220,197", "1 220 197", "2.5", Khmer digits.
  * Empty text is an unknown value (NAN). Refuses negatives and anything else
  * that is not a number, saying why. */

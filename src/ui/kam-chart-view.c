@@ -174,10 +174,7 @@ describe_hit (KamChartView *self, const KamChartHit *hit_)
   KamDataset *dataset = kam_chart_get_dataset (self->chart);
 
   if (hit.percent)
-    {
-      g_autofree char *pct = kam_number_format (hit.point.value * 100, 1);
-      value = g_strdup_printf ("%s %%", pct);
-    }
+    value = kam_number_format_share (hit.point.value);
   else
     {
       g_autofree char *amount = kam_number_format_amount (hit.point.value, hit.usd);

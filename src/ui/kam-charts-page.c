@@ -190,7 +190,7 @@ update_table (KamChartsPage *self)
       for (guint k = 0; k < ser->points->len && rows < 200; k++, rows++)
         {
           KamChartPoint *p = &g_array_index (ser->points, KamChartPoint, k);
-          g_autofree char *value = share ? kam_number_format (p->value * 100, 1)
+          g_autofree char *value = share ? kam_number_format_share (p->value)
                                          : kam_number_format_amount (p->value, usd);
           g_autofree char *source_label = kam_dataset_dup_source_label (self->dataset, p->source);
           char *members = NULL;
@@ -212,8 +212,7 @@ update_table (KamChartsPage *self)
                                                     : p->label));
           g_ptr_array_add (cells, members ? members : g_strdup (""));
           g_ptr_array_add (cells, kam_number_format_year (p->year));
-          g_ptr_array_add (cells, share ? g_strdup_printf ("%s %%", value)
-                                        : kam_qualifier_mark_text (p->qualifier, value));
+          g_ptr_array_add (cells, share ? g_strdup (value) : kam_qualifier_mark_text (p->qualifier, value));
           g_ptr_array_add (cells, kam_number_localize (source_label ? source_label : "—"));
         }
     }

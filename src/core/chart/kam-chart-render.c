@@ -95,10 +95,7 @@ static char *
 format_value (Ctx *ctx, double value, gboolean compact)
 {
   if (ctx->data->percent)
-    {
-      g_autofree char *number = kam_number_format (value * 100, value * 100 < 10 ? 1 : 0);
-      return g_strdup_printf ("%s %%", number);
-    }
+    return kam_number_format_share (value);
   if (compact)
     return kam_number_format_compact (value, ctx->data->usd);
   return kam_number_format (value, 0);

@@ -1701,7 +1701,7 @@ kam_chart_describe (KamChart *self)
 
           if (isnan (p->value))
             continue;
-          value = data->percent ? g_strdup_printf ("%.1f%%", p->value * 100)
+          value = data->percent ? kam_number_format_share (p->value)
                                 : kam_number_format_amount (p->value, data->usd);
           g_string_append_printf (text, "%s%s %s", first ? "" : "; ", p->label, value);
           first = FALSE;
