@@ -185,6 +185,60 @@ test_figures_breakdowns (void)
   close_window (window);
 }
 
+typedef struct
+{
+  KamWindow *window;
+  guint id;
+} FocusOn;
+
+static gboolean
+value_cell_focused (gpointer data)
+{
+  FocusOn *on = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (on->window));
+  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, KAM_TYPE_TEXT_CELL) : NULL;
+
+  if (cell == NULL && focus != NULL && KAM_IS_TEXT_CELL (focus))
+    cell = focus;
+  return cell != NULL && kam_cell_get_field (cell) == KAM_FIGURE_FIELD_VALUE
+         && kam_figure_get_id (kam_cell_get_item (cell)) == on->id;
+}
+
+/* Ctrl+Insert below a selected figure: a copy of its key with the value
+ * empty, in the next free year (never refused), selected, the cursor in its
+ * value cell. */
+static void
+test_figures_add_copies_selected (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFiguresView *view = kam_window_get_figures_view (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint n = kam_figure_table_get_n_rows (table), japan = kam_figure_table_get_id (table, 0);
+  KamFigureRow row;
+  FocusOn on = { window, 0 };
+
+  show_figures (window);
+  g_assert_cmpstr (kam_figure_table_get_country (table, 0), ==, "JPN");
+  kam_figures_view_select_ids (view, &japan, 1);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.add", NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, n + 1);
+  kam_figure_table_get_row (table, n, &row);
+  g_assert_cmpstr (row.country, ==, "JPN");
+  g_assert_cmpstr (row.indicator, ==, "workers");
+  g_assert_cmpstr (row.source, ==, "s1");
+  g_assert_cmpint (row.year, ==, 2022); /* 2021 is Japan's */
+  g_assert_true (isnan (row.value));
+  on.id = kam_figure_table_get_id (table, n);
+  g_assert_true (wait_for (value_cell_focused, &on));
+  /* again from the new one: 2022 is taken now, 2023 is free */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.add", NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, n + 2);
+  g_assert_cmpint (kam_figure_table_get_year (table, n + 1), ==, 2023);
+  close_window (window);
+}
+
 /* The Figures page's filters are bound to its query both ways: the year
  * filters offer the figures' years, a filter on nothing shown says so and
  * clears, and the filters keep their choice while the lists change. */
@@ -390,6 +444,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/choice-cell", test_choice_cell);
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
+  g_test_add_func ("/kamlang/window/figures-add-copies-selected", test_figures_add_copies_selected);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

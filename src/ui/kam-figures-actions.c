@@ -14,6 +14,7 @@
 #include "kam-number.h"
 #include "kam-paste.h"
 #include "kam-ui-util.h"
+#include "kam-cell.h"
 
 /* ---- actions ---------------------------------------------------------------- */
 
@@ -73,6 +74,64 @@ _kam_figures_delete_selected (GtkWidget *widget, const char *action, GVariant *p
   kam_show_toast (widget, toast);
 }
 
+/* The cell of a field of a figure, once the list has made it. */
+static GtkWidget *
+cell_of (GtkWidget *widget, KamFigureField field, guint id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (KAM_IS_CELL (child) && kam_cell_get_field (child) == (int) field && KAM_IS_FIGURE (kam_cell_get_item (child))
+          && kam_figure_get_id (kam_cell_get_item (child)) == id)
+        return child;
+      if ((found = cell_of (child, field, id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  KamFiguresView *self;
+  guint id;
+  int tries;
+} FocusLater;
+
+/* Puts the cursor in the new figure's value cell once the list has made it
+ * (it scrolls there first). */
+static gboolean
+focus_value_later (gpointer data)
+{
+  FocusLater *later = data;
+  GtkWidget *cell = cell_of (GTK_WIDGET (later->self->view), KAM_FIGURE_FIELD_VALUE, later->id);
+
+  if (cell != NULL)
+    gtk_widget_grab_focus (cell);
+  if (cell != NULL || --later->tries <= 0)
+    {
+      g_object_unref (later->self);
+      g_free (later);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The first selected figure's row in the table, or -1. */
+static int
+selected_row (KamFiguresView *self)
+{
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (set))
+    return -1;
+  return kam_figure_query_get_table_row (self->query, gtk_bitset_get_minimum (set));
+}
+
+/* Ctrl+Insert, +: a figure below the selected one, with its country,
+ * indicator, year, source, qualifier and breakdown (the value empty); with
+ * none selected, what the filters show. A key the dataset has already moves
+ * on to the next free year, so adding is never refused without a way on. */
 void
 _kam_figures_add_figure (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -80,37 +139,62 @@ _kam_figures_add_figure (GtkWidget *widget, const char *action, GVariant *param)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GError) error = NULL;
   KamFigureRow row = { NULL, g_date_time_get_year (now) - 1, NULL, NAN, NULL, NULL };
-  const char *country, *indicator, *source;
+  KamFigureTable *table;
+  FocusLater *later;
+  int from, year;
   guint id;
-  int first, last;
 
   if (self->dataset == NULL)
     return;
-  /* start from what the filters show, so the new figure stays in view */
-  country = kam_figure_query_get_country (self->query);
-  indicator = kam_figure_query_get_indicator (self->query);
-  source = kam_figure_query_get_source (self->query);
-  kam_figure_query_get_years (self->query, &first, &last);
-  row.country = country != NULL && *country ? country : NULL;
-  row.indicator = indicator != NULL ? indicator : kam_choices_get_key (&self->cell_choices[1], 0);
-  /* no source until the person picks one (the checks say so), rather than
-   * crediting an unrelated one */
-  row.source = source;
-  for (guint d = 0; d < self->n_dimensions; d++)
+  table = kam_dataset_get_figures (self->dataset);
+  from = selected_row (self);
+  if (from >= 0)
     {
-      guint selected = gtk_drop_down_get_selected (self->member_filters[d]);
-      row.members[d] = selected != GTK_INVALID_LIST_POSITION && selected > 0 ? selected - 1 : KAM_MEMBER_TOTAL;
+      kam_figure_table_get_row (table, (guint) from, &row);
+      row.value = KAM_VALUE_UNKNOWN;
+      row.note = NULL;
     }
-  if (row.year < first || row.year > last)
-    row.year = first;
+  else
+    {
+      /* start from what the filters show, so the new figure stays in view */
+      const char *country = kam_figure_query_get_country (self->query);
+      const char *indicator = kam_figure_query_get_indicator (self->query);
+      int first, last;
+
+      kam_figure_query_get_years (self->query, &first, &last);
+      row.country = country != NULL && *country ? country : NULL;
+      row.indicator = indicator != NULL ? indicator : kam_choices_get_key (&self->cell_choices[1], 0);
+      /* no source until the person picks one (the checks say so), rather than
+       * crediting an unrelated one */
+      row.source = kam_figure_query_get_source (self->query);
+      for (guint d = 0; d < self->n_dimensions; d++)
+        {
+          guint selected = gtk_drop_down_get_selected (self->member_filters[d]);
+          row.members[d] = selected != GTK_INVALID_LIST_POSITION && selected > 0 ? selected - 1 : KAM_MEMBER_TOTAL;
+        }
+      if (row.year < first || row.year > last)
+        row.year = first;
+    }
+  /* the next free year, then the ones before */
+  year = row.year;
+  while (row.year < KAM_YEAR_MAX && kam_figure_table_find_same_key (table, &row, 0) >= 0)
+    row.year++;
+  if (kam_figure_table_find_same_key (table, &row, 0) >= 0)
+    for (row.year = year; row.year > KAM_YEAR_MIN && kam_figure_table_find_same_key (table, &row, 0) >= 0;)
+      row.year--;
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   id = kam_dataset_add_figure (self->dataset, &row, &error);
   if (id == 0)
     {
-      kam_show_error_at (widget, error->message);
+      kam_show_toast (widget, adw_toast_new (error->message));
       return;
     }
   kam_figures_view_select_ids (self, &id, 1);
+  later = g_new0 (FocusLater, 1);
+  later->self = g_object_ref (self);
+  later->id = id;
+  later->tries = 50;
+  g_timeout_add (20, focus_value_later, later);
 }
 
 gboolean
