@@ -239,6 +239,62 @@ test_figures_add_copies_selected (void)
   close_window (window);
 }
 
+/* A value shows two decimals at most, grouped, in a column wide enough for
+ * it, the whole value in its tooltip; editing begins from the whole value,
+ * and leaving without typing keeps every digit. A far-off value asks first. */
+static void
+test_figures_values (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint japan = kam_figure_table_get_id (table, 0);
+  GtkWidget *cell;
+  AdwMessageDialog *dialog;
+  g_autoptr (PangoLayout) layout = NULL;
+  int width;
+
+  g_assert_true (kam_dataset_set_figure_value (dataset, japan, 1003326430.7854, NULL));
+  cell = find_cell (window, KAM_FIGURE_FIELD_VALUE, japan);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,003,326,430.79");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "1,003,326,430.7854");
+  layout = gtk_widget_create_pango_layout (cell, "1,003,326,430.79");
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (
+                     column_titled (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW)), "Value")),
+                   >=, width + 24);
+  /* in and out without typing: every digit kept */
+  g_assert_true (gtk_widget_grab_focus (cell));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,003,326,430.7854");
+  gtk_widget_grab_focus (find_cell (window, KAM_FIGURE_FIELD_NOTE, japan));
+  iterate ();
+  g_assert_cmpfloat (value_of (window, japan), ==, 1003326430.7854);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,003,326,430.79");
+  g_assert_true (kam_dataset_undo (dataset));
+  iterate ();
+
+  /* 1e9 workers in Japan: asked, not taken silently; Change keeps the old value */
+  edit_cell (cell, "1000000000");
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpfloat (value_of (window, japan), ==, 11453);
+  respond (dialog, "change");
+  g_assert_cmpfloat (value_of (window, japan), ==, 11453);
+  /* Keep: the value, and a follow-up line in the note, as one step */
+  edit_cell (cell, "123456789012");
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  respond (dialog, "keep");
+  g_assert_cmpfloat (value_of (window, japan), ==, 123456789012.0);
+  g_assert_nonnull (strstr (kam_figure_table_get_note (table, 0), KAM_FOLLOW_UP_MARK));
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpfloat (value_of (window, japan), ==, 11453);
+  g_assert_null (kam_figure_table_get_note (table, 0));
+  close_window (window);
+}
+
 /* The Figures page's filters are bound to its query both ways: the year
  * filters offer the figures' years, a filter on nothing shown says so and
  * clears, and the filters keep their choice while the lists change. */
@@ -320,6 +376,8 @@ test_bad_value_refused (void)
       g_assert_cmpfloat (value_of (window, id), ==, 45866);
       /* the refusal says why, next to the cell */
       why = kam_dup_error_shown (cell);
+      if (why == NULL)
+        g_printerr ("no message for %s; cell says %s\n", bad[i], gtk_editable_get_text (GTK_EDITABLE (cell)));
       g_assert_nonnull (why);
       g_assert_cmpuint (strlen (why), >, 10);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "45,866");
@@ -445,6 +503,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/figures-add-copies-selected", test_figures_add_copies_selected);
+  g_test_add_func ("/kamlang/window/figures-values", test_figures_values);
   g_test_add_func ("/kamlang/window/bad-value-refused", test_bad_value_refused);
   g_test_add_func ("/kamlang/window/paste-one-step", test_paste_one_step);
   g_test_add_func ("/kamlang/window/delete-key-and-undo", test_delete_key_and_undo);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include "kam-figures-view-private.h"
 #include "kam-cell-factory.h"
 #include "kam-text-cell.h"
@@ -50,7 +51,9 @@ cell_text (KamFigure *figure, KamFigureField field)
     case KAM_FIGURE_FIELD_YEAR:
       return kam_number_format_year (kam_figure_get_year (figure));
     case KAM_FIGURE_FIELD_VALUE:
-      return kam_number_format (kam_figure_get_value (figure), 6);
+      /* two decimals at most (cents); the whole value in the tooltip and
+       * when edited */
+      return kam_number_format (kam_figure_get_value (figure), 2);
     case KAM_FIGURE_FIELD_NOTE:
       return g_strdup (kam_figure_get_note (figure) ? kam_figure_get_note (figure) : "");
     default:
@@ -59,6 +62,17 @@ cell_text (KamFigure *figure, KamFigureField field)
 }
 
 /* ---- editable text cells (year, value, note) ----------------------------- */
+
+/* A value with every decimal it has, grouped: "1,003,326,430.785412". */
+static char *
+whole_value (double value)
+{
+  g_autofree char *exact = kam_number_to_text (value);
+  const char *point = strchr (exact, '.');
+  int decimals = point != NULL && strchr (exact, 'e') == NULL ? (int) strlen (point + 1) : 0;
+
+  return kam_number_format (value, MIN (decimals, 17));
+}
 
 static void
 show_figure_text (GtkWidget *cell, gboolean force)
@@ -76,6 +90,10 @@ show_figure_text (GtkWidget *cell, gboolean force)
     kam_text_cell_set_text (cell, text);
   if (field == KAM_FIGURE_FIELD_VALUE)
     {
+      g_autofree char *whole = kam_figure_get_known (figure) ? whole_value (kam_figure_get_value (figure)) : NULL;
+
+      kam_text_cell_set_edit_text (cell, whole ? whole : "");
+      gtk_widget_set_tooltip_text (cell, whole);
       if (kam_figure_get_known (figure))
         gtk_widget_remove_css_class (cell, "dim-label");
       else
@@ -133,6 +151,88 @@ text_cell_started (GtkWidget *cell, gpointer data)
     gtk_editable_set_text (GTK_EDITABLE (cell), "");
 }
 
+typedef struct
+{
+  KamFiguresView *self;
+  GtkWidget *cell;
+  guint id;
+  double value;
+  char *why;
+  char *typed;
+} Confirm;
+
+static void
+confirm_free (Confirm *confirm)
+{
+  g_object_unref (confirm->self);
+  g_object_unref (confirm->cell);
+  g_free (confirm->why);
+  g_free (confirm->typed);
+  g_free (confirm);
+}
+
+static void
+confirm_response (AdwMessageDialog *dialog, const char *response, Confirm *confirm)
+{
+  KamDataset *dataset = confirm->self->dataset;
+  KamFigureTable *table = dataset ? kam_dataset_get_figures (dataset) : NULL;
+  int row = table ? kam_figure_table_find_row (table, confirm->id) : -1;
+
+  /* one answer: closing the dialog afterwards answers again */
+  g_signal_handlers_disconnect_by_data (dialog, confirm);
+  if (g_str_equal (response, "keep") && row >= 0)
+    {
+      g_autofree char *note = kam_rule_follow_up_note (kam_figure_table_get_note (table, row), confirm->why);
+      KamFigureRow src = { .note = note };
+
+      kam_dataset_begin_group (dataset, _("Change a value"));
+      kam_dataset_set_figure_value (dataset, confirm->id, confirm->value, NULL);
+      kam_dataset_set_figure_field (dataset, confirm->id, KAM_FIGURE_FIELD_NOTE, &src, NULL);
+      kam_dataset_end_group (dataset);
+    }
+  else if (gtk_widget_get_root (confirm->cell) != NULL && kam_cell_get_item (confirm->cell) != NULL
+           && kam_figure_get_id (kam_cell_get_item (confirm->cell)) == confirm->id)
+    kam_text_cell_edit (confirm->cell, confirm->typed); /* what was typed, to change */
+  confirm_free (confirm);
+}
+
+/* A value far from what the dataset holds is kept only when the person says
+ * so, and then with a follow-up line in its note. */
+static gboolean
+ask_if_far_off (KamFiguresView *self, GtkWidget *cell, KamFigure *figure, const char *text)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  int row = kam_figure_table_find_row (table, kam_figure_get_id (figure));
+  g_autofree char *why = NULL;
+  KamFigureRow key;
+  GtkWidget *dialog;
+  Confirm *confirm;
+  double value;
+
+  if (row < 0 || !kam_number_parse (text, &value, NULL)
+      || !kam_rule_check_typed_value (self->dataset, kam_figure_get_indicator (figure), value, NULL))
+    return FALSE; /* refused with its message by the commit */
+  kam_figure_table_get_row (table, (guint) row, &key);
+  key.value = value;
+  if (kam_rule_is_plausible (self->dataset, &key, kam_figure_get_id (figure), &why))
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (cell)), _("Keep This Value?"), why);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "change", _("C_hange"), "keep",
+                                    _("_Keep and Mark for Follow-Up"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "change");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "change");
+  confirm = g_new0 (Confirm, 1);
+  confirm->self = g_object_ref (self);
+  confirm->cell = g_object_ref (cell);
+  confirm->id = kam_figure_get_id (figure);
+  confirm->value = value;
+  confirm->why = g_steal_pointer (&why);
+  confirm->typed = g_strdup (text);
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response), confirm);
+  kam_present_dialog (dialog);
+  return TRUE;
+}
+
 static void
 text_cell_commit (GtkWidget *cell, gpointer data)
 {
@@ -146,8 +246,11 @@ text_cell_commit (GtkWidget *cell, gpointer data)
   if (figure == NULL)
     return;
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell)));
-  current = cell_text (figure, field);
-  if (!g_str_equal (text, current))
+  current = field == KAM_FIGURE_FIELD_VALUE
+              ? (kam_figure_get_known (figure) ? whole_value (kam_figure_get_value (figure)) : g_strdup (""))
+              : cell_text (figure, field);
+  if (!g_str_equal (text, current)
+      && !(field == KAM_FIGURE_FIELD_VALUE && ask_if_far_off (self, cell, figure, text)))
     commit_text (self, figure, field, text, &error);
   /* show what the model holds now: the new value, or the old one kept; then
    * why it was kept (the message goes when the text changes) */

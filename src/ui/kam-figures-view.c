@@ -282,6 +282,33 @@ kam_figures_view_select_ids (KamFiguresView *self, const guint *ids, guint n)
     _kam_figures_scroll_to (self, first);
 }
 
+/* The Value column wide enough for the largest value as its cells write it
+ * (two decimals at most). */
+static void
+fit_value_column (KamFiguresView *self)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  const double *values = kam_figure_table_get_values (table);
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  double largest = 0;
+  int width;
+
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    if (kam_value_is_known (values[i]) && values[i] > largest)
+      largest = values[i];
+  /* the widest of that many digits, with cents */
+  text = kam_number_format (floor (largest) + 0.88, 2);
+  for (char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      *p = '8';
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  width += 36; /* the cell's padding and the column's */
+  if (width > gtk_column_view_column_get_fixed_width (self->value_column))
+    gtk_column_view_column_set_fixed_width (self->value_column, width);
+}
+
 void
 kam_figures_view_set_dataset (KamFiguresView *self, KamDataset *dataset)
 {
@@ -302,7 +329,9 @@ kam_figures_view_set_dataset (KamFiguresView *self, KamDataset *dataset)
    * with its list whole, instead of each following the lists' changes (a
    * second at 10^5 figures) */
   g_signal_connect_swapped (dataset, "changed", G_CALLBACK (_kam_figures_update_choices), self);
+  g_signal_connect_swapped (dataset, "changed", G_CALLBACK (fit_value_column), self);
   _kam_figures_update_choices (self);
+  fit_value_column (self);
   kam_probe ("figures: choices");
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->query));
   kam_probe ("figures: selection model");

@@ -12,6 +12,8 @@ struct _KamTextCell
 
   GtkWidget *text;
   char *original;    /* the text when editing began */
+  char *shown;       /* the text shown when not editing */
+  char *edit;        /* the text editing begins from, when not the one shown */
   gboolean editing;  /* focus is in the cell */
   gboolean fresh;    /* the next character typed replaces the text */
   KamTextCellFunc commit, started;
@@ -59,8 +61,19 @@ kam_text_cell_reset (GtkWidget *cell, const char *text)
 
   g_free (self->original);
   self->original = g_strdup (text);
+  g_free (self->shown);
+  self->shown = g_strdup (text);
   gtk_editable_set_text (GTK_EDITABLE (self->text), text);
   self->fresh = TRUE;
+}
+
+void
+kam_text_cell_set_edit_text (GtkWidget *cell, const char *text)
+{
+  KamTextCell *self = KAM_TEXT_CELL (cell);
+
+  g_free (self->edit);
+  self->edit = g_strdup (text);
 }
 
 void
@@ -78,6 +91,8 @@ finish (KamTextCell *self)
   self->editing = FALSE;
   if (g_strcmp0 (self->original, current_text (self)) != 0)
     self->commit (GTK_WIDGET (self), self->data);
+  else if (self->edit != NULL && self->shown != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->text), self->shown); /* nothing typed: as shown */
 }
 
 static void
@@ -87,10 +102,24 @@ start (KamTextCell *self)
     return;
   self->editing = TRUE;
   self->fresh = TRUE;
+  if (self->edit != NULL && g_strcmp0 (self->edit, current_text (self)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->text), self->edit);
   g_free (self->original);
   self->original = g_strdup (current_text (self));
   if (self->started != NULL)
     self->started (GTK_WIDGET (self), self->data);
+}
+
+void
+kam_text_cell_edit (GtkWidget *cell, const char *text)
+{
+  KamTextCell *self = KAM_TEXT_CELL (cell);
+
+  gtk_widget_grab_focus (self->text);
+  start (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->text), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->text), -1);
+  self->fresh = FALSE;
 }
 
 static void
@@ -198,6 +227,8 @@ static void
 kam_text_cell_finalize (GObject *object)
 {
   g_free (KAM_TEXT_CELL (object)->original);
+  g_free (KAM_TEXT_CELL (object)->shown);
+  g_free (KAM_TEXT_CELL (object)->edit);
   G_OBJECT_CLASS (kam_text_cell_parent_class)->finalize (object);
 }
 

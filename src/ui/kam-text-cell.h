@@ -28,6 +28,13 @@ GtkWidget *kam_text_cell_new (KamTextCellFunc commit, KamTextCellFunc started, g
 void kam_text_cell_set_text (GtkWidget *cell, const char *text);
 /* Shows this text even over what the user typed. */
 void kam_text_cell_reset (GtkWidget *cell, const char *text);
+/* The text editing begins from when it is not the one shown (a value shown
+ * rounded, edited whole); NULL: the one shown. Nothing typed, the cell shows
+ * its text again. */
+void kam_text_cell_set_edit_text (GtkWidget *cell, const char *text);
+/* Puts the cursor in the cell, editing this text (typed before, to be
+ * changed): Enter commits it, Escape puts back the cell's own. */
+void kam_text_cell_edit (GtkWidget *cell, const char *text);
 /* Whether the user has typed something not yet committed. */
 gboolean kam_text_cell_is_editing (GtkWidget *cell);
 /* The name a screen reader gives the cell: its column's title. */
