@@ -502,6 +502,40 @@ test_members_editable (void)
   g_assert_cmpstr (kam_dimension_get_label (sex), ==, "Sex");
 }
 
+/* A source's id can change: its figures and agreements follow, in one step. */
+static void
+test_rename_source (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  KamSource *source = kam_dataset_lookup_source (dataset, "s1");
+  g_autoptr (KamAgreement) agreement = g_list_model_get_item (kam_dataset_get_agreements (dataset), 0);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = g_strdup (kam_source_get_title (source));
+  KamSource *renamed;
+
+  g_assert_cmpstr (kam_agreement_get_source (agreement), ==, "s1");
+  g_assert_true (kam_dataset_set_item_string (dataset, source, "id", "mlvt-2022", &error));
+  g_assert_no_error (error);
+  g_assert_null (kam_dataset_lookup_source (dataset, "s1"));
+  renamed = kam_dataset_lookup_source (dataset, "mlvt-2022");
+  g_assert_nonnull (renamed);
+  g_assert_cmpstr (kam_source_get_title (renamed), ==, title);
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    g_assert_cmpstr (kam_figure_table_get_source (table, i), ==, "mlvt-2022");
+  g_assert_cmpstr (kam_agreement_get_source (agreement), ==, "mlvt-2022");
+  g_assert_true (kam_figure_table_check_index (table));
+  /* one step back */
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_nonnull (kam_dataset_lookup_source (dataset, "s1"));
+  g_assert_null (kam_dataset_lookup_source (dataset, "mlvt-2022"));
+  g_assert_cmpstr (kam_figure_table_get_source (table, 0), ==, "s1");
+  g_assert_cmpstr (kam_agreement_get_source (agreement), ==, "s1");
+  /* an empty id, or one another source has, is refused */
+  g_assert_false (kam_dataset_rename_source (dataset, kam_dataset_lookup_source (dataset, "s1"), "", &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -520,5 +554,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/model/add-items-validated", test_add_items_validated);
   g_test_add_func ("/kamlang/model/figure-objects-follow-rows", test_figure_objects_follow_rows);
   g_test_add_func ("/kamlang/model/members-editable", test_members_editable);
+  g_test_add_func ("/kamlang/model/rename-source", test_rename_source);
   return g_test_run ();
 }

@@ -220,6 +220,49 @@ test_breakdowns_page (void)
   close_window (window);
 }
 
+/* Sources: the id is a cell that takes what is typed (the figures follow);
+ * undoing the new source's addition leaves no text of another source under
+ * the keyboard. */
+static void
+test_source_id_and_undo (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  GtkWidget *view = show_page (window, "sources");
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  GtkWidget *id, *title, *focus;
+
+  /* the id of an existing source: typed, its figures follow */
+  id = find_text_cell (view, "s1");
+  edit_cell (id, "mlvt");
+  g_assert_nonnull (kam_dataset_lookup_source (dataset, "mlvt"));
+  g_assert_cmpstr (kam_figure_table_get_source (table, 0), ==, "mlvt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (kam_figure_table_get_source (table, 0), ==, "s1");
+
+  /* a new source, its title being typed; then undone */
+  g_assert_true (gtk_widget_activate_action (view, "items.add", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (kam_dataset_get_sources (dataset)), ==, 2);
+  title = find_text_cell (view, "source-1");
+  g_assert_true (KAM_IS_TEXT_CELL (title));
+  g_assert_true (gtk_widget_grab_focus (title));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (kam_dataset_get_sources (dataset)), ==, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  /* not in a text cell of the remaining source, whose text a key would
+   * replace, nor in a text left out of the window */
+  if (focus != NULL)
+    {
+      g_assert_true (gtk_widget_get_root (focus) == GTK_ROOT (window));
+      g_assert_true (gtk_widget_get_ancestor (focus, KAM_TYPE_TEXT_CELL) == NULL);
+    }
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -230,5 +273,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/add-country", test_add_country);
   g_test_add_func ("/kamlang/window/agreement-cells", test_agreement_cells);
   g_test_add_func ("/kamlang/window/breakdowns-page", test_breakdowns_page);
+  g_test_add_func ("/kamlang/window/source-id-and-undo", test_source_id_and_undo);
   return g_test_run ();
 }

@@ -89,9 +89,16 @@ void
 kam_cell_unbind (GtkWidget *cell)
 {
   KamCellItem *bound = bound_of (cell);
+  GtkRoot *root = gtk_widget_get_root (cell);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   g_return_if_fail (bound != NULL);
   kam_cell_item_clear (bound);
+  /* its item left the row (deleted, undone): the cell will show another
+   * item, whose text a keystroke must not overwrite. The keyboard leaves
+   * it (see kam_text_cell_unroot). */
+  if (focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell)))
+    gtk_root_set_focus (root, NULL);
 }
 
 /**

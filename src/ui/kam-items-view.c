@@ -30,7 +30,7 @@ static const Column country_columns[] = {
 };
 
 static const Column source_columns[] = {
-  { "id", N_("Id"), CELL_KEY, 130 },
+  { "id", N_("Id"), CELL_TEXT, 130 }, /* its figures and agreements follow */
   { "title", N_("Title"), CELL_TEXT, 320 },
   { "publisher", N_("Publisher"), CELL_TEXT, 180 },
   { "date", N_("Date"), CELL_TEXT, 110 },
@@ -115,13 +115,17 @@ refresh_cell (KamItemsView *self, GtkWidget *cell)
 }
 
 static void
-commit (KamItemsView *self, GtkWidget *cell, const GValue *value)
+commit (KamItemsView *self, GtkWidget *cell_, const GValue *value)
 {
-  GObject *item = kam_cell_get_item (cell);
+  g_autoptr (GtkWidget) cell = g_object_ref (cell_);
+  g_autoptr (GObject) item = g_object_ref (kam_cell_get_item (cell));
   const Column *column = column_of (self, cell);
   g_autoptr (GError) error = NULL;
 
   kam_dataset_set_item_property (self->dataset, item, column->property, value, &error);
+  /* a renamed source is another item: the cell has left it */
+  if (kam_cell_get_item (cell) != item)
+    return;
   if (KAM_IS_TEXT_CELL (cell))
     {
       g_autofree char *text = NULL;

@@ -86,7 +86,7 @@ kam_text_cell_set_text (GtkWidget *cell, const char *text)
 static void
 finish (KamTextCell *self)
 {
-  if (!self->editing)
+  if (!self->editing || self->text == NULL) /* disposed: nothing to write from */
     return;
   self->editing = FALSE;
   if (g_strcmp0 (self->original, current_text (self)) != 0)
@@ -98,7 +98,7 @@ finish (KamTextCell *self)
 static void
 start (KamTextCell *self)
 {
-  if (self->editing)
+  if (self->editing || self->text == NULL)
     return;
   self->editing = TRUE;
   self->fresh = TRUE;
@@ -135,11 +135,14 @@ focus_leave (KamTextCell *self)
 }
 
 static void
-activated (KamTextCell *self)
+activated (KamTextCell *self_)
 {
+  /* the commit may take the cell out of its list (a renamed source) */
+  g_autoptr (KamTextCell) self = g_object_ref (self_);
+
   finish (self);
   /* stay ready for the next edit of the same cell */
-  if (gtk_widget_has_focus (self->text))
+  if (self->text != NULL && gtk_widget_has_focus (self->text))
     start (self);
 }
 
@@ -232,6 +235,22 @@ kam_text_cell_finalize (GObject *object)
   G_OBJECT_CLASS (kam_text_cell_parent_class)->finalize (object);
 }
 
+/* Taken out of the window (its item deleted or undone) while the keyboard is
+ * in it: the keyboard leaves it, never stays on a text out of the window nor
+ * lands in another item's text (a list gives its focus to a cell of the row
+ * under its cursor, where a keystroke would replace a text): Tab then starts
+ * again from the window's top. */
+static void
+kam_text_cell_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+  GTK_WIDGET_CLASS (kam_text_cell_parent_class)->unroot (widget);
+}
+
 static void
 kam_text_cell_class_init (KamTextCellClass *klass)
 {
@@ -243,6 +262,7 @@ kam_text_cell_class_init (KamTextCellClass *klass)
   object_class->dispose = kam_text_cell_dispose;
   object_class->finalize = kam_text_cell_finalize;
   widget_class->grab_focus = kam_text_cell_grab_focus;
+  widget_class->unroot = kam_text_cell_unroot;
   gtk_editable_install_properties (object_class, 1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kamtextcell");

@@ -38,6 +38,9 @@ kam_dataset_set_item_property (KamDataset *self, gpointer item, const char *prop
   g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
 
+  /* a source's id is its name in every figure and agreement: they follow */
+  if (KAM_IS_SOURCE (item) && g_str_equal (property, "id") && G_VALUE_HOLDS_STRING (value))
+    return kam_dataset_rename_source (self, item, g_value_get_string (value), error);
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
   g_return_val_if_fail (pspec != NULL && (pspec->flags & G_PARAM_WRITABLE)
                           && !(pspec->flags & G_PARAM_CONSTRUCT_ONLY), FALSE);
@@ -163,6 +166,63 @@ kam_dataset_add_source (KamDataset *self, KamSource *source, GError **error)
       return FALSE;
     }
   run_list (self, LIST_SOURCES, source, TRUE, _("Add source"));
+  return TRUE;
+}
+
+/**
+ * kam_dataset_rename_source:
+ *
+ * Gives a source another id, and its figures and agreements with it, as one
+ * undoable step. Refused (nothing changed) when the id is empty or another
+ * source has it.
+ */
+gboolean
+kam_dataset_rename_source (KamDataset *self, KamSource *source, const char *id, GError **error)
+{
+  g_autoptr (KamSource) renamed = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  KamFigureTable *table = self->figures;
+  const char *old = g_intern_string (kam_source_get_id (source));
+  GListModel *agreements = G_LIST_MODEL (self->lists[LIST_AGREEMENTS]);
+  guint n_properties;
+  g_autofree GParamSpec **properties = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n_properties);
+  KamFigureRow src = { 0 };
+
+  if (g_strcmp0 (id, old) == 0)
+    return TRUE;
+  if (!check_new_key (self, LIST_SOURCES, id, error))
+    return FALSE;
+  renamed = kam_source_new (id);
+  for (guint i = 0; i < n_properties; i++)
+    if (!g_str_equal (properties[i]->name, "id") && (properties[i]->flags & G_PARAM_WRITABLE)
+        && !(properties[i]->flags & G_PARAM_CONSTRUCT_ONLY))
+      {
+        g_auto (GValue) value = G_VALUE_INIT;
+
+        g_value_init (&value, properties[i]->value_type);
+        g_object_get_property (G_OBJECT (source), properties[i]->name, &value);
+        g_object_set_property (G_OBJECT (renamed), properties[i]->name, &value);
+      }
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    if (kam_figure_table_get_source (table, i) == old)
+      {
+        guint figure = kam_figure_table_get_id (table, i);
+        g_array_append_val (ids, figure);
+      }
+  src.source = g_intern_string (id);
+  kam_dataset_begin_group (self, _("Rename a source"));
+  kam_dataset_add_source (self, renamed, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    kam_dataset_set_figure_field (self, g_array_index (ids, guint, i), KAM_FIGURE_FIELD_SOURCE, &src, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr (KamAgreement) agreement = g_list_model_get_item (agreements, i);
+
+      if (g_strcmp0 (kam_agreement_get_source (agreement), old) == 0)
+        kam_dataset_set_item_string (self, agreement, "source", id, NULL);
+    }
+  kam_dataset_remove_source (self, source, FALSE, NULL);
+  kam_dataset_end_group (self);
   return TRUE;
 }
 

@@ -64,6 +64,7 @@ gboolean kam_dataset_set_item_property (KamDataset *self, gpointer item, const c
                                         const GValue *value, GError **error);
 gboolean kam_dataset_set_item_string (KamDataset *self, gpointer item, const char *property,
                                       const char *value, GError **error);
+gboolean kam_dataset_rename_source (KamDataset *self, KamSource *source, const char *id, GError **error);
 gboolean kam_dataset_set_title (KamDataset *self, const char *title);
 gboolean kam_dataset_set_description (KamDataset *self, const char *description);
 
