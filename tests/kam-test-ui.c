@@ -241,7 +241,10 @@ row_labelled (GtkWidget *popover, const char *text)
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), i);
       if (row == NULL)
         return NULL;
-      if (g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), text))
+      GtkWidget *child = gtk_list_box_row_get_child (row);
+      GtkWidget *label = GTK_IS_LABEL (child) ? child : find_widget (child, GTK_TYPE_LABEL);
+
+      if (g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
         return row;
     }
 }

@@ -85,6 +85,9 @@ test_round_trip_bundled (void)
   g_autoptr (KamDataset) dataset = kam_dataset_load_data (text, length, NULL, NULL);
 
   g_assert_nonnull (dataset);
+  /* its title and description in Khmer too (issue 27) */
+  g_assert_cmpstr (kam_dataset_get_title_km (dataset), ==, "ពលករកម្ពុជាធ្វើការនៅបរទេស");
+  g_assert_true (g_str_has_prefix (kam_dataset_get_description_km (dataset), "តួលេខ"));
   /* The bundled file was written by Kamlang: save(load(f)) == f, byte for byte. */
   assert_round_trip (dataset, text, length);
 }

@@ -100,6 +100,12 @@ test_khmer_digits (void)
     g_assert_cmpstr (c, ==, "៤៥.៥");
     g_assert_cmpstr (year, ==, "២០២១");
     g_assert_cmpstr (text, ==, "Thailand, ២០២១: ១.២ M");
+    /* issue 27: digits inside ids and words stay as written */
+    {
+      g_autofree char *ids = kam_number_localize ("pp-000, F8: 2nd, s_2, pp-2024-03 and 2024-03");
+
+      g_assert_cmpstr (ids, ==, "pp-000, F8: 2nd, s_2, pp-2024-03 and ២០២៤-០៣");
+    }
     g_assert_cmpstr (file, ==, "11453");
     g_assert_true (kam_number_parse (a, &v, NULL));
     g_assert_cmpfloat (v, ==, 1220197);

@@ -64,7 +64,7 @@ test_choice_cell (void)
    * its narrowest possible label) */
   {
     gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-    GtkWidget *label = gtk_list_box_row_get_child (korea);
+    GtkWidget *label = find_widget (gtk_list_box_row_get_child (korea), GTK_TYPE_LABEL);
 
     while (g_get_monotonic_time () < until && gtk_widget_get_width (label) == 0)
       g_main_context_iteration (NULL, FALSE);
@@ -491,6 +491,116 @@ test_sort_by_header (void)
   close_window (window);
 }
 
+/* The KamCell the window's keyboard is in, or NULL. */
+static GtkWidget *
+focused_cell (KamWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (KAM_IS_CELL (focus))
+      return focus;
+  return NULL;
+}
+
+static guint
+focused_figure (KamWindow *window)
+{
+  GtkWidget *cell = focused_cell (window);
+
+  g_assert_nonnull (cell);
+  return kam_figure_get_id (kam_cell_get_item (cell));
+}
+
+/* Issue 27: every cell of the Figures list is reached from the keyboard;
+ * typing on a choice opens its list finding what is typed, Enter takes it. */
+static void
+test_figures_keyboard (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  KamFiguresView *view = kam_window_get_figures_view (window);
+  GtkWidget *columns = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  guint first = kam_figure_table_get_id (table, 0), second = kam_figure_table_get_id (table, 1);
+  Search search_country = { GTK_WIDGET (window), KAM_TYPE_CHOICE_CELL, KAM_FIGURE_FIELD_COUNTRY, first, NULL };
+  GtkWidget *country, *popover, *search;
+  GtkListBoxRow *row;
+
+  show_figures (window);
+  g_assert_true (wait_for (cell_exists, &search_country));
+  country = search_country.found;
+
+  g_assert_true (gtk_widget_grab_focus (country));
+  iterate ();
+  g_assert_true (focused_cell (window) == country);
+  /* Right: the year, then the indicator; Left back */
+  g_assert_true (send_key (columns, GDK_KEY_Right));
+  g_assert_cmpint (kam_cell_get_field (focused_cell (window)), ==, KAM_FIGURE_FIELD_YEAR);
+  g_assert_cmpuint (focused_figure (window), ==, first);
+  g_assert_true (send_key (columns, GDK_KEY_Right));
+  g_assert_cmpint (kam_cell_get_field (focused_cell (window)), ==, KAM_FIGURE_FIELD_INDICATOR);
+  g_assert_true (send_key (columns, GDK_KEY_Left));
+  g_assert_cmpint (kam_cell_get_field (focused_cell (window)), ==, KAM_FIGURE_FIELD_YEAR);
+  /* a text cell on which nothing was typed leaves by Right too */
+  g_assert_true (send_key (columns, GDK_KEY_Right));
+  g_assert_true (send_key (columns, GDK_KEY_Right));
+  g_assert_cmpint (kam_cell_get_field (focused_cell (window)), ==, KAM_FIGURE_FIELD_VALUE);
+  g_assert_true (send_key (columns, GDK_KEY_Right));
+  g_assert_cmpint (kam_cell_get_field (focused_cell (window)), ==, KAM_FIGURE_FIELD_QUALIFIER);
+  /* Ctrl+Right: the row's last cell; Ctrl+Left its first */
+  {
+    g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (columns);
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Right, 0, GDK_CONTROL_MASK, &handled);
+      }
+    iterate ();
+    g_assert_true (handled);
+    g_assert_cmpint (kam_cell_get_field (focused_cell (window)), ==, KAM_FIGURE_FIELD_NOTE);
+  }
+  /* Down: the same column in the next row, which is selected */
+  g_assert_true (send_key (columns, GDK_KEY_Down));
+  g_assert_cmpint (kam_cell_get_field (focused_cell (window)), ==, KAM_FIGURE_FIELD_NOTE);
+  g_assert_cmpuint (focused_figure (window), ==, second);
+  g_assert_true (send_key (columns, GDK_KEY_Up));
+  g_assert_cmpuint (focused_figure (window), ==, first);
+
+  /* typing on the country: its list opens finding what was typed, and Enter
+   * takes the first choice that reads so */
+  g_assert_true (gtk_widget_grab_focus (country));
+  iterate ();
+  g_assert_true (send_key (country, GDK_KEY_k));
+  popover = find_widget (country, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  search = find_widget (popover, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "k");
+  gtk_editable_set_text (GTK_EDITABLE (search), "destin");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate ();
+  row = row_labelled (popover, "Japan");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (row)));
+  /* under its name, what tells a choice apart: its code */
+  {
+    GtkWidget *name = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+
+    g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (name)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (name))), "JPN"));
+  }
+  row = row_labelled (popover, "All destinations");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (row)));
+  g_signal_emit_by_name (search, "activate");
+  iterate ();
+  g_assert_null (kam_figure_table_get_country (table, kam_figure_table_find_row (table, first)));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,6 +610,7 @@ main (int argc, char **argv)
     return status;
   g_test_add_func ("/kamlang/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/kamlang/window/choice-cell", test_choice_cell);
+  g_test_add_func ("/kamlang/window/figures-keyboard", test_figures_keyboard);
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/figures-add-copies-selected", test_figures_add_copies_selected);

@@ -91,6 +91,30 @@ kam_number_get_khmer_digits (void)
   return g_atomic_int_get (&khmer_digits) != 0;
 }
 
+/* Whether the digits from start to end are part of a word or an id rather
+ * than a number: a letter just before or after them ("F8", "2nd"), or a
+ * hyphen, underscore or slash joining them to letters ("pp-000", "s_2"). */
+static gboolean
+digits_in_word (const char *text, const char *start, const char *end)
+{
+  if (g_ascii_isalpha (*end))
+    return TRUE;
+  if (start == text)
+    return FALSE;
+  if (g_ascii_isalpha (start[-1]))
+    return TRUE;
+  if ((start[-1] == '-' || start[-1] == '_' || start[-1] == '/') && start - 1 > text)
+    {
+      const char *before = start - 2;
+
+      /* back over the id's other digits: "pp-000-1" */
+      while (before > text && (g_ascii_isdigit (*before) || *before == '-' || *before == '_'))
+        before--;
+      return g_ascii_isalpha (*before) || *before == '_';
+    }
+  return FALSE;
+}
+
 char *
 kam_number_localize_take (char *text)
 {
@@ -99,12 +123,24 @@ kam_number_localize_take (char *text)
   if (!kam_number_get_khmer_digits () || strpbrk (text, "0123456789") == NULL)
     return text;
   out = g_string_sized_new (strlen (text) * 3);
-  for (const char *p = text; *p; p++)
+  for (const char *p = text; *p;)
     {
-      if (g_ascii_isdigit (*p))
-        g_string_append_unichar (out, 0x17E0 + (*p - '0'));
+      const char *end = p;
+
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      while (g_ascii_isdigit (*end))
+        end++;
+      /* only numbers become Khmer: digits inside an id or a word stay */
+      if (digits_in_word (text, p, end))
+        g_string_append_len (out, p, end - p);
       else
-        g_string_append_c (out, *p);
+        for (; p < end; p++)
+          g_string_append_unichar (out, 0x17E0 + (*p - '0'));
+      p = end;
     }
   g_free (text);
   return g_string_free (out, FALSE);

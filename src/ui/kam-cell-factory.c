@@ -7,6 +7,8 @@
 #include "kam-cell.h"
 #include "kam-cell-factory.h"
 
+#include "kam-cell-nav.h"
+
 typedef struct
 {
   GType owner;
@@ -34,6 +36,7 @@ setup (GtkSignalListItemFactory *factory, GtkListItem *item, Factory *f)
   GtkWidget *cell = f->make (f->column);
 
   kam_cell_set_factory (cell, f);
+  kam_cell_nav_set_list_item (cell, item);
   gtk_list_item_set_child (item, cell);
 }
 

@@ -24,6 +24,8 @@ guint kam_choice_cell_get_selected (KamChoiceCell *self);
 void kam_choice_cell_set_selected (KamChoiceCell *self, guint position);
 /* Opens the list of choices; choosing one sets "selected". */
 void kam_choice_cell_popup (KamChoiceCell *self);
+void kam_choice_cell_set_details (KamChoiceCell *self, GListModel *details);
+void kam_choice_cell_popup_typed (KamChoiceCell *self, const char *typed);
 const char *kam_choice_cell_get_tooltip_text (KamChoiceCell *self);
 void kam_choice_cell_set_tooltip_text (KamChoiceCell *self, const char *text);
 

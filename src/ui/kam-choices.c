@@ -14,6 +14,7 @@ void
 kam_choices_init (KamChoices *choices)
 {
   choices->labels = gtk_string_list_new (NULL);
+  choices->details = gtk_string_list_new (NULL);
   choices->keys = g_ptr_array_new ();
 }
 
@@ -21,7 +22,26 @@ void
 kam_choices_clear (KamChoices *choices)
 {
   g_clear_object (&choices->labels);
+  g_clear_object (&choices->details);
   g_clear_pointer (&choices->keys, g_ptr_array_unref);
+}
+
+/* "MYS · ម៉ាឡេស៊ី": the code, and the name in the language the label is not
+ * in (or the whole title a short label stands for). */
+static char *
+detail (const char *key, const char *label, const char *name, const char *other)
+{
+  const char *shown = NULL;
+
+  if (other != NULL && *other != '\0' && g_strcmp0 (label, other) != 0)
+    shown = other;
+  else if (name != NULL && *name != '\0' && g_strcmp0 (label, name) != 0)
+    shown = name;
+  if (shown == NULL)
+    return g_strdup (key);
+  /* TRANSLATORS: a choice's code and its other name, under its name in a
+   * list of choices: "MYS · ម៉ាឡេស៊ី" */
+  return g_strdup_printf (_("%s · %s"), key, shown);
 }
 
 gboolean
@@ -29,6 +49,7 @@ kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kin
                     const char *first_label, ...)
 {
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) keys = g_ptr_array_new ();
   GListModel *list;
   guint old_n, n;
@@ -40,6 +61,7 @@ kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kin
     {
       const char *key = va_arg (args, const char *);
       g_ptr_array_add (labels, g_strdup (label));
+      g_ptr_array_add (details, g_strdup (""));
       g_ptr_array_add (keys, key != NULL ? (gpointer) g_intern_string (key) : NULL);
     }
   va_end (args);
@@ -57,16 +79,21 @@ kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kin
         {
           key = kam_country_get_code (KAM_COUNTRY (item));
           label = g_strdup (kam_dataset_get_country_label (dataset, key));
+          g_ptr_array_add (details, detail (key, label, kam_country_get_name (KAM_COUNTRY (item)),
+                                            kam_country_get_name_km (KAM_COUNTRY (item))));
         }
       else if (kind == KAM_CHOICES_INDICATORS)
         {
           key = kam_indicator_get_id (KAM_INDICATOR (item));
           label = g_strdup (kam_dataset_get_indicator_label (dataset, key));
+          g_ptr_array_add (details, detail (key, label, kam_indicator_get_name (KAM_INDICATOR (item)),
+                                            kam_indicator_get_name_km (KAM_INDICATOR (item))));
         }
       else
         {
           key = kam_source_get_id (KAM_SOURCE (item));
           label = kam_source_dup_label (KAM_SOURCE (item));
+          g_ptr_array_add (details, detail (key, label, kam_source_get_title (KAM_SOURCE (item)), NULL));
         }
       g_ptr_array_add (labels, label);
       g_ptr_array_add (keys, (gpointer) g_intern_string (key));
@@ -77,8 +104,8 @@ kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kin
   same = old_n == n;
   for (guint i = 0; same && i < n; i++)
     same = g_ptr_array_index (keys, i) == g_ptr_array_index (choices->keys, i)
-           && g_str_equal (gtk_string_list_get_string (choices->labels, i),
-                           g_ptr_array_index (labels, i));
+           && g_str_equal (gtk_string_list_get_string (choices->labels, i), g_ptr_array_index (labels, i))
+           && g_str_equal (gtk_string_list_get_string (choices->details, i), g_ptr_array_index (details, i));
   if (same)
     return FALSE;
 
@@ -86,6 +113,10 @@ kam_choices_update (KamChoices *choices, KamDataset *dataset, KamChoicesKind kin
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (choices->keys, g_ptr_array_index (keys, i));
   g_ptr_array_add (labels, NULL);
+  g_ptr_array_add (details, NULL);
+  /* the details first: a cell shows its choice when the labels change */
+  gtk_string_list_splice (choices->details, 0, g_list_model_get_n_items (G_LIST_MODEL (choices->details)),
+                          (const char *const *) details->pdata);
   gtk_string_list_splice (choices->labels, 0, old_n, (const char *const *) labels->pdata);
   return TRUE;
 }

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   GtkStringList *labels;
+  GtkStringList *details; /* what tells a choice apart, for a picker's list:
+                           * its code and its name in the other language */
   GPtrArray *keys;
 } KamChoices;
 

@@ -363,6 +363,9 @@ make_choice_cell (KamFiguresView *self, KamFigureField field, guint dimension, c
                          : G_LIST_MODEL (self->cell_choices[choice_slot (field)].labels);
   GtkWidget *dropdown = kam_choice_cell_new (labels);
 
+  if (field == KAM_FIGURE_FIELD_COUNTRY || field == KAM_FIGURE_FIELD_INDICATOR || field == KAM_FIGURE_FIELD_SOURCE)
+    kam_choice_cell_set_details (KAM_CHOICE_CELL (dropdown),
+                                 G_LIST_MODEL (self->cell_choices[choice_slot (field)].details));
   kam_cell_set_field (dropdown, field, dimension);
   /* the button's name is its choice ("Japan"); the column says what it is */
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);

@@ -16,6 +16,7 @@
 #include "kam-number.h"
 #include "kam-paste.h"
 #include "kam-ui-util.h"
+#include "kam-cell-nav.h"
 #include "kam-dataset.h"
 #include "kam-choices.h"
 
@@ -552,6 +553,18 @@ kam_figures_view_init (KamFiguresView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   kam_label_inner_controls (GTK_WIDGET (self));
+  {
+    /* the qualifier's column as wide as its longest choice, in Khmer too */
+    g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+    int width;
+
+    for (guint q = 0; q < KAM_N_QUALIFIERS; q++)
+      g_ptr_array_add (texts, (gpointer) gtk_string_list_get_string (self->qualifier_labels, q));
+    g_ptr_array_add (texts, NULL);
+    width = kam_widest_text (GTK_WIDGET (self->view), (const char *const *) texts->pdata) + 40;
+    if (width > gtk_column_view_column_get_fixed_width (self->qualifier_column))
+      gtk_column_view_column_set_fixed_width (self->qualifier_column, width);
+  }
   kam_menu_button_align_label (self->breakdowns_button);
 
   set_up_column (self, self->country_column, KAM_FIGURE_FIELD_COUNTRY, 0);
@@ -563,6 +576,7 @@ kam_figures_view_init (KamFiguresView *self)
   set_up_column (self, self->note_column, KAM_FIGURE_FIELD_NOTE, 0);
   g_signal_connect (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (view_sorter_changed), self);
   kam_list_tab_leaves (self->scroller);
+  kam_cell_nav_attach (self->view);
 
   self->filters = g_binding_group_new ();
   kam_choices_bind (&self->filter_choices[0], self->filters, "country", self->country_filter);

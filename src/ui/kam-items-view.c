@@ -17,6 +17,7 @@
 #include "kam-choice-cell.h"
 #include "kam-text-cell.h"
 #include "kam-ui-util.h"
+#include "kam-cell-nav.h"
 #include "kam-dataset.h"
 #include "kam-choices.h"
 
@@ -227,6 +228,7 @@ make_cell (gpointer data)
       }
     default:
       cell = kam_choice_cell_new (G_LIST_MODEL (choices_for (self, column->kind)->labels));
+      kam_choice_cell_set_details (KAM_CHOICE_CELL (cell), G_LIST_MODEL (choices_for (self, column->kind)->details));
       g_hash_table_add (self->choice_cells, cell);
       g_object_weak_ref (G_OBJECT (cell), (GWeakNotify) choice_cell_destroyed, self);
     }
@@ -436,6 +438,7 @@ kam_items_view_init (KamItemsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kam_label_inner_controls (GTK_WIDGET (self));
   kam_list_tab_leaves (self->scroller);
+  kam_cell_nav_attach (self->view);
 }
 
 /* A read-only cell: a label bound to the item's property (a code, an id, a
@@ -500,7 +503,25 @@ kam_items_view_constructed (GObject *object)
       column = gtk_column_view_column_new (_(c->title), g_steal_pointer (&factory));
       gtk_column_view_column_set_resizable (column, TRUE);
       if (c->width > 0)
-        gtk_column_view_column_set_fixed_width (column, c->width);
+        {
+          /* wide enough for its title and, for a choice, its longest
+           * choice, in the language shown (Khmer words are longer) */
+          const char *title[] = { _(c->title), NULL };
+          int width = MAX (c->width, kam_widest_text (GTK_WIDGET (self->view), title) + 28);
+
+          if (c->kind == CELL_ENUM)
+            {
+              const char *const *labels = g_str_equal (c->property, "kind") ? agreement_kind_labels
+                                                                            : agreement_status_labels;
+              g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+
+              for (guint i = 0; labels[i] != NULL; i++)
+                g_ptr_array_add (texts, (gpointer) _(labels[i]));
+              g_ptr_array_add (texts, NULL);
+              width = MAX (width, kam_widest_text (GTK_WIDGET (self->view), (const char *const *) texts->pdata) + 40);
+            }
+          gtk_column_view_column_set_fixed_width (column, width);
+        }
       else
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->view, column);

@@ -54,6 +54,14 @@ kam_text_cell_is_editing (GtkWidget *cell)
   return self->editing && g_strcmp0 (self->original, current_text (self)) != 0;
 }
 
+gboolean
+kam_text_cell_in_place (GtkWidget *cell)
+{
+  KamTextCell *self = KAM_TEXT_CELL (cell);
+
+  return self->editing && !self->fresh;
+}
+
 void
 kam_text_cell_reset (GtkWidget *cell, const char *text)
 {
@@ -132,6 +140,9 @@ static void
 focus_leave (KamTextCell *self)
 {
   finish (self);
+  /* no selection drawn in a cell the keyboard left */
+  if (self->text != NULL)
+    gtk_editable_select_region (GTK_EDITABLE (self->text), 0, 0);
 }
 
 static void

@@ -35,6 +35,9 @@ void kam_text_cell_set_edit_text (GtkWidget *cell, const char *text);
 /* Puts the cursor in the cell, editing this text (typed before, to be
  * changed): Enter commits it, Escape puts back the cell's own. */
 void kam_text_cell_edit (GtkWidget *cell, const char *text);
+/* Whether the cursor is placed in the text to edit it in place (moving it,
+ * clicking twice, typing), rather than on the cell (a key replaces it). */
+gboolean kam_text_cell_in_place (GtkWidget *cell);
 /* Whether the user has typed something not yet committed. */
 gboolean kam_text_cell_is_editing (GtkWidget *cell);
 /* The name a screen reader gives the cell: its column's title. */

@@ -258,6 +258,23 @@ kam_list_tab_leaves (GtkWidget *list)
   gtk_widget_add_controller (list, shortcuts);
 }
 
+int
+kam_widest_text (GtkWidget *widget, const char *const *texts)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  int widest = 0;
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      int width;
+
+      pango_layout_set_text (layout, texts[i], -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
 void
 kam_closure_data_free (gpointer data, GClosure *closure)
 {

@@ -25,6 +25,9 @@ void kam_label_drop_down (GtkDropDown *drop_down);
 void kam_menu_button_set_label (GtkMenuButton *button, const char *label);
 
 /* A GClosureNotify that g_free()s the handler's data. */
+/* The width in pixels of the widest of these texts (NULL-terminated) as the
+ * widget's font draws them: a column sized for its words in any language. */
+int kam_widest_text (GtkWidget *widget, const char *const *texts);
 void kam_closure_data_free (gpointer data, GClosure *closure);
 
 /* Presents a dialog that goes away with its parent window. */

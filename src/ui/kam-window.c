@@ -123,6 +123,12 @@ changed_on_disk (KamWindow *self)
 
 /* The window's title: a mark for unsaved changes, then the file name. */
 static char *
+subtitle_of (gpointer unused, KamDataset *dataset, const char *title, const char *title_km)
+{
+  return dataset != NULL ? g_strdup (kam_dataset_get_title_label (dataset)) : NULL;
+}
+
+static char *
 title_of (gpointer unused, const char *name, gboolean modified)
 {
   /* Translators: the window title: a mark for unsaved changes, then the file name */
@@ -140,7 +146,14 @@ bind_title (KamWindow *self)
   GtkExpression *title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
                                                       G_CALLBACK (title_of), NULL, NULL);
   GtkExpression *dataset = gtk_property_expression_new (KAM_TYPE_DOCUMENT, document, "dataset");
-  GtkExpression *subtitle = gtk_property_expression_new (KAM_TYPE_DATASET, dataset, "title");
+  GtkExpression *names[3] = {
+    gtk_expression_ref (dataset),
+    gtk_property_expression_new (KAM_TYPE_DATASET, gtk_expression_ref (dataset), "title"),
+    gtk_property_expression_new (KAM_TYPE_DATASET, dataset, "title-km"),
+  };
+  /* the dataset's title in the language of the window */
+  GtkExpression *subtitle = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 3, names,
+                                                         G_CALLBACK (subtitle_of), NULL, NULL);
 
   gtk_expression_bind (gtk_expression_ref (title), self->title, "title", self);
   gtk_expression_bind (title, self, "title", self);

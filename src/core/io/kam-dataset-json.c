@@ -29,7 +29,7 @@
 
 #define MAX_PROBLEMS 200
 
-static const char *const known_keys[] = { "format", "version", "title", "description",
+static const char *const known_keys[] = { "format", "version", "title", "description", "title-km", "description-km",
                                           "countries", "indicators", "dimensions", "sources",
                                           "figures", "agreements", NULL };
 
@@ -557,7 +557,9 @@ read_root (KamReader *r, JsonNode *root_node)
   r->version = json_node_get_int (node);
   _kam_dataset_set_format_version (r->dataset, (guint) r->version);
   _kam_dataset_set_loaded_text (r->dataset, get_string (r, root, "title", "title", FALSE),
-                                get_string (r, root, "description", "description", FALSE));
+                                get_string (r, root, "description", "description", FALSE),
+                                get_string (r, root, "title-km", "title-km", FALSE),
+                                get_string (r, root, "description-km", "description-km", FALSE));
   read_section (r, root, &countries);
   read_section (r, root, &indicators);
   if (json_object_get_member (root, "dimensions") != NULL

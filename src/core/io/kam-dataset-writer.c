@@ -208,6 +208,17 @@ kam_dataset_snapshot_new (KamDataset *dataset)
   append_string (out, kam_dataset_get_title (dataset));
   g_string_append (out, ",\n  \"description\": ");
   append_string (out, kam_dataset_get_description (dataset));
+  /* in Khmer, when given (a file without them is written as it was) */
+  if (kam_dataset_get_title_km (dataset) != NULL)
+    {
+      g_string_append (out, ",\n  \"title-km\": ");
+      append_string (out, kam_dataset_get_title_km (dataset));
+    }
+  if (kam_dataset_get_description_km (dataset) != NULL)
+    {
+      g_string_append (out, ",\n  \"description-km\": ");
+      append_string (out, kam_dataset_get_description_km (dataset));
+    }
   g_string_append (out, ",\n  \"countries\": ");
   append_object_list (out, kam_dataset_get_countries (dataset), country_props);
   g_string_append (out, ",\n  \"indicators\": ");

@@ -231,6 +231,9 @@ struct _KamReport
   guint rows_per_page;
   int n_table_pages;
   gboolean agreements;
+  GPtrArray *cited;     /* KamSource: the sources the figures cite, numbered from 1 */
+  GHashTable *numbers;  /* source id → its number */
+  int n_source_pages;
   char *title;
   char *today;
 };
@@ -322,6 +325,7 @@ compare_report_rows (gconstpointer a, gconstpointer b)
 }
 
 #define ROW_H 13.0
+#define SOURCES_PER_PAGE 14
 #define TABLE_TOP (MARGIN + 40)
 
 KamReport *
@@ -350,7 +354,33 @@ kam_report_new (KamDataset *dataset, KamChart *settings)
   report->rows_per_page = (guint) ((PAGE_H - TABLE_TOP - MARGIN) / ROW_H);
   report->n_table_pages = (n + report->rows_per_page - 1) / report->rows_per_page;
   report->agreements = g_list_model_get_n_items (kam_dataset_get_agreements (dataset)) > 0;
-  report->title = g_strdup (kam_dataset_get_title (dataset) ? kam_dataset_get_title (dataset) : _("Dataset"));
+  /* the sources cited, numbered as the dataset lists them: the table gives a
+   * figure's number, the end of the report each source in full */
+  report->cited = g_ptr_array_new_with_free_func (g_object_unref);
+  report->numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  {
+    GListModel *sources = kam_dataset_get_sources (dataset);
+    g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < n; i++)
+      if (kam_figure_table_get_source (table, i) != NULL)
+        g_hash_table_add (used, (gpointer) kam_figure_table_get_source (table, i));
+    for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+      {
+        KamSource *source = g_list_model_get_item (sources, i);
+
+        if (!g_hash_table_contains (used, kam_source_get_id (source)))
+          {
+            g_object_unref (source);
+            continue;
+          }
+        g_ptr_array_add (report->cited, source);
+        g_hash_table_insert (report->numbers, (gpointer) kam_source_get_id (source),
+                             GUINT_TO_POINTER (report->cited->len));
+      }
+  }
+  report->n_source_pages = report->cited->len > 0 ? (report->cited->len + SOURCES_PER_PAGE - 1) / SOURCES_PER_PAGE : 0;
+  report->title = g_strdup (kam_dataset_get_title_label (dataset) ? kam_dataset_get_title_label (dataset) : _("Dataset"));
   report->today = g_date_time_format (now, "%Y-%m-%d");
   return report;
 }
@@ -363,6 +393,8 @@ kam_report_free (KamReport *report)
   g_object_unref (report->dataset);
   g_clear_object (&report->settings);
   g_array_unref (report->order);
+  g_ptr_array_unref (report->cited);
+  g_hash_table_unref (report->numbers);
   g_free (report->title);
   g_free (report->today);
   g_free (report);
@@ -371,7 +403,7 @@ kam_report_free (KamReport *report)
 int
 kam_report_get_n_pages (KamReport *report)
 {
-  return 1 + 6 + report->n_table_pages + (report->agreements ? 1 : 0);
+  return 1 + 6 + report->n_table_pages + report->n_source_pages + (report->agreements ? 1 : 0);
 }
 
 static void
@@ -381,7 +413,7 @@ draw_title_page (KamReport *report, Report *r)
   g_autofree char *date = g_strdup_printf (_("Report of %s"), report->today);
 
   y += report_show (r, report->title, MARGIN, y, 28, TRUE, PAGE_W - 2 * MARGIN) + 16;
-  y += report_show (r, kam_dataset_get_description (report->dataset), MARGIN, y, 12, FALSE, PAGE_W - 2 * MARGIN) + 16;
+  y += report_show (r, kam_dataset_get_description_label (report->dataset), MARGIN, y, 12, FALSE, PAGE_W - 2 * MARGIN) + 16;
   report_show (r, date, MARGIN, y, 11, FALSE, 0);
 }
 
@@ -446,7 +478,12 @@ draw_table_page (KamReport *report, Report *r, guint start)
                                  : g_strdup (number);
       KamFigureRow members;
       g_autofree char *breakdown = NULL;
-      g_autofree char *source_text = kam_dataset_dup_source_label (dataset, kam_figure_table_get_source (table, row));
+      const char *source_id = kam_figure_table_get_source (table, row);
+      /* the source by its number: press sources read alike when cut */
+      g_autofree char *source_text = source_id != NULL && g_hash_table_contains (report->numbers, source_id)
+                                       ? kam_number_localize_take (g_strdup_printf (
+                                           "[%u]", GPOINTER_TO_UINT (g_hash_table_lookup (report->numbers, source_id))))
+                                       : NULL;
       const char *cells[] = { country, year,
                               kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, row)),
                               NULL, value, source_text ? source_text : "—" };
@@ -470,6 +507,31 @@ draw_table_page (KamReport *report, Report *r, guint start)
           cairo_move_to (r->cr, c == 4 ? columns[5] - 16 - w : columns[c], y);
           pango_cairo_show_layout (r->cr, layout);
         }
+    }
+}
+
+/* The sources the table numbers, each in full: title, publisher, date, URL. */
+static void
+draw_sources_page (KamReport *report, Report *r, guint start)
+{
+  double y = MARGIN + 30;
+
+  report_show (r, _("Sources"), MARGIN, MARGIN, 14, TRUE, 0);
+  for (guint i = start; i < MIN (report->cited->len, start + SOURCES_PER_PAGE); i++)
+    {
+      KamSource *source = g_ptr_array_index (report->cited, i);
+      g_autofree char *number = kam_number_localize_take (g_strdup_printf ("[%u]", i + 1));
+      GString *line = g_string_new (kam_source_get_title (source) ? kam_source_get_title (source)
+                                                                   : kam_source_get_id (source));
+      const char *parts[] = { kam_source_get_publisher (source), kam_source_get_date (source),
+                              kam_source_get_url (source) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+        if (parts[k] != NULL && *parts[k] != '\0')
+          g_string_append_printf (line, ". %s", parts[k]);
+      report_show (r, number, MARGIN, y, 10, TRUE, 0);
+      y += report_show (r, line->str, MARGIN + 36, y, 10, FALSE, PAGE_W - 2 * MARGIN - 36) + 10;
+      g_string_free (line, TRUE);
     }
 }
 
@@ -515,6 +577,8 @@ kam_report_draw_page (KamReport *report, cairo_t *cr, int page, double width, do
     draw_chart_page (report, &r, KAM_CHART_DESTINATIONS + page - 1);
   else if (page <= 6 + report->n_table_pages)
     draw_table_page (report, &r, (page - 7) * report->rows_per_page);
+  else if (page <= 6 + report->n_table_pages + report->n_source_pages)
+    draw_sources_page (report, &r, (page - 7 - report->n_table_pages) * SOURCES_PER_PAGE);
   else
     draw_agreements_page (report, &r);
   page_footer (&r);

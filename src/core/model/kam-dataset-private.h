@@ -27,6 +27,8 @@ struct _KamDataset
 
   char *title;
   char *description;
+  char *title_km;       /* (nullable) the title and description in Khmer */
+  char *description_km;
   GListStore *lists[N_LISTS];
   GHashTable *index[N_LISTS]; /* interned code/id -> item; none for agreements */
   KamFigureTable *figures;
@@ -42,7 +44,8 @@ void _kam_dataset_load_source (KamDataset *self, KamSource *source);
 void _kam_dataset_load_agreement (KamDataset *self, KamAgreement *agreement);
 void _kam_dataset_load_dimension (KamDataset *self, KamDimension *dimension);
 void _kam_dataset_load_figures (KamDataset *self, const KamFigureRow *rows, guint n);
-void _kam_dataset_set_loaded_text (KamDataset *self, const char *title, const char *description);
+void _kam_dataset_set_loaded_text (KamDataset *self, const char *title, const char *description,
+                                   const char *title_km, const char *description_km);
 void _kam_dataset_set_format_version (KamDataset *self, guint version);
 
 GHashTable *_kam_dataset_get_extra (KamDataset *self);

@@ -21,6 +21,8 @@ enum
   PROP_0,
   PROP_TITLE,
   PROP_DESCRIPTION,
+  PROP_TITLE_KM,
+  PROP_DESCRIPTION_KM,
   PROP_MODIFIED,
   N_PROPS
 };
@@ -119,6 +121,8 @@ kam_dataset_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->description);
+  g_free (self->title_km);
+  g_free (self->description_km);
   g_hash_table_unref (self->extra);
   G_OBJECT_CLASS (kam_dataset_parent_class)->finalize (object);
 }
@@ -135,6 +139,12 @@ kam_dataset_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
+      break;
+    case PROP_TITLE_KM:
+      g_value_set_string (value, self->title_km);
+      break;
+    case PROP_DESCRIPTION_KM:
+      g_value_set_string (value, self->description_km);
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, kam_dataset_get_modified (self));
@@ -160,6 +170,14 @@ kam_dataset_set_property (GObject *object, guint prop_id, const GValue *value, G
       if (_kam_set_string (&self->description, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_TITLE_KM:
+      if (_kam_set_string (&self->title_km, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_DESCRIPTION_KM:
+      if (_kam_set_string (&self->description_km, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -180,6 +198,12 @@ kam_dataset_class_init (KamDatasetClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE_KM] =
+    g_param_spec_string ("title-km", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION_KM] =
+    g_param_spec_string ("description-km", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
@@ -501,6 +525,34 @@ kam_dataset_lookup_source (KamDataset *self, const char *id)
   return _kam_dataset_lookup (self, LIST_SOURCES, id);
 }
 
+const char *
+kam_dataset_get_title_km (KamDataset *self)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), NULL);
+  return self->title_km;
+}
+
+const char *
+kam_dataset_get_description_km (KamDataset *self)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), NULL);
+  return self->description_km;
+}
+
+const char *
+kam_dataset_get_title_label (KamDataset *self)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), NULL);
+  return _kam_pick_label (self->title, self->title_km, NULL);
+}
+
+const char *
+kam_dataset_get_description_label (KamDataset *self)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), NULL);
+  return _kam_pick_label (self->description, self->description_km, NULL);
+}
+
 /**
  * kam_dataset_get_country_label:
  *
@@ -781,10 +833,13 @@ _kam_dataset_load_figures (KamDataset *self, const KamFigureRow *rows, guint n)
 }
 
 void
-_kam_dataset_set_loaded_text (KamDataset *self, const char *title, const char *description)
+_kam_dataset_set_loaded_text (KamDataset *self, const char *title, const char *description,
+                              const char *title_km, const char *description_km)
 {
   _kam_set_string (&self->title, title);
   _kam_set_string (&self->description, description);
+  _kam_set_string (&self->title_km, title_km);
+  _kam_set_string (&self->description_km, description_km);
 }
 
 GHashTable *

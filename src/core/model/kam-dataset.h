@@ -29,6 +29,12 @@ KamDataset *kam_dataset_new_empty (void);
 
 const char *kam_dataset_get_title (KamDataset *self);
 const char *kam_dataset_get_description (KamDataset *self);
+const char *kam_dataset_get_title_km (KamDataset *self);
+const char *kam_dataset_get_description_km (KamDataset *self);
+/* The title and description for people: in Khmer when the user interface is
+ * in Khmer and the dataset has them. */
+const char *kam_dataset_get_title_label (KamDataset *self);
+const char *kam_dataset_get_description_label (KamDataset *self);
 gboolean kam_dataset_get_modified (KamDataset *self);
 KamHistory *kam_dataset_get_history (KamDataset *self);
 
