@@ -134,6 +134,11 @@ test_checks_use_qualifiers (void)
     g_assert_cmpuint (add_qualified (bounds, "JPN", "s2", 12000, KAM_QUALIFIER_LOWER_BOUND, NULL), >, 0);
     findings = run_checks (bounds, 2026);
     g_assert_cmpuint (count_containing (findings, "cannot both hold"), ==, 1);
+    /* issue 27: the pair said once; persons without cents; sources by name */
+    g_assert_cmpuint (findings->len, ==, 1);
+    g_assert_cmpuint (count_containing (findings, "10,000 from “Ministry, 2022-02”"), ==, 1);
+    g_assert_cmpuint (count_containing (findings, "“s1”"), ==, 0);
+    g_assert_cmpuint (count_containing (findings, ".00"), ==, 0);
     g_assert_cmpint (((KamCheckFinding *) g_ptr_array_index (findings, 0))->severity, ==,
                      KAM_SEVERITY_ERROR);
     g_clear_pointer (&findings, g_ptr_array_unref);

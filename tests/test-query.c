@@ -212,6 +212,16 @@ test_filters_and_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   kam_figure_query_set_search (query, "lower bound"); /* in notes */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  /* issue 27: a year is searchable, and each word must be found (in any field) */
+  kam_figure_query_set_search (query, "Japan 2021");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (country_at (query, 0), ==, "JPN");
+  kam_figure_query_set_search (query, "2021 japan ");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  kam_figure_query_set_search (query, "2021");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
+  kam_figure_query_set_search (query, "Japan 1066");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   kam_figure_query_set_search (query, "World Bank"); /* source title */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 33);
   kam_figure_query_set_years (query, 2010, 2019);

@@ -129,6 +129,9 @@ test_shortcuts_window (void)
     }
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  /* titled by Kamlang, translated with it (GTK's own "Shortcuts" has no
+   * Khmer; issue 27) */
+  g_assert_cmpstr (gtk_window_get_title (shortcuts), ==, "Keyboard Shortcuts");
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
   iterate ();
   g_log_set_always_fatal (fatal);

@@ -28,7 +28,7 @@ struct _KamFinding
   KamSeverity severity;
   guint figure_id;
   char *message;
-  char *figure; /* "South Korea, 2021, Workers abroad (figures.rows[1])" */
+  char *figure; /* "South Korea, 2021, Workers abroad" */
 };
 
 G_DEFINE_FINAL_TYPE (KamFinding, kam_finding, G_TYPE_OBJECT)
@@ -175,8 +175,8 @@ make_finding (KamDataset *dataset, KamCheckFinding *f)
   item->severity = f->severity;
   item->figure_id = f->figure_id;
   item->message = kam_number_localize (kam_check_finding_get_message (f, dataset));
-  item->figure = figure != NULL ? g_strdup_printf ("%s (%s)", figure, kam_check_finding_get_where (f))
-                                : g_strdup (kam_check_finding_get_where (f));
+  /* the figure as people name it; its place in the file is for --check */
+  item->figure = figure != NULL ? g_strdup (figure) : g_strdup (kam_check_finding_get_where (f));
   return item;
 }
 

@@ -67,9 +67,23 @@ static const Column member_columns[] = {
 };
 
 /* Labels for the enums' values, in their order. */
-static const char *const agreement_kind_labels[] = { N_("MoU"), N_("Programme"), N_("Agreement"), NULL };
 static const char *const agreement_status_labels[] = { N_("Planned"), N_("Signed"), N_("In force"),
                                                         N_("Ended"), NULL };
+
+/* The labels of an enum column's values, translated, in their order. */
+static GtkStringList *
+enum_labels (const char *property)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (g_str_equal (property, "kind"))
+    for (guint i = KAM_AGREEMENT_KIND_MOU; i <= KAM_AGREEMENT_KIND_AGREEMENT; i++)
+      gtk_string_list_append (list, kam_agreement_kind_get_label (i));
+  else
+    for (guint i = 0; agreement_status_labels[i] != NULL; i++)
+      gtk_string_list_append (list, _(agreement_status_labels[i]));
+  return list;
+}
 
 
 G_DEFINE_FINAL_TYPE (KamItemsView, kam_items_view, GTK_TYPE_WIDGET)
@@ -217,12 +231,8 @@ make_cell (gpointer data)
       break;
     case CELL_ENUM:
       {
-        const char *const *labels = g_str_equal (column->property, "kind") ? agreement_kind_labels
-                                                                           : agreement_status_labels;
-        g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+        g_autoptr (GtkStringList) list = enum_labels (column->property);
 
-        for (guint i = 0; labels[i] != NULL; i++)
-          gtk_string_list_append (list, _(labels[i]));
         cell = kam_choice_cell_new (G_LIST_MODEL (list));
         break;
       }
@@ -511,12 +521,11 @@ kam_items_view_constructed (GObject *object)
 
           if (c->kind == CELL_ENUM)
             {
-              const char *const *labels = g_str_equal (c->property, "kind") ? agreement_kind_labels
-                                                                            : agreement_status_labels;
+              g_autoptr (GtkStringList) labels = enum_labels (c->property);
               g_autoptr (GPtrArray) texts = g_ptr_array_new ();
 
-              for (guint i = 0; labels[i] != NULL; i++)
-                g_ptr_array_add (texts, (gpointer) _(labels[i]));
+              for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (labels)); i++)
+                g_ptr_array_add (texts, (gpointer) gtk_string_list_get_string (labels, i));
               g_ptr_array_add (texts, NULL);
               width = MAX (width, kam_widest_text (GTK_WIDGET (self->view), (const char *const *) texts->pdata) + 40);
             }

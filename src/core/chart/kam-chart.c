@@ -737,7 +737,7 @@ add_markers (KamChart *self, KamChartData *data, GPtrArray *codes)
       marker = g_new0 (KamChartMarker, 1);
       marker->id = country ? g_intern_string (country) : NULL;
       marker->year = atoi (signed_date);
-      marker->title = g_strdup (kam_agreement_get_title (a) ? kam_agreement_get_title (a) : "");
+      marker->title = kam_dataset_dup_agreement_label (self->dataset, a);
       g_ptr_array_add (data->markers, marker);
     }
 }

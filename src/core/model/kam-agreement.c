@@ -7,6 +7,8 @@
 #include "kam-agreement.h"
 #include "kam-model-private.h"
 
+#include <glib/gi18n-lib.h>
+
 struct _KamAgreement
 {
   GObject parent_instance;
@@ -75,6 +77,21 @@ kam_agreement_set_title (KamAgreement *self, const char *title)
   g_return_if_fail (KAM_IS_AGREEMENT (self));
   if (_kam_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+kam_agreement_kind_get_label (KamAgreementKind kind)
+{
+  switch (kind)
+    {
+    case KAM_AGREEMENT_KIND_MOU:
+      return _("MoU");
+    case KAM_AGREEMENT_KIND_PROGRAMME:
+      return _("Programme");
+    case KAM_AGREEMENT_KIND_AGREEMENT:
+    default:
+      return _("Agreement");
+    }
 }
 
 KamAgreementKind

@@ -24,6 +24,8 @@ void kam_agreement_set_country (KamAgreement *self, const char *country);
 const char *kam_agreement_get_title (KamAgreement *self);
 void kam_agreement_set_title (KamAgreement *self, const char *title);
 KamAgreementKind kam_agreement_get_kind (KamAgreement *self);
+/* The kind's name for people, translated ("MoU"). */
+const char *kam_agreement_kind_get_label (KamAgreementKind kind);
 void kam_agreement_set_kind (KamAgreement *self, KamAgreementKind kind);
 const char *kam_agreement_get_signed (KamAgreement *self);
 void kam_agreement_set_signed (KamAgreement *self, const char *signed_date);

@@ -86,13 +86,40 @@ describe (KamDataset *dataset, const KamFigureRow *row)
                           members ? members : "");
 }
 
+/* Whether the indicator counts money (US$), whose cents a message gives. */
+static gboolean
+is_money (KamDataset *dataset, const char *indicator)
+{
+  KamIndicator *found = indicator != NULL ? kam_dataset_lookup_indicator (dataset, indicator) : NULL;
+
+  return found != NULL && kam_unit_is (kam_indicator_get_unit (found), KAM_UNIT_USD);
+}
+
+/* A value as a message writes it: persons whole (no cents on people), money
+ * with its cents. */
+static char *
+amount (KamDataset *dataset, const char *indicator, double value)
+{
+  return is_money (dataset, indicator) ? kam_number_format_amount (value, TRUE)
+                                       : kam_number_format (value, value == floor (value) ? 0 : 2);
+}
+
 /* The value with its qualifier's mark, for messages: "≥ 1,300,000". */
 static char *
-with_mark (double value, KamQualifier qualifier)
+with_mark (KamDataset *dataset, const char *indicator, double value, KamQualifier qualifier)
 {
-  g_autofree char *number = kam_number_format (value, 2);
+  g_autofree char *number = amount (dataset, indicator, value);
 
   return kam_qualifier_mark_text (qualifier, number);
+}
+
+/* A source as people know it ("The Phnom Penh Post, 2022-03"), not its id. */
+static char *
+source_name (KamDataset *dataset, const char *id)
+{
+  char *label = id != NULL ? kam_dataset_dup_source_label (dataset, id) : NULL;
+
+  return label != NULL ? label : g_strdup (id != NULL ? id : "—");
 }
 
 /**
@@ -104,7 +131,7 @@ const char *
 kam_check_finding_get_message (KamCheckFinding *f, KamDataset *dataset)
 {
   KamFigureRow row = { f->country, f->year, f->indicator, f->value, f->source, NULL };
-  g_autofree char *what = NULL, *a = NULL, *b = NULL;
+  g_autofree char *what = NULL, *a = NULL, *b = NULL, *source = NULL, *other_source = NULL;
   const char *dimension = NULL;
 
   if (f->message != NULL)
@@ -142,33 +169,34 @@ kam_check_finding_get_message (KamCheckFinding *f, KamDataset *dataset)
         f->year, f->current_year);
       break;
     case KAM_CHECK_PART_ABOVE_TOTAL:
-      a = with_mark (f->value, f->qualifier);
-      b = with_mark (f->other, f->other_qualifier);
+      a = with_mark (dataset, f->indicator, f->value, f->qualifier);
+      b = with_mark (dataset, f->indicator, f->other, f->other_qualifier);
       f->message = g_strdup_printf (_("%s: %s is more than the total of %s (all of “%s”) from the same source"),
                                     what, a, b, dimension ? dimension : "");
       break;
     case KAM_CHECK_COUNTRIES_ADD_UP:
-      a = kam_number_format (f->other, 2);
-      b = with_mark (f->value, f->qualifier);
+      a = amount (dataset, f->indicator, f->other);
+      b = with_mark (dataset, f->indicator, f->value, f->qualifier);
       f->message = g_strdup_printf (_("%s: the countries add up to %s, more than the national total of %s"), what, a,
                                     b);
       break;
     case KAM_CHECK_MEMBERS_ADD_UP:
-      a = kam_number_format (f->other, 2);
-      b = with_mark (f->value, f->qualifier);
+      a = amount (dataset, f->indicator, f->other);
+      b = with_mark (dataset, f->indicator, f->value, f->qualifier);
       f->message = g_strdup_printf (_("%s: the members of “%s” add up to %s, more than their total of %s"), what,
                                     dimension ? dimension : "", a, b);
       break;
     case KAM_CHECK_BOUNDS_CONFLICT:
     case KAM_CHECK_SOURCES_DIFFER:
     default:
-      a = with_mark (f->value, f->qualifier);
-      b = with_mark (f->other, f->other_qualifier);
+      a = with_mark (dataset, f->indicator, f->value, f->qualifier);
+      b = with_mark (dataset, f->indicator, f->other, f->other_qualifier);
+      source = source_name (dataset, f->source);
+      other_source = source_name (dataset, f->other_source);
       f->message = g_strdup_printf (f->kind == KAM_CHECK_BOUNDS_CONFLICT
                                       ? _("%s: %s from “%s” cannot both hold with %s from “%s”")
                                       : _("%s: %s from “%s” differs from %s from “%s”"),
-                                    what, a, f->source ? f->source : "—", b,
-                                    f->other_source ? f->other_source : "—");
+                                    what, a, source, b, other_source);
       break;
     }
   return f->message;

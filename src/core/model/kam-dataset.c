@@ -553,6 +553,18 @@ kam_dataset_get_description_label (KamDataset *self)
   return _kam_pick_label (self->description, self->description_km, NULL);
 }
 
+char *
+kam_dataset_dup_agreement_label (KamDataset *self, KamAgreement *agreement)
+{
+  const char *title = kam_agreement_get_title (agreement);
+
+  if (_kam_interface_is_khmer () || title == NULL || *title == '\0')
+    /* TRANSLATORS: an agreement named by its kind and country: "MoU with South Korea" */
+    return g_strdup_printf (_("%s with %s"), kam_agreement_kind_get_label (kam_agreement_get_kind (agreement)),
+                            kam_dataset_get_country_label (self, kam_agreement_get_country (agreement)));
+  return g_strdup (title);
+}
+
 /**
  * kam_dataset_get_country_label:
  *

@@ -35,6 +35,9 @@ const char *kam_dataset_get_description_km (KamDataset *self);
  * in Khmer and the dataset has them. */
 const char *kam_dataset_get_title_label (KamDataset *self);
 const char *kam_dataset_get_description_label (KamDataset *self);
+/* An agreement's name for people: its title, or in a Khmer interface its
+ * kind and country in Khmer (an agreement's title is in English). */
+char *kam_dataset_dup_agreement_label (KamDataset *self, KamAgreement *agreement);
 gboolean kam_dataset_get_modified (KamDataset *self);
 KamHistory *kam_dataset_get_history (KamDataset *self);
 

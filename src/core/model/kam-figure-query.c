@@ -21,6 +21,8 @@ struct _KamFigureQuery
   KamDataset *dataset;
   KamFigureTable *table;
   char *search; /* case-folded, or NULL */
+  char **words;  /* its words: a figure is found when each word is in one of its fields */
+  guint all_words; /* the mask of every word */
   const char *country, *indicator, *source; /* interned; country "" = national total */
   int first_year, last_year;
   int members[KAM_MAX_DIMENSIONS]; /* by dimension position; -1: any */
@@ -114,7 +116,7 @@ is_identity (KamFigureQuery *self)
 typedef struct
 {
   char *key;       /* collation key of the label, for sorting */
-  gboolean match;  /* the label or id contains the search */
+  guint match;     /* which words of the search the label or id holds */
 } Label;
 
 static void
@@ -180,6 +182,20 @@ text_matches (const char *text, const char *folded_needle)
   return strstr (folded, folded_needle) != NULL;
 }
 
+/* Which words of the search a text holds, as a mask. */
+static guint
+words_in (KamFigureQuery *self, const char *text)
+{
+  guint mask = 0;
+
+  if (text == NULL)
+    return 0;
+  for (guint w = 0; self->words[w] != NULL; w++)
+    if (text_matches (text, self->words[w]))
+      mask |= 1u << w;
+  return mask;
+}
+
 static Label *
 make_label (KamFigureQuery *self, KamFigureField field, const char *id)
 {
@@ -216,8 +232,7 @@ make_label (KamFigureQuery *self, KamFigureField field, const char *id)
     }
   label->key = g_utf8_collate_key (name != NULL ? name : "", -1);
   if (self->search != NULL)
-    label->match = text_matches (name, self->search) || text_matches (id, self->search)
-                   || text_matches (other, self->search) || text_matches (more, self->search);
+    label->match = words_in (self, name) | words_in (self, id) | words_in (self, other) | words_in (self, more);
   return label;
 }
 
@@ -341,7 +356,7 @@ typedef struct
   IdTable table;
 } IdMatches;
 
-static inline gboolean
+static inline guint
 id_matches (IdMatches *m, const char *id)
 {
   gconstpointer key = label_key (id);
@@ -548,16 +563,18 @@ members_match (KamFigureQuery *self, const guint16 *const *member_cols, guint r)
   return TRUE;
 }
 
-static gboolean
+static guint
 search_matches_member (const guint16 *const *member_cols, GPtrArray *member_matches, guint r)
 {
+  guint mask = 0;
+
   for (guint d = 0; d < member_matches->len; d++)
     {
-      const gboolean *matches = g_ptr_array_index (member_matches, d);
-      if (matches != NULL && matches[member_cols[d][r]])
-        return TRUE;
+      const guint *matches = g_ptr_array_index (member_matches, d);
+      if (matches != NULL)
+        mask |= matches[member_cols[d][r]];
     }
-  return FALSE;
+  return mask;
 }
 
 static void
@@ -583,17 +600,17 @@ rebuild (KamFigureQuery *self)
     {
       KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
       guint n_members = kam_dimension_get_n_members (dimension);
-      gboolean *matches = NULL;
+      guint *matches = NULL;
 
       member_cols[d] = kam_figure_table_get_member_column (self->table, d);
       if (self->search != NULL && member_cols[d] != NULL)
         {
-          matches = g_new0 (gboolean, n_members);
+          matches = g_new0 (guint, n_members);
           /* the totals are not breakdowns: a search for "total" does not list every figure */
           for (guint m = 1; m < n_members; m++)
-            matches[m] = text_matches (kam_dimension_get_member_name (dimension, m), self->search)
-                         || text_matches (kam_dimension_get_member_name_km (dimension, m), self->search)
-                         || text_matches (kam_dimension_get_member_code (dimension, m), self->search);
+            matches[m] = words_in (self, kam_dimension_get_member_name (dimension, m))
+                         | words_in (self, kam_dimension_get_member_name_km (dimension, m))
+                         | words_in (self, kam_dimension_get_member_code (dimension, m));
         }
       g_ptr_array_add (member_matches, matches);
     }
@@ -607,6 +624,19 @@ rebuild (KamFigureQuery *self)
       gboolean by_members = filters_members (self);
       guint *kept;
       guint n_kept = 0;
+      /* per year, the words of the search it is ("Japan 2021") */
+      guint year_words[KAM_YEAR_MAX - KAM_YEAR_MIN + 1] = { 0 };
+
+      if (self->search != NULL)
+        for (int y = KAM_YEAR_MIN; y <= KAM_YEAR_MAX; y++)
+          {
+            char text[8];
+
+            g_snprintf (text, sizeof text, "%d", y);
+            for (guint w = 0; self->words[w] != NULL; w++)
+              if (g_str_equal (text, self->words[w]))
+                year_words[y - KAM_YEAR_MIN] |= 1u << w;
+          }
 
       id_table_init (&country_matches.table);
       id_table_init (&indicator_matches.table);
@@ -627,11 +657,22 @@ rebuild (KamFigureQuery *self)
             continue;
           if (by_members && !members_match (self, member_cols, r))
             continue;
-          if (self->search != NULL && !id_matches (&country_matches, c_col[r])
-              && !id_matches (&indicator_matches, i_col[r]) && !id_matches (&source_matches, s_col[r])
-              && !search_matches_member (member_cols, member_matches, r)
-              && !text_matches (notes[r], self->search))
-            continue;
+          if (self->search != NULL)
+            {
+              /* each word in one of the figure's fields */
+              guint found = id_matches (&country_matches, c_col[r]) | id_matches (&indicator_matches, i_col[r])
+                            | id_matches (&source_matches, s_col[r])
+                            | search_matches_member (member_cols, member_matches, r)
+                            | (years[r] >= KAM_YEAR_MIN && years[r] <= KAM_YEAR_MAX
+                                 ? year_words[years[r] - KAM_YEAR_MIN] : 0);
+
+              if (found != self->all_words && notes[r] != NULL)
+                for (guint w = 0; self->words[w] != NULL; w++)
+                  if (!(found & (1u << w)) && text_matches (notes[r], self->words[w]))
+                    found |= 1u << w;
+              if (found != self->all_words)
+                continue;
+            }
           kept[n_kept++] = r;
         }
       g_array_set_size (self->rows, n_kept);
@@ -706,6 +747,7 @@ kam_figure_query_finalize (GObject *object)
   KamFigureQuery *self = KAM_FIGURE_QUERY (object);
 
   g_free (self->search);
+  g_strfreev (self->words);
   g_clear_pointer (&self->rows, g_array_unref);
   G_OBJECT_CLASS (kam_figure_query_parent_class)->finalize (object);
 }
@@ -867,6 +909,21 @@ kam_figure_query_set_search (KamFigureQuery *self, const char *text)
     return;
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
+  g_clear_pointer (&self->words, g_strfreev);
+  self->all_words = 0;
+  if (self->search != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit_set (self->search, " \t\n", -1);
+      g_autoptr (GPtrArray) words = g_ptr_array_new ();
+
+      /* up to 32 words (a mask's bits); the rest of a longer search is one */
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*parts[i] != '\0' && words->len < 31)
+          g_ptr_array_add (words, g_strdup (parts[i]));
+      g_ptr_array_add (words, NULL);
+      self->words = (char **) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+      self->all_words = (1u << g_strv_length (self->words)) - 1;
+    }
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
