@@ -536,10 +536,65 @@ test_rename_source (void)
   g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
 }
 
+/* A field of several figures set at once: one step, all or none. */
+static void
+test_set_figures_field (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  g_autoptr (KamSource) s2 = kam_source_new ("s2");
+  g_autoptr (GError) error = NULL;
+  guint ids[3];
+  KamFigureRow src = { 0 };
+  int sex = kam_dataset_find_dimension (dataset, "sex");
+  guint64 state;
+
+  g_assert_cmpint (sex, >=, 0);
+  for (guint i = 0; i < 3; i++)
+    ids[i] = kam_figure_table_get_id (table, i);
+  g_assert_true (kam_dataset_add_source (dataset, s2, NULL));
+  state = kam_dataset_get_state (dataset);
+
+  /* the source of all three, in one step */
+  src.source = "s2";
+  g_assert_true (kam_dataset_set_figures_field (dataset, ids, 3, KAM_FIGURE_FIELD_SOURCE, 0, &src, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (kam_figure_table_get_source (table, i), ==, "s2");
+  g_assert_true (kam_dataset_undo (dataset));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (kam_figure_table_get_source (table, i), ==, "s1");
+  g_assert_cmpuint (kam_dataset_get_state (dataset), ==, state);
+
+  /* one member of a breakdown, the others kept */
+  src.members[sex] = kam_dimension_find_code (kam_dataset_get_dimension (dataset, sex), "women");
+  g_assert_true (kam_dataset_set_figures_field (dataset, ids, 2, KAM_FIGURE_FIELD_MEMBERS, sex, &src, &error));
+  {
+    KamFigureRow row;
+
+    kam_figure_table_get_row (table, 1, &row);
+    g_assert_cmpint (row.members[sex], ==, src.members[sex]);
+    kam_figure_table_get_row (table, 2, &row);
+    g_assert_cmpint (row.members[sex], ==, KAM_MEMBER_TOTAL);
+  }
+  g_assert_true (kam_dataset_undo (dataset));
+
+  /* the year 2022 for Japan and Korea 2021: Korea 2022 exists, so neither
+   * changes, and the error says why */
+  src.year = 2022;
+  g_assert_false (kam_dataset_set_figures_field (dataset, ids, 2, KAM_FIGURE_FIELD_YEAR, 0, &src, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (kam_figure_table_get_year (table, 0), ==, 2021);
+  g_assert_cmpint (kam_figure_table_get_year (table, 1), ==, 2021);
+  g_assert_cmpuint (kam_dataset_get_state (dataset), ==, state);
+  g_assert_true (kam_figure_table_check_index (table));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kamlang/model/set-figures-field", test_set_figures_field);
   g_test_add_func ("/kamlang/model/unknown-is-not-zero", test_unknown_is_not_zero);
   g_test_add_func ("/kamlang/model/add-undo-redo", test_add_undo_redo);
   g_test_add_func ("/kamlang/model/invalid-rows-refused", test_invalid_rows_refused);

@@ -601,6 +601,87 @@ test_figures_keyboard (void)
   close_window (window);
 }
 
+/* Issue 27: the source, qualifier, year or a breakdown's member of every
+ * selected figure, set at once from the selection's menu, one step. */
+static void
+test_figures_edit_selection (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  KamFiguresView *view = kam_window_get_figures_view (window);
+  GtkSelectionModel *selection = kam_figures_view_get_selection (view);
+  g_autoptr (KamSource) s2 = kam_source_new ("s2");
+  GtkWidget *button;
+  GtkPopover *popover;
+  AdwMessageDialog *dialog;
+
+  show_figures (window);
+  g_assert_true (kam_dataset_add_source (dataset, s2, NULL));
+  iterate ();
+  button = find_named (GTK_WIDGET (view), "Change Selected Figures");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  /* nothing selected: nothing to change */
+  gtk_selection_model_unselect_all (selection);
+  iterate ();
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_selection_model_select_range (selection, 0, 3, TRUE));
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* Shift+F10 opens the menu: sources, qualifiers, the year */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.selection-menu", NULL));
+  iterate ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  {
+    GMenuModel *menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+    GMenuModel *first = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    GMenuModel *sources = g_menu_model_get_item_link (first, 0, G_MENU_LINK_SUBMENU);
+    g_autofree char *label = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (sources), ==, 3); /* s1, s2, no source */
+    g_assert_true (g_menu_model_get_item_attribute (sources, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "s2");
+    g_object_unref (sources);
+    g_object_unref (first);
+  }
+  gtk_popover_popdown (popover);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.set-source", "s", "s2"));
+  iterate ();
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (kam_figure_table_get_source (table, i), ==, "s2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (kam_figure_table_get_source (table, i), ==, "s1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.set-qualifier", "i", KAM_QUALIFIER_APPROXIMATE));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (kam_figure_table_get_qualifier (table, i), ==, KAM_QUALIFIER_APPROXIMATE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* the year of the two 2021 figures, asked for; then 2022, where Korea has
+   * a figure: nothing changes (a toast says why) */
+  g_assert_true (gtk_selection_model_select_range (selection, 0, 2, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.ask-year", NULL));
+  iterate ();
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 2023);
+  respond (dialog, "set");
+  iterate ();
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (kam_figure_table_get_year (table, i), ==, 2023);
+  g_assert_cmpint (kam_figure_table_get_year (table, 2), ==, 2022);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "figures.set-year", "i", 2022));
+  g_assert_cmpint (kam_figure_table_get_year (table, 0), ==, 2021);
+  g_assert_cmpint (kam_figure_table_get_year (table, 1), ==, 2021);
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -611,6 +692,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/kamlang/window/choice-cell", test_choice_cell);
   g_test_add_func ("/kamlang/window/figures-keyboard", test_figures_keyboard);
+  g_test_add_func ("/kamlang/window/figures-edit-selection", test_figures_edit_selection);
   g_test_add_func ("/kamlang/window/figures-breakdowns", test_figures_breakdowns);
   g_test_add_func ("/kamlang/window/figures-filters", test_figures_filters);
   g_test_add_func ("/kamlang/window/figures-add-copies-selected", test_figures_add_copies_selected);

@@ -178,6 +178,8 @@ move_down (GtkWidget *list, GtkWidget *row, GtkWidget *cell, int step, gboolean 
   if ((step < 0 && position == 0) || (step > 0 && position + 1 >= g_list_model_get_n_items (G_LIST_MODEL (model))))
     return TRUE; /* the first or last row: stay */
   target = position + step;
+  if (extend) /* the selection grows from the row the keyboard leaves */
+    gtk_selection_model_select_item (model, position, FALSE);
   gtk_selection_model_select_item (model, target, !extend);
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", target);
   found = cell_at (list, target, column);

@@ -40,6 +40,7 @@ struct _KamFiguresView
   GtkLabel *count_label;
   GtkStack *list_stack;
   GtkMenuButton *breakdowns_button;
+  GtkMenuButton *selection_button; /* Change Selected */
   GtkGrid *breakdowns_grid;
 
   /* choices for the cells' drop-downs, and for the filters */
@@ -78,5 +79,7 @@ void _kam_figures_delete_selected (GtkWidget *widget, const char *action, GVaria
 void _kam_figures_add_figure (GtkWidget *widget, const char *action, GVariant *param);
 void _kam_figures_copy_selected (GtkWidget *widget, const char *action, GVariant *param);
 void _kam_figures_paste (GtkWidget *widget, const char *action, GVariant *param);
+void _kam_figures_selection_class_init (GtkWidgetClass *widget_class);
+void _kam_figures_selection_init (KamFiguresView *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
  * edit goes through the dataset and so can be undone. */
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 #include "kam-figures-view-private.h"
 #include "kam-choice-cell.h"
@@ -504,6 +505,8 @@ kam_figures_view_class_init (KamFiguresViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kamlang/Kamlang/ui/kam-figures-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KamFiguresView, selection);
+  gtk_widget_class_bind_template_child (widget_class, KamFiguresView, selection_button);
+  _kam_figures_selection_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, KamFiguresView, view);
   gtk_widget_class_bind_template_child (widget_class, KamFiguresView, country_column);
   gtk_widget_class_bind_template_child (widget_class, KamFiguresView, year_column);
@@ -558,8 +561,16 @@ kam_figures_view_init (KamFiguresView *self)
     g_autoptr (GPtrArray) texts = g_ptr_array_new ();
     int width;
 
+    /* its name, not the words it stands for: "≈ Approximate", not
+     * "(about, around, some, nearly)" */
+    g_ptr_array_set_free_func (texts, g_free);
     for (guint q = 0; q < KAM_N_QUALIFIERS; q++)
-      g_ptr_array_add (texts, (gpointer) gtk_string_list_get_string (self->qualifier_labels, q));
+      {
+        const char *label = gtk_string_list_get_string (self->qualifier_labels, q);
+        const char *open = strstr (label, " (");
+
+        g_ptr_array_add (texts, open != NULL ? g_strndup (label, open - label) : g_strdup (label));
+      }
     g_ptr_array_add (texts, NULL);
     width = kam_widest_text (GTK_WIDGET (self->view), (const char *const *) texts->pdata) + 40;
     if (width > gtk_column_view_column_get_fixed_width (self->qualifier_column))
@@ -577,6 +588,7 @@ kam_figures_view_init (KamFiguresView *self)
   g_signal_connect (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (view_sorter_changed), self);
   kam_list_tab_leaves (self->scroller);
   kam_cell_nav_attach (self->view);
+  _kam_figures_selection_init (self);
 
   self->filters = g_binding_group_new ();
   kam_choices_bind (&self->filter_choices[0], self->filters, "country", self->country_filter);

@@ -633,6 +633,43 @@ kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
 }
 
 gboolean
+kam_dataset_set_figures_field (KamDataset *self, const guint *ids, guint n, KamFigureField field, guint dimension,
+                               const KamFigureRow *src, GError **error)
+{
+  g_autofree char *label = NULL;
+  gboolean ok = TRUE;
+  guint64 before;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (field != KAM_FIGURE_FIELD_MEMBERS || dimension < KAM_MAX_DIMENSIONS, FALSE);
+  before = kam_dataset_get_state (self);
+  if (n == 0)
+    return TRUE;
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u figure", "Edit %u figures", n), n);
+  kam_dataset_begin_group (self, label);
+  for (guint i = 0; i < n && ok; i++)
+    {
+      KamFigureRow row = *src;
+      int at = kam_figure_table_find_row (self->figures, ids[i]);
+
+      if (field == KAM_FIGURE_FIELD_MEMBERS && at >= 0)
+        {
+          /* this figure's breakdown, but for the one member set */
+          KamFigureRow current;
+
+          kam_figure_table_get_row (self->figures, at, &current);
+          memcpy (row.members, current.members, sizeof row.members);
+          row.members[dimension] = src->members[dimension];
+        }
+      ok = kam_dataset_set_figure_field (self, ids[i], field, &row, error);
+    }
+  kam_dataset_end_group (self);
+  if (!ok && kam_dataset_get_state (self) != before)
+    kam_dataset_undo (self); /* the part done: all or none */
+  return ok;
+}
+
+gboolean
 kam_dataset_set_figure_value (KamDataset *self, guint id, double value, GError **error)
 {
   KamFigureRow src = { .value = value };

@@ -102,6 +102,11 @@ guint kam_dataset_add_figure (KamDataset *self, const KamFigureRow *row, GError 
 gboolean kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
                                        const KamFigureRow *src, GError **error);
 gboolean kam_dataset_set_figure_value (KamDataset *self, guint id, double value, GError **error);
+/* Sets one field of several figures at once, one undoable step: all of them,
+ * or (one refused) none. For KAM_FIGURE_FIELD_MEMBERS, only the member of
+ * dimension is set. */
+gboolean kam_dataset_set_figures_field (KamDataset *self, const guint *ids, guint n, KamFigureField field,
+                                        guint dimension, const KamFigureRow *src, GError **error);
 void kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n);
 
 void kam_dataset_begin_group (KamDataset *self, const char *label);
