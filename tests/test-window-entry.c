@@ -224,6 +224,24 @@ test_entry_by_keyboard (void)
   g_assert_cmpfloat (cell_value (page, 1, 1), ==, 1200);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kam_entry_page_get_cell (page, 1, 1))), ==, "1,200");
 
+  /* Chart This Table: the Charts page shows the table, split by its columns */
+  {
+    KamChart *chart = kam_charts_page_get_chart (kam_window_get_charts_page (window));
+    GPtrArray *series;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-entry-table", NULL));
+    iterate ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (kam_window_get_stack (window)), ==, "charts");
+    g_assert_cmpint (kam_chart_get_kind (chart), ==, KAM_CHART_DESTINATIONS);
+    g_assert_cmpstr (kam_chart_get_indicator (chart), ==, "deployed");
+    g_assert_cmpint (kam_chart_get_year (chart), ==, 2024);
+    g_assert_cmpstr (kam_chart_get_split (chart), ==, "sex");
+    series = kam_chart_get_series (chart);
+    g_assert_cmpuint (series->len, >=, 2);
+    g_assert_cmpstr (((KamChartSeries *) g_ptr_array_index (series, 0))->name, ==, "Women");
+    g_assert_cmpstr (((KamChartSeries *) g_ptr_array_index (series, 1))->name, ==, "Men");
+  }
+
   /* every step undone: the dataset is as it was */
   while (kam_figure_table_get_n_rows (figures) > n && kam_dataset_undo (dataset))
     ;

@@ -311,9 +311,17 @@ kam_choice_cell_popup_typed (KamChoiceCell *self, const char *typed)
       g_autoptr (GtkStringObject) item = g_list_model_get_item (self->labels, i);
       g_autoptr (GtkStringObject) detail = self->details != NULL ? g_list_model_get_item (self->details, i) : NULL;
 
-      gtk_list_box_append (GTK_LIST_BOX (self->box),
-                           make_row (gtk_string_object_get_string (item),
-                                     detail != NULL ? gtk_string_object_get_string (detail) : NULL));
+      GtkWidget *choice = make_row (gtk_string_object_get_string (item),
+                                    detail != NULL ? gtk_string_object_get_string (detail) : NULL);
+      g_autofree char *said = NULL;
+
+      gtk_list_box_append (GTK_LIST_BOX (self->box), choice);
+      said = detail != NULL && *gtk_string_object_get_string (detail) != '\0'
+               ? g_strdup_printf ("%s, %s", gtk_string_object_get_string (item), gtk_string_object_get_string (detail))
+               : g_strdup (gtk_string_object_get_string (item));
+      /* the row, which the screen reader reads, named as its content */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (choice)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      said, -1);
     }
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->box), row_matches, self, NULL);
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->box), TRUE);

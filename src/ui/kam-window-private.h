@@ -29,6 +29,7 @@ struct _KamWindow
   KamChartsPage *charts;
   /* the pages made when first shown */
   KamLazyPage *figures_slot;
+  KamLazyPage *entry_slot;
   KamChecksPage *checks;
   GtkRevealer *loading;
   GtkProgressBar *loading_bar;

@@ -254,6 +254,28 @@ page_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 
+/* Enter Table's Chart This Table: the table's figures on the Charts page, by
+ * destination, split by its columns' breakdown, of its indicator, year and
+ * source. */
+static void
+chart_entry_table_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KamWindow *self = KAM_WINDOW (widget);
+  KamEntryTable *table = kam_entry_page_get_table (KAM_ENTRY_PAGE (kam_lazy_page_get_page (self->entry_slot)));
+  KamChart *chart = kam_charts_page_get_chart (self->charts);
+  KamDataset *dataset = kam_entry_table_get_dataset (table);
+  int columns = kam_entry_table_get_column_axis (table);
+
+  kam_chart_set_kind (chart, KAM_CHART_DESTINATIONS);
+  kam_chart_set_indicator (chart, kam_entry_table_get_indicator (table));
+  kam_chart_set_source (chart, kam_entry_table_get_source (table));
+  kam_chart_set_year (chart, kam_entry_table_get_first_year (table));
+  kam_chart_set_split (chart, columns >= 0 && (guint) columns < kam_dataset_get_n_dimensions (dataset)
+                                ? kam_dimension_get_id (kam_dataset_get_dimension (dataset, columns))
+                                : NULL);
+  adw_view_stack_set_visible_child_name (self->stack, "charts");
+}
+
 static void
 find_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -377,6 +399,7 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, figures_slot);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, entry_slot);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, checks);
   gtk_widget_class_bind_template_callback (widget_class, check_figure_activated);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, loading);
@@ -391,6 +414,7 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-entry-table", NULL, chart_entry_table_action);
   _kam_window_install_export_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
