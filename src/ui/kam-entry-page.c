@@ -349,6 +349,17 @@ commit (KamEntryPage *self, int row, int column, int next_row, int next_column)
       return FALSE;
     }
   say (self, NULL);
+  /* written: the cell shows it as the others ("5,000", not "5000"), also
+   * when the cursor stays (Enter on the last row) */
+  if ((cell = cell_at (self, row, column)) != NULL)
+    {
+      g_autofree char *written = NULL;
+
+      kam_entry_table_get_cell (self->table, (guint) row, (guint) column, &value);
+      written = cell_text (value);
+      g_object_set_data_full (G_OBJECT (cell), "kam-shown", g_strdup (written), g_free);
+      gtk_editable_set_text (GTK_EDITABLE (cell), written);
+    }
   return TRUE;
 }
 
@@ -1041,6 +1052,17 @@ kam_entry_page_dispose (GObject *object)
   G_OBJECT_CLASS (kam_entry_page_parent_class)->dispose (object);
 }
 
+/* Ctrl+Plus (Excel's "insert rows"): the cursor to "Add a destination", in
+ * any language (a Khmer mnemonic cannot be typed on an English keyboard). */
+static void
+add_destination_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  KamEntryPage *self = KAM_ENTRY_PAGE (widget);
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->add_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
+}
+
 static void
 kam_entry_page_class_init (KamEntryPageClass *klass)
 {
@@ -1071,6 +1093,12 @@ kam_entry_page_class_init (KamEntryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamEntryPage, message);
   gtk_widget_class_bind_template_child (widget_class, KamEntryPage, add_row);
   gtk_widget_class_bind_template_child (widget_class, KamEntryPage, add_row_label);
+  gtk_widget_class_install_action (widget_class, "entry.add-destination", NULL, add_destination_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "entry.add-destination", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "entry.add-destination", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "entry.add-destination", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "entry.add-destination", NULL);
 }
 
 static void
@@ -1112,6 +1140,14 @@ kam_entry_page_init (KamEntryPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->last_year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Last year"),
                                   -1);
+  /* named once: GTK 4.8 says a control's label and then the label its
+   * mnemonic comes from ("Year Year") */
+  for (GtkWidget **w = (GtkWidget *[]){ GTK_WIDGET (self->year), GTK_WIDGET (self->last_year),
+                                        GTK_WIDGET (self->add_row), GTK_WIDGET (self->indicator),
+                                        GTK_WIDGET (self->rows), GTK_WIDGET (self->columns),
+                                        GTK_WIDGET (self->source), GTK_WIDGET (self->qualifier), NULL };
+       *w != NULL; w++)
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (*w), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   for (GtkDropDown **d = (GtkDropDown *[]){ self->indicator, self->rows, self->columns, self->source, self->qualifier, NULL };
        *d != NULL; d++)
     g_signal_connect_swapped (*d, "notify::selected", G_CALLBACK (settings_changed), self);
