@@ -9,6 +9,27 @@
 
 #include "kam-test-ui.h"
 
+typedef struct
+{
+  KamWindow *window;
+  guint id;
+  KamFigureField field;
+} Focused;
+
+/* Whether the keyboard is in the cell of this field of this figure. */
+static gboolean
+focus_on_cell (gpointer data)
+{
+  Focused *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (KAM_IS_CELL (focus))
+      return kam_cell_get_field (focus) == (int) f->field && KAM_IS_FIGURE (kam_cell_get_item (focus))
+             && kam_figure_get_id (kam_cell_get_item (focus)) == f->id;
+  return FALSE;
+}
+
 static void
 test_edit_and_undo (void)
 {
@@ -24,9 +45,16 @@ test_edit_and_undo (void)
   g_assert_true (title_marked (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12,345");
 
+  /* Undo puts the keyboard on the cell it changed (issue 27), from wherever it was */
+  gtk_widget_grab_focus (GTK_WIDGET (kam_figures_view_get_search_entry (kam_window_get_figures_view (window))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   iterate ();
   g_assert_cmpfloat (value_of (window, id), ==, 11453);
+  {
+    Focused focused = { window, id, KAM_FIGURE_FIELD_VALUE };
+
+    g_assert_true (wait_for (focus_on_cell, &focused));
+  }
   g_assert_false (title_marked (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "11,453");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));

@@ -95,16 +95,17 @@ typedef struct
 {
   KamFiguresView *self;
   guint id;
+  KamFigureField field;
   int tries;
 } FocusLater;
 
-/* Puts the cursor in the new figure's value cell once the list has made it
- * (it scrolls there first). */
+/* Puts the cursor in a figure's cell once the list has made it (it scrolls
+ * there first). */
 static gboolean
-focus_value_later (gpointer data)
+focus_cell_later (gpointer data)
 {
   FocusLater *later = data;
-  GtkWidget *cell = cell_of (GTK_WIDGET (later->self->view), KAM_FIGURE_FIELD_VALUE, later->id);
+  GtkWidget *cell = cell_of (GTK_WIDGET (later->self->view), later->field, later->id);
 
   if (cell != NULL)
     gtk_widget_grab_focus (cell);
@@ -140,7 +141,6 @@ _kam_figures_add_figure (GtkWidget *widget, const char *action, GVariant *param)
   g_autoptr (GError) error = NULL;
   KamFigureRow row = { NULL, g_date_time_get_year (now) - 1, NULL, NAN, NULL, NULL };
   KamFigureTable *table;
-  FocusLater *later;
   int from, year;
   guint id;
 
@@ -189,12 +189,32 @@ _kam_figures_add_figure (GtkWidget *widget, const char *action, GVariant *param)
       kam_show_toast (widget, adw_toast_new (error->message));
       return;
     }
-  kam_figures_view_select_ids (self, &id, 1);
+  kam_figures_view_focus_cell (self, id, KAM_FIGURE_FIELD_VALUE);
+}
+
+/**
+ * kam_figures_view_focus_cell:
+ *
+ * Selects the figure, scrolls to it and puts the keyboard on its cell of
+ * field (after an Undo: the cell it changed).
+ */
+void
+kam_figures_view_focus_cell (KamFiguresView *self, guint id, KamFigureField field)
+{
+  FocusLater *later;
+  int position = kam_figure_query_find_id (self->query, id);
+
+  /* a selection it is in stays (Undo of a change to several figures) */
+  if (position >= 0 && gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    _kam_figures_scroll_to (self, position);
+  else
+    kam_figures_view_select_ids (self, &id, 1);
   later = g_new0 (FocusLater, 1);
   later->self = g_object_ref (self);
   later->id = id;
+  later->field = field;
   later->tries = 50;
-  g_timeout_add (20, focus_value_later, later);
+  g_timeout_add (20, focus_cell_later, later);
 }
 
 gboolean

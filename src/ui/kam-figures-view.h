@@ -24,6 +24,7 @@ GtkSearchEntry *kam_figures_view_get_search_entry (KamFiguresView *self);
 void kam_figures_view_refresh_numbers (KamFiguresView *self);
 /* Selects these figures (clearing the filters that hide them) and shows the first. */
 void kam_figures_view_select_ids (KamFiguresView *self, const guint *ids, guint n);
+void kam_figures_view_focus_cell (KamFiguresView *self, guint id, KamFigureField field);
 /* Adds figures from tab-separated text as one step; on a bad line adds nothing
  * and tells which line and why. */
 gboolean kam_figures_view_paste_text (KamFiguresView *self, const char *text);

@@ -231,12 +231,25 @@ show_shortcuts_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (shortcuts);
 }
 
+/* After Undo or Redo on the Figures page: the keyboard on the cell it
+ * changed, never in an unrelated one. */
+static void
+focus_stepped (KamWindow *self)
+{
+  KamFigureField field;
+  guint id = kam_dataset_get_stepped_figure (kam_document_get_dataset (self->document), &field);
+
+  if (id != G_MAXUINT && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "figures") == 0)
+    kam_figures_view_focus_cell (kam_window_get_figures_view (self), id, field);
+}
+
 static void
 undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KamWindow *self = KAM_WINDOW (widget);
 
-  kam_dataset_undo (kam_document_get_dataset (self->document));
+  if (kam_dataset_undo (kam_document_get_dataset (self->document)))
+    focus_stepped (self);
 }
 
 static void
@@ -244,7 +257,8 @@ redo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KamWindow *self = KAM_WINDOW (widget);
 
-  kam_dataset_redo (kam_document_get_dataset (self->document));
+  if (kam_dataset_redo (kam_document_get_dataset (self->document)))
+    focus_stepped (self);
 }
 
 static void

@@ -118,6 +118,8 @@ field_apply (KamCommand *command, KamDataset *dataset, gboolean undo)
   g_assert (row >= 0);
   _kam_figure_table_set_field (dataset->figures, row, self->field,
                                undo ? &self->old_row : &self->new_row);
+  dataset->stepped_figure = self->id;
+  dataset->stepped_field = self->field;
 }
 
 static void

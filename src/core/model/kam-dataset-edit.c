@@ -744,6 +744,22 @@ kam_dataset_end_group (KamDataset *self)
     }
 }
 
+/**
+ * kam_dataset_get_stepped_figure:
+ * @field: (out) (optional): the field it changed
+ *
+ * Returns: the id of the figure whose field the last undo or redo changed
+ *   (the last one, for a step of several), or G_MAXUINT when it changed none
+ */
+guint
+kam_dataset_get_stepped_figure (KamDataset *self, KamFigureField *field)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), G_MAXUINT);
+  if (field != NULL)
+    *field = (KamFigureField) self->stepped_field;
+  return self->stepped_figure;
+}
+
 gboolean
 kam_dataset_undo (KamDataset *self)
 {
@@ -753,6 +769,7 @@ kam_dataset_undo (KamDataset *self)
   command = _kam_history_undo_step (self->history);
   if (command == NULL)
     return FALSE;
+  self->stepped_figure = G_MAXUINT;
   command->klass->apply (command, self, TRUE);
   _kam_dataset_emit_changed_now (self);
   return TRUE;
@@ -767,6 +784,7 @@ kam_dataset_redo (KamDataset *self)
   command = _kam_history_redo_step (self->history);
   if (command == NULL)
     return FALSE;
+  self->stepped_figure = G_MAXUINT;
   command->klass->apply (command, self, FALSE);
   _kam_dataset_emit_changed_now (self);
   return TRUE;

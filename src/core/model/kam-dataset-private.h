@@ -33,6 +33,9 @@ struct _KamDataset
   GHashTable *index[N_LISTS]; /* interned code/id -> item; none for agreements */
   KamFigureTable *figures;
   KamHistory *history;
+  /* the figure and field the last undo or redo changed (G_MAXUINT: none) */
+  guint stepped_figure;
+  int stepped_field;
   GHashTable *extra;
   guint format_version;       /* of the file it was read from; 0 for none */
   gboolean changed_pending;

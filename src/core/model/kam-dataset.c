@@ -234,6 +234,7 @@ kam_dataset_init (KamDataset *self)
     }
   self->figures = _kam_figure_table_new ();
   self->history = _kam_history_new ();
+  self->stepped_figure = G_MAXUINT;
   self->extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect_swapped (self->history, "notify::at-saved", G_CALLBACK (history_at_saved_cb),
                             self);
