@@ -352,6 +352,44 @@ test_check_list (void)
   g_assert_nonnull (strstr (out, "list.kamlang: line 2, column 3: error: the file holds a JSON list"));
 }
 
+/* --import-table: a workbook's wide table into a dataset file; a table
+ * with problems writes nothing and names the cells (issue 28). */
+static void
+test_import_table (void)
+{
+  g_autofree char *imported = tmp_file ("t.kamlang");
+  g_autofree char *dataset_path = kam_test_fixture ("entry.kamlang");
+  g_autofree char *ods = kam_test_fixture ("tables/wide-sex-libreoffice.ods");
+  g_autofree char *bad = kam_test_fixture ("tables/bad.xlsx");
+  const char *args[] = { "--import-table", ods, "-o", imported, dataset_path, NULL };
+  const char *bad_args[] = { "--import-table", bad, "--indicator", "deployed", "-o", imported, dataset_path, NULL };
+  const char *sheet_args[] = { "--import-table", ods, "--sheet", "ខ្មែរ", "-o", imported, dataset_path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (imported);
+  g_autoptr (KamDataset) dataset = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "23 figures added"));
+  g_assert_nonnull (strstr (err, "1 hidden rows"));
+  dataset = kam_dataset_load_file (file, NULL, NULL);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), ==, 3 + 23);
+  g_assert_nonnull (kam_dataset_lookup_country (dataset, "THA"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_remove (imported) == 0);
+  /* problems: each cell named, nothing written */
+  g_assert_cmpint (run (bad_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "Bad!C2: “many” is not a number"));
+  g_assert_false (g_file_test (imported, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* what must be asked is said: the indicator of a sheet that does not name it */
+  g_assert_cmpint (run (sheet_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "--indicator"));
+  g_assert_false (g_file_test (imported, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,5 +407,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/cli/two-imports-at-once", test_two_imports_at_once);
   g_test_add_func ("/kamlang/cli/check-many-problems", test_check_many_problems);
   g_test_add_func ("/kamlang/cli/check-list", test_check_list);
+  g_test_add_func ("/kamlang/cli/import-table", test_import_table);
   return g_test_run ();
 }

@@ -20,10 +20,11 @@
 #include "kam-file.h"
 #include "kam-number.h"
 #include "kam-wdi.h"
+#include "kam-table.h"
 #include "kam-enums.h"
 
 static const char *const commands[] = { "--check", "--export-chart", "--export-report", "--export-csv",
-                                        "--import-csv", "--import-wdi", NULL };
+                                        "--import-csv", "--import-wdi", "--import-table", NULL };
 
 gboolean
 kam_cli_wants (int argc, char **argv)
@@ -123,6 +124,7 @@ typedef struct
   const char *indicator, *countries, *scale, *size, *source, *country, *year, *dpi;
   gboolean transparent;
   const char *split;
+  const char *sheet; /* --sheet, for --import-table */
   const char *members[KAM_MAX_DIMENSIONS];
   guint n_members;
 } Options;
@@ -296,8 +298,15 @@ export_csv (const Options *o)
   return TRUE;
 }
 
+typedef enum
+{
+  IMPORT_CSV,
+  IMPORT_WDI,
+  IMPORT_TABLE,
+} ImportKind;
+
 static gboolean
-import_into (const Options *o, gboolean wdi)
+import_into (const Options *o, ImportKind kind)
 {
   g_autoptr (KamDataset) dataset = NULL;
   g_autoptr (GError) error = NULL;
@@ -327,10 +336,19 @@ import_into (const Options *o, gboolean wdi)
     return FALSE;
   if (o->file != NULL && read.exists && out_path != NULL && g_stat (out_path, &target) == 0)
     same = (guint64) target.st_dev == read.device && (guint64) target.st_ino == read.inode;
-  if (wdi)
+  if (kind == IMPORT_WDI)
     {
       if (!kam_wdi_import (dataset, o->argument, o->country, o->indicator, &added, &error))
         return fail ("%s", error->message);
+    }
+  else if (kind == IMPORT_TABLE)
+    {
+      g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+
+      if (!kam_table_import_file (dataset, o->argument, o->sheet, o->indicator, o->source, &added, said, &error))
+        return fail ("%s", error->message);
+      for (guint i = 0; i < said->len; i++)
+        fprintf (stderr, "%s: %s\n", o->argument, (const char *) g_ptr_array_index (said, i));
     }
   else
     {
@@ -357,7 +375,7 @@ kam_cli_run (int argc, char **argv)
   gboolean check = FALSE;
   static const char *const valued[] = { "-o", "--output", "--indicator", "--countries", "--scale", "--size",
                                         "--source", "--country", "--year", "--dpi", "--split", "--member",
-                                        NULL };
+                                        "--sheet", NULL };
 
   for (int i = 1; i < argc; i++)
     {
@@ -432,6 +450,8 @@ kam_cli_run (int argc, char **argv)
             o.year = value;
           else if (g_str_equal (name, "--split"))
             o.split = value;
+          else if (g_str_equal (name, "--sheet"))
+            o.sheet = value;
           else if (g_str_equal (name, "--member"))
             {
               if (o.n_members >= G_N_ELEMENTS (o.members))
@@ -472,6 +492,8 @@ kam_cli_run (int argc, char **argv)
   if (g_str_has_prefix (o.command, "--export-csv"))
     return export_csv (&o) ? 0 : 1;
   if (g_str_has_prefix (o.command, "--import-csv"))
-    return import_into (&o, FALSE) ? 0 : 1;
-  return import_into (&o, TRUE) ? 0 : 1;
+    return import_into (&o, IMPORT_CSV) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--import-table"))
+    return import_into (&o, IMPORT_TABLE) ? 0 : 1;
+  return import_into (&o, IMPORT_WDI) ? 0 : 1;
 }

@@ -169,3 +169,25 @@ kam_iso_countries_find (GPtrArray *countries, const char *code)
     }
   return NULL;
 }
+
+const KamIsoCountry *
+kam_iso_countries_find_text (GPtrArray *countries, const char *text)
+{
+  const KamIsoCountry *found;
+  g_autofree char *folded = NULL;
+
+  if (countries == NULL || text == NULL)
+    return NULL;
+  if ((found = kam_iso_countries_find (countries, text)) != NULL)
+    return found;
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      const KamIsoCountry *country = g_ptr_array_index (countries, i);
+      g_autofree char *name = g_utf8_casefold (country->name, -1);
+
+      if (g_str_equal (name, folded) || g_strcmp0 (country->name_km, text) == 0)
+        return country;
+    }
+  return NULL;
+}

@@ -27,6 +27,8 @@ GPtrArray *kam_iso_countries_load (const char *json_path, const char *locale_dir
 /* The system's list, read once; NULL when it cannot be read. */
 GPtrArray *kam_iso_countries_get_default (void);
 const KamIsoCountry *kam_iso_countries_find (GPtrArray *countries, const char *code);
+/* By its code, its name or its Khmer name, in any case. */
+const KamIsoCountry *kam_iso_countries_find_text (GPtrArray *countries, const char *text);
 
 /* The translations of a gettext catalogue (.mo) as original → translated;
  * NULL and an error when it cannot be read. */

@@ -21,8 +21,10 @@
  * absolute paths, both of which openpyxl (and so pandas) writes, nor
  * LibreOffice's hidden="true": such a package is first given relative
  * paths, shared strings (the strings' XML copied as written) and
- * hidden="1" (normalize()), then read as any other. It does not read which
- * rows of an .ods are hidden. */
+ * hidden="1", and an .ods's covered cells (which it skips, shifting the
+ * cells after them) become empty cells (normalize()); then it is read as
+ * any other; an .ods's hidden rows and columns are read from it here
+ * (find_ods_hidden()). Its merged cells are not read. */
 
 #include <cmath>
 #include <cstring>
@@ -195,10 +197,73 @@ share_inline_strings (std::string &sheet, std::string &shared, guint &count)
   return any;
 }
 
+/* Hidden rows and columns of an .ods's sheets, which liborcus 0.17 does not
+ * read: table-row and table-column elements with table:visibility
+ * "collapse" or "filter", counted with their repeats. */
+struct OdsHidden
+{
+  std::vector<std::vector<guint>> rows, columns; /* per sheet, pairs of first and end */
+};
+
+static guint
+repeat_of (const std::string &tag, const char *attribute)
+{
+  size_t at = tag.find (attribute);
+
+  return at == std::string::npos ? 1 : (guint) MAX (1, atoi (tag.c_str () + at + strlen (attribute)));
+}
+
+static void
+find_ods_hidden (const std::string &content, OdsHidden &hidden)
+{
+  guint row = 0, column = 0;
+
+  for (size_t at = content.find ('<'); at != std::string::npos; at = content.find ('<', at + 1))
+    {
+      size_t end = content.find ('>', at);
+      std::string tag;
+      bool collapsed;
+
+      if (end == std::string::npos)
+        break;
+      if (content.compare (at, 13, "<table:table ") != 0 && content.compare (at, 17, "<table:table-row ") != 0
+          && content.compare (at, 17, "<table:table-row>") != 0 && content.compare (at, 20, "<table:table-column ") != 0)
+        continue;
+      tag = content.substr (at, end - at);
+      collapsed = tag.find ("table:visibility=\"collapse\"") != std::string::npos
+                  || tag.find ("table:visibility=\"filter\"") != std::string::npos;
+      if (tag.compare (0, 13, "<table:table ") == 0)
+        {
+          hidden.rows.emplace_back ();
+          hidden.columns.emplace_back ();
+          row = column = 0;
+        }
+      else if (hidden.rows.empty ())
+        continue;
+      else if (tag.compare (0, 16, "<table:table-row") == 0)
+        {
+          guint n = repeat_of (tag, "table:number-rows-repeated=\"");
+
+          if (collapsed)
+            hidden.rows.back ().insert (hidden.rows.back ().end (), { row, row + n });
+          row += n;
+        }
+      else
+        {
+          guint n = repeat_of (tag, "table:number-columns-repeated=\"");
+
+          if (collapsed)
+            hidden.columns.back ().insert (hidden.columns.back ().end (), { column, column + n });
+          column += n;
+        }
+    }
+}
+
 /* The package, rewritten when it has what liborcus 0.17 cannot read; the
- * same bytes otherwise. */
+ * same bytes otherwise. An .ods's hidden rows and columns are told in
+ * hidden. */
 static std::string
-normalize (std::string_view data)
+normalize (std::string_view data, OdsHidden &hidden)
 {
   orcus::zip_archive_stream_blob stream ((const uint8_t *) data.data (), data.size ());
   orcus::zip_archive archive (&stream);
@@ -221,6 +286,17 @@ normalize (std::string_view data)
     }
   for (auto &entry : entries)
     {
+      /* liborcus 0.17 skips the cells a merged cell covers in an .ods,
+       * putting the cells after them in the wrong columns: they are read as
+       * empty cells (the merge itself is lost) */
+      if (entry.first == "content.xml")
+        find_ods_hidden (entry.second, hidden);
+      if (entry.first == "content.xml" && entry.second.find ("<table:covered-table-cell") != std::string::npos)
+        {
+          replace_all (entry.second, "<table:covered-table-cell", "<table:table-cell");
+          replace_all (entry.second, "</table:covered-table-cell>", "</table:table-cell>");
+          changed = true;
+        }
       if (entry.first == "xl/_rels/workbook.xml.rels" && entry.second.find ("Target=\"/xl/") != std::string::npos)
         {
           replace_all (entry.second, "Target=\"/xl/", "Target=\"");
@@ -231,10 +307,13 @@ normalize (std::string_view data)
           /* (openpyxl writes inline strings or shared ones, not both) */
           if (!has_shared)
             changed = share_inline_strings (entry.second, shared, count) || changed;
-          /* LibreOffice writes hidden="true", which liborcus 0.17 takes for shown */
-          if (entry.second.find (" hidden=\"true\"") != std::string::npos)
+          /* LibreOffice writes hidden="true" and hidden="false", which
+           * liborcus 0.17 does not read as the 1 and 0 it expects */
+          if (entry.second.find (" hidden=\"true\"") != std::string::npos
+              || entry.second.find (" hidden=\"false\"") != std::string::npos)
             {
               replace_all (entry.second, " hidden=\"true\"", " hidden=\"1\"");
+              replace_all (entry.second, " hidden=\"false\"", " hidden=\"0\"");
               changed = true;
             }
         }
@@ -352,7 +431,8 @@ read_sheet (const ss::document &doc, ss::sheet_t index, GError **error)
       ss::row_t first = 0, last = 0;
 
       if (sheet->is_row_hidden ((ss::row_t) r, &first, &last))
-        for (guint k = MAX ((guint) first, r); k <= MIN ((guint) last, out->n_rows - 1); k++)
+        /* (the range's end is past its last row) */
+        for (guint k = MAX ((guint) first, r); k < MIN ((guint) last, out->n_rows); k++)
           out->hidden_rows[k] = TRUE;
     }
   for (guint c = 0; c < out->n_columns; c++)
@@ -360,7 +440,7 @@ read_sheet (const ss::document &doc, ss::sheet_t index, GError **error)
       ss::col_t first = 0, last = 0;
 
       if (sheet->is_col_hidden ((ss::col_t) c, &first, &last))
-        for (guint k = MAX ((guint) first, c); k <= MIN ((guint) last, out->n_columns - 1); k++)
+        for (guint k = MAX ((guint) first, c); k < MIN ((guint) last, out->n_columns); k++)
           out->hidden_columns[k] = TRUE;
     }
   for (guint r = 0; r < out->n_rows; r++)
@@ -442,20 +522,23 @@ kam_sheet_read_file (const char *path, GError **error)
           return NULL;
         }
       ss::document doc{ ss::range_size_t{ 1048576, 16384 } };
+      OdsHidden hidden;
       ss::import_factory factory{ doc };
       std::string_view stream{ data, length };
 
       if (format == orcus::format_t::xlsx)
         {
-          std::string normal = normalize (stream);
+          std::string normal = normalize (stream, hidden);
           orcus::orcus_xlsx loader (&factory);
 
           loader.read_stream (normal);
         }
       else
         {
+          std::string normal = normalize (stream, hidden);
           orcus::orcus_ods loader (&factory);
-          loader.read_stream (stream);
+
+          loader.read_stream (normal);
         }
       for (ss::sheet_t i = 0; i < (ss::sheet_t) doc.get_sheet_count (); i++)
         {
@@ -463,6 +546,17 @@ kam_sheet_read_file (const char *path, GError **error)
 
           if (sheet == NULL)
             return NULL;
+          if (i < (ss::sheet_t) hidden.rows.size ())
+            {
+              const std::vector<guint> &rows = hidden.rows[i], &columns = hidden.columns[i];
+
+              for (size_t k = 0; k + 1 < rows.size (); k += 2)
+                for (guint r = rows[k]; r < rows[k + 1] && r < sheet->n_rows; r++)
+                  sheet->hidden_rows[r] = TRUE;
+              for (size_t k = 0; k + 1 < columns.size (); k += 2)
+                for (guint c = columns[k]; c < columns[k + 1] && c < sheet->n_columns; c++)
+                  sheet->hidden_columns[c] = TRUE;
+            }
           g_ptr_array_add (sheets, sheet);
         }
     }

@@ -327,18 +327,10 @@ kam_entry_table_add_row (KamEntryTable *self, const char *text, GError **error)
   code = kam_dataset_find_key (self->dataset, KAM_FIGURE_FIELD_COUNTRY, text, TRUE);
   if (code == NULL && text != NULL)
     {
-      g_autofree char *upper = g_ascii_strup (text, -1);
-      GPtrArray *iso = kam_iso_countries_get_default ();
+      const KamIsoCountry *iso = kam_iso_countries_find_text (kam_iso_countries_get_default (), text);
 
-      if (iso != NULL && kam_iso_countries_find (iso, upper) != NULL)
-        code = g_intern_string (upper);
-      for (guint i = 0; code == NULL && iso != NULL && i < iso->len; i++)
-        {
-          const KamIsoCountry *c = g_ptr_array_index (iso, i);
-
-          if (g_utf8_collate (c->name, text) == 0 || (c->name_km && g_strcmp0 (c->name_km, text) == 0))
-            code = g_intern_string (c->code);
-        }
+      if (iso != NULL)
+        code = g_intern_string (iso->code);
     }
   if (code == NULL)
     {

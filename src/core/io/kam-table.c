@@ -1,0 +1,1078 @@
+/* kam-table.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The table importer (kam-table.h): where the table is in a sheet, what its
+ * columns hold, and its figures. */
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#include "kam-iso-countries.h"
+#include "kam-number.h"
+#include "kam-table.h"
+
+#define MAX_HEADER_SEARCH 30 /* rows looked at for a header */
+
+void
+kam_table_layout_clear (KamTableLayout *layout)
+{
+  for (guint c = 0; c < layout->n_columns; c++)
+    g_free (layout->columns[c].heading);
+  g_clear_pointer (&layout->columns, g_free);
+  g_clear_pointer (&layout->indicator, g_free);
+  g_clear_pointer (&layout->source, g_free);
+  layout->n_columns = 0;
+}
+
+void
+kam_table_problem_free (KamTableProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->sheet);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+kam_table_problem_to_string (const KamTableProblem *problem)
+{
+  g_autofree char *cell = NULL;
+
+  if (problem->row == G_MAXUINT)
+    return g_strdup_printf ("%s: %s", problem->sheet, problem->message);
+  cell = kam_sheet_cell_name (problem->row, problem->column);
+  return g_strdup_printf ("%s!%s: %s", problem->sheet, cell, problem->message);
+}
+
+static void G_GNUC_PRINTF (5, 6)
+problem (GPtrArray *problems, const KamSheet *sheet, guint row, guint column, const char *format, ...)
+{
+  KamTableProblem *p = g_new0 (KamTableProblem, 1);
+  va_list args;
+
+  p->sheet = g_strdup (sheet->name);
+  p->row = row;
+  p->column = column;
+  va_start (args, format);
+  p->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (problems, p);
+}
+
+/* ---- cells ---------------------------------------------------------------- */
+
+/* The text of a cell, trimmed; NULL when blank. (static: one at a time) */
+static char *
+cell_text (const KamSheet *sheet, guint row, guint column)
+{
+  const char *text = kam_sheet_get_text (sheet, row, column);
+  char *trimmed;
+
+  if (text == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (text));
+  /* a no-break space is a space too */
+  while (g_str_has_prefix (trimmed, "\xc2\xa0"))
+    memmove (trimmed, trimmed + 2, strlen (trimmed + 2) + 1);
+  if (*trimmed == '\0')
+    {
+      g_free (trimmed);
+      return NULL;
+    }
+  return trimmed;
+}
+
+static gboolean
+same_words (const char *a, const char *b)
+{
+  g_autofree char *fa = NULL, *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  return g_str_equal (fa, fb);
+}
+
+static const char *const unknown_marks[] = { "..", "...", "…", "-", "–", "—", "n/a", "na", "n.a.", "x", "?", NULL };
+
+static const struct
+{
+  const char *words;
+  KamQualifier qualifier;
+} qualifier_words[] = {
+  { "about ", KAM_QUALIFIER_APPROXIMATE },       { "around ", KAM_QUALIFIER_APPROXIMATE },
+  { "approximately ", KAM_QUALIFIER_APPROXIMATE }, { "approx. ", KAM_QUALIFIER_APPROXIMATE },
+  { "some ", KAM_QUALIFIER_APPROXIMATE },        { "nearly ", KAM_QUALIFIER_APPROXIMATE },
+  { "ca. ", KAM_QUALIFIER_APPROXIMATE },         { "c. ", KAM_QUALIFIER_APPROXIMATE },
+  { "≈", KAM_QUALIFIER_APPROXIMATE },            { "~", KAM_QUALIFIER_APPROXIMATE },
+  { "ប្រហែល", KAM_QUALIFIER_APPROXIMATE },
+  { "more than ", KAM_QUALIFIER_LOWER_BOUND },   { "over ", KAM_QUALIFIER_LOWER_BOUND },
+  { "at least ", KAM_QUALIFIER_LOWER_BOUND },    { "≥", KAM_QUALIFIER_LOWER_BOUND },
+  { ">=", KAM_QUALIFIER_LOWER_BOUND },           { ">", KAM_QUALIFIER_LOWER_BOUND },
+  { "ជាង", KAM_QUALIFIER_LOWER_BOUND },
+  { "less than ", KAM_QUALIFIER_UPPER_BOUND },   { "fewer than ", KAM_QUALIFIER_UPPER_BOUND },
+  { "under ", KAM_QUALIFIER_UPPER_BOUND },       { "at most ", KAM_QUALIFIER_UPPER_BOUND },
+  { "up to ", KAM_QUALIFIER_UPPER_BOUND },       { "≤", KAM_QUALIFIER_UPPER_BOUND },
+  { "<=", KAM_QUALIFIER_UPPER_BOUND },           { "<", KAM_QUALIFIER_UPPER_BOUND },
+};
+
+/* Takes a footnote mark off the end: "*", "**", "†", "‡", "(a)", "[1]", "¹". */
+static void
+strip_footnote (char *text)
+{
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      gsize n = strlen (text);
+      char *open;
+
+      again = FALSE;
+      g_strchomp (text);
+      n = strlen (text);
+      if (n > 0 && text[n - 1] == '*')
+        text[n - 1] = '\0', again = TRUE;
+      else if (g_str_has_suffix (text, "†") || g_str_has_suffix (text, "‡"))
+        text[n - strlen ("†")] = '\0', again = TRUE;
+      else if (g_str_has_suffix (text, "¹") || g_str_has_suffix (text, "²") || g_str_has_suffix (text, "³"))
+        text[n - strlen ("¹")] = '\0', again = TRUE;
+      else if (n > 2 && (text[n - 1] == ')' || text[n - 1] == ']')
+               && (open = strrchr (text, text[n - 1] == ')' ? '(' : '[')) != NULL && open > text
+               && (gsize) (text + n - open) <= 5)
+        *open = '\0', again = TRUE;
+    }
+}
+
+gboolean
+kam_table_parse_value (const char *text, double *value, KamQualifier *qualifier, char **why)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr (GError) error = NULL;
+  char *p;
+
+  *value = NAN;
+  *qualifier = KAM_QUALIFIER_EXACT;
+  if (why != NULL)
+    *why = NULL;
+  if (text == NULL)
+    return TRUE;
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (copy, -1);
+  for (guint i = 0; unknown_marks[i] != NULL; i++)
+    if (g_str_equal (folded, unknown_marks[i]))
+      return TRUE;
+  p = copy;
+  for (guint i = 0; i < G_N_ELEMENTS (qualifier_words); i++)
+    {
+      gsize n = strlen (qualifier_words[i].words);
+
+      if (g_ascii_strncasecmp (p, qualifier_words[i].words, n) == 0)
+        {
+          *qualifier = qualifier_words[i].qualifier;
+          p += n;
+          while (*p == ' ')
+            p++;
+          break;
+        }
+    }
+  strip_footnote (p);
+  if (!kam_number_parse (p, value, &error))
+    {
+      *value = NAN;
+      *qualifier = KAM_QUALIFIER_EXACT;
+      if (why != NULL)
+        *why = g_strdup_printf (_("“%s” is not a number"), text);
+      return FALSE;
+    }
+  if (*value < 0)
+    {
+      if (why != NULL)
+        *why = g_strdup_printf (_("“%s” is negative; counts and amounts cannot be below zero"), text);
+      *value = NAN;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+kam_table_parse_year (const char *text, double number)
+{
+  /* a spreadsheet's date: days since 1899-12-30 */
+  if (!isnan (number))
+    {
+      if (number == floor (number) && number >= KAM_YEAR_MIN && number <= KAM_YEAR_MAX)
+        return (int) number;
+      if (number >= 367 && number < 73051)
+        {
+          g_autoptr (GDate) date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+
+          g_date_add_days (date, (guint) number);
+          return g_date_get_year (date);
+        }
+      return 0;
+    }
+  if (text == NULL || g_utf8_strlen (text, -1) > 16)
+    return 0;
+  {
+    /* four digits (ASCII or Khmer) among at most a few words: "Year 2024",
+     * "ឆ្នាំ២០២៤", "2024-01-01", "FY2024" */
+    int year = 0, digits = 0, found = 0;
+
+    for (const char *p = text;; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        int d = c >= '0' && c <= '9' ? (int) (c - '0') : c >= 0x17E0 && c <= 0x17E9 ? (int) (c - 0x17E0) : -1;
+
+        if (d >= 0)
+          {
+            year = year * 10 + d;
+            digits++;
+            continue;
+          }
+        if (digits == 4 && year >= KAM_YEAR_MIN && year <= KAM_YEAR_MAX)
+          {
+            if (found != 0)
+              return 0; /* two years: "2023-2024" */
+            found = year;
+          }
+        year = digits = 0;
+        if (c == 0)
+          break;
+      }
+    return found;
+  }
+}
+
+/* ---- what cells name -------------------------------------------------------- */
+
+typedef struct
+{
+  KamFigureField field;
+  const char *names[8];
+} Heading;
+
+static const Heading headings[] = {
+  { KAM_FIGURE_FIELD_COUNTRY, { "country", "destination", "country of destination", "ប្រទេស", "ប្រទេសគោលដៅ", NULL } },
+  { KAM_FIGURE_FIELD_YEAR, { "year", "ឆ្នាំ", NULL } },
+  { KAM_FIGURE_FIELD_INDICATOR, { "indicator", "សូចនាករ", NULL } },
+  { KAM_FIGURE_FIELD_VALUE, { "value", "number", "count", "figure", "តម្លៃ", "ចំនួន", NULL } },
+  { KAM_FIGURE_FIELD_SOURCE, { "source", "ប្រភព", NULL } },
+  { KAM_FIGURE_FIELD_NOTE, { "note", "notes", "remark", "remarks", "កំណត់ចំណាំ", NULL } },
+  { KAM_FIGURE_FIELD_QUALIFIER, { "qualifier", NULL } },
+};
+
+/* The field a heading names (or a dimension's members, *dimension set), or -1. */
+static int
+heading_field (KamDataset *dataset, const char *text, int *dimension)
+{
+  *dimension = -1;
+  if (text == NULL)
+    return -1;
+  for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+    for (guint n = 0; headings[h].names[n] != NULL; n++)
+      if (same_words (text, headings[h].names[n]))
+        return headings[h].field;
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
+    {
+      KamDimension *dim = kam_dataset_get_dimension (dataset, d);
+
+      if (same_words (text, kam_dimension_get_id (dim)) || same_words (text, kam_dimension_get_name (dim))
+          || same_words (text, kam_dimension_get_name_km (dim)))
+        {
+          *dimension = (int) d;
+          return KAM_FIGURE_FIELD_MEMBERS;
+        }
+    }
+  return -1;
+}
+
+static gboolean
+is_total_label (const char *text)
+{
+  static const char *const totals[] = { "total", "totals", "grand total", "sum", "all", "សរុប", "សរុបរួម", NULL };
+
+  for (guint i = 0; text != NULL && totals[i] != NULL; i++)
+    if (same_words (text, totals[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The member a text names in some dimension other than its total (or its
+ * total, when only_dimension is given): FALSE when none. */
+static gboolean
+member_of (KamDataset *dataset, const char *text, int only_dimension, int *dimension, int *member)
+{
+  if (text == NULL)
+    return FALSE;
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
+    {
+      int m;
+
+      if (only_dimension >= 0 && (int) d != only_dimension)
+        continue;
+      m = kam_dimension_find_member (kam_dataset_get_dimension (dataset, d), text, TRUE);
+      if (m > 0 || (m == 0 && only_dimension >= 0))
+        {
+          *dimension = (int) d;
+          *member = m;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A country's code from its code or name (the dataset's, else ISO 3166's);
+ * *is_new when the dataset does not have it yet. */
+static const char *
+country_of (KamDataset *dataset, const char *text, gboolean *is_new)
+{
+  const char *code = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, TRUE);
+  const KamIsoCountry *iso;
+
+  *is_new = FALSE;
+  if (code != NULL || text == NULL)
+    return code;
+  iso = kam_iso_countries_find_text (kam_iso_countries_get_default (), text);
+  if (iso == NULL)
+    return NULL;
+  *is_new = kam_dataset_lookup_country (dataset, iso->code) == NULL;
+  return g_intern_string (iso->code);
+}
+
+/* ---- where the table is ----------------------------------------------------- */
+
+static gboolean
+row_visible (const KamSheet *sheet, guint row)
+{
+  return row < sheet->n_rows && !sheet->hidden_rows[row];
+}
+
+static gboolean
+column_visible (const KamSheet *sheet, guint column)
+{
+  return column < sheet->n_columns && !sheet->hidden_columns[column];
+}
+
+static guint
+next_visible_row (const KamSheet *sheet, guint row)
+{
+  do
+    row++;
+  while (row < sheet->n_rows && !row_visible (sheet, row));
+  return row;
+}
+
+/* A header cell's text: its own, or the text of the merged range it is in,
+ * or (left empty) the text before it in its row, from the first column
+ * after the labels (a year over Women / Men / Total). */
+static char *
+header_text (const KamSheet *sheet, guint row, guint column, guint from)
+{
+  const KamSheetRange *merge = kam_sheet_get_merge (sheet, row, column);
+  char *text;
+
+  if (merge != NULL)
+    return cell_text (sheet, merge->row, merge->column);
+  text = cell_text (sheet, row, column);
+  for (guint c = column; text == NULL && c > from; c--)
+    text = cell_text (sheet, row, c - 1);
+  return text;
+}
+
+/* How a header row reads across the columns after from: how many name a
+ * year, a member, a field. */
+typedef struct
+{
+  guint years, members, fields, filled;
+} RowSense;
+
+static RowSense
+sense_row (KamDataset *dataset, const KamSheet *sheet, guint row, guint from)
+{
+  RowSense s = { 0 };
+
+  for (guint c = from; c < sheet->n_columns; c++)
+    {
+      g_autofree char *text = NULL;
+      int d, m;
+
+      if (!column_visible (sheet, c) || (text = cell_text (sheet, row, c)) == NULL)
+        continue;
+      s.filled++;
+      if (kam_table_parse_year (text, kam_sheet_get_number (sheet, row, c)) != 0)
+        s.years++;
+      else if (member_of (dataset, text, -1, &d, &m))
+        s.members++;
+      if (heading_field (dataset, text, &d) >= 0)
+        s.fields++;
+    }
+  return s;
+}
+
+static int
+find_indicator_in (KamDataset *dataset, const char *text)
+{
+  GListModel *list = kam_dataset_get_indicators (dataset);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  int found = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (KamIndicator) indicator = g_list_model_get_item (list, i);
+      const char *names[] = { kam_indicator_get_name (indicator), kam_indicator_get_name_km (indicator) };
+
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        {
+          g_autofree char *name = names[n] != NULL ? g_utf8_casefold (names[n], -1) : NULL;
+
+          if (name != NULL && strstr (folded, name) != NULL)
+            {
+              if (found >= 0 && found != (int) i)
+                return -2; /* two: ask */
+              found = (int) i;
+            }
+        }
+    }
+  return found;
+}
+
+gboolean
+kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
+                  KamTableLayout *layout, GPtrArray *problems)
+{
+  guint header = G_MAXUINT, label = 0;
+  gboolean wide = FALSE;
+
+  memset (layout, 0, sizeof *layout);
+  layout->totals_row = -1;
+  layout->row_axis = -1;
+  for (guint r = 0; r < sheet->n_rows; r++)
+    layout->hidden_rows += sheet->hidden_rows[r];
+  for (guint c = 0; c < sheet->n_columns; c++)
+    layout->hidden_columns += sheet->hidden_columns[c];
+
+  /* the header: the first row that names fields (long), or years or members
+   * after a first column (wide) */
+  for (guint r = 0; r < MIN (sheet->n_rows, MAX_HEADER_SEARCH) && header == G_MAXUINT; r++)
+    {
+      RowSense all, after;
+
+      if (!row_visible (sheet, r))
+        continue;
+      all = sense_row (dataset, sheet, r, 0);
+      if (all.fields >= 2 && all.fields * 2 >= all.filled)
+        {
+          header = r;
+          break;
+        }
+      for (label = 0; label < sheet->n_columns && !column_visible (sheet, label); label++)
+        ;
+      after = sense_row (dataset, sheet, r, label + 1);
+      if (after.years + after.members >= 1 && after.years + after.members + 1 >= after.filled && after.filled >= 1)
+        {
+          header = r;
+          wide = TRUE;
+        }
+    }
+  if (header == G_MAXUINT)
+    {
+      problem (problems, sheet, G_MAXUINT, 0,
+               _("no table found: no row names its columns (Country, Year, Value …) or gives years or a breakdown's members across the top"));
+      return FALSE;
+    }
+  layout->kind = wide ? KAM_TABLE_WIDE : KAM_TABLE_LONG;
+  layout->header_row = header;
+  layout->header_rows = 1;
+  layout->n_columns = sheet->n_columns;
+  layout->columns = g_new0 (KamTableColumn, sheet->n_columns);
+  for (guint c = 0; c < sheet->n_columns; c++)
+    layout->columns[c].dimension = layout->columns[c].member = -1;
+
+  if (!wide)
+    {
+      for (guint c = 0; c < sheet->n_columns; c++)
+        {
+          g_autofree char *text = column_visible (sheet, c) ? cell_text (sheet, header, c) : NULL;
+          KamTableColumn *col = &layout->columns[c];
+          int d, f = heading_field (dataset, text, &d);
+
+          col->heading = g_strdup (text);
+          if (f < 0)
+            continue;
+          for (guint k = 0; k < c; k++)
+            if (layout->columns[k].kind == KAM_COLUMN_FIELD && (int) layout->columns[k].field == f
+                && layout->columns[k].dimension == d)
+              {
+                problem (problems, sheet, header, c, _("the column “%s” is given twice"), text);
+                return FALSE;
+              }
+          col->kind = KAM_COLUMN_FIELD;
+          col->field = f;
+          col->dimension = d;
+        }
+    }
+  else
+    {
+      guint second = next_visible_row (sheet, header);
+      RowSense top = sense_row (dataset, sheet, header, label + 1);
+      RowSense below = second < sheet->n_rows ? sense_row (dataset, sheet, second, label + 1) : (RowSense){ 0 };
+      g_autofree char *label_below = second < sheet->n_rows ? cell_text (sheet, second, label) : NULL;
+      gboolean two = (top.years > 0 && below.members > 0) || (top.members > 0 && below.years > 0);
+      int member_dimension = -1;
+
+      /* a second header row: members under years, or years under members,
+       * its first cell empty or a heading */
+      if (two && (label_below == NULL || heading_field (dataset, label_below, &member_dimension) >= 0))
+        layout->header_rows = 2;
+      member_dimension = -1;
+      /* the breakdown the header's members are of (Total is its total) */
+      for (guint h = 0; h < layout->header_rows; h++)
+        for (guint c = label + 1; c < sheet->n_columns && member_dimension < 0; c++)
+          {
+            g_autofree char *text = cell_text (sheet, h == 0 ? header : second, c);
+            int d, m;
+
+            if (member_of (dataset, text, -1, &d, &m))
+              member_dimension = d;
+          }
+      for (guint c = label + 1; c < sheet->n_columns; c++)
+        {
+          KamTableColumn *col = &layout->columns[c];
+          GString *heading = g_string_new (NULL);
+
+          if (!column_visible (sheet, c))
+            {
+              g_string_free (heading, TRUE);
+              continue;
+            }
+          for (guint h = 0; h < layout->header_rows; h++)
+            {
+              guint row = h == 0 ? header : second;
+              g_autofree char *text = header_text (sheet, row, c, label + 1);
+              const KamSheetRange *merge = kam_sheet_get_merge (sheet, row, c);
+              double number = merge != NULL ? kam_sheet_get_number (sheet, merge->row, merge->column)
+                                            : kam_sheet_get_number (sheet, row, c);
+              int year = 0, d, m;
+
+              if (text == NULL)
+                continue;
+              g_string_append_printf (heading, "%s%s", heading->len ? " " : "", text);
+              /* (an empty cell carries the text before it: not its number) */
+              if (cell_text (sheet, row, c) == NULL && merge == NULL)
+                number = NAN;
+              if ((year = kam_table_parse_year (text, number)) != 0)
+                col->year = year;
+              else if (member_of (dataset, text, member_dimension, &d, &m))
+                {
+                  col->dimension = d;
+                  col->member = m;
+                }
+            }
+          col->heading = g_string_free (heading, FALSE);
+          if (col->year != 0 || col->member >= 0)
+            col->kind = KAM_COLUMN_VALUES;
+        }
+      layout->label_column = label;
+      /* what the rows are: countries, or a breakdown's members */
+      {
+        guint countries = 0, best = 0;
+        int best_dimension = -1;
+        g_autoptr (GArray) counts = g_array_sized_new (FALSE, TRUE, sizeof (guint), kam_dataset_get_n_dimensions (dataset));
+
+        g_array_set_size (counts, kam_dataset_get_n_dimensions (dataset));
+        for (guint r = header + layout->header_rows; r < sheet->n_rows; r++)
+          {
+            g_autofree char *text = row_visible (sheet, r) ? cell_text (sheet, r, label) : NULL;
+            gboolean is_new;
+            int d, m;
+
+            if (text == NULL)
+              continue;
+            if (country_of (dataset, text, &is_new) != NULL)
+              countries++;
+            else if (member_of (dataset, text, -1, &d, &m))
+              g_array_index (counts, guint, d)++;
+          }
+        for (guint d = 0; d < counts->len; d++)
+          if (g_array_index (counts, guint, d) > best)
+            best = g_array_index (counts, guint, d), best_dimension = (int) d;
+        layout->row_axis = best > countries ? best_dimension : -1;
+      }
+    }
+
+  /* the data rows: after the header, up to a totals row or the notes under
+   * the table (a row of text alone after a blank row, or a source line) */
+  layout->first_row = next_visible_row (sheet, header + layout->header_rows - 1);
+  layout->last_row = layout->first_row;
+  {
+    gboolean blank_before = FALSE;
+
+    for (guint r = layout->first_row; r < sheet->n_rows; r++)
+      {
+        guint filled = 0;
+        g_autofree char *first = NULL;
+
+        if (!row_visible (sheet, r))
+          continue;
+        for (guint c = 0; c < sheet->n_columns; c++)
+          {
+            g_autofree char *text = column_visible (sheet, c) ? cell_text (sheet, r, c) : NULL;
+
+            if (text != NULL)
+              {
+                filled++;
+                if (first == NULL)
+                  first = g_steal_pointer (&text);
+              }
+          }
+        if (filled == 0)
+          {
+            blank_before = TRUE;
+            continue;
+          }
+        if (wide && is_total_label (cell_text (sheet, r, layout->label_column)))
+          {
+            layout->totals_row = (int) r;
+            break;
+          }
+        if ((filled == 1 && blank_before) || g_str_has_prefix (first, "Source") || g_str_has_prefix (first, "Note")
+            || g_str_has_prefix (first, "ប្រភព") || g_str_has_prefix (first, "*"))
+          break;
+        blank_before = FALSE;
+        layout->last_row = r;
+      }
+  }
+
+  /* what the values are */
+  if (indicator != NULL)
+    layout->indicator = g_strdup (indicator);
+  else
+    {
+      gboolean has_column = FALSE;
+
+      for (guint c = 0; c < layout->n_columns; c++)
+        has_column |= layout->columns[c].kind == KAM_COLUMN_FIELD
+                      && layout->columns[c].field == KAM_FIGURE_FIELD_INDICATOR;
+      if (!has_column)
+        {
+          int found = -1;
+
+          /* named in a title above the table */
+          for (guint r = 0; r < header && found != -2; r++)
+            for (guint c = 0; c < sheet->n_columns && found != -2; c++)
+              {
+                g_autofree char *text = cell_text (sheet, r, c);
+                int here = text != NULL ? find_indicator_in (dataset, text) : -1;
+
+                if (here == -2 || (here >= 0 && found >= 0 && here != found))
+                  found = -2;
+                else if (here >= 0)
+                  found = here;
+              }
+          if (found >= 0)
+            {
+              g_autoptr (KamIndicator) ind = g_list_model_get_item (kam_dataset_get_indicators (dataset), (guint) found);
+
+              layout->indicator = g_strdup (kam_indicator_get_id (ind));
+            }
+          else
+            {
+              problem (problems, sheet, G_MAXUINT, 0,
+                       _("the table does not say which indicator its values are: choose one (--indicator ID)"));
+              return FALSE;
+            }
+        }
+    }
+  if (layout->indicator != NULL && kam_dataset_lookup_indicator (dataset, layout->indicator) == NULL)
+    {
+      const char *id = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, layout->indicator, TRUE);
+
+      if (id == NULL)
+        {
+          problem (problems, sheet, G_MAXUINT, 0, _("there is no indicator “%s”"), layout->indicator);
+          return FALSE;
+        }
+      g_free (layout->indicator);
+      layout->indicator = g_strdup (id);
+    }
+  if (source != NULL)
+    {
+      const char *id = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, source, TRUE);
+
+      if (id == NULL)
+        {
+          problem (problems, sheet, G_MAXUINT, 0, _("there is no source “%s”"), source);
+          return FALSE;
+        }
+      layout->source = g_strdup (id);
+    }
+  if (wide)
+    {
+      gboolean values = FALSE, years = FALSE;
+
+      for (guint c = 0; c < layout->n_columns; c++)
+        if (layout->columns[c].kind == KAM_COLUMN_VALUES)
+          {
+            values = TRUE;
+            years |= layout->columns[c].year != 0;
+          }
+      if (!values)
+        {
+          problem (problems, sheet, header, label + 1, _("no column of values: the header gives no year and no breakdown's member"));
+          return FALSE;
+        }
+      if (!years)
+        {
+          /* a year in a title above the table */
+          for (guint r = 0; r < header && layout->year == 0; r++)
+            for (guint c = 0; c < sheet->n_columns && layout->year == 0; c++)
+              {
+                g_autofree char *text = cell_text (sheet, r, c);
+
+                if (text != NULL)
+                  for (char *p = text; *p && layout->year == 0; p = g_utf8_next_char (p))
+                    layout->year = kam_table_parse_year (p, NAN) != 0 && g_utf8_strlen (p, -1) <= 16
+                                     ? kam_table_parse_year (p, NAN) : 0;
+              }
+          if (layout->year == 0)
+            {
+              problem (problems, sheet, header, label + 1, _("the table gives no year: neither its header nor its title"));
+              return FALSE;
+            }
+        }
+    }
+  else
+    {
+      gboolean has_year = FALSE, has_value = FALSE;
+
+      for (guint c = 0; c < layout->n_columns; c++)
+        if (layout->columns[c].kind == KAM_COLUMN_FIELD)
+          {
+            has_year |= layout->columns[c].field == KAM_FIGURE_FIELD_YEAR;
+            has_value |= layout->columns[c].field == KAM_FIGURE_FIELD_VALUE;
+          }
+      if (!has_year || !has_value)
+        {
+          problem (problems, sheet, header, 0, _("the header names no column “%s”"),
+                   !has_year ? _("Year") : _("Value"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- its figures -------------------------------------------------------------- */
+
+static gboolean
+same_key (const KamFigureRow *a, const KamFigureRow *b)
+{
+  return a->country == b->country && a->year == b->year && a->indicator == b->indicator && a->source == b->source
+         && memcmp (a->members, b->members, sizeof a->members) == 0;
+}
+
+static void
+add_new_country (GPtrArray *new_countries, const char *code)
+{
+  for (guint i = 0; i < new_countries->len; i++)
+    if (g_ptr_array_index (new_countries, i) == code)
+      return;
+  g_ptr_array_add (new_countries, (gpointer) code);
+}
+
+GArray *
+kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout, GPtrArray *new_countries,
+                GPtrArray *problems, GPtrArray *said)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
+  const char *indicator = layout->indicator ? g_intern_string (layout->indicator) : NULL;
+  const char *source = layout->source ? g_intern_string (layout->source) : NULL;
+  guint problems_before = problems->len;
+  g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (double));
+
+  g_array_set_size (sums, layout->n_columns);
+  for (guint r = layout->first_row; r <= layout->last_row && r < sheet->n_rows; r++)
+    {
+      KamFigureRow key = { NULL, layout->year, indicator, NAN, source, NULL };
+      g_autofree char *label = NULL;
+      gboolean is_new;
+
+      if (!row_visible (sheet, r))
+        continue;
+      if (layout->kind == KAM_TABLE_WIDE)
+        {
+          label = cell_text (sheet, r, layout->label_column);
+          if (label == NULL)
+            continue;
+          if (layout->row_axis >= 0)
+            {
+              int d, m;
+
+              if (!member_of (dataset, label, layout->row_axis, &d, &m))
+                {
+                  problem (problems, sheet, r, layout->label_column, _("“%s” is not a member of “%s”"), label,
+                           kam_dimension_get_label (kam_dataset_get_dimension (dataset, (guint) layout->row_axis)));
+                  continue;
+                }
+              key.members[d] = (guint16) m;
+            }
+          else if (is_total_label (label) || same_words (label, _("All destinations")))
+            key.country = NULL;
+          else if ((key.country = country_of (dataset, label, &is_new)) == NULL)
+            {
+              problem (problems, sheet, r, layout->label_column, _("there is no country “%s”"), label);
+              continue;
+            }
+          else if (is_new)
+            add_new_country (new_countries, key.country);
+          for (guint c = 0; c < layout->n_columns; c++)
+            {
+              const KamTableColumn *col = &layout->columns[c];
+              KamFigureRow row = key;
+              g_autofree char *why = NULL;
+              const char *text = kam_sheet_get_text (sheet, r, c);
+
+              if (col->kind != KAM_COLUMN_VALUES || !column_visible (sheet, c) || text == NULL)
+                continue;
+              if (col->year != 0)
+                row.year = col->year;
+              if (col->dimension >= 0)
+                row.members[col->dimension] = (guint16) col->member;
+              if (!kam_table_parse_value (text, &row.value, &row.qualifier, &why))
+                {
+                  problem (problems, sheet, r, c, "%s", why);
+                  continue;
+                }
+              if (kam_value_is_known (row.value))
+                g_array_index (sums, double, c) += row.value;
+              g_array_append_val (rows, row);
+            }
+        }
+      else
+        {
+          gboolean any = FALSE, bad = FALSE;
+
+          key.year = 0;
+          for (guint c = 0; c < layout->n_columns && !bad; c++)
+            {
+              const KamTableColumn *col = &layout->columns[c];
+              g_autofree char *text = NULL;
+              g_autofree char *why = NULL;
+              int d, m;
+
+              if (col->kind != KAM_COLUMN_FIELD || !column_visible (sheet, c))
+                continue;
+              text = cell_text (sheet, r, c);
+              any |= text != NULL;
+              switch (col->field)
+                {
+                case KAM_FIGURE_FIELD_COUNTRY:
+                  if (text == NULL || is_total_label (text) || same_words (text, _("All destinations")))
+                    key.country = NULL;
+                  else if ((key.country = country_of (dataset, text, &is_new)) == NULL)
+                    problem (problems, sheet, r, c, _("there is no country “%s”"), text), bad = TRUE;
+                  else if (is_new)
+                    add_new_country (new_countries, key.country);
+                  break;
+                case KAM_FIGURE_FIELD_YEAR:
+                  if ((key.year = kam_table_parse_year (text, kam_sheet_get_number (sheet, r, c))) == 0)
+                    problem (problems, sheet, r, c, _("“%s” is not a year"), text ? text : ""), bad = TRUE;
+                  break;
+                case KAM_FIGURE_FIELD_INDICATOR:
+                  if ((key.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, text, TRUE)) == NULL)
+                    problem (problems, sheet, r, c, _("there is no indicator “%s”"), text ? text : ""), bad = TRUE;
+                  break;
+                case KAM_FIGURE_FIELD_SOURCE:
+                  if (text != NULL
+                      && (key.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, TRUE)) == NULL)
+                    problem (problems, sheet, r, c, _("there is no source “%s”"), text), bad = TRUE;
+                  break;
+                case KAM_FIGURE_FIELD_VALUE:
+                  if (!kam_table_parse_value (text, &key.value, &key.qualifier, &why))
+                    problem (problems, sheet, r, c, "%s", why), bad = TRUE;
+                  break;
+                case KAM_FIGURE_FIELD_NOTE:
+                  key.note = text; /* (borrowed until the row is kept) */
+                  break;
+                case KAM_FIGURE_FIELD_QUALIFIER:
+                  if (text != NULL && !kam_qualifier_parse (text, &key.qualifier))
+                    problem (problems, sheet, r, c, _("“%s” is not a qualifier"), text), bad = TRUE;
+                  break;
+                case KAM_FIGURE_FIELD_MEMBERS:
+                  if (text != NULL && !is_total_label (text))
+                    {
+                      if (!member_of (dataset, text, col->dimension, &d, &m))
+                        problem (problems, sheet, r, c, _("“%s” is not a member of “%s”"), text,
+                                 kam_dimension_get_label (kam_dataset_get_dimension (dataset, (guint) col->dimension))),
+                          bad = TRUE;
+                      else
+                        key.members[d] = (guint16) m;
+                    }
+                  break;
+                default:
+                  break;
+                }
+              if (col->field == KAM_FIGURE_FIELD_NOTE)
+                key.note = g_strdup (text);
+            }
+          if (!any || bad)
+            {
+              g_free ((char *) key.note);
+              continue;
+            }
+          if (key.indicator == NULL)
+            {
+              problem (problems, sheet, r, 0, _("the row names no indicator"));
+              g_free ((char *) key.note);
+              continue;
+            }
+          g_array_append_val (rows, key);
+        }
+    }
+  /* the same figure twice */
+  for (guint i = 1; i < rows->len; i++)
+    for (guint j = 0; j < i; j++)
+      if (same_key (&g_array_index (rows, KamFigureRow, i), &g_array_index (rows, KamFigureRow, j)))
+        {
+          problem (problems, sheet, G_MAXUINT, 0, _("the table gives the same figure twice (%s, %d)"),
+                   kam_dataset_get_country_label (dataset, g_array_index (rows, KamFigureRow, i).country),
+                   g_array_index (rows, KamFigureRow, i).year);
+          break;
+        }
+  /* the totals row, as a check */
+  if (layout->totals_row >= 0 && problems->len == problems_before)
+    {
+      guint agree = 0, differ = 0;
+      double shown = 0, summed = 0;
+
+      for (guint c = 0; c < layout->n_columns; c++)
+        {
+          double total = kam_sheet_get_number (sheet, (guint) layout->totals_row, c);
+          KamQualifier q;
+
+          if (layout->columns[c].kind != KAM_COLUMN_VALUES)
+            continue;
+          if (isnan (total))
+            kam_table_parse_value (kam_sheet_get_text (sheet, (guint) layout->totals_row, c), &total, &q, NULL);
+          if (isnan (total))
+            continue;
+          if (fabs (total - g_array_index (sums, double, c)) < 0.5)
+            agree++;
+          else
+            differ++, shown = total, summed = g_array_index (sums, double, c);
+        }
+      if (said != NULL && differ == 0 && agree > 0)
+        g_ptr_array_add (said, g_strdup_printf (_("The table's totals row matches the sum of its rows in %u columns; it was not imported."), agree));
+      else if (said != NULL && differ > 0)
+        {
+          g_autofree char *a = kam_number_format (shown, 0), *b = kam_number_format (summed, 0);
+
+          g_ptr_array_add (said, g_strdup_printf (_("The table's totals row differs from the sum of its rows (%s against %s, and %u columns in all); it was not imported."),
+                                                  a, b, differ));
+        }
+    }
+  if (said != NULL && layout->hidden_rows + layout->hidden_columns > 0)
+    g_ptr_array_add (said, g_strdup_printf (_("%u hidden rows and %u hidden columns were left out."),
+                                            layout->hidden_rows, layout->hidden_columns));
+  return rows;
+}
+
+static void
+rows_free (GArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    g_free ((char *) g_array_index (rows, KamFigureRow, i).note);
+  g_array_unref (rows);
+}
+
+gboolean
+kam_table_import_file (KamDataset *dataset, const char *path, const char *sheet_name, const char *indicator,
+                       const char *source, guint *n_added, GPtrArray *said, GError **error)
+{
+  g_autoptr (GPtrArray) sheets = kam_sheet_read_file (path, error);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
+  g_autoptr (GPtrArray) new_countries = g_ptr_array_new ();
+  KamTableLayout layout;
+  const KamSheet *sheet = NULL;
+  GArray *rows;
+  gboolean ok;
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (sheets == NULL)
+    return FALSE;
+  for (guint i = 0; i < sheets->len && sheet == NULL; i++)
+    {
+      const KamSheet *s = g_ptr_array_index (sheets, i);
+
+      if (sheet_name != NULL ? g_str_equal (s->name, sheet_name) : TRUE)
+        {
+          g_autoptr (GPtrArray) tried = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
+
+          if (sheet_name != NULL || kam_table_detect (dataset, s, indicator, source, &layout, tried))
+            sheet = s;
+          if (sheet_name == NULL && sheet != NULL)
+            kam_table_layout_clear (&layout);
+        }
+    }
+  if (sheet == NULL && sheet_name != NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("There is no sheet “%s”."), sheet_name);
+      return FALSE;
+    }
+  if (sheet == NULL)
+    sheet = g_ptr_array_index (sheets, 0);
+  if (!kam_table_detect (dataset, sheet, indicator, source, &layout, problems))
+    rows = NULL;
+  else
+    rows = kam_table_read (dataset, sheet, &layout, new_countries, problems, said);
+  if (problems->len > 0)
+    {
+      GString *text = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *line = kam_table_problem_to_string (g_ptr_array_index (problems, i));
+
+          g_string_append_printf (text, "%s%s", i ? "\n" : "", line);
+        }
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Nothing was imported:\n%s"), text->str);
+      g_string_free (text, TRUE);
+      if (rows != NULL)
+        rows_free (rows);
+      kam_table_layout_clear (&layout);
+      return FALSE;
+    }
+  kam_dataset_begin_group (dataset, _("Import a table"));
+  ok = TRUE;
+  for (guint i = 0; i < new_countries->len && ok; i++)
+    {
+      const KamIsoCountry *iso = kam_iso_countries_find (kam_iso_countries_get_default (),
+                                                         g_ptr_array_index (new_countries, i));
+      g_autoptr (KamCountry) country = kam_country_new (g_ptr_array_index (new_countries, i));
+
+      if (iso != NULL)
+        {
+          kam_country_set_name (country, iso->name);
+          kam_country_set_name_km (country, iso->name_km);
+        }
+      ok = kam_dataset_add_country (dataset, country, error);
+    }
+  if (ok)
+    ok = kam_dataset_add_figures (dataset, (const KamFigureRow *) rows->data, rows->len, NULL, error);
+  kam_dataset_end_group (dataset);
+  if (!ok)
+    kam_dataset_undo (dataset);
+  else if (n_added != NULL)
+    *n_added = rows->len;
+  rows_free (rows);
+  kam_table_layout_clear (&layout);
+  return ok;
+}

@@ -1,0 +1,112 @@
+/* kam-table.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kam-dataset.h"
+#include "kam-sheet.h"
+
+G_BEGIN_DECLS
+
+/* The table importer: a grid of cells (a sheet of a workbook) as people make
+ * tables, turned into figures through the figure rules.
+ *
+ * Layouts: long (one figure per row: country, year, indicator, value …
+ * under headings in English or Khmer) and wide (countries, or a breakdown's
+ * members, down the side; years, or a breakdown's members, or both in a
+ * header of two rows, across the top). A title and blank rows above the
+ * table, a totals row and notes below it and hidden rows and columns are
+ * skipped (and said); merged header cells and header cells left empty
+ * carry the text before them. */
+
+typedef enum
+{
+  KAM_TABLE_LONG,
+  KAM_TABLE_WIDE,
+} KamTableKind;
+
+/* What a column of a table holds. */
+typedef enum
+{
+  KAM_COLUMN_SKIP,      /* nothing taken (the labels' column of a wide table, notes) */
+  KAM_COLUMN_FIELD,     /* long: a figure's field (field), or a breakdown's member (dimension) */
+  KAM_COLUMN_VALUES,    /* wide: values of a year and/or a breakdown's member */
+} KamColumnKind;
+
+typedef struct
+{
+  KamColumnKind kind;
+  KamFigureField field; /* KAM_COLUMN_FIELD: which (KAM_FIGURE_FIELD_MEMBERS: of dimension) */
+  int dimension;        /* KAM_FIGURE_FIELD_MEMBERS, or the member's dimension of VALUES; -1 none */
+  int member;           /* VALUES: the member, or -1 */
+  int year;             /* VALUES: the year, or 0 (the table's year) */
+  char *heading;        /* as the header says it */
+} KamTableColumn;
+
+typedef struct
+{
+  KamTableKind kind;
+  guint first_row, last_row;  /* the data rows (from 0), hidden ones skipped when read */
+  guint header_row, header_rows; /* the header's first row and how many (1 or 2) */
+  guint label_column;         /* wide: the column of the rows' labels */
+  int row_axis;               /* wide: -1 destinations, else the rows' dimension */
+  int totals_row;             /* a row of totals under the data, or -1 */
+  guint n_columns;
+  KamTableColumn *columns;
+  guint hidden_rows, hidden_columns; /* how many were skipped */
+  /* for the whole table (NULL: from a column, or none) */
+  char *indicator;
+  char *source;
+  int year;                   /* wide tables without years: the year of every value; 0 none */
+} KamTableLayout;
+
+void kam_table_layout_clear (KamTableLayout *layout);
+
+/* A problem with a cell: where, as a spreadsheet names it, and why. */
+typedef struct
+{
+  char *sheet;
+  guint row, column;
+  char *message;
+} KamTableProblem;
+
+void kam_table_problem_free (KamTableProblem *problem);
+/* "By destination!B7: “many” is not a number" */
+char *kam_table_problem_to_string (const KamTableProblem *problem);
+
+/* A value as tables write it: "45,866", "1 234", Khmer digits, a footnote
+ * mark ("45,866*", "1,234 (a)"), "about 9,000" or "≈ 9,000" (approximate),
+ * "more than 1,300,000" or "≥ 1,300,000" (at least), "less than 50" (at
+ * most). "..", "-", "n/a" and empty are unknown (NAN). FALSE with why when
+ * it is not a value (or is negative). */
+gboolean kam_table_parse_value (const char *text, double *value, KamQualifier *qualifier, char **why);
+/* A year as a header writes it: 2024, "2024", "Year 2024", "ឆ្នាំ២០២៤", or
+ * a date (a spreadsheet's date number, or 2024-01-01). 0 when none. */
+int kam_table_parse_year (const char *text, double number);
+
+/* Finds the table in a sheet and what each column holds. indicator and
+ * source (NULL: detected, or none) apply to the whole table. FALSE when
+ * something must be asked (no indicator, no header found): the problems
+ * say what. */
+gboolean kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
+                           KamTableLayout *layout, GPtrArray *problems);
+
+/* The figures the table gives, with a problem for every cell that cannot
+ * be one; countries not in the dataset but in ISO 3166 are named in
+ * new_countries (codes) to be added with them. said: what was skipped and
+ * checked, in sentences ("The table's total 68,040 matches the sum of its
+ * rows."). */
+GArray *kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout,
+                        GPtrArray *new_countries, GPtrArray *problems, GPtrArray *said);
+
+/* Detects and reads a sheet of a workbook (NULL: the first with a table),
+ * and adds its figures (and the countries they need) as one undoable step.
+ * All or nothing: with any problem nothing is added and the error lists
+ * them (sheet, cell, why). */
+gboolean kam_table_import_file (KamDataset *dataset, const char *path, const char *sheet_name, const char *indicator,
+                                const char *source, guint *n_added, GPtrArray *said, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,210 @@
+/* test-table.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The table importer (kam-table.h): cells as tables write them, and a wide
+ * table with a title, a header of two rows, a hidden row, a totals row and
+ * notes, made by openpyxl and by LibreOffice (.xlsx and .ods), read into
+ * the same figures; a table with problems imports nothing. */
+
+#include <math.h>
+#include <string.h>
+#include "kam-table.h"
+#include "kam-test-utils.h"
+
+static void
+test_values (void)
+{
+  static const struct
+  {
+    const char *text;
+    double value;
+    KamQualifier qualifier;
+  } good[] = {
+    { "45,866", 45866, KAM_QUALIFIER_EXACT },       { "45,866*", 45866, KAM_QUALIFIER_EXACT },
+    { "1,234 (a)", 1234, KAM_QUALIFIER_EXACT },     { "2,719 [1]", 2719, KAM_QUALIFIER_EXACT },
+    { "about 9,000", 9000, KAM_QUALIFIER_APPROXIMATE }, { "≈ 45,000", 45000, KAM_QUALIFIER_APPROXIMATE },
+    { "more than 1,300,000", 1300000, KAM_QUALIFIER_LOWER_BOUND },
+    { "≥ 10,000", 10000, KAM_QUALIFIER_LOWER_BOUND }, { "less than 50", 50, KAM_QUALIFIER_UPPER_BOUND },
+    { "៤៥,៨៦៦", 45866, KAM_QUALIFIER_EXACT },      { " 12 ", 12, KAM_QUALIFIER_EXACT },
+  };
+  static const char *const unknown[] = { "..", "-", "n/a", "N/A", "", "   ", "…" };
+  static const char *const bad[] = { "many", "12 workers", "-5", "1,2,3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      double value;
+      KamQualifier qualifier;
+      g_autofree char *why = NULL;
+
+      if (!kam_table_parse_value (good[i].text, &value, &qualifier, &why))
+        g_error ("“%s” refused: %s", good[i].text, why);
+      g_assert_cmpfloat (value, ==, good[i].value);
+      g_assert_cmpint (qualifier, ==, good[i].qualifier);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      double value;
+      KamQualifier qualifier;
+
+      g_assert_true (kam_table_parse_value (unknown[i], &value, &qualifier, NULL));
+      g_assert_true (isnan (value));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      double value;
+      KamQualifier qualifier;
+      g_autofree char *why = NULL;
+
+      g_assert_false (kam_table_parse_value (bad[i], &value, &qualifier, &why));
+      g_assert_nonnull (strstr (why, bad[i]));
+    }
+}
+
+static void
+test_years (void)
+{
+  g_assert_cmpint (kam_table_parse_year ("2024", NAN), ==, 2024);
+  g_assert_cmpint (kam_table_parse_year (NULL, 2023), ==, 2023);
+  g_assert_cmpint (kam_table_parse_year ("Year 2024", NAN), ==, 2024);
+  g_assert_cmpint (kam_table_parse_year ("ឆ្នាំ២០២៤", NAN), ==, 2024);
+  g_assert_cmpint (kam_table_parse_year ("2024-01-01", NAN), ==, 2024);
+  g_assert_cmpint (kam_table_parse_year (NULL, 45292), ==, 2024); /* a date: 2024-01-01 */
+  g_assert_cmpint (kam_table_parse_year ("2023-2024", NAN), ==, 0);
+  g_assert_cmpint (kam_table_parse_year ("Women", NAN), ==, 0);
+  g_assert_cmpint (kam_table_parse_year (NULL, 12.5), ==, 0);
+}
+
+static double
+value_of (KamDataset *dataset, const char *country, int year, const char *member, KamQualifier *qualifier)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  int sex = kam_dataset_find_dimension (dataset, "sex");
+  int m = kam_dimension_find_code (kam_dataset_get_dimension (dataset, (guint) sex), member);
+
+  for (guint i = 0; i < kam_figure_table_get_n_rows (table); i++)
+    {
+      KamFigureRow row;
+
+      kam_figure_table_get_row (table, i, &row);
+      if (g_strcmp0 (row.country, country) == 0 && row.year == year && row.members[sex] == m)
+        {
+          if (qualifier != NULL)
+            *qualifier = row.qualifier;
+          return row.value;
+        }
+    }
+  return -1;
+}
+
+/* The same wide table, as three programs saved it: the same figures. */
+static void
+test_wide_table (void)
+{
+  const char *names[] = { "tables/wide-sex.xlsx", "tables/wide-sex-libreoffice.xlsx", "tables/wide-sex-libreoffice.ods" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+      g_autofree char *path = kam_test_fixture (names[i]);
+      g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GError) error = NULL;
+      KamFigureTable *table = kam_dataset_get_figures (dataset);
+      guint before = kam_figure_table_get_n_rows (table), added = 0;
+      guint countries = g_list_model_get_n_items (kam_dataset_get_countries (dataset));
+      KamQualifier qualifier;
+      KamCountry *thailand;
+      gboolean hidden_said = FALSE, totals_said = FALSE;
+
+      g_test_message ("%s", names[i]);
+      /* the indicator is named in the title: "…workers sent…" */
+      if (!kam_table_import_file (dataset, path, NULL, NULL, NULL, &added, said, &error))
+        g_error ("%s: %s", names[i], error->message);
+      /* Malaysia, South Korea, Japan: 2 years × 3; Thailand: 5 cells */
+      g_assert_cmpuint (added, ==, 23);
+      g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before + 23);
+      g_assert_cmpfloat (value_of (dataset, "MYS", 2024, "women", NULL), ==, 1200);   /* "1,200", text */
+      g_assert_cmpfloat (value_of (dataset, "KOR", 2023, "women", NULL), ==, 2719);   /* "2,719*" */
+      g_assert_cmpfloat (value_of (dataset, "JPN", 2024, "total", NULL), ==, 11500);
+      g_assert_true (isnan (value_of (dataset, "THA", 2023, "women", &qualifier)));   /* ".." */
+      g_assert_cmpfloat (value_of (dataset, "THA", 2024, "total", NULL), ==, 1200000);
+      g_assert_cmpfloat (value_of (dataset, "THA", 2023, "men", NULL), ==, -1);       /* empty: no figure */
+      /* the hidden row's figures are not there; its country is not added */
+      g_assert_null (kam_dataset_lookup_country (dataset, "Hidden row"));
+      /* Japan and Thailand come from ISO 3166, with their Khmer names */
+      thailand = kam_dataset_lookup_country (dataset, "THA");
+      g_assert_nonnull (thailand);
+      g_assert_cmpstr (kam_country_get_name (thailand), ==, "Thailand");
+      g_assert_cmpuint (g_list_model_get_n_items (kam_dataset_get_countries (dataset)), ==, countries + 2);
+      for (guint k = 0; k < said->len; k++)
+        {
+          hidden_said |= strstr (g_ptr_array_index (said, k), "1 hidden rows") != NULL;
+          /* the totals row counts the hidden row: it differs by 2 */
+          totals_said |= strstr (g_ptr_array_index (said, k), "1,219,102 against 1,219,100") != NULL;
+        }
+      g_assert_true (hidden_said);
+      /* (openpyxl saves its formulas without results: nothing to check) */
+      g_assert_true (totals_said == (strstr (names[i], "libreoffice") != NULL));
+      /* one step back */
+      g_assert_true (kam_dataset_undo (dataset));
+      g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before);
+      g_assert_cmpuint (g_list_model_get_n_items (kam_dataset_get_countries (dataset)), ==, countries);
+    }
+}
+
+/* A long table under Khmer headings, its countries by their Khmer names. */
+static void
+test_khmer_long_table (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autofree char *path = kam_test_fixture ("tables/wide-sex.xlsx");
+  g_autoptr (GError) error = NULL;
+  guint added = 0;
+
+  /* the values' indicator is asked for: the sheet does not say */
+  g_assert_false (kam_table_import_file (dataset, path, "ខ្មែរ", NULL, NULL, &added, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "--indicator"));
+  g_clear_error (&error);
+  g_assert_true (kam_table_import_file (dataset, path, "ខ្មែរ", "deployed", "mlvt", &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpfloat (value_of (dataset, "MYS", 2024, "total", NULL), ==, 4600);
+  g_assert_cmpfloat (value_of (dataset, "KOR", 2024, "total", NULL), ==, 3000);
+  /* a sheet that does not exist */
+  g_assert_false (kam_table_import_file (dataset, path, "Nowhere", "deployed", NULL, &added, NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND);
+}
+
+/* A word where a number belongs and a country that does not exist: nothing
+ * imported, each problem named by its cell. */
+static void
+test_bad_table (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autofree char *path = kam_test_fixture ("tables/bad.xlsx");
+  g_autoptr (GError) error = NULL;
+  guint before = kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), added = 7;
+
+  g_assert_false (kam_table_import_file (dataset, path, NULL, "deployed", NULL, &added, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Bad!C2: “many” is not a number"));
+  g_assert_nonnull (strstr (error->message, "Bad!A3: there is no country “Atlantis”"));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), ==, before);
+  g_assert_false (kam_dataset_get_modified (dataset));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kamlang/table/values", test_values);
+  g_test_add_func ("/kamlang/table/years", test_years);
+  g_test_add_func ("/kamlang/table/wide-table", test_wide_table);
+  g_test_add_func ("/kamlang/table/khmer-long-table", test_khmer_long_table);
+  g_test_add_func ("/kamlang/table/bad-table", test_bad_table);
+  return g_test_run ();
+}
