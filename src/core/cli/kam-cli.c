@@ -21,10 +21,11 @@
 #include "kam-number.h"
 #include "kam-wdi.h"
 #include "kam-table.h"
+#include "kam-workbook.h"
 #include "kam-enums.h"
 
 static const char *const commands[] = { "--check", "--export-chart", "--export-report", "--export-csv",
-                                        "--import-csv", "--import-wdi", "--import-table", NULL };
+                                        "--import-csv", "--import-wdi", "--import-table", "--export-xlsx", NULL };
 
 gboolean
 kam_cli_wants (int argc, char **argv)
@@ -282,6 +283,30 @@ export_report (const Options *o)
   return TRUE;
 }
 
+/* --export-xlsx OUT.xlsx: the workbook, its chart the destinations of the
+ * latest year (or as --indicator and --year say). */
+static gboolean
+export_xlsx (const Options *o)
+{
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (KamChart) chart = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (o->argument == NULL || !g_str_has_suffix (o->argument, ".xlsx"))
+    return fail (_("--export-xlsx needs a file name ending in .xlsx"));
+  dataset = load_or_report (o);
+  if (dataset == NULL)
+    return FALSE;
+  chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  if (o->indicator != NULL)
+    kam_chart_set_indicator (chart, o->indicator);
+  if (o->year != NULL)
+    kam_chart_set_year (chart, atoi (o->year));
+  if (!kam_workbook_export (dataset, chart, o->argument, &error))
+    return fail ("%s", error->message);
+  return TRUE;
+}
+
 static gboolean
 export_csv (const Options *o)
 {
@@ -491,6 +516,8 @@ kam_cli_run (int argc, char **argv)
     return export_report (&o) ? 0 : 1;
   if (g_str_has_prefix (o.command, "--export-csv"))
     return export_csv (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--export-xlsx"))
+    return export_xlsx (&o) ? 0 : 1;
   if (g_str_has_prefix (o.command, "--import-csv"))
     return import_into (&o, IMPORT_CSV) ? 0 : 1;
   if (g_str_has_prefix (o.command, "--import-table"))

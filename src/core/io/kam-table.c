@@ -566,7 +566,7 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
                 continue;
               g_string_append_printf (heading, "%s%s", heading->len ? " " : "", text);
               /* (an empty cell carries the text before it: not its number) */
-              if (cell_text (sheet, row, c) == NULL && merge == NULL)
+              if (kam_sheet_get_text (sheet, row, c) == NULL && merge == NULL)
                 number = NAN;
               if ((year = kam_table_parse_year (text, number)) != 0)
                 col->year = year;
@@ -618,7 +618,7 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
     for (guint r = layout->first_row; r < sheet->n_rows; r++)
       {
         guint filled = 0;
-        g_autofree char *first = NULL;
+        g_autofree char *first = NULL, *label_text = NULL;
 
         if (!row_visible (sheet, r))
           continue;
@@ -638,7 +638,8 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
             blank_before = TRUE;
             continue;
           }
-        if (wide && is_total_label (cell_text (sheet, r, layout->label_column)))
+        label_text = wide ? cell_text (sheet, r, layout->label_column) : NULL;
+        if (wide && is_total_label (label_text))
           {
             layout->totals_row = (int) r;
             break;
