@@ -27,6 +27,39 @@ kam_sheet_free (KamSheet *sheet)
   g_free (sheet);
 }
 
+KamSheet *
+kam_sheet_new_from_rows (const char *name, GPtrArray *rows)
+{
+  KamSheet *sheet = g_new0 (KamSheet, 1);
+  guint64 cells;
+
+  sheet->name = g_strdup (name);
+  sheet->n_rows = rows->len;
+  for (guint r = 0; r < rows->len; r++)
+    sheet->n_columns = MAX (sheet->n_columns, ((GPtrArray *) g_ptr_array_index (rows, r))->len);
+  cells = MAX ((guint64) sheet->n_rows * sheet->n_columns, 1);
+  sheet->texts = g_new0 (char *, cells);
+  sheet->numbers = g_new (double, cells);
+  for (guint64 i = 0; i < cells; i++)
+    sheet->numbers[i] = NAN;
+  sheet->hidden_rows = g_new0 (gboolean, MAX (sheet->n_rows, 1));
+  sheet->hidden_columns = g_new0 (gboolean, MAX (sheet->n_columns, 1));
+  sheet->merges = g_array_new (FALSE, FALSE, sizeof (KamSheetRange));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          const char *text = g_ptr_array_index (row, c);
+
+          if (text != NULL && *text != '\0')
+            sheet->texts[(guint64) r * sheet->n_columns + c] = g_strdup (text);
+        }
+    }
+  return sheet;
+}
+
 const char *
 kam_sheet_get_text (const KamSheet *sheet, guint row, guint column)
 {

@@ -37,6 +37,9 @@ typedef struct
 } KamSheet;
 
 void kam_sheet_free (KamSheet *sheet);
+/* A sheet of texts (a CSV's records, pasted lines): rows is a GPtrArray of
+ * rows, each a GPtrArray of char * (copied). Numbers are not told. */
+KamSheet *kam_sheet_new_from_rows (const char *name, GPtrArray *rows);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamSheet, kam_sheet_free)
 
 /* The cell's text, or NULL when it is empty or outside the sheet. */

@@ -233,7 +233,8 @@ kam_table_parse_year (const char *text, double number)
 
         if (d >= 0)
           {
-            year = year * 10 + d;
+            if (digits < 6) /* (more digits are no year: not counted on) */
+              year = year * 10 + d;
             digits++;
             continue;
           }
@@ -831,8 +832,6 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
               problem (problems, sheet, r, layout->label_column, _("there is no country “%s”"), label);
               continue;
             }
-          else if (is_new)
-            add_new_country (new_countries, key.country);
           for (guint c = 0; c < layout->n_columns; c++)
             {
               const KamTableColumn *col = &layout->columns[c];
@@ -879,8 +878,6 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
                     key.country = NULL;
                   else if ((key.country = country_of (dataset, text, &is_new)) == NULL)
                     problem (problems, sheet, r, c, _("there is no country “%s”"), text), bad = TRUE;
-                  else if (is_new)
-                    add_new_country (new_countries, key.country);
                   break;
                 case KAM_FIGURE_FIELD_YEAR:
                   if ((key.year = kam_table_parse_year (text, kam_sheet_get_number (sheet, r, c))) == 0)
@@ -937,6 +934,16 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
           g_array_append_val (rows, key);
         }
     }
+  /* the countries the figures need that the dataset does not have yet */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *code = g_array_index (rows, KamFigureRow, i).country;
+
+      if (code != NULL && kam_dataset_lookup_country (dataset, code) == NULL)
+        add_new_country (new_countries, code);
+    }
+  if (rows->len == 0 && problems->len == problems_before)
+    problem (problems, sheet, G_MAXUINT, 0, _("the table gives no figure"));
   /* the same figure twice */
   for (guint i = 1; i < rows->len; i++)
     for (guint j = 0; j < i; j++)
@@ -994,45 +1001,18 @@ rows_free (GArray *rows)
 }
 
 gboolean
-kam_table_import_file (KamDataset *dataset, const char *path, const char *sheet_name, const char *indicator,
-                       const char *source, guint *n_added, GPtrArray *said, GError **error)
+kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
+                        guint *n_added, GPtrArray *said, GError **error)
 {
-  g_autoptr (GPtrArray) sheets = kam_sheet_read_file (path, error);
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
   g_autoptr (GPtrArray) new_countries = g_ptr_array_new ();
   KamTableLayout layout;
-  const KamSheet *sheet = NULL;
-  GArray *rows;
+  GArray *rows = NULL;
   gboolean ok;
 
   if (n_added != NULL)
     *n_added = 0;
-  if (sheets == NULL)
-    return FALSE;
-  for (guint i = 0; i < sheets->len && sheet == NULL; i++)
-    {
-      const KamSheet *s = g_ptr_array_index (sheets, i);
-
-      if (sheet_name != NULL ? g_str_equal (s->name, sheet_name) : TRUE)
-        {
-          g_autoptr (GPtrArray) tried = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
-
-          if (sheet_name != NULL || kam_table_detect (dataset, s, indicator, source, &layout, tried))
-            sheet = s;
-          if (sheet_name == NULL && sheet != NULL)
-            kam_table_layout_clear (&layout);
-        }
-    }
-  if (sheet == NULL && sheet_name != NULL)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("There is no sheet “%s”."), sheet_name);
-      return FALSE;
-    }
-  if (sheet == NULL)
-    sheet = g_ptr_array_index (sheets, 0);
-  if (!kam_table_detect (dataset, sheet, indicator, source, &layout, problems))
-    rows = NULL;
-  else
+  if (kam_table_detect (dataset, sheet, indicator, source, &layout, problems))
     rows = kam_table_read (dataset, sheet, &layout, new_countries, problems, said);
   if (problems->len > 0)
     {
@@ -1076,4 +1056,45 @@ kam_table_import_file (KamDataset *dataset, const char *path, const char *sheet_
   rows_free (rows);
   kam_table_layout_clear (&layout);
   return ok;
+}
+
+gboolean
+kam_table_import_file (KamDataset *dataset, const char *path, const char *sheet_name, const char *indicator,
+                       const char *source, guint *n_added, GPtrArray *said, GError **error)
+{
+  g_autoptr (GPtrArray) sheets = kam_sheet_read_file (path, error);
+  const KamSheet *sheet = NULL;
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (sheets == NULL)
+    return FALSE;
+  for (guint i = 0; i < sheets->len && sheet == NULL; i++)
+    {
+      const KamSheet *s = g_ptr_array_index (sheets, i);
+
+      if (sheet_name != NULL)
+        {
+          if (g_str_equal (s->name, sheet_name))
+            sheet = s;
+        }
+      else
+        {
+          /* the first sheet with a table */
+          g_autoptr (GPtrArray) tried = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
+          KamTableLayout layout;
+
+          if (kam_table_detect (dataset, s, indicator, source, &layout, tried))
+            sheet = s;
+          kam_table_layout_clear (&layout);
+        }
+    }
+  if (sheet == NULL && sheet_name != NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("There is no sheet “%s”."), sheet_name);
+      return FALSE;
+    }
+  if (sheet == NULL)
+    sheet = g_ptr_array_index (sheets, 0);
+  return kam_table_import_sheet (dataset, sheet, indicator, source, n_added, said, error);
 }

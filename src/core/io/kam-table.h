@@ -102,6 +102,11 @@ gboolean kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const cha
 GArray *kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout,
                         GPtrArray *new_countries, GPtrArray *problems, GPtrArray *said);
 
+/* Detects and reads a sheet and adds its figures (and the countries they
+ * need) as one undoable step; all or nothing, as kam_table_import_file(). */
+gboolean kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
+                                 guint *n_added, GPtrArray *said, GError **error);
+
 /* Detects and reads a sheet of a workbook (NULL: the first with a table),
  * and adds its figures (and the countries they need) as one undoable step.
  * All or nothing: with any problem nothing is added and the error lists
