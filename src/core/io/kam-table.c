@@ -773,9 +773,24 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
 
 /* ---- its figures -------------------------------------------------------------- */
 
-static gboolean
-same_key (const KamFigureRow *a, const KamFigureRow *b)
+/* A figure's key (its ids are interned: their pointers name them). */
+static guint
+key_hash (gconstpointer data)
 {
+  const KamFigureRow *row = data;
+  guint hash = g_direct_hash (row->country) ^ (g_direct_hash (row->indicator) * 31) ^ (guint) row->year * 131
+               ^ g_direct_hash (row->source) * 7;
+
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    hash = hash * 33 + row->members[d];
+  return hash;
+}
+
+static gboolean
+key_equal (gconstpointer a_, gconstpointer b_)
+{
+  const KamFigureRow *a = a_, *b = b_;
+
   return a->country == b->country && a->year == b->year && a->indicator == b->indicator && a->source == b->source
          && memcmp (a->members, b->members, sizeof a->members) == 0;
 }
@@ -944,16 +959,19 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
     }
   if (rows->len == 0 && problems->len == problems_before)
     problem (problems, sheet, G_MAXUINT, 0, _("the table gives no figure"));
-  /* the same figure twice */
-  for (guint i = 1; i < rows->len; i++)
-    for (guint j = 0; j < i; j++)
-      if (same_key (&g_array_index (rows, KamFigureRow, i), &g_array_index (rows, KamFigureRow, j)))
-        {
+  /* the same figure twice (by a hash of the keys: a table may have 10^5 rows) */
+  {
+    g_autoptr (GHashTable) seen = g_hash_table_new (key_hash, key_equal);
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        KamFigureRow *row = &g_array_index (rows, KamFigureRow, i);
+
+        if (!g_hash_table_add (seen, row))
           problem (problems, sheet, G_MAXUINT, 0, _("the table gives the same figure twice (%s, %d)"),
-                   kam_dataset_get_country_label (dataset, g_array_index (rows, KamFigureRow, i).country),
-                   g_array_index (rows, KamFigureRow, i).year);
-          break;
-        }
+                   kam_dataset_get_country_label (dataset, row->country), row->year);
+      }
+  }
   /* the totals row, as a check */
   if (layout->totals_row >= 0 && problems->len == problems_before)
     {
