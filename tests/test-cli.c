@@ -370,7 +370,7 @@ test_import_table (void)
 
   g_assert_cmpint (run (args, &out, &err), ==, 0);
   g_assert_nonnull (strstr (err, "23 figures added"));
-  g_assert_nonnull (strstr (err, "1 hidden rows"));
+  g_assert_nonnull (strstr (err, "1 hidden row was left out"));
   dataset = kam_dataset_load_file (file, NULL, NULL);
   g_assert_nonnull (dataset);
   g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)), ==, 3 + 23);

@@ -407,6 +407,87 @@ test_version_1_upgrade_asks (void)
   close_window (window);
 }
 
+/* The Import Table dialog over the window, for a workbook (as when it is
+ * dropped): its sheet and indicator found, Import adds the figures in one
+ * step, Undo takes them back (issue 28). */
+typedef struct
+{
+  GtkWindow *parent;
+  GtkWindow *found;
+} ImportSearch;
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  ImportSearch *search = data;
+  g_autoptr (GListModel) toplevels = NULL;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && search->found == NULL; i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (w) == search->parent && g_strcmp0 (gtk_window_get_title (w), "Import Table") == 0
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        search->found = w;
+    }
+  return search->found != NULL;
+}
+
+static GtkWidget *
+button_labelled (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = button_labelled (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_import_table_dialog (void)
+{
+  KamWindow *window = open_window ("entry.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint before = kam_figure_table_get_n_rows (table);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "tables", "wide-sex-libreoffice.ods", NULL);
+  ImportSearch search = { GTK_WINDOW (window), NULL };
+  GtkWidget *sheet, *indicator, *import;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-table-file", "s", path));
+  g_assert_true (wait_for (import_dialog_shown, &search));
+  sheet = find_named (GTK_WIDGET (search.found), "Sheet");
+  indicator = find_named (GTK_WIDGET (search.found), "Indicator");
+  g_assert_true (GTK_IS_DROP_DOWN (sheet));
+  g_assert_true (GTK_IS_DROP_DOWN (indicator));
+  /* the first sheet has the table; its title names the indicator */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (sheet)), ==, 0);
+  import = button_labelled (GTK_WIDGET (search.found), "_Import");
+  g_assert_nonnull (import);
+  g_assert_true (gtk_widget_get_sensitive (import));
+  /* the Khmer sheet, a long table, does not name its indicator: Import waits */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sheet), 1);
+  iterate ();
+  g_assert_false (gtk_widget_get_sensitive (import));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sheet), 0);
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (import));
+  g_signal_emit_by_name (import, "clicked");
+  iterate ();
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before + 23);
+  g_assert_nonnull (kam_dataset_lookup_country (dataset, "THA"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before);
+  g_assert_null (kam_dataset_lookup_country (dataset, "THA"));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -422,6 +503,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/changed-on-disk-asks", test_changed_on_disk_asks);
   g_test_add_func ("/kamlang/window/open-cancel", test_open_cancel);
   g_test_add_func ("/kamlang/window/import-from-window", test_import_from_window);
+  g_test_add_func ("/kamlang/window/import-table-dialog", test_import_table_dialog);
   g_test_add_func ("/kamlang/window/exports-in-thread", test_exports_in_thread);
   g_test_add_func ("/kamlang/window/version-1-upgrade-asks", test_version_1_upgrade_asks);
   return g_test_run ();

@@ -97,25 +97,36 @@ typedef struct
   guint id;
   KamFigureField field;
   int tries;
+  GtkWidget *focus_then; /* (weak) where the keyboard was when asked */
 } FocusLater;
 
+static void
+focus_later_free (gpointer data)
+{
+  FocusLater *later = data;
+
+  if (later->focus_then != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (later->focus_then), (gpointer *) &later->focus_then);
+  later->self->focus_source = 0;
+  g_object_unref (later->self);
+  g_free (later);
+}
+
 /* Puts the cursor in a figure's cell once the list has made it (it scrolls
- * there first). */
+ * there first); not if the keyboard went elsewhere meanwhile. */
 static gboolean
 focus_cell_later (gpointer data)
 {
   FocusLater *later = data;
-  GtkWidget *cell = cell_of (GTK_WIDGET (later->self->view), later->field, later->id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (later->self));
+  GtkWidget *cell;
 
+  if (root == NULL || later->self->view == NULL || gtk_root_get_focus (root) != later->focus_then)
+    return G_SOURCE_REMOVE;
+  cell = cell_of (GTK_WIDGET (later->self->view), later->field, later->id);
   if (cell != NULL)
     gtk_widget_grab_focus (cell);
-  if (cell != NULL || --later->tries <= 0)
-    {
-      g_object_unref (later->self);
-      g_free (later);
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+  return cell != NULL || --later->tries <= 0 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 /* The first selected figure's row in the table, or -1. */
@@ -209,12 +220,19 @@ kam_figures_view_focus_cell (KamFiguresView *self, guint id, KamFigureField fiel
     _kam_figures_scroll_to (self, position);
   else
     kam_figures_view_select_ids (self, &id, 1);
+  /* the last asked for: one at a time */
+  if (self->focus_source != 0)
+    g_source_remove (self->focus_source);
   later = g_new0 (FocusLater, 1);
   later->self = g_object_ref (self);
   later->id = id;
   later->field = field;
   later->tries = 50;
-  g_timeout_add (20, focus_cell_later, later);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    later->focus_then = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (later->focus_then != NULL)
+    g_object_add_weak_pointer (G_OBJECT (later->focus_then), (gpointer *) &later->focus_then);
+  self->focus_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 20, focus_cell_later, later, focus_later_free);
 }
 
 gboolean

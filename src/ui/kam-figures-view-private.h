@@ -59,6 +59,7 @@ struct _KamFiguresView
   gboolean member_used[KAM_MAX_DIMENSIONS];
   GHashTable *dropdowns; /* the cells' drop-downs that exist now */
   GObject *probe_a, *probe_b;
+  guint focus_source; /* a cell to focus once the list has made it (kam_figures_view_focus_cell) */
 };
 
 void _kam_figures_update_count (KamFiguresView *self);

@@ -396,6 +396,8 @@ kam_figures_view_dispose (GObject *object)
 {
   KamFiguresView *self = KAM_FIGURES_VIEW (object);
 
+  if (self->focus_source != 0)
+    g_source_remove (self->focus_source);
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   if (self->query != NULL)

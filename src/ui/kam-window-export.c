@@ -15,6 +15,7 @@
 #include "kam-wdi.h"
 #include "kam-window.h"
 #include "kam-window-private.h"
+#include "kam-import-dialog.h"
 
 static KamChart *
 current_chart (KamWindow *self)
@@ -486,6 +487,8 @@ chooser_response (GtkNativeDialog *chooser, int response, FileRequest *request)
 
   if (file != NULL && job == KAM_FILE_JOB_WDI_IMPORT)
     wdi_ask (self, file);
+  else if (file != NULL && job == KAM_FILE_JOB_TABLE_IMPORT)
+    kam_import_dialog_run (self, file);
   else if (file != NULL)
     kam_window_run_file_job (self, job, file, NULL, NULL);
   g_object_unref (chooser);
@@ -504,6 +507,7 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
     { "win.export-csv", KAM_FILE_JOB_CSV_EXPORT, N_("Export Figures as CSV"), N_("figures.csv"), "*.csv" },
     { "win.import-csv", KAM_FILE_JOB_CSV_IMPORT, N_("Import Figures from CSV"), NULL, "*.csv" },
     { "win.import-wdi", KAM_FILE_JOB_WDI_IMPORT, N_("Import World Bank Data"), NULL, "*.csv" },
+    { "win.import-table", KAM_FILE_JOB_TABLE_IMPORT, N_("Import Table"), NULL, "*.xlsx" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
@@ -519,7 +523,14 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
                                              saving ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
                                              saving ? _("_Export") : _("_Import"), _("_Cancel"));
       gtk_file_filter_add_pattern (filter, jobs[i].pattern);
-      gtk_file_filter_set_name (filter, jobs[i].pattern);
+      if (jobs[i].job == KAM_FILE_JOB_TABLE_IMPORT)
+        {
+          gtk_file_filter_add_pattern (filter, "*.ods");
+          gtk_file_filter_add_pattern (filter, "*.XLSX");
+          gtk_file_filter_add_pattern (filter, "*.ODS");
+        }
+      gtk_file_filter_set_name (filter, jobs[i].job == KAM_FILE_JOB_TABLE_IMPORT ? _("Workbooks (.xlsx, .ods)")
+                                                                                 : jobs[i].pattern);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       if (saving)
         gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(jobs[i].file));
@@ -529,6 +540,15 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
       g_signal_connect_data (chooser, "response", G_CALLBACK (chooser_response), request, kam_closure_data_free, 0);
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
     }
+}
+
+/* Import Table of a file named by its path (a dropped file, a test). */
+static void
+import_table_file_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  kam_import_dialog_run (KAM_WINDOW (widget), file);
 }
 
 /* For World Bank data: which country's series, into which indicator. */
@@ -611,6 +631,8 @@ _kam_window_install_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.import-wdi", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table-file", "s", import_table_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-chart", NULL);

@@ -14,6 +14,7 @@
 #include "kam-drafts.h"
 #include "kam-ui-util.h"
 #include "kam-window-private.h"
+#include "kam-import-dialog.h"
 
 static gboolean close_later (gpointer data);
 static void save_with_flags (KamWindow *self, GFile *file, KamDocumentSaveFlags flags);
@@ -539,7 +540,11 @@ drop_file (GtkDropTarget *target, const GValue *value, double x, double y, KamWi
 
   if (file == NULL)
     return FALSE;
-  kam_window_open_file (self, file);
+  /* a workbook dropped: its table, to import */
+  if (kam_import_dialog_accepts (file))
+    kam_import_dialog_run (self, file);
+  else
+    kam_window_open_file (self, file);
   return TRUE;
 }
 

@@ -688,7 +688,7 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
           else
             {
               problem (problems, sheet, G_MAXUINT, 0,
-                       _("the table does not say which indicator its values are: choose one (--indicator ID)"));
+                       _("the table does not say which indicator its values are: choose one (Indicator, or --indicator ID)"));
               return FALSE;
             }
         }
@@ -1000,13 +1000,18 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
         {
           g_autofree char *a = kam_number_format (shown, 0), *b = kam_number_format (summed, 0);
 
-          g_ptr_array_add (said, g_strdup_printf (_("The table's totals row differs from the sum of its rows (%s against %s, and %u columns in all); it was not imported."),
+          g_ptr_array_add (said, g_strdup_printf (_("The table's totals row differs from the sum of its rows (%s against %s, in %u columns); it was not imported."),
                                                   a, b, differ));
         }
     }
-  if (said != NULL && layout->hidden_rows + layout->hidden_columns > 0)
-    g_ptr_array_add (said, g_strdup_printf (_("%u hidden rows and %u hidden columns were left out."),
-                                            layout->hidden_rows, layout->hidden_columns));
+  if (said != NULL && layout->hidden_rows > 0)
+    g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hidden row was left out.",
+                                                         "%u hidden rows were left out.", layout->hidden_rows),
+                                            layout->hidden_rows));
+  if (said != NULL && layout->hidden_columns > 0)
+    g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hidden column was left out.",
+                                                         "%u hidden columns were left out.", layout->hidden_columns),
+                                            layout->hidden_columns));
   return rows;
 }
 
