@@ -185,6 +185,15 @@ test_bad_workbooks (void)
   assert_refused (bomb, "unzips to");
   assert_refused (empty, "not an .xlsx or .ods");
   assert_refused ("/nonexistent/kam.xlsx", "no such file");
+  /* made by make-tables: a sheet as tall as Excel allows, refused before its
+   * cells are read; an external entity, never fetched nor expanded */
+  {
+    g_autofree char *tall = kam_test_fixture ("tables/tall.xlsx");
+    g_autofree char *entity = kam_test_fixture ("tables/entity.xlsx");
+
+    assert_refused (tall, "1048576 rows");
+    assert_refused (entity, "damaged");
+  }
   for (const char **p = (const char *[]){ csv, ole, truncated, bomb, empty, NULL }; *p != NULL; p++)
     g_unlink (*p);
 }

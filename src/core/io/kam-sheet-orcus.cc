@@ -228,6 +228,7 @@ share_inline_strings (std::string &sheet, std::string &shared, guint &count)
 struct OdsHidden
 {
   std::vector<std::vector<guint>> rows, columns; /* per sheet, pairs of first and end */
+  guint64 tallest = 0; /* the most rows an .xlsx's sheet says it has (<dimension>) */
 };
 
 static guint
@@ -329,6 +330,23 @@ normalize (std::string_view data, OdsHidden &hidden)
         }
       if (entry.first.rfind ("xl/worksheets/", 0) == 0 && entry.first.find ("/_rels/") == std::string::npos)
         {
+          /* how tall the sheet says it is ("A1:C1048576"), to refuse a
+           * sheet too large before liborcus reads it */
+          size_t dimension = entry.second.find ("<dimension ref=\"");
+
+          if (dimension != std::string::npos && dimension < 4096)
+            {
+              const char *p = entry.second.c_str () + dimension + strlen ("<dimension ref=\"");
+              const char *colon = strchr (p, ':');
+
+              if (colon != NULL && colon - p < 16)
+                {
+                  p = colon + 1;
+                  while (g_ascii_isalpha (*p))
+                    p++;
+                  hidden.tallest = MAX (hidden.tallest, g_ascii_strtoull (p, NULL, 10));
+                }
+            }
           /* (openpyxl writes inline strings or shared ones, not both) */
           if (!has_shared)
             changed = share_inline_strings (entry.second, shared, count) || changed;
@@ -408,7 +426,7 @@ read_sheet (const ss::document &doc, ss::sheet_t index, GError **error)
   out->n_rows = (guint) range.last.row + 1;
   out->n_columns = (guint) range.last.column + 1;
   cells = (guint64) out->n_rows * out->n_columns;
-  if (cells > KAM_MAX_SHEET_CELLS)
+  if (cells > KAM_MAX_SHEET_CELLS || out->n_rows > KAM_MAX_SHEET_ROWS)
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE,
                    _("The sheet “%s” has %u rows and %u columns, more than a table Kamlang reads (%u cells)."),
@@ -556,6 +574,13 @@ kam_sheet_read_file (const char *path, GError **error)
           std::string normal = normalize (stream, hidden);
           orcus::orcus_xlsx loader (&factory);
 
+          if (hidden.tallest > KAM_MAX_SHEET_ROWS)
+            {
+              g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE,
+                           _("“%s” has a sheet of %u rows, more than Kamlang reads (%u)."), name,
+                           (guint) hidden.tallest, (guint) KAM_MAX_SHEET_ROWS);
+              return NULL;
+            }
           loader.read_stream (normal);
         }
       else

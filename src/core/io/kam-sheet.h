@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 #define KAM_MAX_WORKBOOK_SIZE ((gsize) 64 << 20)      /* 64 MiB on disk */
 #define KAM_MAX_WORKBOOK_UNZIPPED ((guint64) 512 << 20) /* 512 MiB unzipped */
 #define KAM_MAX_SHEET_CELLS ((guint64) 4 << 20)         /* four million cells a sheet */
+#define KAM_MAX_SHEET_ROWS 1000000                      /* a million rows a sheet */
 
 typedef struct
 {
