@@ -8,6 +8,7 @@
  * one). Shared helpers: kam-test-ui.c. */
 
 #include "kam-csv.h"
+#include "kam-sheet.h"
 #include "kam-test-ui.h"
 
 static void
@@ -365,6 +366,26 @@ test_exports_in_thread (void)
   g_assert_true (g_file_get_contents (pdf, &head, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (head, "%PDF"));
+  /* Export Workbook (issue 28): the figures as they are, read back */
+  {
+    g_autofree char *xlsx = g_build_filename (tmp_dir, "thread.xlsx", NULL);
+    g_autoptr (GFile) xlsx_file = g_file_new_for_path (xlsx);
+    g_autoptr (GPtrArray) sheets = NULL;
+    g_autoptr (GError) error = NULL;
+    KamSheet *figures;
+
+    g_remove (xlsx);
+    kam_window_run_file_job (window, KAM_FILE_JOB_XLSX_EXPORT, xlsx_file, NULL, NULL);
+    wait_settled (window);
+    g_assert_null (dialog_of (GTK_WINDOW (window)));
+    sheets = kam_sheet_read_file (xlsx, &error);
+    g_assert_no_error (error);
+    figures = g_ptr_array_index (sheets, 0);
+    g_assert_cmpstr (figures->name, ==, "Figures");
+    g_assert_cmpuint (figures->n_rows, ==, kam_figure_table_get_n_rows (table) + 1);
+    g_assert_cmpstr (kam_sheet_get_text (figures, 1, 0), ==, "Japan");
+    g_assert_cmpfloat (kam_sheet_get_number (figures, 1, kam_dataset_get_n_dimensions (dataset) + 3), ==, 777);
+  }
   close_window (window);
 }
 

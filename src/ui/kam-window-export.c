@@ -16,6 +16,7 @@
 #include "kam-window.h"
 #include "kam-window-private.h"
 #include "kam-import-dialog.h"
+#include "kam-workbook.h"
 
 static KamChart *
 current_chart (KamWindow *self)
@@ -285,6 +286,9 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     case KAM_FILE_JOB_CSV_EXPORT:
       ok = kam_csv_export_file (copy, d->path, &error);
       break;
+    case KAM_FILE_JOB_XLSX_EXPORT:
+      ok = kam_workbook_export (copy, d->chart, d->path, &error);
+      break;
     case KAM_FILE_JOB_CSV_IMPORT:
       ok = kam_csv_import_file (copy, d->path, &d->added, &error);
       break;
@@ -367,6 +371,10 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
       text = g_strdup_printf (_("Figures exported as “%s”"), name);
       toast_with_folder (self, text, d->file);
       break;
+    case KAM_FILE_JOB_XLSX_EXPORT:
+      text = g_strdup_printf (_("Workbook exported as “%s”"), name);
+      toast_with_folder (self, text, d->file);
+      break;
     case KAM_FILE_JOB_CHART:
       text = g_strdup_printf (_("Chart exported as “%s”"), name);
       toast_with_folder (self, text, d->file);
@@ -408,6 +416,7 @@ start_job (KamWindow *self, Job *d)
       text = g_strdup_printf (_("Writing the report “%s”…"), name);
       break;
     case KAM_FILE_JOB_CSV_EXPORT:
+    case KAM_FILE_JOB_XLSX_EXPORT:
     case KAM_FILE_JOB_CHART:
       text = g_strdup_printf (_("Writing “%s”…"), name);
       break;
@@ -505,6 +514,7 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
   } jobs[] = {
     { "win.export-report", KAM_FILE_JOB_REPORT, N_("Export Report"), N_("report.pdf"), "*.pdf" },
     { "win.export-csv", KAM_FILE_JOB_CSV_EXPORT, N_("Export Figures as CSV"), N_("figures.csv"), "*.csv" },
+    { "win.export-xlsx", KAM_FILE_JOB_XLSX_EXPORT, N_("Export Workbook"), N_("figures.xlsx"), "*.xlsx" },
     { "win.import-csv", KAM_FILE_JOB_CSV_IMPORT, N_("Import Figures from CSV"), NULL, "*.csv" },
     { "win.import-wdi", KAM_FILE_JOB_WDI_IMPORT, N_("Import World Bank Data"), NULL, "*.csv" },
     { "win.import-table", KAM_FILE_JOB_TABLE_IMPORT, N_("Import Table"), NULL, "*.xlsx" },
@@ -629,6 +639,7 @@ _kam_window_install_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.import-wdi", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.import-table", NULL, file_action);

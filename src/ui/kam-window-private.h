@@ -66,6 +66,7 @@ typedef enum
   KAM_FILE_JOB_CSV_IMPORT,
   KAM_FILE_JOB_WDI_IMPORT,
   KAM_FILE_JOB_TABLE_IMPORT, /* (the Import Table dialog reads it itself) */
+  KAM_FILE_JOB_XLSX_EXPORT,
   KAM_FILE_JOB_CHART,
   KAM_FILE_JOB_PRINT_REPORT,
 } KamFileJob;
