@@ -197,6 +197,26 @@ test_bad_table (void)
   g_assert_false (kam_dataset_get_modified (dataset));
 }
 
+/* A wide table in a CSV file: a title split by its comma, the year in it,
+ * numbers in quotes with their separators, a totals row that matches. */
+static void
+test_wide_csv (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autofree char *path = kam_test_fixture ("tables/wide.csv");
+  g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  guint added = 0;
+
+  if (!kam_table_import_file (dataset, path, NULL, NULL, NULL, &added, said, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpuint (added, ==, 6);
+  g_assert_cmpfloat (value_of (dataset, "MYS", 2024, "women", NULL), ==, 1200);
+  g_assert_cmpfloat (value_of (dataset, "KOR", 2024, "total", NULL), ==, 3000);
+  g_assert_cmpuint (said->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (said, 0), "matches the sum of its rows in 3 columns"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,5 +226,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/table/wide-table", test_wide_table);
   g_test_add_func ("/kamlang/table/khmer-long-table", test_khmer_long_table);
   g_test_add_func ("/kamlang/table/bad-table", test_bad_table);
+  g_test_add_func ("/kamlang/table/wide-csv", test_wide_csv);
   return g_test_run ();
 }

@@ -346,7 +346,7 @@ read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
 {
   g_autofree char *path = g_file_get_path (data);
   GError *error = NULL;
-  GPtrArray *sheets = path != NULL ? kam_sheet_read_file (path, &error) : NULL;
+  GPtrArray *sheets = path != NULL ? kam_table_read_sheets (path, &error) : NULL;
 
   if (sheets == NULL && error == NULL)
     g_set_error (&error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("The file is not on this computer."));

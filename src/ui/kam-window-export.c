@@ -536,10 +536,11 @@ file_action (GtkWidget *widget, const char *name, GVariant *param)
       if (jobs[i].job == KAM_FILE_JOB_TABLE_IMPORT)
         {
           gtk_file_filter_add_pattern (filter, "*.ods");
+          gtk_file_filter_add_pattern (filter, "*.csv");
           gtk_file_filter_add_pattern (filter, "*.XLSX");
           gtk_file_filter_add_pattern (filter, "*.ODS");
         }
-      gtk_file_filter_set_name (filter, jobs[i].job == KAM_FILE_JOB_TABLE_IMPORT ? _("Workbooks (.xlsx, .ods)")
+      gtk_file_filter_set_name (filter, jobs[i].job == KAM_FILE_JOB_TABLE_IMPORT ? _("Tables (.xlsx, .ods, .csv)")
                                                                                  : jobs[i].pattern);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       if (saving)

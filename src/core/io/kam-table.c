@@ -8,8 +8,11 @@
  * columns hold, and its figures. */
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
+#include "kam-csv.h"
 #include "kam-iso-countries.h"
 #include "kam-number.h"
 #include "kam-table.h"
@@ -477,7 +480,9 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
       for (label = 0; label < sheet->n_columns && !column_visible (sheet, label); label++)
         ;
       after = sense_row (dataset, sheet, r, label + 1);
-      if (after.years + after.members >= 1 && after.years + after.members + 1 >= after.filled && after.filled >= 1)
+      /* (two columns at least: a title "Workers abroad, 2024" split by a
+       * CSV's comma is no header) */
+      if (after.years + after.members >= 1 && after.years + after.members + 1 >= after.filled && after.filled >= 2)
         {
           header = r;
           wide = TRUE;
@@ -1081,11 +1086,52 @@ kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *
   return ok;
 }
 
+GPtrArray *
+kam_table_read_sheets (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *name = NULL;
+  GPtrArray *sheets;
+  char head[4] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+
+  /* a workbook is a zip (or, encrypted, an OLE file): the rest is text */
+  if (file != NULL)
+    {
+      gsize n = fread (head, 1, sizeof head, file);
+
+      fclose (file);
+      if (n < 4 || memcmp (head, "PK\x03\x04", 4) == 0 || memcmp (head, "\xd0\xcf\x11\xe0", 4) == 0)
+        return kam_sheet_read_file (path, error);
+    }
+  else
+    return kam_sheet_read_file (path, error);
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  if (length > KAM_MAX_CSV_SIZE)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_TOO_LARGE, _("The file is too large to import."));
+      return NULL;
+    }
+  if ((records = kam_csv_parse (data, length, 0, NULL, error)) == NULL)
+    return NULL;
+  rows = g_ptr_array_new ();
+  for (guint r = 0; r < records->len; r++)
+    g_ptr_array_add (rows, ((KamCsvRecord *) g_ptr_array_index (records, r))->fields);
+  name = g_path_get_basename (path);
+  sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_sheet_free);
+  g_ptr_array_add (sheets, kam_sheet_new_from_rows (name, rows));
+  return sheets;
+}
+
 gboolean
 kam_table_import_file (KamDataset *dataset, const char *path, const char *sheet_name, const char *indicator,
                        const char *source, guint *n_added, GPtrArray *said, GError **error)
 {
-  g_autoptr (GPtrArray) sheets = kam_sheet_read_file (path, error);
+  g_autoptr (GPtrArray) sheets = kam_table_read_sheets (path, error);
   const KamSheet *sheet = NULL;
 
   if (n_added != NULL)

@@ -102,6 +102,10 @@ gboolean kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const cha
 GArray *kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout,
                         GPtrArray *new_countries, GPtrArray *problems, GPtrArray *said);
 
+/* The sheets of a workbook (kam_sheet_read_file), or of a CSV file (text:
+ * one sheet named as the file, "," or ";" between fields), to import from. */
+GPtrArray *kam_table_read_sheets (const char *path, GError **error);
+
 /* Detects and reads a sheet and adds its figures (and the countries they
  * need) as one undoable step; all or nothing, as kam_table_import_file(). */
 gboolean kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
