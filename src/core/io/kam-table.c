@@ -260,17 +260,18 @@ kam_table_parse_year (const char *text, double number)
 typedef struct
 {
   KamFigureField field;
+  const char *title; /* as the Figures page and the workbook export title it (translated) */
   const char *names[8];
 } Heading;
 
 static const Heading headings[] = {
-  { KAM_FIGURE_FIELD_COUNTRY, { "country", "destination", "country of destination", "ប្រទេស", "ប្រទេសគោលដៅ", NULL } },
-  { KAM_FIGURE_FIELD_YEAR, { "year", "ឆ្នាំ", NULL } },
-  { KAM_FIGURE_FIELD_INDICATOR, { "indicator", "សូចនាករ", NULL } },
-  { KAM_FIGURE_FIELD_VALUE, { "value", "number", "count", "figure", "តម្លៃ", "ចំនួន", NULL } },
-  { KAM_FIGURE_FIELD_SOURCE, { "source", "ប្រភព", NULL } },
-  { KAM_FIGURE_FIELD_NOTE, { "note", "notes", "remark", "remarks", "កំណត់ចំណាំ", NULL } },
-  { KAM_FIGURE_FIELD_QUALIFIER, { "qualifier", NULL } },
+  { KAM_FIGURE_FIELD_COUNTRY, N_("Country"), { "country", "destination", "country of destination", "ប្រទេស", "ប្រទេសគោលដៅ", NULL } },
+  { KAM_FIGURE_FIELD_YEAR, N_("Year"), { "year", "ឆ្នាំ", NULL } },
+  { KAM_FIGURE_FIELD_INDICATOR, N_("Indicator"), { "indicator", "សូចនាករ", NULL } },
+  { KAM_FIGURE_FIELD_VALUE, N_("Value"), { "value", "number", "count", "figure", "តម្លៃ", "ចំនួន", NULL } },
+  { KAM_FIGURE_FIELD_SOURCE, N_("Source"), { "source", "ប្រភព", NULL } },
+  { KAM_FIGURE_FIELD_NOTE, N_("Note"), { "note", "notes", "remark", "remarks", "កំណត់ចំណាំ", NULL } },
+  { KAM_FIGURE_FIELD_QUALIFIER, N_("Qualifier"), { "qualifier", "ភាពជាក់លាក់", NULL } },
 };
 
 /* The field a heading names (or a dimension's members, *dimension set), or -1. */
@@ -281,9 +282,13 @@ heading_field (KamDataset *dataset, const char *text, int *dimension)
   if (text == NULL)
     return -1;
   for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
-    for (guint n = 0; headings[h].names[n] != NULL; n++)
-      if (same_words (text, headings[h].names[n]))
+    {
+      if (same_words (text, _(headings[h].title)))
         return headings[h].field;
+      for (guint n = 0; headings[h].names[n] != NULL; n++)
+        if (same_words (text, headings[h].names[n]))
+          return headings[h].field;
+    }
   for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
     {
       KamDimension *dim = kam_dataset_get_dimension (dataset, d);
@@ -296,6 +301,15 @@ heading_field (KamDataset *dataset, const char *text, int *dimension)
         }
     }
   return -1;
+}
+
+/* The national total's name, in the interface's language, English or Khmer
+ * (a workbook exported in one is read in another). */
+static gboolean
+is_national_label (const char *text)
+{
+  return same_words (text, _("All destinations")) || same_words (text, "All destinations")
+         || same_words (text, "គ្រប់ប្រទេសគោលដៅ");
 }
 
 static gboolean
@@ -845,7 +859,7 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
                 }
               key.members[d] = (guint16) m;
             }
-          else if (is_total_label (label) || same_words (label, _("All destinations")))
+          else if (is_total_label (label) || is_national_label (label))
             key.country = NULL;
           else if ((key.country = country_of (dataset, label, &is_new)) == NULL)
             {
@@ -894,7 +908,7 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
               switch (col->field)
                 {
                 case KAM_FIGURE_FIELD_COUNTRY:
-                  if (text == NULL || is_total_label (text) || same_words (text, _("All destinations")))
+                  if (text == NULL || is_total_label (text) || is_national_label (text))
                     key.country = NULL;
                   else if ((key.country = country_of (dataset, text, &is_new)) == NULL)
                     problem (problems, sheet, r, c, _("there is no country “%s”"), text), bad = TRUE;
