@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -438,6 +439,13 @@ kam_workbook_export (KamDataset *dataset, KamChart *chart, const char *path, GEr
   GListModel *indicators = kam_dataset_get_indicators (dataset);
   lxw_error status;
 
+  /* (libxlsxwriter would print its own error first) */
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("Could not write “%s”: %s."), shown,
+                   g_strerror (g_file_test (dir, G_FILE_TEST_IS_DIR) ? EACCES : ENOENT));
+      return FALSE;
+    }
   w.book = workbook_new_opt (temp, &options);
   if (w.book == NULL)
     {
