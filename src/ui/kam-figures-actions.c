@@ -18,8 +18,9 @@
 
 /* ---- actions ---------------------------------------------------------------- */
 
-static GArray *
-selected_ids (KamFiguresView *self)
+/* The ids of the selected figures (also for kam-figures-selection.c). */
+GArray *
+_kam_figures_selected_ids (KamFiguresView *self)
 {
   g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -61,7 +62,7 @@ _kam_figures_delete_selected (GtkWidget *widget, const char *action, GVariant *p
 
   if (self->dataset == NULL)
     return;
-  ids = selected_ids (self);
+  ids = _kam_figures_selected_ids (self);
   if (ids->len == 0)
     return;
   kam_dataset_remove_figures (self->dataset, (guint *) ids->data, ids->len);

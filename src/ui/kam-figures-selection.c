@@ -13,32 +13,6 @@
 #include "kam-number.h"
 #include "kam-ui-util.h"
 
-/* The ids of the selected figures. */
-static GArray *
-selection_ids (KamFiguresView *self)
-{
-  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  GtkBitsetIter iter;
-  guint position;
-
-  if (gtk_bitset_iter_init_first (&iter, set, &position))
-    do
-      {
-        int row = kam_figure_query_get_table_row (self->query, position);
-
-        if (row >= 0)
-          {
-            guint id = kam_figure_table_get_id (table, row);
-
-            g_array_append_val (ids, id);
-          }
-      }
-    while (gtk_bitset_iter_next (&iter, &position));
-  return ids;
-}
-
 /* Sets the field of the selected figures; a refusal is said in a toast. */
 static void
 set_selected (KamFiguresView *self, KamFigureField field, guint dimension, const KamFigureRow *src)
@@ -48,7 +22,7 @@ set_selected (KamFiguresView *self, KamFigureField field, guint dimension, const
 
   if (self->dataset == NULL)
     return;
-  ids = selection_ids (self);
+  ids = _kam_figures_selected_ids (self);
   if (ids->len == 0)
     return;
   if (!kam_dataset_set_figures_field (self->dataset, (guint *) ids->data, ids->len, field, dimension, src, &error))
@@ -122,7 +96,7 @@ static void
 ask_year (GtkWidget *widget, const char *action, GVariant *param)
 {
   KamFiguresView *self = KAM_FIGURES_VIEW (widget);
-  g_autoptr (GArray) ids = self->dataset != NULL ? selection_ids (self) : NULL;
+  g_autoptr (GArray) ids = self->dataset != NULL ? _kam_figures_selected_ids (self) : NULL;
   KamFigureTable *table;
   GtkWidget *spin;
   AdwMessageDialog *dialog;

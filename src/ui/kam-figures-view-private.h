@@ -80,6 +80,7 @@ void _kam_figures_delete_selected (GtkWidget *widget, const char *action, GVaria
 void _kam_figures_add_figure (GtkWidget *widget, const char *action, GVariant *param);
 void _kam_figures_copy_selected (GtkWidget *widget, const char *action, GVariant *param);
 void _kam_figures_paste (GtkWidget *widget, const char *action, GVariant *param);
+GArray *_kam_figures_selected_ids (KamFiguresView *self);
 void _kam_figures_selection_class_init (GtkWidgetClass *widget_class);
 void _kam_figures_selection_init (KamFiguresView *self);
 
