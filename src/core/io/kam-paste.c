@@ -10,6 +10,7 @@
 #include "kam-csv.h"
 #include "kam-number.h"
 #include "kam-paste.h"
+#include "kam-table.h"
 
 void
 kam_paste_rows_free (GArray *rows)
@@ -61,32 +62,20 @@ fixed_title (guint c)
     }
 }
 
-static gboolean
-same_words (const char *a, const char *b)
-{
-  g_autofree char *fa = NULL, *fb = NULL;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-  fa = g_utf8_casefold (a, -1);
-  fb = g_utf8_casefold (b, -1);
-  return g_str_equal (fa, fb);
-}
-
 /* The column a heading names (a fixed column, or N_FIXED + a dimension's
  * position), or -1. */
 static int
 heading_column (KamDataset *dataset, const char *heading)
 {
   for (guint c = 0; c < N_FIXED; c++)
-    if (same_words (heading, fixed_names[c]) || same_words (heading, fixed_title (c)))
+    if (kam_table_same_words (heading, fixed_names[c]) || kam_table_same_words (heading, fixed_title (c)))
       return c;
   for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
     {
       KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
-      if (same_words (heading, kam_dimension_get_id (dimension))
-          || same_words (heading, kam_dimension_get_name (dimension))
-          || same_words (heading, kam_dimension_get_name_km (dimension)))
+      if (kam_table_same_words (heading, kam_dimension_get_id (dimension))
+          || kam_table_same_words (heading, kam_dimension_get_name (dimension))
+          || kam_table_same_words (heading, kam_dimension_get_name_km (dimension)))
         return N_FIXED + d;
     }
   return -1;
@@ -146,7 +135,7 @@ parse_qualifier (const char *text, KamQualifier *qualifier)
   if (kam_qualifier_parse (text, qualifier))
     return TRUE;
   for (guint q = 0; q < KAM_N_QUALIFIERS; q++)
-    if (same_words (text, kam_qualifier_get_label (q)))
+    if (kam_table_same_words (text, kam_qualifier_get_label (q)))
       {
         *qualifier = q;
         return TRUE;

@@ -89,8 +89,8 @@ cell_text (const KamSheet *sheet, guint row, guint column)
   return trimmed;
 }
 
-static gboolean
-same_words (const char *a, const char *b)
+gboolean
+kam_table_same_words (const char *a, const char *b)
 {
   g_autofree char *fa = NULL, *fb = NULL;
 
@@ -283,18 +283,18 @@ heading_field (KamDataset *dataset, const char *text, int *dimension)
     return -1;
   for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
     {
-      if (same_words (text, _(headings[h].title)))
+      if (kam_table_same_words (text, _(headings[h].title)))
         return headings[h].field;
       for (guint n = 0; headings[h].names[n] != NULL; n++)
-        if (same_words (text, headings[h].names[n]))
+        if (kam_table_same_words (text, headings[h].names[n]))
           return headings[h].field;
     }
   for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
     {
       KamDimension *dim = kam_dataset_get_dimension (dataset, d);
 
-      if (same_words (text, kam_dimension_get_id (dim)) || same_words (text, kam_dimension_get_name (dim))
-          || same_words (text, kam_dimension_get_name_km (dim)))
+      if (kam_table_same_words (text, kam_dimension_get_id (dim)) || kam_table_same_words (text, kam_dimension_get_name (dim))
+          || kam_table_same_words (text, kam_dimension_get_name_km (dim)))
         {
           *dimension = (int) d;
           return KAM_FIGURE_FIELD_MEMBERS;
@@ -308,8 +308,8 @@ heading_field (KamDataset *dataset, const char *text, int *dimension)
 static gboolean
 is_national_label (const char *text)
 {
-  return same_words (text, _("All destinations")) || same_words (text, "All destinations")
-         || same_words (text, "គ្រប់ប្រទេសគោលដៅ");
+  return kam_table_same_words (text, _("All destinations")) || kam_table_same_words (text, "All destinations")
+         || kam_table_same_words (text, "គ្រប់ប្រទេសគោលដៅ");
 }
 
 static gboolean
@@ -318,7 +318,7 @@ is_total_label (const char *text)
   static const char *const totals[] = { "total", "totals", "grand total", "sum", "all", "សរុប", "សរុបរួម", NULL };
 
   for (guint i = 0; text != NULL && totals[i] != NULL; i++)
-    if (same_words (text, totals[i]))
+    if (kam_table_same_words (text, totals[i]))
       return TRUE;
   return FALSE;
 }

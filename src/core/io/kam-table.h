@@ -77,6 +77,10 @@ void kam_table_problem_free (KamTableProblem *problem);
 /* "By destination!B7: “many” is not a number" */
 char *kam_table_problem_to_string (const KamTableProblem *problem);
 
+/* Whether two headings or names are the same words, in any case (NULL is
+ * none): "Country" and "country", "ស្ត្រី" and "ស្ត្រី". */
+gboolean kam_table_same_words (const char *a, const char *b);
+
 /* A value as tables write it: "45,866", "1 234", Khmer digits, a footnote
  * mark ("45,866*", "1,234 (a)"), "about 9,000" or "≈ 9,000" (approximate),
  * "more than 1,300,000" or "≥ 1,300,000" (at least), "less than 50" (at
