@@ -21,7 +21,7 @@ import time
 
 import pyatspi
 
-from kamlang_atspi import Kamlang, check, finish
+from kamlang_atspi import Kamlang, check, finish, text_of, walk
 
 kamlang, fixture, localedir, language = sys.argv[1:5]
 catalogue = gettext.translation("kamlang", localedir=localedir, languages=[language], fallback=True)
@@ -29,23 +29,6 @@ _ = catalogue.gettext
 if language != "C" and isinstance(catalogue, gettext.NullTranslations) and not catalogue._info:
     sys.exit(f"no {language} catalogue in {localedir}")
 JAPAN = "ជប៉ុន" if language == "km" else "Japan"  # the fixture's name and name-km
-
-
-
-
-def walk(acc):
-    yield acc
-    for child in acc:
-        if child is not None:
-            yield from walk(child)
-
-
-def text_of(acc):
-    try:
-        text = acc.queryText()
-        return text.getText(0, text.characterCount)
-    except NotImplementedError:
-        return ""
 
 
 def find(root, role=None, name=None, pred=None, timeout=10.0):

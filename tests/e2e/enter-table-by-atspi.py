@@ -23,7 +23,7 @@ import time
 
 import pyatspi
 
-from kamlang_atspi import Kamlang, check, finish
+from kamlang_atspi import Kamlang, check, finish, text_of, walk
 
 kamlang, fixture, localedir, language = sys.argv[1:5]
 catalogue = gettext.translation("kamlang", localedir=localedir, languages=[language], fallback=True)
@@ -37,25 +37,6 @@ KOREA = "កូរ៉េខាងត្បូង" if KHMER else "South Korea"
 WOMEN = "ស្ត្រី" if KHMER else "Women"
 MEN = "បុរស" if KHMER else "Men"
 TOTAL = "សរុប" if KHMER else "Total"
-
-
-def walk(acc):
-    yield acc
-    try:
-        children = list(acc)
-    except Exception:
-        return
-    for child in children:
-        if child is not None:
-            yield from walk(child)
-
-
-def text_of(acc):
-    try:
-        text = acc.queryText()
-        return text.getText(0, text.characterCount)
-    except Exception:
-        return ""
 
 
 def state_of(acc, state):

@@ -55,6 +55,27 @@ class Kamlang:
         return False
 
 
+def walk(acc):
+    """acc and everything below it (an accessible gone meanwhile ends its branch)."""
+    yield acc
+    try:
+        children = list(acc)
+    except Exception:
+        return
+    for child in children:
+        if child is not None:
+            yield from walk(child)
+
+
+def text_of(acc):
+    """The text an accessible shows, or "" when it has none."""
+    try:
+        text = acc.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return ""
+
+
 def finish():
     print(f"{failures} failed")
     sys.exit(1 if failures else 0)
