@@ -55,7 +55,7 @@ test_bad_line_adds_nothing (void)
     { "Year\tIndicator\tSex\n2022\tworkers\twomen\n", "Line 1: the header has no column “Value”" },
     { "Year\tIndicator\tValue\tyear\n", "Line 1: the column “year” is given twice" },
     { "Year\tIndicator\tValue\n2022\tworkers\t5\t6\n", "Line 2: the header names 3 columns" },
-    { "JPN\t1850\tworkers\t5\n", "Line 1: The year 1850" },
+    { "JPN\t1850\tworkers\t5\n", "Line 1, year: the year 1850" },
     { "JPN\t2022\tworkers\tmany\n", "Line 1, value" },
   };
 

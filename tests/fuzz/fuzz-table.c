@@ -36,7 +36,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         g_ptr_array_add (row, g_strdup (fields[f]));
       g_ptr_array_add (rows, row);
     }
-  sheet = kam_sheet_new_from_rows ("Fuzz", rows);
+  sheet = kam_sheet_new_from_rows ("Fuzz", rows, NULL);
   before = fuzz_signature (dataset);
   /* the indicator given half of the time, else looked for in a title */
   if (kam_table_import_sheet (dataset, sheet, size % 2 ? "workers" : NULL, NULL, &added, NULL, &error))

@@ -12,6 +12,8 @@
 #include "kam-file.h"
 #include "kam-json-strict.h"
 #include "kam-number.h"
+#include "kam-paste.h"
+#include "kam-table.h"
 
 void
 kam_csv_record_free (KamCsvRecord *record)
@@ -406,83 +408,20 @@ kam_csv_export_file (KamDataset *dataset, const char *path, GError **error)
 
 /* ---- import ----------------------------------------------------------------- */
 
-static gboolean
-is_missing (const char *text)
-{
-  return *text == '\0' || g_str_equal (text, "..") || g_str_equal (text, "-") || g_str_equal (text, "NA")
-         || g_str_equal (text, "N/A");
-}
-
-/* Finds each column by its heading (any case, spaces around ignored): every
- * heading must be one of ours, and each only once. col[c] is the column of
- * names[c], or -1 when the file does not have it. */
-static gboolean
-find_columns (KamCsvRecord *header, const char *const *names, guint n_names, int *col,
-              GError **error)
-{
-  for (guint c = 0; c < n_names; c++)
-    col[c] = -1;
-  for (guint i = 0; i < header->fields->len; i++)
-    {
-      const char *heading = g_strstrip ((char *) g_ptr_array_index (header->fields, i));
-      g_autofree char *lower = g_utf8_strdown (heading, -1);
-      guint c = 0;
-
-      while (c < n_names && !g_str_equal (lower, names[c]))
-        c++;
-      if (c == n_names)
-        {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u, column %u: unknown column “%s” (Kamlang reads country, year, indicator, value, qualifier, source, note and the dataset’s dimensions)."),
-                       header->line, i + 1, heading);
-          return FALSE;
-        }
-      if (col[c] >= 0)
-        {
-          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                       _("Line %u, column %u: the column “%s” appears twice (also column %u)."),
-                       header->line, i + 1, lower, col[c] + 1);
-          return FALSE;
-        }
-      col[c] = i;
-    }
-  return TRUE;
-}
-
-static void
-free_rows (GArray *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    g_free ((char *) g_array_index (rows, KamFigureRow, i).note);
-  g_array_unref (rows);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
+/* The figures of a CSV file go through the table importer (kam-table.c), as
+ * a table of one figure a row under a header of Kamlang's columns, its
+ * cells read exactly. */
 gboolean
 kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_added, GError **error)
 {
   char separator;
   g_autoptr (GPtrArray) records = kam_csv_parse (data, length, 0, &separator, error);
-  KamCsvRecord *header;
-  /* the fixed columns, then the dataset's dimensions by id */
-  const char *names[7 + KAM_MAX_DIMENSIONS] = { "country", "year", "indicator", "value", "source",
-                                                "note", "qualifier" };
-  guint n_dimensions = MIN (kam_dataset_get_n_dimensions (dataset), KAM_MAX_DIMENSIONS);
-  int col[7 + KAM_MAX_DIMENSIONS];
-  GArray *rows;
-  gboolean ok;
-  g_autoptr (GPtrArray) lowered = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint)); /* each row's line */
-  guint bad = 0, repeated = G_MAXUINT;
-  g_autoptr (GError) refused = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
+  g_autoptr (GPtrArray) new_countries = g_ptr_array_new ();
+  g_autoptr (KamSheet) sheet = NULL;
+  KamTableLayout layout;
+  GArray *rows = NULL;
+  gboolean ok = FALSE;
 
   if (records == NULL)
     return FALSE;
@@ -499,137 +438,31 @@ kam_csv_import (KamDataset *dataset, const char *data, gsize length, guint *n_ad
       for (guint f = 0; f < rec->fields->len; f++)
         kam_csv_unprotect (g_ptr_array_index (rec->fields, f));
     }
-  header = g_ptr_array_index (records, 0);
-  for (guint d = 0; d < n_dimensions; d++)
+  sheet = kam_table_sheet_from_records ("CSV", records);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  if (kam_table_layout_from_header (dataset, sheet, 0, KAM_TABLE_HEADER_REFUSE_UNKNOWN, TRUE, &layout, problems))
     {
-      char *id = g_utf8_strdown (kam_dimension_get_id (kam_dataset_get_dimension (dataset, d)), -1);
-      g_ptr_array_add (lowered, id);
-      names[7 + d] = id;
+      layout.exact = TRUE;
+      layout.decimal_comma = separator == ';';
+      rows = kam_table_read (dataset, sheet, &layout, new_countries, problems, NULL);
     }
-  if (!find_columns (header, names, 7 + n_dimensions, col, error))
-    return FALSE;
-  for (guint c = 1; c < 4; c++)
-    if (col[c] < 0)
-      {
-        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                     _("Line 1: the header has no column “%s” (it needs year, indicator and value; country, source and note may be given)."),
-                     names[c]);
-        return FALSE;
-      }
-
-  rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
-/* a text as written; a number or a word with the spaces around it taken off */
-#define TEXT(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? (const char *) g_ptr_array_index (rec->fields, col[c]) : "")
-#define CELL(c) (col[c] >= 0 && (guint) col[c] < rec->fields->len ? g_strstrip ((char *) g_ptr_array_index (rec->fields, col[c])) : "")
-#define FAIL(c, ...)                                                                           \
-  do                                                                                           \
-    {                                                                                          \
-      g_autofree char *what = g_strdup_printf (__VA_ARGS__);                                   \
-      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Line %u, column %d (%s): %s"),     \
-                   rec->line, col[c] + 1, names[c], what);                                     \
-      free_rows (rows);                                                                        \
-      return FALSE;                                                                            \
-    }                                                                                          \
-  while (0)
-/* a country, indicator or source by its id (then by its name, when only one has it) */
-#define FIND(c, field, out)                                                                    \
-  do                                                                                           \
-    {                                                                                          \
-      g_autoptr (GError) why = NULL;                                                           \
-      out = kam_dataset_find_key_full (dataset, field, text, TRUE, &why);                      \
-      if (out == NULL)                                                                         \
-        FAIL (c, "%s", why->message);                                                          \
-    }                                                                                          \
-  while (0)
-
-  for (guint r = 1; r < records->len; r++)
+  if (problems->len > 0)
     {
-      KamCsvRecord *rec = g_ptr_array_index (records, r);
-      KamFigureRow row = { NULL, 0, NULL, NAN, NULL, NULL };
-      const char *text;
-      char *end = NULL;
-      gint64 year;
-      g_autoptr (GError) local = NULL;
+      g_autofree char *text = kam_table_problems_to_text (problems, 20);
 
-      text = TEXT (0);
-      if (!is_blank (text) || (*text != '\0' && kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_COUNTRY, text, FALSE)))
-        FIND (0, KAM_FIGURE_FIELD_COUNTRY, row.country);
-      text = CELL (1);
-      year = g_ascii_strtoll (text, &end, 10);
-      if (*text == '\0' || *end != '\0')
-        FAIL (1, _("“%s” is not a year"), text);
-      if (year < KAM_YEAR_MIN || year > KAM_YEAR_MAX)
-        {
-          g_autofree char *message = kam_rule_year_range_message (text);
-          FAIL (1, "%s", message);
-        }
-      row.year = (int) year;
-      text = TEXT (2);
-      FIND (2, KAM_FIGURE_FIELD_INDICATOR, row.indicator);
-      text = CELL (3);
-      if (!is_missing (text))
-        {
-          if (separator == ';')
-            {
-              /* with ';' between fields, ',' is the decimal mark */
-              g_autofree char *dotted = g_strdelimit (g_strdup (text), ",", '.');
-              row.value = g_ascii_strtod (dotted, &end) + 0.0; /* -0 is 0 */
-              if (end == dotted || *end != '\0' || !isfinite (row.value))
-                FAIL (3, _("“%s” is not a number"), text);
-            }
-          else if (!kam_number_parse (text, &row.value, &local))
-            FAIL (3, "%s", local->message);
-          if (signbit (row.value))
-            {
-              g_autofree char *message = kam_rule_negative_message (text);
-              FAIL (3, "%s", message);
-            }
-        }
-      text = TEXT (4);
-      if (!is_blank (text) || (*text != '\0' && kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, FALSE)))
-        FIND (4, KAM_FIGURE_FIELD_SOURCE, row.source);
-      text = CELL (6);
-      if (!kam_qualifier_parse (text, &row.qualifier))
-        FAIL (6, _("“%s” is not a qualifier: use exact, approximate, lower-bound, upper-bound, estimate or provisional"),
-              text);
-      for (guint d = 0; d < n_dimensions; d++)
-        {
-          KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
-          int m;
-
-          text = TEXT (7 + d);
-          m = kam_dimension_find_member (dimension, text, TRUE);
-          if (m < 0 && is_blank (text))
-            continue; /* the total */
-          if (m < 0)
-            FAIL (7 + d, _("the dimension “%s” has no member “%s”"), kam_dimension_get_id (dimension), text);
-          row.members[d] = (guint16) m;
-        }
-      text = TEXT (5);
-      row.note = *text ? g_strdup (text) : NULL;
-      g_array_append_val (rows, row);
-      g_array_append_val (lines, rec->line);
+      g_set_error_literal (error, KAM_ERROR, KAM_ERROR_INVALID, text);
     }
-#undef TEXT
-#undef CELL
-#undef FAIL
-#undef FIND
-  /* the figure rules, and each key once, checked where figures are added;
-   * a refusal names the file's lines */
-  kam_dataset_begin_group (dataset, _("Import figures"));
-  ok = kam_dataset_add_figures_full (dataset, (KamFigureRow *) rows->data, rows->len, NULL, &bad, &repeated,
-                                     &refused);
-  kam_dataset_end_group (dataset);
-  if (!ok && repeated != G_MAXUINT)
-    g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                 _("Line %u, column %d (year): the same country, year, indicator, source and breakdown as line %u."),
-                 g_array_index (lines, guint, bad), col[1] + 1, g_array_index (lines, guint, repeated));
-  else if (!ok)
-    g_set_error (error, KAM_ERROR, refused->code, _("Line %u: %s"), g_array_index (lines, guint, bad),
-                 refused->message);
-  if (ok && n_added != NULL)
-    *n_added = rows->len;
-  free_rows (rows);
+  else
+    {
+      kam_dataset_begin_group (dataset, _("Import figures"));
+      ok = kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, error);
+      kam_dataset_end_group (dataset);
+      if (ok && n_added != NULL)
+        *n_added = rows->len;
+    }
+  if (rows != NULL)
+    kam_paste_rows_free (rows);
+  kam_table_layout_clear (&layout);
   return ok;
 }
 

@@ -21,6 +21,7 @@ kam_sheet_free (KamSheet *sheet)
   g_free (sheet->numbers);
   g_free (sheet->hidden_rows);
   g_free (sheet->hidden_columns);
+  g_free (sheet->lines);
   if (sheet->merges != NULL)
     g_array_unref (sheet->merges);
   g_free (sheet->name);
@@ -28,7 +29,7 @@ kam_sheet_free (KamSheet *sheet)
 }
 
 KamSheet *
-kam_sheet_new_from_rows (const char *name, GPtrArray *rows)
+kam_sheet_new_from_rows (const char *name, GPtrArray *rows, const guint *lines)
 {
   KamSheet *sheet = g_new0 (KamSheet, 1);
   guint64 cells;
@@ -39,9 +40,8 @@ kam_sheet_new_from_rows (const char *name, GPtrArray *rows)
     sheet->n_columns = MAX (sheet->n_columns, ((GPtrArray *) g_ptr_array_index (rows, r))->len);
   cells = MAX ((guint64) sheet->n_rows * sheet->n_columns, 1);
   sheet->texts = g_new0 (char *, cells);
-  sheet->numbers = g_new (double, cells);
-  for (guint64 i = 0; i < cells; i++)
-    sheet->numbers[i] = NAN;
+  if (lines != NULL)
+    sheet->lines = g_memdup2 (lines, MAX (rows->len, 1) * sizeof (guint));
   sheet->hidden_rows = g_new0 (gboolean, MAX (sheet->n_rows, 1));
   sheet->hidden_columns = g_new0 (gboolean, MAX (sheet->n_columns, 1));
   sheet->merges = g_array_new (FALSE, FALSE, sizeof (KamSheetRange));
@@ -51,10 +51,13 @@ kam_sheet_new_from_rows (const char *name, GPtrArray *rows)
 
       for (guint c = 0; c < row->len; c++)
         {
-          const char *text = g_ptr_array_index (row, c);
+          char *text = g_ptr_array_index (row, c);
 
           if (text != NULL && *text != '\0')
-            sheet->texts[(guint64) r * sheet->n_columns + c] = g_strdup (text);
+            {
+              sheet->texts[(guint64) r * sheet->n_columns + c] = text;
+              row->pdata[c] = NULL;
+            }
         }
     }
   return sheet;
@@ -71,7 +74,7 @@ kam_sheet_get_text (const KamSheet *sheet, guint row, guint column)
 double
 kam_sheet_get_number (const KamSheet *sheet, guint row, guint column)
 {
-  if (row >= sheet->n_rows || column >= sheet->n_columns)
+  if (row >= sheet->n_rows || column >= sheet->n_columns || sheet->numbers == NULL)
     return NAN;
   return sheet->numbers[(guint64) row * sheet->n_columns + column];
 }

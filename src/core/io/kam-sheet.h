@@ -35,12 +35,15 @@ typedef struct
   gboolean *hidden_rows; /* n_rows */
   gboolean *hidden_columns; /* n_columns */
   GArray *merges;        /* KamSheetRange */
+  guint *lines;          /* a text's sheet: the line each row starts on (from 1); else NULL */
 } KamSheet;
 
 void kam_sheet_free (KamSheet *sheet);
 /* A sheet of texts (a CSV's records, pasted lines): rows is a GPtrArray of
- * rows, each a GPtrArray of char * (copied). Numbers are not told. */
-KamSheet *kam_sheet_new_from_rows (const char *name, GPtrArray *rows);
+ * rows, each a GPtrArray of char *, which the sheet takes (each left NULL).
+ * lines (NULL: none): the line of the text each row starts on, for problems
+ * to name. Numbers are not told. */
+KamSheet *kam_sheet_new_from_rows (const char *name, GPtrArray *rows, const guint *lines);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamSheet, kam_sheet_free)
 
 /* The cell's text, or NULL when it is empty or outside the sheet. */

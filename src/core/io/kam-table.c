@@ -36,6 +36,7 @@ kam_table_problem_free (KamTableProblem *problem)
   if (problem == NULL)
     return;
   g_free (problem->sheet);
+  g_free (problem->heading);
   g_free (problem->message);
   g_free (problem);
 }
@@ -45,10 +46,37 @@ kam_table_problem_to_string (const KamTableProblem *problem)
 {
   g_autofree char *cell = NULL;
 
+  if (problem->line > 0 && (problem->column == G_MAXUINT || problem->heading == NULL))
+    return g_strdup_printf (_("Line %u: %s."), problem->line, problem->message);
+  if (problem->line > 0)
+    /* Translators: a line of a CSV file, a column's number and its heading, and a problem */
+    return g_strdup_printf (_("Line %u, column %u (%s): %s."), problem->line, problem->column + 1, problem->heading,
+                            problem->message);
   if (problem->row == G_MAXUINT)
     return g_strdup_printf ("%s: %s", problem->sheet, problem->message);
-  cell = kam_sheet_cell_name (problem->row, problem->column);
+  cell = kam_sheet_cell_name (problem->row, problem->column == G_MAXUINT ? 0 : problem->column);
+  if (problem->column == G_MAXUINT)
+    /* Translators: a sheet, a row's number and a problem */
+    return g_strdup_printf (_("%s, row %u: %s"), problem->sheet, problem->row + 1, problem->message);
   return g_strdup_printf ("%s!%s: %s", problem->sheet, cell, problem->message);
+}
+
+char *
+kam_table_problems_to_text (GPtrArray *problems, guint most)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len && i < most; i++)
+    {
+      g_autofree char *line = kam_table_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (text, "%s%s", i ? "\n" : "", line);
+    }
+  if (problems->len > most)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "\n… and %u more problem.", "\n… and %u more problems.",
+                                               problems->len - most),
+                            problems->len - most);
+  return g_string_free (text, FALSE);
 }
 
 static void G_GNUC_PRINTF (5, 6)
@@ -56,23 +84,42 @@ problem (GPtrArray *problems, const KamSheet *sheet, guint row, guint column, co
 {
   KamTableProblem *p = g_new0 (KamTableProblem, 1);
   va_list args;
+  gsize length;
 
   p->sheet = g_strdup (sheet->name);
   p->row = row;
   p->column = column;
+  if (sheet->lines != NULL && row < sheet->n_rows)
+    p->line = sheet->lines[row];
   va_start (args, format);
   p->message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* one wording without a full stop, whichever rule said it */
+  length = strlen (p->message);
+  if (length >= 2 && p->message[length - 1] == '.' && p->message[length - 2] != '.')
+    p->message[length - 1] = '\0';
   g_ptr_array_add (problems, p);
+}
+
+/* The headings of the columns that problems from @from on are in. */
+static void
+name_problem_columns (GPtrArray *problems, guint from, const KamTableLayout *layout)
+{
+  for (guint i = from; i < problems->len; i++)
+    {
+      KamTableProblem *p = g_ptr_array_index (problems, i);
+
+      if (p->heading == NULL && p->column < layout->n_columns)
+        p->heading = g_strdup (layout->columns[p->column].heading);
+    }
 }
 
 /* ---- cells ---------------------------------------------------------------- */
 
-/* The text of a cell, trimmed; NULL when blank. (static: one at a time) */
+/* A text trimmed (of no-break spaces too); NULL when blank. */
 static char *
-cell_text (const KamSheet *sheet, guint row, guint column)
+cell_text_of (const char *text)
 {
-  const char *text = kam_sheet_get_text (sheet, row, column);
   char *trimmed;
 
   if (text == NULL)
@@ -87,6 +134,13 @@ cell_text (const KamSheet *sheet, guint row, guint column)
       return NULL;
     }
   return trimmed;
+}
+
+/* The text of a cell, trimmed; NULL when blank. */
+static char *
+cell_text (const KamSheet *sheet, guint row, guint column)
+{
+  return cell_text_of (kam_sheet_get_text (sheet, row, column));
 }
 
 gboolean
@@ -462,6 +516,130 @@ find_indicator_in (KamDataset *dataset, const char *text)
   return found;
 }
 
+/* The fields a header row names (kam_table_layout_from_header()), into
+ * layout's columns; the rest of layout as it is. */
+static gboolean map_header_fields (KamDataset *dataset, const KamSheet *sheet, guint header, KamTableHeader unknown,
+                                   gboolean need_indicator, KamTableLayout *layout, GPtrArray *problems);
+
+static gboolean
+map_long_header (KamDataset *dataset, const KamSheet *sheet, guint header, KamTableHeader unknown,
+                 gboolean need_indicator, KamTableLayout *layout, GPtrArray *problems)
+{
+  guint problems_before = problems->len;
+  gboolean ok = map_header_fields (dataset, sheet, header, unknown, need_indicator, layout, problems);
+
+  name_problem_columns (problems, problems_before, layout);
+  return ok;
+}
+
+static gboolean
+map_header_fields (KamDataset *dataset, const KamSheet *sheet, guint header, KamTableHeader unknown,
+                   gboolean need_indicator, KamTableLayout *layout, GPtrArray *problems)
+{
+  const KamFigureField needed[] = { KAM_FIGURE_FIELD_YEAR, KAM_FIGURE_FIELD_INDICATOR, KAM_FIGURE_FIELD_VALUE };
+  guint problems_before = problems->len;
+  guint named = 0; /* the columns up to the last heading */
+
+  layout->kind = KAM_TABLE_LONG;
+  layout->header_row = header;
+  layout->header_rows = 1;
+  layout->first_row = header + 1;
+  layout->last_row = sheet->n_rows > 0 ? sheet->n_rows - 1 : 0;
+  layout->n_columns = sheet->n_columns;
+  layout->columns = g_new0 (KamTableColumn, MAX (sheet->n_columns, 1));
+  for (guint c = 0; c < sheet->n_columns; c++)
+    if (kam_sheet_get_text (sheet, header, c) != NULL)
+      named = c + 1;
+  for (guint c = 0; c < sheet->n_columns; c++)
+    {
+      g_autofree char *text = column_visible (sheet, c) ? cell_text (sheet, header, c) : NULL;
+      KamTableColumn *col = &layout->columns[c];
+      int d, f = heading_field (dataset, text, &d);
+
+      col->dimension = col->member = -1;
+      col->heading = g_strdup (text);
+      if (c >= named)
+        continue; /* cells beyond the header: not taken */
+      if (f < 0 && unknown == KAM_TABLE_HEADER_ONLY_KNOWN)
+        return FALSE;
+      if (f < 0 && unknown == KAM_TABLE_HEADER_REFUSE_UNKNOWN && column_visible (sheet, c))
+        problem (problems, sheet, header, c,
+                 _("unknown column “%s” (Kamlang reads country, year, indicator, value, qualifier, source, note and the dataset’s breakdowns)"),
+                 text ? text : "");
+      if (f < 0)
+        continue;
+      for (guint k = 0; k < c; k++)
+        if (layout->columns[k].kind == KAM_COLUMN_FIELD && (int) layout->columns[k].field == f
+            && layout->columns[k].dimension == d)
+          {
+            problem (problems, sheet, header, G_MAXUINT, _("the column “%s” is given twice (columns %u and %u)"), text,
+                     k + 1, c + 1);
+            return FALSE;
+          }
+      col->kind = KAM_COLUMN_FIELD;
+      col->field = f;
+      col->dimension = d;
+    }
+  if (problems->len > problems_before)
+    return FALSE;
+  for (guint n = 0; n < G_N_ELEMENTS (needed); n++)
+    {
+      gboolean found = FALSE;
+
+      if (needed[n] == KAM_FIGURE_FIELD_INDICATOR && !need_indicator)
+        continue;
+      for (guint c = 0; c < layout->n_columns; c++)
+        found |= layout->columns[c].kind == KAM_COLUMN_FIELD && layout->columns[c].field == needed[n];
+      if (!found)
+        {
+          problem (problems, sheet, header, G_MAXUINT, _("the header has no column “%s”"),
+                   needed[n] == KAM_FIGURE_FIELD_YEAR ? _("Year") : needed[n] == KAM_FIGURE_FIELD_VALUE ? _("Value") : _("Indicator"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+kam_table_layout_from_header (KamDataset *dataset, const KamSheet *sheet, guint header_row, KamTableHeader unknown,
+                              gboolean need_indicator, KamTableLayout *layout, GPtrArray *problems)
+{
+  memset (layout, 0, sizeof *layout);
+  layout->totals_row = -1;
+  layout->row_axis = -1;
+  return map_long_header (dataset, sheet, header_row, unknown, need_indicator, layout, problems);
+}
+
+void
+kam_table_layout_in_order (const KamSheet *sheet, guint first_row, KamTableLayout *layout)
+{
+  static const KamFigureField order[] = { KAM_FIGURE_FIELD_COUNTRY, KAM_FIGURE_FIELD_YEAR, KAM_FIGURE_FIELD_INDICATOR,
+                                          KAM_FIGURE_FIELD_VALUE,   KAM_FIGURE_FIELD_SOURCE, KAM_FIGURE_FIELD_NOTE,
+                                          KAM_FIGURE_FIELD_QUALIFIER };
+  static const char *const names[] = { "country", "year", "indicator", "value", "source", "note", "qualifier" };
+
+  memset (layout, 0, sizeof *layout);
+  layout->totals_row = -1;
+  layout->row_axis = -1;
+  layout->kind = KAM_TABLE_LONG;
+  layout->header_row = first_row;
+  layout->first_row = first_row;
+  layout->last_row = sheet->n_rows > 0 ? sheet->n_rows - 1 : 0;
+  layout->n_columns = sheet->n_columns;
+  layout->columns = g_new0 (KamTableColumn, MAX (sheet->n_columns, 1));
+  for (guint c = 0; c < sheet->n_columns; c++)
+    {
+      KamTableColumn *col = &layout->columns[c];
+
+      col->dimension = col->member = -1;
+      if (c >= G_N_ELEMENTS (order))
+        continue;
+      col->kind = KAM_COLUMN_FIELD;
+      col->field = order[c];
+      col->heading = g_strdup (names[c]);
+    }
+}
+
 gboolean
 kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
                   KamTableLayout *layout, GPtrArray *problems)
@@ -518,26 +696,9 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
 
   if (!wide)
     {
-      for (guint c = 0; c < sheet->n_columns; c++)
-        {
-          g_autofree char *text = column_visible (sheet, c) ? cell_text (sheet, header, c) : NULL;
-          KamTableColumn *col = &layout->columns[c];
-          int d, f = heading_field (dataset, text, &d);
-
-          col->heading = g_strdup (text);
-          if (f < 0)
-            continue;
-          for (guint k = 0; k < c; k++)
-            if (layout->columns[k].kind == KAM_COLUMN_FIELD && (int) layout->columns[k].field == f
-                && layout->columns[k].dimension == d)
-              {
-                problem (problems, sheet, header, c, _("the column “%s” is given twice"), text);
-                return FALSE;
-              }
-          col->kind = KAM_COLUMN_FIELD;
-          col->field = f;
-          col->dimension = d;
-        }
+      kam_table_layout_clear (layout);
+      if (!map_long_header (dataset, sheet, header, KAM_TABLE_HEADER_SKIP_UNKNOWN, FALSE, layout, problems))
+        return FALSE;
     }
   else
     {
@@ -770,23 +931,6 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
             }
         }
     }
-  else
-    {
-      gboolean has_year = FALSE, has_value = FALSE;
-
-      for (guint c = 0; c < layout->n_columns; c++)
-        if (layout->columns[c].kind == KAM_COLUMN_FIELD)
-          {
-            has_year |= layout->columns[c].field == KAM_FIGURE_FIELD_YEAR;
-            has_value |= layout->columns[c].field == KAM_FIGURE_FIELD_VALUE;
-          }
-      if (!has_year || !has_value)
-        {
-          problem (problems, sheet, header, 0, _("the header names no column “%s”"),
-                   !has_year ? _("Year") : _("Value"));
-          return FALSE;
-        }
-    }
   return TRUE;
 }
 
@@ -823,17 +967,292 @@ add_new_country (GPtrArray *new_countries, const char *code)
   g_ptr_array_add (new_countries, (gpointer) code);
 }
 
+/* Whether a text is only spaces (or empty). */
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A qualifier by its id ("approximate"), mark ("≈") or label. */
+static gboolean
+parse_qualifier (const char *text, KamQualifier *qualifier)
+{
+  if (kam_qualifier_parse (text, qualifier))
+    return TRUE;
+  for (guint q = 0; q < KAM_N_QUALIFIERS; q++)
+    if (kam_table_same_words (text, kam_qualifier_get_label (q)))
+      {
+        *qualifier = q;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A value as Kamlang writes it (layout->exact): a number, or unknown. */
+static gboolean
+parse_exact_value (const char *text, gboolean decimal_comma, double *value, char **why)
+{
+  static const char *const unknown[] = { "", "..", "-", "NA", "N/A", NULL };
+  g_autoptr (GError) local = NULL;
+
+  *value = NAN;
+  if (g_strv_contains (unknown, text))
+    return TRUE;
+  if (decimal_comma)
+    {
+      /* with ';' between fields, ',' is the decimal mark */
+      g_autofree char *dotted = g_strdelimit (g_strdup (text), ",", '.');
+      char *end = NULL;
+
+      *value = g_ascii_strtod (dotted, &end) + 0.0; /* -0 is 0 */
+      if (end == dotted || *end != '\0' || !isfinite (*value))
+        {
+          *why = g_strdup_printf (_("“%s” is not a number."), text);
+          return FALSE;
+        }
+    }
+  else if (!kam_number_parse (text, value, &local))
+    {
+      *why = g_strdup (local->message);
+      return FALSE;
+    }
+  if (signbit (*value))
+    {
+      *why = kam_rule_negative_message (text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A year as Kamlang writes it (a whole number), or as people do. */
+static gboolean
+parse_year_cell (const KamSheet *sheet, guint r, guint c, gboolean exact, int *year, char **why)
+{
+  g_autofree char *text = g_strstrip (g_strdup (kam_sheet_get_text (sheet, r, c) ? kam_sheet_get_text (sheet, r, c) : ""));
+  gint64 number = 0;
+  char *end = NULL;
+
+  if (exact)
+    {
+      number = g_ascii_strtoll (text, &end, 10);
+      if (*text == '\0' || *end != '\0')
+        number = 0;
+    }
+  else
+    number = kam_table_parse_year (text, kam_sheet_get_number (sheet, r, c));
+  if (number == 0)
+    {
+      *why = g_strdup_printf (_("“%s” is not a year"), text);
+      return FALSE;
+    }
+  if (number < KAM_YEAR_MIN || number > KAM_YEAR_MAX)
+    {
+      *why = kam_rule_year_range_message (text);
+      return FALSE;
+    }
+  *year = (int) number;
+  return TRUE;
+}
+
+/* A country or source as a cell names it: exactly (its id first, a text of
+ * spaces only the national total or no source unless it is an id), or as
+ * people write (trimmed; a country also by ISO 3166, "Total" the national
+ * total). NULL with why when none. */
+static const char *
+find_key_cell (KamDataset *dataset, KamFigureField field, const char *raw, gboolean exact, gboolean *none, char **why)
+{
+  g_autofree char *trimmed = exact ? NULL : cell_text_of (raw);
+  const char *text = exact ? (raw ? raw : "") : trimmed;
+  g_autoptr (GError) local = NULL;
+  const char *key;
+  gboolean is_new;
+
+  *none = FALSE;
+  if (exact ? is_blank (text) && (*text == '\0' || kam_dataset_find_key (dataset, field, text, FALSE) == NULL)
+            : text == NULL || (field == KAM_FIGURE_FIELD_COUNTRY && (is_total_label (text) || is_national_label (text))))
+    {
+      *none = TRUE;
+      return NULL;
+    }
+  if (!exact && field == KAM_FIGURE_FIELD_COUNTRY)
+    {
+      if ((key = country_of (dataset, text, &is_new)) == NULL)
+        *why = g_strdup_printf (_("there is no country “%s”"), text);
+      return key;
+    }
+  if ((key = kam_dataset_find_key_full (dataset, field, text, TRUE, &local)) == NULL)
+    *why = g_strdup (local->message);
+  return key;
+}
+
+/* A long table's row (one figure) into *row; FALSE when it has no figure,
+ * a problem said for each cell that cannot be read. */
+static gboolean
+read_long_row (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout, guint r, KamFigureRow *row,
+               GHashTable **found, GPtrArray *problems)
+{
+  gboolean any = FALSE, bad = FALSE, exact = layout->exact;
+  guint value_column = G_MAXUINT;
+
+  for (guint c = 0; c < layout->n_columns; c++)
+    any |= layout->columns[c].kind == KAM_COLUMN_FIELD && column_visible (sheet, c)
+           && !is_blank (kam_sheet_get_text (sheet, r, c));
+  if (!any)
+    return FALSE;
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      const KamTableColumn *col = &layout->columns[c];
+      const char *raw = kam_sheet_get_text (sheet, r, c);
+      g_autofree char *text = NULL; /* trimmed; NULL when blank */
+      g_autofree char *why = NULL;
+      gboolean none;
+      int d, m;
+
+      if (col->kind != KAM_COLUMN_FIELD || !column_visible (sheet, c))
+        continue;
+      /* (exactly read, a text as written needs no copy) */
+      if (!exact || col->field == KAM_FIGURE_FIELD_YEAR || col->field == KAM_FIGURE_FIELD_VALUE
+          || col->field == KAM_FIGURE_FIELD_QUALIFIER)
+        text = cell_text (sheet, r, c);
+      switch (col->field)
+        {
+        case KAM_FIGURE_FIELD_COUNTRY:
+        case KAM_FIGURE_FIELD_SOURCE:
+        case KAM_FIGURE_FIELD_INDICATOR:
+          {
+            const char *key;
+
+            GHashTable *cache = found[col->field == KAM_FIGURE_FIELD_COUNTRY     ? 0
+                                      : col->field == KAM_FIGURE_FIELD_INDICATOR ? 1
+                                                                                 : 2];
+            gpointer cached;
+
+            if (col->field == KAM_FIGURE_FIELD_INDICATOR && text == NULL && !exact)
+              break; /* the table's indicator */
+            /* (the same few texts fill a column of 10^6 rows: each found once) */
+            if (raw != NULL && g_hash_table_lookup_extended (cache, raw, NULL, &cached))
+              {
+                key = cached;
+                none = cached == NULL;
+              }
+            else
+              {
+                key = find_key_cell (dataset, col->field, raw, exact, &none, &why);
+                if (raw != NULL && (key != NULL || none))
+                  g_hash_table_insert (cache, g_strdup (raw), (gpointer) key);
+              }
+            if (key == NULL && !none)
+              problem (problems, sheet, r, c, "%s", why), bad = TRUE;
+            else if (col->field == KAM_FIGURE_FIELD_COUNTRY)
+              row->country = key;
+            else if (col->field == KAM_FIGURE_FIELD_SOURCE)
+              row->source = key;
+            else if (key != NULL)
+              row->indicator = key;
+            else
+              {
+                g_autofree char *message = kam_rule_unknown_message (KAM_FIGURE_FIELD_INDICATOR, raw ? raw : "");
+
+                problem (problems, sheet, r, c, "%s", message), bad = TRUE;
+              }
+          }
+          break;
+        case KAM_FIGURE_FIELD_YEAR:
+          if (!parse_year_cell (sheet, r, c, exact, &row->year, &why))
+            problem (problems, sheet, r, c, "%s", why), bad = TRUE;
+          break;
+        case KAM_FIGURE_FIELD_VALUE:
+          value_column = c;
+          if (exact ? !parse_exact_value (text ? text : "", layout->decimal_comma, &row->value, &why)
+                    : !kam_table_parse_value (text, &row->value, &row->qualifier, &why))
+            problem (problems, sheet, r, c, "%s", why), bad = TRUE;
+          break;
+        case KAM_FIGURE_FIELD_NOTE:
+          g_free ((char *) row->note);
+          row->note = exact ? (raw != NULL ? g_strdup (raw) : NULL) : g_steal_pointer (&text);
+          break;
+        case KAM_FIGURE_FIELD_QUALIFIER:
+          if ((text != NULL || exact) && !parse_qualifier (text ? text : "", &row->qualifier))
+            problem (problems, sheet, r, c,
+                     _("“%s” is not a qualifier: use exact, approximate, lower-bound, upper-bound, estimate or provisional, or the marks ≈ ≥ ≤ e p"),
+                     text ? text : ""), bad = TRUE;
+          break;
+        case KAM_FIGURE_FIELD_MEMBERS:
+          {
+            KamDimension *dimension = kam_dataset_get_dimension (dataset, (guint) col->dimension);
+
+            if (exact)
+              {
+                m = kam_dimension_find_member (dimension, raw ? raw : "", TRUE);
+                d = col->dimension;
+                if (m < 0 && is_blank (raw))
+                  break; /* the total */
+              }
+            else if (text == NULL || is_total_label (text))
+              break;
+            else if (!member_of (dataset, text, col->dimension, &d, &m))
+              m = -1;
+            if (m < 0)
+              problem (problems, sheet, r, c, _("“%s” is not a member of “%s”"), exact ? raw : text,
+                       kam_dimension_get_label (dimension)), bad = TRUE;
+            else
+              row->members[d] = (guint16) m;
+          }
+          break;
+        default:
+          break;
+        }
+    }
+  if (bad)
+    return FALSE;
+  if (row->indicator == NULL)
+    {
+      problem (problems, sheet, r, G_MAXUINT, _("the row names no indicator"));
+      return FALSE;
+    }
+  if (layout->typed && value_column != G_MAXUINT)
+    {
+      g_autoptr (GError) local = NULL;
+
+      if (!kam_rule_check_typed_value (dataset, row->indicator, row->value, &local))
+        {
+          problem (problems, sheet, r, value_column, "%s", local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Where a figure of the table was read: its row and column. */
+typedef struct
+{
+  guint row, column;
+} Place;
+
 GArray *
 kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout, GPtrArray *new_countries,
                 GPtrArray *problems, GPtrArray *said)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
+  g_autoptr (GArray) places = g_array_new (FALSE, FALSE, sizeof (Place));
   const char *indicator = layout->indicator ? g_intern_string (layout->indicator) : NULL;
   const char *source = layout->source ? g_intern_string (layout->source) : NULL;
   guint problems_before = problems->len;
   g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (double));
+  guint year_column = G_MAXUINT;
 
   g_array_set_size (sums, layout->n_columns);
+  GHashTable *found[3]; /* text → country, indicator or source (NULL: none) */
+
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    found[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint c = 0; c < layout->n_columns; c++)
+    if (layout->columns[c].kind == KAM_COLUMN_FIELD && layout->columns[c].field == KAM_FIGURE_FIELD_YEAR)
+      year_column = c;
   for (guint r = layout->first_row; r <= layout->last_row && r < sheet->n_rows; r++)
     {
       KamFigureRow key = { NULL, layout->year, indicator, NAN, source, NULL };
@@ -872,6 +1291,7 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
               KamFigureRow row = key;
               g_autofree char *why = NULL;
               const char *text = kam_sheet_get_text (sheet, r, c);
+              Place place = { r, c };
 
               if (col->kind != KAM_COLUMN_VALUES || !column_visible (sheet, c) || text == NULL)
                 continue;
@@ -887,110 +1307,71 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
               if (kam_value_is_known (row.value))
                 g_array_index (sums, double, c) += row.value;
               g_array_append_val (rows, row);
+              g_array_append_val (places, place);
             }
         }
       else
         {
-          gboolean any = FALSE, bad = FALSE;
+          Place place = { r, year_column };
 
-          key.year = 0;
-          for (guint c = 0; c < layout->n_columns && !bad; c++)
+          if (read_long_row (dataset, sheet, layout, r, &key, found, problems))
             {
-              const KamTableColumn *col = &layout->columns[c];
-              g_autofree char *text = NULL;
-              g_autofree char *why = NULL;
-              int d, m;
-
-              if (col->kind != KAM_COLUMN_FIELD || !column_visible (sheet, c))
-                continue;
-              text = cell_text (sheet, r, c);
-              any |= text != NULL;
-              switch (col->field)
-                {
-                case KAM_FIGURE_FIELD_COUNTRY:
-                  if (text == NULL || is_total_label (text) || is_national_label (text))
-                    key.country = NULL;
-                  else if ((key.country = country_of (dataset, text, &is_new)) == NULL)
-                    problem (problems, sheet, r, c, _("there is no country “%s”"), text), bad = TRUE;
-                  break;
-                case KAM_FIGURE_FIELD_YEAR:
-                  if ((key.year = kam_table_parse_year (text, kam_sheet_get_number (sheet, r, c))) == 0)
-                    problem (problems, sheet, r, c, _("“%s” is not a year"), text ? text : ""), bad = TRUE;
-                  break;
-                case KAM_FIGURE_FIELD_INDICATOR:
-                  if ((key.indicator = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_INDICATOR, text, TRUE)) == NULL)
-                    problem (problems, sheet, r, c, _("there is no indicator “%s”"), text ? text : ""), bad = TRUE;
-                  break;
-                case KAM_FIGURE_FIELD_SOURCE:
-                  if (text != NULL
-                      && (key.source = kam_dataset_find_key (dataset, KAM_FIGURE_FIELD_SOURCE, text, TRUE)) == NULL)
-                    problem (problems, sheet, r, c, _("there is no source “%s”"), text), bad = TRUE;
-                  break;
-                case KAM_FIGURE_FIELD_VALUE:
-                  if (!kam_table_parse_value (text, &key.value, &key.qualifier, &why))
-                    problem (problems, sheet, r, c, "%s", why), bad = TRUE;
-                  break;
-                case KAM_FIGURE_FIELD_NOTE:
-                  key.note = text; /* (borrowed until the row is kept) */
-                  break;
-                case KAM_FIGURE_FIELD_QUALIFIER:
-                  if (text != NULL && !kam_qualifier_parse (text, &key.qualifier))
-                    problem (problems, sheet, r, c, _("“%s” is not a qualifier"), text), bad = TRUE;
-                  break;
-                case KAM_FIGURE_FIELD_MEMBERS:
-                  if (text != NULL && !is_total_label (text))
-                    {
-                      if (!member_of (dataset, text, col->dimension, &d, &m))
-                        problem (problems, sheet, r, c, _("“%s” is not a member of “%s”"), text,
-                                 kam_dimension_get_label (kam_dataset_get_dimension (dataset, (guint) col->dimension))),
-                          bad = TRUE;
-                      else
-                        key.members[d] = (guint16) m;
-                    }
-                  break;
-                default:
-                  break;
-                }
-              if (col->field == KAM_FIGURE_FIELD_NOTE)
-                key.note = g_strdup (text);
+              g_array_append_val (rows, key);
+              g_array_append_val (places, place);
             }
-          if (!any || bad)
-            {
-              g_free ((char *) key.note);
-              continue;
-            }
-          if (key.indicator == NULL)
-            {
-              problem (problems, sheet, r, 0, _("the row names no indicator"));
-              g_free ((char *) key.note);
-              continue;
-            }
-          g_array_append_val (rows, key);
+          else
+            g_free ((char *) key.note);
         }
     }
-  /* the countries the figures need that the dataset does not have yet */
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    g_hash_table_unref (found[i]);
+  /* the rules of a figure, where the figures are known (a country to add
+   * from ISO 3166 is known once added) */
   for (guint i = 0; i < rows->len; i++)
     {
-      const char *code = g_array_index (rows, KamFigureRow, i).country;
+      const KamFigureRow *row = &g_array_index (rows, KamFigureRow, i);
+      g_autoptr (GError) local = NULL;
 
-      if (code != NULL && kam_dataset_lookup_country (dataset, code) == NULL)
-        add_new_country (new_countries, code);
+      if (row->country != NULL && kam_dataset_lookup_country (dataset, row->country) == NULL)
+        add_new_country (new_countries, row->country);
+      else if (!kam_dataset_validate_row (dataset, row, 0, &local))
+        problem (problems, sheet, g_array_index (places, Place, i).row,
+                 layout->kind == KAM_TABLE_WIDE ? g_array_index (places, Place, i).column : G_MAXUINT, "%s",
+                 local->message);
     }
-  if (rows->len == 0 && problems->len == problems_before)
+  if (rows->len == 0 && problems->len == problems_before && !layout->exact)
     problem (problems, sheet, G_MAXUINT, 0, _("the table gives no figure"));
-  /* the same figure twice (by a hash of the keys: a table may have 10^5 rows) */
+  /* the same figure twice (by a hash of the keys: a table may have 10^6 rows) */
   {
     g_autoptr (GHashTable) seen = g_hash_table_new (key_hash, key_equal);
 
     for (guint i = 0; i < rows->len; i++)
       {
         KamFigureRow *row = &g_array_index (rows, KamFigureRow, i);
+        const Place *here = &g_array_index (places, Place, i);
+        gpointer first;
 
-        if (!g_hash_table_add (seen, row))
-          problem (problems, sheet, G_MAXUINT, 0, _("the table gives the same figure twice (%s, %d)"),
-                   kam_dataset_get_country_label (dataset, row->country), row->year);
+        if (g_hash_table_lookup_extended (seen, row, &first, NULL))
+          {
+            const Place *there = &g_array_index (places, Place, (KamFigureRow *) first - (KamFigureRow *) rows->data);
+
+            if (sheet->lines != NULL)
+              problem (problems, sheet, here->row, here->column,
+                       _("the same country, year, indicator, source and breakdown as line %u"),
+                       sheet->lines[there->row]);
+            else
+              {
+                g_autofree char *cell = kam_sheet_cell_name (there->row, there->column == G_MAXUINT ? 0 : there->column);
+
+                problem (problems, sheet, here->row, here->column,
+                         _("the same country, year, indicator, source and breakdown as %s"), cell);
+              }
+          }
+        else
+          g_hash_table_add (seen, row);
       }
   }
+  name_problem_columns (problems, problems_before, layout);
   /* the totals row, as a check */
   if (layout->totals_row >= 0 && problems->len == problems_before)
     {
@@ -1058,16 +1439,9 @@ kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *
     rows = kam_table_read (dataset, sheet, &layout, new_countries, problems, said);
   if (problems->len > 0)
     {
-      GString *text = g_string_new (NULL);
+      g_autofree char *text = kam_table_problems_to_text (problems, 100);
 
-      for (guint i = 0; i < problems->len; i++)
-        {
-          g_autofree char *line = kam_table_problem_to_string (g_ptr_array_index (problems, i));
-
-          g_string_append_printf (text, "%s%s", i ? "\n" : "", line);
-        }
-      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Nothing was imported:\n%s"), text->str);
-      g_string_free (text, TRUE);
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Nothing was imported:\n%s"), text);
       if (rows != NULL)
         rows_free (rows);
       kam_table_layout_clear (&layout);
@@ -1100,13 +1474,28 @@ kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *
   return ok;
 }
 
+KamSheet *
+kam_table_sheet_from_records (const char *name, GPtrArray *records)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autofree guint *lines = g_new (guint, MAX (records->len, 1));
+
+  for (guint r = 0; r < records->len; r++)
+    {
+      KamCsvRecord *record = g_ptr_array_index (records, r);
+
+      g_ptr_array_add (rows, record->fields);
+      lines[r] = record->line;
+    }
+  return kam_sheet_new_from_rows (name, rows, lines);
+}
+
 GPtrArray *
 kam_table_read_sheets (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
   g_autoptr (GPtrArray) records = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *name = NULL;
   GPtrArray *sheets;
   char head[4] = { 0 };
@@ -1132,12 +1521,9 @@ kam_table_read_sheets (const char *path, GError **error)
     }
   if ((records = kam_csv_parse (data, length, 0, NULL, error)) == NULL)
     return NULL;
-  rows = g_ptr_array_new ();
-  for (guint r = 0; r < records->len; r++)
-    g_ptr_array_add (rows, ((KamCsvRecord *) g_ptr_array_index (records, r))->fields);
   name = g_path_get_basename (path);
   sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_sheet_free);
-  g_ptr_array_add (sheets, kam_sheet_new_from_rows (name, rows));
+  g_ptr_array_add (sheets, kam_table_sheet_from_records (name, records));
   return sheets;
 }
 

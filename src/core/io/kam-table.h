@@ -61,21 +61,58 @@ typedef struct
   char *indicator;
   char *source;
   int year;                   /* wide tables without years: the year of every value; 0 none */
+  /* How cells are read. FALSE: as people write tables (names trimmed, found
+   * in ISO 3166 too; "45,866*", "about 9,000", "n/a"). TRUE: exactly, as
+   * Kamlang writes CSV and copies figures (texts as written, ids before
+   * names, a number as a number, "", "..", "-", "NA" or "N/A" unknown), so
+   * that what Kamlang wrote reads back as it was. */
+  gboolean exact;
+  gboolean decimal_comma;     /* exact: ',' is the decimal mark (a CSV with ';' between fields) */
+  gboolean typed;             /* values typed by a person: the rules of a typed value too (whole persons) */
 } KamTableLayout;
 
 void kam_table_layout_clear (KamTableLayout *layout);
 
-/* A problem with a cell: where, as a spreadsheet names it, and why. */
+/* A problem with a cell: where, as a spreadsheet names it, and why (one
+ * wording for a problem, whatever the table came from). */
 typedef struct
 {
   char *sheet;
-  guint row, column;
-  char *message;
+  guint row, column;  /* G_MAXUINT: the whole table, or the whole row */
+  guint line;         /* a text's sheet: the row's line (from 1); else 0 */
+  char *heading;      /* the column's heading, or NULL */
+  char *message;      /* without a full stop */
 } KamTableProblem;
 
 void kam_table_problem_free (KamTableProblem *problem);
-/* "By destination!B7: “many” is not a number" */
+/* "By destination!B7: “many” is not a number"; of a text's sheet (a CSV
+ * file), "Line 7, column 4 (value): “many” is not a number." */
 char *kam_table_problem_to_string (const KamTableProblem *problem);
+/* The first @most problems, one a line, and how many more there are. */
+char *kam_table_problems_to_text (GPtrArray *problems, guint most);
+
+/* What a heading that names no field of a figure means to
+ * kam_table_layout_from_header(). */
+typedef enum
+{
+  KAM_TABLE_HEADER_SKIP_UNKNOWN,   /* a column not taken (a spreadsheet's own columns) */
+  KAM_TABLE_HEADER_REFUSE_UNKNOWN, /* a problem (a CSV file of Kamlang's columns) */
+  KAM_TABLE_HEADER_ONLY_KNOWN,     /* the row is no header of fields: FALSE without a problem */
+} KamTableHeader;
+
+/* The long layout (one figure a row) a header row names, heading by
+ * heading: country, year, indicator, value, source, note, qualifier and the
+ * dataset's breakdowns, by id or name, in English or Khmer, as the Figures
+ * page titles them, or in other words people use ("Destination", "Number").
+ * FALSE with a problem when a field is named twice or year or value is not
+ * named (or indicator, when @need_indicator). The data are the rows under it. */
+gboolean kam_table_layout_from_header (KamDataset *dataset, const KamSheet *sheet, guint header_row,
+                                       KamTableHeader unknown, gboolean need_indicator, KamTableLayout *layout,
+                                       GPtrArray *problems);
+/* The long layout of a table without a header, its columns in the order
+ * Kamlang copies them: country, year, indicator, value, source, note,
+ * qualifier; its data from first_row. */
+void kam_table_layout_in_order (const KamSheet *sheet, guint first_row, KamTableLayout *layout);
 
 /* Whether two headings or names are the same words, in any case (NULL is
  * none): "Country" and "country", "ស្ត្រី" and "ស្ត្រី". */
@@ -99,12 +136,16 @@ gboolean kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const cha
                            KamTableLayout *layout, GPtrArray *problems);
 
 /* The figures the table gives, with a problem for every cell that cannot
- * be one; countries not in the dataset but in ISO 3166 are named in
+ * be one and every figure the rules refuse (kam_dataset_validate_row); countries not in the dataset but in ISO 3166 are named in
  * new_countries (codes) to be added with them. said: what was skipped and
  * checked, in sentences ("The table's total 68,040 matches the sum of its
  * rows."). */
 GArray *kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout,
                         GPtrArray *new_countries, GPtrArray *problems, GPtrArray *said);
+
+/* The sheet of a CSV file's records (kam_csv_parse(); it takes their
+ * texts), each row with its line for problems to name. */
+KamSheet *kam_table_sheet_from_records (const char *name, GPtrArray *records);
 
 /* The sheets of a workbook (kam_sheet_read_file), or of a CSV file (text:
  * one sheet named as the file, "," or ";" between fields), to import from. */
