@@ -217,6 +217,110 @@ test_wide_csv (void)
   g_assert_nonnull (strstr (g_ptr_array_index (said, 0), "matches the sum of its rows in 3 columns"));
 }
 
+/* A sheet of texts, rows split at '|' and cells at ','. */
+static KamSheet *
+sheet_of (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "|", -1);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_auto (GStrv) cells = g_strsplit (lines[l], ",", -1);
+      GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        g_ptr_array_add (row, g_strdup (cells[c]));
+      g_ptr_array_add (rows, row);
+    }
+  return kam_sheet_new_from_rows ("Chosen", rows, NULL);
+}
+
+/* What a person chooses in the assistant over what is detected: the
+ * header's row and each column's meaning (headings in a language Kamlang
+ * does not read), a column of values left out, the rows with problems left
+ * out so that the rest imports. */
+static void
+test_chosen (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamSheet) german = sheet_of ("Arbeitskräfte im Ausland|Land,Jahr,Anzahl,Bemerkung|Malaysia,2022,51000,x|Japan,2023,62000,y");
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
+  g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  KamTableMeaning meanings[4] = {
+    { KAM_TABLE_MEANING_FIELD, KAM_FIGURE_FIELD_COUNTRY, -1 },
+    { KAM_TABLE_MEANING_FIELD, KAM_FIGURE_FIELD_YEAR, -1 },
+    { KAM_TABLE_MEANING_FIELD, KAM_FIGURE_FIELD_VALUE, -1 },
+    { KAM_TABLE_MEANING_SKIP, 0, -1 },
+  };
+  KamTableChoices choices = { 1, G_N_ELEMENTS (meanings), meanings, NULL };
+  KamTableLayout layout;
+  guint added = 0;
+
+  /* detected: no row names its columns */
+  g_assert_false (kam_table_detect (dataset, german, "deployed", NULL, &layout, problems));
+  kam_table_layout_clear (&layout);
+  g_assert_cmpuint (problems->len, ==, 1);
+  /* chosen: the header in row 2, its columns country, year, value */
+  g_assert_true (kam_table_detect_chosen (dataset, german, "deployed", NULL, &choices, &layout, problems));
+  g_assert_cmpint (layout.kind, ==, KAM_TABLE_LONG);
+  g_assert_cmpuint (layout.header_row, ==, 1);
+  g_assert_cmpuint (layout.first_row, ==, 2);
+  g_assert_cmpint (layout.columns[3].kind, ==, KAM_COLUMN_SKIP);
+  kam_table_layout_clear (&layout);
+  g_assert_true (kam_table_import_chosen (dataset, german, "deployed", NULL, &choices, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpfloat (value_of (dataset, "MYS", 2022, "total", NULL), ==, 51000);
+  /* the note column left out: no note */
+  {
+    KamFigureTable *table = kam_dataset_get_figures (dataset);
+
+    for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+      g_assert_cmpstr (kam_figure_table_get_note (table, r), !=, "x");
+  }
+  g_assert_true (kam_dataset_undo (dataset));
+
+  /* the same column named twice by a person */
+  meanings[3] = meanings[2];
+  g_ptr_array_set_size (problems, 0);
+  g_assert_false (kam_table_detect_chosen (dataset, german, "deployed", NULL, &choices, &layout, problems));
+  kam_table_layout_clear (&layout);
+  g_assert_nonnull (strstr (((KamTableProblem *) g_ptr_array_index (problems, 0))->message, "twice"));
+
+  /* a wide table: a column of values left out, and the rows with problems */
+  {
+    g_autofree char *path = kam_test_fixture ("tables/bad.xlsx");
+    g_autoptr (GPtrArray) sheets = kam_table_read_sheets (path, &error);
+    const KamSheet *bad;
+    KamTableMeaning skip_2023[3] = { { 0 }, { 0 }, { KAM_TABLE_MEANING_SKIP, 0, -1 } };
+    KamTableChoices wide = { -1, G_N_ELEMENTS (skip_2023), skip_2023, NULL };
+    g_autoptr (GArray) left_out = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint atlantis = 2;
+    gboolean left_said = FALSE;
+
+    g_assert_no_error (error);
+    bad = g_ptr_array_index (sheets, 0);
+    /* without 2023's column, only Atlantis is wrong */
+    g_assert_false (kam_table_import_chosen (dataset, bad, "deployed", NULL, &wide, &added, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "Bad!A3: there is no country “Atlantis”"));
+    g_assert_null (strstr (error->message, "many"));
+    g_clear_error (&error);
+    /* and without Atlantis's row, Malaysia 2022 imports */
+    g_array_append_val (left_out, atlantis);
+    wide.left_out = left_out;
+    g_assert_true (kam_table_import_chosen (dataset, bad, "deployed", NULL, &wide, &added, said, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+    g_assert_cmpfloat (value_of (dataset, "MYS", 2022, "total", NULL), ==, 1000);
+    g_assert_cmpfloat (value_of (dataset, "MYS", 2023, "total", NULL), ==, 4000); /* the dataset's own */
+    for (guint k = 0; k < said->len; k++)
+      left_said |= strstr (g_ptr_array_index (said, k), "Row 3 was left out") != NULL;
+    g_assert_true (left_said);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -227,5 +331,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/table/khmer-long-table", test_khmer_long_table);
   g_test_add_func ("/kamlang/table/bad-table", test_bad_table);
   g_test_add_func ("/kamlang/table/wide-csv", test_wide_csv);
+  g_test_add_func ("/kamlang/table/chosen", test_chosen);
   return g_test_run ();
 }

@@ -27,6 +27,7 @@ kam_table_layout_clear (KamTableLayout *layout)
   g_clear_pointer (&layout->columns, g_free);
   g_clear_pointer (&layout->indicator, g_free);
   g_clear_pointer (&layout->source, g_free);
+  g_clear_pointer (&layout->left_out, g_hash_table_unref);
   layout->n_columns = 0;
 }
 
@@ -519,22 +520,33 @@ find_indicator_in (KamDataset *dataset, const char *text)
 /* The fields a header row names (kam_table_layout_from_header()), into
  * layout's columns; the rest of layout as it is. */
 static gboolean map_header_fields (KamDataset *dataset, const KamSheet *sheet, guint header, KamTableHeader unknown,
-                                   gboolean need_indicator, KamTableLayout *layout, GPtrArray *problems);
+                                   gboolean need_indicator, const KamTableChoices *choices, KamTableLayout *layout,
+                                   GPtrArray *problems);
 
 static gboolean
 map_long_header (KamDataset *dataset, const KamSheet *sheet, guint header, KamTableHeader unknown,
-                 gboolean need_indicator, KamTableLayout *layout, GPtrArray *problems)
+                 gboolean need_indicator, const KamTableChoices *choices, KamTableLayout *layout, GPtrArray *problems)
 {
   guint problems_before = problems->len;
-  gboolean ok = map_header_fields (dataset, sheet, header, unknown, need_indicator, layout, problems);
+  gboolean ok = map_header_fields (dataset, sheet, header, unknown, need_indicator, choices, layout, problems);
 
   name_problem_columns (problems, problems_before, layout);
   return ok;
 }
 
+/* The meaning a person chose for a column, or NULL. */
+static const KamTableMeaning *
+chosen_meaning (const KamTableChoices *choices, guint column)
+{
+  if (choices == NULL || column >= choices->n_meanings || choices->meanings[column].kind == KAM_TABLE_MEANING_DETECTED)
+    return NULL;
+  return &choices->meanings[column];
+}
+
 static gboolean
 map_header_fields (KamDataset *dataset, const KamSheet *sheet, guint header, KamTableHeader unknown,
-                   gboolean need_indicator, KamTableLayout *layout, GPtrArray *problems)
+                   gboolean need_indicator, const KamTableChoices *choices, KamTableLayout *layout,
+                   GPtrArray *problems)
 {
   const KamFigureField needed[] = { KAM_FIGURE_FIELD_YEAR, KAM_FIGURE_FIELD_INDICATOR, KAM_FIGURE_FIELD_VALUE };
   guint problems_before = problems->len;
@@ -554,11 +566,22 @@ map_header_fields (KamDataset *dataset, const KamSheet *sheet, guint header, Kam
     {
       g_autofree char *text = column_visible (sheet, c) ? cell_text (sheet, header, c) : NULL;
       KamTableColumn *col = &layout->columns[c];
+      const KamTableMeaning *chosen = chosen_meaning (choices, c);
       int d, f = heading_field (dataset, text, &d);
 
       col->dimension = col->member = -1;
       col->heading = g_strdup (text);
-      if (c >= named)
+      if (chosen != NULL)
+        {
+          /* a person's choice, whatever the heading says */
+          if (chosen->kind != KAM_TABLE_MEANING_FIELD)
+            continue;
+          f = (int) chosen->field;
+          d = chosen->field == KAM_FIGURE_FIELD_MEMBERS ? chosen->dimension : -1;
+          if (d >= (int) kam_dataset_get_n_dimensions (dataset))
+            continue;
+        }
+      else if (c >= named)
         continue; /* cells beyond the header: not taken */
       if (f < 0 && unknown == KAM_TABLE_HEADER_ONLY_KNOWN)
         return FALSE;
@@ -607,7 +630,7 @@ kam_table_layout_from_header (KamDataset *dataset, const KamSheet *sheet, guint 
   memset (layout, 0, sizeof *layout);
   layout->totals_row = -1;
   layout->row_axis = -1;
-  return map_long_header (dataset, sheet, header_row, unknown, need_indicator, layout, problems);
+  return map_long_header (dataset, sheet, header_row, unknown, need_indicator, NULL, layout, problems);
 }
 
 void
@@ -644,8 +667,18 @@ gboolean
 kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
                   KamTableLayout *layout, GPtrArray *problems)
 {
+  return kam_table_detect_chosen (dataset, sheet, indicator, source, NULL, layout, problems);
+}
+
+gboolean
+kam_table_detect_chosen (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
+                         const KamTableChoices *choices, KamTableLayout *layout, GPtrArray *problems)
+{
   guint header = G_MAXUINT, label = 0;
   gboolean wide = FALSE;
+  int chosen_label = -1;
+  guint search_from = 0, search_to = MIN (sheet->n_rows, MAX_HEADER_SEARCH);
+  gboolean chosen = choices != NULL && choices->header_row >= 0, chosen_fields = FALSE;
 
   memset (layout, 0, sizeof *layout);
   layout->totals_row = -1;
@@ -654,31 +687,51 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
     layout->hidden_rows += sheet->hidden_rows[r];
   for (guint c = 0; c < sheet->n_columns; c++)
     layout->hidden_columns += sheet->hidden_columns[c];
+  for (guint c = 0; choices != NULL && c < choices->n_meanings; c++)
+    if (choices->meanings[c].kind == KAM_TABLE_MEANING_LABELS)
+      chosen_label = (int) c;
+    else if (choices->meanings[c].kind == KAM_TABLE_MEANING_FIELD)
+      chosen_fields = TRUE;
+  if (choices != NULL && choices->header_row >= 0)
+    {
+      search_from = (guint) choices->header_row;
+      search_to = MIN (sheet->n_rows, search_from + 1);
+    }
 
   /* the header: the first row that names fields (long), or years or members
-   * after a first column (wide) */
-  for (guint r = 0; r < MIN (sheet->n_rows, MAX_HEADER_SEARCH) && header == G_MAXUINT; r++)
+   * after a first column (wide); or the row a person chose */
+  for (guint r = search_from; r < search_to && header == G_MAXUINT; r++)
     {
       RowSense all, after;
 
-      if (!row_visible (sheet, r))
+      if (!row_visible (sheet, r) && !chosen)
         continue;
       all = sense_row (dataset, sheet, r, 0);
-      if (all.fields >= 2 && all.fields * 2 >= all.filled)
+      if (chosen_label < 0 && (chosen ? all.fields >= 1 || chosen_fields : all.fields >= 2 && all.fields * 2 >= all.filled))
         {
           header = r;
           break;
         }
-      for (label = 0; label < sheet->n_columns && !column_visible (sheet, label); label++)
-        ;
+      if (chosen_label >= 0)
+        label = (guint) chosen_label;
+      else
+        for (label = 0; label < sheet->n_columns && !column_visible (sheet, label); label++)
+          ;
       after = sense_row (dataset, sheet, r, label + 1);
       /* (two columns at least: a title "Workers abroad, 2024" split by a
        * CSV's comma is no header) */
-      if (after.years + after.members >= 1 && after.years + after.members + 1 >= after.filled && after.filled >= 2)
+      if (after.years + after.members >= 1
+          && (chosen || (after.years + after.members + 1 >= after.filled && after.filled >= 2)))
         {
           header = r;
           wide = TRUE;
         }
+    }
+  if (header == G_MAXUINT && chosen)
+    {
+      problem (problems, sheet, search_from, G_MAXUINT,
+               _("the header row names no column (Country, Year, Value …) and gives no year or breakdown's member"));
+      return FALSE;
     }
   if (header == G_MAXUINT)
     {
@@ -697,7 +750,7 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
   if (!wide)
     {
       kam_table_layout_clear (layout);
-      if (!map_long_header (dataset, sheet, header, KAM_TABLE_HEADER_SKIP_UNKNOWN, FALSE, layout, problems))
+      if (!map_long_header (dataset, sheet, header, KAM_TABLE_HEADER_SKIP_UNKNOWN, FALSE, choices, layout, problems))
         return FALSE;
     }
   else
@@ -787,6 +840,21 @@ kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indica
             best = g_array_index (counts, guint, d), best_dimension = (int) d;
         layout->row_axis = best > countries ? best_dimension : -1;
       }
+    }
+
+  /* what a person chose: columns left out, rows left out */
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      const KamTableMeaning *meaning = chosen_meaning (choices, c);
+
+      if (meaning != NULL && meaning->kind == KAM_TABLE_MEANING_SKIP)
+        layout->columns[c].kind = KAM_COLUMN_SKIP;
+    }
+  if (choices != NULL && choices->left_out != NULL && choices->left_out->len > 0)
+    {
+      layout->left_out = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < choices->left_out->len; i++)
+        g_hash_table_add (layout->left_out, GUINT_TO_POINTER (g_array_index (choices->left_out, guint, i) + 1));
     }
 
   /* the data rows: after the header, up to a totals row or the notes under
@@ -1233,6 +1301,12 @@ typedef struct
   guint row, column;
 } Place;
 
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  return (int) GPOINTER_TO_UINT (a) - (int) GPOINTER_TO_UINT (b);
+}
+
 GArray *
 kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout *layout, GPtrArray *new_countries,
                 GPtrArray *problems, GPtrArray *said)
@@ -1259,7 +1333,8 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
       g_autofree char *label = NULL;
       gboolean is_new;
 
-      if (!row_visible (sheet, r))
+      if (!row_visible (sheet, r)
+          || (layout->left_out != NULL && g_hash_table_contains (layout->left_out, GUINT_TO_POINTER (r + 1))))
         continue;
       if (layout->kind == KAM_TABLE_WIDE)
         {
@@ -1408,6 +1483,18 @@ kam_table_read (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout
     g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hidden row was left out.",
                                                          "%u hidden rows were left out.", layout->hidden_rows),
                                             layout->hidden_rows));
+  if (said != NULL && layout->left_out != NULL)
+    {
+      g_autoptr (GList) keys = g_list_sort (g_hash_table_get_keys (layout->left_out), compare_rows);
+      g_autoptr (GString) list = g_string_new (NULL);
+
+      for (GList *k = keys; k != NULL; k = k->next)
+        g_string_append_printf (list, "%s%u", list->len ? ", " : "", GPOINTER_TO_UINT (k->data));
+      g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Row %s was left out, as chosen.",
+                                                           "Rows %s were left out, as chosen.",
+                                                           g_hash_table_size (layout->left_out)),
+                                              list->str));
+    }
   if (said != NULL && layout->hidden_columns > 0)
     g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hidden column was left out.",
                                                          "%u hidden columns were left out.", layout->hidden_columns),
@@ -1427,6 +1514,13 @@ gboolean
 kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
                         guint *n_added, GPtrArray *said, GError **error)
 {
+  return kam_table_import_chosen (dataset, sheet, indicator, source, NULL, n_added, said, error);
+}
+
+gboolean
+kam_table_import_chosen (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
+                         const KamTableChoices *choices, guint *n_added, GPtrArray *said, GError **error)
+{
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_table_problem_free);
   g_autoptr (GPtrArray) new_countries = g_ptr_array_new ();
   KamTableLayout layout;
@@ -1435,7 +1529,7 @@ kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *
 
   if (n_added != NULL)
     *n_added = 0;
-  if (kam_table_detect (dataset, sheet, indicator, source, &layout, problems))
+  if (kam_table_detect_chosen (dataset, sheet, indicator, source, choices, &layout, problems))
     rows = kam_table_read (dataset, sheet, &layout, new_countries, problems, said);
   if (problems->len > 0)
     {

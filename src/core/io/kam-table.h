@@ -69,9 +69,34 @@ typedef struct
   gboolean exact;
   gboolean decimal_comma;     /* exact: ',' is the decimal mark (a CSV with ';' between fields) */
   gboolean typed;             /* values typed by a person: the rules of a typed value too (whole persons) */
+  GHashTable *left_out;       /* rows not read (row + 1 as pointers), or NULL */
 } KamTableLayout;
 
 void kam_table_layout_clear (KamTableLayout *layout);
+
+/* What a person chose over what was detected (Import Table's assistant). */
+typedef enum
+{
+  KAM_TABLE_MEANING_DETECTED, /* as detected */
+  KAM_TABLE_MEANING_SKIP,     /* not imported */
+  KAM_TABLE_MEANING_LABELS,   /* wide: the rows' labels (countries, or a breakdown's members) */
+  KAM_TABLE_MEANING_FIELD,    /* long: a figure's field (a breakdown's members: of dimension) */
+} KamTableMeaningKind;
+
+typedef struct
+{
+  KamTableMeaningKind kind;
+  KamFigureField field;
+  int dimension;
+} KamTableMeaning;
+
+typedef struct
+{
+  int header_row;            /* the header's (first) row, or -1: detected */
+  guint n_meanings;
+  KamTableMeaning *meanings; /* each column's, from the first */
+  GArray *left_out;          /* rows (guint, from 0) left out, or NULL */
+} KamTableChoices;
 
 /* A problem with a cell: where, as a spreadsheet names it, and why (one
  * wording for a problem, whatever the table came from). */
@@ -134,6 +159,11 @@ int kam_table_parse_year (const char *text, double number);
  * say what. */
 gboolean kam_table_detect (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
                            KamTableLayout *layout, GPtrArray *problems);
+/* The same, with what a person chose (NULL: nothing): the header's row,
+ * a column's meaning, rows left out. */
+gboolean kam_table_detect_chosen (KamDataset *dataset, const KamSheet *sheet, const char *indicator,
+                                  const char *source, const KamTableChoices *choices, KamTableLayout *layout,
+                                  GPtrArray *problems);
 
 /* The figures the table gives, with a problem for every cell that cannot
  * be one and every figure the rules refuse (kam_dataset_validate_row); countries not in the dataset but in ISO 3166 are named in
@@ -155,6 +185,11 @@ GPtrArray *kam_table_read_sheets (const char *path, GError **error);
  * need) as one undoable step; all or nothing, as kam_table_import_file(). */
 gboolean kam_table_import_sheet (KamDataset *dataset, const KamSheet *sheet, const char *indicator, const char *source,
                                  guint *n_added, GPtrArray *said, GError **error);
+
+/* The same, with what a person chose (kam_table_detect_chosen()). */
+gboolean kam_table_import_chosen (KamDataset *dataset, const KamSheet *sheet, const char *indicator,
+                                  const char *source, const KamTableChoices *choices, guint *n_added, GPtrArray *said,
+                                  GError **error);
 
 /* Detects and reads a sheet of a workbook (NULL: the first with a table),
  * and adds its figures (and the countries they need) as one undoable step.
