@@ -509,6 +509,84 @@ test_import_table_dialog (void)
   close_window (window);
 }
 
+static GtkWidget *
+check_labelled (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = check_labelled (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The position of an item in a drop-down's list of strings. */
+static guint
+item_position (GtkWidget *drop_down, const char *text)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return i;
+  g_error ("no item “%s”", text);
+  return 0;
+}
+
+/* In the assistant a person changes what was detected: a column of values
+ * left out, the rows with problems left out; Import then takes the rest,
+ * and only it (issue 28). */
+static void
+test_import_table_choices (void)
+{
+  KamWindow *window = open_window ("entry.kamlang");
+  KamDataset *dataset = kam_window_get_dataset (window);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  guint before = kam_figure_table_get_n_rows (table);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "tables", "bad.xlsx", NULL);
+  ImportSearch search = { GTK_WINDOW (window), NULL };
+  GtkWidget *indicator, *import, *column_c, *leave_out, *header_row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-table-file", "s", path));
+  g_assert_true (wait_for (import_dialog_shown, &search));
+  indicator = find_named (GTK_WIDGET (search.found), "Indicator");
+  column_c = find_named (GTK_WIDGET (search.found), "Column C");
+  header_row = find_named (GTK_WIDGET (search.found), "Header row");
+  leave_out = check_labelled (GTK_WIDGET (search.found), "_Leave out the rows with problems");
+  import = button_labelled (GTK_WIDGET (search.found), "_Import");
+  g_assert_true (GTK_IS_DROP_DOWN (column_c));
+  g_assert_true (GTK_IS_SPIN_BUTTON (header_row));
+  g_assert_nonnull (leave_out);
+  /* detected: the header in row 1, column C a column of values */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (header_row)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (column_c)), ==, item_position (column_c, "Values"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (indicator), item_position (indicator, "Workers sent"));
+  iterate ();
+  /* “many” in C2 and Atlantis in A3: nothing can be imported */
+  g_assert_false (gtk_widget_get_sensitive (import));
+  g_assert_true (gtk_widget_get_visible (leave_out));
+  /* 2023 left out: Atlantis is still a problem */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (column_c), item_position (column_c, "Not imported"));
+  iterate ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (column_c)), ==, item_position (column_c, "Not imported"));
+  g_assert_false (gtk_widget_get_sensitive (import));
+  /* and its row: Malaysia 2022 alone */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (leave_out), TRUE);
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (import));
+  g_signal_emit_by_name (import, "clicked");
+  iterate ();
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before + 1);
+  g_assert_null (kam_dataset_lookup_country (dataset, "Atlantis"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before);
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -525,6 +603,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/open-cancel", test_open_cancel);
   g_test_add_func ("/kamlang/window/import-from-window", test_import_from_window);
   g_test_add_func ("/kamlang/window/import-table-dialog", test_import_table_dialog);
+  g_test_add_func ("/kamlang/window/import-table-choices", test_import_table_choices);
   g_test_add_func ("/kamlang/window/exports-in-thread", test_exports_in_thread);
   g_test_add_func ("/kamlang/window/version-1-upgrade-asks", test_version_1_upgrade_asks);
   return g_test_run ();

@@ -6,14 +6,17 @@
 
 /* Import Table: a workbook's sheet shown as the table importer reads it
  * (kam-table.h), before anything is added: the sheet (a workbook's sheets
- * listed), the indicator and source of its values, what was found (the
- * layout, the rows, what is skipped), a preview of the sheet with the table
- * framed, and every problem by its cell. Import adds the figures as one
- * step for Undo; with a problem it cannot be pressed. */
+ * listed), the indicator and source of its values, the header's row, what
+ * was found (the layout, the rows, what is skipped), a preview of the sheet
+ * with the table framed and each column's meaning above it (all of which a
+ * person may change: KamTableChoices), and every problem by its cell.
+ * Import adds the figures as one step for Undo; with a problem it cannot be
+ * pressed, unless the rows with problems are left out. */
 
 #include <glib/gi18n.h>
 #include "kam-import-dialog.h"
 #include "kam-choices.h"
+#include "kam-paste.h"
 #include "kam-sheet.h"
 #include "kam-table.h"
 #include "kam-ui-util.h"
@@ -30,8 +33,30 @@ typedef struct
   KamChoices indicators, sources;
   GtkDropDown *sheet, *indicator, *source;
   GtkWidget *summary, *preview, *problems, *import;
+  GtkSpinButton *header_row;
+  GtkWidget *leave_out;      /* GtkCheckButton: the rows with problems left out */
+  GPtrArray *meanings;       /* GtkDropDown, a column's meaning */
+  GtkStringList *meaning_labels;
+  KamTableChoices choices;   /* what was chosen over what was detected */
+  gboolean updating;         /* (controls set from the layout, not by a person) */
   char *file_name;
 } Import;
+
+/* The meanings a column may be given, in the order of its drop-down: not
+ * imported, as detected, the labels of a wide table's rows, a figure's
+ * fields, and then each breakdown. */
+enum
+{
+  MEANING_SKIP,
+  MEANING_DETECTED,
+  MEANING_LABELS,
+  MEANING_FIRST_FIELD,
+};
+
+static const KamFigureField meaning_fields[] = { KAM_FIGURE_FIELD_COUNTRY,   KAM_FIGURE_FIELD_YEAR,
+                                                 KAM_FIGURE_FIELD_INDICATOR, KAM_FIGURE_FIELD_VALUE,
+                                                 KAM_FIGURE_FIELD_SOURCE,    KAM_FIGURE_FIELD_NOTE,
+                                                 KAM_FIGURE_FIELD_QUALIFIER };
 
 static void
 import_free (gpointer data)
@@ -39,6 +64,11 @@ import_free (gpointer data)
   Import *im = data;
 
   g_ptr_array_unref (im->sheets);
+  g_ptr_array_unref (im->meanings);
+  g_object_unref (im->meaning_labels);
+  g_free (im->choices.meanings);
+  if (im->choices.left_out != NULL)
+    g_array_unref (im->choices.left_out);
   kam_choices_clear (&im->indicators);
   kam_choices_clear (&im->sources);
   g_free (im->file_name);
@@ -53,17 +83,22 @@ chosen_sheet (Import *im)
   return i < im->sheets->len ? g_ptr_array_index (im->sheets, i) : g_ptr_array_index (im->sheets, 0);
 }
 
+/* Takes every child out of a box or grid, but the columns' meanings (kept
+ * while the sheet is: the keyboard stays where it was). */
 static void
 clear_box (GtkWidget *box)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (box);
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
+  while (child != NULL)
     {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
       if (GTK_IS_BOX (box))
         gtk_box_remove (GTK_BOX (box), child);
-      else
+      else if (!GTK_IS_DROP_DOWN (child))
         gtk_grid_remove (GTK_GRID (box), child);
+      child = next;
     }
 }
 
@@ -102,7 +137,7 @@ show_preview (Import *im, const KamSheet *sheet, const KamTableLayout *layout, g
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_grid_attach (grid, label, 0, (int) r + 1, 1, 1);
+      gtk_grid_attach (grid, label, 0, (int) r + 2, 1, 1);
       for (guint c = 0; c < columns; c++)
         {
           const char *text = kam_sheet_get_text (sheet, r, c);
@@ -119,9 +154,149 @@ show_preview (Import *im, const KamSheet *sheet, const KamTableLayout *layout, g
             gtk_widget_add_css_class (cell, "kam-table-data");
           else
             gtk_widget_add_css_class (cell, "dim-label");
-          gtk_grid_attach (grid, cell, (int) c + 1, (int) r + 1, 1, 1);
+          gtk_grid_attach (grid, cell, (int) c + 1, (int) r + 2, 1, 1);
         }
     }
+}
+
+/* The position in a column's drop-down of what the layout makes of it. */
+static guint
+meaning_position (const KamTableLayout *layout, guint c)
+{
+  const KamTableColumn *col;
+
+  if (c >= layout->n_columns)
+    return MEANING_SKIP;
+  col = &layout->columns[c];
+  if (layout->kind == KAM_TABLE_WIDE && c == layout->label_column)
+    return MEANING_LABELS;
+  if (col->kind == KAM_COLUMN_VALUES)
+    return MEANING_DETECTED;
+  if (col->kind == KAM_COLUMN_FIELD && col->field == KAM_FIGURE_FIELD_MEMBERS && col->dimension >= 0)
+    return MEANING_FIRST_FIELD + G_N_ELEMENTS (meaning_fields) + (guint) col->dimension;
+  for (guint i = 0; col->kind == KAM_COLUMN_FIELD && i < G_N_ELEMENTS (meaning_fields); i++)
+    if (meaning_fields[i] == col->field)
+      return MEANING_FIRST_FIELD + i;
+  return MEANING_SKIP;
+}
+
+static void refresh (Import *im);
+
+/* A person gave a column a meaning: kept over what is detected, the header
+ * where it is now. */
+static void
+meaning_chosen (GtkDropDown *drop_down, GParamSpec *pspec, Import *im)
+{
+  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "kam-column"));
+  guint p = gtk_drop_down_get_selected (drop_down);
+  KamTableMeaning *meaning;
+
+  if (im->updating || c >= im->choices.n_meanings)
+    return;
+  meaning = &im->choices.meanings[c];
+  meaning->dimension = -1;
+  if (p == MEANING_SKIP)
+    meaning->kind = KAM_TABLE_MEANING_SKIP;
+  else if (p == MEANING_DETECTED)
+    meaning->kind = KAM_TABLE_MEANING_DETECTED;
+  else if (p == MEANING_LABELS)
+    {
+      for (guint k = 0; k < im->choices.n_meanings; k++)
+        if (im->choices.meanings[k].kind == KAM_TABLE_MEANING_LABELS)
+          im->choices.meanings[k].kind = KAM_TABLE_MEANING_DETECTED;
+      meaning->kind = KAM_TABLE_MEANING_LABELS;
+    }
+  else if (p < MEANING_FIRST_FIELD + G_N_ELEMENTS (meaning_fields))
+    {
+      meaning->kind = KAM_TABLE_MEANING_FIELD;
+      meaning->field = meaning_fields[p - MEANING_FIRST_FIELD];
+    }
+  else
+    {
+      meaning->kind = KAM_TABLE_MEANING_FIELD;
+      meaning->field = KAM_FIGURE_FIELD_MEMBERS;
+      meaning->dimension = (int) (p - MEANING_FIRST_FIELD - G_N_ELEMENTS (meaning_fields));
+    }
+  if (im->choices.header_row < 0)
+    im->choices.header_row = gtk_spin_button_get_value_as_int (im->header_row) - 1;
+  refresh (im);
+}
+
+/* A drop-down of meanings above each column of the preview, made when a
+ * sheet is chosen; what was chosen before is forgotten. */
+static void
+make_meanings (Import *im, const KamSheet *sheet)
+{
+  guint columns = MIN (sheet->n_columns, PREVIEW_COLUMNS);
+
+  for (guint i = 0; i < im->meanings->len; i++)
+    gtk_grid_remove (GTK_GRID (im->preview), g_ptr_array_index (im->meanings, i));
+  g_ptr_array_set_size (im->meanings, 0);
+  g_free (im->choices.meanings);
+  im->choices.n_meanings = sheet->n_columns;
+  im->choices.meanings = g_new0 (KamTableMeaning, MAX (sheet->n_columns, 1));
+  im->choices.header_row = -1;
+  for (guint c = 0; c < columns; c++)
+    {
+      GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (im->meaning_labels)), NULL);
+      g_autofree char *letters = column_letters (c);
+      /* Translators: the accessible name of a column's meaning: "Column B" */
+      g_autofree char *name = g_strdup_printf (_("Column %s"), letters);
+
+      g_object_set_data (G_OBJECT (drop_down), "kam-column", GUINT_TO_POINTER (c));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      kam_label_drop_down (GTK_DROP_DOWN (drop_down));
+      gtk_widget_set_tooltip_text (drop_down, _("What the column holds"));
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (meaning_chosen), im);
+      gtk_grid_attach (GTK_GRID (im->preview), drop_down, (int) c + 1, 1, 1, 1);
+      g_ptr_array_add (im->meanings, drop_down);
+    }
+}
+
+static void
+sheet_chosen (Import *im)
+{
+  make_meanings (im, chosen_sheet (im));
+  im->updating = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (im->leave_out), FALSE);
+  im->updating = FALSE;
+  refresh (im);
+}
+
+static void
+header_row_chosen (Import *im)
+{
+  if (im->updating)
+    return;
+  im->choices.header_row = gtk_spin_button_get_value_as_int (im->header_row) - 1;
+  refresh (im);
+}
+
+static void
+leave_out_toggled (Import *im)
+{
+  if (!im->updating)
+    refresh (im);
+}
+
+/* The rows with problems (all of them row by row), or NULL. */
+static GArray *
+problem_rows (GPtrArray *problems)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const KamTableProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->row == G_MAXUINT)
+        {
+          g_array_unref (rows);
+          return NULL;
+        }
+      g_array_append_val (rows, problem->row);
+    }
+  return rows;
 }
 
 /* Reads the chosen sheet as it would be imported, into nothing: what it
@@ -138,12 +313,41 @@ refresh (Import *im)
   const char *source = kam_choices_get_key (&im->sources, gtk_drop_down_get_selected (im->source));
   KamTableLayout layout;
   GArray *rows = NULL;
+  GArray *left_out;
   GString *summary = g_string_new (NULL);
   gboolean found;
 
-  found = kam_table_detect (dataset, sheet, indicator, source, &layout, problems);
+  g_clear_pointer (&im->choices.left_out, g_array_unref);
+  found = kam_table_detect_chosen (dataset, sheet, indicator, source, &im->choices, &layout, problems);
   if (found)
     rows = kam_table_read (dataset, sheet, &layout, new_countries, problems, said);
+  left_out = problems->len > 0 ? problem_rows (problems) : NULL;
+  gtk_widget_set_visible (im->leave_out, left_out != NULL);
+  if (left_out != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (im->leave_out)))
+    {
+      /* again, without the rows with problems */
+      im->choices.left_out = g_steal_pointer (&left_out);
+      g_ptr_array_set_size (problems, 0);
+      g_ptr_array_set_size (said, 0);
+      g_ptr_array_set_size (new_countries, 0);
+      kam_paste_rows_free (rows);
+      rows = NULL;
+      kam_table_layout_clear (&layout);
+      found = kam_table_detect_chosen (dataset, sheet, indicator, source, &im->choices, &layout, problems);
+      if (found)
+        rows = kam_table_read (dataset, sheet, &layout, new_countries, problems, said);
+    }
+  if (left_out != NULL)
+    g_array_unref (left_out);
+  /* the controls say what the layout is */
+  im->updating = TRUE;
+  gtk_spin_button_set_range (im->header_row, 1, MAX (sheet->n_rows, 1));
+  if (layout.n_columns > 0)
+    gtk_spin_button_set_value (im->header_row, layout.header_row + 1);
+  for (guint c = 0; c < im->meanings->len; c++)
+    gtk_drop_down_set_selected (g_ptr_array_index (im->meanings, c),
+                                layout.n_columns > 0 ? meaning_position (&layout, c) : MEANING_DETECTED);
+  im->updating = FALSE;
   if (found)
     {
       g_autofree char *first = kam_sheet_cell_name (layout.first_row, 0);
@@ -194,12 +398,7 @@ refresh (Import *im)
   gtk_widget_set_sensitive (im->import, rows != NULL && rows->len > 0 && problems->len == 0);
   /* framed also when only a question is left (the indicator) */
   show_preview (im, sheet, &layout, layout.n_columns > 0);
-  if (rows != NULL)
-    {
-      for (guint i = 0; i < rows->len; i++)
-        g_free ((char *) g_array_index (rows, KamFigureRow, i).note);
-      g_array_unref (rows);
-    }
+  kam_paste_rows_free (rows);
   kam_table_layout_clear (&layout);
 }
 
@@ -214,7 +413,7 @@ import_clicked (Import *im)
   guint added = 0;
   AdwToast *toast;
 
-  if (!kam_table_import_sheet (dataset, chosen_sheet (im), indicator, source, &added, NULL, &error))
+  if (!kam_table_import_chosen (dataset, chosen_sheet (im), indicator, source, &im->choices, &added, NULL, &error))
     {
       gtk_label_set_text (GTK_LABEL (im->summary), error->message);
       return;
@@ -280,9 +479,29 @@ present (KamWindow *window, GPtrArray *sheets, const char *file_name)
   kam_label_drop_down (im->sheet);
   kam_label_drop_down (im->indicator);
   kam_label_drop_down (im->source);
+  im->header_row = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 1, 1));
   gtk_box_append (GTK_BOX (settings), labelled (_("_Sheet"), GTK_WIDGET (im->sheet)));
   gtk_box_append (GTK_BOX (settings), labelled (_("_Indicator"), GTK_WIDGET (im->indicator)));
   gtk_box_append (GTK_BOX (settings), labelled (_("S_ource"), GTK_WIDGET (im->source)));
+  gtk_box_append (GTK_BOX (settings), labelled (_("Header _row"), GTK_WIDGET (im->header_row)));
+  im->leave_out = gtk_check_button_new_with_mnemonic (_("_Leave out the rows with problems"));
+  gtk_widget_set_visible (im->leave_out, FALSE);
+
+  /* each column's meaning */
+  im->meanings = g_ptr_array_new ();
+  im->meaning_labels = gtk_string_list_new (NULL);
+  gtk_string_list_append (im->meaning_labels, _("Not imported"));
+  gtk_string_list_append (im->meaning_labels, _("Values"));
+  gtk_string_list_append (im->meaning_labels, _("Labels down the side"));
+  gtk_string_list_append (im->meaning_labels, _("Country"));
+  gtk_string_list_append (im->meaning_labels, _("Year"));
+  gtk_string_list_append (im->meaning_labels, _("Indicator"));
+  gtk_string_list_append (im->meaning_labels, _("Value"));
+  gtk_string_list_append (im->meaning_labels, _("Source"));
+  gtk_string_list_append (im->meaning_labels, _("Note"));
+  gtk_string_list_append (im->meaning_labels, _("Qualifier"));
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
+    gtk_string_list_append (im->meaning_labels, kam_dimension_get_label (kam_dataset_get_dimension (dataset, d)));
 
   im->summary = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (im->summary), TRUE);
@@ -305,6 +524,7 @@ present (KamWindow *window, GPtrArray *sheets, const char *file_name)
   gtk_box_append (GTK_BOX (content), settings);
   gtk_box_append (GTK_BOX (content), im->summary);
   gtk_box_append (GTK_BOX (content), im->problems);
+  gtk_box_append (GTK_BOX (content), im->leave_out);
   gtk_box_append (GTK_BOX (content), scroller);
 
   im->import = gtk_button_new_with_mnemonic (_("_Import"));
@@ -333,8 +553,10 @@ present (KamWindow *window, GPtrArray *sheets, const char *file_name)
           break;
         }
     }
-  refresh (im);
-  g_signal_connect_swapped (im->sheet, "notify::selected", G_CALLBACK (refresh), im);
+  sheet_chosen (im);
+  g_signal_connect_swapped (im->sheet, "notify::selected", G_CALLBACK (sheet_chosen), im);
+  g_signal_connect_swapped (im->header_row, "value-changed", G_CALLBACK (header_row_chosen), im);
+  g_signal_connect_swapped (im->leave_out, "toggled", G_CALLBACK (leave_out_toggled), im);
   g_signal_connect_swapped (im->indicator, "notify::selected", G_CALLBACK (refresh), im);
   g_signal_connect_swapped (im->source, "notify::selected", G_CALLBACK (refresh), im);
   gtk_window_present (im->dialog);

@@ -707,21 +707,30 @@ kam_table_detect_chosen (KamDataset *dataset, const KamSheet *sheet, const char 
       if (!row_visible (sheet, r) && !chosen)
         continue;
       all = sense_row (dataset, sheet, r, 0);
-      if (chosen_label < 0 && (chosen ? all.fields >= 1 || chosen_fields : all.fields >= 2 && all.fields * 2 >= all.filled))
-        {
-          header = r;
-          break;
-        }
       if (chosen_label >= 0)
         label = (guint) chosen_label;
       else
         for (label = 0; label < sheet->n_columns && !column_visible (sheet, label); label++)
           ;
       after = sense_row (dataset, sheet, r, label + 1);
+      if (chosen)
+        {
+          /* the row a person chose: wide when it gives years or members
+           * (unless fields were chosen), else long when it names a field */
+          header = r;
+          wide = after.years + after.members >= 1 && !chosen_fields;
+          if (!wide && all.fields == 0 && !chosen_fields)
+            header = G_MAXUINT;
+          break;
+        }
+      if (chosen_label < 0 && all.fields >= 2 && all.fields * 2 >= all.filled)
+        {
+          header = r;
+          break;
+        }
       /* (two columns at least: a title "Workers abroad, 2024" split by a
        * CSV's comma is no header) */
-      if (after.years + after.members >= 1
-          && (chosen || (after.years + after.members + 1 >= after.filled && after.filled >= 2)))
+      if (after.years + after.members >= 1 && after.years + after.members + 1 >= after.filled && after.filled >= 2)
         {
           header = r;
           wide = TRUE;
