@@ -99,11 +99,13 @@ value_of (KamDataset *dataset, const char *country, int year, const char *member
   return -1;
 }
 
-/* The same wide table, as three programs saved it: the same figures. */
+/* The same wide table, as openpyxl, LibreOffice (.xlsx, .ods) and Gnumeric
+ * (.xlsx, .ods) saved it: the same figures. */
 static void
 test_wide_table (void)
 {
-  const char *names[] = { "tables/wide-sex.xlsx", "tables/wide-sex-libreoffice.xlsx", "tables/wide-sex-libreoffice.ods" };
+  const char *names[] = { "tables/wide-sex.xlsx", "tables/wide-sex-libreoffice.xlsx", "tables/wide-sex-libreoffice.ods",
+                          "tables/wide-sex-gnumeric.xlsx", "tables/wide-sex-gnumeric.ods" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -146,7 +148,7 @@ test_wide_table (void)
         }
       g_assert_true (hidden_said);
       /* (openpyxl saves its formulas without results: nothing to check) */
-      g_assert_true (totals_said == (strstr (names[i], "libreoffice") != NULL));
+      g_assert_true (totals_said == (i > 0));
       /* one step back */
       g_assert_true (kam_dataset_undo (dataset));
       g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before);

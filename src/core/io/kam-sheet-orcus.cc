@@ -310,6 +310,14 @@ normalize (std::string_view data, OdsHidden &hidden)
       entries.emplace_back (name, std::string (buffer.begin (), buffer.end ()));
       has_shared = has_shared || name == "xl/sharedStrings.xml";
     }
+  /* inline strings are added after the shared strings there are (Gnumeric
+   * writes both; openpyxl one or the other) */
+  for (auto &entry : entries)
+    if (entry.first == "xl/sharedStrings.xml")
+      for (size_t at = entry.second.find ("<si"); at != std::string::npos; at = entry.second.find ("<si", at + 3))
+        if (entry.second[at + 3] == '>' || entry.second[at + 3] == ' ')
+          count++;
+  guint base = count;
   for (auto &entry : entries)
     {
       /* liborcus 0.17 skips the cells a merged cell covers in an .ods,
@@ -322,6 +330,21 @@ normalize (std::string_view data, OdsHidden &hidden)
           replace_all (entry.second, "<table:covered-table-cell", "<table:table-cell");
           replace_all (entry.second, "</table:covered-table-cell>", "</table:table-cell>");
           changed = true;
+        }
+      /* a workbook's defined names (Gnumeric writes each sheet's title as
+       * one, a string) go into liborcus 0.17's pool of strings before the
+       * shared strings, whose numbers then point at the wrong strings: they
+       * are not read (Kamlang uses none) */
+      if (entry.first == "xl/workbook.xml")
+        {
+          size_t start = entry.second.find ("<definedNames>");
+          size_t end = entry.second.find ("</definedNames>");
+
+          if (start != std::string::npos && end != std::string::npos && end > start)
+            {
+              entry.second.erase (start, end + strlen ("</definedNames>") - start);
+              changed = true;
+            }
         }
       if (entry.first == "xl/_rels/workbook.xml.rels" && entry.second.find ("Target=\"/xl/") != std::string::npos)
         {
@@ -347,9 +370,7 @@ normalize (std::string_view data, OdsHidden &hidden)
                   hidden.tallest = MAX (hidden.tallest, g_ascii_strtoull (p, NULL, 10));
                 }
             }
-          /* (openpyxl writes inline strings or shared ones, not both) */
-          if (!has_shared)
-            changed = share_inline_strings (entry.second, shared, count) || changed;
+          changed = share_inline_strings (entry.second, shared, count) || changed;
           /* LibreOffice writes hidden="true" and hidden="false", which
            * liborcus 0.17 does not read as the 1 and 0 it expects */
           if (entry.second.find (" hidden=\"true\"") != std::string::npos
@@ -363,7 +384,25 @@ normalize (std::string_view data, OdsHidden &hidden)
     }
   if (!changed)
     return std::string (data);
-  if (count > 0)
+  if (count > base && has_shared)
+    for (auto &entry : entries)
+      {
+        size_t end = entry.second.rfind ("</sst>");
+        size_t unique = entry.second.find (" uniqueCount=\"");
+
+        if (entry.first != "xl/sharedStrings.xml" || end == std::string::npos)
+          continue;
+        entry.second.insert (end, shared);
+        /* (the count liborcus may size its table by) */
+        if (unique != std::string::npos && unique < 1024)
+          {
+            size_t quote = entry.second.find ('"', unique + strlen (" uniqueCount=\""));
+
+            if (quote != std::string::npos)
+              entry.second.replace (unique, quote + 1 - unique, " uniqueCount=\"" + std::to_string (count) + "\"");
+          }
+      }
+  if (count > base && !has_shared)
     for (auto &entry : entries)
       {
         size_t end;
@@ -376,7 +415,7 @@ normalize (std::string_view data, OdsHidden &hidden)
           entry.second.insert (end, "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/"
                                     "vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
       }
-  if (count > 0)
+  if (count > base && !has_shared)
     entries.emplace_back ("xl/sharedStrings.xml",
                           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                           "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\""
