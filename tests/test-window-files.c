@@ -430,7 +430,7 @@ test_version_1_upgrade_asks (void)
 
 /* The Import Table dialog over the window, for a workbook (as when it is
  * dropped): its sheet and indicator found, Import adds the figures in one
- * step, Undo takes them back (issue 28). */
+ * step, the chart shows them, Undo takes them back (issue 28). */
 typedef struct
 {
   GtkWindow *parent;
@@ -477,9 +477,10 @@ test_import_table_dialog (void)
   KamDataset *dataset = kam_window_get_dataset (window);
   KamFigureTable *table = kam_dataset_get_figures (dataset);
   guint before = kam_figure_table_get_n_rows (table);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "tables", "wide-sex-libreoffice.ods", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "tables", "wide-sex-libreoffice.xlsx", NULL);
   ImportSearch search = { GTK_WINDOW (window), NULL };
   GtkWidget *sheet, *indicator, *import;
+  KamChart *chart = kam_charts_page_get_chart (kam_window_get_charts_page (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-table-file", "s", path));
   g_assert_true (wait_for (import_dialog_shown, &search));
@@ -503,9 +504,17 @@ test_import_table_dialog (void)
   iterate ();
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before + 23);
   g_assert_nonnull (kam_dataset_lookup_country (dataset, "THA"));
+  /* the chart of workers sent in 2024 shows Thailand's new figure */
+  kam_chart_set_indicator (chart, "deployed");
+  kam_chart_set_year (chart, 2024);
+  iterate ();
+  g_assert_nonnull (chart_point (chart, "THA"));
+  g_assert_cmpfloat (chart_point (chart, "THA")->value, ==, 1200000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, before);
   g_assert_null (kam_dataset_lookup_country (dataset, "THA"));
+  g_assert_null (chart_point (chart, "THA"));
   close_window (window);
 }
 
