@@ -16,6 +16,7 @@
 #include "kam-cli.h"
 #include "kam-csv.h"
 #include "kam-dataset-json.h"
+#include "kam-db.h"
 #include "kam-export.h"
 #include "kam-file.h"
 #include "kam-number.h"
@@ -24,8 +25,9 @@
 #include "kam-workbook.h"
 #include "kam-enums.h"
 
-static const char *const commands[] = { "--check", "--export-chart", "--export-report", "--export-csv",
-                                        "--import-csv", "--import-wdi", "--import-table", "--export-xlsx", NULL };
+static const char *const commands[] = { "--check",      "--export-chart", "--export-report", "--export-csv",
+                                        "--import-csv", "--import-wdi",   "--import-table",  "--export-xlsx",
+                                        "--db-init",    "--db-export",    "--db-migrate",    NULL };
 
 gboolean
 kam_cli_wants (int argc, char **argv)
@@ -61,6 +63,12 @@ load_stamped (const char *path, char **label, KamFileStamp *stamp, GError **erro
       if (problems != NULL)
         *problems = NULL;
       return kam_dataset_load_bundled (error);
+    }
+  /* a shared dataset: a server's address in place of a file */
+  if (kam_db_is_address (path))
+    {
+      *label = kam_db_describe (path);
+      return kam_db_load (path, problems, error);
     }
   file = g_file_new_for_commandline_arg (path);
   *label = g_strdup (path);
@@ -323,6 +331,72 @@ export_csv (const Options *o)
   return TRUE;
 }
 
+/* --db-init ADDRESS [FILE]: a shared dataset made of FILE (or the bundled one). */
+static gboolean
+db_init (const Options *o)
+{
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *where = NULL;
+
+  if (o->argument == NULL || !kam_db_is_address (o->argument))
+    return fail (_("%s needs the server's address (postgresql://user@host/database, or service=NAME)"), o->command);
+  if (o->file != NULL && kam_db_is_address (o->file))
+    return fail (_("%s takes a file to load, not a second server"), o->command);
+  dataset = load_or_report (o);
+  if (dataset == NULL)
+    return FALSE;
+  if (!kam_db_init (o->argument, dataset, &error))
+    return fail ("%s", error->message);
+  where = kam_db_describe (o->argument);
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: a shared dataset of %u figure\n",
+                                "%s: a shared dataset of %u figures\n",
+                                kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset))),
+           where, kam_figure_table_get_n_rows (kam_dataset_get_figures (dataset)));
+  return TRUE;
+}
+
+/* --db-export ADDRESS -o OUT.kamlang: the shared dataset as a file. */
+static gboolean
+db_export (const Options *o)
+{
+  g_autoptr (KamDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) out = NULL;
+  Options from = *o;
+
+  if (o->argument == NULL || !kam_db_is_address (o->argument))
+    return fail (_("%s needs the server's address (postgresql://user@host/database, or service=NAME)"), o->command);
+  if (o->output == NULL || !g_str_has_suffix (o->output, ".kamlang"))
+    return fail (_("%s needs -o OUT.kamlang"), o->command);
+  from.file = o->argument;
+  dataset = load_or_report (&from);
+  if (dataset == NULL)
+    return FALSE;
+  out = g_file_new_for_commandline_arg (o->output);
+  if (!kam_dataset_save_file (dataset, out, FALSE, &error))
+    return fail ("%s", error->message);
+  return TRUE;
+}
+
+/* --db-migrate ADDRESS: the schema brought up to this Kamlang's. */
+static gboolean
+db_migrate (const Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  int from = 0;
+
+  if (o->argument == NULL || !kam_db_is_address (o->argument))
+    return fail (_("%s needs the server's address (postgresql://user@host/database, or service=NAME)"), o->command);
+  if (!kam_db_migrate (o->argument, &from, &error))
+    return fail ("%s", error->message);
+  if (from < KAM_DB_SCHEMA_VERSION)
+    fprintf (stderr, _("The schema was updated from version %d to %d.\n"), from, KAM_DB_SCHEMA_VERSION);
+  else
+    fprintf (stderr, _("The schema is of this Kamlang's version (%d): nothing to do.\n"), from);
+  return TRUE;
+}
+
 typedef enum
 {
   IMPORT_CSV,
@@ -522,5 +596,11 @@ kam_cli_run (int argc, char **argv)
     return import_into (&o, IMPORT_CSV) ? 0 : 1;
   if (g_str_has_prefix (o.command, "--import-table"))
     return import_into (&o, IMPORT_TABLE) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--db-init"))
+    return db_init (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--db-export"))
+    return db_export (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--db-migrate"))
+    return db_migrate (&o) ? 0 : 1;
   return import_into (&o, IMPORT_WDI) ? 0 : 1;
 }

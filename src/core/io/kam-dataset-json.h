@@ -59,6 +59,16 @@ typedef struct _KamDatasetSnapshot KamDatasetSnapshot;
 KamDatasetSnapshot *kam_dataset_snapshot_new (KamDataset *dataset);
 char *kam_dataset_snapshot_to_data (KamDatasetSnapshot *self, gsize *length);
 void kam_dataset_snapshot_free (KamDatasetSnapshot *self);
+guint kam_dataset_snapshot_get_n_rows (KamDatasetSnapshot *self);
+/* The file's text without the figures' rows (its lists and settings). */
+char *kam_dataset_snapshot_lists_to_data (KamDatasetSnapshot *self);
+/* Figures from..to as lines of PostgreSQL's COPY text format: country, year,
+ * indicator, the members' codes of KAM_MAX_DIMENSIONS dimensions (\N past the
+ * dataset's), value (\N unknown), qualifier, source, note. */
+void kam_dataset_snapshot_append_copy_rows (KamDatasetSnapshot *self, guint from, guint to, GString *out);
+
+/* A text as a JSON string ("null" for NULL), as the file writes it. */
+void kam_json_append_string (GString *out, const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamDatasetSnapshot, kam_dataset_snapshot_free)
 

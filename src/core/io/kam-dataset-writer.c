@@ -348,6 +348,91 @@ kam_dataset_snapshot_to_data (KamDatasetSnapshot *self, gsize *length)
   return g_string_free (out, FALSE);
 }
 
+void
+kam_json_append_string (GString *out, const char *text)
+{
+  append_string (out, text);
+}
+
+guint
+kam_dataset_snapshot_get_n_rows (KamDatasetSnapshot *self)
+{
+  return self->n_rows;
+}
+
+char *
+kam_dataset_snapshot_lists_to_data (KamDatasetSnapshot *self)
+{
+  GString *out = g_string_sized_new (self->head->len + self->tail->len);
+
+  g_string_append_len (out, self->head->str, self->head->len);
+  g_string_append_len (out, self->tail->str, self->tail->len);
+  return g_string_free (out, FALSE);
+}
+
+/* A text as a field of PostgreSQL's COPY text format: \N for none, a
+ * backslash before a backslash, and tab, line feed and carriage return
+ * written as \t \n \r. */
+static void
+append_copy_field (GString *out, const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append_len (out, "\\N", 2);
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append_len (out, "\\\\", 2);
+        break;
+      case '\t':
+        g_string_append_len (out, "\\t", 2);
+        break;
+      case '\n':
+        g_string_append_len (out, "\\n", 2);
+        break;
+      case '\r':
+        g_string_append_len (out, "\\r", 2);
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
+void
+kam_dataset_snapshot_append_copy_rows (KamDatasetSnapshot *self, guint from, guint to, GString *out)
+{
+  for (guint i = from; i < to && i < self->n_rows; i++)
+    {
+      append_copy_field (out, self->countries[i]);
+      g_string_append_c (out, '\t');
+      kam_number_append_integer (out, self->years[i]);
+      g_string_append_c (out, '\t');
+      append_copy_field (out, self->indicators[i]);
+      for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+        {
+          guint16 m = d < self->n_dimensions && self->members[d] != NULL ? self->members[d][i] : 0;
+
+          g_string_append_c (out, '\t');
+          append_copy_field (out, d < self->n_dimensions ? self->codes[d][m] : NULL);
+        }
+      g_string_append_c (out, '\t');
+      if (kam_value_is_known (self->values[i]))
+        kam_number_append_text (out, self->values[i]);
+      else
+        g_string_append_len (out, "\\N", 2);
+      g_string_append_c (out, '\t');
+      append_copy_field (out, self->qualifier_nicks[self->qualifiers[i]]);
+      g_string_append_c (out, '\t');
+      append_copy_field (out, self->sources[i]);
+      g_string_append_c (out, '\t');
+      append_copy_field (out, self->notes[i]);
+      g_string_append_c (out, '\n');
+    }
+}
+
 /**
  * kam_dataset_to_data:
  *

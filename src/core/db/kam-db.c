@@ -1,0 +1,653 @@
+/* kam-db.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A shared dataset on PostgreSQL (kam-db.h): the schema and its migrations,
+ * loading a dataset into it and reading it back. The dataset crosses as the
+ * file's own pieces (its settings and items as JSON objects, its figures as
+ * COPY rows), so that every rule of a .kamlang file holds for it too. */
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kam-dataset-json.h"
+#include "kam-db.h"
+#include "kam-number.h"
+
+/* ---- the schema --------------------------------------------------------------- */
+
+/* Each migration brings the schema from the version before it to its own
+ * (migrations[0] makes version 1). A later Kamlang appends, never edits. */
+static const char *const migrations[] = {
+  /* 1: the dataset */
+  "CREATE SCHEMA kamlang;"
+  "CREATE TABLE kamlang.schema_version (version integer NOT NULL);"
+  "INSERT INTO kamlang.schema_version VALUES (1);"
+  "CREATE TABLE kamlang.dataset ("
+  "  id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),"
+  "  settings json NOT NULL,"
+  "  version bigint NOT NULL DEFAULT 1);"
+  "CREATE TABLE kamlang.items ("
+  "  id bigserial PRIMARY KEY,"
+  "  kind text NOT NULL CHECK (kind IN ('countries', 'indicators', 'dimensions', 'sources', 'agreements')),"
+  "  key text,"
+  "  position integer NOT NULL,"
+  "  item json NOT NULL,"
+  "  version bigint NOT NULL DEFAULT 1,"
+  "  UNIQUE (kind, key));"
+  "CREATE TABLE kamlang.figures ("
+  "  id bigserial PRIMARY KEY,"
+  "  country text,"
+  "  year integer NOT NULL,"
+  "  indicator text NOT NULL,"
+  "  m1 text, m2 text, m3 text, m4 text, m5 text, m6 text, m7 text, m8 text,"
+  "  value double precision,"
+  "  qualifier text NOT NULL DEFAULT 'exact',"
+  "  source text,"
+  "  note text,"
+  "  version bigint NOT NULL DEFAULT 1);",
+
+  /* 2: who changed what, kept by the server: a trigger records every
+   * change, whoever makes it and however (not only through Kamlang) */
+  "CREATE TABLE kamlang.history ("
+  "  id bigserial PRIMARY KEY,"
+  "  at timestamptz NOT NULL DEFAULT clock_timestamp(),"
+  "  who text NOT NULL,"
+  "  what text NOT NULL,"
+  "  row_id bigint NOT NULL,"
+  "  old json,"
+  "  new json,"
+  "  description text,"
+  "  tx bigint NOT NULL DEFAULT txid_current());"
+  "CREATE INDEX history_row ON kamlang.history (what, row_id);"
+  "CREATE FUNCTION kamlang.record_change () RETURNS trigger"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$"
+  "BEGIN"
+  "  INSERT INTO kamlang.history (who, what, row_id, old, new, description)"
+  "  VALUES (session_user, TG_TABLE_NAME,"
+  "          CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END,"
+  "          CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_json (OLD) END,"
+  "          CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_json (NEW) END,"
+  "          nullif (current_setting ('kamlang.description', true), ''));"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER figures_history AFTER INSERT OR UPDATE OR DELETE ON kamlang.figures"
+  "  FOR EACH ROW EXECUTE FUNCTION kamlang.record_change ();"
+  "CREATE TRIGGER items_history AFTER INSERT OR UPDATE OR DELETE ON kamlang.items"
+  "  FOR EACH ROW EXECUTE FUNCTION kamlang.record_change ();"
+  "CREATE TRIGGER dataset_history AFTER INSERT OR UPDATE OR DELETE ON kamlang.dataset"
+  "  FOR EACH ROW EXECUTE FUNCTION kamlang.record_change ();"
+  "REVOKE ALL ON kamlang.history FROM PUBLIC;"
+  "UPDATE kamlang.schema_version SET version = 2;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAM_DB_SCHEMA_VERSION);
+
+/* the figures' columns, in the order of COPY's rows */
+#define FIGURE_COLUMNS \
+  "country, year, indicator, m1, m2, m3, m4, m5, m6, m7, m8, value, qualifier, source, note"
+
+static const char *const item_kinds[] = { "countries", "indicators", "dimensions", "sources", "agreements" };
+
+/* ---- talking to the server ----------------------------------------------------- */
+
+gboolean
+kam_db_is_address (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  return g_str_has_prefix (text, "postgresql://") || g_str_has_prefix (text, "postgres://")
+         || (strchr (text, '=') != NULL
+             && (g_str_has_prefix (text, "service=") || g_str_has_prefix (text, "host=")
+                 || g_str_has_prefix (text, "dbname=") || strstr (text, " dbname=") != NULL
+                 || strstr (text, " host=") != NULL));
+}
+
+char *
+kam_db_describe (const char *address)
+{
+  PQconninfoOption *options = PQconninfoParse (address, NULL);
+  const char *host = NULL, *db = NULL, *user = NULL, *service = NULL;
+  char *text;
+
+  if (options == NULL)
+    return g_strdup (_("a server"));
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        db = o->val;
+      else if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+      else if (g_str_equal (o->keyword, "service"))
+        service = o->val;
+    }
+  /* a folder (a Unix socket's) is this computer */
+  if (host != NULL && host[0] == '/')
+    host = "localhost";
+  if (service != NULL && db == NULL)
+    text = g_strdup (service);
+  else
+    text = g_strdup_printf ("%s%s%s@%s", user ? user : "", user ? ":" : "", db ? db : "postgres",
+                            host ? host : "localhost");
+  PQconninfoFree (options);
+  return text;
+}
+
+/* The server's message, without libpq's line break at its end. */
+static char *
+server_message (const char *message)
+{
+  return g_strchomp (g_strdup (message ? message : ""));
+}
+
+static PGconn *
+connect_to (const char *address, GError **error)
+{
+  const char *const keys[] = { "dbname", "client_encoding", "fallback_application_name", NULL };
+  const char *const values[] = { address, "UTF8", "kamlang", NULL };
+  PGconn *connection = PQconnectdbParams (keys, values, 1);
+
+  if (PQstatus (connection) != CONNECTION_OK)
+    {
+      g_autofree char *why = server_message (PQerrorMessage (connection));
+      g_autofree char *where = kam_db_describe (address);
+
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("Could not reach the shared dataset at %s: %s"), where,
+                   why);
+      PQfinish (connection);
+      return NULL;
+    }
+  return connection;
+}
+
+/* Runs SQL of Kamlang's own (no user's text in it). */
+static gboolean
+run (PGconn *connection, const char *sql, GError **error)
+{
+  PGresult *result = PQexec (connection, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    {
+      g_autofree char *why = server_message (PQresultErrorMessage (result));
+
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused: %s"), why);
+    }
+  PQclear (result);
+  return ok;
+}
+
+/* Runs a statement with its texts as parameters; the result, or NULL. */
+static PGresult *
+run_with (PGconn *connection, const char *sql, int n, const char *const *values, GError **error)
+{
+  PGresult *result = PQexecParams (connection, sql, n, NULL, values, NULL, NULL, 0);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      g_autofree char *why = server_message (PQresultErrorMessage (result));
+
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused: %s"), why);
+      PQclear (result);
+      return NULL;
+    }
+  return result;
+}
+
+static void
+rollback (PGconn *connection)
+{
+  PGresult *result = PQexec (connection, "ROLLBACK");
+
+  PQclear (result);
+}
+
+/* The schema's version: 0 when the database has none, -1 on an error. */
+static int
+schema_version (PGconn *connection, GError **error)
+{
+  PGresult *result = run_with (connection, "SELECT 1 FROM pg_namespace WHERE nspname = 'kamlang'", 0, NULL, error);
+  int version;
+
+  if (result == NULL)
+    return -1;
+  version = PQntuples (result);
+  PQclear (result);
+  if (version == 0)
+    return 0;
+  if ((result = run_with (connection, "SELECT version FROM kamlang.schema_version", 0, NULL, error)) == NULL)
+    return -1;
+  version = PQntuples (result) == 1 ? atoi (PQgetvalue (result, 0, 0)) : -1;
+  PQclear (result);
+  if (version < 0)
+    g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The schema “kamlang” has no version: it was not made by Kamlang."));
+  return version;
+}
+
+/* Migrations from the version after `from` up to `to`. */
+static gboolean
+migrate (PGconn *connection, int from, int to, GError **error)
+{
+  for (int v = from; v < to; v++)
+    if (!run (connection, migrations[v], error))
+      {
+        g_prefix_error (error, _("Updating the schema to version %d: "), v + 1);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* ---- a dataset into the server -------------------------------------------------- */
+
+/* Sends the figures by COPY, a megabyte at a time. */
+static gboolean
+copy_figures (PGconn *connection, KamDatasetSnapshot *snapshot, GError **error)
+{
+  guint n = kam_dataset_snapshot_get_n_rows (snapshot);
+  g_autoptr (GString) chunk = g_string_sized_new (1 << 20);
+  PGresult *result = PQexec (connection, "COPY kamlang.figures (" FIGURE_COLUMNS ") FROM STDIN");
+  gboolean ok = PQresultStatus (result) == PGRES_COPY_IN;
+  g_autofree char *why = NULL;
+
+  PQclear (result);
+  for (guint from = 0; ok && from < n; from += 8192)
+    {
+      g_string_truncate (chunk, 0);
+      kam_dataset_snapshot_append_copy_rows (snapshot, from, from + 8192, chunk);
+      ok = PQputCopyData (connection, chunk->str, (int) chunk->len) == 1;
+    }
+  if (PQputCopyEnd (connection, ok ? NULL : "stopped") != 1)
+    ok = FALSE;
+  while ((result = PQgetResult (connection)) != NULL)
+    {
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && why == NULL)
+        why = server_message (PQresultErrorMessage (result));
+      PQclear (result);
+    }
+  if (why != NULL || !ok)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused the figures: %s"),
+                   why ? why : server_message (PQerrorMessage (connection)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The dataset's settings and items, from the file's text without figures. */
+static gboolean
+send_lists (PGconn *connection, const char *text, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonObject) settings = json_object_new ();
+  g_autoptr (JsonNode) settings_node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *settings_text = NULL;
+  JsonObject *root;
+  g_autoptr (GList) members = NULL;
+  const char *values[4];
+  PGresult *result;
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return FALSE;
+  root = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (root);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *name = m->data;
+      JsonNode *node = json_object_get_member (root, name);
+
+      if (g_str_equal (name, "format") || g_str_equal (name, "version") || g_str_equal (name, "figures"))
+        continue;
+      if (g_strv_contains (item_kinds, name) && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *items = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (items); i++)
+            {
+              JsonNode *item = json_array_get_element (items, i);
+              JsonObject *object = json_node_get_object (item);
+              const char *key_name = g_str_equal (name, "countries") ? "code" : g_str_equal (name, "agreements") ? NULL : "id";
+              g_autofree char *item_text = json_to_string (item, FALSE);
+              g_autofree char *position = g_strdup_printf ("%u", i);
+
+              values[0] = name;
+              values[1] = key_name != NULL ? json_object_get_string_member_with_default (object, key_name, NULL) : NULL;
+              values[2] = position;
+              values[3] = item_text;
+              result = run_with (connection,
+                                 "INSERT INTO kamlang.items (kind, key, position, item) VALUES ($1, $2, $3::integer, $4::json)",
+                                 4, values, error);
+              if (result == NULL)
+                return FALSE;
+              PQclear (result);
+            }
+          continue;
+        }
+      json_object_set_member (settings, name, json_node_copy (node));
+    }
+  json_node_set_object (settings_node, settings);
+  settings_text = json_to_string (settings_node, FALSE);
+  values[0] = settings_text;
+  if ((result = run_with (connection, "INSERT INTO kamlang.dataset (settings) VALUES ($1::json)", 1, values, error))
+      == NULL)
+    return FALSE;
+  PQclear (result);
+  return TRUE;
+}
+
+gboolean
+kam_db_init_at_version (const char *address, KamDataset *dataset, int version, GError **error)
+{
+  g_autoptr (KamDatasetSnapshot) snapshot = NULL;
+  g_autofree char *lists = NULL;
+  PGconn *connection;
+  int found;
+
+  g_return_val_if_fail (version >= 1 && version <= KAM_DB_SCHEMA_VERSION, FALSE);
+  if ((connection = connect_to (address, error)) == NULL)
+    return FALSE;
+  snapshot = kam_dataset_snapshot_new (dataset);
+  lists = kam_dataset_snapshot_lists_to_data (snapshot);
+  if (!run (connection, "BEGIN", error))
+    goto fail;
+  if ((found = schema_version (connection, error)) != 0)
+    {
+      if (found > 0)
+        {
+          g_autofree char *where = kam_db_describe (address);
+
+          g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                       _("%s already holds a shared dataset (the schema “kamlang”); nothing was changed."), where);
+        }
+      goto fail;
+    }
+  /* the data before the history's triggers: the first load is no change */
+  if (!migrate (connection, 0, 1, error) || !send_lists (connection, lists, error)
+      || !copy_figures (connection, snapshot, error) || !migrate (connection, 1, version, error)
+      || !run (connection, "COMMIT", error))
+    goto fail;
+  PQfinish (connection);
+  return TRUE;
+
+fail:
+  rollback (connection);
+  PQfinish (connection);
+  return FALSE;
+}
+
+gboolean
+kam_db_init (const char *address, KamDataset *dataset, GError **error)
+{
+  return kam_db_init_at_version (address, dataset, KAM_DB_SCHEMA_VERSION, error);
+}
+
+gboolean
+kam_db_migrate (const char *address, int *from, GError **error)
+{
+  PGconn *connection = connect_to (address, error);
+  int version;
+
+  if (connection == NULL)
+    return FALSE;
+  if (!run (connection, "BEGIN", error))
+    goto fail;
+  /* one migration at a time, whoever else starts one */
+  if (!run (connection, "SELECT pg_advisory_xact_lock (hashtext ('kamlang.migrate'))", error))
+    goto fail;
+  if ((version = schema_version (connection, error)) < 0)
+    goto fail;
+  if (version == 0)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("The database holds no shared dataset: make one with kamlang --db-init."));
+      goto fail;
+    }
+  if (version > KAM_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_VERSION,
+                   _("The shared dataset's schema is of version %d, made by a newer Kamlang (this one knows %d)."),
+                   version, KAM_DB_SCHEMA_VERSION);
+      goto fail;
+    }
+  if (from != NULL)
+    *from = version;
+  if (!migrate (connection, version, KAM_DB_SCHEMA_VERSION, error) || !run (connection, "COMMIT", error))
+    goto fail;
+  PQfinish (connection);
+  return TRUE;
+
+fail:
+  rollback (connection);
+  PQfinish (connection);
+  return FALSE;
+}
+
+/* ---- the server's dataset back -------------------------------------------------- */
+
+/* A field of a COPY text row, unescaped in place; NULL for \N. */
+static char *
+copy_field (char *field)
+{
+  char *in = field, *out = field;
+
+  if (g_str_equal (field, "\\N"))
+    return NULL;
+  while (*in != '\0')
+    {
+      if (*in != '\\' || in[1] == '\0')
+        {
+          *out++ = *in++;
+          continue;
+        }
+      in++;
+      switch (*in)
+        {
+        case 'b': *out++ = '\b'; break;
+        case 'f': *out++ = '\f'; break;
+        case 'n': *out++ = '\n'; break;
+        case 'r': *out++ = '\r'; break;
+        case 't': *out++ = '\t'; break;
+        case 'v': *out++ = '\v'; break;
+        default: *out++ = *in; break;
+        }
+      in++;
+    }
+  *out = '\0';
+  return field;
+}
+
+/* A COPY row of the figures as a row of the file's "rows". */
+static gboolean
+append_figure_row (GString *out, char *line, guint n_dimensions)
+{
+  char *fields[15];
+  guint n = 0;
+  char *p = line;
+  double value;
+
+  for (fields[n++] = p; *p != '\0' && n < G_N_ELEMENTS (fields); p++)
+    if (*p == '\t')
+      {
+        *p = '\0';
+        fields[n++] = p + 1;
+      }
+  if (n != G_N_ELEMENTS (fields))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    fields[i] = copy_field (fields[i]);
+  g_string_append_c (out, '[');
+  kam_json_append_string (out, fields[0]);
+  g_string_append_len (out, ", ", 2);
+  g_string_append (out, fields[1] ? fields[1] : "null");
+  g_string_append_len (out, ", ", 2);
+  kam_json_append_string (out, fields[2]);
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      g_string_append_len (out, ", ", 2);
+      kam_json_append_string (out, fields[3 + d]);
+    }
+  g_string_append_len (out, ", ", 2);
+  if (fields[11] == NULL)
+    g_string_append_len (out, "null", 4);
+  else
+    {
+      value = g_ascii_strtod (fields[11], NULL);
+      kam_number_append_text (out, value);
+    }
+  for (guint i = 12; i < 15; i++)
+    {
+      g_string_append_len (out, ", ", 2);
+      kam_json_append_string (out, fields[i]);
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+/* The settings object's members, without its braces. */
+static void
+append_settings (GString *out, const char *settings)
+{
+  const char *start = strchr (settings, '{'), *end = strrchr (settings, '}');
+
+  if (start == NULL || end == NULL || end <= start)
+    return;
+  start++;
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  if (start == end)
+    return;
+  g_string_append_len (out, start, end - start);
+  g_string_append_len (out, ",\n", 2);
+}
+
+/* The shared dataset as the text of a .kamlang file. */
+static char *
+read_text (PGconn *connection, gsize *length, GError **error)
+{
+  g_autoptr (GString) out = g_string_sized_new (1 << 16);
+  g_autoptr (GPtrArray) dimensions = g_ptr_array_new_with_free_func (g_free);
+  PGresult *result;
+  char *line = NULL;
+  int got;
+  gboolean first = TRUE;
+  g_autofree char *why = NULL;
+
+  if ((result = run_with (connection, "SELECT settings::text FROM kamlang.dataset", 0, NULL, error)) == NULL)
+    return NULL;
+  g_string_append_printf (out, "{\"format\": \"kamlang\", \"version\": %d,\n", KAM_FORMAT_VERSION);
+  if (PQntuples (result) == 1)
+    append_settings (out, PQgetvalue (result, 0, 0));
+  PQclear (result);
+  for (guint k = 0; k < G_N_ELEMENTS (item_kinds); k++)
+    {
+      const char *values[1] = { item_kinds[k] };
+
+      result = run_with (connection, "SELECT key, item::text FROM kamlang.items WHERE kind = $1 ORDER BY position, id",
+                         1, values, error);
+      if (result == NULL)
+        return NULL;
+      g_string_append_printf (out, "\"%s\": [", item_kinds[k]);
+      for (int i = 0; i < PQntuples (result); i++)
+        {
+          g_string_append (out, i ? ",\n" : "\n");
+          g_string_append (out, PQgetvalue (result, i, 1));
+          if (g_str_equal (item_kinds[k], "dimensions"))
+            g_ptr_array_add (dimensions, g_strdup (PQgetvalue (result, i, 0)));
+        }
+      g_string_append (out, "],\n");
+      PQclear (result);
+    }
+  g_string_append (out, "\"figures\": {\"columns\": [\"country\", \"year\", \"indicator\"");
+  for (guint d = 0; d < dimensions->len; d++)
+    {
+      g_string_append_len (out, ", ", 2);
+      kam_json_append_string (out, g_ptr_array_index (dimensions, d));
+    }
+  g_string_append (out, ", \"value\", \"qualifier\", \"source\", \"note\"],\n\"rows\": [");
+  result = PQexec (connection, "COPY (SELECT " FIGURE_COLUMNS " FROM kamlang.figures ORDER BY id) TO STDOUT");
+  if (PQresultStatus (result) != PGRES_COPY_OUT)
+    {
+      why = server_message (PQresultErrorMessage (result));
+      PQclear (result);
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused: %s"), why);
+      return NULL;
+    }
+  PQclear (result);
+  while ((got = PQgetCopyData (connection, &line, 0)) > 0)
+    {
+      if (got > 0 && line[got - 1] == '\n')
+        line[got - 1] = '\0';
+      g_string_append (out, first ? "\n" : ",\n");
+      first = FALSE;
+      if (!append_figure_row (out, line, MIN (dimensions->len, KAM_MAX_DIMENSIONS)) && why == NULL)
+        why = g_strdup (_("a row of figures is not as Kamlang writes them"));
+      PQfreemem (line);
+    }
+  while ((result = PQgetResult (connection)) != NULL)
+    {
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && why == NULL)
+        why = server_message (PQresultErrorMessage (result));
+      PQclear (result);
+    }
+  if (got == -2 && why == NULL)
+    why = server_message (PQerrorMessage (connection));
+  if (why != NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("Reading the figures: %s"), why);
+      return NULL;
+    }
+  g_string_append (out, "]}}\n");
+  *length = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+KamDataset *
+kam_db_load (const char *address, GPtrArray **problems, GError **error)
+{
+  PGconn *connection = connect_to (address, error);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  int version;
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (connection == NULL)
+    return NULL;
+  /* one consistent picture of the dataset, whatever is saved meanwhile */
+  if (!run (connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error)
+      || (version = schema_version (connection, error)) < 0)
+    goto fail;
+  if (version == 0)
+    {
+      g_autofree char *where = kam_db_describe (address);
+
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _("%s holds no shared dataset: make one with kamlang --db-init."), where);
+      goto fail;
+    }
+  if (version > KAM_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_VERSION,
+                   _("The shared dataset's schema is of version %d, made by a newer Kamlang (this one knows %d)."),
+                   version, KAM_DB_SCHEMA_VERSION);
+      goto fail;
+    }
+  if ((text = read_text (connection, &length, error)) == NULL)
+    goto fail;
+  rollback (connection);
+  PQfinish (connection);
+  return kam_dataset_load_data (text, length, problems, error);
+
+fail:
+  rollback (connection);
+  PQfinish (connection);
+  return NULL;
+}

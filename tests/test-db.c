@@ -1,0 +1,386 @@
+/* test-db.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A shared dataset on a real PostgreSQL server (kam-db.h), which
+ * tests/with-postgres starts for these tests and stops after them: what
+ * --db-init loads reads back as it was, texts that break CSV, JSON or SQL
+ * included; a database that has a dataset is never overwritten; the
+ * history is kept by the server, for changes made by any client, and
+ * cannot be changed by an editor; a schema of version 1 is migrated; the
+ * headless commands take a server's address in place of a file. Each test
+ * makes a database of its own. */
+
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <string.h>
+#include "kam-dataset-json.h"
+#include "kam-db.h"
+#include "kam-test-utils.h"
+
+/* A new empty database; its address. */
+static char *
+new_database (void)
+{
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("kam_test_%u_%u", (guint) getpid (), ++n);
+  PGconn *admin = PQconnectdb ("dbname=postgres");
+  PGresult *result;
+  const char *params[1];
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name); /* (a name of the test's own) */
+
+  g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
+  (void) params;
+  result = PQexec (admin, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s", PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (admin);
+  return g_strdup_printf ("dbname=%s", name);
+}
+
+/* Runs SQL of the test's own; the first value of its result, or NULL. */
+static char *
+sql_value (const char *address, const char *sql)
+{
+  PGconn *connection = PQconnectdb (address);
+  PGresult *result;
+  char *value = NULL;
+
+  g_assert_cmpint (PQstatus (connection), ==, CONNECTION_OK);
+  result = PQexec (connection, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (connection);
+  return value;
+}
+
+static char *
+text_of (KamDataset *dataset)
+{
+  return kam_dataset_to_data (dataset, NULL);
+}
+
+static void
+assert_reads_back (KamDataset *dataset)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (KamDataset) back = NULL;
+  g_autofree char *before = text_of (dataset), *after = NULL;
+
+  if (!kam_db_init (address, dataset, &error))
+    g_error ("%s", error->message);
+  back = kam_db_load (address, &problems, &error);
+  if (back == NULL)
+    g_error ("%s", error->message);
+  after = text_of (back);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The fixtures and the bundled dataset, as they were. */
+static void
+test_reads_back (void)
+{
+  const char *fixtures[] = { "good.kamlang", "entry.kamlang" };
+  g_autoptr (KamDataset) bundled = kam_dataset_load_bundled (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr (KamDataset) dataset = kam_test_load_fixture (fixtures[i]);
+
+      assert_reads_back (dataset);
+    }
+  g_assert_nonnull (bundled);
+  assert_reads_back (bundled);
+}
+
+/* Texts that spreadsheets would run, that break JSON or COPY's rows, or
+ * that would be SQL if pasted into it: notes, a country's name, a source's
+ * title, all stored and read back byte for byte. */
+static void
+test_texts_byte_for_byte (void)
+{
+  static const char *const texts[] = {
+    "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\"), and a \"quote\"\nand a line",
+    "\xef\xbc\x9d" "1+1", "\xef\xbb\xbf=1+1", "cmd|' /C calc'!A0", "'-5 on revision",
+    "'); DROP TABLE kamlang.figures; --", "Robert'); DROP TABLE students;--", "$$; SELECT 1; $$",
+    "\\N", "\\", "a\\tb", "back\\slash and \\\\two", "\"}]}", "{\"rows\": [[1]]}", "\\u0000",
+    "line\nbreak\r\nand\ttab", "ជប៉ុន ១២៣", "\xe2\x80\xa8 line separator", "😀 emoji", "%s %d %n", "E'\\x41'",
+  };
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
+  KamCountry *japan = kam_dataset_lookup_country (dataset, "JPN");
+  KamSource *source = kam_dataset_lookup_source (dataset, "s1");
+
+  g_assert_nonnull (japan);
+  g_assert_nonnull (source);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      KamFigureRow row = { "JPN", 1950 + i, "workers", i, NULL, texts[i] };
+
+      g_assert_cmpuint (kam_dataset_add_figure (dataset, &row, NULL), >, 0);
+    }
+  kam_country_set_name (japan, texts[11]);
+  kam_source_set_title (source, texts[20]);
+  assert_reads_back (dataset);
+  {
+    g_autofree char *address = new_database ();
+    g_autoptr (KamDataset) back = NULL;
+    KamFigureTable *table;
+    guint found = 0;
+
+    g_assert_true (kam_db_init (address, dataset, NULL));
+    back = kam_db_load (address, NULL, NULL);
+    g_assert_nonnull (back);
+    table = kam_dataset_get_figures (back);
+    for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        found += g_strcmp0 (kam_figure_table_get_note (table, r), texts[i]) == 0;
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (texts));
+    g_assert_cmpstr (kam_country_get_name (kam_dataset_lookup_country (back, "JPN")), ==, texts[11]);
+    /* the server holds them as text, not as SQL */
+    g_autofree char *count = sql_value (address, "SELECT count(*) FROM kamlang.figures");
+    g_assert_cmpint (atoi (count), ==, kam_figure_table_get_n_rows (table));
+  }
+}
+
+/* A database that holds a dataset is not overwritten; one without is said
+ * to have none; a server that is not there is said to be unreachable. */
+static void
+test_refusals (void)
+{
+  g_autofree char *address = new_database ();
+  g_autofree char *empty = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamDataset) other = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (KamDataset) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (kam_db_init (address, dataset, &error));
+  g_assert_no_error (error);
+  before = sql_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
+  g_assert_false (kam_db_init (address, other, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already holds a shared dataset"));
+  g_clear_error (&error);
+  after = sql_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_null (kam_db_load (empty, NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "--db-init"));
+  g_clear_error (&error);
+  /* (nothing was made in it by the attempt) */
+  g_assert_null (sql_value (empty, "SELECT nspname FROM pg_namespace WHERE nspname = 'kamlang'"));
+
+  g_assert_null (kam_db_load ("dbname=postgres port=1", NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
+  g_clear_error (&error);
+
+  /* a schema of a newer Kamlang is not read as if it were ours */
+  g_free (sql_value (address, "UPDATE kamlang.schema_version SET version = 99"));
+  g_assert_null (kam_db_load (address, NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_VERSION);
+}
+
+/* Version 1 had no history: the migration adds it, and from then on the
+ * server records every change, whoever makes it, with the save's words. */
+static void
+test_migration_and_history (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamDataset) back = NULL;
+  g_autofree char *version = NULL, *history = NULL, *who = NULL, *old_value = NULL, *description = NULL;
+  int from = 0;
+
+  g_assert_true (kam_db_init_at_version (address, dataset, 1, &error));
+  g_assert_no_error (error);
+  version = sql_value (address, "SELECT version FROM kamlang.schema_version");
+  g_assert_cmpstr (version, ==, "1");
+  g_assert_null (sql_value (address, "SELECT to_regclass ('kamlang.history')::text"));
+  /* version 1 reads as well */
+  back = kam_db_load (address, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+
+  g_assert_true (kam_db_migrate (address, &from, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, 1);
+  g_free (version);
+  version = sql_value (address, "SELECT version FROM kamlang.schema_version");
+  g_assert_cmpint (atoi (version), ==, KAM_DB_SCHEMA_VERSION);
+  /* nothing to do the second time */
+  g_assert_true (kam_db_migrate (address, &from, &error));
+  g_assert_cmpint (from, ==, KAM_DB_SCHEMA_VERSION);
+  /* the first load is no change */
+  history = sql_value (address, "SELECT count(*) FROM kamlang.history");
+  g_assert_cmpstr (history, ==, "0");
+
+  /* a change made outside Kamlang, in plain SQL, is recorded too */
+  g_free (sql_value (address, "BEGIN; SELECT set_config ('kamlang.description', 'Korea corrected', true);"
+                              "UPDATE kamlang.figures SET value = 9779, version = version + 1"
+                              " WHERE country = 'KOR' AND m1 = 'total'; COMMIT"));
+  who = sql_value (address, "SELECT who FROM kamlang.history");
+  old_value = sql_value (address, "SELECT (old ->> 'value') || ' → ' || (new ->> 'value') FROM kamlang.history");
+  description = sql_value (address, "SELECT description FROM kamlang.history");
+  g_assert_cmpstr (who, ==, "kamlang_admin");
+  g_assert_cmpstr (old_value, ==, "9778 → 9779");
+  g_assert_cmpstr (description, ==, "Korea corrected");
+}
+
+/* An editor may change figures; the history records the editor, and the
+ * editor can neither change nor delete it (the server's privileges). */
+static void
+test_history_not_for_editors (void)
+{
+  g_autofree char *address = new_database ();
+  g_autofree char *as_editor = NULL, *who = NULL, *count = NULL;
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  PGconn *editor;
+  PGresult *result;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_free (sql_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_editor') THEN"
+                              " CREATE ROLE kam_editor LOGIN; END IF; END $$;"
+                              "GRANT USAGE ON SCHEMA kamlang TO kam_editor;"
+                              "GRANT SELECT, UPDATE ON kamlang.figures TO kam_editor"));
+  as_editor = g_strdup_printf ("%s user=kam_editor", address);
+  editor = PQconnectdb (as_editor);
+  g_assert_cmpint (PQstatus (editor), ==, CONNECTION_OK);
+  result = PQexec (editor, "UPDATE kamlang.figures SET note = 'checked' WHERE country = 'MYS'");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  result = PQexec (editor, "DELETE FROM kamlang.history");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+  g_assert_nonnull (strstr (PQresultErrorMessage (result), "permission denied"));
+  PQclear (result);
+  result = PQexec (editor, "UPDATE kamlang.history SET who = 'someone else'");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+  PQclear (result);
+  PQfinish (editor);
+  who = sql_value (address, "SELECT string_agg (who, ',') FROM kamlang.history");
+  g_assert_cmpstr (who, ==, "kam_editor");
+  count = sql_value (address, "SELECT count(*) FROM kamlang.history WHERE new ->> 'note' = 'checked'");
+  g_assert_cmpstr (count, ==, "1");
+}
+
+/* Runs kamlang; its exit status. */
+static int
+run_kamlang (const char *const *args, char **err)
+{
+  const char *binary = g_getenv ("KAMLANG_BINARY");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                               err, &status, &error));
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+}
+
+/* The headless commands: --db-init, --db-export that reads back equal to the
+ * file, and --check, --export-csv and --export-chart on the address. */
+static void
+test_headless (void)
+{
+  g_autofree char *address = new_database ();
+  g_autofree char *file = kam_test_fixture ("good.kamlang");
+  g_autofree char *dir = g_dir_make_tmp ("kamlang-db-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.kamlang", NULL);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *csv_file = g_build_filename (dir, "file.csv", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr (KamDataset) original = kam_test_load_fixture ("good.kamlang");
+  g_autoptr (KamDataset) exported = NULL;
+  g_autofree char *a = NULL, *b = NULL, *err = NULL;
+  g_autofree char *csv_a = NULL, *csv_b = NULL;
+  g_autoptr (GFile) out_file = NULL;
+
+  {
+    const char *args[] = { "--db-init", address, file, NULL };
+    g_assert_cmpint (run_kamlang (args, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "figures"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    /* the second time: refused, the dataset kept */
+    const char *args[] = { "--db-init", address, file, NULL };
+    g_assert_cmpint (run_kamlang (args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "already holds"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--db-export", address, "-o", out, NULL };
+    g_assert_cmpint (run_kamlang (args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+  }
+  out_file = g_file_new_for_path (out);
+  exported = kam_dataset_load_file (out_file, NULL, NULL);
+  g_assert_nonnull (exported);
+  a = text_of (original);
+  b = text_of (exported);
+  g_assert_cmpstr (a, ==, b);
+  {
+    const char *args[] = { "--check", address, NULL };
+    g_assert_cmpint (run_kamlang (args, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "figures, 0 errors"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--export-csv", csv, address, NULL };
+    const char *file_args[] = { "--export-csv", csv_file, file, NULL };
+    g_assert_cmpint (run_kamlang (args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_kamlang (file_args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_file_get_contents (csv, &csv_a, NULL, NULL));
+    g_assert_true (g_file_get_contents (csv_file, &csv_b, NULL, NULL));
+    g_assert_cmpstr (csv_a, ==, csv_b);
+  }
+  {
+    const char *args[] = { "--export-chart", "destinations", "-o", png, address, NULL };
+    g_assert_cmpint (run_kamlang (args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  }
+  g_remove (png);
+  g_remove (csv);
+  g_remove (csv_file);
+  g_remove (out);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("PGHOST") == NULL)
+    {
+      g_test_skip ("no server: run under tests/with-postgres");
+      return g_test_run ();
+    }
+  g_test_add_func ("/kamlang/db/reads-back", test_reads_back);
+  g_test_add_func ("/kamlang/db/texts-byte-for-byte", test_texts_byte_for_byte);
+  g_test_add_func ("/kamlang/db/refusals", test_refusals);
+  g_test_add_func ("/kamlang/db/migration-and-history", test_migration_and_history);
+  g_test_add_func ("/kamlang/db/history-not-for-editors", test_history_not_for_editors);
+  g_test_add_func ("/kamlang/db/headless", test_headless);
+  return g_test_run ();
+}
