@@ -20,6 +20,7 @@
 #include <string.h>
 #include "kam-dataset-json.h"
 #include "kam-db.h"
+#include "kam-shared.h"
 #include "kam-test-utils.h"
 
 /* A new empty database; its address. */
@@ -367,6 +368,210 @@ test_headless (void)
   g_rmdir (dir);
 }
 
+/* The figure of a country and year here (the total of every breakdown). */
+static guint
+figure_of (KamDataset *dataset, const char *country, int year)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    if (g_strcmp0 (kam_figure_table_get_country (table, r), country) == 0 && kam_figure_table_get_year (table, r) == year
+        && kam_figure_table_get_member (table, r, 0) == 0)
+      return kam_figure_table_get_id (table, r);
+  return 0;
+}
+
+static double
+value_here (KamDataset *dataset, const char *country, int year)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  int r = kam_figure_table_find_row (table, figure_of (dataset, country, year));
+
+  return r >= 0 ? kam_figure_table_get_value (table, (guint) r) : -1;
+}
+
+/* Two clients change the same figure: the first save wins, the second
+ * changes nothing and says whose change it met; once the second keeps its
+ * own, its save succeeds, and the history has both. */
+static void
+test_conflict (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL, b = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *on_server = NULL, *history = NULL;
+  KamConflict *conflict;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  a = kam_shared_open (address, &error);
+  g_assert_no_error (error);
+  b = kam_shared_open (address, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "KOR", 2023),
+                                               9800, NULL));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023),
+                                               9900, NULL));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
+  g_assert_true (kam_shared_save (a, "Korea from the embassy", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+  g_assert_false (kam_dataset_get_modified (kam_shared_get_dataset (a)));
+
+  g_assert_false (kam_shared_save (b, "Korea from headquarters", &conflicts, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_assert_nonnull (conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpint (conflict->kind, ==, KAM_CONFLICT_CHANGED);
+  g_assert_cmpuint (conflict->figure, ==, figure_of (kam_shared_get_dataset (b), "KOR", 2023));
+  g_assert_nonnull (strstr (conflict->theirs, "9800"));
+  g_assert_cmpstr (conflict->who, ==, "kamlang_admin");
+  g_assert_nonnull (conflict->when);
+  /* nothing of b's on the server */
+  on_server = sql_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
+  g_assert_cmpstr (on_server, ==, "9800");
+  g_assert_cmpuint (kam_shared_count_changes (b), ==, 1);
+
+  kam_shared_keep_mine (b, conflict);
+  g_assert_true (kam_shared_save (b, "Korea from headquarters", NULL, &error));
+  g_assert_no_error (error);
+  g_free (on_server);
+  on_server = sql_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
+  g_assert_cmpstr (on_server, ==, "9900");
+  history = sql_value (address, "SELECT string_agg (description || ':' || (new ->> 'value'), ',' ORDER BY id)"
+                                " FROM kamlang.history WHERE what = 'figures'");
+  g_assert_cmpstr (history, ==, "Korea from the embassy:9800,Korea from headquarters:9900");
+
+  /* a takes b's change (its figure was not changed since) */
+  {
+    guint n = 0;
+
+    g_assert_true (kam_shared_update (a, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpfloat (value_here (kam_shared_get_dataset (a), "KOR", 2023), ==, 9900);
+    /* not a step of a's to undo, nor a change of a's to save */
+    g_assert_false (kam_dataset_get_modified (kam_shared_get_dataset (a)));
+    g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+  }
+
+  /* taking theirs: b and a change Malaysia; a saves; b takes a's */
+  g_ptr_array_unref (g_steal_pointer (&conflicts));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
+                                               4100, NULL));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "MYS", 2023),
+                                               4200, NULL));
+  g_assert_true (kam_shared_save (a, NULL, NULL, NULL));
+  g_assert_false (kam_shared_save (b, NULL, &conflicts, NULL));
+  g_assert_true (kam_shared_take_theirs (b, g_ptr_array_index (conflicts, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_here (kam_shared_get_dataset (b), "MYS", 2023), ==, 4100);
+  g_assert_cmpuint (kam_shared_count_changes (b), ==, 0);
+}
+
+/* Two clients save different figures, their transactions committing in the
+ * opposite order to the one in which they started (so the one committed
+ * last has the lower number): a third client, following, ends with both. */
+static void
+test_commits_out_of_order (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) follower = NULL;
+  g_autoptr (GError) error = NULL;
+  PGconn *first, *second;
+  PGresult *result;
+  guint n = 0;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  follower = kam_shared_open (address, &error);
+  g_assert_no_error (error);
+  first = PQconnectdb (address);
+  second = PQconnectdb (address);
+  /* the first to start takes the lower transaction number */
+  result = PQexec (first, "BEGIN; UPDATE kamlang.figures SET value = 4444, version = version + 1"
+                          " WHERE country = 'MYS'");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  result = PQexec (second, "BEGIN; UPDATE kamlang.figures SET value = 9999, version = version + 1"
+                           " WHERE country = 'KOR' AND m1 = 'total'; COMMIT");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  g_assert_true (kam_shared_update (follower, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (value_here (kam_shared_get_dataset (follower), "KOR", 2023), ==, 9999);
+  g_assert_cmpfloat (value_here (kam_shared_get_dataset (follower), "MYS", 2023), ==, 4000);
+  /* the first commits now, after the follower read past its number */
+  result = PQexec (first, "COMMIT");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  g_assert_true (kam_shared_update (follower, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (value_here (kam_shared_get_dataset (follower), "MYS", 2023), ==, 4444);
+  /* and nothing twice */
+  g_assert_true (kam_shared_update (follower, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  PQfinish (first);
+  PQfinish (second);
+}
+
+/* Others' saves do not overwrite an edit not yet saved here; figures added
+ * and deleted elsewhere come and go here. */
+static void
+test_own_edits_on_top (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL, b = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GError) error = NULL;
+  KamDataset *here;
+  KamFigureRow added = { "MYS", 2024, "deployed", 5000, "mlvt", "added elsewhere" };
+  guint n = 0, korea;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  a = kam_shared_open (address, NULL);
+  b = kam_shared_open (address, NULL);
+  here = kam_shared_get_dataset (b);
+  g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS", 2023), 1, NULL));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
+                                               2, NULL));
+  g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (a), &added, NULL), >, 0);
+  korea = figure_of (kam_shared_get_dataset (a), "KOR", 2023);
+  kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1);
+  g_assert_true (kam_shared_save (a, "three changes", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kam_shared_update (b, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2); /* the new figure, and Korea's gone */
+  g_assert_cmpfloat (value_here (here, "MYS", 2023), ==, 1); /* b's own edit */
+  g_assert_cmpfloat (value_here (here, "MYS", 2024), ==, 5000);
+  g_assert_cmpuint (figure_of (here, "KOR", 2023), ==, 0);
+  /* b's edit meets a's on saving */
+  g_assert_false (kam_shared_save (b, NULL, &conflicts, NULL));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  /* deleting a figure someone else changed is a conflict too */
+  g_ptr_array_unref (g_steal_pointer (&conflicts));
+  {
+    g_autoptr (KamShared) c = kam_shared_open (address, NULL);
+    guint mys = figure_of (kam_shared_get_dataset (c), "MYS", 2024);
+
+    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2024),
+                                                 5100, NULL));
+    g_assert_true (kam_shared_save (a, NULL, NULL, NULL));
+    kam_dataset_remove_figures (kam_shared_get_dataset (c), &mys, 1);
+    g_assert_false (kam_shared_save (c, NULL, &conflicts, NULL));
+    g_assert_cmpuint (conflicts->len, ==, 1);
+    g_assert_nonnull (strstr (((KamConflict *) g_ptr_array_index (conflicts, 0))->theirs, "5100"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,5 +587,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/migration-and-history", test_migration_and_history);
   g_test_add_func ("/kamlang/db/history-not-for-editors", test_history_not_for_editors);
   g_test_add_func ("/kamlang/db/headless", test_headless);
+  g_test_add_func ("/kamlang/db/conflict", test_conflict);
+  g_test_add_func ("/kamlang/db/commits-out-of-order", test_commits_out_of_order);
+  g_test_add_func ("/kamlang/db/own-edits-on-top", test_own_edits_on_top);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include "kam-dataset-json.h"
 #include "kam-db.h"
+#include "kam-db-private.h"
 #include "kam-number.h"
 
 /* ---- the schema --------------------------------------------------------------- */
@@ -49,7 +50,11 @@ static const char *const migrations[] = {
   "  qualifier text NOT NULL DEFAULT 'exact',"
   "  source text,"
   "  note text,"
-  "  version bigint NOT NULL DEFAULT 1);",
+  "  version bigint NOT NULL DEFAULT 1);"
+  /* one figure for a country, year, indicator, breakdown and source: two
+   * offices adding the same figure cannot both succeed */
+  "CREATE UNIQUE INDEX figures_key ON kamlang.figures"
+  "  (country, year, indicator, m1, m2, m3, m4, m5, m6, m7, m8, source) NULLS NOT DISTINCT;",
 
   /* 2: who changed what, kept by the server: a trigger records every
    * change, whoever makes it and however (not only through Kamlang) */
@@ -62,8 +67,11 @@ static const char *const migrations[] = {
   "  old json,"
   "  new json,"
   "  description text,"
-  "  tx bigint NOT NULL DEFAULT txid_current());"
+  "  tx xid8 NOT NULL DEFAULT pg_current_xact_id ());"
   "CREATE INDEX history_row ON kamlang.history (what, row_id);"
+  /* (the changes a reader has not seen: those of transactions its last
+   * snapshot did not see, found from that snapshot's xmin) */
+  "CREATE INDEX history_tx ON kamlang.history (tx);"
   "CREATE FUNCTION kamlang.record_change () RETURNS trigger"
   "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$"
   "BEGIN"
@@ -142,14 +150,14 @@ kam_db_describe (const char *address)
 }
 
 /* The server's message, without libpq's line break at its end. */
-static char *
-server_message (const char *message)
+char *
+_kam_db_message (const char *message)
 {
   return g_strchomp (g_strdup (message ? message : ""));
 }
 
-static PGconn *
-connect_to (const char *address, GError **error)
+PGconn *
+_kam_db_connect (const char *address, GError **error)
 {
   const char *const keys[] = { "dbname", "client_encoding", "fallback_application_name", NULL };
   const char *const values[] = { address, "UTF8", "kamlang", NULL };
@@ -157,7 +165,7 @@ connect_to (const char *address, GError **error)
 
   if (PQstatus (connection) != CONNECTION_OK)
     {
-      g_autofree char *why = server_message (PQerrorMessage (connection));
+      g_autofree char *why = _kam_db_message (PQerrorMessage (connection));
       g_autofree char *where = kam_db_describe (address);
 
       g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("Could not reach the shared dataset at %s: %s"), where,
@@ -169,8 +177,8 @@ connect_to (const char *address, GError **error)
 }
 
 /* Runs SQL of Kamlang's own (no user's text in it). */
-static gboolean
-run (PGconn *connection, const char *sql, GError **error)
+gboolean
+_kam_db_run (PGconn *connection, const char *sql, GError **error)
 {
   PGresult *result = PQexec (connection, sql);
   ExecStatusType status = PQresultStatus (result);
@@ -178,7 +186,7 @@ run (PGconn *connection, const char *sql, GError **error)
 
   if (!ok)
     {
-      g_autofree char *why = server_message (PQresultErrorMessage (result));
+      g_autofree char *why = _kam_db_message (PQresultErrorMessage (result));
 
       g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused: %s"), why);
     }
@@ -187,15 +195,15 @@ run (PGconn *connection, const char *sql, GError **error)
 }
 
 /* Runs a statement with its texts as parameters; the result, or NULL. */
-static PGresult *
-run_with (PGconn *connection, const char *sql, int n, const char *const *values, GError **error)
+PGresult *
+_kam_db_run_with (PGconn *connection, const char *sql, int n, const char *const *values, GError **error)
 {
   PGresult *result = PQexecParams (connection, sql, n, NULL, values, NULL, NULL, 0);
   ExecStatusType status = PQresultStatus (result);
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
-      g_autofree char *why = server_message (PQresultErrorMessage (result));
+      g_autofree char *why = _kam_db_message (PQresultErrorMessage (result));
 
       g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused: %s"), why);
       PQclear (result);
@@ -204,8 +212,8 @@ run_with (PGconn *connection, const char *sql, int n, const char *const *values,
   return result;
 }
 
-static void
-rollback (PGconn *connection)
+void
+_kam_db_rollback (PGconn *connection)
 {
   PGresult *result = PQexec (connection, "ROLLBACK");
 
@@ -213,10 +221,10 @@ rollback (PGconn *connection)
 }
 
 /* The schema's version: 0 when the database has none, -1 on an error. */
-static int
-schema_version (PGconn *connection, GError **error)
+int
+_kam_db_schema_version (PGconn *connection, GError **error)
 {
-  PGresult *result = run_with (connection, "SELECT 1 FROM pg_namespace WHERE nspname = 'kamlang'", 0, NULL, error);
+  PGresult *result = _kam_db_run_with (connection, "SELECT 1 FROM pg_namespace WHERE nspname = 'kamlang'", 0, NULL, error);
   int version;
 
   if (result == NULL)
@@ -225,7 +233,7 @@ schema_version (PGconn *connection, GError **error)
   PQclear (result);
   if (version == 0)
     return 0;
-  if ((result = run_with (connection, "SELECT version FROM kamlang.schema_version", 0, NULL, error)) == NULL)
+  if ((result = _kam_db_run_with (connection, "SELECT version FROM kamlang.schema_version", 0, NULL, error)) == NULL)
     return -1;
   version = PQntuples (result) == 1 ? atoi (PQgetvalue (result, 0, 0)) : -1;
   PQclear (result);
@@ -239,7 +247,7 @@ static gboolean
 migrate (PGconn *connection, int from, int to, GError **error)
 {
   for (int v = from; v < to; v++)
-    if (!run (connection, migrations[v], error))
+    if (!_kam_db_run (connection, migrations[v], error))
       {
         g_prefix_error (error, _("Updating the schema to version %d: "), v + 1);
         return FALSE;
@@ -271,13 +279,13 @@ copy_figures (PGconn *connection, KamDatasetSnapshot *snapshot, GError **error)
   while ((result = PQgetResult (connection)) != NULL)
     {
       if (PQresultStatus (result) != PGRES_COMMAND_OK && why == NULL)
-        why = server_message (PQresultErrorMessage (result));
+        why = _kam_db_message (PQresultErrorMessage (result));
       PQclear (result);
     }
   if (why != NULL || !ok)
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused the figures: %s"),
-                   why ? why : server_message (PQerrorMessage (connection)));
+                   why ? why : _kam_db_message (PQerrorMessage (connection)));
       return FALSE;
     }
   return TRUE;
@@ -323,7 +331,7 @@ send_lists (PGconn *connection, const char *text, GError **error)
               values[1] = key_name != NULL ? json_object_get_string_member_with_default (object, key_name, NULL) : NULL;
               values[2] = position;
               values[3] = item_text;
-              result = run_with (connection,
+              result = _kam_db_run_with (connection,
                                  "INSERT INTO kamlang.items (kind, key, position, item) VALUES ($1, $2, $3::integer, $4::json)",
                                  4, values, error);
               if (result == NULL)
@@ -337,7 +345,7 @@ send_lists (PGconn *connection, const char *text, GError **error)
   json_node_set_object (settings_node, settings);
   settings_text = json_to_string (settings_node, FALSE);
   values[0] = settings_text;
-  if ((result = run_with (connection, "INSERT INTO kamlang.dataset (settings) VALUES ($1::json)", 1, values, error))
+  if ((result = _kam_db_run_with (connection, "INSERT INTO kamlang.dataset (settings) VALUES ($1::json)", 1, values, error))
       == NULL)
     return FALSE;
   PQclear (result);
@@ -353,13 +361,13 @@ kam_db_init_at_version (const char *address, KamDataset *dataset, int version, G
   int found;
 
   g_return_val_if_fail (version >= 1 && version <= KAM_DB_SCHEMA_VERSION, FALSE);
-  if ((connection = connect_to (address, error)) == NULL)
+  if ((connection = _kam_db_connect (address, error)) == NULL)
     return FALSE;
   snapshot = kam_dataset_snapshot_new (dataset);
   lists = kam_dataset_snapshot_lists_to_data (snapshot);
-  if (!run (connection, "BEGIN", error))
+  if (!_kam_db_run (connection, "BEGIN", error))
     goto fail;
-  if ((found = schema_version (connection, error)) != 0)
+  if ((found = _kam_db_schema_version (connection, error)) != 0)
     {
       if (found > 0)
         {
@@ -373,13 +381,13 @@ kam_db_init_at_version (const char *address, KamDataset *dataset, int version, G
   /* the data before the history's triggers: the first load is no change */
   if (!migrate (connection, 0, 1, error) || !send_lists (connection, lists, error)
       || !copy_figures (connection, snapshot, error) || !migrate (connection, 1, version, error)
-      || !run (connection, "COMMIT", error))
+      || !_kam_db_run (connection, "COMMIT", error))
     goto fail;
   PQfinish (connection);
   return TRUE;
 
 fail:
-  rollback (connection);
+  _kam_db_rollback (connection);
   PQfinish (connection);
   return FALSE;
 }
@@ -393,17 +401,17 @@ kam_db_init (const char *address, KamDataset *dataset, GError **error)
 gboolean
 kam_db_migrate (const char *address, int *from, GError **error)
 {
-  PGconn *connection = connect_to (address, error);
+  PGconn *connection = _kam_db_connect (address, error);
   int version;
 
   if (connection == NULL)
     return FALSE;
-  if (!run (connection, "BEGIN", error))
+  if (!_kam_db_run (connection, "BEGIN", error))
     goto fail;
   /* one migration at a time, whoever else starts one */
-  if (!run (connection, "SELECT pg_advisory_xact_lock (hashtext ('kamlang.migrate'))", error))
+  if (!_kam_db_run (connection, "SELECT pg_advisory_xact_lock (hashtext ('kamlang.migrate'))", error))
     goto fail;
-  if ((version = schema_version (connection, error)) < 0)
+  if ((version = _kam_db_schema_version (connection, error)) < 0)
     goto fail;
   if (version == 0)
     {
@@ -419,13 +427,13 @@ kam_db_migrate (const char *address, int *from, GError **error)
     }
   if (from != NULL)
     *from = version;
-  if (!migrate (connection, version, KAM_DB_SCHEMA_VERSION, error) || !run (connection, "COMMIT", error))
+  if (!migrate (connection, version, KAM_DB_SCHEMA_VERSION, error) || !_kam_db_run (connection, "COMMIT", error))
     goto fail;
   PQfinish (connection);
   return TRUE;
 
 fail:
-  rollback (connection);
+  _kam_db_rollback (connection);
   PQfinish (connection);
   return FALSE;
 }
@@ -466,9 +474,9 @@ copy_field (char *field)
 
 /* A COPY row of the figures as a row of the file's "rows". */
 static gboolean
-append_figure_row (GString *out, char *line, guint n_dimensions)
+append_figure_row (GString *out, char *line, guint n_dimensions, KamDbRead *read)
 {
-  char *fields[15];
+  char *fields[17];
   guint n = 0;
   char *p = line;
   double value;
@@ -508,6 +516,14 @@ append_figure_row (GString *out, char *line, guint n_dimensions)
       kam_json_append_string (out, fields[i]);
     }
   g_string_append_c (out, ']');
+  if (read != NULL)
+    {
+      gint64 id = fields[15] ? g_ascii_strtoll (fields[15], NULL, 10) : 0;
+      gint64 version = fields[16] ? g_ascii_strtoll (fields[16], NULL, 10) : 0;
+
+      g_array_append_val (read->figure_ids, id);
+      g_array_append_val (read->figure_versions, version);
+    }
   return TRUE;
 }
 
@@ -528,9 +544,30 @@ append_settings (GString *out, const char *settings)
   g_string_append_len (out, ",\n", 2);
 }
 
+void
+_kam_db_item_free (KamDbItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->kind);
+  g_free (item->key);
+  g_free (item->json);
+  g_free (item);
+}
+
+void
+_kam_db_read_clear (KamDbRead *read)
+{
+  g_clear_pointer (&read->figure_ids, g_array_unref);
+  g_clear_pointer (&read->figure_versions, g_array_unref);
+  g_clear_pointer (&read->items, g_ptr_array_unref);
+  g_clear_pointer (&read->settings, g_free);
+  g_clear_pointer (&read->snapshot, g_free);
+}
+
 /* The shared dataset as the text of a .kamlang file. */
-static char *
-read_text (PGconn *connection, gsize *length, GError **error)
+char *
+_kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **error)
 {
   g_autoptr (GString) out = g_string_sized_new (1 << 16);
   g_autoptr (GPtrArray) dimensions = g_ptr_array_new_with_free_func (g_free);
@@ -540,18 +577,39 @@ read_text (PGconn *connection, gsize *length, GError **error)
   gboolean first = TRUE;
   g_autofree char *why = NULL;
 
-  if ((result = run_with (connection, "SELECT settings::text FROM kamlang.dataset", 0, NULL, error)) == NULL)
+  if (read != NULL)
+    {
+      memset (read, 0, sizeof *read);
+      read->figure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      read->figure_versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+      read->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_db_item_free);
+      /* first: the snapshot the whole read is of */
+      if ((result = _kam_db_run_with (connection, "SELECT pg_current_snapshot ()::text", 0, NULL, error)) == NULL)
+        return NULL;
+      read->snapshot = g_strdup (PQgetvalue (result, 0, 0));
+      PQclear (result);
+    }
+  if ((result = _kam_db_run_with (connection, "SELECT settings::text, version FROM kamlang.dataset", 0, NULL, error))
+      == NULL)
     return NULL;
   g_string_append_printf (out, "{\"format\": \"kamlang\", \"version\": %d,\n", KAM_FORMAT_VERSION);
   if (PQntuples (result) == 1)
-    append_settings (out, PQgetvalue (result, 0, 0));
+    {
+      append_settings (out, PQgetvalue (result, 0, 0));
+      if (read != NULL)
+        {
+          read->settings = g_strdup (PQgetvalue (result, 0, 0));
+          read->settings_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+        }
+    }
   PQclear (result);
   for (guint k = 0; k < G_N_ELEMENTS (item_kinds); k++)
     {
       const char *values[1] = { item_kinds[k] };
 
-      result = run_with (connection, "SELECT key, item::text FROM kamlang.items WHERE kind = $1 ORDER BY position, id",
-                         1, values, error);
+      result = _kam_db_run_with (connection,
+                                 "SELECT key, item::text, id, version FROM kamlang.items WHERE kind = $1 ORDER BY position, id",
+                                 1, values, error);
       if (result == NULL)
         return NULL;
       g_string_append_printf (out, "\"%s\": [", item_kinds[k]);
@@ -561,6 +619,17 @@ read_text (PGconn *connection, gsize *length, GError **error)
           g_string_append (out, PQgetvalue (result, i, 1));
           if (g_str_equal (item_kinds[k], "dimensions"))
             g_ptr_array_add (dimensions, g_strdup (PQgetvalue (result, i, 0)));
+          if (read != NULL)
+            {
+              KamDbItem *item = g_new0 (KamDbItem, 1);
+
+              item->kind = g_strdup (item_kinds[k]);
+              item->key = PQgetisnull (result, i, 0) ? NULL : g_strdup (PQgetvalue (result, i, 0));
+              item->json = g_strdup (PQgetvalue (result, i, 1));
+              item->id = g_ascii_strtoll (PQgetvalue (result, i, 2), NULL, 10);
+              item->version = g_ascii_strtoll (PQgetvalue (result, i, 3), NULL, 10);
+              g_ptr_array_add (read->items, item);
+            }
         }
       g_string_append (out, "],\n");
       PQclear (result);
@@ -572,10 +641,10 @@ read_text (PGconn *connection, gsize *length, GError **error)
       kam_json_append_string (out, g_ptr_array_index (dimensions, d));
     }
   g_string_append (out, ", \"value\", \"qualifier\", \"source\", \"note\"],\n\"rows\": [");
-  result = PQexec (connection, "COPY (SELECT " FIGURE_COLUMNS " FROM kamlang.figures ORDER BY id) TO STDOUT");
+  result = PQexec (connection, "COPY (SELECT " FIGURE_COLUMNS ", id, version FROM kamlang.figures ORDER BY id) TO STDOUT");
   if (PQresultStatus (result) != PGRES_COPY_OUT)
     {
-      why = server_message (PQresultErrorMessage (result));
+      why = _kam_db_message (PQresultErrorMessage (result));
       PQclear (result);
       g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused: %s"), why);
       return NULL;
@@ -587,18 +656,18 @@ read_text (PGconn *connection, gsize *length, GError **error)
         line[got - 1] = '\0';
       g_string_append (out, first ? "\n" : ",\n");
       first = FALSE;
-      if (!append_figure_row (out, line, MIN (dimensions->len, KAM_MAX_DIMENSIONS)) && why == NULL)
+      if (!append_figure_row (out, line, MIN (dimensions->len, KAM_MAX_DIMENSIONS), read) && why == NULL)
         why = g_strdup (_("a row of figures is not as Kamlang writes them"));
       PQfreemem (line);
     }
   while ((result = PQgetResult (connection)) != NULL)
     {
       if (PQresultStatus (result) != PGRES_COMMAND_OK && why == NULL)
-        why = server_message (PQresultErrorMessage (result));
+        why = _kam_db_message (PQresultErrorMessage (result));
       PQclear (result);
     }
   if (got == -2 && why == NULL)
-    why = server_message (PQerrorMessage (connection));
+    why = _kam_db_message (PQerrorMessage (connection));
   if (why != NULL)
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("Reading the figures: %s"), why);
@@ -612,7 +681,7 @@ read_text (PGconn *connection, gsize *length, GError **error)
 KamDataset *
 kam_db_load (const char *address, GPtrArray **problems, GError **error)
 {
-  PGconn *connection = connect_to (address, error);
+  PGconn *connection = _kam_db_connect (address, error);
   g_autofree char *text = NULL;
   gsize length = 0;
   int version;
@@ -622,8 +691,8 @@ kam_db_load (const char *address, GPtrArray **problems, GError **error)
   if (connection == NULL)
     return NULL;
   /* one consistent picture of the dataset, whatever is saved meanwhile */
-  if (!run (connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error)
-      || (version = schema_version (connection, error)) < 0)
+  if (!_kam_db_run (connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error)
+      || (version = _kam_db_schema_version (connection, error)) < 0)
     goto fail;
   if (version == 0)
     {
@@ -640,14 +709,14 @@ kam_db_load (const char *address, GPtrArray **problems, GError **error)
                    version, KAM_DB_SCHEMA_VERSION);
       goto fail;
     }
-  if ((text = read_text (connection, &length, error)) == NULL)
+  if ((text = _kam_db_read_text (connection, &length, NULL, error)) == NULL)
     goto fail;
-  rollback (connection);
+  _kam_db_rollback (connection);
   PQfinish (connection);
   return kam_dataset_load_data (text, length, problems, error);
 
 fail:
-  rollback (connection);
+  _kam_db_rollback (connection);
   PQfinish (connection);
   return NULL;
 }

@@ -495,11 +495,12 @@ kam_dataset_add_figures_full (KamDataset *self, const KamFigureRow *rows, guint 
   command->n = n;
   command->ids = g_new (guint32, n);
   _kam_figure_table_append (self->figures, rows, n, command->ids);
-  _kam_history_push (self->history, (KamCommand *) command);
-  _kam_dataset_emit_changed (self);
   if (ids_out != NULL)
     for (guint i = 0; i < n; i++)
       ids_out[i] = command->ids[i];
+  /* (the command is the history's now: freed there when not recorded) */
+  _kam_history_push (self->history, (KamCommand *) command);
+  _kam_dataset_emit_changed (self);
   return TRUE;
 }
 
@@ -730,6 +731,27 @@ kam_dataset_begin_group (KamDataset *self, const char *label)
 {
   g_return_if_fail (KAM_IS_DATASET (self));
   _kam_history_begin_group (self->history, label);
+}
+
+/**
+ * kam_dataset_begin_unrecorded:
+ *
+ * The edits until kam_dataset_end_unrecorded() are not steps to undo: they
+ * are others' (a shared dataset's changes saved by someone else), and the
+ * user's own steps stay as they were.
+ */
+void
+kam_dataset_begin_unrecorded (KamDataset *self)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_set_recording (self->history, FALSE);
+}
+
+void
+kam_dataset_end_unrecorded (KamDataset *self)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  _kam_history_set_recording (self->history, TRUE);
 }
 
 void

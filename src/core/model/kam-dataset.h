@@ -111,6 +111,9 @@ void kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n);
 
 void kam_dataset_begin_group (KamDataset *self, const char *label);
 void kam_dataset_end_group (KamDataset *self);
+/* Edits that are not steps to undo: others' changes to a shared dataset. */
+void kam_dataset_begin_unrecorded (KamDataset *self);
+void kam_dataset_end_unrecorded (KamDataset *self);
 gboolean kam_dataset_undo (KamDataset *self);
 guint kam_dataset_get_stepped_figure (KamDataset *self, KamFigureField *field);
 gboolean kam_dataset_redo (KamDataset *self);

@@ -32,6 +32,8 @@ void _kam_command_free (KamCommand *command);
 KamHistory *_kam_history_new (void);
 /* Takes a command that has just been applied. Inside a group it joins the group. */
 void _kam_history_push (KamHistory *self, KamCommand *command);
+/* FALSE: the edits from now on are not steps to undo (nested; TRUE ends). */
+void _kam_history_set_recording (KamHistory *self, gboolean recording);
 void _kam_history_begin_group (KamHistory *self, const char *label);
 /* Returns TRUE when the outermost group closed with something in it. */
 gboolean _kam_history_end_group (KamHistory *self);

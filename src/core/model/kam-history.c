@@ -19,6 +19,7 @@ struct _KamHistory
   int saved;         /* -1 when the saved state can no longer be reached */
   GPtrArray *groups; /* open groups, innermost last */
   guint64 base;      /* the state before the first step */
+  guint unrecorded;  /* >0: edits are not steps (they came from elsewhere) */
 };
 
 /* Serial numbers of states: every command, and every history's start, gets
@@ -194,9 +195,27 @@ kam_history_get_n_steps (KamHistory *self)
 }
 
 void
+_kam_history_set_recording (KamHistory *self, gboolean recording)
+{
+  if (recording)
+    {
+      g_return_if_fail (self->unrecorded > 0);
+      self->unrecorded--;
+    }
+  else
+    self->unrecorded++;
+}
+
+void
 _kam_history_push (KamHistory *self, KamCommand *command)
 {
   State before;
+
+  if (self->unrecorded > 0)
+    {
+      _kam_command_free (command);
+      return;
+    }
 
   if (self->groups->len > 0)
     {

@@ -1,0 +1,49 @@
+/* kam-db-private.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libpq-fe.h>
+#include "kam-db.h"
+
+G_BEGIN_DECLS
+
+/* An item as read from the server. */
+typedef struct
+{
+  char *kind, *key; /* key: NULL for an agreement */
+  gint64 id, version;
+  char *json;
+} KamDbItem;
+
+void _kam_db_item_free (KamDbItem *item);
+
+/* What a read of the shared dataset saw, besides its text: where each
+ * figure and item is on the server and its version, and the snapshot (the
+ * transactions it saw) to ask later for the changes it did not. */
+typedef struct
+{
+  GArray *figure_ids;      /* gint64, in the order of the figures read */
+  GArray *figure_versions; /* gint64 */
+  GPtrArray *items;        /* KamDbItem */
+  gint64 settings_version;
+  char *settings;
+  char *snapshot;          /* pg_current_snapshot() as text */
+} KamDbRead;
+
+void _kam_db_read_clear (KamDbRead *read);
+
+PGconn *_kam_db_connect (const char *address, GError **error);
+char *_kam_db_message (const char *message);
+gboolean _kam_db_run (PGconn *connection, const char *sql, GError **error);
+PGresult *_kam_db_run_with (PGconn *connection, const char *sql, int n, const char *const *values, GError **error);
+void _kam_db_rollback (PGconn *connection);
+int _kam_db_schema_version (PGconn *connection, GError **error);
+/* In a transaction of REPEATABLE READ: the dataset as a file's text, and
+ * what the read saw (read, optional). */
+char *_kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,911 @@
+/* kam-shared.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A shared dataset kept in step with its server (kam-shared.h). Each figure
+ * here is tied to its row there (its id on the server, the version read,
+ * and the figure as read: its base); a save compares the dataset with the
+ * bases and sends the differences, each UPDATE or DELETE only where the
+ * server still has the version read. Items (countries …) the same, by their
+ * JSON text. */
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kam-dataset-json.h"
+#include "kam-db-private.h"
+#include "kam-enums.h"
+#include "kam-shared.h"
+
+/* A figure as the server had it when last read or saved. */
+typedef struct
+{
+  gint64 db_id, version;
+  KamFigureRow base; /* ids interned; note owned */
+} Tie;
+
+static void
+tie_free (Tie *tie)
+{
+  g_free ((char *) tie->base.note);
+  g_free (tie);
+}
+
+struct _KamShared
+{
+  char *address;
+  PGconn *connection;
+  KamDataset *dataset;
+  GHashTable *ties;     /* figure id → Tie */
+  GHashTable *by_db_id; /* server id (gint64 *) → figure id */
+  GHashTable *items;    /* "kind\nkey" → KamDbItem (agreements: by position) */
+  char *snapshot;       /* what the last read saw */
+};
+
+void
+kam_conflict_free (KamConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+  g_free (conflict->item_kind);
+  g_free (conflict->item_key);
+  g_free (conflict->theirs);
+  g_free (conflict->who);
+  g_free (conflict->when);
+  g_free (conflict);
+}
+
+static gint64 *
+int64_key (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+static void
+tie_figure (KamShared *self, guint figure, gint64 db_id, gint64 version, const KamFigureRow *row)
+{
+  Tie *tie = g_new0 (Tie, 1);
+
+  tie->db_id = db_id;
+  tie->version = version;
+  tie->base = *row;
+  tie->base.note = g_strdup (row->note);
+  g_hash_table_replace (self->ties, GUINT_TO_POINTER (figure), tie);
+  g_hash_table_replace (self->by_db_id, int64_key (db_id), GUINT_TO_POINTER (figure));
+}
+
+static void
+untie_figure (KamShared *self, guint figure)
+{
+  Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure));
+
+  if (tie == NULL)
+    return;
+  g_hash_table_remove (self->by_db_id, &tie->db_id);
+  g_hash_table_remove (self->ties, GUINT_TO_POINTER (figure));
+}
+
+static char *
+item_key (const char *kind, const char *key, guint position)
+{
+  if (key == NULL)
+    return g_strdup_printf ("%s\n#%u", kind, position);
+  return g_strdup_printf ("%s\n%s", kind, key);
+}
+
+static void
+keep_items (KamShared *self, GPtrArray *items)
+{
+  g_autoptr (GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_remove_all (self->items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      KamDbItem *item = g_ptr_array_index (items, i);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, item->kind));
+
+      g_hash_table_insert (positions, item->kind, GUINT_TO_POINTER (position + 1));
+      g_hash_table_insert (self->items, item_key (item->kind, item->key, position), item);
+      g_ptr_array_index (items, i) = NULL;
+    }
+}
+
+KamShared *
+kam_shared_open (const char *address, GError **error)
+{
+  g_autoptr (KamShared) self = g_new0 (KamShared, 1);
+  KamDbRead read = { 0 };
+  g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  KamFigureTable *table;
+  gsize length = 0;
+  int version;
+
+  self->address = g_strdup (address);
+  self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
+  self->by_db_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
+  if ((self->connection = _kam_db_connect (address, error)) == NULL)
+    return NULL;
+  if (!_kam_db_run (self->connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+    return NULL;
+  version = _kam_db_schema_version (self->connection, error);
+  if (version <= 0 || version > KAM_DB_SCHEMA_VERSION)
+    {
+      _kam_db_rollback (self->connection);
+      if (version == 0 || version > KAM_DB_SCHEMA_VERSION)
+        g_set_error (error, KAM_ERROR, version == 0 ? KAM_ERROR_NOT_FOUND : KAM_ERROR_VERSION,
+                     version == 0 ? _("The database holds no shared dataset: make one with kamlang --db-init.")
+                                  : _("The shared dataset's schema was made by a newer Kamlang."));
+      return NULL;
+    }
+  text = _kam_db_read_text (self->connection, &length, &read, error);
+  _kam_db_rollback (self->connection);
+  if (text == NULL)
+    return NULL;
+  self->dataset = kam_dataset_load_data (text, length, &problems, error);
+  if (self->dataset == NULL)
+    {
+      _kam_db_read_clear (&read);
+      return NULL;
+    }
+  table = kam_dataset_get_figures (self->dataset);
+  g_assert (kam_figure_table_get_n_rows (table) == read.figure_ids->len);
+  for (guint r = 0; r < read.figure_ids->len; r++)
+    {
+      KamFigureRow row;
+
+      kam_figure_table_get_row (table, r, &row);
+      tie_figure (self, kam_figure_table_get_id (table, r), g_array_index (read.figure_ids, gint64, r),
+                  g_array_index (read.figure_versions, gint64, r), &row);
+    }
+  keep_items (self, read.items);
+  self->snapshot = g_steal_pointer (&read.snapshot);
+  _kam_db_read_clear (&read);
+  return g_steal_pointer (&self);
+}
+
+void
+kam_shared_free (KamShared *self)
+{
+  if (self == NULL)
+    return;
+  if (self->connection != NULL)
+    PQfinish (self->connection);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->ties, g_hash_table_unref);
+  g_clear_pointer (&self->by_db_id, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_free (self->snapshot);
+  g_free (self->address);
+  g_free (self);
+}
+
+KamDataset *
+kam_shared_get_dataset (KamShared *self)
+{
+  return self->dataset;
+}
+
+const char *
+kam_shared_get_address (KamShared *self)
+{
+  return self->address;
+}
+
+/* ---- what changed here ----------------------------------------------------------- */
+
+static gboolean
+same_row (const KamFigureRow *a, const KamFigureRow *b)
+{
+  gboolean same_value = (isnan (a->value) && isnan (b->value)) || a->value == b->value;
+
+  return g_strcmp0 (a->country, b->country) == 0 && a->year == b->year && g_strcmp0 (a->indicator, b->indicator) == 0
+         && same_value && g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->note, b->note) == 0
+         && a->qualifier == b->qualifier && memcmp (a->members, b->members, sizeof a->members) == 0;
+}
+
+/* The items here, "kind\nkey" → JSON text as the server keeps it. */
+static GHashTable *
+current_items (KamShared *self)
+{
+  g_autoptr (KamDatasetSnapshot) snapshot = kam_dataset_snapshot_new (self->dataset);
+  g_autofree char *text = kam_dataset_snapshot_lists_to_data (snapshot);
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  static const char *const kinds[] = { "countries", "indicators", "dimensions", "sources", "agreements" };
+  JsonObject *root;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return items;
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      JsonArray *list = json_object_get_array_member (root, kinds[k]);
+      const char *key_name = g_str_equal (kinds[k], "countries")    ? "code"
+                             : g_str_equal (kinds[k], "agreements") ? NULL
+                                                                     : "id";
+
+      for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+        {
+          JsonNode *node = json_array_get_element (list, i);
+          const char *key = key_name != NULL
+                              ? json_object_get_string_member_with_default (json_node_get_object (node), key_name, NULL)
+                              : NULL;
+
+          g_hash_table_insert (items, item_key (kinds[k], key, i), json_to_string (node, FALSE));
+        }
+    }
+  return items;
+}
+
+guint
+kam_shared_count_changes (KamShared *self)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (GHashTable) items = current_items (self);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0, tied = 0;
+
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    {
+      Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (kam_figure_table_get_id (table, r)));
+      KamFigureRow row;
+
+      if (tie == NULL)
+        {
+          n++;
+          continue;
+        }
+      tied++;
+      kam_figure_table_get_row (table, r, &row);
+      n += !same_row (&row, &tie->base);
+    }
+  n += g_hash_table_size (self->ties) - tied;
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      KamDbItem *item = g_hash_table_lookup (self->items, key);
+
+      n += item == NULL || g_strcmp0 (item->json, value) != 0;
+    }
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += !g_hash_table_contains (items, key);
+  return n;
+}
+
+/* ---- saving ---------------------------------------------------------------------- */
+
+/* A figure's columns as the statements' parameters $2 … $16 (country, year,
+ * indicator, m1 … m8, value, qualifier, source, note); texts in strings. */
+typedef struct
+{
+  const char *values[15];
+  char year[16], value[G_ASCII_DTOSTR_BUF_SIZE];
+} FigureParams;
+
+static void
+figure_params (KamDataset *dataset, const KamFigureRow *row, FigureParams *p)
+{
+  guint n_dimensions = kam_dataset_get_n_dimensions (dataset);
+
+  p->values[0] = row->country;
+  g_snprintf (p->year, sizeof p->year, "%d", row->year);
+  p->values[1] = p->year;
+  p->values[2] = row->indicator;
+  for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
+    p->values[3 + d] = d < n_dimensions ? kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
+                                                                          row->members[d])
+                                        : NULL;
+  if (kam_value_is_known (row->value))
+    {
+      g_ascii_dtostr (p->value, sizeof p->value, row->value);
+      p->values[11] = p->value;
+    }
+  else
+    p->values[11] = NULL;
+  p->values[12] = kam_enum_to_nick (KAM_TYPE_QUALIFIER, row->qualifier);
+  p->values[13] = row->source;
+  p->values[14] = row->note;
+}
+
+/* A statement with parameters whose result may be empty: the result, or NULL
+ * with error when the server refused it. */
+static PGresult *
+run_sql (KamShared *self, const char *sql, int n, const char *const *values, GError **error)
+{
+  return _kam_db_run_with (self->connection, sql, n, values, error);
+}
+
+typedef struct
+{
+  guint figure;
+  gint64 db_id, version; /* after the save */
+  gboolean deleted;
+} Saved;
+
+static KamConflict *
+conflict_new (KamConflictKind kind, guint figure)
+{
+  KamConflict *conflict = g_new0 (KamConflict, 1);
+
+  conflict->kind = kind;
+  conflict->figure = figure;
+  return conflict;
+}
+
+/* What the server has now of each conflict's figure or item, and who last
+ * changed it, when. */
+static void
+describe_conflicts (KamShared *self, GPtrArray *conflicts)
+{
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      KamConflict *c = g_ptr_array_index (conflicts, i);
+      Tie *tie = c->figure ? g_hash_table_lookup (self->ties, GUINT_TO_POINTER (c->figure)) : NULL;
+      g_autofree char *id = NULL;
+      PGresult *result = NULL;
+
+      if (c->kind == KAM_CONFLICT_ADDED)
+        {
+          /* theirs: the figure of the same key */
+          KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+          int r = kam_figure_table_find_row (table, c->figure);
+          KamFigureRow row;
+          FigureParams p;
+
+          if (r < 0)
+            continue;
+          kam_figure_table_get_row (table, r, &row);
+          figure_params (self->dataset, &row, &p);
+          {
+            const char *values[12] = { p.values[0], p.values[1], p.values[2], p.values[3], p.values[4],
+                                       p.values[5], p.values[6], p.values[7], p.values[8], p.values[9],
+                                       p.values[10], p.values[13] };
+
+            result = run_sql (self,
+                           "SELECT id::text FROM kamlang.figures WHERE country IS NOT DISTINCT FROM $1"
+                           " AND year = $2::integer AND indicator = $3 AND m1 IS NOT DISTINCT FROM $4"
+                           " AND m2 IS NOT DISTINCT FROM $5 AND m3 IS NOT DISTINCT FROM $6 AND m4 IS NOT DISTINCT FROM $7"
+                           " AND m5 IS NOT DISTINCT FROM $8 AND m6 IS NOT DISTINCT FROM $9 AND m7 IS NOT DISTINCT FROM $10"
+                           " AND m8 IS NOT DISTINCT FROM $11 AND source IS NOT DISTINCT FROM $12",
+                           12, values, NULL);
+          }
+          if (result != NULL && PQntuples (result) == 1)
+            id = g_strdup (PQgetvalue (result, 0, 0));
+          g_clear_pointer (&result, PQclear);
+        }
+      else if (tie != NULL)
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, tie->db_id);
+      if (id != NULL)
+        {
+          const char *values[1] = { id };
+
+          result = run_sql (self, "SELECT to_json (f)::text, version FROM kamlang.figures f WHERE id = $1::bigint", 1, values,
+                         NULL);
+          if (result != NULL && PQntuples (result) == 1)
+            {
+              c->theirs = g_strdup (PQgetvalue (result, 0, 0));
+              c->their_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+            }
+          g_clear_pointer (&result, PQclear);
+          result = run_sql (self,
+                         "SELECT who, to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM kamlang.history"
+                         " WHERE what = 'figures' AND row_id = $1::bigint ORDER BY id DESC LIMIT 1",
+                         1, values, NULL);
+          if (result != NULL && PQntuples (result) == 1)
+            {
+              c->who = g_strdup (PQgetvalue (result, 0, 0));
+              c->when = g_strdup (PQgetvalue (result, 0, 1));
+            }
+          g_clear_pointer (&result, PQclear);
+        }
+    }
+}
+
+/* The items: changed, added and deleted ones, with a version check. */
+static gboolean
+save_items (KamShared *self, GHashTable *items, GPtrArray *conflicts, GHashTable *versions, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      KamDbItem *item = g_hash_table_lookup (self->items, key);
+      g_auto (GStrv) parts = g_strsplit (key, "\n", 2);
+      PGresult *result;
+
+      if (item != NULL && g_strcmp0 (item->json, value) == 0)
+        continue;
+      if (item != NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
+          g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, item->version);
+          const char *values[3] = { id, version, value };
+
+          result = run_sql (self,
+                         "UPDATE kamlang.items SET item = $3::json, version = version + 1"
+                         " WHERE id = $1::bigint AND version = $2::bigint RETURNING version",
+                         3, values, error);
+        }
+      else
+        {
+          const char *values[3] = { parts[0], parts[1][0] == '#' ? NULL : parts[1], value };
+
+          result = run_sql (self,
+                         "INSERT INTO kamlang.items (kind, key, position, item)"
+                         " SELECT $1, $2, coalesce (max (position) + 1, 0), $3::json FROM kamlang.items WHERE kind = $1"
+                         " ON CONFLICT DO NOTHING RETURNING version",
+                         3, values, error);
+        }
+      if (result == NULL)
+        return FALSE;
+      if (PQntuples (result) == 0)
+        {
+          KamConflict *c = conflict_new (item != NULL ? KAM_CONFLICT_CHANGED : KAM_CONFLICT_ADDED, 0);
+
+          c->item_kind = g_strdup (parts[0]);
+          c->item_key = g_strdup (parts[1]);
+          g_ptr_array_add (conflicts, c);
+        }
+      else
+        g_hash_table_insert (versions, g_strdup (key), int64_key (g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10)));
+      PQclear (result);
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_items (KamShared *self, GHashTable *items, GPtrArray *conflicts, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      KamDbItem *item = value;
+      g_autofree char *id = NULL, *version = NULL;
+      const char *values[2];
+      PGresult *result;
+
+      if (g_hash_table_contains (items, key))
+        continue;
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
+      version = g_strdup_printf ("%" G_GINT64_FORMAT, item->version);
+      values[0] = id;
+      values[1] = version;
+      result = run_sql (self, "DELETE FROM kamlang.items WHERE id = $1::bigint AND version = $2::bigint RETURNING id", 2,
+                     values, error);
+      if (result == NULL)
+        return FALSE;
+      if (PQntuples (result) == 0)
+        {
+          KamConflict *c = conflict_new (KAM_CONFLICT_CHANGED, 0);
+
+          c->item_kind = g_strdup (item->kind);
+          c->item_key = g_strdup (item->key);
+          g_ptr_array_add (conflicts, c);
+        }
+      PQclear (result);
+    }
+  return TRUE;
+}
+
+gboolean
+kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts_out, GError **error)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_conflict_free);
+  g_autoptr (GArray) saved = g_array_new (FALSE, FALSE, sizeof (Saved));
+  g_autoptr (GHashTable) items = current_items (self);
+  g_autoptr (GHashTable) item_versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
+  const char *values[17];
+  GHashTableIter iter;
+  gpointer key, value;
+  PGresult *result;
+
+  if (conflicts_out != NULL)
+    *conflicts_out = NULL;
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    PQreset (self->connection);
+  if (!_kam_db_run (self->connection, "BEGIN", error))
+    return FALSE;
+  values[0] = description != NULL ? description : "";
+  if ((result = run_sql (self, "SELECT set_config ('kamlang.description', $1, true)", 1, values, error)) == NULL)
+    goto fail;
+  PQclear (result);
+  /* items first: a new figure may need its new country */
+  if (!save_items (self, items, conflicts, item_versions, error))
+    goto fail;
+  /* the figures: changed, added; then deleted */
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    {
+      guint figure = kam_figure_table_get_id (table, r);
+      Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure));
+      KamFigureRow row;
+      FigureParams p;
+      Saved done = { figure, 0, 0, FALSE };
+      g_autofree char *id = NULL, *version = NULL;
+
+      g_hash_table_add (present, GUINT_TO_POINTER (figure));
+      kam_figure_table_get_row (table, r, &row);
+      if (tie != NULL && same_row (&row, &tie->base))
+        continue;
+      figure_params (self->dataset, &row, &p);
+      if (tie != NULL)
+        {
+          id = g_strdup_printf ("%" G_GINT64_FORMAT, tie->db_id);
+          version = g_strdup_printf ("%" G_GINT64_FORMAT, tie->version);
+          values[0] = id;
+          memcpy (values + 1, p.values, sizeof p.values);
+          values[16] = version;
+          result = run_sql (self,
+                         "UPDATE kamlang.figures SET country = $2, year = $3::integer, indicator = $4, m1 = $5, m2 = $6,"
+                         " m3 = $7, m4 = $8, m5 = $9, m6 = $10, m7 = $11, m8 = $12, value = $13::double precision,"
+                         " qualifier = $14, source = $15, note = $16, version = version + 1"
+                         " WHERE id = $1::bigint AND version = $17::bigint RETURNING id, version",
+                         17, values, error);
+        }
+      else
+        result = run_sql (self,
+                       "INSERT INTO kamlang.figures (country, year, indicator, m1, m2, m3, m4, m5, m6, m7, m8, value,"
+                       " qualifier, source, note) VALUES ($1, $2::integer, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+                       " $12::double precision, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id, version",
+                       15, p.values, error);
+      if (result == NULL)
+        goto fail;
+      if (PQntuples (result) == 0)
+        g_ptr_array_add (conflicts, conflict_new (tie != NULL ? KAM_CONFLICT_CHANGED : KAM_CONFLICT_ADDED, figure));
+      else
+        {
+          done.db_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+          done.version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+          g_array_append_val (saved, done);
+        }
+      PQclear (result);
+    }
+  g_hash_table_iter_init (&iter, self->ties);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Tie *tie = value;
+      g_autofree char *id = NULL, *version = NULL;
+      Saved done = { GPOINTER_TO_UINT (key), 0, 0, TRUE };
+
+      if (g_hash_table_contains (present, key))
+        continue;
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, tie->db_id);
+      version = g_strdup_printf ("%" G_GINT64_FORMAT, tie->version);
+      values[0] = id;
+      values[1] = version;
+      result = run_sql (self, "DELETE FROM kamlang.figures WHERE id = $1::bigint AND version = $2::bigint RETURNING id", 2,
+                     values, error);
+      if (result == NULL)
+        goto fail;
+      if (PQntuples (result) == 0)
+        g_ptr_array_add (conflicts, conflict_new (KAM_CONFLICT_CHANGED, GPOINTER_TO_UINT (key)));
+      else
+        g_array_append_val (saved, done);
+      PQclear (result);
+    }
+  if (!delete_items (self, items, conflicts, error))
+    goto fail;
+  if (conflicts->len > 0)
+    {
+      /* nothing of it: the user settles each conflict first */
+      _kam_db_rollback (self->connection);
+      describe_conflicts (self, conflicts);
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          KamConflict *c = g_ptr_array_index (conflicts, i);
+
+          if (c->kind == KAM_CONFLICT_CHANGED && c->theirs == NULL)
+            c->kind = KAM_CONFLICT_DELETED;
+        }
+      g_set_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
+                   g_dngettext (GETTEXT_PACKAGE, "Someone else changed %u of these since you opened them; nothing was saved.",
+                                "Someone else changed %u of these since you opened them; nothing was saved.", conflicts->len),
+                   conflicts->len);
+      if (conflicts_out != NULL)
+        *conflicts_out = g_steal_pointer (&conflicts);
+      return FALSE;
+    }
+  if (!_kam_db_run (self->connection, "COMMIT", error))
+    goto fail;
+
+  /* saved: what the server has now is the base of every change */
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const Saved *done = &g_array_index (saved, Saved, i);
+      int r = kam_figure_table_find_row (table, done->figure);
+      KamFigureRow row;
+
+      untie_figure (self, done->figure);
+      if (done->deleted || r < 0)
+        continue;
+      kam_figure_table_get_row (table, r, &row);
+      tie_figure (self, done->figure, done->db_id, done->version, &row);
+    }
+  {
+    /* the items' new versions (a new item's id is read again when needed) */
+    g_autoptr (GList) keys = g_hash_table_get_keys (self->items);
+
+    for (GList *k = keys; k != NULL; k = k->next)
+      if (!g_hash_table_contains (items, k->data))
+        g_hash_table_remove (self->items, k->data);
+    g_hash_table_iter_init (&iter, item_versions);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        KamDbItem *item = g_hash_table_lookup (self->items, key);
+
+        if (item == NULL)
+          {
+            g_auto (GStrv) parts = g_strsplit (key, "\n", 2);
+
+            item = g_new0 (KamDbItem, 1);
+            item->kind = g_strdup (parts[0]);
+            item->key = parts[1][0] == '#' ? NULL : g_strdup (parts[1]);
+            g_hash_table_insert (self->items, g_strdup (key), item);
+            {
+              const char *values_id[2] = { item->kind, item->key };
+              PGresult *id = run_sql (self, "SELECT id FROM kamlang.items WHERE kind = $1 AND key = $2", 2, values_id, NULL);
+
+              if (id != NULL && PQntuples (id) == 1)
+                item->id = g_ascii_strtoll (PQgetvalue (id, 0, 0), NULL, 10);
+              if (id != NULL)
+                PQclear (id);
+            }
+          }
+        g_free (item->json);
+        item->json = g_strdup (g_hash_table_lookup (items, key));
+        item->version = *(gint64 *) value;
+      }
+  }
+  kam_dataset_mark_saved (self->dataset);
+  return TRUE;
+
+fail:
+  _kam_db_rollback (self->connection);
+  return FALSE;
+}
+
+/* ---- others' changes ------------------------------------------------------------- */
+
+/* A figure's row as the server's to_json () writes it, as a row here;
+ * FALSE when it names what this dataset does not have. */
+static gboolean
+row_from_json (KamDataset *dataset, const char *json, KamFigureRow *row, gint64 *db_id, gint64 *version)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *o;
+  static const char *const member_columns[] = { "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8" };
+  int qualifier = 0;
+
+  memset (row, 0, sizeof *row);
+  if (!json_parser_load_from_data (parser, json, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+  o = json_node_get_object (json_parser_get_root (parser));
+  *db_id = json_object_get_int_member_with_default (o, "id", 0);
+  *version = json_object_get_int_member_with_default (o, "version", 0);
+  row->country = json_object_get_string_member_with_default (o, "country", NULL);
+  row->country = row->country ? g_intern_string (row->country) : NULL;
+  row->year = (int) json_object_get_int_member_with_default (o, "year", 0);
+  row->indicator = g_intern_string (json_object_get_string_member_with_default (o, "indicator", ""));
+  row->source = json_object_get_string_member_with_default (o, "source", NULL);
+  row->source = row->source ? g_intern_string (row->source) : NULL;
+  row->note = g_strdup (json_object_get_string_member_with_default (o, "note", NULL));
+  row->value = json_object_has_member (o, "value") && !json_object_get_null_member (o, "value")
+                 ? json_object_get_double_member (o, "value")
+                 : KAM_VALUE_UNKNOWN;
+  kam_enum_from_nick (KAM_TYPE_QUALIFIER, json_object_get_string_member_with_default (o, "qualifier", "exact"),
+                      &qualifier);
+  row->qualifier = qualifier;
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
+    {
+      const char *code = json_object_get_string_member_with_default (o, member_columns[d], NULL);
+      int m = code ? kam_dimension_find_code (kam_dataset_get_dimension (dataset, d), code) : 0;
+
+      if (m < 0)
+        {
+          g_free ((char *) row->note);
+          return FALSE;
+        }
+      row->members[d] = (guint16) m;
+    }
+  return TRUE;
+}
+
+/* Makes figure here the row (not a step to undo). */
+static gboolean
+apply_row (KamShared *self, guint figure, const KamFigureRow *row, GError **error)
+{
+  static const KamFigureField fields[] = { KAM_FIGURE_FIELD_COUNTRY,   KAM_FIGURE_FIELD_YEAR,
+                                           KAM_FIGURE_FIELD_INDICATOR, KAM_FIGURE_FIELD_SOURCE,
+                                           KAM_FIGURE_FIELD_VALUE,     KAM_FIGURE_FIELD_QUALIFIER,
+                                           KAM_FIGURE_FIELD_NOTE,      KAM_FIGURE_FIELD_MEMBERS };
+  gboolean ok = TRUE;
+
+  kam_dataset_begin_unrecorded (self->dataset);
+  for (guint f = 0; f < G_N_ELEMENTS (fields) && ok; f++)
+    ok = kam_dataset_set_figure_field (self->dataset, figure, fields[f], row, error);
+  kam_dataset_end_unrecorded (self->dataset);
+  return ok;
+}
+
+void
+kam_shared_keep_mine (KamShared *self, const KamConflict *conflict)
+{
+  Tie *tie = conflict->figure ? g_hash_table_lookup (self->ties, GUINT_TO_POINTER (conflict->figure)) : NULL;
+  KamFigureRow theirs;
+  gint64 db_id = 0, version = 0;
+
+  if (conflict->figure == 0)
+    {
+      g_autofree char *key = item_key (conflict->item_kind, conflict->item_key, 0);
+      KamDbItem *item = g_hash_table_lookup (self->items, key);
+
+      if (item != NULL && conflict->their_version > 0)
+        item->version = conflict->their_version;
+      else if (item != NULL)
+        g_hash_table_remove (self->items, key);
+      return;
+    }
+  if (conflict->theirs == NULL || !row_from_json (self->dataset, conflict->theirs, &theirs, &db_id, &version))
+    {
+      /* they deleted it: mine is added again */
+      untie_figure (self, conflict->figure);
+      return;
+    }
+  /* the next save overwrites theirs: mine is a change of theirs */
+  if (tie != NULL)
+    untie_figure (self, conflict->figure);
+  tie_figure (self, conflict->figure, db_id, version, &theirs);
+  g_free ((char *) theirs.note);
+}
+
+gboolean
+kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **error)
+{
+  KamFigureRow theirs;
+  gint64 db_id = 0, version = 0;
+  gboolean ok;
+
+  if (conflict->figure == 0)
+    return TRUE; /* (items: the next update brings theirs) */
+  if (conflict->theirs == NULL)
+    {
+      guint id = conflict->figure;
+
+      untie_figure (self, conflict->figure);
+      kam_dataset_begin_unrecorded (self->dataset);
+      kam_dataset_remove_figures (self->dataset, &id, 1);
+      kam_dataset_end_unrecorded (self->dataset);
+      return TRUE;
+    }
+  if (!row_from_json (self->dataset, conflict->theirs, &theirs, &db_id, &version))
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Their figure names what this dataset does not have yet."));
+      return FALSE;
+    }
+  ok = apply_row (self, conflict->figure, &theirs, error);
+  if (ok)
+    {
+      untie_figure (self, conflict->figure);
+      tie_figure (self, conflict->figure, db_id, version, &theirs);
+    }
+  g_free ((char *) theirs.note);
+  return ok;
+}
+
+gboolean
+kam_shared_update (KamShared *self, guint *n_changed, GError **error)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (GHashTable) last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree char *snapshot = NULL;
+  const char *values[1];
+  PGresult *result;
+  guint changed = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    PQreset (self->connection);
+  if (!_kam_db_run (self->connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+    return FALSE;
+  /* the snapshot of this read first; then the changes of the transactions
+   * the last read did not see and this one does (committed since, whatever
+   * numbers they took) */
+  if ((result = run_sql (self, "SELECT pg_current_snapshot ()::text", 0, NULL, error)) == NULL)
+    goto fail;
+  snapshot = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  values[0] = self->snapshot;
+  result = run_sql (self,
+                 "SELECT row_id, new::text FROM kamlang.history WHERE what = 'figures'"
+                 " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, $1::pg_snapshot)"
+                 " ORDER BY id",
+                 1, values, error);
+  if (result == NULL)
+    goto fail;
+  for (int i = 0; i < PQntuples (result); i++)
+    g_hash_table_replace (last, int64_key (g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10)),
+                          PQgetisnull (result, i, 1) ? NULL : g_strdup (PQgetvalue (result, i, 1)));
+  PQclear (result);
+  _kam_db_rollback (self->connection);
+  g_free (self->snapshot);
+  self->snapshot = g_steal_pointer (&snapshot);
+
+  g_hash_table_iter_init (&iter, last);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer found;
+      guint figure = g_hash_table_lookup_extended (self->by_db_id, key, NULL, &found) ? GPOINTER_TO_UINT (found) : 0;
+      Tie *tie = figure ? g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure)) : NULL;
+      int r = figure ? kam_figure_table_find_row (table, figure) : -1;
+      KamFigureRow here, theirs;
+      gint64 db_id = 0, version = 0;
+
+      if (r >= 0)
+        kam_figure_table_get_row (table, r, &here);
+      if (value == NULL)
+        {
+          /* deleted there: here too, unless changed here */
+          if (tie != NULL && r >= 0 && same_row (&here, &tie->base))
+            {
+              untie_figure (self, figure);
+              kam_dataset_begin_unrecorded (self->dataset);
+              kam_dataset_remove_figures (self->dataset, &figure, 1);
+              kam_dataset_end_unrecorded (self->dataset);
+              changed++;
+            }
+          continue;
+        }
+      if (!row_from_json (self->dataset, value, &theirs, &db_id, &version))
+        continue;
+      if (tie != NULL && r >= 0)
+        {
+          /* changed there: here too, unless changed here (the user's own
+           * edit stays on top, and its save meets theirs) */
+          if (version > tie->version && same_row (&here, &tie->base) && apply_row (self, figure, &theirs, NULL))
+            {
+              untie_figure (self, figure);
+              tie_figure (self, figure, db_id, version, &theirs);
+              changed++;
+            }
+        }
+      else if (tie == NULL && kam_figure_table_find_same_key (table, &theirs, 0) < 0)
+        {
+          /* added there */
+          guint id = 0;
+
+          kam_dataset_begin_unrecorded (self->dataset);
+          kam_dataset_add_figures (self->dataset, &theirs, 1, &id, NULL);
+          kam_dataset_end_unrecorded (self->dataset);
+          if (id != 0)
+            {
+              tie_figure (self, id, db_id, version, &theirs);
+              changed++;
+            }
+        }
+      g_free ((char *) theirs.note);
+    }
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return TRUE;
+
+fail:
+  _kam_db_rollback (self->connection);
+  return FALSE;
+}

@@ -1,0 +1,72 @@
+/* kam-shared.h
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kam-dataset.h"
+
+G_BEGIN_DECLS
+
+/* A dataset opened from a server (kam-db.h) and kept in step with it: it
+ * knows, for every figure and item, its row on the server and the version
+ * it read, so that a save sends only what changed here, in one
+ * transaction, and changes nothing when someone else changed the same
+ * figure or item since (a conflict, for the user to settle); and it takes
+ * others' saves, exactly those it has not seen (by the server's snapshots,
+ * not by numbers that a later commit may have taken lower). The calls wait
+ * for the server: run them off the main thread. */
+
+typedef struct _KamShared KamShared;
+
+typedef enum
+{
+  KAM_CONFLICT_CHANGED, /* someone else changed it since it was read */
+  KAM_CONFLICT_DELETED, /* someone else deleted it */
+  KAM_CONFLICT_ADDED,   /* someone else added the same figure */
+} KamConflictKind;
+
+typedef struct
+{
+  KamConflictKind kind;
+  guint figure;         /* the figure here (its id in the dataset), or 0 for an item */
+  char *item_kind;      /* an item's list ("countries" …) and key, or NULL */
+  char *item_key;
+  char *theirs;         /* their row or item as JSON, NULL when they deleted it */
+  gint64 their_version; /* 0 when deleted */
+  char *who;            /* the role that last changed it, and when (ISO 8601) */
+  char *when;
+} KamConflict;
+
+void kam_conflict_free (KamConflict *conflict);
+
+KamShared *kam_shared_open (const char *address, GError **error);
+void kam_shared_free (KamShared *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamShared, kam_shared_free)
+
+KamDataset *kam_shared_get_dataset (KamShared *self);
+const char *kam_shared_get_address (KamShared *self);
+
+/* How many figures and items differ from what the server had when last
+ * read or saved. */
+guint kam_shared_count_changes (KamShared *self);
+
+/* Sends every change in one transaction, with its description (kept in the
+ * history). FALSE and nothing changed on the server when a change meets
+ * someone else's (*conflicts, each to settle with kam_shared_keep_mine() or
+ * kam_shared_take_theirs()) or the server refuses (error). */
+gboolean kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts, GError **error);
+
+/* Settles a conflict: the next save overwrites theirs with this one's; or
+ * theirs is taken here (not a step to undo). */
+void kam_shared_keep_mine (KamShared *self, const KamConflict *conflict);
+gboolean kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **error);
+
+/* Takes the changes others saved since the last read or update, those of
+ * figures this one has not changed (its own stay on top); *n_changed
+ * (optional): how many figures changed here. */
+gboolean kam_shared_update (KamShared *self, guint *n_changed, GError **error);
+
+G_END_DECLS
