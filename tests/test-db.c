@@ -572,6 +572,143 @@ test_own_edits_on_top (void)
   }
 }
 
+/* Whether a save is heard within a second (what comes on the socket may be
+ * something else first). */
+static gboolean
+heard_within_a_second (KamShared *shared)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      GPollFD fd = { kam_shared_get_listen_socket (shared), G_IO_IN, 0 };
+
+      if (fd.fd >= 0 && g_poll (&fd, 1, 50) == 1 && kam_shared_heard (shared))
+        return TRUE;
+      if (fd.fd < 0)
+        g_usleep (50000);
+    }
+  return FALSE;
+}
+
+/* Ends (from another thread) the session of a client busy saving, once
+ * there is one. */
+static gpointer
+kill_later (gpointer data)
+{
+  g_autofree char *address = data;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *killed = NULL;
+
+      g_usleep (50000);
+      killed = sql_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
+                                   " WHERE application_name = 'kamlang' AND state = 'active'");
+      if (g_strcmp0 (killed, "0") != 0)
+        break;
+    }
+  return NULL;
+}
+
+/* A save is heard at once by a window listening on the dataset. */
+static void
+test_live (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL, b = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  a = kam_shared_open (address, NULL);
+  b = kam_shared_open (address, NULL);
+  g_assert_true (kam_shared_listen (a, &error));
+  g_assert_no_error (error);
+  g_assert_false (kam_shared_heard (a));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023),
+                                               1, NULL));
+  g_assert_true (kam_shared_save (b, "heard?", NULL, NULL));
+  g_assert_true (heard_within_a_second (a));
+  g_assert_true (kam_shared_update (a, &n, NULL));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (kam_shared_heard (a));
+}
+
+/* The server ends the client's sessions (an administrator's
+ * pg_terminate_backend) while it is idle, and while it saves: it connects
+ * again, listens again, misses no change made meanwhile, and keeps the
+ * edit whose save was cut. */
+static void
+test_connection_killed (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *killed = NULL;
+  guint n = 0;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  a = kam_shared_open (address, NULL);
+  g_assert_true (kam_shared_listen (a, NULL));
+  killed = sql_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
+                               " WHERE application_name = 'kamlang'");
+  g_assert_cmpstr (killed, ==, "2");
+  {
+    /* a change while a is cut off */
+    g_autoptr (KamShared) b = kam_shared_open (address, NULL);
+
+    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b),
+                                                 figure_of (kam_shared_get_dataset (b), "KOR", 2023), 7, NULL));
+    g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
+  }
+  /* the listener's loss is heard; it listens again */
+  g_assert_true (heard_within_a_second (a));
+  g_assert_true (kam_shared_update (a, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (value_here (kam_shared_get_dataset (a), "KOR", 2023), ==, 7);
+  {
+    g_autoptr (KamShared) b = kam_shared_open (address, NULL);
+
+    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b),
+                                                 figure_of (kam_shared_get_dataset (b), "KOR", 2023), 8, NULL));
+    g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
+    g_assert_true (heard_within_a_second (a));
+  }
+
+  /* cut while saving: a trigger holds the save until the session is ended */
+  g_free (sql_value (address, "CREATE FUNCTION public.slow () RETURNS trigger LANGUAGE plpgsql AS $$"
+                              " BEGIN PERFORM pg_sleep (30); RETURN NEW; END $$;"
+                              "CREATE TRIGGER slow BEFORE UPDATE ON kamlang.figures FOR EACH ROW EXECUTE FUNCTION public.slow ()"));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
+                                               4321, NULL));
+  g_assert_true (kam_shared_update (a, &n, NULL)); /* (takes 8 first) */
+  {
+    char *kill_sql = g_strdup_printf ("%s", address);
+    GThread *thread;
+    gboolean saved;
+
+    /* the kill comes from another thread after the save has begun */
+    thread = g_thread_new ("kill", kill_later, kill_sql);
+    saved = kam_shared_save (a, NULL, NULL, &error);
+    g_thread_join (thread);
+    g_assert_false (saved);
+    g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
+    g_clear_error (&error);
+  }
+  /* the edit is kept, and saved once the server lets it */
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
+  g_free (sql_value (address, "DROP TRIGGER slow ON kamlang.figures"));
+  g_assert_true (kam_shared_save (a, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_free (killed);
+  killed = sql_value (address, "SELECT value FROM kamlang.figures WHERE country = 'MYS'");
+  g_assert_cmpstr (killed, ==, "4321");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -590,5 +727,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/conflict", test_conflict);
   g_test_add_func ("/kamlang/db/commits-out-of-order", test_commits_out_of_order);
   g_test_add_func ("/kamlang/db/own-edits-on-top", test_own_edits_on_top);
+  g_test_add_func ("/kamlang/db/live", test_live);
+  g_test_add_func ("/kamlang/db/connection-killed", test_connection_killed);
   return g_test_run ();
 }

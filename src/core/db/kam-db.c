@@ -90,6 +90,20 @@ static const char *const migrations[] = {
   "CREATE TRIGGER dataset_history AFTER INSERT OR UPDATE OR DELETE ON kamlang.dataset"
   "  FOR EACH ROW EXECUTE FUNCTION kamlang.record_change ();"
   "REVOKE ALL ON kamlang.history FROM PUBLIC;"
+  /* every window on the dataset hears of a save at once (one notice a
+   * statement; the server folds equal ones of a transaction into one) */
+  "CREATE FUNCTION kamlang.notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  PERFORM pg_notify ('kamlang', json_build_object ('who', session_user::text, 'what', TG_TABLE_NAME,"
+  "                     'description', nullif (current_setting ('kamlang.description', true), ''))::text);"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER figures_notify AFTER INSERT OR UPDATE OR DELETE ON kamlang.figures"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION kamlang.notify_change ();"
+  "CREATE TRIGGER items_notify AFTER INSERT OR UPDATE OR DELETE ON kamlang.items"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION kamlang.notify_change ();"
+  "CREATE TRIGGER dataset_notify AFTER INSERT OR UPDATE OR DELETE ON kamlang.dataset"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION kamlang.notify_change ();"
   "UPDATE kamlang.schema_version SET version = 2;",
 };
 

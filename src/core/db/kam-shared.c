@@ -39,6 +39,7 @@ struct _KamShared
 {
   char *address;
   PGconn *connection;
+  PGconn *listener;     /* LISTEN kamlang */
   KamDataset *dataset;
   GHashTable *ties;     /* figure id → Tie */
   GHashTable *by_db_id; /* server id (gint64 *) → figure id */
@@ -176,6 +177,8 @@ kam_shared_free (KamShared *self)
     return;
   if (self->connection != NULL)
     PQfinish (self->connection);
+  if (self->listener != NULL)
+    PQfinish (self->listener);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->ties, g_hash_table_unref);
   g_clear_pointer (&self->by_db_id, g_hash_table_unref);
@@ -278,6 +281,84 @@ kam_shared_count_changes (KamShared *self)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     n += !g_hash_table_contains (items, key);
   return n;
+}
+
+/* Starts a transaction; a connection the server dropped (restarted, or the
+ * session ended by an administrator) is made again first. */
+static gboolean
+begin (KamShared *self, const char *sql, GError **error)
+{
+  g_autoptr (GError) first = NULL;
+
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    PQreset (self->connection);
+  if (_kam_db_run (self->connection, sql, &first))
+    return TRUE;
+  if (PQstatus (self->connection) == CONNECTION_OK)
+    {
+      g_propagate_error (error, g_steal_pointer (&first));
+      return FALSE;
+    }
+  PQreset (self->connection);
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    {
+      g_autofree char *why = _kam_db_message (PQerrorMessage (self->connection));
+
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server cannot be reached: %s"), why);
+      return FALSE;
+    }
+  return _kam_db_run (self->connection, sql, error);
+}
+
+/* ---- listening ------------------------------------------------------------------- */
+
+gboolean
+kam_shared_listen (KamShared *self, GError **error)
+{
+  if (self->listener == NULL && (self->listener = _kam_db_connect (self->address, error)) == NULL)
+    return FALSE;
+  if (PQstatus (self->listener) != CONNECTION_OK)
+    PQreset (self->listener);
+  if (!_kam_db_run (self->listener, "LISTEN kamlang", error))
+    return FALSE;
+  PQsetnonblocking (self->listener, 1);
+  return TRUE;
+}
+
+int
+kam_shared_get_listen_socket (KamShared *self)
+{
+  return self->listener != NULL && PQstatus (self->listener) == CONNECTION_OK ? PQsocket (self->listener) : -1;
+}
+
+gboolean
+kam_shared_heard (KamShared *self)
+{
+  PGnotify *notice;
+  gboolean heard = FALSE;
+
+  if (self->listener == NULL)
+    return FALSE;
+  if (!PQconsumeInput (self->listener) || PQstatus (self->listener) != CONNECTION_OK)
+    {
+      /* dropped: listen again; what was missed is for an update */
+      PQsetnonblocking (self->listener, 0);
+      PQreset (self->listener);
+      if (PQstatus (self->listener) == CONNECTION_OK)
+        {
+          PGresult *result = PQexec (self->listener, "LISTEN kamlang");
+
+          PQclear (result);
+          PQsetnonblocking (self->listener, 1);
+        }
+      return TRUE;
+    }
+  while ((notice = PQnotifies (self->listener)) != NULL)
+    {
+      heard = TRUE;
+      PQfreemem (notice);
+    }
+  return heard;
 }
 
 /* ---- saving ---------------------------------------------------------------------- */
@@ -516,9 +597,7 @@ kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts
 
   if (conflicts_out != NULL)
     *conflicts_out = NULL;
-  if (PQstatus (self->connection) != CONNECTION_OK)
-    PQreset (self->connection);
-  if (!_kam_db_run (self->connection, "BEGIN", error))
+  if (!begin (self, "BEGIN", error))
     return FALSE;
   values[0] = description != NULL ? description : "";
   if ((result = run_sql (self, "SELECT set_config ('kamlang.description', $1, true)", 1, values, error)) == NULL)
@@ -820,9 +899,7 @@ kam_shared_update (KamShared *self, guint *n_changed, GError **error)
 
   if (n_changed != NULL)
     *n_changed = 0;
-  if (PQstatus (self->connection) != CONNECTION_OK)
-    PQreset (self->connection);
-  if (!_kam_db_run (self->connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+  if (!begin (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return FALSE;
   /* the snapshot of this read first; then the changes of the transactions
    * the last read did not see and this one does (committed since, whatever

@@ -69,4 +69,13 @@ gboolean kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, G
  * (optional): how many figures changed here. */
 gboolean kam_shared_update (KamShared *self, guint *n_changed, GError **error);
 
+/* Listening for others' saves, on a connection of its own (for the main
+ * loop to watch while saves and updates run in a thread): the socket to
+ * watch (-1 when not connected), and whether a save was heard since the last
+ * call (reading what came on the socket; a lost connection is made again,
+ * and then says TRUE: what was missed meanwhile is for an update to take). */
+gboolean kam_shared_listen (KamShared *self, GError **error);
+int kam_shared_get_listen_socket (KamShared *self);
+gboolean kam_shared_heard (KamShared *self);
+
 G_END_DECLS
