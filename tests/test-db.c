@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <string.h>
 #include "kam-dataset-json.h"
+#include "kam-iso-countries.h"
 #include "kam-db.h"
 #include "kam-shared.h"
 #include "kam-test-utils.h"
@@ -709,6 +710,130 @@ test_connection_killed (void)
   g_assert_cmpstr (killed, ==, "4321");
 }
 
+typedef struct
+{
+  KamShared *shared;
+  gboolean saved;
+  GError *error;
+} SaveJob;
+
+static gpointer
+save_in_thread (gpointer data)
+{
+  SaveJob *job = data;
+
+  job->saved = kam_shared_save (job->shared, "all of them", NULL, &job->error);
+  return NULL;
+}
+
+/* The server stops at once (pg_ctl stop -m immediate) while 10^5 changed
+ * figures are being saved: started again, it has all of them or none; the
+ * client says the save failed and keeps every edit; a later save succeeds. */
+static void
+test_server_stopped_during_save (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
+  g_autoptr (GArray) ids = NULL;
+  GPtrArray *iso = kam_iso_countries_get_default ();
+  KamFigureRow changed = { 0 };
+  g_autofree char *count = NULL, *stopped = NULL, *started = NULL;
+  SaveJob job = { 0 };
+  GThread *thread;
+  KamFigureTable *table;
+  const char *control = g_getenv ("KAM_PG_CONTROL");
+  int status = 0;
+
+  g_assert_nonnull (control);
+  /* 10^5 figures: countries × 201 years × 3 members */
+  for (guint i = 0; i < iso->len; i++)
+    {
+      const KamIsoCountry *country = g_ptr_array_index (iso, i);
+      g_autoptr (KamCountry) item = NULL;
+
+      if (kam_dataset_lookup_country (dataset, country->code) != NULL)
+        continue;
+      item = kam_country_new (country->code);
+      kam_country_set_name (item, country->name);
+      g_assert_true (kam_dataset_add_country (dataset, item, NULL));
+    }
+  for (guint i = 0; i < iso->len; i++)
+    for (int year = KAM_YEAR_MIN; year <= KAM_YEAR_MAX; year++)
+      for (guint16 m = 0; m <= 2 && rows->len < 100000; m++)
+        {
+          const char *code = ((KamIsoCountry *) g_ptr_array_index (iso, i))->code;
+
+          if (g_str_equal (code, "KOR") || g_str_equal (code, "MYS"))
+            continue; /* (the fixture's own) */
+          {
+          KamFigureRow row = { g_intern_string (((KamIsoCountry *) g_ptr_array_index (iso, i))->code), year,
+                               g_intern_static_string ("deployed"), 1, g_intern_static_string ("mlvt"), NULL };
+
+          row.members[0] = m;
+          g_array_append_val (rows, row);
+          }
+        }
+  if (!kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, &job.error))
+    g_error ("%s", job.error->message);
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  a = kam_shared_open (address, NULL);
+  g_assert_nonnull (a);
+  table = kam_dataset_get_figures (kam_shared_get_dataset (a));
+  ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    if (kam_figure_table_get_value (table, r) == 1)
+      {
+        guint id = kam_figure_table_get_id (table, r);
+        g_array_append_val (ids, id);
+      }
+  g_assert_cmpuint (ids->len, >=, 100000);
+  changed.value = 2;
+  g_assert_true (kam_dataset_set_figures_field (kam_shared_get_dataset (a), (guint *) ids->data, ids->len,
+                                                KAM_FIGURE_FIELD_VALUE, 0, &changed, NULL));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, ids->len);
+
+  job.shared = a;
+  thread = g_thread_new ("save", save_in_thread, &job);
+  /* once the save is well under way */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *busy = NULL;
+      g_autofree char *address_count = g_strdup_printf ("%s", address);
+
+      g_usleep (50000);
+      busy = sql_value (address_count, "SELECT count (*) FROM pg_stat_activity WHERE application_name = 'kamlang'"
+                                       " AND xact_start < now () - interval '300 milliseconds'");
+      if (g_strcmp0 (busy, "0") != 0)
+        break;
+    }
+  {
+    const char *argv[] = { control, "stop-now", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+  }
+  g_thread_join (thread);
+  g_assert_false (job.saved);
+  g_assert_error (job.error, KAM_ERROR, KAM_ERROR_SERVER);
+  g_clear_error (&job.error);
+  {
+    const char *argv[] = { control, "start", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* all or none: none, as it was not committed */
+  count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
+  g_assert_cmpstr (count, ==, "0");
+  /* every edit kept, and saved now */
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, ids->len);
+  g_assert_true (kam_shared_save (a, "all of them, again", NULL, &job.error));
+  g_assert_no_error (job.error);
+  g_free (count);
+  count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
+  g_assert_cmpint (atoi (count), ==, ids->len);
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -729,5 +854,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/own-edits-on-top", test_own_edits_on_top);
   g_test_add_func ("/kamlang/db/live", test_live);
   g_test_add_func ("/kamlang/db/connection-killed", test_connection_killed);
+  g_test_add_func ("/kamlang/db/server-stopped-during-save", test_server_stopped_during_save);
   return g_test_run ();
 }
