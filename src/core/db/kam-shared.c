@@ -404,13 +404,6 @@ run_sql (KamShared *self, const char *sql, int n, const char *const *values, GEr
   return _kam_db_run_with (self->connection, sql, n, values, error);
 }
 
-typedef struct
-{
-  guint figure;
-  gint64 db_id, version; /* after the save */
-  gboolean deleted;
-} Saved;
-
 static KamConflict *
 conflict_new (KamConflictKind kind, guint figure)
 {
@@ -421,340 +414,412 @@ conflict_new (KamConflictKind kind, guint figure)
   return conflict;
 }
 
-/* What the server has now of each conflict's figure or item, and who last
- * changed it, when. */
-static void
-describe_conflicts (KamShared *self, GPtrArray *conflicts)
+/* One change to send: a figure's or an item's. */
+typedef enum
 {
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      KamConflict *c = g_ptr_array_index (conflicts, i);
-      Tie *tie = c->figure ? g_hash_table_lookup (self->ties, GUINT_TO_POINTER (c->figure)) : NULL;
-      g_autofree char *id = NULL;
-      PGresult *result = NULL;
+  OP_UPDATE,
+  OP_INSERT,
+  OP_DELETE,
+} OpKind;
 
-      if (c->kind == KAM_CONFLICT_ADDED)
-        {
-          /* theirs: the figure of the same key */
-          KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-          int r = kam_figure_table_find_row (table, c->figure);
-          KamFigureRow row;
-          FigureParams p;
+typedef struct
+{
+  OpKind kind;
+  guint figure;        /* a figure's id here, or 0 for an item */
+  char *item;          /* an item's "kind\nkey", or NULL */
+  char *json;          /* the item's JSON */
+  gint64 db_id, version;
+  char *params[15];    /* a figure's columns (figure_params) */
+  KamFigureRow row;    /* the figure as sent (note owned) */
+  /* what the server said */
+  gboolean done;
+  gint64 new_id, new_version;
+} Op;
 
-          if (r < 0)
-            continue;
-          kam_figure_table_get_row (table, r, &row);
-          figure_params (self->dataset, &row, &p);
-          {
-            const char *values[12] = { p.values[0], p.values[1], p.values[2], p.values[3], p.values[4],
-                                       p.values[5], p.values[6], p.values[7], p.values[8], p.values[9],
-                                       p.values[10], p.values[13] };
-
-            result = run_sql (self,
-                           "SELECT id::text FROM kamlang.figures WHERE country IS NOT DISTINCT FROM $1"
-                           " AND year = $2::integer AND indicator = $3 AND m1 IS NOT DISTINCT FROM $4"
-                           " AND m2 IS NOT DISTINCT FROM $5 AND m3 IS NOT DISTINCT FROM $6 AND m4 IS NOT DISTINCT FROM $7"
-                           " AND m5 IS NOT DISTINCT FROM $8 AND m6 IS NOT DISTINCT FROM $9 AND m7 IS NOT DISTINCT FROM $10"
-                           " AND m8 IS NOT DISTINCT FROM $11 AND source IS NOT DISTINCT FROM $12",
-                           12, values, NULL);
-          }
-          if (result != NULL && PQntuples (result) == 1)
-            id = g_strdup (PQgetvalue (result, 0, 0));
-          g_clear_pointer (&result, PQclear);
-        }
-      else if (tie != NULL)
-        id = g_strdup_printf ("%" G_GINT64_FORMAT, tie->db_id);
-      if (id != NULL)
-        {
-          const char *values[1] = { id };
-
-          result = run_sql (self, "SELECT to_json (f)::text, version FROM kamlang.figures f WHERE id = $1::bigint", 1, values,
-                         NULL);
-          if (result != NULL && PQntuples (result) == 1)
-            {
-              c->theirs = g_strdup (PQgetvalue (result, 0, 0));
-              c->their_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
-            }
-          g_clear_pointer (&result, PQclear);
-          result = run_sql (self,
-                         "SELECT who, to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM kamlang.history"
-                         " WHERE what = 'figures' AND row_id = $1::bigint ORDER BY id DESC LIMIT 1",
-                         1, values, NULL);
-          if (result != NULL && PQntuples (result) == 1)
-            {
-              c->who = g_strdup (PQgetvalue (result, 0, 0));
-              c->when = g_strdup (PQgetvalue (result, 0, 1));
-            }
-          g_clear_pointer (&result, PQclear);
-        }
-    }
+static void
+op_free (Op *op)
+{
+  g_free (op->item);
+  g_free (op->json);
+  for (guint i = 0; i < G_N_ELEMENTS (op->params); i++)
+    g_free (op->params[i]);
+  g_free ((char *) op->row.note);
+  g_free (op);
 }
 
-/* The items: changed, added and deleted ones, with a version check. */
-static gboolean
-save_items (KamShared *self, GHashTable *items, GPtrArray *conflicts, GHashTable *versions, GError **error)
+struct _KamSharedSave
 {
+  char *description;
+  GPtrArray *ops;        /* Op: items' inserts and updates, figures', items' deletes */
+  guint64 state;         /* the dataset's state when prepared */
+  gboolean committed;
+  GPtrArray *conflicts;  /* KamConflict */
+};
+
+void
+kam_shared_save_free (KamSharedSave *save)
+{
+  if (save == NULL)
+    return;
+  g_free (save->description);
+  g_ptr_array_unref (save->ops);
+  if (save->conflicts != NULL)
+    g_ptr_array_unref (save->conflicts);
+  g_free (save);
+}
+
+static Op *
+figure_op (KamShared *self, OpKind kind, guint figure, const KamFigureRow *row, const Tie *tie)
+{
+  Op *op = g_new0 (Op, 1);
+  FigureParams p;
+
+  op->kind = kind;
+  op->figure = figure;
+  if (tie != NULL)
+    {
+      op->db_id = tie->db_id;
+      op->version = tie->version;
+    }
+  if (row != NULL)
+    {
+      op->row = *row;
+      op->row.note = g_strdup (row->note);
+      figure_params (self->dataset, row, &p);
+      for (guint i = 0; i < G_N_ELEMENTS (op->params); i++)
+        op->params[i] = g_strdup (p.values[i]);
+    }
+  return op;
+}
+
+static Op *
+item_op (OpKind kind, const char *key, const char *json, const KamDbItem *item)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->item = g_strdup (key);
+  op->json = g_strdup (json);
+  if (item != NULL)
+    {
+      op->db_id = item->id;
+      op->version = item->version;
+    }
+  return op;
+}
+
+KamSharedSave *
+kam_shared_save_prepare (KamShared *self, const char *description)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  KamSharedSave *save = g_new0 (KamSharedSave, 1);
+  g_autoptr (GHashTable) items = current_items (self);
+  g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
+  save->description = g_strdup (description != NULL ? description : "");
+  save->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  save->state = kam_dataset_get_state (self->dataset);
+  /* items first: a new figure may need its new country */
   g_hash_table_iter_init (&iter, items);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       KamDbItem *item = g_hash_table_lookup (self->items, key);
-      g_auto (GStrv) parts = g_strsplit (key, "\n", 2);
-      PGresult *result;
 
-      if (item != NULL && g_strcmp0 (item->json, value) == 0)
-        continue;
-      if (item != NULL)
-        {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
-          g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, item->version);
-          const char *values[3] = { id, version, value };
-
-          result = run_sql (self,
-                         "UPDATE kamlang.items SET item = $3::json, version = version + 1"
-                         " WHERE id = $1::bigint AND version = $2::bigint RETURNING version",
-                         3, values, error);
-        }
-      else
-        {
-          const char *values[3] = { parts[0], parts[1][0] == '#' ? NULL : parts[1], value };
-
-          result = run_sql (self,
-                         "INSERT INTO kamlang.items (kind, key, position, item)"
-                         " SELECT $1, $2, coalesce (max (position) + 1, 0), $3::json FROM kamlang.items WHERE kind = $1"
-                         " ON CONFLICT DO NOTHING RETURNING version",
-                         3, values, error);
-        }
-      if (result == NULL)
-        return FALSE;
-      if (PQntuples (result) == 0)
-        {
-          KamConflict *c = conflict_new (item != NULL ? KAM_CONFLICT_CHANGED : KAM_CONFLICT_ADDED, 0);
-
-          c->item_kind = g_strdup (parts[0]);
-          c->item_key = g_strdup (parts[1]);
-          g_ptr_array_add (conflicts, c);
-        }
-      else
-        g_hash_table_insert (versions, g_strdup (key), int64_key (g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10)));
-      PQclear (result);
+      if (item == NULL || g_strcmp0 (item->json, value) != 0)
+        g_ptr_array_add (save->ops, item_op (item != NULL ? OP_UPDATE : OP_INSERT, key, value, item));
     }
-  return TRUE;
-}
-
-static gboolean
-delete_items (KamShared *self, GHashTable *items, GPtrArray *conflicts, GError **error)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      KamDbItem *item = value;
-      g_autofree char *id = NULL, *version = NULL;
-      const char *values[2];
-      PGresult *result;
-
-      if (g_hash_table_contains (items, key))
-        continue;
-      id = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
-      version = g_strdup_printf ("%" G_GINT64_FORMAT, item->version);
-      values[0] = id;
-      values[1] = version;
-      result = run_sql (self, "DELETE FROM kamlang.items WHERE id = $1::bigint AND version = $2::bigint RETURNING id", 2,
-                     values, error);
-      if (result == NULL)
-        return FALSE;
-      if (PQntuples (result) == 0)
-        {
-          KamConflict *c = conflict_new (KAM_CONFLICT_CHANGED, 0);
-
-          c->item_kind = g_strdup (item->kind);
-          c->item_key = g_strdup (item->key);
-          g_ptr_array_add (conflicts, c);
-        }
-      PQclear (result);
-    }
-  return TRUE;
-}
-
-gboolean
-kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts_out, GError **error)
-{
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  g_autoptr (GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_conflict_free);
-  g_autoptr (GArray) saved = g_array_new (FALSE, FALSE, sizeof (Saved));
-  g_autoptr (GHashTable) items = current_items (self);
-  g_autoptr (GHashTable) item_versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
-  const char *values[17];
-  GHashTableIter iter;
-  gpointer key, value;
-  PGresult *result;
-
-  if (conflicts_out != NULL)
-    *conflicts_out = NULL;
-  if (!begin (self, "BEGIN", error))
-    return FALSE;
-  values[0] = description != NULL ? description : "";
-  if ((result = run_sql (self, "SELECT set_config ('kamlang.description', $1, true)", 1, values, error)) == NULL)
-    goto fail;
-  PQclear (result);
-  /* items first: a new figure may need its new country */
-  if (!save_items (self, items, conflicts, item_versions, error))
-    goto fail;
-  /* the figures: changed, added; then deleted */
   for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
     {
       guint figure = kam_figure_table_get_id (table, r);
       Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure));
       KamFigureRow row;
-      FigureParams p;
-      Saved done = { figure, 0, 0, FALSE };
-      g_autofree char *id = NULL, *version = NULL;
 
       g_hash_table_add (present, GUINT_TO_POINTER (figure));
       kam_figure_table_get_row (table, r, &row);
-      if (tie != NULL && same_row (&row, &tie->base))
-        continue;
-      figure_params (self->dataset, &row, &p);
-      if (tie != NULL)
-        {
-          id = g_strdup_printf ("%" G_GINT64_FORMAT, tie->db_id);
-          version = g_strdup_printf ("%" G_GINT64_FORMAT, tie->version);
-          values[0] = id;
-          memcpy (values + 1, p.values, sizeof p.values);
-          values[16] = version;
-          result = run_sql (self,
-                         "UPDATE kamlang.figures SET country = $2, year = $3::integer, indicator = $4, m1 = $5, m2 = $6,"
-                         " m3 = $7, m4 = $8, m5 = $9, m6 = $10, m7 = $11, m8 = $12, value = $13::double precision,"
-                         " qualifier = $14, source = $15, note = $16, version = version + 1"
-                         " WHERE id = $1::bigint AND version = $17::bigint RETURNING id, version",
-                         17, values, error);
-        }
-      else
-        result = run_sql (self,
-                       "INSERT INTO kamlang.figures (country, year, indicator, m1, m2, m3, m4, m5, m6, m7, m8, value,"
-                       " qualifier, source, note) VALUES ($1, $2::integer, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-                       " $12::double precision, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id, version",
-                       15, p.values, error);
-      if (result == NULL)
-        goto fail;
-      if (PQntuples (result) == 0)
-        g_ptr_array_add (conflicts, conflict_new (tie != NULL ? KAM_CONFLICT_CHANGED : KAM_CONFLICT_ADDED, figure));
-      else
-        {
-          done.db_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-          done.version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
-          g_array_append_val (saved, done);
-        }
-      PQclear (result);
+      if (tie == NULL || !same_row (&row, &tie->base))
+        g_ptr_array_add (save->ops, figure_op (self, tie != NULL ? OP_UPDATE : OP_INSERT, figure, &row, tie));
     }
   g_hash_table_iter_init (&iter, self->ties);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Tie *tie = value;
-      g_autofree char *id = NULL, *version = NULL;
-      Saved done = { GPOINTER_TO_UINT (key), 0, 0, TRUE };
+    if (!g_hash_table_contains (present, key))
+      g_ptr_array_add (save->ops, figure_op (self, OP_DELETE, GPOINTER_TO_UINT (key), NULL, value));
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (items, key))
+      g_ptr_array_add (save->ops, item_op (OP_DELETE, key, NULL, value));
+  return save;
+}
 
-      if (g_hash_table_contains (present, key))
-        continue;
-      id = g_strdup_printf ("%" G_GINT64_FORMAT, tie->db_id);
-      version = g_strdup_printf ("%" G_GINT64_FORMAT, tie->version);
+guint
+kam_shared_save_get_n_changes (KamSharedSave *save)
+{
+  return save->ops->len;
+}
+
+/* Sends one change; FALSE when the server refused it (error), TRUE
+ * otherwise, op->done saying whether it was made (else: a conflict). */
+static gboolean
+send_op (KamShared *self, Op *op, GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, op->db_id);
+  g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, op->version);
+  const char *values[17];
+  PGresult *result = NULL;
+
+  if (op->item != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit (op->item, "\n", 2);
+
+      if (op->kind == OP_UPDATE)
+        {
+          values[0] = id;
+          values[1] = version;
+          values[2] = op->json;
+          result = run_sql (self,
+                            "UPDATE kamlang.items SET item = $3::json, version = version + 1"
+                            " WHERE id = $1::bigint AND version = $2::bigint RETURNING id, version",
+                            3, values, error);
+        }
+      else if (op->kind == OP_INSERT)
+        {
+          values[0] = parts[0];
+          values[1] = parts[1][0] == '#' ? NULL : parts[1];
+          values[2] = op->json;
+          result = run_sql (self,
+                            "INSERT INTO kamlang.items (kind, key, position, item)"
+                            " SELECT $1, $2, coalesce (max (position) + 1, 0), $3::json FROM kamlang.items WHERE kind = $1"
+                            " ON CONFLICT DO NOTHING RETURNING id, version",
+                            3, values, error);
+        }
+      else
+        {
+          values[0] = id;
+          values[1] = version;
+          result = run_sql (self, "DELETE FROM kamlang.items WHERE id = $1::bigint AND version = $2::bigint RETURNING id, version",
+                            2, values, error);
+        }
+    }
+  else if (op->kind == OP_UPDATE)
+    {
+      values[0] = id;
+      for (guint i = 0; i < 15; i++)
+        values[1 + i] = op->params[i];
+      values[16] = version;
+      result = run_sql (self,
+                        "UPDATE kamlang.figures SET country = $2, year = $3::integer, indicator = $4, m1 = $5, m2 = $6,"
+                        " m3 = $7, m4 = $8, m5 = $9, m6 = $10, m7 = $11, m8 = $12, value = $13::double precision,"
+                        " qualifier = $14, source = $15, note = $16, version = version + 1"
+                        " WHERE id = $1::bigint AND version = $17::bigint RETURNING id, version",
+                        17, values, error);
+    }
+  else if (op->kind == OP_INSERT)
+    result = run_sql (self,
+                      "INSERT INTO kamlang.figures (country, year, indicator, m1, m2, m3, m4, m5, m6, m7, m8, value,"
+                      " qualifier, source, note) VALUES ($1, $2::integer, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+                      " $12::double precision, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id, version",
+                      15, (const char *const *) op->params, error);
+  else
+    {
       values[0] = id;
       values[1] = version;
-      result = run_sql (self, "DELETE FROM kamlang.figures WHERE id = $1::bigint AND version = $2::bigint RETURNING id", 2,
-                     values, error);
-      if (result == NULL)
-        goto fail;
-      if (PQntuples (result) == 0)
-        g_ptr_array_add (conflicts, conflict_new (KAM_CONFLICT_CHANGED, GPOINTER_TO_UINT (key)));
-      else
-        g_array_append_val (saved, done);
-      PQclear (result);
+      result = run_sql (self, "DELETE FROM kamlang.figures WHERE id = $1::bigint AND version = $2::bigint RETURNING id, version",
+                        2, values, error);
     }
-  if (!delete_items (self, items, conflicts, error))
+  if (result == NULL)
+    return FALSE;
+  op->done = PQntuples (result) > 0;
+  if (op->done)
+    {
+      op->new_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      op->new_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+/* What the server has now of a conflict's figure, and who last changed it,
+ * when. */
+static void
+describe_conflict (KamShared *self, const Op *op, KamConflict *c)
+{
+  g_autofree char *id = NULL;
+  PGresult *result = NULL;
+
+  if (op->item != NULL)
+    return;
+  if (op->kind == OP_INSERT)
+    {
+      /* theirs: the figure of the same key */
+      const char *values[12] = { op->params[0], op->params[1], op->params[2], op->params[3], op->params[4],
+                                 op->params[5], op->params[6], op->params[7], op->params[8], op->params[9],
+                                 op->params[10], op->params[13] };
+
+      result = run_sql (self,
+                        "SELECT id::text FROM kamlang.figures WHERE country IS NOT DISTINCT FROM $1"
+                        " AND year = $2::integer AND indicator = $3 AND m1 IS NOT DISTINCT FROM $4"
+                        " AND m2 IS NOT DISTINCT FROM $5 AND m3 IS NOT DISTINCT FROM $6 AND m4 IS NOT DISTINCT FROM $7"
+                        " AND m5 IS NOT DISTINCT FROM $8 AND m6 IS NOT DISTINCT FROM $9 AND m7 IS NOT DISTINCT FROM $10"
+                        " AND m8 IS NOT DISTINCT FROM $11 AND source IS NOT DISTINCT FROM $12",
+                        12, values, NULL);
+      if (result != NULL && PQntuples (result) == 1)
+        id = g_strdup (PQgetvalue (result, 0, 0));
+      g_clear_pointer (&result, PQclear);
+    }
+  else
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, op->db_id);
+  if (id != NULL)
+    {
+      const char *values[1] = { id };
+
+      result = run_sql (self, "SELECT to_json (f)::text, version FROM kamlang.figures f WHERE id = $1::bigint", 1, values,
+                        NULL);
+      if (result != NULL && PQntuples (result) == 1)
+        {
+          c->theirs = g_strdup (PQgetvalue (result, 0, 0));
+          c->their_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+        }
+      g_clear_pointer (&result, PQclear);
+      result = run_sql (self,
+                        "SELECT who, to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM kamlang.history"
+                        " WHERE what = 'figures' AND row_id = $1::bigint ORDER BY id DESC LIMIT 1",
+                        1, values, NULL);
+      if (result != NULL && PQntuples (result) == 1)
+        {
+          c->who = g_strdup (PQgetvalue (result, 0, 0));
+          c->when = g_strdup (PQgetvalue (result, 0, 1));
+        }
+      g_clear_pointer (&result, PQclear);
+    }
+}
+
+gboolean
+kam_shared_save_send (KamShared *self, KamSharedSave *save, GError **error)
+{
+  const char *values[1] = { save->description };
+  PGresult *result;
+
+  if (save->ops->len == 0)
+    {
+      save->committed = TRUE;
+      return TRUE;
+    }
+  if (!begin (self, "BEGIN", error))
+    return FALSE;
+  if ((result = run_sql (self, "SELECT set_config ('kamlang.description', $1, true)", 1, values, error)) == NULL)
     goto fail;
-  if (conflicts->len > 0)
+  PQclear (result);
+  save->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_conflict_free);
+  for (guint i = 0; i < save->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (save->ops, i);
+
+      if (!send_op (self, op, error))
+        goto fail;
+      if (!op->done)
+        {
+          KamConflict *c = conflict_new (op->kind == OP_INSERT ? KAM_CONFLICT_ADDED : KAM_CONFLICT_CHANGED, op->figure);
+
+          if (op->item != NULL)
+            {
+              g_auto (GStrv) parts = g_strsplit (op->item, "\n", 2);
+
+              c->item_kind = g_strdup (parts[0]);
+              c->item_key = g_strdup (parts[1]);
+            }
+          g_ptr_array_add (save->conflicts, c);
+        }
+    }
+  if (save->conflicts->len > 0)
     {
       /* nothing of it: the user settles each conflict first */
-      _kam_db_rollback (self->connection);
-      describe_conflicts (self, conflicts);
-      for (guint i = 0; i < conflicts->len; i++)
-        {
-          KamConflict *c = g_ptr_array_index (conflicts, i);
+      guint k = 0;
 
-          if (c->kind == KAM_CONFLICT_CHANGED && c->theirs == NULL)
-            c->kind = KAM_CONFLICT_DELETED;
+      _kam_db_rollback (self->connection);
+      for (guint i = 0; i < save->ops->len; i++)
+        {
+          Op *op = g_ptr_array_index (save->ops, i);
+
+          if (op->done)
+            continue;
+          describe_conflict (self, op, g_ptr_array_index (save->conflicts, k));
+          if (((KamConflict *) g_ptr_array_index (save->conflicts, k))->kind == KAM_CONFLICT_CHANGED
+              && ((KamConflict *) g_ptr_array_index (save->conflicts, k))->theirs == NULL && op->item == NULL)
+            ((KamConflict *) g_ptr_array_index (save->conflicts, k))->kind = KAM_CONFLICT_DELETED;
+          k++;
         }
       g_set_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
                    g_dngettext (GETTEXT_PACKAGE, "Someone else changed %u of these since you opened them; nothing was saved.",
-                                "Someone else changed %u of these since you opened them; nothing was saved.", conflicts->len),
-                   conflicts->len);
-      if (conflicts_out != NULL)
-        *conflicts_out = g_steal_pointer (&conflicts);
+                                "Someone else changed %u of these since you opened them; nothing was saved.",
+                                save->conflicts->len),
+                   save->conflicts->len);
       return FALSE;
     }
   if (!_kam_db_run (self->connection, "COMMIT", error))
     goto fail;
-
-  /* saved: what the server has now is the base of every change */
-  for (guint i = 0; i < saved->len; i++)
-    {
-      const Saved *done = &g_array_index (saved, Saved, i);
-      int r = kam_figure_table_find_row (table, done->figure);
-      KamFigureRow row;
-
-      untie_figure (self, done->figure);
-      if (done->deleted || r < 0)
-        continue;
-      kam_figure_table_get_row (table, r, &row);
-      tie_figure (self, done->figure, done->db_id, done->version, &row);
-    }
-  {
-    /* the items' new versions (a new item's id is read again when needed) */
-    g_autoptr (GList) keys = g_hash_table_get_keys (self->items);
-
-    for (GList *k = keys; k != NULL; k = k->next)
-      if (!g_hash_table_contains (items, k->data))
-        g_hash_table_remove (self->items, k->data);
-    g_hash_table_iter_init (&iter, item_versions);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        KamDbItem *item = g_hash_table_lookup (self->items, key);
-
-        if (item == NULL)
-          {
-            g_auto (GStrv) parts = g_strsplit (key, "\n", 2);
-
-            item = g_new0 (KamDbItem, 1);
-            item->kind = g_strdup (parts[0]);
-            item->key = parts[1][0] == '#' ? NULL : g_strdup (parts[1]);
-            g_hash_table_insert (self->items, g_strdup (key), item);
-            {
-              const char *values_id[2] = { item->kind, item->key };
-              PGresult *id = run_sql (self, "SELECT id FROM kamlang.items WHERE kind = $1 AND key = $2", 2, values_id, NULL);
-
-              if (id != NULL && PQntuples (id) == 1)
-                item->id = g_ascii_strtoll (PQgetvalue (id, 0, 0), NULL, 10);
-              if (id != NULL)
-                PQclear (id);
-            }
-          }
-        g_free (item->json);
-        item->json = g_strdup (g_hash_table_lookup (items, key));
-        item->version = *(gint64 *) value;
-      }
-  }
-  kam_dataset_mark_saved (self->dataset);
+  save->committed = TRUE;
   return TRUE;
 
 fail:
   _kam_db_rollback (self->connection);
   return FALSE;
+}
+
+GPtrArray *
+kam_shared_save_finish (KamShared *self, KamSharedSave *save)
+{
+  if (!save->committed)
+    return save->conflicts != NULL ? g_ptr_array_ref (save->conflicts) : NULL;
+  /* saved: what was sent is the base of every change */
+  for (guint i = 0; i < save->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (save->ops, i);
+
+      if (op->item != NULL)
+        {
+          KamDbItem *item = g_hash_table_lookup (self->items, op->item);
+
+          if (op->kind == OP_DELETE)
+            {
+              g_hash_table_remove (self->items, op->item);
+              continue;
+            }
+          if (item == NULL)
+            {
+              g_auto (GStrv) parts = g_strsplit (op->item, "\n", 2);
+
+              item = g_new0 (KamDbItem, 1);
+              item->kind = g_strdup (parts[0]);
+              item->key = parts[1][0] == '#' ? NULL : g_strdup (parts[1]);
+              g_hash_table_insert (self->items, g_strdup (op->item), item);
+            }
+          g_free (item->json);
+          item->json = g_strdup (op->json);
+          item->id = op->new_id;
+          item->version = op->new_version;
+          continue;
+        }
+      untie_figure (self, op->figure);
+      if (op->kind != OP_DELETE)
+        tie_figure (self, op->figure, op->new_id, op->new_version, &op->row);
+    }
+  kam_dataset_mark_saved_state (self->dataset, save->state);
+  return NULL;
+}
+
+gboolean
+kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts_out, GError **error)
+{
+  g_autoptr (KamSharedSave) save = kam_shared_save_prepare (self, description);
+  gboolean ok = kam_shared_save_send (self, save, error);
+  GPtrArray *conflicts = kam_shared_save_finish (self, save);
+
+  if (conflicts_out != NULL)
+    *conflicts_out = conflicts;
+  else if (conflicts != NULL)
+    g_ptr_array_unref (conflicts);
+  return ok;
 }
 
 /* ---- others' changes ------------------------------------------------------------- */
@@ -885,54 +950,113 @@ kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **e
   return ok;
 }
 
-gboolean
-kam_shared_update (KamShared *self, guint *n_changed, GError **error)
+/* Others' changes, as read from the server (in a thread), to apply here
+ * (in the dataset's thread). */
+struct _KamSharedUpdate
 {
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
-  g_autoptr (GHashTable) last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autofree char *snapshot = NULL;
+  char *snapshot;
+  GHashTable *figures; /* server id (gint64 *) → the row's JSON, NULL when deleted */
+  GArray *order;       /* gint64: the server ids, in the order of their changes */
+  char *who;           /* the last change's role and description */
+  char *description;
+};
+
+void
+kam_shared_update_free (KamSharedUpdate *update)
+{
+  if (update == NULL)
+    return;
+  g_free (update->snapshot);
+  g_hash_table_unref (update->figures);
+  g_array_unref (update->order);
+  g_free (update->who);
+  g_free (update->description);
+  g_free (update);
+}
+
+KamSharedUpdate *
+kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
+{
+  KamSharedUpdate *update;
   const char *values[1];
   PGresult *result;
-  guint changed = 0;
-  GHashTableIter iter;
-  gpointer key, value;
 
-  if (n_changed != NULL)
-    *n_changed = 0;
   if (!begin (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
-    return FALSE;
+    return NULL;
+  update = g_new0 (KamSharedUpdate, 1);
+  update->figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  update->order = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* the snapshot of this read first; then the changes of the transactions
    * the last read did not see and this one does (committed since, whatever
    * numbers they took) */
   if ((result = run_sql (self, "SELECT pg_current_snapshot ()::text", 0, NULL, error)) == NULL)
     goto fail;
-  snapshot = g_strdup (PQgetvalue (result, 0, 0));
+  update->snapshot = g_strdup (PQgetvalue (result, 0, 0));
   PQclear (result);
-  values[0] = self->snapshot;
+  values[0] = since;
   result = run_sql (self,
-                 "SELECT row_id, new::text FROM kamlang.history WHERE what = 'figures'"
-                 " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, $1::pg_snapshot)"
-                 " ORDER BY id",
-                 1, values, error);
+                    "SELECT row_id, new::text, who, description FROM kamlang.history WHERE what = 'figures'"
+                    " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, $1::pg_snapshot)"
+                    " ORDER BY id",
+                    1, values, error);
   if (result == NULL)
     goto fail;
   for (int i = 0; i < PQntuples (result); i++)
-    g_hash_table_replace (last, int64_key (g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10)),
-                          PQgetisnull (result, i, 1) ? NULL : g_strdup (PQgetvalue (result, i, 1)));
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+
+      if (!g_hash_table_contains (update->figures, &id))
+        g_array_append_val (update->order, id);
+      g_hash_table_replace (update->figures, int64_key (id),
+                            PQgetisnull (result, i, 1) ? NULL : g_strdup (PQgetvalue (result, i, 1)));
+      g_free (update->who);
+      g_free (update->description);
+      update->who = g_strdup (PQgetvalue (result, i, 2));
+      update->description = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
+    }
   PQclear (result);
   _kam_db_rollback (self->connection);
-  g_free (self->snapshot);
-  self->snapshot = g_steal_pointer (&snapshot);
+  return update;
 
-  g_hash_table_iter_init (&iter, last);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+fail:
+  _kam_db_rollback (self->connection);
+  kam_shared_update_free (update);
+  return NULL;
+}
+
+const char *
+kam_shared_get_snapshot (KamShared *self)
+{
+  return self->snapshot;
+}
+
+const char *
+kam_shared_update_get_who (KamSharedUpdate *update)
+{
+  return update->who;
+}
+
+guint
+kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_changed)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  guint changed = 0;
+
+  if (first_changed != NULL)
+    *first_changed = 0;
+  g_free (self->snapshot);
+  self->snapshot = g_strdup (update->snapshot);
+  for (guint i = 0; i < update->order->len; i++)
     {
+      gint64 *key = &g_array_index (update->order, gint64, i);
+      const char *value = g_hash_table_lookup (update->figures, key);
       gpointer found;
       guint figure = g_hash_table_lookup_extended (self->by_db_id, key, NULL, &found) ? GPOINTER_TO_UINT (found) : 0;
       Tie *tie = figure ? g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure)) : NULL;
       int r = figure ? kam_figure_table_find_row (table, figure) : -1;
       KamFigureRow here, theirs;
       gint64 db_id = 0, version = 0;
+      guint touched = 0;
 
       if (r >= 0)
         kam_figure_table_get_row (table, r, &here);
@@ -959,10 +1083,10 @@ kam_shared_update (KamShared *self, guint *n_changed, GError **error)
             {
               untie_figure (self, figure);
               tie_figure (self, figure, db_id, version, &theirs);
-              changed++;
+              touched = figure;
             }
         }
-      else if (tie == NULL && kam_figure_table_find_same_key (table, &theirs, 0) < 0)
+      else if (tie == NULL && figure == 0 && kam_figure_table_find_same_key (table, &theirs, 0) < 0)
         {
           /* added there */
           guint id = 0;
@@ -973,16 +1097,32 @@ kam_shared_update (KamShared *self, guint *n_changed, GError **error)
           if (id != 0)
             {
               tie_figure (self, id, db_id, version, &theirs);
-              changed++;
+              touched = id;
             }
+        }
+      if (touched != 0)
+        {
+          changed++;
+          if (first_changed != NULL && *first_changed == 0)
+            *first_changed = touched;
         }
       g_free ((char *) theirs.note);
     }
+  return changed;
+}
+
+gboolean
+kam_shared_update (KamShared *self, guint *n_changed, GError **error)
+{
+  g_autoptr (KamSharedUpdate) update = kam_shared_update_fetch (self, self->snapshot, error);
+  guint changed;
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (update == NULL)
+    return FALSE;
+  changed = kam_shared_update_apply (self, update, NULL);
   if (n_changed != NULL)
     *n_changed = changed;
   return TRUE;
-
-fail:
-  _kam_db_rollback (self->connection);
-  return FALSE;
 }

@@ -69,6 +69,32 @@ gboolean kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, G
  * (optional): how many figures changed here. */
 gboolean kam_shared_update (KamShared *self, guint *n_changed, GError **error);
 
+/* The same calls in phases, for a window: what to save is taken from the
+ * dataset in its thread (prepare), sent in another (send: only the server
+ * is touched), and the dataset told in its thread again (finish: the
+ * conflicts, or NULL when saved; edits made meanwhile stay unsaved). */
+typedef struct _KamSharedSave KamSharedSave;
+
+KamSharedSave *kam_shared_save_prepare (KamShared *self, const char *description);
+guint kam_shared_save_get_n_changes (KamSharedSave *save);
+gboolean kam_shared_save_send (KamShared *self, KamSharedSave *save, GError **error);
+GPtrArray *kam_shared_save_finish (KamShared *self, KamSharedSave *save);
+void kam_shared_save_free (KamSharedSave *save);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamSharedSave, kam_shared_save_free)
+
+/* Others' changes since the snapshot `since` (kam_shared_get_snapshot(),
+ * copied in the dataset's thread), read in another thread; applied in the
+ * dataset's: how many figures changed here, and the first of them. */
+typedef struct _KamSharedUpdate KamSharedUpdate;
+
+const char *kam_shared_get_snapshot (KamShared *self);
+KamSharedUpdate *kam_shared_update_fetch (KamShared *self, const char *since, GError **error);
+/* The role that made the last of the changes. */
+const char *kam_shared_update_get_who (KamSharedUpdate *update);
+guint kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_changed);
+void kam_shared_update_free (KamSharedUpdate *update);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamSharedUpdate, kam_shared_update_free)
+
 /* Listening for others' saves, on a connection of its own (for the main
  * loop to watch while saves and updates run in a thread): the socket to
  * watch (-1 when not connected), and whether a save was heard since the last
