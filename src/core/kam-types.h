@@ -106,6 +106,7 @@ typedef enum
   KAM_ERROR_CHANGED_ON_DISK, /* someone else wrote the file since it was opened or saved */
   KAM_ERROR_BUSY,       /* the document is being saved */
   KAM_ERROR_SERVER,     /* the database server could not be reached, or refused */
+  KAM_ERROR_PASSWORD,   /* the database server asks for a password, or another one */
 } KamError;
 
 /* Enum <-> file-format nick helpers (the nicks are the strings of the file format). */

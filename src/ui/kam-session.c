@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include "kam-session.h"
+#include "kam-db.h"
 #include "kam-drafts.h"
 #include "kam-ui-util.h"
 #include "kam-window.h"
@@ -116,6 +117,9 @@ kam_session_dup_last_file (KamSession *self)
   if (*uri == '\0')
     return NULL;
   file = g_file_new_for_uri (uri);
+  /* a shared dataset is there when its server answers: opening it tells */
+  if (kam_db_is_address (uri))
+    return g_steal_pointer (&file);
   return g_file_query_exists (file, NULL) ? g_steal_pointer (&file) : NULL;
 }
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include "kam-dataset-json.h"
+#include "kam-db.h"
 #include "kam-drafts.h"
 #include "kam-ui-util.h"
 #include "kam-window-private.h"
@@ -170,6 +171,15 @@ file_loaded (GObject *source, GAsyncResult *result, gpointer data)
 void
 kam_window_open_file (KamWindow *self, GFile *file)
 {
+  g_autofree char *uri = g_file_get_uri (file);
+
+  /* a shared dataset's address (Open Recent, the last one at start) */
+  if (kam_db_is_address (uri))
+    {
+      kam_window_open_shared (self, uri, NULL);
+      return;
+    }
+  {
   OpenData *d = g_new0 (OpenData, 1);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
@@ -185,6 +195,7 @@ kam_window_open_file (KamWindow *self, GFile *file)
   if (g_getenv ("KAMLANG_PROBE") != NULL && self->probe_tick == 0)
     _kam_window_probe_start_ticking (self);
   kam_document_load_async (file, self->load_cancellable, loading_progress, self, file_loaded, d);
+  }
 }
 
 gboolean
@@ -448,6 +459,8 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   KamWindow *self = KAM_WINDOW (widget);
 
+  if (_kam_window_save_shared (self))
+    return;
   if (kam_document_get_file (self->document) != NULL)
     kam_window_save_to_file (self, kam_document_get_file (self->document));
   else
@@ -478,6 +491,12 @@ close_dialog_response (AdwMessageDialog *dialog, const char *response, KamWindow
 {
   if (g_str_equal (response, "discard"))
     g_idle_add (close_later, g_object_ref (self));
+  else if (g_str_equal (response, "save") && self->shared != NULL)
+    {
+      /* to the server: the window closes once saved there */
+      self->close_after_save = TRUE;
+      _kam_window_save_shared (self);
+    }
   else if (g_str_equal (response, "save"))
     {
       GFile *file = kam_document_get_file (self->document);

@@ -12,6 +12,7 @@
 #include "kam-export.h"
 #include "kam-lazy-page.h"
 #include "kam-session.h"
+#include "kam-shared.h"
 #include "kam-window.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,15 @@ struct _KamWindow
   gboolean close_after_save;
   gboolean upgrade_confirmed; /* the user agreed to write a version 1 file as version 2 */
   GtkFileChooserNative *chooser;
+  /* a shared dataset (kam-window-shared.c) */
+  KamShared *shared;        /* (nullable): the document's dataset is its */
+  char *shared_address;
+  GtkLabel *shared_status;  /* in the header bar */
+  guint listen_source;      /* the listening socket watched */
+  guint retry_source;       /* trying the server again */
+  gboolean shared_busy;     /* a save or an update in a thread (one at a time) */
+  gboolean update_wanted;   /* heard while busy */
+  gboolean shared_offline;
   /* KAMLANG_PROBE (kam-window-probe.c) */
   gboolean probe_first_frame;
   guint probe_tick;
@@ -85,6 +95,13 @@ gboolean _kam_window_ask_before_closing (KamWindow *self);
  * Cancel button that cancels the cancellable) until it ends. */
 void _kam_window_begin_work (KamWindow *self, const char *text, GCancellable *cancellable);
 void _kam_window_end_work (KamWindow *self, GCancellable *cancellable);
+
+/* kam-window-shared.c */
+void _kam_window_install_shared_actions (GtkWidgetClass *widget_class);
+/* Saves a shared dataset (asking for the change's description); FALSE when
+ * the document is not one. */
+gboolean _kam_window_save_shared (KamWindow *self);
+void _kam_window_forget_shared (KamWindow *self);
 
 /* kam-window-probe.c */
 void _kam_window_probe_realized (KamWindow *self);

@@ -167,6 +167,8 @@ _kam_window_set_document (KamWindow *self, KamDocument *document)
 
   self->upgrade_confirmed = FALSE;
   self->initial = FALSE;
+  if (self->shared != NULL && kam_shared_get_dataset (self->shared) != dataset)
+    _kam_window_forget_shared (self);
   if (self->document != NULL)
     kam_document_discard_draft (self->document);
   g_set_object (&self->document, document);
@@ -321,6 +323,7 @@ kam_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->probe_tick, g_source_remove);
   _kam_window_stop_loading (self);
+  _kam_window_forget_shared (self);
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
   if (self->history_signals != NULL)
@@ -422,6 +425,8 @@ kam_window_class_init (KamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamWindow, files_section);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, KamWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KamWindow, shared_status);
+  _kam_window_install_shared_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include "kam-dataset.h"
+#include "kam-shared.h"
 #include "kam-document.h"
 #include "kam-figures-view.h"
 #include "kam-charts-page.h"
@@ -47,5 +48,11 @@ gboolean kam_window_save_to_file (KamWindow *self, GFile *file);
 gboolean kam_window_restore_draft (KamWindow *self, const char *id);
 /* Milliseconds between the last edit and the autosave of the draft. */
 void kam_window_set_draft_delay (KamWindow *self, guint delay_ms);
+
+/* Opens a shared dataset (kam-db.h) in a thread, the password given or
+ * (NULL) the one the keyring keeps for the address, asking when the server
+ * wants one; it replaces this window's document as a file would. */
+void kam_window_open_shared (KamWindow *self, const char *address, const char *password);
+KamShared *kam_window_get_shared (KamWindow *self);
 
 G_END_DECLS

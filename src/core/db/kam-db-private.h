@@ -37,6 +37,7 @@ typedef struct
 void _kam_db_read_clear (KamDbRead *read);
 
 PGconn *_kam_db_connect (const char *address, GError **error);
+PGconn *_kam_db_connect_with (const char *address, const char *password, GError **error);
 char *_kam_db_message (const char *message);
 gboolean _kam_db_run (PGconn *connection, const char *sql, GError **error);
 PGresult *_kam_db_run_with (PGconn *connection, const char *sql, int n, const char *const *values, GError **error);

@@ -171,10 +171,10 @@ _kam_db_message (const char *message)
 }
 
 PGconn *
-_kam_db_connect (const char *address, GError **error)
+_kam_db_connect_with (const char *address, const char *password, GError **error)
 {
-  const char *const keys[] = { "dbname", "client_encoding", "fallback_application_name", NULL };
-  const char *const values[] = { address, "UTF8", "kamlang", NULL };
+  const char *const keys[] = { "dbname", "client_encoding", "fallback_application_name", "password", NULL };
+  const char *const values[] = { address, "UTF8", "kamlang", password, NULL };
   PGconn *connection = PQconnectdbParams (keys, values, 1);
 
   if (PQstatus (connection) != CONNECTION_OK)
@@ -182,12 +182,22 @@ _kam_db_connect (const char *address, GError **error)
       g_autofree char *why = _kam_db_message (PQerrorMessage (connection));
       g_autofree char *where = kam_db_describe (address);
 
-      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("Could not reach the shared dataset at %s: %s"), where,
-                   why);
+      /* (a wrong password says "password authentication failed") */
+      if (PQconnectionNeedsPassword (connection) || (password != NULL && strstr (why, "password") != NULL))
+        g_set_error (error, KAM_ERROR, KAM_ERROR_PASSWORD, _("The server at %s asks for a password: %s"), where, why);
+      else
+        g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("Could not reach the shared dataset at %s: %s"), where,
+                     why);
       PQfinish (connection);
       return NULL;
     }
   return connection;
+}
+
+PGconn *
+_kam_db_connect (const char *address, GError **error)
+{
+  return _kam_db_connect_with (address, NULL, error);
 }
 
 /* Runs SQL of Kamlang's own (no user's text in it). */

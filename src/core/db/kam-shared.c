@@ -38,6 +38,7 @@ tie_free (Tie *tie)
 struct _KamShared
 {
   char *address;
+  char *password;       /* (nullable) as given, for the listener's connection */
   PGconn *connection;
   PGconn *listener;     /* LISTEN kamlang */
   KamDataset *dataset;
@@ -118,6 +119,12 @@ keep_items (KamShared *self, GPtrArray *items)
 KamShared *
 kam_shared_open (const char *address, GError **error)
 {
+  return kam_shared_open_with_password (address, NULL, error);
+}
+
+KamShared *
+kam_shared_open_with_password (const char *address, const char *password, GError **error)
+{
   g_autoptr (KamShared) self = g_new0 (KamShared, 1);
   KamDbRead read = { 0 };
   g_autofree char *text = NULL;
@@ -127,10 +134,11 @@ kam_shared_open (const char *address, GError **error)
   int version;
 
   self->address = g_strdup (address);
+  self->password = g_strdup (password);
   self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
   self->by_db_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
-  if ((self->connection = _kam_db_connect (address, error)) == NULL)
+  if ((self->connection = _kam_db_connect_with (address, password, error)) == NULL)
     return NULL;
   if (!_kam_db_run (self->connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return NULL;
@@ -185,6 +193,9 @@ kam_shared_free (KamShared *self)
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_free (self->snapshot);
   g_free (self->address);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
   g_free (self);
 }
 
@@ -315,7 +326,7 @@ begin (KamShared *self, const char *sql, GError **error)
 gboolean
 kam_shared_listen (KamShared *self, GError **error)
 {
-  if (self->listener == NULL && (self->listener = _kam_db_connect (self->address, error)) == NULL)
+  if (self->listener == NULL && (self->listener = _kam_db_connect_with (self->address, self->password, error)) == NULL)
     return FALSE;
   if (PQstatus (self->listener) != CONNECTION_OK)
     PQreset (self->listener);

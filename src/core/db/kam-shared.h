@@ -43,6 +43,9 @@ typedef struct
 void kam_conflict_free (KamConflict *conflict);
 
 KamShared *kam_shared_open (const char *address, GError **error);
+/* With a password (NULL: none, or libpq's own: PGPASSFILE, the address's);
+ * KAM_ERROR_PASSWORD when the server asks for one, or another. */
+KamShared *kam_shared_open_with_password (const char *address, const char *password, GError **error);
 void kam_shared_free (KamShared *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamShared, kam_shared_free)
 

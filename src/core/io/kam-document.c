@@ -754,6 +754,16 @@ kam_document_get_modified (KamDocument *self)
 }
 
 /* The file's name, or “Unsaved dataset”. */
+void
+kam_document_set_display_name (KamDocument *self, const char *name)
+{
+  g_return_if_fail (KAM_IS_DOCUMENT (self));
+  g_return_if_fail (self->file == NULL);
+  g_free (self->display_name);
+  self->display_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
 const char *
 kam_document_get_display_name (KamDocument *self)
 {

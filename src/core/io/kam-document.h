@@ -37,6 +37,8 @@ GFile *kam_document_get_file (KamDocument *self);
 const char *kam_document_get_draft_id (KamDocument *self);
 gboolean kam_document_get_modified (KamDocument *self);
 const char *kam_document_get_display_name (KamDocument *self);
+/* The name of a document that has no file (a shared dataset's). */
+void kam_document_set_display_name (KamDocument *self, const char *name);
 gboolean kam_document_get_changed_on_disk (KamDocument *self);
 gboolean kam_document_get_busy (KamDocument *self);
 void kam_document_set_draft_delay (KamDocument *self, guint delay_ms);

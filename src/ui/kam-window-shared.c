@@ -1,0 +1,744 @@
+/* kam-window-shared.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A shared dataset in the window (kam-shared.h): Open Shared Dataset, the
+ * password kept in the keyring (libsecret), Save with a description in one
+ * transaction, the conflicts to settle, others' saves taken as they are
+ * heard, and the state in the header bar (Connected, Saving…, Offline). The
+ * network is used in threads, one call at a time; the dataset only here. */
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <libsecret/secret.h>
+#include "kam-db.h"
+#include "kam-number.h"
+#include "kam-ui-util.h"
+#include "kam-window-private.h"
+
+#define RETRY_SECONDS 5
+
+static void request_update (KamWindow *self);
+static void watch_server (KamWindow *self);
+
+/* ---- the keyring ----------------------------------------------------------------- */
+
+static const SecretSchema *
+password_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.kamlang.Kamlang.Server", SECRET_SCHEMA_NONE,
+    {
+      { "address", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+/* ---- the state shown ------------------------------------------------------------- */
+
+static void
+show_state (KamWindow *self, const char *state)
+{
+  gtk_label_set_text (self->shared_status, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->shared_status), state != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_status), GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
+}
+
+static void
+show_connected (KamWindow *self)
+{
+  KamDataset *dataset = self->shared ? kam_shared_get_dataset (self->shared) : NULL;
+  guint waiting = self->shared ? kam_shared_count_changes (self->shared) : 0;
+  g_autofree char *offline = NULL;
+
+  if (dataset == NULL)
+    {
+      show_state (self, NULL);
+      return;
+    }
+  if (!self->shared_offline)
+    {
+      show_state (self, _("Connected"));
+      return;
+    }
+  offline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Offline — %u change waiting", "Offline — %u changes waiting",
+                                          waiting),
+                             waiting);
+  show_state (self, offline);
+}
+
+KamShared *
+kam_window_get_shared (KamWindow *self)
+{
+  g_return_val_if_fail (KAM_IS_WINDOW (self), NULL);
+  return self->shared;
+}
+
+void
+_kam_window_forget_shared (KamWindow *self)
+{
+  g_clear_handle_id (&self->listen_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_pointer (&self->shared, kam_shared_free);
+  g_clear_pointer (&self->shared_address, g_free);
+  self->shared_offline = FALSE;
+  if (self->shared_status != NULL)
+    show_state (self, NULL);
+}
+
+/* ---- opening ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  KamWindow *window;
+  char *address, *password;
+  gboolean store; /* a password typed: kept in the keyring once it works */
+  GCancellable *cancellable;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->address);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_object_unref (job->cancellable);
+  g_free (job);
+}
+
+static void
+open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  OpenJob *job = data;
+  GError *error = NULL;
+  KamShared *shared;
+
+  shared = kam_shared_open_with_password (job->address, job->password, &error);
+  /* the server asks for a password none was typed for: the keyring's */
+  if (shared == NULL && job->password == NULL && g_error_matches (error, KAM_ERROR, KAM_ERROR_PASSWORD))
+    {
+      job->password = secret_password_lookup_sync (password_schema (), cancellable, NULL, "address", job->address, NULL);
+      if (job->password != NULL)
+        {
+          g_clear_error (&error);
+          shared = kam_shared_open_with_password (job->address, job->password, &error);
+        }
+    }
+  if (shared == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kam_shared_listen (shared, NULL);
+  if (job->store && job->password != NULL)
+    {
+      g_autofree char *where = kam_db_describe (job->address);
+      g_autofree char *label = g_strdup_printf (_("Kamlang: the shared dataset %s"), where);
+
+      secret_password_store_sync (password_schema (), SECRET_COLLECTION_DEFAULT, label, job->password, cancellable,
+                                  NULL, "address", job->address, NULL);
+    }
+  g_task_return_pointer (task, shared, (GDestroyNotify) kam_shared_free);
+}
+
+static void ask_address (KamWindow *self, const char *address, const char *why, gboolean want_password);
+
+/* "Workers abroad — mlvt-db": the dataset, and where it is. */
+static char *
+shared_name (KamDataset *dataset, const char *address)
+{
+  g_autofree char *where = kam_db_describe (address);
+  const char *host = strrchr (where, '@');
+
+  return g_strdup_printf ("%s — %s", kam_dataset_get_title_label (dataset), host != NULL ? host + 1 : where);
+}
+
+static void
+opened (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamWindow *self = KAM_WINDOW (source);
+  OpenJob *job = data;
+  g_autoptr (GError) error = NULL;
+  KamShared *shared = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (KamDocument) document = NULL;
+  g_autofree char *name = NULL;
+  KamDataset *dataset;
+
+  _kam_window_end_work (self, job->cancellable);
+  if (shared == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ask_address (self, job->address, error->message, g_error_matches (error, KAM_ERROR, KAM_ERROR_PASSWORD));
+      return;
+    }
+  _kam_window_forget_shared (self);
+  dataset = kam_shared_get_dataset (shared);
+  document = kam_document_new (dataset, NULL);
+  name = shared_name (dataset, job->address);
+  kam_document_set_display_name (document, name);
+  _kam_window_set_document (self, document);
+  self->shared = shared;
+  self->shared_address = g_strdup (job->address);
+  if (g_str_has_prefix (job->address, "postgresql://") || g_str_has_prefix (job->address, "postgres://"))
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (job->address);
+
+      _kam_window_remember_file (self, file);
+    }
+  watch_server (self);
+  show_connected (self);
+}
+
+void
+kam_window_open_shared (KamWindow *self, const char *address, const char *password)
+{
+  OpenJob *job = g_new0 (OpenJob, 1);
+  GTask *task;
+  g_autofree char *where = kam_db_describe (address);
+  g_autofree char *text = g_strdup_printf (_("Opening the shared dataset at %s…"), where);
+
+  g_return_if_fail (KAM_IS_WINDOW (self));
+  job->window = g_object_ref (self);
+  job->address = g_strdup (address);
+  job->password = g_strdup (password);
+  job->store = password != NULL;
+  job->cancellable = g_cancellable_new ();
+  _kam_window_begin_work (self, text, job->cancellable);
+  task = g_task_new (self, job->cancellable, opened, job);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, open_thread);
+  g_object_unref (task);
+}
+
+/* The address (and a password) of a shared dataset, asked. */
+static void
+address_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
+{
+  GtkEditable *address = g_object_get_data (G_OBJECT (dialog), "address");
+  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  const char *text = gtk_editable_get_text (address);
+  const char *secret = gtk_editable_get_text (password);
+
+  if (!g_str_equal (response, "open"))
+    return;
+  g_strstrip ((char *) text);
+  if (!kam_db_is_address (text))
+    {
+      ask_address (self, text,
+                   _("This is not a server's address. Write it as postgresql://user@host/database, or as service=NAME."),
+                   FALSE);
+      return;
+    }
+  kam_window_open_shared (self, text, *secret != '\0' ? secret : NULL);
+}
+
+static GtkWidget *
+labelled_entry (GtkWidget *box, const char *mnemonic, GtkWidget *entry)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (label)), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static void
+ask_address (KamWindow *self, const char *address, const char *why, gboolean want_password)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Shared Dataset"), NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *address_entry = gtk_entry_new ();
+  GtkWidget *password_entry = gtk_password_entry_new ();
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf ("%s%s%s",
+                          why != NULL ? why : "", why != NULL ? "\n\n" : "",
+                          _("The server's address: postgresql://user@host/database (with ?sslmode=require for TLS), "
+                            "or service=NAME from pg_service.conf. The password is kept in your keyring."));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  gtk_editable_set_text (GTK_EDITABLE (address_entry), address != NULL ? address : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (address_entry), TRUE);
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (password_entry), TRUE);
+  g_object_set (password_entry, "activates-default", TRUE, NULL);
+  labelled_entry (box, _("_Address"), address_entry);
+  labelled_entry (box, _("_Password (if the server asks)"), password_entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "open", _("_Open"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "address", address_entry);
+  g_object_set_data (G_OBJECT (dialog), "password", password_entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (address_response), self);
+  kam_present_dialog (dialog);
+  gtk_widget_grab_focus (want_password ? password_entry : address_entry);
+}
+
+static void
+open_shared_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KamWindow *self = KAM_WINDOW (widget);
+
+  ask_address (self, self->shared_address, NULL, FALSE);
+}
+
+/* ---- others' saves ------------------------------------------------------------------ */
+
+typedef struct
+{
+  KamWindow *window;
+  KamShared *shared; /* (the window's, while the job runs) */
+  char *since;
+} UpdateJob;
+
+static void
+update_job_free (UpdateJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->since);
+  g_free (job);
+}
+
+static void
+update_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  UpdateJob *job = data;
+  GError *error = NULL;
+  KamSharedUpdate *update = kam_shared_update_fetch (job->shared, job->since, &error);
+
+  if (update == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, update, (GDestroyNotify) kam_shared_update_free);
+}
+
+static gboolean retry_server (gpointer data);
+
+static void
+went_offline (KamWindow *self)
+{
+  self->shared_offline = TRUE;
+  show_connected (self);
+  if (self->retry_source == 0)
+    self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_server, self);
+}
+
+static void
+work_done (KamWindow *self)
+{
+  self->shared_busy = FALSE;
+  if (self->update_wanted)
+    {
+      self->update_wanted = FALSE;
+      request_update (self);
+    }
+}
+
+static void
+updated (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamWindow *self = KAM_WINDOW (source);
+  UpdateJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KamSharedUpdate) update = g_task_propagate_pointer (G_TASK (result), &error);
+  guint n, first = 0;
+
+  if (self->shared != job->shared)
+    {
+      work_done (self);
+      return; /* (another dataset since) */
+    }
+  if (update == NULL)
+    {
+      work_done (self);
+      went_offline (self);
+      return;
+    }
+  self->shared_offline = FALSE;
+  n = kam_shared_update_apply (self->shared, update, &first);
+  if (n > 0)
+    {
+      KamDataset *dataset = kam_shared_get_dataset (self->shared);
+      KamFigureTable *table = kam_dataset_get_figures (dataset);
+      int r = kam_figure_table_find_row (table, first);
+      g_autofree char *what = NULL;
+      g_autofree char *text = NULL;
+
+      if (r >= 0)
+        what = g_strdup_printf ("%s %d", kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, r)),
+                                kam_figure_table_get_year (table, r));
+      /* Translators: who, how many figures, and one of them ("Japan 2024") */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s changed %u figure: %s", "%s changed %u figures: %s", n),
+                              kam_shared_update_get_who (update), n, what != NULL ? what : "");
+      _kam_window_toast (self, text);
+    }
+  show_connected (self);
+  work_done (self);
+}
+
+static void
+request_update (KamWindow *self)
+{
+  UpdateJob *job;
+  GTask *task;
+
+  if (self->shared == NULL)
+    return;
+  if (self->shared_busy)
+    {
+      self->update_wanted = TRUE;
+      return;
+    }
+  self->shared_busy = TRUE;
+  job = g_new0 (UpdateJob, 1);
+  job->window = g_object_ref (self);
+  job->shared = self->shared;
+  job->since = g_strdup (kam_shared_get_snapshot (self->shared));
+  task = g_task_new (self, NULL, updated, job);
+  g_task_set_task_data (task, job, (GDestroyNotify) update_job_free);
+  g_task_run_in_thread (task, update_thread);
+  g_object_unref (task);
+}
+
+static gboolean
+heard (int fd, GIOCondition condition, gpointer data)
+{
+  KamWindow *self = data;
+  gboolean news = kam_shared_heard (self->shared);
+
+  if (news)
+    request_update (self);
+  /* the listener made again: another socket */
+  if (kam_shared_get_listen_socket (self->shared) != fd)
+    {
+      self->listen_source = 0;
+      watch_server (self);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_server (KamWindow *self)
+{
+  int fd = self->shared != NULL ? kam_shared_get_listen_socket (self->shared) : -1;
+
+  g_clear_handle_id (&self->listen_source, g_source_remove);
+  if (fd >= 0)
+    self->listen_source = g_unix_fd_add (fd, G_IO_IN, heard, self);
+  else if (self->shared != NULL)
+    went_offline (self);
+}
+
+static void
+listen_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_boolean (task, kam_shared_listen (data, NULL));
+}
+
+static void
+listened (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamWindow *self = KAM_WINDOW (source);
+
+  self->shared_busy = FALSE;
+  if (self->shared != data)
+    return;
+  if (g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      self->shared_offline = FALSE;
+      watch_server (self);
+      /* what was saved while away */
+      request_update (self);
+    }
+  else
+    went_offline (self);
+}
+
+static gboolean
+retry_server (gpointer data)
+{
+  KamWindow *self = data;
+  GTask *task;
+
+  self->retry_source = 0;
+  if (self->shared == NULL || self->shared_busy)
+    {
+      if (self->shared != NULL)
+        self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_server, self);
+      return G_SOURCE_REMOVE;
+    }
+  self->shared_busy = TRUE;
+  task = g_task_new (self, NULL, listened, self->shared);
+  g_task_set_task_data (task, self->shared, NULL);
+  g_task_run_in_thread (task, listen_thread);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- saving ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  KamWindow *window;
+  KamShared *shared;
+  KamSharedSave *save;
+  char *description;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->window);
+  kam_shared_save_free (job->save);
+  g_free (job->description);
+  g_free (job);
+}
+
+static void
+save_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SaveJob *job = data;
+  GError *error = NULL;
+
+  if (kam_shared_save_send (job->shared, job->save, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void save_now (KamWindow *self, const char *description);
+
+static void
+conflicts_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
+{
+  GPtrArray *conflicts = g_object_get_data (G_OBJECT (dialog), "conflicts");
+  const char *description = g_object_get_data (G_OBJECT (dialog), "description");
+
+  if (self->shared == NULL || g_str_equal (response, "later"))
+    return;
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      KamConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (g_str_equal (response, "mine"))
+        kam_shared_keep_mine (self->shared, conflict);
+      else
+        kam_shared_take_theirs (self->shared, conflict, NULL);
+    }
+  /* what is left to save: mine over theirs */
+  if (g_str_equal (response, "mine") || kam_shared_count_changes (self->shared) > 0)
+    save_now (self, description);
+}
+
+/* "South Korea 2023, Workers sent: theirs 9,800 (Sokha, 2026-12-07 09:12), yours 9,900" */
+static char *
+conflict_line (KamDataset *dataset, const KamConflict *conflict)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  int r = conflict->figure ? kam_figure_table_find_row (table, conflict->figure) : -1;
+  g_autofree char *what = NULL, *yours = NULL, *theirs = NULL;
+
+  if (conflict->figure == 0)
+    return g_strdup_printf (_("%s “%s”: changed by someone else too"), conflict->item_kind, conflict->item_key);
+  if (r >= 0)
+    {
+      what = g_strdup_printf ("%s %d, %s", kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, r)),
+                              kam_figure_table_get_year (table, r),
+                              kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, r)));
+      yours = kam_number_format (kam_figure_table_get_value (table, r), 2);
+    }
+  if (conflict->theirs != NULL)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, conflict->theirs, -1, NULL))
+        {
+          JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+          JsonNode *value = json_object_get_member (o, "value");
+
+          theirs = value != NULL && !JSON_NODE_HOLDS_NULL (value) ? kam_number_format (json_node_get_double (value), 2)
+                                                                  : g_strdup (_("unknown"));
+        }
+    }
+  if (conflict->kind == KAM_CONFLICT_DELETED)
+    /* Translators: a figure, who deleted it and when, and the value here */
+    return g_strdup_printf (_("%s: deleted by %s (%s); yours %s"), what ? what : "", conflict->who ? conflict->who : "?",
+                            conflict->when ? conflict->when : "?", yours ? yours : "");
+  /* Translators: a figure, their value, who changed it and when, and the value here */
+  return g_strdup_printf (_("%s: theirs %s (%s, %s); yours %s"), what ? what : "", theirs ? theirs : "?",
+                          conflict->who ? conflict->who : "?", conflict->when ? conflict->when : "?",
+                          r >= 0 ? yours : _("deleted"));
+}
+
+static void
+show_conflicts (KamWindow *self, GPtrArray *conflicts, const char *description)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed These"), NULL);
+  KamDataset *dataset = kam_shared_get_dataset (self->shared);
+  g_autoptr (GString) body = g_string_new (NULL);
+
+  g_string_append_printf (body,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Nothing was saved: %u figure you changed was changed by someone else since you opened it.",
+                                       "Nothing was saved: %u figures you changed were changed by someone else since you opened them.",
+                                       conflicts->len),
+                          conflicts->len);
+  for (guint i = 0; i < conflicts->len && i < 12; i++)
+    {
+      g_autofree char *line = conflict_line (dataset, g_ptr_array_index (conflicts, i));
+
+      g_string_append_printf (body, "\n• %s", line);
+    }
+  if (conflicts->len > 12)
+    g_string_append_printf (body, "\n…");
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Decide Later"), "theirs",
+                                    _("_Take Theirs"), "mine", _("_Keep Mine"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "conflicts", g_ptr_array_ref (conflicts), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "description", g_strdup (description), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (conflicts_response), self);
+  kam_present_dialog (dialog);
+}
+
+static void
+saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamWindow *self = KAM_WINDOW (source);
+  SaveJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (self->shared != job->shared)
+    {
+      work_done (self);
+      return;
+    }
+  conflicts = kam_shared_save_finish (self->shared, job->save);
+  work_done (self);
+  if (ok)
+    {
+      self->shared_offline = FALSE;
+      show_connected (self);
+      _kam_window_toast (self, _("Saved to the shared dataset"));
+      if (self->close_after_save)
+        {
+          self->close_confirmed = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
+      return;
+    }
+  self->close_after_save = FALSE;
+  if (conflicts != NULL && conflicts->len > 0)
+    {
+      show_connected (self);
+      show_conflicts (self, conflicts, job->description);
+      return;
+    }
+  /* the server is away, or refused: every edit is kept */
+  if (g_error_matches (error, KAM_ERROR, KAM_ERROR_SERVER))
+    went_offline (self);
+  else
+    show_connected (self);
+  {
+    g_autofree char *text = g_strdup_printf (_("Not saved: %s Your changes are kept."), error->message);
+
+    _kam_window_toast (self, text);
+  }
+}
+
+static void
+save_now (KamWindow *self, const char *description)
+{
+  SaveJob *job;
+  GTask *task;
+
+  if (self->shared == NULL)
+    return;
+  if (self->shared_busy)
+    {
+      _kam_window_toast (self, _("The shared dataset is busy; save again in a moment."));
+      return;
+    }
+  self->shared_busy = TRUE;
+  show_state (self, _("Saving…"));
+  job = g_new0 (SaveJob, 1);
+  job->window = g_object_ref (self);
+  job->shared = self->shared;
+  job->description = g_strdup (description);
+  job->save = kam_shared_save_prepare (self->shared, description);
+  task = g_task_new (self, NULL, saved, job);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+  g_object_unref (task);
+}
+
+static void
+describe_response (AdwMessageDialog *dialog, const char *response, KamWindow *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "description");
+
+  if (g_str_equal (response, "save"))
+    save_now (self, gtk_editable_get_text (entry));
+  else
+    self->close_after_save = FALSE;
+}
+
+gboolean
+_kam_window_save_shared (KamWindow *self)
+{
+  GtkWidget *dialog, *box, *entry;
+  g_autofree char *body = NULL;
+  guint n;
+
+  if (self->shared == NULL)
+    return FALSE;
+  n = kam_shared_count_changes (self->shared);
+  if (n == 0)
+    {
+      _kam_window_toast (self, _("Nothing to save: the shared dataset has every change."));
+      return TRUE;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save to the Shared Dataset"), NULL);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u change is saved for everyone at once. Say what it is, for the history (optional).",
+                                       "%u changes are saved for everyone at once. Say what they are, for the history (optional).",
+                                       n),
+                          n);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  labelled_entry (box, _("_Description"), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "description", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (describe_response), self);
+  kam_present_dialog (dialog);
+  gtk_widget_grab_focus (entry);
+  return TRUE;
+}
+
+void
+_kam_window_install_shared_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open-shared", NULL, open_shared_action);
+}

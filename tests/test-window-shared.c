@@ -1,0 +1,194 @@
+/* test-window-shared.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A shared dataset in the window, on the real server tests/with-postgres
+ * starts (issue 29), driven through accessible names: Open Shared Dataset
+ * (its Address), the title and the state (Connected), an edit, Save with a
+ * Description, the conflict with another client's save (Keep Mine), and
+ * another client's save shown here within seconds. */
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "kam-db.h"
+#include "kam-shared.h"
+#include "kam-test-ui.h"
+
+static char *
+new_database (void)
+{
+  g_autofree char *name = g_strdup_printf ("kam_window_%u", (guint) getpid ());
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  PGconn *admin = PQconnectdb ("dbname=postgres");
+  PGresult *result = PQexec (admin, sql);
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (admin);
+  return g_strdup_printf ("dbname=%s", name);
+}
+
+static char *
+server_value (const char *address, const char *country)
+{
+  PGconn *connection = PQconnectdb (address);
+  const char *values[1] = { country };
+  PGresult *result = PQexecParams (connection, "SELECT value FROM kamlang.figures WHERE country = $1 AND m1 = 'total'", 1,
+                                   NULL, values, NULL, NULL, 0);
+  char *value = PQntuples (result) == 1 ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+
+  PQclear (result);
+  PQfinish (connection);
+  return value;
+}
+
+static guint
+figure_of (KamDataset *dataset, const char *country)
+{
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    if (g_strcmp0 (kam_figure_table_get_country (table, r), country) == 0 && kam_figure_table_get_member (table, r, 0) == 0)
+      return kam_figure_table_get_id (table, r);
+  return 0;
+}
+
+static gboolean
+has_shared (gpointer window)
+{
+  return kam_window_get_shared (window) != NULL;
+}
+
+typedef struct
+{
+  KamWindow *window;
+  const char *heading;
+} DialogSearch;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogSearch *search = data;
+  AdwMessageDialog *dialog = dialog_of (GTK_WINDOW (search->window));
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), search->heading) == 0;
+}
+
+typedef struct
+{
+  const char *address, *country, *value;
+} ServerSearch;
+
+static gboolean
+server_has (gpointer data)
+{
+  ServerSearch *search = data;
+  g_autofree char *value = server_value (search->address, search->country);
+
+  return g_strcmp0 (value, search->value) == 0;
+}
+
+typedef struct
+{
+  KamWindow *window;
+  const char *country;
+  double value;
+} ValueSearch;
+
+static gboolean
+window_has (gpointer data)
+{
+  ValueSearch *search = data;
+  KamDataset *dataset = kam_window_get_dataset (search->window);
+
+  return value_of (search->window, figure_of (dataset, search->country)) == search->value;
+}
+
+static void
+test_shared_window (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) other = NULL;
+  KamWindow *window = kam_window_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  KamDataset *here;
+  DialogSearch search = { window, "Open Shared Dataset" };
+  ServerSearch on_server = { address, "KOR", "9900" };
+  ValueSearch live = { window, "MYS", 4321 };
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* Open Shared Dataset: its address */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shared", NULL));
+  g_assert_true (wait_for (dialog_shown, &search));
+  dialog = dialog_of (GTK_WINDOW (window));
+  entry = find_named (GTK_WIDGET (dialog), "Address");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), address);
+  respond (dialog, "open");
+  g_assert_true (wait_for (has_shared, window));
+  iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Deployments — localhost");
+  g_assert_true (label_matches (GTK_WIDGET (window), "Connected", TRUE));
+  here = kam_window_get_dataset (window);
+  g_assert_cmpuint (kam_figure_table_get_n_rows (kam_dataset_get_figures (here)), ==, 3);
+
+  /* an edit here, and another client's save of the same figure */
+  g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "KOR"), 9900, NULL));
+  other = kam_shared_open (address, NULL);
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (other),
+                                               figure_of (kam_shared_get_dataset (other), "KOR"), 9800, NULL));
+  g_assert_true (kam_shared_save (other, "the embassy's", NULL, NULL));
+
+  /* Save: a description; the conflict; Keep Mine */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  search.heading = "Save to the Shared Dataset";
+  g_assert_true (wait_for (dialog_shown, &search));
+  dialog = dialog_of (GTK_WINDOW (window));
+  entry = find_named (GTK_WIDGET (dialog), "Description");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Korea from headquarters");
+  respond (dialog, "save");
+  search.heading = "Someone Else Changed These";
+  g_assert_true (wait_for (dialog_shown, &search));
+  dialog = dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "theirs 9,800"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "yours 9,900"));
+  respond (dialog, "mine");
+  g_assert_true (wait_for (server_has, &on_server));
+
+  /* another client's save, shown here */
+  g_assert_true (kam_shared_update (other, NULL, NULL));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (other),
+                                               figure_of (kam_shared_get_dataset (other), "MYS"), 4321, NULL));
+  g_assert_true (kam_shared_save (other, NULL, NULL, NULL));
+  g_assert_true (wait_for (window_has, &live));
+  /* not the user's to undo or to save */
+  g_assert_cmpuint (kam_shared_count_changes (kam_window_get_shared (window)), ==, 0);
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status = kam_test_ui_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (g_getenv ("PGHOST") == NULL)
+    {
+      g_test_skip ("no server: run under tests/with-postgres");
+      return g_test_run ();
+    }
+  g_test_add_func ("/kamlang/window/shared", test_shared_window);
+  return g_test_run ();
+}
