@@ -24,6 +24,8 @@
 #include "kam-shared.h"
 #include "kam-test-utils.h"
 
+static int run_kamlang_out (const char *const *args, char **out, char **err);
+
 /* A new empty database; its address. */
 static char *
 new_database (void)
@@ -239,6 +241,18 @@ test_migration_and_history (void)
   g_assert_cmpstr (who, ==, "kamlang_admin");
   g_assert_cmpstr (old_value, ==, "9778 → 9779");
   g_assert_cmpstr (description, ==, "Korea corrected");
+  {
+    /* kamlang --history: the change, by the figure asked for, and not by another */
+    const char *args[] = { "--history", address, "--figure", "KOR,2023", NULL };
+    const char *other[] = { "--history", address, "--figure", "MYS", NULL };
+    g_autofree char *out = NULL, *err = NULL, *none = NULL;
+
+    g_assert_cmpint (run_kamlang_out (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "\tkamlang_admin\tKOR 2023 deployed mlvt\tvalue 9778 → 9779\t“Korea corrected”"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_kamlang_out (other, &none, &err), ==, 0);
+    g_assert_cmpstr (none, ==, "");
+  }
 }
 
 /* An editor may change figures; the history records the editor, and the
@@ -278,8 +292,16 @@ test_history_not_for_editors (void)
 }
 
 /* Runs kamlang; its exit status. */
+static int run_kamlang_out (const char *const *args, char **out, char **err);
+
 static int
 run_kamlang (const char *const *args, char **err)
+{
+  return run_kamlang_out (args, NULL, err);
+}
+
+static int
+run_kamlang_out (const char *const *args, char **out, char **err)
 {
   const char *binary = g_getenv ("KAMLANG_BINARY");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -291,8 +313,8 @@ run_kamlang (const char *const *args, char **err)
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                               err, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, out != NULL ? G_SPAWN_DEFAULT : G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, out, err, &status, &error));
   g_assert_no_error (error);
   return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
 }

@@ -27,7 +27,8 @@
 
 static const char *const commands[] = { "--check",      "--export-chart", "--export-report", "--export-csv",
                                         "--import-csv", "--import-wdi",   "--import-table",  "--export-xlsx",
-                                        "--db-init",    "--db-export",    "--db-migrate",    NULL };
+                                        "--db-init",    "--db-export",    "--db-migrate",    "--history",
+                                        NULL };
 
 gboolean
 kam_cli_wants (int argc, char **argv)
@@ -134,6 +135,8 @@ typedef struct
   gboolean transparent;
   const char *split;
   const char *sheet; /* --sheet, for --import-table */
+  const char *since;  /* --since, for --history */
+  const char *figure; /* --figure, for --history */
   const char *members[KAM_MAX_DIMENSIONS];
   guint n_members;
 } Options;
@@ -397,6 +400,19 @@ db_migrate (const Options *o)
   return TRUE;
 }
 
+/* --history ADDRESS [--since DATE] [--figure COUNTRY[,YEAR[,INDICATOR]]] */
+static gboolean
+print_history (const Options *o)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (o->argument == NULL || !kam_db_is_address (o->argument))
+    return fail (_("%s needs the server's address (postgresql://user@host/database, or service=NAME)"), o->command);
+  if (!kam_db_print_history (o->argument, o->since, o->figure, stdout, &error))
+    return fail ("%s", error->message);
+  return TRUE;
+}
+
 typedef enum
 {
   IMPORT_CSV,
@@ -474,7 +490,7 @@ kam_cli_run (int argc, char **argv)
   gboolean check = FALSE;
   static const char *const valued[] = { "-o", "--output", "--indicator", "--countries", "--scale", "--size",
                                         "--source", "--country", "--year", "--dpi", "--split", "--member",
-                                        "--sheet", NULL };
+                                        "--sheet", "--since", "--figure", NULL };
 
   for (int i = 1; i < argc; i++)
     {
@@ -551,6 +567,10 @@ kam_cli_run (int argc, char **argv)
             o.split = value;
           else if (g_str_equal (name, "--sheet"))
             o.sheet = value;
+          else if (g_str_equal (name, "--since"))
+            o.since = value;
+          else if (g_str_equal (name, "--figure"))
+            o.figure = value;
           else if (g_str_equal (name, "--member"))
             {
               if (o.n_members >= G_N_ELEMENTS (o.members))
@@ -602,5 +622,7 @@ kam_cli_run (int argc, char **argv)
     return db_export (&o) ? 0 : 1;
   if (g_str_has_prefix (o.command, "--db-migrate"))
     return db_migrate (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--history"))
+    return print_history (&o) ? 0 : 1;
   return import_into (&o, IMPORT_WDI) ? 0 : 1;
 }

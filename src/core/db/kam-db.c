@@ -744,3 +744,127 @@ fail:
   PQfinish (connection);
   return NULL;
 }
+
+/* ---- history ------------------------------------------------------------------- */
+
+/* "value 9778 → 9800, note — → checked": what differs between two rows. */
+static char *
+describe_change (const char *old_text, const char *new_text, char **what)
+{
+  g_autoptr (JsonParser) old_parser = json_parser_new ();
+  g_autoptr (JsonParser) new_parser = json_parser_new ();
+  JsonObject *old = NULL, *new = NULL, *any;
+  GString *out = g_string_new (NULL);
+  g_autoptr (GList) members = NULL;
+
+  if (old_text != NULL && json_parser_load_from_data (old_parser, old_text, -1, NULL))
+    old = json_node_get_object (json_parser_get_root (old_parser));
+  if (new_text != NULL && json_parser_load_from_data (new_parser, new_text, -1, NULL))
+    new = json_node_get_object (json_parser_get_root (new_parser));
+  any = new != NULL ? new : old;
+  if (any == NULL)
+    {
+      *what = g_strdup ("?");
+      return g_string_free (out, FALSE);
+    }
+  /* what it is: a figure by its country, year, indicator and members; an item by its kind and key */
+  if (json_object_has_member (any, "indicator"))
+    {
+      GString *key = g_string_new (NULL);
+      static const char *const fields[] = { "country", "year", "indicator", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "source" };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          JsonNode *node = json_object_get_member (any, fields[f]);
+          g_autofree char *text = NULL;
+
+          if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+            continue;
+          text = json_node_get_value_type (node) == G_TYPE_STRING ? g_strdup (json_node_get_string (node))
+                                                                   : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          if (g_str_has_prefix (fields[f], "m") && g_str_equal (text, "total"))
+            continue;
+          g_string_append_printf (key, "%s%s", key->len ? " " : "", text);
+        }
+      *what = g_string_free (key, FALSE);
+    }
+  else
+    *what = g_strdup_printf ("%s %s", json_object_get_string_member_with_default (any, "kind", ""),
+                             json_object_get_string_member_with_default (any, "key", ""));
+  if (old == NULL || new == NULL)
+    return g_string_free (out, FALSE);
+  members = json_object_get_members (new);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *name = m->data;
+      JsonNode *a = json_object_get_member (old, name), *b = json_object_get_member (new, name);
+      g_autoptr (JsonGenerator) generator = json_generator_new ();
+      g_autofree char *from = NULL, *to = NULL;
+
+      if (g_str_equal (name, "version") || g_str_equal (name, "id") || a == NULL)
+        continue;
+      json_generator_set_root (generator, a);
+      from = json_generator_to_data (generator, NULL);
+      json_generator_set_root (generator, b);
+      to = json_generator_to_data (generator, NULL);
+      if (!g_str_equal (from, to))
+        g_string_append_printf (out, "%s%s %s → %s", out->len ? ", " : "", name, from, to);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+kam_db_print_history (const char *address, const char *since, const char *figure, FILE *out, GError **error)
+{
+  PGconn *connection = _kam_db_connect (address, error);
+  g_auto (GStrv) parts = figure != NULL ? g_strsplit (figure, ",", 3) : NULL;
+  const char *values[4] = { since, NULL, NULL, NULL };
+  PGresult *result;
+  int version;
+
+  if (connection == NULL)
+    return FALSE;
+  if ((version = _kam_db_schema_version (connection, error)) < 0)
+    goto fail;
+  if (version < 2)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   version == 0 ? _("The database holds no shared dataset: make one with kamlang --db-init.")
+                                : _("This shared dataset keeps no history yet: run kamlang --db-migrate."));
+      goto fail;
+    }
+  /* --figure COUNTRY[,YEAR[,INDICATOR]] */
+  for (guint i = 0; parts != NULL && parts[i] != NULL && i < 3; i++)
+    values[1 + i] = *g_strstrip (parts[i]) != '\0' ? parts[i] : NULL;
+  result = _kam_db_run_with (connection,
+                             "SELECT to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), who, what,"
+                             " old::text, new::text, description FROM kamlang.history h"
+                             " WHERE ($1::timestamptz IS NULL OR at >= $1::timestamptz)"
+                             " AND ($2::text IS NULL OR coalesce (new, old) ->> 'country' = $2)"
+                             " AND ($3::text IS NULL OR coalesce (new, old) ->> 'year' = $3)"
+                             " AND ($4::text IS NULL OR coalesce (new, old) ->> 'indicator' = $4)"
+                             " AND ($2::text IS NULL OR what = 'figures')"
+                             " ORDER BY id DESC",
+                             4, values, error);
+  if (result == NULL)
+    goto fail;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      g_autofree char *what = NULL;
+      g_autofree char *change = describe_change (PQgetisnull (result, i, 3) ? NULL : PQgetvalue (result, i, 3),
+                                                 PQgetisnull (result, i, 4) ? NULL : PQgetvalue (result, i, 4), &what);
+      const char *how = PQgetisnull (result, i, 3) ? _("added") : PQgetisnull (result, i, 4) ? _("deleted") : change;
+
+      fprintf (out, "%s\t%s\t%s\t%s", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1), what, how);
+      if (!PQgetisnull (result, i, 5))
+        fprintf (out, "\t“%s”", PQgetvalue (result, i, 5));
+      fputc ('\n', out);
+    }
+  PQclear (result);
+  PQfinish (connection);
+  return TRUE;
+
+fail:
+  PQfinish (connection);
+  return FALSE;
+}

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <stdio.h>
 #include "kam-dataset.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,13 @@ gboolean kam_db_migrate (const char *address, int *from, GError **error);
  * a file applies. NULL with the problems (or an error: no server, no
  * schema, a schema of a newer Kamlang). */
 KamDataset *kam_db_load (const char *address, GPtrArray **problems, GError **error);
+
+/* Prints the history, newest first, a change a line: when (UTC), who, what
+ * (a figure by its country, year, indicator, members and source; an item by
+ * its list and key), how (added, deleted, or each field from → to), and the
+ * save's description. since: an ISO 8601 date or time, or NULL; figure:
+ * "COUNTRY[,YEAR[,INDICATOR]]", or NULL. */
+gboolean kam_db_print_history (const char *address, const char *since, const char *figure, FILE *out, GError **error);
 
 /* The address without its password, to show and to print. */
 char *kam_db_describe (const char *address);
