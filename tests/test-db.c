@@ -732,6 +732,57 @@ test_connection_killed (void)
   g_assert_cmpstr (killed, ==, "4321");
 }
 
+/* The roles the README grants: an editor saves through Kamlang; a reader
+ * opens the dataset, and the server refuses its save, which keeps the edit
+ * and says why. */
+static void
+test_roles (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autofree char *as_editor = NULL, *as_reader = NULL, *who = NULL;
+  g_autoptr (KamShared) editor = NULL, reader = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_free (sql_value (address,
+                     "DO $$ BEGIN"
+                     " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sokha') THEN CREATE ROLE sokha LOGIN; END IF;"
+                     " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader') THEN CREATE ROLE reader LOGIN; END IF;"
+                     " END $$;"
+                     "GRANT USAGE ON SCHEMA kamlang TO sokha;"
+                     "GRANT SELECT, INSERT, UPDATE, DELETE ON kamlang.figures, kamlang.items, kamlang.dataset TO sokha;"
+                     "GRANT USAGE ON ALL SEQUENCES IN SCHEMA kamlang TO sokha;"
+                     "GRANT SELECT ON kamlang.schema_version, kamlang.history TO sokha;"
+                     "GRANT USAGE ON SCHEMA kamlang TO reader;"
+                     "GRANT SELECT ON ALL TABLES IN SCHEMA kamlang TO reader"));
+  as_editor = g_strdup_printf ("%s user=sokha", address);
+  as_reader = g_strdup_printf ("%s user=reader", address);
+  editor = kam_shared_open (as_editor, &error);
+  g_assert_no_error (error);
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (editor),
+                                               figure_of (kam_shared_get_dataset (editor), "KOR", 2023), 9801, NULL));
+  {
+    KamFigureRow added = { "MYS", 2024, "deployed", 5000, "mlvt", NULL };
+
+    g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (editor), &added, NULL), >, 0);
+  }
+  g_assert_true (kam_shared_save (editor, "by an editor", NULL, &error));
+  g_assert_no_error (error);
+  who = sql_value (address, "SELECT string_agg (DISTINCT who, ',') FROM kamlang.history");
+  g_assert_cmpstr (who, ==, "sokha");
+
+  reader = kam_shared_open (as_reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_here (kam_shared_get_dataset (reader), "KOR", 2023), ==, 9801);
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (reader),
+                                               figure_of (kam_shared_get_dataset (reader), "KOR", 2023), 1, NULL));
+  g_assert_false (kam_shared_save (reader, NULL, NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "permission denied"));
+  g_assert_cmpuint (kam_shared_count_changes (reader), ==, 1);
+}
+
 typedef struct
 {
   KamShared *shared;
@@ -875,6 +926,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/commits-out-of-order", test_commits_out_of_order);
   g_test_add_func ("/kamlang/db/own-edits-on-top", test_own_edits_on_top);
   g_test_add_func ("/kamlang/db/live", test_live);
+  g_test_add_func ("/kamlang/db/roles", test_roles);
   g_test_add_func ("/kamlang/db/connection-killed", test_connection_killed);
   g_test_add_func ("/kamlang/db/server-stopped-during-save", test_server_stopped_during_save);
   return g_test_run ();
