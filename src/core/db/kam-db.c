@@ -496,6 +496,20 @@ copy_field (char *field)
   return field;
 }
 
+/* Digits only, without a leading zero (or "0"), short enough to be exact. */
+static gboolean
+is_plain_integer (const char *text)
+{
+  guint n = 0;
+
+  if (text[0] == '0')
+    return text[1] == '\0';
+  for (; text[n] != '\0'; n++)
+    if (!g_ascii_isdigit (text[n]) || n >= 15)
+      return FALSE;
+  return n > 0;
+}
+
 /* A COPY row of the figures as a row of the file's "rows". */
 static gboolean
 append_figure_row (GString *out, char *line, guint n_dimensions, KamDbRead *read)
@@ -529,6 +543,8 @@ append_figure_row (GString *out, char *line, guint n_dimensions, KamDbRead *read
   g_string_append_len (out, ", ", 2);
   if (fields[11] == NULL)
     g_string_append_len (out, "null", 4);
+  else if (is_plain_integer (fields[11]))
+    g_string_append (out, fields[11]); /* (as the file writes it: no need to read it) */
   else
     {
       value = g_ascii_strtod (fields[11], NULL);

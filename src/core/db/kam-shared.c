@@ -227,8 +227,7 @@ same_row (const KamFigureRow *a, const KamFigureRow *b)
 static GHashTable *
 current_items (KamShared *self)
 {
-  g_autoptr (KamDatasetSnapshot) snapshot = kam_dataset_snapshot_new (self->dataset);
-  g_autofree char *text = kam_dataset_snapshot_lists_to_data (snapshot);
+  g_autofree char *text = kam_dataset_lists_to_data (self->dataset);
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   static const char *const kinds[] = { "countries", "indicators", "dimensions", "sources", "agreements" };

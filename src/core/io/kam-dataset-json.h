@@ -62,6 +62,8 @@ void kam_dataset_snapshot_free (KamDatasetSnapshot *self);
 guint kam_dataset_snapshot_get_n_rows (KamDatasetSnapshot *self);
 /* The file's text without the figures' rows (its lists and settings). */
 char *kam_dataset_snapshot_lists_to_data (KamDatasetSnapshot *self);
+/* The same, from the dataset (its figures not copied). */
+char *kam_dataset_lists_to_data (KamDataset *dataset);
 /* Figures from..to as lines of PostgreSQL's COPY text format: country, year,
  * indicator, the members' codes of KAM_MAX_DIMENSIONS dimensions (\N past the
  * dataset's), value (\N unknown), qualifier, source, note. */

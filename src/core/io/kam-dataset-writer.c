@@ -182,8 +182,24 @@ copy_column (gconstpointer column, guint n, gsize size)
  *
  * Returns: (transfer full): the snapshot, for kam_dataset_snapshot_to_data()
  */
+static KamDatasetSnapshot *snapshot_new (KamDataset *dataset, gboolean with_figures);
+
 KamDatasetSnapshot *
 kam_dataset_snapshot_new (KamDataset *dataset)
+{
+  return snapshot_new (dataset, TRUE);
+}
+
+char *
+kam_dataset_lists_to_data (KamDataset *dataset)
+{
+  g_autoptr (KamDatasetSnapshot) snapshot = snapshot_new (dataset, FALSE);
+
+  return kam_dataset_snapshot_lists_to_data (snapshot);
+}
+
+static KamDatasetSnapshot *
+snapshot_new (KamDataset *dataset, gboolean with_figures)
 {
   static const char *const country_props[] = { "code", "name", "name-km", "region", NULL };
   static const char *const indicator_props[] = { "id", "name", "name-km", "unit", "kind", "definition",
@@ -199,7 +215,7 @@ kam_dataset_snapshot_new (KamDataset *dataset)
   guint n_extra = 0, n;
   GString *out;
 
-  n = self->n_rows = kam_figure_table_get_n_rows (table);
+  n = self->n_rows = with_figures ? kam_figure_table_get_n_rows (table) : 0;
   self->n_dimensions = MIN (kam_dataset_get_n_dimensions (dataset), KAM_MAX_DIMENSIONS);
 
   out = self->head = g_string_sized_new (4096);
