@@ -268,9 +268,8 @@ test_history_not_for_editors (void)
 
   g_assert_true (kam_db_init (address, dataset, NULL));
   g_free (sql_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_editor') THEN"
-                              " CREATE ROLE kam_editor LOGIN; END IF; END $$;"
-                              "GRANT USAGE ON SCHEMA kamlang TO kam_editor;"
-                              "GRANT SELECT, UPDATE ON kamlang.figures TO kam_editor"));
+                              " CREATE ROLE kam_editor LOGIN; END IF; END $$"));
+  g_assert_true (kam_db_grant (address, "kam_editor", TRUE, NULL, NULL, NULL));
   as_editor = g_strdup_printf ("%s user=kam_editor", address);
   editor = PQconnectdb (as_editor);
   g_assert_cmpint (PQstatus (editor), ==, CONNECTION_OK);
@@ -732,7 +731,7 @@ test_connection_killed (void)
   g_assert_cmpstr (killed, ==, "4321");
 }
 
-/* The roles the README grants: an editor saves through Kamlang; a reader
+/* Roles granted by kam_db_grant: an editor saves through Kamlang; a reader
  * opens the dataset, and the server refuses its save, which keeps the edit
  * and says why. */
 static void
@@ -749,13 +748,11 @@ test_roles (void)
                      "DO $$ BEGIN"
                      " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sokha') THEN CREATE ROLE sokha LOGIN; END IF;"
                      " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader') THEN CREATE ROLE reader LOGIN; END IF;"
-                     " END $$;"
-                     "GRANT USAGE ON SCHEMA kamlang TO sokha;"
-                     "GRANT SELECT, INSERT, UPDATE, DELETE ON kamlang.figures, kamlang.items, kamlang.dataset TO sokha;"
-                     "GRANT USAGE ON ALL SEQUENCES IN SCHEMA kamlang TO sokha;"
-                     "GRANT SELECT ON kamlang.schema_version, kamlang.history TO sokha;"
-                     "GRANT USAGE ON SCHEMA kamlang TO reader;"
-                     "GRANT SELECT ON ALL TABLES IN SCHEMA kamlang TO reader"));
+                     " END $$"));
+  g_assert_true (kam_db_grant (address, "sokha", TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kam_db_grant (address, "reader", FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
   as_editor = g_strdup_printf ("%s user=sokha", address);
   as_reader = g_strdup_printf ("%s user=reader", address);
   editor = kam_shared_open (as_editor, &error);
@@ -781,6 +778,88 @@ test_roles (void)
   g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "permission denied"));
   g_assert_cmpuint (kam_shared_count_changes (reader), ==, 1);
+}
+
+/* An editor of one province's figures (kamlang --db-grant … --province):
+ * the server lets it change those, and no other, whether through Kamlang
+ * or in plain SQL with its role; the window's save says so and keeps the
+ * edit. */
+static void
+test_province_editor (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamShared) editor = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *as_editor = NULL, *err = NULL, *value = NULL;
+  int province = kam_dataset_find_dimension (dataset, "province");
+  KamDimension *dimension = kam_dataset_get_dimension (dataset, (guint) province);
+  KamFigureRow mine = { "THA", 2030, "workers", 100, NULL, NULL }, theirs = mine;
+  KamFigureTable *table;
+  guint mine_id = 0, theirs_id = 0;
+  PGconn *raw;
+  PGresult *result;
+
+  g_assert_cmpint (province, >=, 0);
+  mine.members[province] = (guint16) kam_dimension_find_code (dimension, "KH-12");
+  theirs.members[province] = (guint16) kam_dimension_find_code (dimension, "KH-1");
+  g_assert_cmpuint (kam_dataset_add_figure (dataset, &mine, NULL), >, 0);
+  g_assert_cmpuint (kam_dataset_add_figure (dataset, &theirs, NULL), >, 0);
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_free (sql_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kh12') THEN"
+                              " CREATE ROLE kh12 LOGIN; END IF; END $$"));
+  {
+    const char *args[] = { "--db-grant", address, "kh12", "--province", "KH-12", NULL };
+
+    g_assert_cmpint (run_kamlang (args, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "kh12 may read the shared dataset and change the figures of KH-12"));
+  }
+  as_editor = g_strdup_printf ("%s user=kh12", address);
+  editor = kam_shared_open (as_editor, &error);
+  g_assert_no_error (error);
+  table = kam_dataset_get_figures (kam_shared_get_dataset (editor));
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    if (kam_figure_table_get_year (table, r) == 2030)
+      {
+        if (kam_figure_table_get_member (table, r, (guint) province) == mine.members[province])
+          mine_id = kam_figure_table_get_id (table, r);
+        else
+          theirs_id = kam_figure_table_get_id (table, r);
+      }
+  /* its own province: saved */
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (editor), mine_id, 120, NULL));
+  g_assert_true (kam_shared_save (editor, "Kampot's figure", NULL, &error));
+  g_assert_no_error (error);
+  /* another province's: refused, said, kept */
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (editor), theirs_id, 999, NULL));
+  g_assert_false (kam_shared_save (editor, NULL, NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "does not let you change"));
+  g_assert_nonnull (strstr (error->message, "THA 2030 workers"));
+  g_clear_error (&error);
+  g_assert_cmpuint (kam_shared_count_changes (editor), ==, 1);
+  value = sql_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
+  g_assert_cmpstr (value, ==, "100");
+
+  /* the same in plain SQL, with the editor's role */
+  raw = PQconnectdb (as_editor);
+  g_assert_cmpint (PQstatus (raw), ==, CONNECTION_OK);
+  result = PQexec (raw, "UPDATE kamlang.figures SET value = 1 WHERE year = 2030");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  g_assert_cmpstr (PQcmdTuples (result), ==, "1"); /* its own only */
+  PQclear (result);
+  result = PQexec (raw, "INSERT INTO kamlang.figures (country, year, indicator, m3) VALUES ('THA', 2031, 'workers', 'KH-1')");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+  g_assert_nonnull (strstr (PQresultErrorMessage (result), "row-level security"));
+  PQclear (result);
+  result = PQexec (raw, "UPDATE kamlang.items SET version = version + 1");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+  g_assert_nonnull (strstr (PQresultErrorMessage (result), "permission denied"));
+  PQclear (result);
+  PQfinish (raw);
+  g_free (value);
+  value = sql_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
+  g_assert_cmpstr (value, ==, "100");
 }
 
 typedef struct
@@ -927,6 +1006,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/own-edits-on-top", test_own_edits_on_top);
   g_test_add_func ("/kamlang/db/live", test_live);
   g_test_add_func ("/kamlang/db/roles", test_roles);
+  g_test_add_func ("/kamlang/db/province-editor", test_province_editor);
   g_test_add_func ("/kamlang/db/connection-killed", test_connection_killed);
   g_test_add_func ("/kamlang/db/server-stopped-during-save", test_server_stopped_during_save);
   return g_test_run ();

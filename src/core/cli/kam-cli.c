@@ -28,7 +28,7 @@
 static const char *const commands[] = { "--check",      "--export-chart", "--export-report", "--export-csv",
                                         "--import-csv", "--import-wdi",   "--import-table",  "--export-xlsx",
                                         "--db-init",    "--db-export",    "--db-migrate",    "--history",
-                                        NULL };
+                                        "--db-grant",   NULL };
 
 gboolean
 kam_cli_wants (int argc, char **argv)
@@ -137,6 +137,8 @@ typedef struct
   const char *sheet; /* --sheet, for --import-table */
   const char *since;  /* --since, for --history */
   const char *figure; /* --figure, for --history */
+  const char *province; /* --province, for --db-grant */
+  gboolean editor, reader; /* --editor, --reader, for --db-grant */
   const char *members[KAM_MAX_DIMENSIONS];
   guint n_members;
 } Options;
@@ -413,6 +415,31 @@ print_history (const Options *o)
   return TRUE;
 }
 
+/* --db-grant ADDRESS ROLE [--reader | --editor [--province LIST] [--country LIST]] */
+static gboolean
+db_grant (const Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean editor = o->editor || o->province != NULL || o->country != NULL;
+
+  if (o->argument == NULL || !kam_db_is_address (o->argument))
+    return fail (_("%s needs the server's address (postgresql://user@host/database, or service=NAME)"), o->command);
+  if (o->file == NULL)
+    return fail (_("%s needs the role to grant to (a PostgreSQL role: CREATE ROLE name LOGIN)"), o->command);
+  if (o->reader && editor)
+    return fail (_("a role is a reader or an editor, not both"));
+  if (!kam_db_grant (o->argument, o->file, editor, o->province, o->country, &error))
+    return fail ("%s", error->message);
+  if (!editor)
+    fprintf (stderr, _("%s may read the shared dataset.\n"), o->file);
+  else if (o->province == NULL && o->country == NULL)
+    fprintf (stderr, _("%s may read and change the shared dataset.\n"), o->file);
+  else
+    fprintf (stderr, _("%s may read the shared dataset and change the figures of %s%s%s.\n"), o->file,
+             o->province ? o->province : "", o->province && o->country ? ", " : "", o->country ? o->country : "");
+  return TRUE;
+}
+
 typedef enum
 {
   IMPORT_CSV,
@@ -490,7 +517,7 @@ kam_cli_run (int argc, char **argv)
   gboolean check = FALSE;
   static const char *const valued[] = { "-o", "--output", "--indicator", "--countries", "--scale", "--size",
                                         "--source", "--country", "--year", "--dpi", "--split", "--member",
-                                        "--sheet", "--since", "--figure", NULL };
+                                        "--sheet", "--since", "--figure", "--province", NULL };
 
   for (int i = 1; i < argc; i++)
     {
@@ -523,6 +550,14 @@ kam_cli_run (int argc, char **argv)
           if (eq)
             o.command = g_intern_string (name);
           o.argument = value;
+          continue;
+        }
+      if (g_str_equal (name, "--editor") || g_str_equal (name, "--reader"))
+        {
+          if (g_str_equal (name, "--editor"))
+            o.editor = TRUE;
+          else
+            o.reader = TRUE;
           continue;
         }
       if (g_str_equal (name, "--transparent"))
@@ -571,6 +606,8 @@ kam_cli_run (int argc, char **argv)
             o.since = value;
           else if (g_str_equal (name, "--figure"))
             o.figure = value;
+          else if (g_str_equal (name, "--province"))
+            o.province = value;
           else if (g_str_equal (name, "--member"))
             {
               if (o.n_members >= G_N_ELEMENTS (o.members))
@@ -624,5 +661,7 @@ kam_cli_run (int argc, char **argv)
     return db_migrate (&o) ? 0 : 1;
   if (g_str_has_prefix (o.command, "--history"))
     return print_history (&o) ? 0 : 1;
+  if (g_str_has_prefix (o.command, "--db-grant"))
+    return db_grant (&o) ? 0 : 1;
   return import_into (&o, IMPORT_WDI) ? 0 : 1;
 }

@@ -105,6 +105,57 @@ static const char *const migrations[] = {
   "CREATE TRIGGER dataset_notify AFTER INSERT OR UPDATE OR DELETE ON kamlang.dataset"
   "  FOR EACH STATEMENT EXECUTE FUNCTION kamlang.notify_change ();"
   "UPDATE kamlang.schema_version SET version = 2;",
+
+  /* 3: who may do what, kept by the server: readers, editors, and editors
+   * of a province's figures or of some destinations' (row-level security:
+   * whatever client sends the change). The dataset's owner may do all. */
+  "CREATE TABLE kamlang.grants ("
+  "  role name PRIMARY KEY,"
+  "  editor boolean NOT NULL,"
+  "  provinces text[],"     /* NULL: any */
+  "  countries text[]);"    /* NULL: any */
+  /* the member of the breakdown 'province' among a figure's members */
+  "CREATE FUNCTION kamlang.province_of (m1 text, m2 text, m3 text, m4 text, m5 text, m6 text, m7 text, m8 text)"
+  "  RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$"
+  "  SELECT CASE (SELECT position FROM kamlang.items WHERE kind = 'dimensions' AND key = 'province')"
+  "    WHEN 0 THEN m1 WHEN 1 THEN m2 WHEN 2 THEN m3 WHEN 3 THEN m4 WHEN 4 THEN m5 WHEN 5 THEN m6"
+  "    WHEN 6 THEN m7 WHEN 7 THEN m8 END $$;"
+  "CREATE FUNCTION kamlang.may_change (country text, m1 text, m2 text, m3 text, m4 text, m5 text, m6 text,"
+  "  m7 text, m8 text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+  "  SET search_path = pg_catalog, pg_temp AS $$"
+  "  SELECT EXISTS (SELECT 1 FROM kamlang.grants g WHERE g.role = session_user AND g.editor"
+  "    AND (g.countries IS NULL OR country = ANY (g.countries))"
+  "    AND (g.provinces IS NULL OR kamlang.province_of (m1, m2, m3, m4, m5, m6, m7, m8) = ANY (g.provinces))) $$;"
+  "ALTER TABLE kamlang.figures ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY figures_read ON kamlang.figures FOR SELECT USING (true);"
+  "CREATE POLICY figures_add ON kamlang.figures FOR INSERT"
+  "  WITH CHECK (kamlang.may_change (country, m1, m2, m3, m4, m5, m6, m7, m8));"
+  "CREATE POLICY figures_change ON kamlang.figures FOR UPDATE"
+  "  USING (kamlang.may_change (country, m1, m2, m3, m4, m5, m6, m7, m8))"
+  "  WITH CHECK (kamlang.may_change (country, m1, m2, m3, m4, m5, m6, m7, m8));"
+  "CREATE POLICY figures_delete ON kamlang.figures FOR DELETE"
+  "  USING (kamlang.may_change (country, m1, m2, m3, m4, m5, m6, m7, m8));"
+  /* granting: the role's name is quoted by the server (format's %I) */
+  "CREATE FUNCTION kamlang.grant_role (who name, editor boolean, provinces text[], countries text[])"
+  "  RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$"
+  "BEGIN"
+  "  EXECUTE format ('GRANT USAGE ON SCHEMA kamlang TO %I', who);"
+  "  EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA kamlang TO %I', who);"
+  "  EXECUTE format ('REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA kamlang FROM %I', who);"
+  "  IF editor THEN"
+  "    EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON kamlang.figures TO %I', who);"
+  "    EXECUTE format ('GRANT USAGE ON ALL SEQUENCES IN SCHEMA kamlang TO %I', who);"
+  "    IF provinces IS NULL AND countries IS NULL THEN"
+  "      EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON kamlang.items, kamlang.dataset TO %I', who);"
+  "    END IF;"
+  "  END IF;"
+  "  EXECUTE format ('REVOKE ALL ON kamlang.history, kamlang.grants FROM %I', who);"
+  "  EXECUTE format ('GRANT SELECT ON kamlang.history TO %I', who);"
+  "  INSERT INTO kamlang.grants VALUES (who, editor, provinces, countries)"
+  "    ON CONFLICT (role) DO UPDATE SET editor = excluded.editor, provinces = excluded.provinces,"
+  "      countries = excluded.countries;"
+  "END $$;"
+  "UPDATE kamlang.schema_version SET version = 3;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAM_DB_SCHEMA_VERSION);
@@ -876,6 +927,75 @@ kam_db_print_history (const char *address, const char *since, const char *figure
         fprintf (out, "\t“%s”", PQgetvalue (result, i, 5));
       fputc ('\n', out);
     }
+  PQclear (result);
+  PQfinish (connection);
+  return TRUE;
+
+fail:
+  PQfinish (connection);
+  return FALSE;
+}
+
+/* ---- who may do what ------------------------------------------------------------- */
+
+gboolean
+kam_db_grant (const char *address, const char *role, gboolean editor, const char *provinces, const char *countries,
+              GError **error)
+{
+  PGconn *connection = _kam_db_connect (address, error);
+  g_autofree char *province_array = NULL, *country_array = NULL;
+  const char *values[4];
+  PGresult *result;
+  int version;
+
+  if (connection == NULL)
+    return FALSE;
+  if ((version = _kam_db_schema_version (connection, error)) < 0)
+    goto fail;
+  if (version < KAM_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   version == 0 ? _("The database holds no shared dataset: make one with kamlang --db-init.")
+                                : _("This shared dataset's schema is older: run kamlang --db-migrate first."));
+      goto fail;
+    }
+  /* "KH-12,KH-7" as an array literal, each element quoted */
+  if (provinces != NULL || countries != NULL)
+    {
+      const char *lists[2] = { provinces, countries };
+      char **arrays[2] = { &province_array, &country_array };
+
+      for (guint l = 0; l < 2; l++)
+        {
+          g_auto (GStrv) parts = lists[l] ? g_strsplit (lists[l], ",", -1) : NULL;
+          GString *array;
+
+          if (parts == NULL)
+            continue;
+          array = g_string_new ("{");
+          for (guint i = 0; parts[i] != NULL; i++)
+            {
+              g_string_append (array, i ? ",\"" : "\"");
+              for (const char *p = g_strstrip (parts[i]); *p; p++)
+                {
+                  if (*p == '"' || *p == '\\')
+                    g_string_append_c (array, '\\');
+                  g_string_append_c (array, *p);
+                }
+              g_string_append_c (array, '"');
+            }
+          g_string_append_c (array, '}');
+          *arrays[l] = g_string_free (array, FALSE);
+        }
+    }
+  values[0] = role;
+  values[1] = editor ? "true" : "false";
+  values[2] = province_array;
+  values[3] = country_array;
+  result = _kam_db_run_with (connection, "SELECT kamlang.grant_role ($1::name, $2::boolean, $3::text[], $4::text[])", 4,
+                             values, error);
+  if (result == NULL)
+    goto fail;
   PQclear (result);
   PQfinish (connection);
   return TRUE;

@@ -26,13 +26,16 @@ G_BEGIN_DECLS
  *   history         every change to items and figures, recorded by a
  *                   trigger of the server: what, old and new, who (the
  *                   PostgreSQL role), when, and the save's description
+ *   grants          who may do what: readers, editors, editors of some
+ *                   provinces' or destinations' figures (row-level
+ *                   security on figures, whatever client sends a change)
  *
  * Every text of a user goes to the server as a parameter or through COPY,
  * never inside SQL. An address is anything libpq accepts: a URI
  * (postgresql://user@host/db?sslmode=require) or key=value words
  * (service=mlvt, host=… dbname=…). */
 
-#define KAM_DB_SCHEMA_VERSION 2
+#define KAM_DB_SCHEMA_VERSION 3
 
 /* Whether a dataset's name is a server's address rather than a file. */
 gboolean kam_db_is_address (const char *text);
@@ -58,6 +61,14 @@ KamDataset *kam_db_load (const char *address, GPtrArray **problems, GError **err
  * save's description. since: an ISO 8601 date or time, or NULL; figure:
  * "COUNTRY[,YEAR[,INDICATOR]]", or NULL. */
 gboolean kam_db_print_history (const char *address, const char *since, const char *figure, FILE *out, GError **error);
+
+/* Lets a role (an existing PostgreSQL role) read the shared dataset, or
+ * edit it: all of it, or (provinces and/or countries, "KH-12,KH-7",
+ * "THA,MYS") only the figures of those provinces of origin or destinations;
+ * a limited editor changes no countries, sources or other lists. Granted
+ * again, a role's rights are replaced. */
+gboolean kam_db_grant (const char *address, const char *role, gboolean editor, const char *provinces,
+                       const char *countries, GError **error);
 
 /* The address without its password, to show and to print. */
 char *kam_db_describe (const char *address);

@@ -745,19 +745,34 @@ kam_shared_save_send (KamShared *self, KamSharedSave *save, GError **error)
     {
       /* nothing of it: the user settles each conflict first */
       guint k = 0;
+      g_autoptr (GString) refused = g_string_new (NULL);
 
       _kam_db_rollback (self->connection);
       for (guint i = 0; i < save->ops->len; i++)
         {
           Op *op = g_ptr_array_index (save->ops, i);
+          KamConflict *c;
 
           if (op->done)
             continue;
-          describe_conflict (self, op, g_ptr_array_index (save->conflicts, k));
-          if (((KamConflict *) g_ptr_array_index (save->conflicts, k))->kind == KAM_CONFLICT_CHANGED
-              && ((KamConflict *) g_ptr_array_index (save->conflicts, k))->theirs == NULL && op->item == NULL)
-            ((KamConflict *) g_ptr_array_index (save->conflicts, k))->kind = KAM_CONFLICT_DELETED;
-          k++;
+          c = g_ptr_array_index (save->conflicts, k++);
+          describe_conflict (self, op, c);
+          if (c->kind == KAM_CONFLICT_CHANGED && c->theirs == NULL && op->item == NULL)
+            c->kind = KAM_CONFLICT_DELETED;
+          /* the server has it as read: not someone else's change, but a
+           * figure this role may not change (row-level security) */
+          if (op->item == NULL && op->kind != OP_INSERT && c->theirs != NULL && c->their_version == op->version
+              && refused->len < 1000)
+            g_string_append_printf (refused, "%s%s %s %s", refused->len ? ", " : "", op->row.country ? op->row.country : "",
+                                    op->params[1] ? op->params[1] : "", op->row.indicator ? op->row.indicator : "");
+        }
+      if (refused->len > 0)
+        {
+          g_clear_pointer (&save->conflicts, g_ptr_array_unref);
+          g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER,
+                       _("The server does not let you change these figures (your role may change others): %s."),
+                       refused->str);
+          return FALSE;
         }
       g_set_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
                    g_dngettext (GETTEXT_PACKAGE, "Someone else changed %u of these since you opened them; nothing was saved.",
