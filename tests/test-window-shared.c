@@ -107,6 +107,28 @@ window_has (gpointer data)
   return value_of (search->window, figure_of (dataset, search->country)) == search->value;
 }
 
+typedef struct
+{
+  KamWindow *window;
+  const char *text;
+} HistorySearch;
+
+/* Whether the History page shows a change with this text. */
+static gboolean
+history_shows (gpointer data)
+{
+  HistorySearch *search = data;
+  GtkWidget *page = find_named (GTK_WIDGET (search->window), "Changes to the shared dataset, newest first");
+
+  return page != NULL && label_matches (page, search->text, FALSE);
+}
+
+static gboolean
+history_hides (gpointer data)
+{
+  return !history_shows (data);
+}
+
 static void
 test_shared_window (void)
 {
@@ -174,6 +196,23 @@ test_shared_window (void)
   g_assert_true (wait_for (window_has, &live));
   /* not the user's to undo or to save */
   g_assert_cmpuint (kam_shared_count_changes (kam_window_get_shared (window)), ==, 0);
+
+  /* the History page: every change, newest first, searchable */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  {
+    HistorySearch history = { window, "Korea from headquarters" };
+    GtkWidget *search_entry = find_named (GTK_WIDGET (window), "Search the history");
+
+    g_assert_true (wait_for (history_shows, &history));
+    history.text = "the embassy's";
+    g_assert_true (history_shows (&history));
+    g_assert_true (GTK_IS_EDITABLE (search_entry));
+    gtk_editable_set_text (GTK_EDITABLE (search_entry), "embassy");
+    history.text = "Korea from headquarters";
+    g_assert_true (wait_for (history_hides, &history));
+    history.text = "the embassy's";
+    g_assert_true (history_shows (&history));
+  }
   close_window (window);
 }
 

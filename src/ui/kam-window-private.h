@@ -62,6 +62,9 @@ struct _KamWindow
   gboolean shared_busy;     /* a save or an update in a thread (one at a time) */
   gboolean update_wanted;   /* heard while busy */
   gboolean shared_offline;
+  GtkWidget *history_page;      /* the History page, while the dataset is shared */
+  GtkStringList *history_lines; /* the server's history, a line a change */
+  GtkEditable *history_search;
   /* KAMLANG_PROBE (kam-window-probe.c) */
   gboolean probe_first_frame;
   guint probe_tick;

@@ -80,9 +80,14 @@ kam_window_get_shared (KamWindow *self)
   return self->shared;
 }
 
+static void remove_history_page (KamWindow *self);
+static void add_history_page (KamWindow *self);
+static void refresh_history (KamWindow *self);
+
 void
 _kam_window_forget_shared (KamWindow *self)
 {
+  remove_history_page (self);
   g_clear_handle_id (&self->listen_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->shared, kam_shared_free);
@@ -195,6 +200,7 @@ opened (GObject *source, GAsyncResult *result, gpointer data)
     }
   watch_server (self);
   show_connected (self);
+  add_history_page (self);
 }
 
 void
@@ -383,6 +389,7 @@ updated (GObject *source, GAsyncResult *result, gpointer data)
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s changed %u figure: %s", "%s changed %u figures: %s", n),
                               kam_shared_update_get_who (update), n, what != NULL ? what : "");
       _kam_window_toast (self, text);
+      refresh_history (self);
     }
   show_connected (self);
   work_done (self);
@@ -636,6 +643,7 @@ saved (GObject *source, GAsyncResult *result, gpointer data)
       self->shared_offline = FALSE;
       show_connected (self);
       _kam_window_toast (self, _("Saved to the shared dataset"));
+      refresh_history (self);
       if (self->close_after_save)
         {
           self->close_confirmed = TRUE;
@@ -735,6 +743,153 @@ _kam_window_save_shared (KamWindow *self)
   kam_present_dialog (dialog);
   gtk_widget_grab_focus (entry);
   return TRUE;
+}
+
+/* ---- the History page ------------------------------------------------------------ */
+
+#define HISTORY_LIMIT 5000
+
+typedef struct
+{
+  KamWindow *window;
+  KamShared *shared;
+} HistoryJob;
+
+static void
+history_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  HistoryJob *job = data;
+  GError *error = NULL;
+  GPtrArray *lines = kam_shared_read_history (job->shared, NULL, HISTORY_LIMIT, &error);
+
+  if (lines == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, lines, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+history_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KamWindow *self = KAM_WINDOW (source);
+  HistoryJob *job = data;
+  g_autoptr (GPtrArray) lines = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (lines == NULL || self->shared != job->shared || self->history_lines == NULL)
+    return;
+  g_ptr_array_add (lines, NULL);
+  gtk_string_list_splice (self->history_lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->history_lines)),
+                          (const char *const *) lines->pdata);
+}
+
+static void
+refresh_history (KamWindow *self)
+{
+  HistoryJob *job;
+  GTask *task;
+
+  if (self->shared == NULL || self->history_page == NULL)
+    return;
+  job = g_new0 (HistoryJob, 1);
+  job->window = self;
+  job->shared = self->shared;
+  task = g_task_new (self, NULL, history_read, job);
+  g_task_set_task_data (task, job, g_free);
+  g_task_run_in_thread (task, history_thread);
+  g_object_unref (task);
+}
+
+/* A change: what and how on a line; when, who and the description under. */
+static void
+history_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *what = gtk_label_new (NULL), *when = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (what), 0);
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_label_set_wrap (GTK_LABEL (what), TRUE);
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), when);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+history_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  const char *line = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_auto (GStrv) fields = g_strsplit (line, "\t", 5);
+  g_autofree char *what = NULL, *when = NULL, *name = NULL;
+  guint n = g_strv_length (fields);
+
+  what = g_strdup_printf ("%s: %s", n > 2 ? fields[2] : "", n > 3 ? fields[3] : "");
+  when = g_strdup_printf ("%s · %s%s%s", n > 0 ? fields[0] : "", n > 1 ? fields[1] : "", n > 4 ? " · " : "",
+                          n > 4 ? fields[4] : "");
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), what);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), when);
+  name = g_strdup_printf ("%s. %s", what, when);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+add_history_page (KamWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkStringFilter *filter = gtk_string_filter_new (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *filtered;
+  GtkWidget *list;
+  AdwViewStackPage *page;
+
+  if (self->history_page != NULL)
+    return;
+  self->history_lines = gtk_string_list_new (NULL);
+  gtk_string_filter_set_ignore_case (filter, TRUE);
+  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  g_object_bind_property (search, "text", filter, "search", G_BINDING_DEFAULT);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->history_lines)), GTK_FILTER (filter));
+  g_signal_connect (factory, "setup", G_CALLBACK (history_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (history_bind), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))), factory);
+  gtk_widget_add_css_class (list, "rich-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Changes to the shared dataset, newest first"), -1);
+  g_object_set (search, "placeholder-text", _("Search the history: a country, a person, a word"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the history"), -1);
+  gtk_widget_set_margin_start (search, 12);
+  gtk_widget_set_margin_end (search, 12);
+  gtk_widget_set_margin_top (search, 12);
+  gtk_widget_set_margin_bottom (search, 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), search);
+  gtk_box_append (GTK_BOX (box), scroller);
+  self->history_search = GTK_EDITABLE (search);
+  self->history_page = box;
+  page = adw_view_stack_add_titled (self->stack, box, "history", _("History"));
+  adw_view_stack_page_set_icon_name (page, "document-open-recent-symbolic");
+  refresh_history (self);
+}
+
+static void
+remove_history_page (KamWindow *self)
+{
+  if (self->history_page == NULL)
+    return;
+  if (self->stack != NULL)
+    adw_view_stack_remove (self->stack, self->history_page);
+  self->history_page = NULL;
+  self->history_search = NULL;
+  g_clear_object (&self->history_lines);
 }
 
 void

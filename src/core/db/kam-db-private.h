@@ -47,4 +47,9 @@ int _kam_db_schema_version (PGconn *connection, GError **error);
  * what the read saw (read, optional). */
 char *_kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **error);
 
+/* The history, newest first (at most limit; 0: all), a line each as
+ * kam_db_print_history() prints them. */
+GPtrArray *_kam_db_history_lines (PGconn *connection, const char *since, const char *figure, guint limit,
+                                  GError **error);
+
 G_END_DECLS

@@ -880,25 +880,24 @@ describe_change (const char *old_text, const char *new_text, char **what)
   return g_string_free (out, FALSE);
 }
 
-gboolean
-kam_db_print_history (const char *address, const char *since, const char *figure, FILE *out, GError **error)
+GPtrArray *
+_kam_db_history_lines (PGconn *connection, const char *since, const char *figure, guint limit, GError **error)
 {
-  PGconn *connection = _kam_db_connect (address, error);
   g_auto (GStrv) parts = figure != NULL ? g_strsplit (figure, ",", 3) : NULL;
-  const char *values[4] = { since, NULL, NULL, NULL };
+  g_autofree char *most = limit > 0 ? g_strdup_printf ("%u", limit) : NULL;
+  const char *values[5] = { since, NULL, NULL, NULL, most };
+  GPtrArray *lines;
   PGresult *result;
   int version;
 
-  if (connection == NULL)
-    return FALSE;
   if ((version = _kam_db_schema_version (connection, error)) < 0)
-    goto fail;
+    return NULL;
   if (version < 2)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, "%s",
                    version == 0 ? _("The database holds no shared dataset: make one with kamlang --db-init.")
                                 : _("This shared dataset keeps no history yet: run kamlang --db-migrate."));
-      goto fail;
+      return NULL;
     }
   /* --figure COUNTRY[,YEAR[,INDICATOR]] */
   for (guint i = 0; parts != NULL && parts[i] != NULL && i < 3; i++)
@@ -911,10 +910,11 @@ kam_db_print_history (const char *address, const char *since, const char *figure
                              " AND ($3::text IS NULL OR coalesce (new, old) ->> 'year' = $3)"
                              " AND ($4::text IS NULL OR coalesce (new, old) ->> 'indicator' = $4)"
                              " AND ($2::text IS NULL OR what = 'figures')"
-                             " ORDER BY id DESC",
-                             4, values, error);
+                             " ORDER BY id DESC LIMIT $5::bigint",
+                             5, values, error);
   if (result == NULL)
-    goto fail;
+    return NULL;
+  lines = g_ptr_array_new_with_free_func (g_free);
   for (int i = 0; i < PQntuples (result); i++)
     {
       g_autofree char *what = NULL;
@@ -922,18 +922,30 @@ kam_db_print_history (const char *address, const char *since, const char *figure
                                                  PQgetisnull (result, i, 4) ? NULL : PQgetvalue (result, i, 4), &what);
       const char *how = PQgetisnull (result, i, 3) ? _("added") : PQgetisnull (result, i, 4) ? _("deleted") : change;
 
-      fprintf (out, "%s\t%s\t%s\t%s", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1), what, how);
-      if (!PQgetisnull (result, i, 5))
-        fprintf (out, "\t“%s”", PQgetvalue (result, i, 5));
-      fputc ('\n', out);
+      g_ptr_array_add (lines, g_strdup_printf ("%s\t%s\t%s\t%s%s%s%s", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1),
+                                               what, how, PQgetisnull (result, i, 5) ? "" : "\t“",
+                                               PQgetisnull (result, i, 5) ? "" : PQgetvalue (result, i, 5),
+                                               PQgetisnull (result, i, 5) ? "" : "”"));
     }
   PQclear (result);
-  PQfinish (connection);
-  return TRUE;
+  return lines;
+}
 
-fail:
+gboolean
+kam_db_print_history (const char *address, const char *since, const char *figure, FILE *out, GError **error)
+{
+  PGconn *connection = _kam_db_connect (address, error);
+  g_autoptr (GPtrArray) lines = NULL;
+
+  if (connection == NULL)
+    return FALSE;
+  lines = _kam_db_history_lines (connection, since, figure, 0, error);
   PQfinish (connection);
-  return FALSE;
+  if (lines == NULL)
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    fprintf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return TRUE;
 }
 
 /* ---- who may do what ------------------------------------------------------------- */

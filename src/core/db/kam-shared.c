@@ -1151,3 +1151,16 @@ kam_shared_update (KamShared *self, guint *n_changed, GError **error)
     *n_changed = changed;
   return TRUE;
 }
+
+GPtrArray *
+kam_shared_read_history (KamShared *self, const char *figure, guint limit, GError **error)
+{
+  PGconn *connection = _kam_db_connect_with (self->address, self->password, error);
+  GPtrArray *lines;
+
+  if (connection == NULL)
+    return NULL;
+  lines = _kam_db_history_lines (connection, NULL, figure, limit, error);
+  PQfinish (connection);
+  return lines;
+}

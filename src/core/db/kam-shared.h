@@ -107,4 +107,9 @@ gboolean kam_shared_listen (KamShared *self, GError **error);
 int kam_shared_get_listen_socket (KamShared *self);
 gboolean kam_shared_heard (KamShared *self);
 
+/* The server's history, newest first, at most limit lines (0: all) as
+ * kam_db_print_history() prints them; figure: "COUNTRY[,YEAR[,INDICATOR]]"
+ * or NULL. On a connection of its own: any thread. */
+GPtrArray *kam_shared_read_history (KamShared *self, const char *figure, guint limit, GError **error);
+
 G_END_DECLS
