@@ -68,19 +68,6 @@ int64_key (gint64 value)
 }
 
 static void
-tie_figure (KamShared *self, guint figure, gint64 db_id, gint64 version, const KamFigureRow *row)
-{
-  Tie *tie = g_new0 (Tie, 1);
-
-  tie->db_id = db_id;
-  tie->version = version;
-  tie->base = *row;
-  tie->base.note = g_strdup (row->note);
-  g_hash_table_replace (self->ties, GUINT_TO_POINTER (figure), tie);
-  g_hash_table_replace (self->by_db_id, int64_key (db_id), GUINT_TO_POINTER (figure));
-}
-
-static void
 untie_figure (KamShared *self, guint figure)
 {
   Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure));
@@ -89,6 +76,21 @@ untie_figure (KamShared *self, guint figure)
     return;
   g_hash_table_remove (self->by_db_id, &tie->db_id);
   g_hash_table_remove (self->ties, GUINT_TO_POINTER (figure));
+}
+
+static void
+tie_figure (KamShared *self, guint figure, gint64 db_id, gint64 version, const KamFigureRow *row)
+{
+  Tie *tie = g_new0 (Tie, 1);
+
+  untie_figure (self, figure);
+  tie->db_id = db_id;
+  tie->version = version;
+  tie->base = *row;
+  tie->base.note = g_strdup (row->note);
+  g_hash_table_insert (self->ties, GUINT_TO_POINTER (figure), tie);
+  /* (keyed by the tie's own id: no copy) */
+  g_hash_table_insert (self->by_db_id, &tie->db_id, GUINT_TO_POINTER (figure));
 }
 
 static char *
@@ -136,7 +138,7 @@ kam_shared_open_with_password (const char *address, const char *password, GError
   self->address = g_strdup (address);
   self->password = g_strdup (password);
   self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
-  self->by_db_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->by_db_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
   if ((self->connection = _kam_db_connect_with (address, password, error)) == NULL)
     return NULL;
