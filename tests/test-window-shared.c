@@ -212,6 +212,14 @@ test_shared_window (void)
     g_assert_true (wait_for (history_hides, &history));
     history.text = "the embassy's";
     g_assert_true (history_shows (&history));
+    /* one figure's history, from the Figures page's menu: Malaysia's change only */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.figure-history", "u",
+                                               figure_of (kam_window_get_dataset (window), "MYS")));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "MYS 2023 deployed");
+    history.text = "value 4000 → 4321";
+    g_assert_true (wait_for (history_shows, &history));
+    history.text = "Korea from headquarters";
+    g_assert_true (wait_for (history_hides, &history));
   }
   close_window (window);
 }

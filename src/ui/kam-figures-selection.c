@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include "kam-figures-view-private.h"
+#include "kam-window.h"
 #include "kam-number.h"
 #include "kam-ui-util.h"
 
@@ -191,6 +192,22 @@ make_menu (KamFiguresView *self)
   if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
     g_menu_append_section (menu, _("Breakdowns"), G_MENU_MODEL (section));
   g_object_unref (section);
+  {
+    /* a shared dataset's: who changed the (first) selected figure, and when */
+    g_autoptr (GArray) ids = _kam_figures_selected_ids (self);
+    g_autoptr (GMenu) history = g_menu_new ();
+    g_autoptr (GMenuItem) item = g_menu_item_new (_("_History of the Figure"), NULL);
+
+    GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), KAM_TYPE_WINDOW);
+
+    if (ids->len > 0 && window != NULL && kam_window_get_shared (KAM_WINDOW (window)) != NULL)
+      {
+        g_menu_item_set_action_and_target_value (item, "win.figure-history",
+                                                 g_variant_new_uint32 (g_array_index (ids, guint, 0)));
+        g_menu_append_item (history, item);
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (history));
+      }
+  }
   return G_MENU_MODEL (menu);
 }
 

@@ -875,6 +875,7 @@ add_history_page (KamWindow *self)
   gtk_box_append (GTK_BOX (box), scroller);
   self->history_search = GTK_EDITABLE (search);
   self->history_page = box;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.figure-history", TRUE);
   page = adw_view_stack_add_titled (self->stack, box, "history", _("History"));
   adw_view_stack_page_set_icon_name (page, "document-open-recent-symbolic");
   refresh_history (self);
@@ -883,6 +884,7 @@ add_history_page (KamWindow *self)
 static void
 remove_history_page (KamWindow *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.figure-history", FALSE);
   if (self->history_page == NULL)
     return;
   if (self->stack != NULL)
@@ -892,8 +894,29 @@ remove_history_page (KamWindow *self)
   g_clear_object (&self->history_lines);
 }
 
+/* The History page, showing one figure's changes (the Figures page's menu). */
+static void
+figure_history_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  KamWindow *self = KAM_WINDOW (widget);
+  KamDataset *dataset = kam_window_get_dataset (self);
+  KamFigureTable *table = kam_dataset_get_figures (dataset);
+  int r = kam_figure_table_find_row (table, g_variant_get_uint32 (param));
+  g_autofree char *search = NULL;
+
+  if (self->history_page == NULL || r < 0)
+    return;
+  /* as the history names a figure: "KOR 2023 deployed" */
+  search = g_strdup_printf ("%s %d %s", kam_figure_table_get_country (table, r) ? kam_figure_table_get_country (table, r) : "",
+                            kam_figure_table_get_year (table, r), kam_figure_table_get_indicator (table, r));
+  g_strstrip (search);
+  gtk_editable_set_text (self->history_search, search);
+  adw_view_stack_set_visible_child_name (self->stack, "history");
+}
+
 void
 _kam_window_install_shared_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-shared", NULL, open_shared_action);
+  gtk_widget_class_install_action (widget_class, "win.figure-history", "u", figure_history_action);
 }

@@ -520,6 +520,7 @@ kam_window_init (KamWindow *self)
   g_autoptr (GSettingsSchema) schema = NULL;
 
   kam_probe ("window init");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.figure-history", FALSE);
   if (g_getenv ("KAMLANG_PROBE") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (_kam_window_probe_realized), NULL);
   /* our icons, also when the window is made without the application */
