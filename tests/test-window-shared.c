@@ -10,6 +10,7 @@
  * Description, the conflict with another client's save (Keep Mine), and
  * another client's save shown here within seconds. */
 
+#include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -20,7 +21,8 @@
 static char *
 new_database (void)
 {
-  g_autofree char *name = g_strdup_printf ("kam_window_%u", (guint) getpid ());
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("kam_window_%u_%u", (guint) getpid (), ++n);
   g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
   PGconn *admin = PQconnectdb ("dbname=postgres");
   PGresult *result = PQexec (admin, sql);
@@ -224,6 +226,58 @@ test_shared_window (void)
   close_window (window);
 }
 
+static void
+control_server (const char *what)
+{
+  const char *argv[] = { g_getenv ("KAM_PG_CONTROL"), what, NULL };
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static gboolean
+says_offline (gpointer window)
+{
+  return label_matches (GTK_WIDGET (window), "Offline — 1 change waiting", TRUE);
+}
+
+/* The server goes away: the window says Offline and how many changes wait;
+ * a save then fails and keeps the edit; once the server is back, the
+ * window saves what waited by itself. */
+static void
+test_offline_then_back (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  KamWindow *window = kam_window_new (NULL);
+  ServerSearch on_server = { address, "MYS", "4444" };
+  DialogSearch search = { window, "Save to the Shared Dataset" };
+  KamDataset *here;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, address, NULL);
+  g_assert_true (wait_for (has_shared, window));
+  here = kam_window_get_dataset (window);
+  g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 4444, NULL));
+
+  control_server ("stop-now");
+  g_assert_true (wait_for (says_offline, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (wait_for (dialog_shown, &search));
+  respond (dialog_of (GTK_WINDOW (window)), "save");
+  g_assert_true (wait_for (says_offline, window));
+  g_assert_cmpuint (kam_shared_count_changes (kam_window_get_shared (window)), ==, 1);
+
+  control_server ("start");
+  g_assert_true (wait_for (server_has, &on_server));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -237,5 +291,6 @@ main (int argc, char **argv)
       return g_test_run ();
     }
   g_test_add_func ("/kamlang/window/shared", test_shared_window);
+  g_test_add_func ("/kamlang/window/shared-offline", test_offline_then_back);
   return g_test_run ();
 }

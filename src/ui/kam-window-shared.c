@@ -23,6 +23,7 @@
 
 static void request_update (KamWindow *self);
 static void watch_server (KamWindow *self);
+static void save_now (KamWindow *self, const char *description);
 
 /* ---- the keyring ----------------------------------------------------------------- */
 
@@ -92,6 +93,8 @@ _kam_window_forget_shared (KamWindow *self)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->shared, kam_shared_free);
   g_clear_pointer (&self->shared_address, g_free);
+  g_clear_pointer (&self->waiting_save, g_free);
+  g_clear_pointer (&self->queued_save, g_free);
   self->shared_offline = FALSE;
   if (self->shared_status != NULL)
     show_state (self, NULL);
@@ -345,6 +348,13 @@ static void
 work_done (KamWindow *self)
 {
   self->shared_busy = FALSE;
+  if (self->queued_save != NULL)
+    {
+      g_autofree char *description = g_steal_pointer (&self->queued_save);
+
+      save_now (self, description);
+      return;
+    }
   if (self->update_wanted)
     {
       self->update_wanted = FALSE;
@@ -467,8 +477,12 @@ listened (GObject *source, GAsyncResult *result, gpointer data)
     {
       self->shared_offline = FALSE;
       watch_server (self);
-      /* what was saved while away */
-      request_update (self);
+      /* what waited here (its save meets what was saved meanwhile), then
+       * what was saved while away */
+      if (self->waiting_save != NULL && self->queued_save == NULL)
+        self->queued_save = g_steal_pointer (&self->waiting_save);
+      self->update_wanted = TRUE;
+      work_done (self);
     }
   else
     went_offline (self);
@@ -658,8 +672,15 @@ saved (GObject *source, GAsyncResult *result, gpointer data)
       show_conflicts (self, conflicts, job->description);
       return;
     }
-  /* the server is away, or refused: every edit is kept */
-  if (g_error_matches (error, KAM_ERROR, KAM_ERROR_SERVER))
+  /* the server is away, or refused: every edit is kept (and, the server
+   * away, saved once it is back) */
+  if (g_error_matches (error, KAM_ERROR, KAM_ERROR_SERVER) && !kam_shared_get_connected (self->shared))
+    {
+      g_free (self->waiting_save);
+      self->waiting_save = g_strdup (job->description);
+      went_offline (self);
+    }
+  else if (g_error_matches (error, KAM_ERROR, KAM_ERROR_SERVER))
     went_offline (self);
   else
     show_connected (self);
@@ -680,7 +701,10 @@ save_now (KamWindow *self, const char *description)
     return;
   if (self->shared_busy)
     {
-      _kam_window_toast (self, _("The shared dataset is busy; save again in a moment."));
+      /* after the work under way */
+      g_free (self->queued_save);
+      self->queued_save = g_strdup (description != NULL ? description : "");
+      show_state (self, _("Saving…"));
       return;
     }
   self->shared_busy = TRUE;

@@ -1166,3 +1166,9 @@ kam_shared_read_history (KamShared *self, const char *figure, guint limit, GErro
   PQfinish (connection);
   return lines;
 }
+
+gboolean
+kam_shared_get_connected (KamShared *self)
+{
+  return self->connection != NULL && PQstatus (self->connection) == CONNECTION_OK;
+}

@@ -50,6 +50,9 @@ void kam_shared_free (KamShared *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamShared, kam_shared_free)
 
 KamDataset *kam_shared_get_dataset (KamShared *self);
+/* Whether the connection for saves and updates is up (after a call fails:
+ * whether the server went away, rather than refused). */
+gboolean kam_shared_get_connected (KamShared *self);
 const char *kam_shared_get_address (KamShared *self);
 
 /* How many figures and items differ from what the server had when last
