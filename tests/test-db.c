@@ -575,6 +575,30 @@ test_own_edits_on_top (void)
   g_assert_cmpfloat (value_here (here, "MYS", 2023), ==, 1); /* b's own edit */
   g_assert_cmpfloat (value_here (here, "MYS", 2024), ==, 5000);
   g_assert_cmpuint (figure_of (here, "KOR", 2023), ==, 0);
+  {
+    /* a new country and a figure of it, a source renamed: they come too,
+     * and are no change of b's to save */
+    g_autoptr (KamCountry) japan = kam_country_new ("JPN");
+    KamFigureRow japanese = { "JPN", 2024, "deployed", 11453, "mlvt", NULL };
+    g_auto (GValue) title = G_VALUE_INIT;
+
+    kam_country_set_name (japan, "Japan");
+    g_assert_true (kam_dataset_add_country (kam_shared_get_dataset (a), japan, NULL));
+    g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (a), &japanese, NULL), >, 0);
+    g_value_init (&title, G_TYPE_STRING);
+    g_value_set_string (&title, "Monthly deployments (revised)");
+    g_assert_true (kam_dataset_set_item_property (kam_shared_get_dataset (a),
+                                                  kam_dataset_lookup_source (kam_shared_get_dataset (a), "mlvt"),
+                                                  "title", &title, NULL));
+    g_assert_true (kam_shared_save (a, "Japan", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (kam_shared_update (b, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (kam_country_get_name (kam_dataset_lookup_country (here, "JPN")), ==, "Japan");
+    g_assert_cmpfloat (value_here (here, "JPN", 2024), ==, 11453);
+    g_assert_cmpstr (kam_source_get_title (kam_dataset_lookup_source (here, "mlvt")), ==, "Monthly deployments (revised)");
+    g_assert_cmpuint (kam_shared_count_changes (b), ==, 1); /* (b's own Malaysia edit only) */
+  }
   /* b's edit meets a's on saving */
   g_assert_false (kam_shared_save (b, NULL, &conflicts, NULL));
   g_assert_cmpuint (conflicts->len, ==, 1);

@@ -982,17 +982,33 @@ kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **e
 struct _KamSharedUpdate
 {
   char *snapshot;
+  GPtrArray *items;    /* ItemChange, in the order of their changes */
   GHashTable *figures; /* server id (gint64 *) → the row's JSON, NULL when deleted */
   GArray *order;       /* gint64: the server ids, in the order of their changes */
   char *who;           /* the last change's role and description */
   char *description;
 };
 
+/* An item's change: the row as after it (new), or as before it (deleted). */
+typedef struct
+{
+  char *row;
+  gboolean deleted;
+} ItemChange;
+
+static void
+item_change_free (ItemChange *change)
+{
+  g_free (change->row);
+  g_free (change);
+}
+
 void
 kam_shared_update_free (KamSharedUpdate *update)
 {
   if (update == NULL)
     return;
+  g_ptr_array_unref (update->items);
   g_free (update->snapshot);
   g_hash_table_unref (update->figures);
   g_array_unref (update->order);
@@ -1013,6 +1029,7 @@ kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
   update = g_new0 (KamSharedUpdate, 1);
   update->figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   update->order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  update->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_change_free);
   /* the snapshot of this read first; then the changes of the transactions
    * the last read did not see and this one does (committed since, whatever
    * numbers they took) */
@@ -1021,6 +1038,23 @@ kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
   update->snapshot = g_strdup (PQgetvalue (result, 0, 0));
   PQclear (result);
   values[0] = since;
+  /* the items' changes (countries, sources …): a new figure may need one */
+  result = run_sql (self,
+                    "SELECT coalesce (new, old)::text, new IS NULL FROM kamlang.history WHERE what = 'items'"
+                    " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, $1::pg_snapshot)"
+                    " ORDER BY id",
+                    1, values, error);
+  if (result == NULL)
+    goto fail;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      ItemChange *change = g_new0 (ItemChange, 1);
+
+      change->row = g_strdup (PQgetvalue (result, i, 0));
+      change->deleted = g_str_equal (PQgetvalue (result, i, 1), "t");
+      g_ptr_array_add (update->items, change);
+    }
+  PQclear (result);
   result = run_sql (self,
                     "SELECT row_id, new::text, who, description FROM kamlang.history WHERE what = 'figures'"
                     " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, $1::pg_snapshot)"
@@ -1063,6 +1097,132 @@ kam_shared_update_get_who (KamSharedUpdate *update)
   return update->who;
 }
 
+/* A country, indicator or source made from (or brought to) its JSON object:
+ * each of its members the property of that name. */
+static void
+set_item_props (KamShared *self, GObject *object, JsonObject *o, gboolean recorded)
+{
+  g_autoptr (GList) members = json_object_get_members (o);
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), m->data);
+      JsonNode *node = json_object_get_member (o, m->data);
+      g_auto (GValue) value = G_VALUE_INIT;
+      int nick = 0;
+
+      if (pspec == NULL || (pspec->flags & G_PARAM_CONSTRUCT_ONLY) || !(pspec->flags & G_PARAM_WRITABLE))
+        continue;
+      g_value_init (&value, pspec->value_type);
+      if (G_IS_PARAM_SPEC_STRING (pspec))
+        g_value_set_string (&value, JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL);
+      else if (G_IS_PARAM_SPEC_ENUM (pspec) && JSON_NODE_HOLDS_VALUE (node)
+               && kam_enum_from_nick (pspec->value_type, json_node_get_string (node), &nick))
+        g_value_set_enum (&value, nick);
+      else
+        continue;
+      if (recorded)
+        kam_dataset_set_item_property (self->dataset, object, pspec->name, &value, NULL);
+      else
+        g_object_set_property (object, pspec->name, &value);
+    }
+}
+
+/* Applies an item's change saved elsewhere, unless it was changed here too;
+ * TRUE when applied. */
+static gboolean
+apply_item (KamShared *self, const ItemChange *change, GHashTable *here)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *row;
+  JsonNode *item_node;
+  const char *kind, *key;
+  g_autofree char *whole_key = NULL, *item_text = NULL;
+  KamDbItem *base;
+  GObject *object = NULL;
+  gint64 version, id;
+
+  if (!json_parser_load_from_data (parser, change->row, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+  row = json_node_get_object (json_parser_get_root (parser));
+  kind = json_object_get_string_member_with_default (row, "kind", "");
+  key = json_object_get_string_member_with_default (row, "key", NULL);
+  version = json_object_get_int_member_with_default (row, "version", 0);
+  id = json_object_get_int_member_with_default (row, "id", 0);
+  item_node = json_object_get_member (row, "item");
+  if (key == NULL || item_node == NULL || !JSON_NODE_HOLDS_OBJECT (item_node))
+    return FALSE; /* (agreements: when the dataset is opened again) */
+  whole_key = item_key (kind, key, 0);
+  base = g_hash_table_lookup (self->items, whole_key);
+  if (base != NULL && base->version >= version && !change->deleted)
+    return FALSE; /* (seen: this window's own save) */
+  /* changed here too: this window's stays on top */
+  if (base != NULL && g_strcmp0 (g_hash_table_lookup (here, whole_key), base->json) != 0)
+    return FALSE;
+  if (g_str_equal (kind, "countries"))
+    object = (GObject *) kam_dataset_lookup_country (self->dataset, key);
+  else if (g_str_equal (kind, "indicators"))
+    object = (GObject *) kam_dataset_lookup_indicator (self->dataset, key);
+  else if (g_str_equal (kind, "sources"))
+    object = (GObject *) kam_dataset_lookup_source (self->dataset, key);
+  else
+    return FALSE; /* (breakdowns: when the dataset is opened again) */
+  item_text = json_to_string (item_node, FALSE);
+  kam_dataset_begin_unrecorded (self->dataset);
+  if (change->deleted)
+    {
+      if (object != NULL)
+        {
+          if (KAM_IS_COUNTRY (object))
+            kam_dataset_remove_country (self->dataset, KAM_COUNTRY (object), FALSE, NULL);
+          else if (KAM_IS_INDICATOR (object))
+            kam_dataset_remove_indicator (self->dataset, KAM_INDICATOR (object), FALSE, NULL);
+          else
+            kam_dataset_remove_source (self->dataset, KAM_SOURCE (object), FALSE, NULL);
+        }
+      g_hash_table_remove (self->items, whole_key);
+    }
+  else if (object != NULL)
+    set_item_props (self, object, json_node_get_object (item_node), TRUE);
+  else
+    {
+      g_autoptr (GObject) added = g_str_equal (kind, "countries")    ? G_OBJECT (kam_country_new (key))
+                                  : g_str_equal (kind, "indicators") ? G_OBJECT (kam_indicator_new (key))
+                                                                     : G_OBJECT (kam_source_new (key));
+
+      set_item_props (self, added, json_node_get_object (item_node), FALSE);
+      if (KAM_IS_COUNTRY (added))
+        kam_dataset_add_country (self->dataset, KAM_COUNTRY (added), NULL);
+      else if (KAM_IS_INDICATOR (added))
+        kam_dataset_add_indicator (self->dataset, KAM_INDICATOR (added), NULL);
+      else
+        kam_dataset_add_source (self->dataset, KAM_SOURCE (added), NULL);
+    }
+  kam_dataset_end_unrecorded (self->dataset);
+  if (!change->deleted)
+    {
+      if (base == NULL)
+        {
+          base = g_new0 (KamDbItem, 1);
+          base->kind = g_strdup (kind);
+          base->key = g_strdup (key);
+          g_hash_table_insert (self->items, g_strdup (whole_key), base);
+        }
+      g_free (base->json);
+      /* as this window writes it (its own next save compares so) */
+      {
+        g_autoptr (GHashTable) now = current_items (self);
+
+        base->json = g_strdup (g_hash_table_lookup (now, whole_key));
+      }
+      if (base->json == NULL)
+        base->json = g_steal_pointer (&item_text);
+      base->version = version;
+      base->id = id;
+    }
+  return TRUE;
+}
+
 guint
 kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_changed)
 {
@@ -1073,6 +1233,13 @@ kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_
     *first_changed = 0;
   g_free (self->snapshot);
   self->snapshot = g_strdup (update->snapshot);
+  if (update->items->len > 0)
+    {
+      g_autoptr (GHashTable) here = current_items (self);
+
+      for (guint i = 0; i < update->items->len; i++)
+        changed += apply_item (self, g_ptr_array_index (update->items, i), here);
+    }
   for (guint i = 0; i < update->order->len; i++)
     {
       gint64 *key = &g_array_index (update->order, gint64, i);
