@@ -970,6 +970,12 @@ test_server_stopped_during_save (void)
                                                 KAM_FIGURE_FIELD_VALUE, 0, &changed, NULL));
   g_assert_cmpuint (kam_shared_count_changes (a), ==, ids->len);
 
+  /* (the save held on the server until the stop: a statement trigger
+   * sleeps, so that the stop comes while it is under way) */
+  g_free (sql_value (address, "CREATE FUNCTION public.hold () RETURNS trigger LANGUAGE plpgsql AS $$"
+                              " BEGIN PERFORM pg_sleep (5); RETURN NULL; END $$;"
+                              "CREATE TRIGGER hold BEFORE UPDATE ON kamlang.figures"
+                              " FOR EACH STATEMENT EXECUTE FUNCTION public.hold ()"));
   job.shared = a;
   thread = g_thread_new ("save", save_in_thread, &job);
   /* once the save is well under way */
@@ -1001,6 +1007,7 @@ test_server_stopped_during_save (void)
   count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
   g_assert_cmpstr (count, ==, "0");
   /* every edit kept, and saved now */
+  g_free (sql_value (address, "DROP TRIGGER hold ON kamlang.figures"));
   g_assert_cmpuint (kam_shared_count_changes (a), ==, ids->len);
   g_assert_true (kam_shared_save (a, "all of them, again", NULL, &job.error));
   g_assert_no_error (job.error);
@@ -1008,6 +1015,27 @@ test_server_stopped_during_save (void)
   count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
   g_assert_cmpint (atoi (count), ==, ids->len);
   g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+
+  /* 10^5 changes in one statement meet one figure someone else changed:
+   * nothing of them is saved, and the conflict names that figure */
+  {
+    g_autoptr (KamShared) b = kam_shared_open (address, NULL);
+    g_autoptr (GPtrArray) conflicts = NULL;
+    KamFigureTable *b_table = kam_dataset_get_figures (kam_shared_get_dataset (b));
+    guint one = kam_figure_table_get_id (b_table, kam_figure_table_get_n_rows (b_table) - 1);
+
+    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), one, 7, NULL));
+    g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
+    changed.value = 3;
+    g_assert_true (kam_dataset_set_figures_field (kam_shared_get_dataset (a), (guint *) ids->data, ids->len,
+                                                  KAM_FIGURE_FIELD_VALUE, 0, &changed, NULL));
+    g_assert_false (kam_shared_save (a, NULL, &conflicts, NULL));
+    g_assert_nonnull (conflicts);
+    g_assert_cmpuint (conflicts->len, ==, 1);
+    g_free (count);
+    count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 3");
+    g_assert_cmpstr (count, ==, "0");
+  }
 }
 
 int
