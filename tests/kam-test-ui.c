@@ -806,7 +806,10 @@ kam_test_ui_init (int *argc, char ***argv)
   tmp_dir = g_dir_make_tmp ("kamlang-window-XXXXXX", NULL);
   {
     g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
+    g_autofree char *cache = g_build_filename (tmp_dir, "cache", NULL);
     g_setenv ("XDG_DATA_HOME", data, TRUE);
+    /* (a shared dataset's copy is kept there) */
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   }
   self_path = g_canonicalize_filename ((*argv)[0], NULL);
   g_setenv ("KAM_TEST_SELF", self_path, TRUE);

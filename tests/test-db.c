@@ -26,6 +26,18 @@
 
 static int run_kamlang_out (const char *const *args, char **out, char **err);
 
+/* Stops ("stop-now") or starts the server (tests/with-postgres). */
+static void
+control (const char *what)
+{
+  const char *argv[] = { g_getenv ("KAM_PG_CONTROL"), what, NULL };
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
 /* A new empty database; its address. */
 static char *
 new_database (void)
@@ -886,6 +898,79 @@ test_province_editor (void)
   g_assert_cmpstr (value, ==, "100");
 }
 
+/* The copy kept here: with the server away, the dataset opens from it with
+ * its unsaved edits; once the server is back, the edits are saved, meeting
+ * what others saved meanwhile as ever. */
+static void
+test_offline_copy (void)
+{
+  g_autofree char *address = new_database ();
+  g_autofree char *folder = g_dir_make_tmp ("kamlang-cache-XXXXXX", NULL);
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL, offline = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+  guint korea;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  a = kam_shared_open (address, NULL);
+  korea = figure_of (kam_shared_get_dataset (a), "KOR", 2023);
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
+                                               4100, NULL));
+  kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1);
+  g_assert_true (kam_shared_write_cache (a, folder, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&a, kam_shared_free);
+
+  /* the server away: the copy opens, with both edits to save */
+  control ("stop-now");
+  g_assert_null (kam_shared_open (address, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
+  g_clear_error (&error);
+  offline = kam_shared_open_cache (address, NULL, folder, &error);
+  g_assert_no_error (error);
+  g_assert_false (kam_shared_get_connected (offline));
+  g_assert_cmpuint (kam_shared_count_changes (offline), ==, 2);
+  g_assert_cmpfloat (value_here (kam_shared_get_dataset (offline), "MYS", 2023), ==, 4100);
+  g_assert_false (kam_shared_save (offline, NULL, NULL, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
+  g_clear_error (&error);
+
+  /* back: someone else saves Malaysia first; then the copy's save meets it */
+  control ("start");
+  {
+    g_autoptr (KamShared) b = kam_shared_open (address, NULL);
+
+    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "MYS", 2023),
+                                                 4200, NULL));
+    g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
+  }
+  g_assert_false (kam_shared_save (offline, "from the copy", &conflicts, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  kam_shared_keep_mine (offline, g_ptr_array_index (conflicts, 0));
+  g_assert_true (kam_shared_save (offline, "from the copy", NULL, &error));
+  g_assert_no_error (error);
+  value = sql_value (address, "SELECT value || ',' || (SELECT count (*) FROM kamlang.figures WHERE country = 'KOR')"
+                              " FROM kamlang.figures WHERE country = 'MYS'");
+  g_assert_cmpstr (value, ==, "4100,1");
+  {
+    GDir *dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+        g_remove (path);
+      }
+    if (dir != NULL)
+      g_dir_close (dir);
+    g_rmdir (folder);
+  }
+}
+
 typedef struct
 {
   KamShared *shared;
@@ -1059,6 +1144,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/live", test_live);
   g_test_add_func ("/kamlang/db/roles", test_roles);
   g_test_add_func ("/kamlang/db/province-editor", test_province_editor);
+  g_test_add_func ("/kamlang/db/offline-copy", test_offline_copy);
   g_test_add_func ("/kamlang/db/connection-killed", test_connection_killed);
   g_test_add_func ("/kamlang/db/server-stopped-during-save", test_server_stopped_during_save);
   return g_test_run ();

@@ -276,6 +276,45 @@ test_offline_then_back (void)
   control_server ("start");
   g_assert_true (wait_for (server_has, &on_server));
   close_window (window);
+
+  /* the copy kept here: with the server away, a new window opens it, with
+   * an edit made there and closed unsaved; the edit reaches the server once
+   * it is back */
+  {
+    KamWindow *second = kam_window_new (NULL);
+    g_autoptr (KamDataset) other = kam_test_load_fixture ("entry.kamlang");
+
+    g_object_ref_sink (second);
+    gtk_window_present (GTK_WINDOW (second));
+    kam_window_open_shared (second, address, NULL);
+    g_assert_true (wait_for (has_shared, second));
+    here = kam_window_get_dataset (second);
+    g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 5555, NULL));
+    /* (left without saving, for another document: the copy keeps the edit) */
+    kam_window_set_document (second, other, NULL);
+    g_assert_null (kam_window_get_shared (second));
+    close_window (second);
+  }
+  control_server ("stop-now");
+  {
+    KamWindow *third = kam_window_new (NULL);
+    ServerSearch edited = { address, "MYS", "5555" };
+
+    g_object_ref_sink (third);
+    gtk_window_present (GTK_WINDOW (third));
+    kam_window_open_shared (third, address, NULL);
+    g_assert_true (wait_for (has_shared, third));
+    here = kam_window_get_dataset (third);
+    g_assert_cmpfloat (value_of (third, figure_of (here, "MYS")), ==, 5555);
+    g_assert_true (wait_for (says_offline, third));
+    control_server ("start");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (third), "win.save", NULL));
+    search.window = third;
+    g_assert_true (wait_for (dialog_shown, &search));
+    respond (dialog_of (GTK_WINDOW (third)), "save");
+    g_assert_true (wait_for (server_has, &edited));
+    close_window (third);
+  }
 }
 
 int

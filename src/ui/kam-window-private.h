@@ -62,6 +62,8 @@ struct _KamWindow
   gboolean shared_busy;     /* a save or an update in a thread (one at a time) */
   gboolean update_wanted;   /* heard while busy */
   gboolean shared_offline;
+  guint copy_source;            /* keeping the copy a moment after the last edit */
+  gulong copy_handler;          /* the dataset's "changed" */
   char *queued_save;            /* a save asked while busy: its description, sent next */
   char *waiting_save;           /* a save the server was away for: its description, sent once it is back */
   GtkWidget *history_page;      /* the History page, while the dataset is shared */

@@ -24,6 +24,7 @@
 static void request_update (KamWindow *self);
 static void watch_server (KamWindow *self);
 static void save_now (KamWindow *self, const char *description);
+static void keep_copy (KamWindow *self);
 
 /* ---- the keyring ----------------------------------------------------------------- */
 
@@ -88,6 +89,13 @@ static void refresh_history (KamWindow *self);
 void
 _kam_window_forget_shared (KamWindow *self)
 {
+  /* the copy kept with the last edits, for opening while the server is away */
+  if (self->shared != NULL)
+    kam_shared_write_cache (self->shared, NULL, NULL);
+  g_clear_handle_id (&self->copy_source, g_source_remove);
+  if (self->shared != NULL && self->copy_handler != 0)
+    g_signal_handler_disconnect (kam_shared_get_dataset (self->shared), self->copy_handler);
+  self->copy_handler = 0;
   remove_history_page (self);
   g_clear_handle_id (&self->listen_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
@@ -98,6 +106,48 @@ _kam_window_forget_shared (KamWindow *self)
   self->shared_offline = FALSE;
   if (self->shared_status != NULL)
     show_state (self, NULL);
+}
+
+/* ---- the copy kept here ------------------------------------------------------------ */
+
+static void
+copy_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_boolean (task, kam_shared_cache_write (data, NULL, NULL));
+}
+
+/* Keeps the copy of the shared dataset, with its unsaved edits, in the
+ * user's cache folder (written in a thread). */
+static void
+keep_copy (KamWindow *self)
+{
+  GTask *task;
+
+  g_clear_handle_id (&self->copy_source, g_source_remove);
+  if (self->shared == NULL)
+    return;
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, kam_shared_cache_prepare (self->shared), (GDestroyNotify) kam_shared_cache_free);
+  g_task_run_in_thread (task, copy_thread);
+  g_object_unref (task);
+}
+
+static gboolean
+keep_copy_now (gpointer data)
+{
+  KamWindow *self = data;
+
+  self->copy_source = 0;
+  keep_copy (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A moment after the last edit, as a file's draft. */
+static void
+keep_copy_later (KamWindow *self)
+{
+  g_clear_handle_id (&self->copy_source, g_source_remove);
+  self->copy_source = g_timeout_add (KAM_DRAFT_DELAY_MS, keep_copy_now, self);
 }
 
 /* ---- opening ----------------------------------------------------------------------- */
@@ -138,6 +188,18 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
         {
           g_clear_error (&error);
           shared = kam_shared_open_with_password (job->address, job->password, &error);
+        }
+    }
+  /* the server away: the copy kept here, if any */
+  if (shared == NULL && g_error_matches (error, KAM_ERROR, KAM_ERROR_SERVER))
+    {
+      KamShared *copy = kam_shared_open_cache (job->address, job->password, NULL, NULL);
+
+      if (copy != NULL)
+        {
+          g_clear_error (&error);
+          g_task_return_pointer (task, copy, (GDestroyNotify) kam_shared_free);
+          return;
         }
     }
   if (shared == NULL)
@@ -204,6 +266,11 @@ opened (GObject *source, GAsyncResult *result, gpointer data)
   watch_server (self);
   show_connected (self);
   add_history_page (self);
+  self->copy_handler = g_signal_connect_swapped (dataset, "changed", G_CALLBACK (keep_copy_later), self);
+  if (kam_shared_get_connected (shared))
+    keep_copy (self);
+  else
+    _kam_window_toast (self, _("The server cannot be reached: this is the copy kept on this computer. Your changes are saved once it answers."));
 }
 
 void
@@ -400,6 +467,7 @@ updated (GObject *source, GAsyncResult *result, gpointer data)
                               kam_shared_update_get_who (update), n, what != NULL ? what : "");
       _kam_window_toast (self, text);
       refresh_history (self);
+      keep_copy (self);
     }
   show_connected (self);
   work_done (self);
@@ -658,6 +726,7 @@ saved (GObject *source, GAsyncResult *result, gpointer data)
       show_connected (self);
       _kam_window_toast (self, _("Saved to the shared dataset"));
       refresh_history (self);
+      keep_copy (self);
       if (self->close_after_save)
         {
           self->close_confirmed = TRUE;

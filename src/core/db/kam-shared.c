@@ -12,11 +12,13 @@
  * JSON text. */
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kam-dataset-json.h"
+#include "kam-file.h"
 #include "kam-db-private.h"
 #include "kam-enums.h"
 #include "kam-shared.h"
@@ -302,6 +304,9 @@ begin (KamShared *self, const char *sql, GError **error)
 {
   g_autoptr (GError) first = NULL;
 
+  /* opened from the cache, the server away: connected the first time it answers */
+  if (self->connection == NULL && (self->connection = _kam_db_connect_with (self->address, self->password, error)) == NULL)
+    return FALSE;
   if (PQstatus (self->connection) != CONNECTION_OK)
     PQreset (self->connection);
   if (_kam_db_run (self->connection, sql, &first))
@@ -1460,4 +1465,287 @@ gboolean
 kam_shared_get_connected (KamShared *self)
 {
   return self->connection != NULL && PQstatus (self->connection) == CONNECTION_OK;
+}
+
+/* ---- the copy kept for opening while the server is away ------------------------ */
+
+char *
+kam_shared_cache_path (const char *address, const char *folder, const char *extension)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, address, -1);
+  g_autofree char *name = g_strconcat (hash, extension, NULL);
+
+  if (folder != NULL)
+    return g_build_filename (folder, name, NULL);
+  return g_build_filename (g_get_user_cache_dir (), "kamlang", "shared", name, NULL);
+}
+
+/* A figure's row as a JSON object (the cache's bases). */
+static void
+add_row (JsonBuilder *b, KamDataset *dataset, const KamFigureRow *row)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "country");
+  json_builder_add_string_value (b, row->country);
+  json_builder_set_member_name (b, "year");
+  json_builder_add_int_value (b, row->year);
+  json_builder_set_member_name (b, "indicator");
+  json_builder_add_string_value (b, row->indicator);
+  json_builder_set_member_name (b, "members");
+  json_builder_begin_array (b);
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
+    json_builder_add_string_value (b, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
+                                                                     row->members[d]));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "value");
+  if (kam_value_is_known (row->value))
+    json_builder_add_double_value (b, row->value);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "qualifier");
+  json_builder_add_string_value (b, kam_enum_to_nick (KAM_TYPE_QUALIFIER, row->qualifier));
+  json_builder_set_member_name (b, "source");
+  json_builder_add_string_value (b, row->source);
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, row->note);
+  json_builder_end_object (b);
+}
+
+static gboolean
+row_from_cache (KamDataset *dataset, JsonObject *o, KamFigureRow *row)
+{
+  JsonArray *members = json_object_get_array_member (o, "members");
+  int qualifier = 0;
+
+  memset (row, 0, sizeof *row);
+  row->country = json_object_get_string_member_with_default (o, "country", NULL);
+  row->country = row->country ? g_intern_string (row->country) : NULL;
+  row->year = (int) json_object_get_int_member_with_default (o, "year", 0);
+  row->indicator = g_intern_string (json_object_get_string_member_with_default (o, "indicator", ""));
+  row->source = json_object_get_string_member_with_default (o, "source", NULL);
+  row->source = row->source ? g_intern_string (row->source) : NULL;
+  row->note = json_object_get_string_member_with_default (o, "note", NULL);
+  row->value = json_object_has_member (o, "value") && !json_object_get_null_member (o, "value")
+                 ? json_object_get_double_member (o, "value")
+                 : KAM_VALUE_UNKNOWN;
+  kam_enum_from_nick (KAM_TYPE_QUALIFIER, json_object_get_string_member_with_default (o, "qualifier", "exact"),
+                      &qualifier);
+  row->qualifier = qualifier;
+  for (guint d = 0; members != NULL && d < json_array_get_length (members) && d < kam_dataset_get_n_dimensions (dataset); d++)
+    {
+      int m = kam_dimension_find_code (kam_dataset_get_dimension (dataset, d), json_array_get_string_element (members, d));
+
+      if (m < 0)
+        return FALSE;
+      row->members[d] = (guint16) m;
+    }
+  return TRUE;
+}
+
+struct _KamSharedCache
+{
+  KamDatasetSnapshot *snapshot;
+  JsonNode *meta;
+  char *address;
+};
+
+void
+kam_shared_cache_free (KamSharedCache *cache)
+{
+  if (cache == NULL)
+    return;
+  kam_dataset_snapshot_free (cache->snapshot);
+  json_node_unref (cache->meta);
+  g_free (cache->address);
+  g_free (cache);
+}
+
+KamSharedCache *
+kam_shared_cache_prepare (KamShared *self)
+{
+  KamSharedCache *cache = g_new0 (KamSharedCache, 1);
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  cache->address = g_strdup (self->address);
+  cache->snapshot = kam_dataset_snapshot_new (self->dataset);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "address");
+  json_builder_add_string_value (b, self->address);
+  json_builder_set_member_name (b, "snapshot");
+  json_builder_add_string_value (b, self->snapshot);
+  /* each figure's server row and version, in the cached dataset's order;
+   * the base of a figure changed here, by its row */
+  json_builder_set_member_name (b, "figures");
+  json_builder_begin_array (b);
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    {
+      Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (kam_figure_table_get_id (table, r)));
+      KamFigureRow row;
+
+      g_hash_table_add (present, GUINT_TO_POINTER (kam_figure_table_get_id (table, r)));
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, tie ? tie->db_id : 0);
+      json_builder_add_int_value (b, tie ? tie->version : 0);
+      kam_figure_table_get_row (table, r, &row);
+      if (tie != NULL && !same_row (&row, &tie->base))
+        add_row (b, self->dataset, &tie->base);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  /* deleted here, not yet on the server */
+  json_builder_set_member_name (b, "deleted");
+  json_builder_begin_array (b);
+  g_hash_table_iter_init (&iter, self->ties);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (present, key))
+      {
+        json_builder_begin_array (b);
+        json_builder_add_int_value (b, ((Tie *) value)->db_id);
+        json_builder_add_int_value (b, ((Tie *) value)->version);
+        json_builder_end_array (b);
+      }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      KamDbItem *item = value;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "whole-key");
+      json_builder_add_string_value (b, key);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, item->kind);
+      json_builder_set_member_name (b, "key");
+      json_builder_add_string_value (b, item->key);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, item->id);
+      json_builder_set_member_name (b, "version");
+      json_builder_add_int_value (b, item->version);
+      json_builder_set_member_name (b, "json");
+      json_builder_add_string_value (b, item->json);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  cache->meta = json_builder_get_root (b);
+  return cache;
+}
+
+gboolean
+kam_shared_cache_write (KamSharedCache *cache, const char *folder, GError **error)
+{
+  g_autofree char *data_path = kam_shared_cache_path (cache->address, folder, ".kamlang");
+  g_autofree char *meta_path = kam_shared_cache_path (cache->address, folder, ".json");
+  g_autofree char *dir = g_path_get_dirname (data_path);
+  g_autofree char *data = NULL, *meta = NULL;
+  gsize length = 0;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
+      return FALSE;
+    }
+  data = kam_dataset_snapshot_to_data (cache->snapshot, &length);
+  meta = json_to_string (cache->meta, FALSE);
+  /* the dataset first: a copy's meta never names rows it does not have */
+  return kam_file_write (data_path, data, length, KAM_WRITE_PRIVATE, error)
+         && kam_file_write (meta_path, meta, strlen (meta), KAM_WRITE_PRIVATE, error);
+}
+
+gboolean
+kam_shared_write_cache (KamShared *self, const char *folder, GError **error)
+{
+  KamSharedCache *cache = kam_shared_cache_prepare (self);
+  gboolean ok = kam_shared_cache_write (cache, folder, error);
+
+  kam_shared_cache_free (cache);
+  return ok;
+}
+
+KamShared *
+kam_shared_open_cache (const char *address, const char *password, const char *folder, GError **error)
+{
+  g_autofree char *data_path = kam_shared_cache_path (address, folder, ".kamlang");
+  g_autofree char *meta_path = kam_shared_cache_path (address, folder, ".json");
+  g_autoptr (GFile) data_file = g_file_new_for_path (data_path);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (KamShared) self = g_new0 (KamShared, 1);
+  KamFigureTable *table;
+  JsonObject *meta;
+  JsonArray *figures, *deleted, *items;
+  guint fake = G_MAXUINT;
+
+  if (!json_parser_load_from_file (parser, meta_path, error))
+    return NULL;
+  meta = json_node_get_object (json_parser_get_root (parser));
+  if (meta == NULL || g_strcmp0 (json_object_get_string_member_with_default (meta, "address", NULL), address) != 0)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("There is no copy of this shared dataset here."));
+      return NULL;
+    }
+  self->address = g_strdup (address);
+  self->password = g_strdup (password);
+  self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
+  self->by_db_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
+  self->snapshot = g_strdup (json_object_get_string_member_with_default (meta, "snapshot", NULL));
+  if ((self->dataset = kam_dataset_load_file (data_file, NULL, error)) == NULL)
+    return NULL;
+  table = kam_dataset_get_figures (self->dataset);
+  figures = json_object_get_array_member (meta, "figures");
+  if (figures == NULL || json_array_get_length (figures) != kam_figure_table_get_n_rows (table) || self->snapshot == NULL)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The copy of this shared dataset is damaged."));
+      return NULL;
+    }
+  for (guint r = 0; r < json_array_get_length (figures); r++)
+    {
+      JsonArray *tie = json_array_get_array_element (figures, r);
+      gint64 db_id = json_array_get_int_element (tie, 0);
+      KamFigureRow row;
+
+      if (db_id == 0)
+        continue; /* added here */
+      kam_figure_table_get_row (table, r, &row);
+      if (json_array_get_length (tie) > 2)
+        {
+          KamFigureRow base;
+
+          if (row_from_cache (self->dataset, json_array_get_object_element (tie, 2), &base))
+            row = base;
+        }
+      tie_figure (self, kam_figure_table_get_id (table, r), db_id, json_array_get_int_element (tie, 1), &row);
+    }
+  deleted = json_object_get_array_member (meta, "deleted");
+  for (guint i = 0; deleted != NULL && i < json_array_get_length (deleted); i++)
+    {
+      JsonArray *tie = json_array_get_array_element (deleted, i);
+      KamFigureRow none = { NULL, 0, "", NAN, NULL, NULL };
+
+      /* (ids no figure has: their deletion is sent as a change) */
+      tie_figure (self, fake--, json_array_get_int_element (tie, 0), json_array_get_int_element (tie, 1), &none);
+    }
+  items = json_object_get_array_member (meta, "items");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *o = json_array_get_object_element (items, i);
+      KamDbItem *item = g_new0 (KamDbItem, 1);
+
+      item->kind = g_strdup (json_object_get_string_member_with_default (o, "kind", ""));
+      item->key = g_strdup (json_object_get_string_member_with_default (o, "key", NULL));
+      item->id = json_object_get_int_member_with_default (o, "id", 0);
+      item->version = json_object_get_int_member_with_default (o, "version", 0);
+      item->json = g_strdup (json_object_get_string_member_with_default (o, "json", NULL));
+      g_hash_table_insert (self->items, g_strdup (json_object_get_string_member_with_default (o, "whole-key", "")), item);
+    }
+  /* what the file says is the dataset as it was here: saved, but for the
+   * changes the ties know */
+  kam_dataset_mark_saved (self->dataset);
+  return g_steal_pointer (&self);
 }

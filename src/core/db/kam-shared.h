@@ -115,4 +115,21 @@ gboolean kam_shared_heard (KamShared *self);
  * or NULL. On a connection of its own: any thread. */
 GPtrArray *kam_shared_read_history (KamShared *self, const char *figure, guint limit, GError **error);
 
+/* A copy of the shared dataset kept here (in the user's cache folder, or
+ * folder), for opening while the server is away: the dataset with its
+ * unsaved edits, and where each figure and item is on the server, so that
+ * what is saved later meets others' changes as ever. Written in two phases
+ * (prepare in the dataset's thread, write in any). */
+typedef struct _KamSharedCache KamSharedCache;
+
+char *kam_shared_cache_path (const char *address, const char *folder, const char *extension);
+KamSharedCache *kam_shared_cache_prepare (KamShared *self);
+gboolean kam_shared_cache_write (KamSharedCache *cache, const char *folder, GError **error);
+void kam_shared_cache_free (KamSharedCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KamSharedCache, kam_shared_cache_free)
+gboolean kam_shared_write_cache (KamShared *self, const char *folder, GError **error);
+/* The copy, opened without the server (kam_shared_get_connected() FALSE):
+ * saves and updates connect once it answers. */
+KamShared *kam_shared_open_cache (const char *address, const char *password, const char *folder, GError **error);
+
 G_END_DECLS
