@@ -185,8 +185,8 @@ test_shared_window (void)
   search.heading = "Someone Else Changed These";
   g_assert_true (wait_for (dialog_shown, &search));
   dialog = dialog_of (GTK_WINDOW (window));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "theirs 9,800"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "yours 9,900"));
+  g_assert_true (label_matches (GTK_WIDGET (dialog), "theirs 9,800", FALSE));
+  g_assert_true (label_matches (GTK_WIDGET (dialog), "yours 9,900", FALSE));
   respond (dialog, "mine");
   g_assert_true (wait_for (server_has, &on_server));
 
@@ -317,6 +317,67 @@ test_offline_then_back (void)
   }
 }
 
+static void
+collect_checks (GtkWidget *widget, GPtrArray *found)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_checks (child, found);
+}
+
+/* Two conflicts settled one by one: mine for Korea, theirs for Malaysia. */
+static void
+test_conflicts_one_by_one (void)
+{
+  g_autofree char *address = new_database ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) other = NULL;
+  g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+  KamWindow *window = kam_window_new (NULL);
+  DialogSearch search = { window, "Save to the Shared Dataset" };
+  ServerSearch korea = { address, "KOR", "1111" };
+  ValueSearch malaysia = { window, "MYS", 2222 };
+  AdwMessageDialog *dialog;
+  KamDataset *here;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, address, NULL);
+  g_assert_true (wait_for (has_shared, window));
+  here = kam_window_get_dataset (window);
+  g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "KOR"), 1111, NULL));
+  g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 1112, NULL));
+  other = kam_shared_open (address, NULL);
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (other),
+                                               figure_of (kam_shared_get_dataset (other), "KOR"), 2221, NULL));
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (other),
+                                               figure_of (kam_shared_get_dataset (other), "MYS"), 2222, NULL));
+  g_assert_true (kam_shared_save (other, NULL, NULL, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (wait_for (dialog_shown, &search));
+  respond (dialog_of (GTK_WINDOW (window)), "save");
+  search.heading = "Someone Else Changed These";
+  g_assert_true (wait_for (dialog_shown, &search));
+  dialog = dialog_of (GTK_WINDOW (window));
+  collect_checks (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, 2);
+  /* Korea's first (the figures' order), each "Keep mine" at first */
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+  respond (dialog, "chosen");
+  g_assert_true (wait_for (server_has, &korea));
+  g_assert_true (wait_for (window_has, &malaysia));
+  {
+    g_autofree char *mys = server_value (address, "MYS");
+
+    g_assert_cmpstr (mys, ==, "2222");
+  }
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -331,5 +392,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/kamlang/window/shared", test_shared_window);
   g_test_add_func ("/kamlang/window/shared-offline", test_offline_then_back);
+  g_test_add_func ("/kamlang/window/shared-conflicts-one-by-one", test_conflicts_one_by_one);
   return g_test_run ();
 }

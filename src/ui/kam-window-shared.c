@@ -20,6 +20,7 @@
 #include "kam-window-private.h"
 
 #define RETRY_SECONDS 5
+#define MAX_CONFLICT_ROWS 200 /* (more: their choice is Keep All Mine or Take All Theirs) */
 
 static void request_update (KamWindow *self);
 static void watch_server (KamWindow *self);
@@ -616,19 +617,27 @@ conflicts_response (AdwMessageDialog *dialog, const char *response, KamWindow *s
   GPtrArray *conflicts = g_object_get_data (G_OBJECT (dialog), "conflicts");
   const char *description = g_object_get_data (G_OBJECT (dialog), "description");
 
+  GPtrArray *choices = g_object_get_data (G_OBJECT (dialog), "choices");
+  gboolean any_mine = FALSE;
+
   if (self->shared == NULL || g_str_equal (response, "later"))
     return;
   for (guint i = 0; i < conflicts->len; i++)
     {
       KamConflict *conflict = g_ptr_array_index (conflicts, i);
+      /* as chosen, one by one (those without a choice shown: mine) */
+      gboolean mine = g_str_equal (response, "mine")
+                      || (g_str_equal (response, "chosen")
+                          && (i >= choices->len || gtk_check_button_get_active (g_ptr_array_index (choices, i))));
 
-      if (g_str_equal (response, "mine"))
+      if (mine)
         kam_shared_keep_mine (self->shared, conflict);
       else
         kam_shared_take_theirs (self->shared, conflict, NULL);
+      any_mine |= mine;
     }
   /* what is left to save: mine over theirs */
-  if (g_str_equal (response, "mine") || kam_shared_count_changes (self->shared) > 0)
+  if (any_mine || kam_shared_count_changes (self->shared) > 0)
     save_now (self, description);
 }
 
@@ -678,6 +687,8 @@ show_conflicts (KamWindow *self, GPtrArray *conflicts, const char *description)
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed These"), NULL);
   KamDataset *dataset = kam_shared_get_dataset (self->shared);
   g_autoptr (GString) body = g_string_new (NULL);
+  GtkWidget *list, *scroller;
+  GPtrArray *choices;
 
   g_string_append_printf (body,
                           g_dngettext (GETTEXT_PACKAGE,
@@ -685,18 +696,49 @@ show_conflicts (KamWindow *self, GPtrArray *conflicts, const char *description)
                                        "Nothing was saved: %u figures you changed were changed by someone else since you opened them.",
                                        conflicts->len),
                           conflicts->len);
-  for (guint i = 0; i < conflicts->len && i < 12; i++)
+  g_string_append_printf (body, " %s", _("Keep yours or take theirs, one by one or all."));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+  /* a row each: the figure, theirs (who, when) and yours, and the choice */
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  choices = g_ptr_array_new ();
+  for (guint i = 0; i < conflicts->len && i < MAX_CONFLICT_ROWS; i++)
     {
       g_autofree char *line = conflict_line (dataset, g_ptr_array_index (conflicts, i));
+      g_autofree char *name = g_strdup_printf (_("Keep mine: %s"), line);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (line);
+      GtkWidget *check = gtk_check_button_new_with_label (_("Keep mine"));
 
-      g_string_append_printf (body, "\n• %s", line);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_margin_start (row, 12);
+      gtk_widget_set_margin_end (row, 12);
+      gtk_widget_set_margin_top (row, 6);
+      gtk_widget_set_margin_bottom (row, 6);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (choices, check);
     }
-  if (conflicts->len > 12)
-    g_string_append_printf (body, "\n…");
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), (int) MIN (conflicts->len, 4) * 72);
+  /* (room for a figure, theirs and yours on a line or two) */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 620, -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Decide Later"), "theirs",
-                                    _("_Take Theirs"), "mine", _("_Keep Mine"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+                                    _("_Take All Theirs"), "mine", _("_Keep All Mine"), "chosen", _("_Save as Chosen"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "chosen", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "choices", choices, (GDestroyNotify) g_ptr_array_unref);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_object_set_data_full (G_OBJECT (dialog), "conflicts", g_ptr_array_ref (conflicts), (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "description", g_strdup (description), g_free);
