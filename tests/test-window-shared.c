@@ -217,9 +217,11 @@ test_shared_window (void)
     /* one figure's history, from the Figures page's menu: Malaysia's change only */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.figure-history", "u",
                                                figure_of (kam_window_get_dataset (window), "MYS")));
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "MYS 2023 deployed");
-    history.text = "value 4000 → 4321";
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "Malaysia 2023, Workers sent");
+    history.text = "Malaysia 2023, Workers sent (MLVT, 2025-01): value 4000 → 4321";
     g_assert_true (wait_for (history_shows, &history));
+    history.text = "value 4000 → 4321";
+    g_assert_true (history_shows (&history));
     history.text = "Korea from headquarters";
     g_assert_true (wait_for (history_hides, &history));
   }

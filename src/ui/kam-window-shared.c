@@ -955,16 +955,54 @@ history_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
   gtk_list_item_set_child (item, box);
 }
 
+/* "South Korea 2023, Workers sent, Women (Monthly deployments)": a figure
+ * as the history names it (its fields between \x1f), by the dataset's names. */
+static char *
+figure_label (KamDataset *dataset, const char *fields_text)
+{
+  g_auto (GStrv) fields = g_strsplit (fields_text, "\x1f", 12);
+  GString *out = g_string_new (NULL);
+
+  if (g_strv_length (fields) < 12)
+    {
+      g_string_free (out, TRUE);
+      return g_strdelimit (g_strdup (fields_text), "\x1f", ' ');
+    }
+  g_string_append_printf (out, "%s %s, %s", kam_dataset_get_country_label (dataset, *fields[0] ? fields[0] : NULL),
+                          fields[1], kam_dataset_get_indicator_label (dataset, fields[2]));
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < 8; d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (dataset, d);
+      int m = *fields[3 + d] ? kam_dimension_find_code (dimension, fields[3 + d]) : 0;
+
+      if (m > 0)
+        g_string_append_printf (out, ", %s", kam_dimension_get_member_label (dimension, (guint) m));
+      else if (m < 0)
+        g_string_append_printf (out, ", %s", fields[3 + d]);
+    }
+  if (*fields[11])
+    {
+      KamSource *source = kam_dataset_lookup_source (dataset, fields[11]);
+      g_autofree char *label = source ? kam_source_dup_label (source) : g_strdup (fields[11]);
+
+      g_string_append_printf (out, " (%s)", label);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 history_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
+  KamWindow *self = data;
   GtkWidget *box = gtk_list_item_get_child (item);
   const char *line = gtk_string_object_get_string (gtk_list_item_get_item (item));
   g_auto (GStrv) fields = g_strsplit (line, "\t", 5);
-  g_autofree char *what = NULL, *when = NULL, *name = NULL;
+  g_autofree char *what = NULL, *when = NULL, *name = NULL, *figure = NULL;
   guint n = g_strv_length (fields);
 
-  what = g_strdup_printf ("%s: %s", n > 2 ? fields[2] : "", n > 3 ? fields[3] : "");
+  figure = n > 2 && self->shared != NULL ? figure_label (kam_shared_get_dataset (self->shared), fields[2])
+                                         : g_strdup (n > 2 ? fields[2] : "");
+  what = g_strdup_printf ("%s: %s", figure, n > 3 ? fields[3] : "");
   when = g_strdup_printf ("%s · %s%s%s", n > 0 ? fields[0] : "", n > 1 ? fields[1] : "", n > 4 ? " · " : "",
                           n > 4 ? fields[4] : "");
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), what);
@@ -973,13 +1011,29 @@ history_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer dat
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* What the search finds a change by: its words as shown, and the codes. */
+static char *
+searchable (GObject *item, const char *line, gpointer data)
+{
+  KamWindow *self = data;
+  g_auto (GStrv) fields = line != NULL ? g_strsplit (line, "\t", 5) : NULL;
+  g_autofree char *figure = NULL;
+
+  if (fields == NULL || g_strv_length (fields) < 3 || self->shared == NULL)
+    return g_strdup (line);
+  figure = figure_label (kam_shared_get_dataset (self->shared), fields[2]);
+  return g_strconcat (figure, "\t", line, NULL);
+}
+
 static void
 add_history_page (KamWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *search = gtk_search_entry_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkStringFilter *filter = gtk_string_filter_new (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  GtkExpression *string = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  GtkStringFilter *filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &string,
+                                                                                G_CALLBACK (searchable), self, NULL));
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkFilterListModel *filtered;
   GtkWidget *list;
@@ -993,7 +1047,7 @@ add_history_page (KamWindow *self)
   g_object_bind_property (search, "text", filter, "search", G_BINDING_DEFAULT);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->history_lines)), GTK_FILTER (filter));
   g_signal_connect (factory, "setup", G_CALLBACK (history_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (history_bind), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (history_bind), self);
   list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))), factory);
   gtk_widget_add_css_class (list, "rich-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1041,10 +1095,10 @@ figure_history_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->history_page == NULL || r < 0)
     return;
-  /* as the history names a figure: "KOR 2023 deployed" */
-  search = g_strdup_printf ("%s %d %s", kam_figure_table_get_country (table, r) ? kam_figure_table_get_country (table, r) : "",
-                            kam_figure_table_get_year (table, r), kam_figure_table_get_indicator (table, r));
-  g_strstrip (search);
+  /* as the History page names a figure: "South Korea 2023, Workers sent" */
+  search = g_strdup_printf ("%s %d, %s", kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, r)),
+                            kam_figure_table_get_year (table, r),
+                            kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, r)));
   gtk_editable_set_text (self->history_search, search);
   adw_view_stack_set_visible_child_name (self->stack, "history");
 }

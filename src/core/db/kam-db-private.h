@@ -48,8 +48,10 @@ int _kam_db_schema_version (PGconn *connection, GError **error);
 char *_kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **error);
 
 /* The history, newest first (at most limit; 0: all), a line each as
- * kam_db_print_history() prints them. */
+ * kam_db_print_history() prints them; structured: a figure's what as its
+ * twelve fields (country, year, indicator, m1 … m8, source) between unit
+ * separators (\x1f), for a window to name. */
 GPtrArray *_kam_db_history_lines (PGconn *connection, const char *since, const char *figure, guint limit,
-                                  GError **error);
+                                  gboolean structured, GError **error);
 
 G_END_DECLS

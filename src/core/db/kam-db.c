@@ -816,7 +816,7 @@ fail:
 
 /* "value 9778 → 9800, note — → checked": what differs between two rows. */
 static char *
-describe_change (const char *old_text, const char *new_text, char **what)
+describe_change (const char *old_text, const char *new_text, gboolean structured, char **what)
 {
   g_autoptr (JsonParser) old_parser = json_parser_new ();
   g_autoptr (JsonParser) new_parser = json_parser_new ();
@@ -846,9 +846,19 @@ describe_change (const char *old_text, const char *new_text, char **what)
           g_autofree char *text = NULL;
 
           if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-            continue;
+            {
+              if (structured)
+                g_string_append (key, f ? "\x1f" : "");
+              continue;
+            }
           text = json_node_get_value_type (node) == G_TYPE_STRING ? g_strdup (json_node_get_string (node))
                                                                    : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          /* structured: each field, for the window to name (a unit separator between) */
+          if (structured)
+            {
+              g_string_append_printf (key, "%s%s", f ? "\x1f" : "", text);
+              continue;
+            }
           if (g_str_has_prefix (fields[f], "m") && g_str_equal (text, "total"))
             continue;
           g_string_append_printf (key, "%s%s", key->len ? " " : "", text);
@@ -881,7 +891,8 @@ describe_change (const char *old_text, const char *new_text, char **what)
 }
 
 GPtrArray *
-_kam_db_history_lines (PGconn *connection, const char *since, const char *figure, guint limit, GError **error)
+_kam_db_history_lines (PGconn *connection, const char *since, const char *figure, guint limit, gboolean structured,
+                       GError **error)
 {
   g_auto (GStrv) parts = figure != NULL ? g_strsplit (figure, ",", 3) : NULL;
   g_autofree char *most = limit > 0 ? g_strdup_printf ("%u", limit) : NULL;
@@ -919,7 +930,8 @@ _kam_db_history_lines (PGconn *connection, const char *since, const char *figure
     {
       g_autofree char *what = NULL;
       g_autofree char *change = describe_change (PQgetisnull (result, i, 3) ? NULL : PQgetvalue (result, i, 3),
-                                                 PQgetisnull (result, i, 4) ? NULL : PQgetvalue (result, i, 4), &what);
+                                                 PQgetisnull (result, i, 4) ? NULL : PQgetvalue (result, i, 4), structured,
+                                                 &what);
       const char *how = PQgetisnull (result, i, 3) ? _("added") : PQgetisnull (result, i, 4) ? _("deleted") : change;
 
       g_ptr_array_add (lines, g_strdup_printf ("%s\t%s\t%s\t%s%s%s%s", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1),
@@ -939,7 +951,7 @@ kam_db_print_history (const char *address, const char *since, const char *figure
 
   if (connection == NULL)
     return FALSE;
-  lines = _kam_db_history_lines (connection, since, figure, 0, error);
+  lines = _kam_db_history_lines (connection, since, figure, 0, FALSE, error);
   PQfinish (connection);
   if (lines == NULL)
     return FALSE;

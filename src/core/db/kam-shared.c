@@ -1456,7 +1456,7 @@ kam_shared_read_history (KamShared *self, const char *figure, guint limit, GErro
 
   if (connection == NULL)
     return NULL;
-  lines = _kam_db_history_lines (connection, NULL, figure, limit, error);
+  lines = _kam_db_history_lines (connection, NULL, figure, limit, TRUE, error);
   PQfinish (connection);
   return lines;
 }

@@ -111,7 +111,8 @@ int kam_shared_get_listen_socket (KamShared *self);
 gboolean kam_shared_heard (KamShared *self);
 
 /* The server's history, newest first, at most limit lines (0: all) as
- * kam_db_print_history() prints them; figure: "COUNTRY[,YEAR[,INDICATOR]]"
+ * kam_db_print_history() prints them, but for a figure's fields (what: its
+ * country, year, indicator, m1 … m8 and source between \x1f); figure: "COUNTRY[,YEAR[,INDICATOR]]"
  * or NULL. On a connection of its own: any thread. */
 GPtrArray *kam_shared_read_history (KamShared *self, const char *figure, guint limit, GError **error);
 
