@@ -165,6 +165,14 @@ test_texts_byte_for_byte (void)
     /* the server holds them as text, not as SQL */
     g_autofree char *count = sql_value (address, "SELECT count(*) FROM kamlang.figures");
     g_assert_cmpint (atoi (count), ==, kam_figure_table_get_n_rows (table));
+    /* and a window's opening (the figures straight into the table) reads
+     * the same as the file's reader */
+    {
+      g_autoptr (KamShared) shared = kam_shared_open (address, NULL);
+      g_autofree char *read_one = text_of (back), *read_two = text_of (kam_shared_get_dataset (shared));
+
+      g_assert_cmpstr (read_two, ==, read_one);
+    }
   }
 }
 

@@ -32,9 +32,14 @@ typedef struct
   gint64 settings_version;
   char *settings;
   char *snapshot;          /* pg_current_snapshot() as text */
+  gboolean lines_wanted;   /* the figures as COPY's lines (figure_lines), not in the text */
+  GPtrArray *figure_lines; /* char *: country … note, id, version, tab-separated, escaped */
 } KamDbRead;
 
 void _kam_db_read_clear (KamDbRead *read);
+/* Splits a COPY line in place into n fields, unescaped (NULL for \N);
+ * FALSE when it has another number of fields. */
+gboolean _kam_db_copy_fields (char *line, char **fields, guint n);
 
 PGconn *_kam_db_connect (const char *address, GError **error);
 PGconn *_kam_db_connect_with (const char *address, const char *password, GError **error);

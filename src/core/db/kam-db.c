@@ -561,6 +561,27 @@ is_plain_integer (const char *text)
   return n > 0;
 }
 
+gboolean
+_kam_db_copy_fields (char *line, char **fields, guint n)
+{
+  guint found = 0;
+  char *p = line;
+
+  for (fields[found++] = p; *p != '\0'; p++)
+    if (*p == '\t')
+      {
+        if (found == n)
+          return FALSE;
+        *p = '\0';
+        fields[found++] = p + 1;
+      }
+  if (found != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    fields[i] = copy_field (fields[i]);
+  return TRUE;
+}
+
 /* A COPY row of the figures as a row of the file's "rows". */
 static gboolean
 append_figure_row (GString *out, char *line, guint n_dimensions, KamDbRead *read)
@@ -654,6 +675,7 @@ _kam_db_read_clear (KamDbRead *read)
   g_clear_pointer (&read->items, g_ptr_array_unref);
   g_clear_pointer (&read->settings, g_free);
   g_clear_pointer (&read->snapshot, g_free);
+  g_clear_pointer (&read->figure_lines, g_ptr_array_unref);
 }
 
 /* The shared dataset as the text of a .kamlang file. */
@@ -670,7 +692,12 @@ _kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **
 
   if (read != NULL)
     {
+      gboolean lines_wanted = read->lines_wanted;
+
       memset (read, 0, sizeof *read);
+      read->lines_wanted = lines_wanted;
+      if (lines_wanted)
+        read->figure_lines = g_ptr_array_new_with_free_func (g_free);
       read->figure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       read->figure_versions = g_array_new (FALSE, FALSE, sizeof (gint64));
       read->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_db_item_free);
@@ -745,6 +772,13 @@ _kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **
     {
       if (got > 0 && line[got - 1] == '\n')
         line[got - 1] = '\0';
+      if (read != NULL && read->lines_wanted)
+        {
+          /* (the caller takes them straight into the figures' columns) */
+          g_ptr_array_add (read->figure_lines, g_strdup (line));
+          PQfreemem (line);
+          continue;
+        }
       g_string_append (out, first ? "\n" : ",\n");
       first = FALSE;
       if (!append_figure_row (out, line, MIN (dimensions->len, KAM_MAX_DIMENSIONS), read) && why == NULL)

@@ -22,6 +22,7 @@
 #include "kam-db-private.h"
 #include "kam-enums.h"
 #include "kam-shared.h"
+#include "kam-figure-table-private.h"
 
 /* A figure as the server had it when last read or saved. */
 typedef struct
@@ -120,6 +121,113 @@ keep_items (KamShared *self, GPtrArray *items)
     }
 }
 
+/* COPY's lines of figures, into the dataset (not steps to undo), each tied
+ * to its server row. */
+static gboolean
+take_figures (KamShared *self, GPtrArray *lines, GError **error)
+{
+  guint n_dimensions = MIN (kam_dataset_get_n_dimensions (self->dataset), KAM_MAX_DIMENSIONS);
+  g_autoptr (GArray) rows = g_array_sized_new (FALSE, TRUE, sizeof (KamFigureRow), lines->len);
+  g_autoptr (GArray) server = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 2 * lines->len);
+  g_autofree guint *ids = g_new0 (guint, MAX (lines->len, 1));
+  GHashTable *codes[KAM_MAX_DIMENSIONS];
+  guint bad = 0;
+  gboolean ok = TRUE;
+
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
+
+      codes[d] = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
+        g_hash_table_insert (codes[d], (gpointer) kam_dimension_get_member_code (dimension, m), GUINT_TO_POINTER (m + 1));
+    }
+  for (guint i = 0; i < lines->len && ok; i++)
+    {
+      char *fields[17];
+      KamFigureRow row = { 0 };
+      int qualifier = 0;
+      gint64 id, version;
+
+      if (!_kam_db_copy_fields (g_ptr_array_index (lines, i), fields, G_N_ELEMENTS (fields)) || fields[1] == NULL
+          || fields[2] == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      row.country = fields[0] ? g_intern_string (fields[0]) : NULL;
+      row.year = atoi (fields[1]);
+      row.indicator = g_intern_string (fields[2]);
+      for (guint d = 0; d < n_dimensions; d++)
+        {
+          guint m = fields[3 + d] ? GPOINTER_TO_UINT (g_hash_table_lookup (codes[d], fields[3 + d])) : 1;
+
+          ok &= m > 0;
+          row.members[d] = (guint16) (m > 0 ? m - 1 : 0);
+        }
+      row.value = fields[11] ? g_ascii_strtod (fields[11], NULL) : KAM_VALUE_UNKNOWN;
+      ok &= kam_enum_from_nick (KAM_TYPE_QUALIFIER, fields[12] ? fields[12] : "exact", &qualifier);
+      row.qualifier = qualifier;
+      row.source = fields[13] ? g_intern_string (fields[13]) : NULL;
+      row.note = fields[14]; /* (the line's: kept until added) */
+      id = fields[15] ? g_ascii_strtoll (fields[15], NULL, 10) : 0;
+      version = fields[16] ? g_ascii_strtoll (fields[16], NULL, 10) : 0;
+      g_array_append_val (rows, row);
+      g_array_append_val (server, id);
+      g_array_append_val (server, version);
+    }
+  for (guint d = 0; d < n_dimensions; d++)
+    g_hash_table_unref (codes[d]);
+  if (!ok)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Reading the figures: %s"),
+                   _("a row of figures is not as Kamlang writes them"));
+      return FALSE;
+    }
+  /* the rules a figure of a file obeys that the server does not keep
+   * itself (its unique key keeps each figure once): what it names exists,
+   * its year and value are in range */
+  {
+    g_autoptr (GHashTable) known = g_hash_table_new (NULL, NULL);
+    GListModel *lists[3] = { kam_dataset_get_countries (self->dataset), kam_dataset_get_indicators (self->dataset),
+                             kam_dataset_get_sources (self->dataset) };
+
+    for (guint l = 0; l < 3; l++)
+      for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (lists[l], i);
+          const char *key = KAM_IS_COUNTRY (item)     ? kam_country_get_code (KAM_COUNTRY (item))
+                            : KAM_IS_INDICATOR (item) ? kam_indicator_get_id (KAM_INDICATOR (item))
+                                                      : kam_source_get_id (KAM_SOURCE (item));
+
+          g_hash_table_add (known, (gpointer) g_intern_string (key));
+        }
+    for (bad = 0; bad < rows->len; bad++)
+      {
+        const KamFigureRow *row = &g_array_index (rows, KamFigureRow, bad);
+
+        if ((row->country != NULL && !g_hash_table_contains (known, row->country))
+            || !g_hash_table_contains (known, row->indicator)
+            || (row->source != NULL && !g_hash_table_contains (known, row->source)) || row->year < KAM_YEAR_MIN
+            || row->year > KAM_YEAR_MAX || isinf (row->value) || signbit (row->value))
+          break;
+      }
+    if (bad < rows->len)
+      {
+        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                     _("The shared dataset's figure %" G_GINT64_FORMAT " breaks a rule of Kamlang's figures."),
+                     g_array_index (server, gint64, 2 * bad));
+        return FALSE;
+      }
+  }
+  _kam_figure_table_append (kam_dataset_get_figures (self->dataset), (KamFigureRow *) rows->data, rows->len, ids);
+  for (guint i = 0; i < rows->len; i++)
+    tie_figure (self, ids[i], g_array_index (server, gint64, 2 * i), g_array_index (server, gint64, 2 * i + 1),
+                &g_array_index (rows, KamFigureRow, i));
+  kam_dataset_mark_saved (self->dataset);
+  return TRUE;
+}
+
 KamShared *
 kam_shared_open (const char *address, GError **error)
 {
@@ -133,7 +241,6 @@ kam_shared_open_with_password (const char *address, const char *password, GError
   KamDbRead read = { 0 };
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  KamFigureTable *table;
   gsize length = 0;
   int version;
 
@@ -156,26 +263,20 @@ kam_shared_open_with_password (const char *address, const char *password, GError
                                   : _("The shared dataset's schema was made by a newer Kamlang."));
       return NULL;
     }
+  /* the lists through the file's reader; the figures straight into the
+   * table's columns, checked by the figure rules */
+  read.lines_wanted = TRUE;
   text = _kam_db_read_text (self->connection, &length, &read, error);
   _kam_db_rollback (self->connection);
   if (text == NULL)
     return NULL;
   self->dataset = kam_dataset_load_data (text, length, &problems, error);
-  if (self->dataset == NULL)
+  if (self->dataset == NULL || !take_figures (self, read.figure_lines, error))
     {
       _kam_db_read_clear (&read);
       return NULL;
     }
-  table = kam_dataset_get_figures (self->dataset);
-  g_assert (kam_figure_table_get_n_rows (table) == read.figure_ids->len);
-  for (guint r = 0; r < read.figure_ids->len; r++)
-    {
-      KamFigureRow row;
 
-      kam_figure_table_get_row (table, r, &row);
-      tie_figure (self, kam_figure_table_get_id (table, r), g_array_index (read.figure_ids, gint64, r),
-                  g_array_index (read.figure_versions, gint64, r), &row);
-    }
   keep_items (self, read.items);
   self->snapshot = g_steal_pointer (&read.snapshot);
   _kam_db_read_clear (&read);
