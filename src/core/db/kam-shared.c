@@ -214,9 +214,11 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
       }
     if (bad < rows->len)
       {
-        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
-                     _("The shared dataset's figure %" G_GINT64_FORMAT " breaks a rule of Kamlang's figures."),
-                     g_array_index (server, gint64, 2 * bad));
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (server, gint64, 2 * bad));
+
+        /* (no format macro inside a translatable text: xgettext cannot read it) */
+        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The shared dataset's figure %s breaks a rule of Kamlang's figures."),
+                     id);
         return FALSE;
       }
   }
