@@ -816,26 +816,6 @@ describe_conflict (KamShared *self, const Op *op, KamConflict *c)
 
 #define BULK_FROM 64
 
-/* A text as a field of COPY's text format (\\N for none). */
-static void
-append_copy_text (GString *out, const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "\\N");
-      return;
-    }
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '\\': g_string_append (out, "\\\\"); break;
-      case '\t': g_string_append (out, "\\t"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      default: g_string_append_c (out, *p);
-      }
-}
-
 /* Changed figures sent by COPY to a temporary table, then one UPDATE where
  * the server still has the version read; each op done or not, as
  * send_op() would. */
@@ -866,7 +846,7 @@ send_updates_in_bulk (KamShared *self, GPtrArray *ops, GError **error)
       for (guint f = 0; f < G_N_ELEMENTS (op->params); f++)
         {
           g_string_append_c (chunk, '\t');
-          append_copy_text (chunk, op->params[f]);
+          kam_copy_append_text (chunk, op->params[f]);
         }
       g_string_append_c (chunk, '\n');
       if (chunk->len > (1 << 20) || i + 1 == ops->len)

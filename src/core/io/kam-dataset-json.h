@@ -69,6 +69,10 @@ char *kam_dataset_lists_to_data (KamDataset *dataset);
  * dataset's), value (\N unknown), qualifier, source, note. */
 void kam_dataset_snapshot_append_copy_rows (KamDatasetSnapshot *self, guint from, guint to, GString *out);
 
+/* A text as a field of PostgreSQL's COPY text format: \N for NULL; a
+ * backslash, tab, line feed and carriage return escaped. */
+void kam_copy_append_text (GString *out, const char *text);
+
 /* A text as a JSON string ("null" for NULL), as the file writes it. */
 void kam_json_append_string (GString *out, const char *text);
 

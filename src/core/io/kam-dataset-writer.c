@@ -389,8 +389,8 @@ kam_dataset_snapshot_lists_to_data (KamDatasetSnapshot *self)
 /* A text as a field of PostgreSQL's COPY text format: \N for none, a
  * backslash before a backslash, and tab, line feed and carriage return
  * written as \t \n \r. */
-static void
-append_copy_field (GString *out, const char *text)
+void
+kam_copy_append_text (GString *out, const char *text)
 {
   if (text == NULL)
     {
@@ -422,17 +422,17 @@ kam_dataset_snapshot_append_copy_rows (KamDatasetSnapshot *self, guint from, gui
 {
   for (guint i = from; i < to && i < self->n_rows; i++)
     {
-      append_copy_field (out, self->countries[i]);
+      kam_copy_append_text (out, self->countries[i]);
       g_string_append_c (out, '\t');
       kam_number_append_integer (out, self->years[i]);
       g_string_append_c (out, '\t');
-      append_copy_field (out, self->indicators[i]);
+      kam_copy_append_text (out, self->indicators[i]);
       for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
         {
           guint16 m = d < self->n_dimensions && self->members[d] != NULL ? self->members[d][i] : 0;
 
           g_string_append_c (out, '\t');
-          append_copy_field (out, d < self->n_dimensions ? self->codes[d][m] : NULL);
+          kam_copy_append_text (out, d < self->n_dimensions ? self->codes[d][m] : NULL);
         }
       g_string_append_c (out, '\t');
       if (kam_value_is_known (self->values[i]))
@@ -440,11 +440,11 @@ kam_dataset_snapshot_append_copy_rows (KamDatasetSnapshot *self, guint from, gui
       else
         g_string_append_len (out, "\\N", 2);
       g_string_append_c (out, '\t');
-      append_copy_field (out, self->qualifier_nicks[self->qualifiers[i]]);
+      kam_copy_append_text (out, self->qualifier_nicks[self->qualifiers[i]]);
       g_string_append_c (out, '\t');
-      append_copy_field (out, self->sources[i]);
+      kam_copy_append_text (out, self->sources[i]);
       g_string_append_c (out, '\t');
-      append_copy_field (out, self->notes[i]);
+      kam_copy_append_text (out, self->notes[i]);
       g_string_append_c (out, '\n');
     }
 }
