@@ -48,6 +48,9 @@ gboolean _kam_db_run (PGconn *connection, const char *sql, GError **error);
 PGresult *_kam_db_run_with (PGconn *connection, const char *sql, int n, const char *const *values, GError **error);
 void _kam_db_rollback (PGconn *connection);
 int _kam_db_schema_version (PGconn *connection, GError **error);
+/* The schema's version when this Kamlang can use it (at least needed, not
+ * newer than its own); else -1 with an error that says why. */
+int _kam_db_check_schema (PGconn *connection, const char *address, int needed, GError **error);
 /* In a transaction of REPEATABLE READ: the dataset as a file's text, and
  * what the read saw (read, optional). */
 char *_kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **error);
@@ -56,7 +59,7 @@ char *_kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GEr
  * kam_db_print_history() prints them; structured: a figure's what as its
  * twelve fields (country, year, indicator, m1 … m8, source) between unit
  * separators (\x1f), for a window to name. */
-GPtrArray *_kam_db_history_lines (PGconn *connection, const char *since, const char *figure, guint limit,
-                                  gboolean structured, GError **error);
+GPtrArray *_kam_db_history_lines (PGconn *connection, const char *address, const char *since, const char *figure,
+                                  guint limit, gboolean structured, GError **error);
 
 G_END_DECLS

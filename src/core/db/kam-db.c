@@ -317,6 +317,38 @@ _kam_db_schema_version (PGconn *connection, GError **error)
   return version;
 }
 
+int
+_kam_db_check_schema (PGconn *connection, const char *address, int needed, GError **error)
+{
+  int version = _kam_db_schema_version (connection, error);
+
+  if (version < 0)
+    return -1;
+  if (version == 0)
+    {
+      g_autofree char *where = kam_db_describe (address);
+
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("%s holds no shared dataset: make one with kamlang --db-init."),
+                   where);
+      return -1;
+    }
+  if (version > KAM_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_VERSION,
+                   _("The shared dataset's schema is of version %d, made by a newer Kamlang (this one knows %d)."),
+                   version, KAM_DB_SCHEMA_VERSION);
+      return -1;
+    }
+  if (version < needed)
+    {
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _("The shared dataset's schema is of version %d, older than this needs: run kamlang --db-migrate."),
+                   version);
+      return -1;
+    }
+  return version;
+}
+
 /* Migrations from the version after `from` up to `to`. */
 static gboolean
 migrate (PGconn *connection, int from, int to, GError **error)
@@ -486,20 +518,8 @@ kam_db_migrate (const char *address, int *from, GError **error)
   /* one migration at a time, whoever else starts one */
   if (!_kam_db_run (connection, "SELECT pg_advisory_xact_lock (hashtext ('kamlang.migrate'))", error))
     goto fail;
-  if ((version = _kam_db_schema_version (connection, error)) < 0)
+  if ((version = _kam_db_check_schema (connection, address, 1, error)) < 0)
     goto fail;
-  if (version == 0)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("The database holds no shared dataset: make one with kamlang --db-init."));
-      goto fail;
-    }
-  if (version > KAM_DB_SCHEMA_VERSION)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_VERSION,
-                   _("The shared dataset's schema is of version %d, made by a newer Kamlang (this one knows %d)."),
-                   version, KAM_DB_SCHEMA_VERSION);
-      goto fail;
-    }
   if (from != NULL)
     *from = version;
   if (!migrate (connection, version, KAM_DB_SCHEMA_VERSION, error) || !_kam_db_run (connection, "COMMIT", error))
@@ -809,7 +829,6 @@ kam_db_load (const char *address, GPtrArray **problems, GError **error)
   PGconn *connection = _kam_db_connect (address, error);
   g_autofree char *text = NULL;
   gsize length = 0;
-  int version;
 
   if (problems != NULL)
     *problems = NULL;
@@ -817,23 +836,8 @@ kam_db_load (const char *address, GPtrArray **problems, GError **error)
     return NULL;
   /* one consistent picture of the dataset, whatever is saved meanwhile */
   if (!_kam_db_run (connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error)
-      || (version = _kam_db_schema_version (connection, error)) < 0)
+      || _kam_db_check_schema (connection, address, 1, error) < 0)
     goto fail;
-  if (version == 0)
-    {
-      g_autofree char *where = kam_db_describe (address);
-
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                   _("%s holds no shared dataset: make one with kamlang --db-init."), where);
-      goto fail;
-    }
-  if (version > KAM_DB_SCHEMA_VERSION)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_VERSION,
-                   _("The shared dataset's schema is of version %d, made by a newer Kamlang (this one knows %d)."),
-                   version, KAM_DB_SCHEMA_VERSION);
-      goto fail;
-    }
   if ((text = _kam_db_read_text (connection, &length, NULL, error)) == NULL)
     goto fail;
   _kam_db_rollback (connection);
@@ -925,25 +929,18 @@ describe_change (const char *old_text, const char *new_text, gboolean structured
 }
 
 GPtrArray *
-_kam_db_history_lines (PGconn *connection, const char *since, const char *figure, guint limit, gboolean structured,
-                       GError **error)
+_kam_db_history_lines (PGconn *connection, const char *address, const char *since, const char *figure, guint limit,
+                       gboolean structured, GError **error)
 {
   g_auto (GStrv) parts = figure != NULL ? g_strsplit (figure, ",", 3) : NULL;
   g_autofree char *most = limit > 0 ? g_strdup_printf ("%u", limit) : NULL;
   const char *values[5] = { since, NULL, NULL, NULL, most };
   GPtrArray *lines;
   PGresult *result;
-  int version;
 
-  if ((version = _kam_db_schema_version (connection, error)) < 0)
+  /* (the history came with version 2) */
+  if (_kam_db_check_schema (connection, address, 2, error) < 0)
     return NULL;
-  if (version < 2)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, "%s",
-                   version == 0 ? _("The database holds no shared dataset: make one with kamlang --db-init.")
-                                : _("This shared dataset keeps no history yet: run kamlang --db-migrate."));
-      return NULL;
-    }
   /* --figure COUNTRY[,YEAR[,INDICATOR]] */
   for (guint i = 0; parts != NULL && parts[i] != NULL && i < 3; i++)
     values[1 + i] = *g_strstrip (parts[i]) != '\0' ? parts[i] : NULL;
@@ -985,7 +982,7 @@ kam_db_print_history (const char *address, const char *since, const char *figure
 
   if (connection == NULL)
     return FALSE;
-  lines = _kam_db_history_lines (connection, since, figure, 0, FALSE, error);
+  lines = _kam_db_history_lines (connection, address, since, figure, 0, FALSE, error);
   PQfinish (connection);
   if (lines == NULL)
     return FALSE;
@@ -1004,19 +1001,11 @@ kam_db_grant (const char *address, const char *role, gboolean editor, const char
   g_autofree char *province_array = NULL, *country_array = NULL;
   const char *values[4];
   PGresult *result;
-  int version;
 
   if (connection == NULL)
     return FALSE;
-  if ((version = _kam_db_schema_version (connection, error)) < 0)
+  if (_kam_db_check_schema (connection, address, KAM_DB_SCHEMA_VERSION, error) < 0)
     goto fail;
-  if (version < KAM_DB_SCHEMA_VERSION)
-    {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
-                   version == 0 ? _("The database holds no shared dataset: make one with kamlang --db-init.")
-                                : _("This shared dataset's schema is older: run kamlang --db-migrate first."));
-      goto fail;
-    }
   /* "KH-12,KH-7" as an array literal, each element quoted */
   if (provinces != NULL || countries != NULL)
     {

@@ -244,7 +244,6 @@ kam_shared_open_with_password (const char *address, const char *password, GError
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   gsize length = 0;
-  int version;
 
   self->address = g_strdup (address);
   self->password = g_strdup (password);
@@ -255,14 +254,9 @@ kam_shared_open_with_password (const char *address, const char *password, GError
     return NULL;
   if (!_kam_db_run (self->connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return NULL;
-  version = _kam_db_schema_version (self->connection, error);
-  if (version <= 0 || version > KAM_DB_SCHEMA_VERSION)
+  if (_kam_db_check_schema (self->connection, address, 1, error) < 0)
     {
       _kam_db_rollback (self->connection);
-      if (version == 0 || version > KAM_DB_SCHEMA_VERSION)
-        g_set_error (error, KAM_ERROR, version == 0 ? KAM_ERROR_NOT_FOUND : KAM_ERROR_VERSION,
-                     version == 0 ? _("The database holds no shared dataset: make one with kamlang --db-init.")
-                                  : _("The shared dataset's schema was made by a newer Kamlang."));
       return NULL;
     }
   /* the lists through the file's reader; the figures straight into the
@@ -1539,7 +1533,7 @@ kam_shared_read_history (KamShared *self, const char *figure, guint limit, GErro
 
   if (connection == NULL)
     return NULL;
-  lines = _kam_db_history_lines (connection, NULL, figure, limit, TRUE, error);
+  lines = _kam_db_history_lines (connection, self->address, NULL, figure, limit, TRUE, error);
   PQfinish (connection);
   return lines;
 }
