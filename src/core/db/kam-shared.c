@@ -1057,27 +1057,24 @@ kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts
 
 /* A figure's row as the server's to_json () writes it, as a row here;
  * FALSE when it names what this dataset does not have. */
+static const char *const member_columns[KAM_MAX_DIMENSIONS] = { "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8" };
+
+/* A figure's row as a JSON object of the server's columns (country, year,
+ * indicator, m1 … m8, value, qualifier, source, note): its note borrowed
+ * from the object. FALSE when it names a member this dataset does not have. */
 static gboolean
-row_from_json (KamDataset *dataset, const char *json, KamFigureRow *row, gint64 *db_id, gint64 *version)
+row_from_object (KamDataset *dataset, JsonObject *o, KamFigureRow *row)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *o;
-  static const char *const member_columns[] = { "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8" };
   int qualifier = 0;
 
   memset (row, 0, sizeof *row);
-  if (!json_parser_load_from_data (parser, json, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return FALSE;
-  o = json_node_get_object (json_parser_get_root (parser));
-  *db_id = json_object_get_int_member_with_default (o, "id", 0);
-  *version = json_object_get_int_member_with_default (o, "version", 0);
   row->country = json_object_get_string_member_with_default (o, "country", NULL);
   row->country = row->country ? g_intern_string (row->country) : NULL;
   row->year = (int) json_object_get_int_member_with_default (o, "year", 0);
   row->indicator = g_intern_string (json_object_get_string_member_with_default (o, "indicator", ""));
   row->source = json_object_get_string_member_with_default (o, "source", NULL);
   row->source = row->source ? g_intern_string (row->source) : NULL;
-  row->note = g_strdup (json_object_get_string_member_with_default (o, "note", NULL));
+  row->note = json_object_get_string_member_with_default (o, "note", NULL);
   row->value = json_object_has_member (o, "value") && !json_object_get_null_member (o, "value")
                  ? json_object_get_double_member (o, "value")
                  : KAM_VALUE_UNKNOWN;
@@ -1090,12 +1087,29 @@ row_from_json (KamDataset *dataset, const char *json, KamFigureRow *row, gint64 
       int m = code ? kam_dimension_find_code (kam_dataset_get_dimension (dataset, d), code) : 0;
 
       if (m < 0)
-        {
-          g_free ((char *) row->note);
-          return FALSE;
-        }
+        return FALSE;
       row->members[d] = (guint16) m;
     }
+  return TRUE;
+}
+
+/* A figure's row as the server's to_json () writes it, as a row here (its
+ * note owned); FALSE when it names what this dataset does not have. */
+static gboolean
+row_from_json (KamDataset *dataset, const char *json, KamFigureRow *row, gint64 *db_id, gint64 *version)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *o;
+
+  memset (row, 0, sizeof *row);
+  if (!json_parser_load_from_data (parser, json, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+  o = json_node_get_object (json_parser_get_root (parser));
+  *db_id = json_object_get_int_member_with_default (o, "id", 0);
+  *version = json_object_get_int_member_with_default (o, "version", 0);
+  if (!row_from_object (dataset, o, row))
+    return FALSE;
+  row->note = g_strdup (row->note);
   return TRUE;
 }
 
@@ -1557,7 +1571,8 @@ kam_shared_cache_path (const char *address, const char *folder, const char *exte
   return g_build_filename (g_get_user_cache_dir (), "kamlang", "shared", name, NULL);
 }
 
-/* A figure's row as a JSON object (the cache's bases). */
+/* A figure's row as a JSON object of the server's columns (the cache's
+ * bases, read back by row_from_object ()). */
 static void
 add_row (JsonBuilder *b, KamDataset *dataset, const KamFigureRow *row)
 {
@@ -1568,12 +1583,12 @@ add_row (JsonBuilder *b, KamDataset *dataset, const KamFigureRow *row)
   json_builder_add_int_value (b, row->year);
   json_builder_set_member_name (b, "indicator");
   json_builder_add_string_value (b, row->indicator);
-  json_builder_set_member_name (b, "members");
-  json_builder_begin_array (b);
-  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset); d++)
-    json_builder_add_string_value (b, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
-                                                                     row->members[d]));
-  json_builder_end_array (b);
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
+    {
+      json_builder_set_member_name (b, member_columns[d]);
+      json_builder_add_string_value (b, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
+                                                                       row->members[d]));
+    }
   json_builder_set_member_name (b, "value");
   if (kam_value_is_known (row->value))
     json_builder_add_double_value (b, row->value);
@@ -1586,37 +1601,6 @@ add_row (JsonBuilder *b, KamDataset *dataset, const KamFigureRow *row)
   json_builder_set_member_name (b, "note");
   json_builder_add_string_value (b, row->note);
   json_builder_end_object (b);
-}
-
-static gboolean
-row_from_cache (KamDataset *dataset, JsonObject *o, KamFigureRow *row)
-{
-  JsonArray *members = json_object_get_array_member (o, "members");
-  int qualifier = 0;
-
-  memset (row, 0, sizeof *row);
-  row->country = json_object_get_string_member_with_default (o, "country", NULL);
-  row->country = row->country ? g_intern_string (row->country) : NULL;
-  row->year = (int) json_object_get_int_member_with_default (o, "year", 0);
-  row->indicator = g_intern_string (json_object_get_string_member_with_default (o, "indicator", ""));
-  row->source = json_object_get_string_member_with_default (o, "source", NULL);
-  row->source = row->source ? g_intern_string (row->source) : NULL;
-  row->note = json_object_get_string_member_with_default (o, "note", NULL);
-  row->value = json_object_has_member (o, "value") && !json_object_get_null_member (o, "value")
-                 ? json_object_get_double_member (o, "value")
-                 : KAM_VALUE_UNKNOWN;
-  kam_enum_from_nick (KAM_TYPE_QUALIFIER, json_object_get_string_member_with_default (o, "qualifier", "exact"),
-                      &qualifier);
-  row->qualifier = qualifier;
-  for (guint d = 0; members != NULL && d < json_array_get_length (members) && d < kam_dataset_get_n_dimensions (dataset); d++)
-    {
-      int m = kam_dimension_find_code (kam_dataset_get_dimension (dataset, d), json_array_get_string_element (members, d));
-
-      if (m < 0)
-        return FALSE;
-      row->members[d] = (guint16) m;
-    }
-  return TRUE;
 }
 
 struct _KamSharedCache
@@ -1794,7 +1778,7 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
         {
           KamFigureRow base;
 
-          if (row_from_cache (self->dataset, json_array_get_object_element (tie, 2), &base))
+          if (row_from_object (self->dataset, json_array_get_object_element (tie, 2), &base))
             row = base;
         }
       tie_figure (self, kam_figure_table_get_id (table, r), db_id, json_array_get_int_element (tie, 1), &row);
