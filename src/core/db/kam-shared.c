@@ -1349,7 +1349,7 @@ set_item_props (KamShared *self, GObject *object, JsonObject *o, gboolean record
 /* Applies an item's change saved elsewhere, unless it was changed here too;
  * TRUE when applied. */
 static gboolean
-apply_item (KamShared *self, const ItemChange *change, GHashTable *here)
+apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArray *applied)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *row;
@@ -1426,17 +1426,12 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here)
           base->key = g_strdup (key);
           g_hash_table_insert (self->items, g_strdup (whole_key), base);
         }
+      /* (as the server has it; as this window writes it once all are in) */
       g_free (base->json);
-      /* as this window writes it (its own next save compares so) */
-      {
-        g_autoptr (GHashTable) now = current_items (self);
-
-        base->json = g_strdup (g_hash_table_lookup (now, whole_key));
-      }
-      if (base->json == NULL)
-        base->json = g_steal_pointer (&item_text);
+      base->json = g_steal_pointer (&item_text);
       base->version = version;
       base->id = id;
+      g_ptr_array_add (applied, g_steal_pointer (&whole_key));
     }
   return TRUE;
 }
@@ -1454,9 +1449,28 @@ kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_
   if (update->items->len > 0)
     {
       g_autoptr (GHashTable) here = current_items (self);
+      g_autoptr (GPtrArray) applied = g_ptr_array_new_with_free_func (g_free);
 
       for (guint i = 0; i < update->items->len; i++)
-        changed += apply_item (self, g_ptr_array_index (update->items, i), here);
+        changed += apply_item (self, g_ptr_array_index (update->items, i), here, applied);
+      if (applied->len > 0)
+        {
+          /* the items taken, as this window writes them (its own next save
+           * compares so): the lists written once for all of them */
+          g_autoptr (GHashTable) now = current_items (self);
+
+          for (guint i = 0; i < applied->len; i++)
+            {
+              KamDbItem *base = g_hash_table_lookup (self->items, g_ptr_array_index (applied, i));
+              const char *json = g_hash_table_lookup (now, g_ptr_array_index (applied, i));
+
+              if (base != NULL && json != NULL)
+                {
+                  g_free (base->json);
+                  base->json = g_strdup (json);
+                }
+            }
+        }
     }
   for (guint i = 0; i < update->order->len; i++)
     {
