@@ -230,6 +230,20 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
   return TRUE;
 }
 
+/* A shared dataset of that address, its dataset yet to read. */
+static KamShared *
+shared_new (const char *address, const char *password)
+{
+  KamShared *self = g_new0 (KamShared, 1);
+
+  self->address = g_strdup (address);
+  self->password = g_strdup (password);
+  self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
+  self->by_db_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
+  return self;
+}
+
 KamShared *
 kam_shared_open (const char *address, GError **error)
 {
@@ -239,17 +253,12 @@ kam_shared_open (const char *address, GError **error)
 KamShared *
 kam_shared_open_with_password (const char *address, const char *password, GError **error)
 {
-  g_autoptr (KamShared) self = g_new0 (KamShared, 1);
+  g_autoptr (KamShared) self = shared_new (address, password);
   KamDbRead read = { 0 };
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   gsize length = 0;
 
-  self->address = g_strdup (address);
-  self->password = g_strdup (password);
-  self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
-  self->by_db_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
   if ((self->connection = _kam_db_connect_with (address, password, error)) == NULL)
     return NULL;
   if (!_kam_db_run (self->connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
@@ -1750,7 +1759,7 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
   g_autofree char *meta_path = kam_shared_cache_path (address, folder, ".json");
   g_autoptr (GFile) data_file = g_file_new_for_path (data_path);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (KamShared) self = g_new0 (KamShared, 1);
+  g_autoptr (KamShared) self = shared_new (address, password);
   KamFigureTable *table;
   JsonObject *meta;
   JsonArray *figures, *deleted, *items;
@@ -1764,11 +1773,6 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
       g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("There is no copy of this shared dataset here."));
       return NULL;
     }
-  self->address = g_strdup (address);
-  self->password = g_strdup (password);
-  self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
-  self->by_db_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
   self->snapshot = g_strdup (json_object_get_string_member_with_default (meta, "snapshot", NULL));
   if ((self->dataset = kam_dataset_load_file (data_file, NULL, error)) == NULL)
     return NULL;
