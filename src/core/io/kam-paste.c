@@ -100,15 +100,6 @@ split_fields (const char *text, GArray *lines_at)
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 is_whole_number (const char *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
@@ -162,7 +153,7 @@ kam_paste_parse (KamDataset *dataset, const char *text, GError **error)
       gboolean blank = TRUE;
 
       for (guint f = 0; f < fields->len && blank; f++)
-        blank = is_blank (g_ptr_array_index (fields, f));
+        blank = kam_table_is_blank (g_ptr_array_index (fields, f));
       if (blank)
         continue;
       for (guint f = 0; f < fields->len; f++)

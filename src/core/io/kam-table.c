@@ -1044,9 +1044,8 @@ add_new_country (GPtrArray *new_countries, const char *code)
   g_ptr_array_add (new_countries, (gpointer) code);
 }
 
-/* Whether a text is only spaces (or empty). */
-static gboolean
-is_blank (const char *text)
+gboolean
+kam_table_is_blank (const char *text)
 {
   for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
     if (!g_unichar_isspace (g_utf8_get_char (text)))
@@ -1149,7 +1148,7 @@ find_key_cell (KamDataset *dataset, KamFigureField field, const char *raw, gbool
   gboolean is_new;
 
   *none = FALSE;
-  if (exact ? is_blank (text) && (*text == '\0' || kam_dataset_find_key (dataset, field, text, FALSE) == NULL)
+  if (exact ? kam_table_is_blank (text) && (*text == '\0' || kam_dataset_find_key (dataset, field, text, FALSE) == NULL)
             : text == NULL || (field == KAM_FIGURE_FIELD_COUNTRY && (is_total_label (text) || is_national_label (text))))
     {
       *none = TRUE;
@@ -1177,7 +1176,7 @@ read_long_row (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout 
 
   for (guint c = 0; c < layout->n_columns; c++)
     any |= layout->columns[c].kind == KAM_COLUMN_FIELD && column_visible (sheet, c)
-           && !is_blank (kam_sheet_get_text (sheet, r, c));
+           && !kam_table_is_blank (kam_sheet_get_text (sheet, r, c));
   if (!any)
     return FALSE;
   for (guint c = 0; c < layout->n_columns; c++)
@@ -1266,7 +1265,7 @@ read_long_row (KamDataset *dataset, const KamSheet *sheet, const KamTableLayout 
               {
                 m = kam_dimension_find_member (dimension, raw ? raw : "", TRUE);
                 d = col->dimension;
-                if (m < 0 && is_blank (raw))
+                if (m < 0 && kam_table_is_blank (raw))
                   break; /* the total */
               }
             else if (text == NULL || is_total_label (text))

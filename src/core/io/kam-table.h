@@ -143,6 +143,9 @@ void kam_table_layout_in_order (const KamSheet *sheet, guint first_row, KamTable
  * none): "Country" and "country", "ស្ត្រី" and "ស្ត្រី". */
 gboolean kam_table_same_words (const char *a, const char *b);
 
+/* Whether a text is only spaces, or empty, or NULL. */
+gboolean kam_table_is_blank (const char *text);
+
 /* A value as tables write it: "45,866", "1 234", Khmer digits, a footnote
  * mark ("45,866*", "1,234 (a)"), "about 9,000" or "≈ 9,000" (approximate),
  * "more than 1,300,000" or "≥ 1,300,000" (at least), "less than 50" (at
