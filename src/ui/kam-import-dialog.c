@@ -428,21 +428,6 @@ import_clicked (Import *im)
   gtk_window_destroy (im->dialog);
 }
 
-static GtkWidget *
-labelled (const char *mnemonic, GtkWidget *control)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), control);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), control);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_label_get_text (GTK_LABEL (label)), -1);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  return box;
-}
-
 static void
 present (KamWindow *window, GPtrArray *sheets, const char *file_name)
 {
@@ -480,10 +465,14 @@ present (KamWindow *window, GPtrArray *sheets, const char *file_name)
   kam_label_drop_down (im->indicator);
   kam_label_drop_down (im->source);
   im->header_row = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 1, 1));
-  gtk_box_append (GTK_BOX (settings), labelled (_("_Sheet"), GTK_WIDGET (im->sheet)));
-  gtk_box_append (GTK_BOX (settings), labelled (_("_Indicator"), GTK_WIDGET (im->indicator)));
-  gtk_box_append (GTK_BOX (settings), labelled (_("S_ource"), GTK_WIDGET (im->source)));
-  gtk_box_append (GTK_BOX (settings), labelled (_("Header _row"), GTK_WIDGET (im->header_row)));
+  gtk_box_append (GTK_BOX (settings), kam_labelled (_("_Sheet"), GTK_WIDGET (im->sheet),
+                                                    GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (settings), kam_labelled (_("_Indicator"), GTK_WIDGET (im->indicator),
+                                                    GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (settings), kam_labelled (_("S_ource"), GTK_WIDGET (im->source),
+                                                    GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (settings), kam_labelled (_("Header _row"), GTK_WIDGET (im->header_row),
+                                                    GTK_ORIENTATION_HORIZONTAL));
   im->leave_out = gtk_check_button_new_with_mnemonic (_("_Leave out the rows with problems"));
   gtk_widget_set_visible (im->leave_out, FALSE);
 

@@ -354,3 +354,29 @@ kam_menu_button_set_label (GtkMenuButton *button, const char *label)
   gtk_menu_button_set_label (button, label);
   kam_menu_button_align_label (button);
 }
+
+/**
+ * kam_labelled:
+ *
+ * A control with its label before it (above it, vertical), the label's
+ * mnemonic focusing it and its text its accessible name, once (GTK 4.8
+ * names a control twice by its label and its labelled-by relation).
+ *
+ * Returns: (transfer floating): a box of the label and the control
+ */
+GtkWidget *
+kam_labelled (const char *mnemonic, GtkWidget *control, GtkOrientation orientation)
+{
+  GtkWidget *box = gtk_box_new (orientation, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), control);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), control);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (label)), -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  return box;
+}

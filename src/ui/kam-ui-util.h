@@ -32,6 +32,8 @@ void kam_closure_data_free (gpointer data, GClosure *closure);
 
 /* Presents a dialog that goes away with its parent window. */
 void kam_present_dialog (GtkWidget *dialog);
+/* A control with its mnemonic label before (or above) it, named by it. */
+GtkWidget *kam_labelled (const char *mnemonic, GtkWidget *control, GtkOrientation orientation);
 GtkWidget *kam_icon_button_new (const char *icon, const char *name, const char *tooltip,
                                 const char *action);
 /* Tab and Shift+Tab leave a list of cells: one Tab stop for the list. */

@@ -317,20 +317,6 @@ address_response (AdwMessageDialog *dialog, const char *response, KamWindow *sel
   kam_window_open_shared (self, text, *secret != '\0' ? secret : NULL);
 }
 
-static GtkWidget *
-labelled_entry (GtkWidget *box, const char *mnemonic, GtkWidget *entry)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_label_get_text (GTK_LABEL (label)), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
-}
-
 static void
 ask_address (KamWindow *self, const char *address, const char *why, gboolean want_password)
 {
@@ -349,8 +335,10 @@ ask_address (KamWindow *self, const char *address, const char *why, gboolean wan
   gtk_entry_set_activates_default (GTK_ENTRY (address_entry), TRUE);
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (password_entry), TRUE);
   g_object_set (password_entry, "activates-default", TRUE, NULL);
-  labelled_entry (box, _("_Address"), address_entry);
-  labelled_entry (box, _("_Password (if the server asks)"), password_entry);
+  gtk_box_append (GTK_BOX (box), kam_labelled (_("_Address"), address_entry,
+                                               GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), kam_labelled (_("_Password (if the server asks)"), password_entry,
+                                               GTK_ORIENTATION_VERTICAL));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "open", _("_Open"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
@@ -867,7 +855,8 @@ _kam_window_save_shared (KamWindow *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  labelled_entry (box, _("_Description"), entry);
+  gtk_box_append (GTK_BOX (box), kam_labelled (_("_Description"), entry,
+                                               GTK_ORIENTATION_VERTICAL));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
