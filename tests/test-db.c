@@ -22,61 +22,10 @@
 #include "kam-iso-countries.h"
 #include "kam-db.h"
 #include "kam-shared.h"
+#include "kam-test-db.h"
 #include "kam-test-utils.h"
 
 static int run_kamlang_out (const char *const *args, char **out, char **err);
-
-/* Stops ("stop-now") or starts the server (tests/with-postgres). */
-static void
-control (const char *what)
-{
-  const char *argv[] = { g_getenv ("KAM_PG_CONTROL"), what, NULL };
-  int status = 0;
-
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-/* A new empty database; its address. */
-static char *
-new_database (void)
-{
-  static guint n;
-  g_autofree char *name = g_strdup_printf ("kam_test_%u_%u", (guint) getpid (), ++n);
-  PGconn *admin = PQconnectdb ("dbname=postgres");
-  PGresult *result;
-  const char *params[1];
-  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name); /* (a name of the test's own) */
-
-  g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
-  (void) params;
-  result = PQexec (admin, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s", PQresultErrorMessage (result));
-  PQclear (result);
-  PQfinish (admin);
-  return g_strdup_printf ("dbname=%s", name);
-}
-
-/* Runs SQL of the test's own; the first value of its result, or NULL. */
-static char *
-sql_value (const char *address, const char *sql)
-{
-  PGconn *connection = PQconnectdb (address);
-  PGresult *result;
-  char *value = NULL;
-
-  g_assert_cmpint (PQstatus (connection), ==, CONNECTION_OK);
-  result = PQexec (connection, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
-    value = g_strdup (PQgetvalue (result, 0, 0));
-  PQclear (result);
-  PQfinish (connection);
-  return value;
-}
 
 static char *
 text_of (KamDataset *dataset)
@@ -87,7 +36,7 @@ text_of (KamDataset *dataset)
 static void
 assert_reads_back (KamDataset *dataset)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (KamDataset) back = NULL;
@@ -148,7 +97,7 @@ test_texts_byte_for_byte (void)
   kam_source_set_title (source, texts[20]);
   assert_reads_back (dataset);
   {
-    g_autofree char *address = new_database ();
+    g_autofree char *address = kam_test_db_new ();
     g_autoptr (KamDataset) back = NULL;
     KamFigureTable *table;
     guint found = 0;
@@ -163,7 +112,7 @@ test_texts_byte_for_byte (void)
     g_assert_cmpuint (found, ==, G_N_ELEMENTS (texts));
     g_assert_cmpstr (kam_country_get_name (kam_dataset_lookup_country (back, "JPN")), ==, texts[11]);
     /* the server holds them as text, not as SQL */
-    g_autofree char *count = sql_value (address, "SELECT count(*) FROM kamlang.figures");
+    g_autofree char *count = kam_test_db_value (address, "SELECT count(*) FROM kamlang.figures");
     g_assert_cmpint (atoi (count), ==, kam_figure_table_get_n_rows (table));
     /* and a window's opening (the figures straight into the table) reads
      * the same as the file's reader */
@@ -181,8 +130,8 @@ test_texts_byte_for_byte (void)
 static void
 test_refusals (void)
 {
-  g_autofree char *address = new_database ();
-  g_autofree char *empty = new_database ();
+  g_autofree char *address = kam_test_db_new ();
+  g_autofree char *empty = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamDataset) other = kam_test_load_fixture ("good.kamlang");
   g_autoptr (KamDataset) back = NULL;
@@ -191,12 +140,12 @@ test_refusals (void)
 
   g_assert_true (kam_db_init (address, dataset, &error));
   g_assert_no_error (error);
-  before = sql_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
+  before = kam_test_db_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
   g_assert_false (kam_db_init (address, other, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "already holds a shared dataset"));
   g_clear_error (&error);
-  after = sql_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
+  after = kam_test_db_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
   g_assert_cmpstr (after, ==, before);
 
   g_assert_null (kam_db_load (empty, NULL, &error));
@@ -204,14 +153,14 @@ test_refusals (void)
   g_assert_nonnull (strstr (error->message, "--db-init"));
   g_clear_error (&error);
   /* (nothing was made in it by the attempt) */
-  g_assert_null (sql_value (empty, "SELECT nspname FROM pg_namespace WHERE nspname = 'kamlang'"));
+  g_assert_null (kam_test_db_value (empty, "SELECT nspname FROM pg_namespace WHERE nspname = 'kamlang'"));
 
   g_assert_null (kam_db_load ("dbname=postgres port=1", NULL, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
   g_clear_error (&error);
 
   /* a schema of a newer Kamlang is not read as if it were ours */
-  g_free (sql_value (address, "UPDATE kamlang.schema_version SET version = 99"));
+  g_free (kam_test_db_value (address, "UPDATE kamlang.schema_version SET version = 99"));
   g_assert_null (kam_db_load (address, NULL, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_VERSION);
 }
@@ -221,7 +170,7 @@ test_refusals (void)
 static void
 test_migration_and_history (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (GError) error = NULL;
   g_autoptr (KamDataset) back = NULL;
@@ -230,9 +179,9 @@ test_migration_and_history (void)
 
   g_assert_true (kam_db_init_at_version (address, dataset, 1, &error));
   g_assert_no_error (error);
-  version = sql_value (address, "SELECT version FROM kamlang.schema_version");
+  version = kam_test_db_value (address, "SELECT version FROM kamlang.schema_version");
   g_assert_cmpstr (version, ==, "1");
-  g_assert_null (sql_value (address, "SELECT to_regclass ('kamlang.history')::text"));
+  g_assert_null (kam_test_db_value (address, "SELECT to_regclass ('kamlang.history')::text"));
   /* version 1 reads as well */
   back = kam_db_load (address, NULL, &error);
   g_assert_no_error (error);
@@ -242,22 +191,22 @@ test_migration_and_history (void)
   g_assert_no_error (error);
   g_assert_cmpint (from, ==, 1);
   g_free (version);
-  version = sql_value (address, "SELECT version FROM kamlang.schema_version");
+  version = kam_test_db_value (address, "SELECT version FROM kamlang.schema_version");
   g_assert_cmpint (atoi (version), ==, KAM_DB_SCHEMA_VERSION);
   /* nothing to do the second time */
   g_assert_true (kam_db_migrate (address, &from, &error));
   g_assert_cmpint (from, ==, KAM_DB_SCHEMA_VERSION);
   /* the first load is no change */
-  history = sql_value (address, "SELECT count(*) FROM kamlang.history");
+  history = kam_test_db_value (address, "SELECT count(*) FROM kamlang.history");
   g_assert_cmpstr (history, ==, "0");
 
   /* a change made outside Kamlang, in plain SQL, is recorded too */
-  g_free (sql_value (address, "BEGIN; SELECT set_config ('kamlang.description', 'Korea corrected', true);"
+  g_free (kam_test_db_value (address, "BEGIN; SELECT set_config ('kamlang.description', 'Korea corrected', true);"
                               "UPDATE kamlang.figures SET value = 9779, version = version + 1"
                               " WHERE country = 'KOR' AND m1 = 'total'; COMMIT"));
-  who = sql_value (address, "SELECT who FROM kamlang.history");
-  old_value = sql_value (address, "SELECT (old ->> 'value') || ' → ' || (new ->> 'value') FROM kamlang.history");
-  description = sql_value (address, "SELECT description FROM kamlang.history");
+  who = kam_test_db_value (address, "SELECT who FROM kamlang.history");
+  old_value = kam_test_db_value (address, "SELECT (old ->> 'value') || ' → ' || (new ->> 'value') FROM kamlang.history");
+  description = kam_test_db_value (address, "SELECT description FROM kamlang.history");
   g_assert_cmpstr (who, ==, "kamlang_admin");
   g_assert_cmpstr (old_value, ==, "9778 → 9779");
   g_assert_cmpstr (description, ==, "Korea corrected");
@@ -280,14 +229,14 @@ test_migration_and_history (void)
 static void
 test_history_not_for_editors (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autofree char *as_editor = NULL, *who = NULL, *count = NULL;
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   PGconn *editor;
   PGresult *result;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_free (sql_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_editor') THEN"
+  g_free (kam_test_db_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_editor') THEN"
                               " CREATE ROLE kam_editor LOGIN; END IF; END $$"));
   g_assert_true (kam_db_grant (address, "kam_editor", TRUE, NULL, NULL, NULL));
   as_editor = g_strdup_printf ("%s user=kam_editor", address);
@@ -304,9 +253,9 @@ test_history_not_for_editors (void)
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
   PQclear (result);
   PQfinish (editor);
-  who = sql_value (address, "SELECT string_agg (who, ',') FROM kamlang.history");
+  who = kam_test_db_value (address, "SELECT string_agg (who, ',') FROM kamlang.history");
   g_assert_cmpstr (who, ==, "kam_editor");
-  count = sql_value (address, "SELECT count(*) FROM kamlang.history WHERE new ->> 'note' = 'checked'");
+  count = kam_test_db_value (address, "SELECT count(*) FROM kamlang.history WHERE new ->> 'note' = 'checked'");
   g_assert_cmpstr (count, ==, "1");
 }
 
@@ -343,7 +292,7 @@ run_kamlang_out (const char *const *args, char **out, char **err)
 static void
 test_headless (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autofree char *file = kam_test_fixture ("good.kamlang");
   g_autofree char *dir = g_dir_make_tmp ("kamlang-db-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "out.kamlang", NULL);
@@ -438,7 +387,7 @@ value_here (KamDataset *dataset, const char *country, int year)
 static void
 test_conflict (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) a = NULL, b = NULL;
   g_autoptr (GPtrArray) conflicts = NULL;
@@ -474,7 +423,7 @@ test_conflict (void)
   g_assert_cmpstr (conflict->who, ==, "kamlang_admin");
   g_assert_nonnull (conflict->when);
   /* nothing of b's on the server */
-  on_server = sql_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
+  on_server = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
   g_assert_cmpstr (on_server, ==, "9800");
   g_assert_cmpuint (kam_shared_count_changes (b), ==, 1);
 
@@ -482,9 +431,9 @@ test_conflict (void)
   g_assert_true (kam_shared_save (b, "Korea from headquarters", NULL, &error));
   g_assert_no_error (error);
   g_free (on_server);
-  on_server = sql_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
+  on_server = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
   g_assert_cmpstr (on_server, ==, "9900");
-  history = sql_value (address, "SELECT string_agg (description || ':' || (new ->> 'value'), ',' ORDER BY id)"
+  history = kam_test_db_value (address, "SELECT string_agg (description || ':' || (new ->> 'value'), ',' ORDER BY id)"
                                 " FROM kamlang.history WHERE what = 'figures'");
   g_assert_cmpstr (history, ==, "Korea from the embassy:9800,Korea from headquarters:9900");
 
@@ -521,7 +470,7 @@ test_conflict (void)
 static void
 test_commits_out_of_order (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) follower = NULL;
   g_autoptr (GError) error = NULL;
@@ -568,7 +517,7 @@ test_commits_out_of_order (void)
 static void
 test_own_edits_on_top (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) a = NULL, b = NULL;
   g_autoptr (GPtrArray) conflicts = NULL;
@@ -669,7 +618,7 @@ kill_later (gpointer data)
       g_autofree char *killed = NULL;
 
       g_usleep (50000);
-      killed = sql_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
+      killed = kam_test_db_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
                                    " WHERE application_name = 'kamlang' AND state = 'active'");
       if (g_strcmp0 (killed, "0") != 0)
         break;
@@ -681,7 +630,7 @@ kill_later (gpointer data)
 static void
 test_live (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) a = NULL, b = NULL;
   g_autoptr (GError) error = NULL;
@@ -709,7 +658,7 @@ test_live (void)
 static void
 test_connection_killed (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) a = NULL;
   g_autoptr (GError) error = NULL;
@@ -719,7 +668,7 @@ test_connection_killed (void)
   g_assert_true (kam_db_init (address, dataset, NULL));
   a = kam_shared_open (address, NULL);
   g_assert_true (kam_shared_listen (a, NULL));
-  killed = sql_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
+  killed = kam_test_db_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
                                " WHERE application_name = 'kamlang'");
   g_assert_cmpstr (killed, ==, "2");
   {
@@ -746,7 +695,7 @@ test_connection_killed (void)
   }
 
   /* cut while saving: a trigger holds the save until the session is ended */
-  g_free (sql_value (address, "CREATE FUNCTION public.slow () RETURNS trigger LANGUAGE plpgsql AS $$"
+  g_free (kam_test_db_value (address, "CREATE FUNCTION public.slow () RETURNS trigger LANGUAGE plpgsql AS $$"
                               " BEGIN PERFORM pg_sleep (30); RETURN NEW; END $$;"
                               "CREATE TRIGGER slow BEFORE UPDATE ON kamlang.figures FOR EACH ROW EXECUTE FUNCTION public.slow ()"));
   g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
@@ -767,11 +716,11 @@ test_connection_killed (void)
   }
   /* the edit is kept, and saved once the server lets it */
   g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
-  g_free (sql_value (address, "DROP TRIGGER slow ON kamlang.figures"));
+  g_free (kam_test_db_value (address, "DROP TRIGGER slow ON kamlang.figures"));
   g_assert_true (kam_shared_save (a, NULL, NULL, &error));
   g_assert_no_error (error);
   g_free (killed);
-  killed = sql_value (address, "SELECT value FROM kamlang.figures WHERE country = 'MYS'");
+  killed = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE country = 'MYS'");
   g_assert_cmpstr (killed, ==, "4321");
 }
 
@@ -781,14 +730,14 @@ test_connection_killed (void)
 static void
 test_roles (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autofree char *as_editor = NULL, *as_reader = NULL, *who = NULL;
   g_autoptr (KamShared) editor = NULL, reader = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_free (sql_value (address,
+  g_free (kam_test_db_value (address,
                      "DO $$ BEGIN"
                      " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sokha') THEN CREATE ROLE sokha LOGIN; END IF;"
                      " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader') THEN CREATE ROLE reader LOGIN; END IF;"
@@ -810,7 +759,7 @@ test_roles (void)
   }
   g_assert_true (kam_shared_save (editor, "by an editor", NULL, &error));
   g_assert_no_error (error);
-  who = sql_value (address, "SELECT string_agg (DISTINCT who, ',') FROM kamlang.history");
+  who = kam_test_db_value (address, "SELECT string_agg (DISTINCT who, ',') FROM kamlang.history");
   g_assert_cmpstr (who, ==, "sokha");
 
   reader = kam_shared_open (as_reader, &error);
@@ -831,7 +780,7 @@ test_roles (void)
 static void
 test_province_editor (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
   g_autoptr (KamShared) editor = NULL;
   g_autoptr (GError) error = NULL;
@@ -850,7 +799,7 @@ test_province_editor (void)
   g_assert_cmpuint (kam_dataset_add_figure (dataset, &mine, NULL), >, 0);
   g_assert_cmpuint (kam_dataset_add_figure (dataset, &theirs, NULL), >, 0);
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_free (sql_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kh12') THEN"
+  g_free (kam_test_db_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kh12') THEN"
                               " CREATE ROLE kh12 LOGIN; END IF; END $$"));
   {
     const char *args[] = { "--db-grant", address, "kh12", "--province", "KH-12", NULL };
@@ -882,7 +831,7 @@ test_province_editor (void)
   g_assert_nonnull (strstr (error->message, "THA 2030 workers"));
   g_clear_error (&error);
   g_assert_cmpuint (kam_shared_count_changes (editor), ==, 1);
-  value = sql_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
+  value = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
   g_assert_cmpstr (value, ==, "100");
 
   /* the same in plain SQL, with the editor's role */
@@ -902,7 +851,7 @@ test_province_editor (void)
   PQclear (result);
   PQfinish (raw);
   g_free (value);
-  value = sql_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
+  value = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
   g_assert_cmpstr (value, ==, "100");
 }
 
@@ -912,7 +861,7 @@ test_province_editor (void)
 static void
 test_offline_copy (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autofree char *folder = g_dir_make_tmp ("kamlang-cache-XXXXXX", NULL);
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) a = NULL, offline = NULL;
@@ -932,7 +881,7 @@ test_offline_copy (void)
   g_clear_pointer (&a, kam_shared_free);
 
   /* the server away: the copy opens, with both edits to save */
-  control ("stop-now");
+  kam_test_db_control ("stop-now");
   g_assert_null (kam_shared_open (address, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
   g_clear_error (&error);
@@ -946,7 +895,7 @@ test_offline_copy (void)
   g_clear_error (&error);
 
   /* back: someone else saves Malaysia first; then the copy's save meets it */
-  control ("start");
+  kam_test_db_control ("start");
   {
     g_autoptr (KamShared) b = kam_shared_open (address, NULL);
 
@@ -961,7 +910,7 @@ test_offline_copy (void)
   kam_shared_keep_mine (offline, g_ptr_array_index (conflicts, 0));
   g_assert_true (kam_shared_save (offline, "from the copy", NULL, &error));
   g_assert_no_error (error);
-  value = sql_value (address, "SELECT value || ',' || (SELECT count (*) FROM kamlang.figures WHERE country = 'KOR')"
+  value = kam_test_db_value (address, "SELECT value || ',' || (SELECT count (*) FROM kamlang.figures WHERE country = 'KOR')"
                               " FROM kamlang.figures WHERE country = 'MYS'");
   g_assert_cmpstr (value, ==, "4100,1");
   {
@@ -1001,7 +950,7 @@ save_in_thread (gpointer data)
 static void
 test_server_stopped_during_save (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) a = NULL;
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (KamFigureRow));
@@ -1065,7 +1014,7 @@ test_server_stopped_during_save (void)
 
   /* (the save held on the server until the stop: a statement trigger
    * sleeps, so that the stop comes while it is under way) */
-  g_free (sql_value (address, "CREATE FUNCTION public.hold () RETURNS trigger LANGUAGE plpgsql AS $$"
+  g_free (kam_test_db_value (address, "CREATE FUNCTION public.hold () RETURNS trigger LANGUAGE plpgsql AS $$"
                               " BEGIN PERFORM pg_sleep (5); RETURN NULL; END $$;"
                               "CREATE TRIGGER hold BEFORE UPDATE ON kamlang.figures"
                               " FOR EACH STATEMENT EXECUTE FUNCTION public.hold ()"));
@@ -1078,7 +1027,7 @@ test_server_stopped_during_save (void)
       g_autofree char *address_count = g_strdup_printf ("%s", address);
 
       g_usleep (50000);
-      busy = sql_value (address_count, "SELECT count (*) FROM pg_stat_activity WHERE application_name = 'kamlang'"
+      busy = kam_test_db_value (address_count, "SELECT count (*) FROM pg_stat_activity WHERE application_name = 'kamlang'"
                                        " AND xact_start < now () - interval '300 milliseconds'");
       if (g_strcmp0 (busy, "0") != 0)
         break;
@@ -1097,15 +1046,15 @@ test_server_stopped_during_save (void)
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
   /* all or none: none, as it was not committed */
-  count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
+  count = kam_test_db_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
   g_assert_cmpstr (count, ==, "0");
   /* every edit kept, and saved now */
-  g_free (sql_value (address, "DROP TRIGGER hold ON kamlang.figures"));
+  g_free (kam_test_db_value (address, "DROP TRIGGER hold ON kamlang.figures"));
   g_assert_cmpuint (kam_shared_count_changes (a), ==, ids->len);
   g_assert_true (kam_shared_save (a, "all of them, again", NULL, &job.error));
   g_assert_no_error (job.error);
   g_free (count);
-  count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
+  count = kam_test_db_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 2");
   g_assert_cmpint (atoi (count), ==, ids->len);
   g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
 
@@ -1126,7 +1075,7 @@ test_server_stopped_during_save (void)
     g_assert_nonnull (conflicts);
     g_assert_cmpuint (conflicts->len, ==, 1);
     g_free (count);
-    count = sql_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 3");
+    count = kam_test_db_value (address, "SELECT count (*) FROM kamlang.figures WHERE value = 3");
     g_assert_cmpstr (count, ==, "0");
   }
 }

@@ -16,35 +16,17 @@
 #include <unistd.h>
 #include "kam-db.h"
 #include "kam-shared.h"
+#include "kam-test-db.h"
 #include "kam-test-ui.h"
 
-static char *
-new_database (void)
-{
-  static guint n;
-  g_autofree char *name = g_strdup_printf ("kam_window_%u_%u", (guint) getpid (), ++n);
-  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
-  PGconn *admin = PQconnectdb ("dbname=postgres");
-  PGresult *result = PQexec (admin, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-  PQclear (result);
-  PQfinish (admin);
-  return g_strdup_printf ("dbname=%s", name);
-}
-
+/* A country's total on the server (a country of the test's own). */
 static char *
 server_value (const char *address, const char *country)
 {
-  PGconn *connection = PQconnectdb (address);
-  const char *values[1] = { country };
-  PGresult *result = PQexecParams (connection, "SELECT value FROM kamlang.figures WHERE country = $1 AND m1 = 'total'", 1,
-                                   NULL, values, NULL, NULL, 0);
-  char *value = PQntuples (result) == 1 ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT value FROM kamlang.figures WHERE country = '%s' AND m1 = 'total'",
+                                          country);
 
-  PQclear (result);
-  PQfinish (connection);
-  return value;
+  return kam_test_db_value (address, sql);
 }
 
 static guint
@@ -134,7 +116,7 @@ history_hides (gpointer data)
 static void
 test_shared_window (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) other = NULL;
   KamWindow *window = kam_window_new (NULL);
@@ -228,17 +210,6 @@ test_shared_window (void)
   close_window (window);
 }
 
-static void
-control_server (const char *what)
-{
-  const char *argv[] = { g_getenv ("KAM_PG_CONTROL"), what, NULL };
-  int status = 0;
-
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 static gboolean
 says_offline (gpointer window)
 {
@@ -251,7 +222,7 @@ says_offline (gpointer window)
 static void
 test_offline_then_back (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   KamWindow *window = kam_window_new (NULL);
   ServerSearch on_server = { address, "MYS", "4444" };
@@ -267,7 +238,7 @@ test_offline_then_back (void)
   here = kam_window_get_dataset (window);
   g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 4444, NULL));
 
-  control_server ("stop-now");
+  kam_test_db_control ("stop-now");
   g_assert_true (wait_for (says_offline, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (wait_for (dialog_shown, &search));
@@ -275,7 +246,7 @@ test_offline_then_back (void)
   g_assert_true (wait_for (says_offline, window));
   g_assert_cmpuint (kam_shared_count_changes (kam_window_get_shared (window)), ==, 1);
 
-  control_server ("start");
+  kam_test_db_control ("start");
   g_assert_true (wait_for (server_has, &on_server));
   close_window (window);
 
@@ -297,7 +268,7 @@ test_offline_then_back (void)
     g_assert_null (kam_window_get_shared (second));
     close_window (second);
   }
-  control_server ("stop-now");
+  kam_test_db_control ("stop-now");
   {
     KamWindow *third = kam_window_new (NULL);
     ServerSearch edited = { address, "MYS", "5555" };
@@ -309,7 +280,7 @@ test_offline_then_back (void)
     here = kam_window_get_dataset (third);
     g_assert_cmpfloat (value_of (third, figure_of (here, "MYS")), ==, 5555);
     g_assert_true (wait_for (says_offline, third));
-    control_server ("start");
+    kam_test_db_control ("start");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (third), "win.save", NULL));
     search.window = third;
     g_assert_true (wait_for (dialog_shown, &search));
@@ -332,7 +303,7 @@ collect_checks (GtkWidget *widget, GPtrArray *found)
 static void
 test_conflicts_one_by_one (void)
 {
-  g_autofree char *address = new_database ();
+  g_autofree char *address = kam_test_db_new ();
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (KamShared) other = NULL;
   g_autoptr (GPtrArray) checks = g_ptr_array_new ();
