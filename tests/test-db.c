@@ -75,11 +75,34 @@ static void
 test_texts_byte_for_byte (void)
 {
   static const char *const texts[] = {
-    "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\"), and a \"quote\"\nand a line",
-    "\xef\xbc\x9d" "1+1", "\xef\xbb\xbf=1+1", "cmd|' /C calc'!A0", "'-5 on revision",
-    "'); DROP TABLE kamlang.figures; --", "Robert'); DROP TABLE students;--", "$$; SELECT 1; $$",
-    "\\N", "\\", "a\\tb", "back\\slash and \\\\two", "\"}]}", "{\"rows\": [[1]]}", "\\u0000",
-    "line\nbreak\r\nand\ttab", "ជប៉ុន ១២៣", "\xe2\x80\xa8 line separator", "😀 emoji", "%s %d %n", "E'\\x41'",
+    "=1+1",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "\tx",
+    "\rx",
+    "=HYPERLINK(\"http://x\"), and a \"quote\"\nand a line",
+    "\xef\xbc\x9d"
+    "1+1",
+    "\xef\xbb\xbf=1+1",
+    "cmd|' /C calc'!A0",
+    "'-5 on revision",
+    "'); DROP TABLE kamlang.figures; --",
+    "Robert'); DROP TABLE students;--",
+    "$$; SELECT 1; $$",
+    "\\N",
+    "\\",
+    "a\\tb",
+    "back\\slash and \\\\two",
+    "\"}]}",
+    "{\"rows\": [[1]]}",
+    "\\u0000",
+    "line\nbreak\r\nand\ttab",
+    "ជប៉ុន ១២៣",
+    "\xe2\x80\xa8 line separator",
+    "😀 emoji",
+    "%s %d %n",
+    "E'\\x41'",
   };
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("good.kamlang");
   KamCountry *japan = kam_dataset_lookup_country (dataset, "JPN");
@@ -110,7 +133,8 @@ test_texts_byte_for_byte (void)
       for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
         found += g_strcmp0 (kam_figure_table_get_note (table, r), texts[i]) == 0;
     g_assert_cmpuint (found, ==, G_N_ELEMENTS (texts));
-    g_assert_cmpstr (kam_country_get_name (kam_dataset_lookup_country (back, "JPN")), ==, texts[11]);
+    g_assert_cmpstr (kam_country_get_name (kam_dataset_lookup_country (back, "JPN")), ==,
+                     texts[11]);
     /* the server holds them as text, not as SQL */
     g_autofree char *count = kam_test_db_value (address, "SELECT count(*) FROM kamlang.figures");
     g_assert_cmpint (atoi (count), ==, kam_figure_table_get_n_rows (table));
@@ -118,7 +142,8 @@ test_texts_byte_for_byte (void)
      * the same as the file's reader */
     {
       g_autoptr (KamShared) shared = kam_shared_open (address, NULL);
-      g_autofree char *read_one = text_of (back), *read_two = text_of (kam_shared_get_dataset (shared));
+      g_autofree char *read_one = text_of (back),
+                      *read_two = text_of (kam_shared_get_dataset (shared));
 
       g_assert_cmpstr (read_two, ==, read_one);
     }
@@ -140,12 +165,16 @@ test_refusals (void)
 
   g_assert_true (kam_db_init (address, dataset, &error));
   g_assert_no_error (error);
-  before = kam_test_db_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
+  before = kam_test_db_value (address,
+                              "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || "
+                              "coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
   g_assert_false (kam_db_init (address, other, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "already holds a shared dataset"));
   g_clear_error (&error);
-  after = kam_test_db_value (address, "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
+  after = kam_test_db_value (address,
+                             "SELECT string_agg (id::text || ':' || coalesce (note, '') || ':' || "
+                             "coalesce (value::text, ''), ',' ORDER BY id) FROM kamlang.figures");
   g_assert_cmpstr (after, ==, before);
 
   g_assert_null (kam_db_load (empty, NULL, &error));
@@ -153,7 +182,8 @@ test_refusals (void)
   g_assert_nonnull (strstr (error->message, "--db-init"));
   g_clear_error (&error);
   /* (nothing was made in it by the attempt) */
-  g_assert_null (kam_test_db_value (empty, "SELECT nspname FROM pg_namespace WHERE nspname = 'kamlang'"));
+  g_assert_null (
+      kam_test_db_value (empty, "SELECT nspname FROM pg_namespace WHERE nspname = 'kamlang'"));
 
   g_assert_null (kam_db_load ("dbname=postgres port=1", NULL, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
@@ -174,7 +204,8 @@ test_migration_and_history (void)
   g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
   g_autoptr (GError) error = NULL;
   g_autoptr (KamDataset) back = NULL;
-  g_autofree char *version = NULL, *history = NULL, *who = NULL, *old_value = NULL, *description = NULL;
+  g_autofree char *version = NULL, *history = NULL, *who = NULL, *old_value = NULL,
+                  *description = NULL;
   int from = 0;
 
   g_assert_true (kam_db_init_at_version (address, dataset, 1, &error));
@@ -201,11 +232,13 @@ test_migration_and_history (void)
   g_assert_cmpstr (history, ==, "0");
 
   /* a change made outside Kamlang, in plain SQL, is recorded too */
-  g_free (kam_test_db_value (address, "BEGIN; SELECT set_config ('kamlang.description', 'Korea corrected', true);"
-                              "UPDATE kamlang.figures SET value = 9779, version = version + 1"
-                              " WHERE country = 'KOR' AND m1 = 'total'; COMMIT"));
+  g_free (kam_test_db_value (
+      address, "BEGIN; SELECT set_config ('kamlang.description', 'Korea corrected', true);"
+               "UPDATE kamlang.figures SET value = 9779, version = version + 1"
+               " WHERE country = 'KOR' AND m1 = 'total'; COMMIT"));
   who = kam_test_db_value (address, "SELECT who FROM kamlang.history");
-  old_value = kam_test_db_value (address, "SELECT (old ->> 'value') || ' → ' || (new ->> 'value') FROM kamlang.history");
+  old_value = kam_test_db_value (
+      address, "SELECT (old ->> 'value') || ' → ' || (new ->> 'value') FROM kamlang.history");
   description = kam_test_db_value (address, "SELECT description FROM kamlang.history");
   g_assert_cmpstr (who, ==, "kamlang_admin");
   g_assert_cmpstr (old_value, ==, "9778 → 9779");
@@ -217,7 +250,8 @@ test_migration_and_history (void)
     g_autofree char *out = NULL, *err = NULL, *none = NULL;
 
     g_assert_cmpint (run_kamlang_out (args, &out, &err), ==, 0);
-    g_assert_nonnull (strstr (out, "\tkamlang_admin\tKOR 2023 deployed mlvt\tvalue 9778 → 9779\t“Korea corrected”"));
+    g_assert_nonnull (strstr (
+        out, "\tkamlang_admin\tKOR 2023 deployed mlvt\tvalue 9778 → 9779\t“Korea corrected”"));
     g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_kamlang_out (other, &none, &err), ==, 0);
     g_assert_cmpstr (none, ==, "");
@@ -236,8 +270,10 @@ test_history_not_for_editors (void)
   PGresult *result;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_free (kam_test_db_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_editor') THEN"
-                              " CREATE ROLE kam_editor LOGIN; END IF; END $$"));
+  g_free (kam_test_db_value (
+      address,
+      "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kam_editor') THEN"
+      " CREATE ROLE kam_editor LOGIN; END IF; END $$"));
   g_assert_true (kam_db_grant (address, "kam_editor", TRUE, NULL, NULL, NULL));
   as_editor = g_strdup_printf ("%s user=kam_editor", address);
   editor = PQconnectdb (as_editor);
@@ -255,7 +291,8 @@ test_history_not_for_editors (void)
   PQfinish (editor);
   who = kam_test_db_value (address, "SELECT string_agg (who, ',') FROM kamlang.history");
   g_assert_cmpstr (who, ==, "kam_editor");
-  count = kam_test_db_value (address, "SELECT count(*) FROM kamlang.history WHERE new ->> 'note' = 'checked'");
+  count = kam_test_db_value (
+      address, "SELECT count(*) FROM kamlang.history WHERE new ->> 'note' = 'checked'");
   g_assert_cmpstr (count, ==, "1");
 }
 
@@ -277,12 +314,13 @@ run_kamlang_out (const char *const *args, char **out, char **err)
   int status = -1;
 
   g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
+  g_ptr_array_add (argv, (char *)binary);
   for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
+    g_ptr_array_add (argv, (char *)args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, out != NULL ? G_SPAWN_DEFAULT : G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, out, err, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL,
+                               out != NULL ? G_SPAWN_DEFAULT : G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, out, err, &status, &error));
   g_assert_no_error (error);
   return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
 }
@@ -366,7 +404,8 @@ figure_of (KamDataset *dataset, const char *country, int year)
   KamFigureTable *table = kam_dataset_get_figures (dataset);
 
   for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
-    if (g_strcmp0 (kam_figure_table_get_country (table, r), country) == 0 && kam_figure_table_get_year (table, r) == year
+    if (g_strcmp0 (kam_figure_table_get_country (table, r), country) == 0
+        && kam_figure_table_get_year (table, r) == year
         && kam_figure_table_get_member (table, r, 0) == 0)
       return kam_figure_table_get_id (table, r);
   return 0;
@@ -378,7 +417,7 @@ value_here (KamDataset *dataset, const char *country, int year)
   KamFigureTable *table = kam_dataset_get_figures (dataset);
   int r = kam_figure_table_find_row (table, figure_of (dataset, country, year));
 
-  return r >= 0 ? kam_figure_table_get_value (table, (guint) r) : -1;
+  return r >= 0 ? kam_figure_table_get_value (table, (guint)r) : -1;
 }
 
 /* Two clients change the same figure: the first save wins, the second
@@ -401,10 +440,10 @@ test_conflict (void)
   b = kam_shared_open (address, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "KOR", 2023),
-                                               9800, NULL));
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023),
-                                               9900, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "KOR", 2023), 9800, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023), 9900, NULL));
   g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
   g_assert_true (kam_shared_save (a, "Korea from the embassy", NULL, &error));
   g_assert_no_error (error);
@@ -423,7 +462,8 @@ test_conflict (void)
   g_assert_cmpstr (conflict->who, ==, "kamlang_admin");
   g_assert_nonnull (conflict->when);
   /* nothing of b's on the server */
-  on_server = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
+  on_server = kam_test_db_value (
+      address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
   g_assert_cmpstr (on_server, ==, "9800");
   g_assert_cmpuint (kam_shared_count_changes (b), ==, 1);
 
@@ -431,10 +471,12 @@ test_conflict (void)
   g_assert_true (kam_shared_save (b, "Korea from headquarters", NULL, &error));
   g_assert_no_error (error);
   g_free (on_server);
-  on_server = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
+  on_server = kam_test_db_value (
+      address, "SELECT value FROM kamlang.figures WHERE country = 'KOR' AND m1 = 'total'");
   g_assert_cmpstr (on_server, ==, "9900");
-  history = kam_test_db_value (address, "SELECT string_agg (description || ':' || (new ->> 'value'), ',' ORDER BY id)"
-                                " FROM kamlang.history WHERE what = 'figures'");
+  history = kam_test_db_value (
+      address, "SELECT string_agg (description || ':' || (new ->> 'value'), ',' ORDER BY id)"
+               " FROM kamlang.history WHERE what = 'figures'");
   g_assert_cmpstr (history, ==, "Korea from the embassy:9800,Korea from headquarters:9900");
 
   /* a takes b's change (its figure was not changed since) */
@@ -452,16 +494,90 @@ test_conflict (void)
 
   /* taking theirs: b and a change Malaysia; a saves; b takes a's */
   g_ptr_array_unref (g_steal_pointer (&conflicts));
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
-                                               4100, NULL));
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "MYS", 2023),
-                                               4200, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023), 4100, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "MYS", 2023), 4200, NULL));
   g_assert_true (kam_shared_save (a, NULL, NULL, NULL));
   g_assert_false (kam_shared_save (b, NULL, &conflicts, NULL));
   g_assert_true (kam_shared_take_theirs (b, g_ptr_array_index (conflicts, 0), &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (value_here (kam_shared_get_dataset (b), "MYS", 2023), ==, 4100);
   g_assert_cmpuint (kam_shared_count_changes (b), ==, 0);
+}
+
+/* A save looks only at the figures changed since the last one, and finds
+ * each kind of change: a change, one undone, one made and changed back, a
+ * deleted figure, a figure added again under the key of one deleted, an
+ * undone deletion. What the server ends with is the dataset here. */
+static void
+test_only_changes (void)
+{
+  g_autofree char *address = kam_test_db_new ();
+  g_autoptr (KamDataset) fixture = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL;
+  g_autoptr (KamDataset) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *here = NULL, *there = NULL, *history = NULL;
+  KamDataset *dataset;
+  KamFigureTable *table;
+  KamFigureRow row;
+  guint kor, mys, women, added;
+  double old;
+
+  g_assert_true (kam_db_init (address, fixture, NULL));
+  a = kam_shared_open (address, &error);
+  g_assert_no_error (error);
+  dataset = kam_shared_get_dataset (a);
+  table = kam_dataset_get_figures (dataset);
+  kor = figure_of (dataset, "KOR", 2023);
+  mys = figure_of (dataset, "MYS", 2023);
+  women = 0; /* (Korea's women: the fixture's one figure of a breakdown) */
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    if (kam_figure_table_get_member (table, r, 0) != 0)
+      women = kam_figure_table_get_id (table, r);
+  g_assert_true (kor && mys && women);
+
+  /* changed, then changed back: nothing to save */
+  old = value_here (dataset, "KOR", 2023);
+  g_assert_true (kam_dataset_set_figure_value (dataset, kor, 1234, NULL));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
+  g_assert_true (kam_dataset_set_figure_value (dataset, kor, old, NULL));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+  /* changed, undone, redone */
+  g_assert_true (kam_dataset_set_figure_value (dataset, mys, 4321, NULL));
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+  g_assert_true (kam_dataset_redo (dataset));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
+  /* deleted, undone: nothing; deleted again and added again with its key */
+  kam_figure_table_get_row (table, (guint)kam_figure_table_find_row (table, women), &row);
+  row.note = g_strdup (row.note);
+  kam_dataset_remove_figures (dataset, &women, 1);
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 2);
+  g_assert_true (kam_dataset_undo (dataset));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
+  kam_dataset_remove_figures (dataset, &women, 1);
+  row.value = 2800;
+  added = kam_dataset_add_figure (dataset, &row, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, !=, 0);
+  g_free ((char *)row.note);
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 3);
+
+  g_assert_true (kam_shared_save (a, "three changes", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+  history = kam_test_db_value (
+      address, "SELECT string_agg (CASE WHEN old IS NULL THEN 'INSERT' WHEN new IS NULL"
+               " THEN 'DELETE' ELSE 'UPDATE' END, ',' ORDER BY id) FROM kamlang.history"
+               " WHERE what = 'figures'");
+  g_assert_cmpstr (history, ==, "DELETE,UPDATE,INSERT");
+  back = kam_db_load (address, NULL, &error);
+  g_assert_no_error (error);
+  here = text_of (dataset);
+  there = text_of (back);
+  g_assert_cmpstr (there, ==, here);
 }
 
 /* Two clients save different figures, their transactions committing in the
@@ -531,8 +647,8 @@ test_own_edits_on_top (void)
   b = kam_shared_open (address, NULL);
   here = kam_shared_get_dataset (b);
   g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS", 2023), 1, NULL));
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
-                                               2, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023), 2, NULL));
   g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (a), &added, NULL), >, 0);
   korea = figure_of (kam_shared_get_dataset (a), "KOR", 2023);
   kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1);
@@ -540,7 +656,7 @@ test_own_edits_on_top (void)
   g_assert_no_error (error);
   g_assert_true (kam_shared_update (b, &n, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 2); /* the new figure, and Korea's gone */
+  g_assert_cmpuint (n, ==, 2);                               /* the new figure, and Korea's gone */
   g_assert_cmpfloat (value_here (here, "MYS", 2023), ==, 1); /* b's own edit */
   g_assert_cmpfloat (value_here (here, "MYS", 2024), ==, 5000);
   g_assert_cmpuint (figure_of (here, "KOR", 2023), ==, 0);
@@ -556,16 +672,17 @@ test_own_edits_on_top (void)
     g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (a), &japanese, NULL), >, 0);
     g_value_init (&title, G_TYPE_STRING);
     g_value_set_string (&title, "Monthly deployments (revised)");
-    g_assert_true (kam_dataset_set_item_property (kam_shared_get_dataset (a),
-                                                  kam_dataset_lookup_source (kam_shared_get_dataset (a), "mlvt"),
-                                                  "title", &title, NULL));
+    g_assert_true (kam_dataset_set_item_property (
+        kam_shared_get_dataset (a), kam_dataset_lookup_source (kam_shared_get_dataset (a), "mlvt"),
+        "title", &title, NULL));
     g_assert_true (kam_shared_save (a, "Japan", NULL, &error));
     g_assert_no_error (error);
     g_assert_true (kam_shared_update (b, &n, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (kam_country_get_name (kam_dataset_lookup_country (here, "JPN")), ==, "Japan");
     g_assert_cmpfloat (value_here (here, "JPN", 2024), ==, 11453);
-    g_assert_cmpstr (kam_source_get_title (kam_dataset_lookup_source (here, "mlvt")), ==, "Monthly deployments (revised)");
+    g_assert_cmpstr (kam_source_get_title (kam_dataset_lookup_source (here, "mlvt")), ==,
+                     "Monthly deployments (revised)");
     g_assert_cmpuint (kam_shared_count_changes (b), ==, 1); /* (b's own Malaysia edit only) */
   }
   /* b's edit meets a's on saving */
@@ -577,13 +694,14 @@ test_own_edits_on_top (void)
     g_autoptr (KamShared) c = kam_shared_open (address, NULL);
     guint mys = figure_of (kam_shared_get_dataset (c), "MYS", 2024);
 
-    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2024),
-                                                 5100, NULL));
+    g_assert_true (kam_dataset_set_figure_value (
+        kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2024), 5100,
+        NULL));
     g_assert_true (kam_shared_save (a, NULL, NULL, NULL));
     kam_dataset_remove_figures (kam_shared_get_dataset (c), &mys, 1);
     g_assert_false (kam_shared_save (c, NULL, &conflicts, NULL));
     g_assert_cmpuint (conflicts->len, ==, 1);
-    g_assert_nonnull (strstr (((KamConflict *) g_ptr_array_index (conflicts, 0))->theirs, "5100"));
+    g_assert_nonnull (strstr (((KamConflict *)g_ptr_array_index (conflicts, 0))->theirs, "5100"));
   }
 }
 
@@ -618,8 +736,9 @@ kill_later (gpointer data)
       g_autofree char *killed = NULL;
 
       g_usleep (50000);
-      killed = kam_test_db_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
-                                   " WHERE application_name = 'kamlang' AND state = 'active'");
+      killed = kam_test_db_value (address,
+                                  "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
+                                  " WHERE application_name = 'kamlang' AND state = 'active'");
       if (g_strcmp0 (killed, "0") != 0)
         break;
     }
@@ -642,8 +761,8 @@ test_live (void)
   g_assert_true (kam_shared_listen (a, &error));
   g_assert_no_error (error);
   g_assert_false (kam_shared_heard (a));
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023),
-                                               1, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023), 1, NULL));
   g_assert_true (kam_shared_save (b, "heard?", NULL, NULL));
   g_assert_true (heard_within_a_second (a));
   g_assert_true (kam_shared_update (a, &n, NULL));
@@ -668,15 +787,16 @@ test_connection_killed (void)
   g_assert_true (kam_db_init (address, dataset, NULL));
   a = kam_shared_open (address, NULL);
   g_assert_true (kam_shared_listen (a, NULL));
-  killed = kam_test_db_value (address, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
-                               " WHERE application_name = 'kamlang'");
+  killed = kam_test_db_value (address,
+                              "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
+                              " WHERE application_name = 'kamlang'");
   g_assert_cmpstr (killed, ==, "2");
   {
     /* a change while a is cut off */
     g_autoptr (KamShared) b = kam_shared_open (address, NULL);
 
-    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b),
-                                                 figure_of (kam_shared_get_dataset (b), "KOR", 2023), 7, NULL));
+    g_assert_true (kam_dataset_set_figure_value (
+        kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023), 7, NULL));
     g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
   }
   /* the listener's loss is heard; it listens again */
@@ -688,18 +808,20 @@ test_connection_killed (void)
   {
     g_autoptr (KamShared) b = kam_shared_open (address, NULL);
 
-    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b),
-                                                 figure_of (kam_shared_get_dataset (b), "KOR", 2023), 8, NULL));
+    g_assert_true (kam_dataset_set_figure_value (
+        kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "KOR", 2023), 8, NULL));
     g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
     g_assert_true (heard_within_a_second (a));
   }
 
   /* cut while saving: a trigger holds the save until the session is ended */
-  g_free (kam_test_db_value (address, "CREATE FUNCTION public.slow () RETURNS trigger LANGUAGE plpgsql AS $$"
-                              " BEGIN PERFORM pg_sleep (30); RETURN NEW; END $$;"
-                              "CREATE TRIGGER slow BEFORE UPDATE ON kamlang.figures FOR EACH ROW EXECUTE FUNCTION public.slow ()"));
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
-                                               4321, NULL));
+  g_free (kam_test_db_value (address,
+                             "CREATE FUNCTION public.slow () RETURNS trigger LANGUAGE plpgsql AS $$"
+                             " BEGIN PERFORM pg_sleep (30); RETURN NEW; END $$;"
+                             "CREATE TRIGGER slow BEFORE UPDATE ON kamlang.figures FOR EACH ROW "
+                             "EXECUTE FUNCTION public.slow ()"));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023), 4321, NULL));
   g_assert_true (kam_shared_update (a, &n, NULL)); /* (takes 8 first) */
   {
     char *kill_sql = g_strdup_printf ("%s", address);
@@ -737,11 +859,12 @@ test_roles (void)
   g_autoptr (GError) error = NULL;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_free (kam_test_db_value (address,
-                     "DO $$ BEGIN"
-                     " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sokha') THEN CREATE ROLE sokha LOGIN; END IF;"
-                     " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader') THEN CREATE ROLE reader LOGIN; END IF;"
-                     " END $$"));
+  g_free (kam_test_db_value (address, "DO $$ BEGIN"
+                                      " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                                      "'sokha') THEN CREATE ROLE sokha LOGIN; END IF;"
+                                      " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                                      "'reader') THEN CREATE ROLE reader LOGIN; END IF;"
+                                      " END $$"));
   g_assert_true (kam_db_grant (address, "sokha", TRUE, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (kam_db_grant (address, "reader", FALSE, NULL, NULL, &error));
@@ -750,8 +873,9 @@ test_roles (void)
   as_reader = g_strdup_printf ("%s user=reader", address);
   editor = kam_shared_open (as_editor, &error);
   g_assert_no_error (error);
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (editor),
-                                               figure_of (kam_shared_get_dataset (editor), "KOR", 2023), 9801, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (editor), figure_of (kam_shared_get_dataset (editor), "KOR", 2023),
+      9801, NULL));
   {
     KamFigureRow added = { "MYS", 2024, "deployed", 5000, "mlvt", NULL };
 
@@ -765,8 +889,9 @@ test_roles (void)
   reader = kam_shared_open (as_reader, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (value_here (kam_shared_get_dataset (reader), "KOR", 2023), ==, 9801);
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (reader),
-                                               figure_of (kam_shared_get_dataset (reader), "KOR", 2023), 1, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (reader), figure_of (kam_shared_get_dataset (reader), "KOR", 2023), 1,
+      NULL));
   g_assert_false (kam_shared_save (reader, NULL, NULL, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "permission denied"));
@@ -786,7 +911,7 @@ test_province_editor (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *as_editor = NULL, *err = NULL, *value = NULL;
   int province = kam_dataset_find_dimension (dataset, "province");
-  KamDimension *dimension = kam_dataset_get_dimension (dataset, (guint) province);
+  KamDimension *dimension = kam_dataset_get_dimension (dataset, (guint)province);
   KamFigureRow mine = { "THA", 2030, "workers", 100, NULL, NULL }, theirs = mine;
   KamFigureTable *table;
   guint mine_id = 0, theirs_id = 0;
@@ -794,18 +919,20 @@ test_province_editor (void)
   PGresult *result;
 
   g_assert_cmpint (province, >=, 0);
-  mine.members[province] = (guint16) kam_dimension_find_code (dimension, "KH-12");
-  theirs.members[province] = (guint16) kam_dimension_find_code (dimension, "KH-1");
+  mine.members[province] = (guint16)kam_dimension_find_code (dimension, "KH-12");
+  theirs.members[province] = (guint16)kam_dimension_find_code (dimension, "KH-1");
   g_assert_cmpuint (kam_dataset_add_figure (dataset, &mine, NULL), >, 0);
   g_assert_cmpuint (kam_dataset_add_figure (dataset, &theirs, NULL), >, 0);
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_free (kam_test_db_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kh12') THEN"
-                              " CREATE ROLE kh12 LOGIN; END IF; END $$"));
+  g_free (kam_test_db_value (
+      address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kh12') THEN"
+               " CREATE ROLE kh12 LOGIN; END IF; END $$"));
   {
     const char *args[] = { "--db-grant", address, "kh12", "--province", "KH-12", NULL };
 
     g_assert_cmpint (run_kamlang (args, &err), ==, 0);
-    g_assert_nonnull (strstr (err, "kh12 may read the shared dataset and change the figures of KH-12"));
+    g_assert_nonnull (
+        strstr (err, "kh12 may read the shared dataset and change the figures of KH-12"));
   }
   as_editor = g_strdup_printf ("%s user=kh12", address);
   editor = kam_shared_open (as_editor, &error);
@@ -814,24 +941,27 @@ test_province_editor (void)
   for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
     if (kam_figure_table_get_year (table, r) == 2030)
       {
-        if (kam_figure_table_get_member (table, r, (guint) province) == mine.members[province])
+        if (kam_figure_table_get_member (table, r, (guint)province) == mine.members[province])
           mine_id = kam_figure_table_get_id (table, r);
         else
           theirs_id = kam_figure_table_get_id (table, r);
       }
   /* its own province: saved */
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (editor), mine_id, 120, NULL));
+  g_assert_true (
+      kam_dataset_set_figure_value (kam_shared_get_dataset (editor), mine_id, 120, NULL));
   g_assert_true (kam_shared_save (editor, "Kampot's figure", NULL, &error));
   g_assert_no_error (error);
   /* another province's: refused, said, kept */
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (editor), theirs_id, 999, NULL));
+  g_assert_true (
+      kam_dataset_set_figure_value (kam_shared_get_dataset (editor), theirs_id, 999, NULL));
   g_assert_false (kam_shared_save (editor, NULL, NULL, &error));
   g_assert_error (error, KAM_ERROR, KAM_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "does not let you change"));
   g_assert_nonnull (strstr (error->message, "THA 2030 workers"));
   g_clear_error (&error);
   g_assert_cmpuint (kam_shared_count_changes (editor), ==, 1);
-  value = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
+  value = kam_test_db_value (address,
+                             "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
   g_assert_cmpstr (value, ==, "100");
 
   /* the same in plain SQL, with the editor's role */
@@ -841,7 +971,8 @@ test_province_editor (void)
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
   g_assert_cmpstr (PQcmdTuples (result), ==, "1"); /* its own only */
   PQclear (result);
-  result = PQexec (raw, "INSERT INTO kamlang.figures (country, year, indicator, m3) VALUES ('THA', 2031, 'workers', 'KH-1')");
+  result = PQexec (raw, "INSERT INTO kamlang.figures (country, year, indicator, m3) VALUES ('THA', "
+                        "2031, 'workers', 'KH-1')");
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
   g_assert_nonnull (strstr (PQresultErrorMessage (result), "row-level security"));
   PQclear (result);
@@ -851,7 +982,8 @@ test_province_editor (void)
   PQclear (result);
   PQfinish (raw);
   g_free (value);
-  value = kam_test_db_value (address, "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
+  value = kam_test_db_value (address,
+                             "SELECT value FROM kamlang.figures WHERE year = 2030 AND m3 = 'KH-1'");
   g_assert_cmpstr (value, ==, "100");
 }
 
@@ -873,8 +1005,8 @@ test_offline_copy (void)
   g_assert_true (kam_db_init (address, dataset, NULL));
   a = kam_shared_open (address, NULL);
   korea = figure_of (kam_shared_get_dataset (a), "KOR", 2023);
-  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023),
-                                               4100, NULL));
+  g_assert_true (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023), 4100, NULL));
   kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1);
   g_assert_true (kam_shared_write_cache (a, folder, &error));
   g_assert_no_error (error);
@@ -899,8 +1031,9 @@ test_offline_copy (void)
   {
     g_autoptr (KamShared) b = kam_shared_open (address, NULL);
 
-    g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "MYS", 2023),
-                                                 4200, NULL));
+    g_assert_true (kam_dataset_set_figure_value (
+        kam_shared_get_dataset (b), figure_of (kam_shared_get_dataset (b), "MYS", 2023), 4200,
+        NULL));
     g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
   }
   g_assert_false (kam_shared_save (offline, "from the copy", &conflicts, &error));
@@ -910,8 +1043,10 @@ test_offline_copy (void)
   kam_shared_keep_mine (offline, g_ptr_array_index (conflicts, 0));
   g_assert_true (kam_shared_save (offline, "from the copy", NULL, &error));
   g_assert_no_error (error);
-  value = kam_test_db_value (address, "SELECT value || ',' || (SELECT count (*) FROM kamlang.figures WHERE country = 'KOR')"
-                              " FROM kamlang.figures WHERE country = 'MYS'");
+  value = kam_test_db_value (
+      address,
+      "SELECT value || ',' || (SELECT count (*) FROM kamlang.figures WHERE country = 'KOR')"
+      " FROM kamlang.figures WHERE country = 'MYS'");
   g_assert_cmpstr (value, ==, "4100,1");
   {
     GDir *dir = g_dir_open (folder, 0, NULL);
@@ -981,19 +1116,24 @@ test_server_stopped_during_save (void)
     for (int year = KAM_YEAR_MIN; year <= KAM_YEAR_MAX; year++)
       for (guint16 m = 0; m <= 2 && rows->len < 100000; m++)
         {
-          const char *code = ((KamIsoCountry *) g_ptr_array_index (iso, i))->code;
+          const char *code = ((KamIsoCountry *)g_ptr_array_index (iso, i))->code;
 
           if (g_str_equal (code, "KOR") || g_str_equal (code, "MYS"))
             continue; /* (the fixture's own) */
           {
-          KamFigureRow row = { g_intern_string (((KamIsoCountry *) g_ptr_array_index (iso, i))->code), year,
-                               g_intern_static_string ("deployed"), 1, g_intern_static_string ("mlvt"), NULL };
+            KamFigureRow row
+                = { g_intern_string (((KamIsoCountry *)g_ptr_array_index (iso, i))->code),
+                    year,
+                    g_intern_static_string ("deployed"),
+                    1,
+                    g_intern_static_string ("mlvt"),
+                    NULL };
 
-          row.members[0] = m;
-          g_array_append_val (rows, row);
+            row.members[0] = m;
+            g_array_append_val (rows, row);
           }
         }
-  if (!kam_dataset_add_figures (dataset, (KamFigureRow *) rows->data, rows->len, NULL, &job.error))
+  if (!kam_dataset_add_figures (dataset, (KamFigureRow *)rows->data, rows->len, NULL, &job.error))
     g_error ("%s", job.error->message);
   g_assert_true (kam_db_init (address, dataset, NULL));
   a = kam_shared_open (address, NULL);
@@ -1008,16 +1148,18 @@ test_server_stopped_during_save (void)
       }
   g_assert_cmpuint (ids->len, >=, 100000);
   changed.value = 2;
-  g_assert_true (kam_dataset_set_figures_field (kam_shared_get_dataset (a), (guint *) ids->data, ids->len,
-                                                KAM_FIGURE_FIELD_VALUE, 0, &changed, NULL));
+  g_assert_true (kam_dataset_set_figures_field (kam_shared_get_dataset (a), (guint *)ids->data,
+                                                ids->len, KAM_FIGURE_FIELD_VALUE, 0, &changed,
+                                                NULL));
   g_assert_cmpuint (kam_shared_count_changes (a), ==, ids->len);
 
   /* (the save held on the server until the stop: a statement trigger
    * sleeps, so that the stop comes while it is under way) */
-  g_free (kam_test_db_value (address, "CREATE FUNCTION public.hold () RETURNS trigger LANGUAGE plpgsql AS $$"
-                              " BEGIN PERFORM pg_sleep (5); RETURN NULL; END $$;"
-                              "CREATE TRIGGER hold BEFORE UPDATE ON kamlang.figures"
-                              " FOR EACH STATEMENT EXECUTE FUNCTION public.hold ()"));
+  g_free (kam_test_db_value (address,
+                             "CREATE FUNCTION public.hold () RETURNS trigger LANGUAGE plpgsql AS $$"
+                             " BEGIN PERFORM pg_sleep (5); RETURN NULL; END $$;"
+                             "CREATE TRIGGER hold BEFORE UPDATE ON kamlang.figures"
+                             " FOR EACH STATEMENT EXECUTE FUNCTION public.hold ()"));
   job.shared = a;
   thread = g_thread_new ("save", save_in_thread, &job);
   /* once the save is well under way */
@@ -1027,14 +1169,16 @@ test_server_stopped_during_save (void)
       g_autofree char *address_count = g_strdup_printf ("%s", address);
 
       g_usleep (50000);
-      busy = kam_test_db_value (address_count, "SELECT count (*) FROM pg_stat_activity WHERE application_name = 'kamlang'"
-                                       " AND xact_start < now () - interval '300 milliseconds'");
+      busy = kam_test_db_value (
+          address_count, "SELECT count (*) FROM pg_stat_activity WHERE application_name = 'kamlang'"
+                         " AND xact_start < now () - interval '300 milliseconds'");
       if (g_strcmp0 (busy, "0") != 0)
         break;
     }
   {
     const char *argv[] = { control, "stop-now", NULL };
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                 &status, NULL));
   }
   g_thread_join (thread);
   g_assert_false (job.saved);
@@ -1042,7 +1186,8 @@ test_server_stopped_during_save (void)
   g_clear_error (&job.error);
   {
     const char *argv[] = { control, "start", NULL };
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                 &status, NULL));
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
   /* all or none: none, as it was not committed */
@@ -1069,8 +1214,9 @@ test_server_stopped_during_save (void)
     g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (b), one, 7, NULL));
     g_assert_true (kam_shared_save (b, NULL, NULL, NULL));
     changed.value = 3;
-    g_assert_true (kam_dataset_set_figures_field (kam_shared_get_dataset (a), (guint *) ids->data, ids->len,
-                                                  KAM_FIGURE_FIELD_VALUE, 0, &changed, NULL));
+    g_assert_true (kam_dataset_set_figures_field (kam_shared_get_dataset (a), (guint *)ids->data,
+                                                  ids->len, KAM_FIGURE_FIELD_VALUE, 0, &changed,
+                                                  NULL));
     g_assert_false (kam_shared_save (a, NULL, &conflicts, NULL));
     g_assert_nonnull (conflicts);
     g_assert_cmpuint (conflicts->len, ==, 1);
@@ -1096,6 +1242,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/history-not-for-editors", test_history_not_for_editors);
   g_test_add_func ("/kamlang/db/headless", test_headless);
   g_test_add_func ("/kamlang/db/conflict", test_conflict);
+  g_test_add_func ("/kamlang/db/only-changes", test_only_changes);
   g_test_add_func ("/kamlang/db/commits-out-of-order", test_commits_out_of_order);
   g_test_add_func ("/kamlang/db/own-edits-on-top", test_own_edits_on_top);
   g_test_add_func ("/kamlang/db/live", test_live);

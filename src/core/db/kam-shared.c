@@ -34,21 +34,29 @@ typedef struct
 static void
 tie_free (Tie *tie)
 {
-  g_free ((char *) tie->base.note);
+  g_free ((char *)tie->base.note);
   g_free (tie);
 }
 
 struct _KamShared
 {
   char *address;
-  char *password;       /* (nullable) as given, for the listener's connection */
+  char *password; /* (nullable) as given, for the listener's connection */
   PGconn *connection;
-  PGconn *listener;     /* LISTEN kamlang */
+  PGconn *listener; /* LISTEN kamlang */
   KamDataset *dataset;
-  GHashTable *ties;     /* figure id → Tie */
-  GHashTable *by_db_id; /* server id (gint64 *) → figure id */
-  GHashTable *items;    /* "kind\nkey" → KamDbItem (agreements: by position) */
-  char *snapshot;       /* what the last read saw */
+  /* the figures as read at open, tied in arrays (not an object each):
+   * figures first … first + n - 1, their rows there ascending */
+  guint first, n_read;
+  KamFigureRow *read_bases; /* (notes owned) */
+  gint64 *read_server;      /* server id, version; version < 0: untied since */
+  GHashTable *ties;         /* the other ties: figure id → Tie */
+  GHashTable *by_db_id;     /* their server ids (gint64 *) → figure id */
+  GHashTable *items;        /* "kind\nkey" → KamDbItem (agreements: by position) */
+  GHashTable *touched;      /* figure ids that may differ from their ties: rows changed
+                             * here (the table's watch) or ties changed; the rest are
+                             * as the server has them, so a save looks at these only */
+  char *snapshot;           /* what the last read saw */
 };
 
 void
@@ -70,23 +78,69 @@ int64_key (gint64 value)
   return g_memdup2 (&value, sizeof value);
 }
 
+/* A figure's tie (NULL when it has none): the one in ties, or a view of
+ * the one read at open, filled in view. */
+static Tie *
+find_tie (KamShared *self, guint figure, Tie *view)
+{
+  Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure));
+  guint i = figure - self->first;
+
+  if (tie != NULL || figure < self->first || i >= self->n_read || self->read_server[2 * i + 1] < 0)
+    return tie;
+  view->db_id = self->read_server[2 * i];
+  view->version = self->read_server[2 * i + 1];
+  view->base = self->read_bases[i];
+  return view;
+}
+
+/* The figure tied to that server row, or 0. */
+static guint
+figure_of_db_id (KamShared *self, gint64 db_id)
+{
+  gpointer found;
+  guint lo = 0, hi = self->n_read;
+
+  if (g_hash_table_lookup_extended (self->by_db_id, &db_id, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->read_server[2 * mid] < db_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < self->n_read && self->read_server[2 * lo] == db_id && self->read_server[2 * lo + 1] >= 0)
+    return self->first + lo;
+  return 0;
+}
+
 static void
 untie_figure (KamShared *self, guint figure)
 {
-  Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure));
+  Tie view, *tie = find_tie (self, figure, &view);
 
   if (tie == NULL)
     return;
+  g_hash_table_add (self->touched, GUINT_TO_POINTER (figure));
+  if (tie == &view)
+    {
+      self->read_server[2 * (figure - self->first) + 1] = -1;
+      return;
+    }
   g_hash_table_remove (self->by_db_id, &tie->db_id);
   g_hash_table_remove (self->ties, GUINT_TO_POINTER (figure));
 }
 
+/* (a figure not tied before, as the server has it: not touched) */
 static void
-tie_figure (KamShared *self, guint figure, gint64 db_id, gint64 version, const KamFigureRow *row)
+tie_new_figure (KamShared *self, guint figure, gint64 db_id, gint64 version,
+                const KamFigureRow *row)
 {
-  Tie *tie = g_new0 (Tie, 1);
+  Tie *tie = g_new (Tie, 1);
 
-  untie_figure (self, figure);
   tie->db_id = db_id;
   tie->version = version;
   tie->base = *row;
@@ -94,6 +148,14 @@ tie_figure (KamShared *self, guint figure, gint64 db_id, gint64 version, const K
   g_hash_table_insert (self->ties, GUINT_TO_POINTER (figure), tie);
   /* (keyed by the tie's own id: no copy) */
   g_hash_table_insert (self->by_db_id, &tie->db_id, GUINT_TO_POINTER (figure));
+}
+
+static void
+tie_figure (KamShared *self, guint figure, gint64 db_id, gint64 version, const KamFigureRow *row)
+{
+  untie_figure (self, figure);
+  g_hash_table_add (self->touched, GUINT_TO_POINTER (figure));
+  tie_new_figure (self, figure, db_id, version, row);
 }
 
 static char *
@@ -140,7 +202,8 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
 
       codes[d] = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint m = 0; m < kam_dimension_get_n_members (dimension); m++)
-        g_hash_table_insert (codes[d], (gpointer) kam_dimension_get_member_code (dimension, m), GUINT_TO_POINTER (m + 1));
+        g_hash_table_insert (codes[d], (gpointer)kam_dimension_get_member_code (dimension, m),
+                             GUINT_TO_POINTER (m + 1));
     }
   for (guint i = 0; i < lines->len && ok; i++)
     {
@@ -149,8 +212,8 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
       int qualifier = 0;
       gint64 id, version;
 
-      if (!_kam_db_copy_fields (g_ptr_array_index (lines, i), fields, G_N_ELEMENTS (fields)) || fields[1] == NULL
-          || fields[2] == NULL)
+      if (!_kam_db_copy_fields (g_ptr_array_index (lines, i), fields, G_N_ELEMENTS (fields))
+          || fields[1] == NULL || fields[2] == NULL)
         {
           ok = FALSE;
           break;
@@ -160,10 +223,11 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
       row.indicator = g_intern_string (fields[2]);
       for (guint d = 0; d < n_dimensions; d++)
         {
-          guint m = fields[3 + d] ? GPOINTER_TO_UINT (g_hash_table_lookup (codes[d], fields[3 + d])) : 1;
+          guint m = fields[3 + d] ? GPOINTER_TO_UINT (g_hash_table_lookup (codes[d], fields[3 + d]))
+                                  : 1;
 
           ok &= m > 0;
-          row.members[d] = (guint16) (m > 0 ? m - 1 : 0);
+          row.members[d] = (guint16)(m > 0 ? m - 1 : 0);
         }
       row.value = fields[11] ? g_ascii_strtod (fields[11], NULL) : KAM_VALUE_UNKNOWN;
       ok &= kam_enum_from_nick (KAM_TYPE_QUALIFIER, fields[12] ? fields[12] : "exact", &qualifier);
@@ -180,8 +244,8 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
     g_hash_table_unref (codes[d]);
   if (!ok)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("Reading the figures: %s"),
-                   _("a row of figures is not as Kamlang writes them"));
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _ ("Reading the figures: %s"),
+                   _ ("a row of figures is not as Kamlang writes them"));
       return FALSE;
     }
   /* the rules a figure of a file obeys that the server does not keep
@@ -189,8 +253,9 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
    * its year and value are in range */
   {
     g_autoptr (GHashTable) known = g_hash_table_new (NULL, NULL);
-    GListModel *lists[3] = { kam_dataset_get_countries (self->dataset), kam_dataset_get_indicators (self->dataset),
-                             kam_dataset_get_sources (self->dataset) };
+    GListModel *lists[3]
+        = { kam_dataset_get_countries (self->dataset), kam_dataset_get_indicators (self->dataset),
+            kam_dataset_get_sources (self->dataset) };
 
     for (guint l = 0; l < 3; l++)
       for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
@@ -200,7 +265,7 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
                             : KAM_IS_INDICATOR (item) ? kam_indicator_get_id (KAM_INDICATOR (item))
                                                       : kam_source_get_id (KAM_SOURCE (item));
 
-          g_hash_table_add (known, (gpointer) g_intern_string (key));
+          g_hash_table_add (known, (gpointer)g_intern_string (key));
         }
     for (bad = 0; bad < rows->len; bad++)
       {
@@ -208,24 +273,52 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
 
         if ((row->country != NULL && !g_hash_table_contains (known, row->country))
             || !g_hash_table_contains (known, row->indicator)
-            || (row->source != NULL && !g_hash_table_contains (known, row->source)) || row->year < KAM_YEAR_MIN
-            || row->year > KAM_YEAR_MAX || isinf (row->value) || signbit (row->value))
+            || (row->source != NULL && !g_hash_table_contains (known, row->source))
+            || row->year < KAM_YEAR_MIN || row->year > KAM_YEAR_MAX || isinf (row->value)
+            || signbit (row->value))
           break;
       }
     if (bad < rows->len)
       {
-        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (server, gint64, 2 * bad));
+        g_autofree char *id
+            = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (server, gint64, 2 * bad));
 
         /* (no format macro inside a translatable text: xgettext cannot read it) */
-        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The shared dataset's figure %s breaks a rule of Kamlang's figures."),
-                     id);
+        g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                     _ ("The shared dataset's figure %s breaks a rule of Kamlang's figures."), id);
         return FALSE;
       }
   }
-  _kam_figure_table_append (kam_dataset_get_figures (self->dataset), (KamFigureRow *) rows->data, rows->len, ids);
-  for (guint i = 0; i < rows->len; i++)
-    tie_figure (self, ids[i], g_array_index (server, gint64, 2 * i), g_array_index (server, gint64, 2 * i + 1),
-                &g_array_index (rows, KamFigureRow, i));
+  _kam_figure_table_append (kam_dataset_get_figures (self->dataset), (KamFigureRow *)rows->data,
+                            rows->len, ids);
+  {
+    gboolean in_order = TRUE; /* (a new table: the ids follow each other, as the rows there) */
+
+    for (guint i = 1; i < rows->len && in_order; i++)
+      in_order
+          = ids[i] == ids[0] + i
+            && g_array_index (server, gint64, 2 * i) > g_array_index (server, gint64, 2 * i - 2);
+    if (!in_order || rows->len == 0)
+      {
+        for (guint i = 0; i < rows->len; i++)
+          tie_new_figure (self, ids[i], g_array_index (server, gint64, 2 * i),
+                          g_array_index (server, gint64, 2 * i + 1),
+                          &g_array_index (rows, KamFigureRow, i));
+      }
+    else
+      {
+        self->first = ids[0];
+        self->n_read = rows->len;
+        for (guint i = 0; i < rows->len; i++)
+          {
+            KamFigureRow *row = &g_array_index (rows, KamFigureRow, i);
+
+            row->note = row->note != NULL ? g_strdup (row->note) : NULL;
+          }
+        self->read_bases = (KamFigureRow *)g_array_free (g_steal_pointer (&rows), FALSE);
+        self->read_server = (gint64 *)g_array_free (g_steal_pointer (&server), FALSE);
+      }
+  }
   kam_dataset_mark_saved (self->dataset);
   return TRUE;
 }
@@ -238,10 +331,19 @@ shared_new (const char *address, const char *password)
 
   self->address = g_strdup (address);
   self->password = g_strdup (password);
-  self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tie_free);
+  self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)tie_free);
   self->by_db_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _kam_db_item_free);
+  self->items
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)_kam_db_item_free);
+  self->touched = g_hash_table_new (NULL, NULL);
   return self;
+}
+
+/* The dataset read: its table's changes are watched from now on. */
+static void
+watch (KamShared *self)
+{
+  _kam_figure_table_watch (kam_dataset_get_figures (self->dataset), self->touched);
 }
 
 KamShared *
@@ -281,6 +383,7 @@ kam_shared_open_with_password (const char *address, const char *password, GError
       _kam_db_read_clear (&read);
       return NULL;
     }
+  watch (self);
 
   keep_items (self, read.items);
   self->snapshot = g_steal_pointer (&read.snapshot);
@@ -297,10 +400,18 @@ kam_shared_free (KamShared *self)
     PQfinish (self->connection);
   if (self->listener != NULL)
     PQfinish (self->listener);
+  if (self->dataset != NULL)
+    _kam_figure_table_watch (kam_dataset_get_figures (self->dataset),
+                             NULL); /* (the window may keep it) */
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->ties, g_hash_table_unref);
   g_clear_pointer (&self->by_db_id, g_hash_table_unref);
+  for (guint i = 0; i < self->n_read; i++)
+    g_free ((char *)self->read_bases[i].note);
+  g_free (self->read_bases);
+  g_free (self->read_server);
   g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_free (self->snapshot);
   g_free (self->address);
   if (self->password != NULL)
@@ -328,8 +439,9 @@ same_row (const KamFigureRow *a, const KamFigureRow *b)
 {
   gboolean same_value = (isnan (a->value) && isnan (b->value)) || a->value == b->value;
 
-  return g_strcmp0 (a->country, b->country) == 0 && a->year == b->year && g_strcmp0 (a->indicator, b->indicator) == 0
-         && same_value && g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->note, b->note) == 0
+  return g_strcmp0 (a->country, b->country) == 0 && a->year == b->year
+         && g_strcmp0 (a->indicator, b->indicator) == 0 && same_value
+         && g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->note, b->note) == 0
          && a->qualifier == b->qualifier && memcmp (a->members, b->members, sizeof a->members) == 0;
 }
 
@@ -340,7 +452,8 @@ current_items (KamShared *self)
   g_autofree char *text = kam_dataset_lists_to_data (self->dataset);
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  static const char *const kinds[] = { "countries", "indicators", "dimensions", "sources", "agreements" };
+  static const char *const kinds[]
+      = { "countries", "indicators", "dimensions", "sources", "agreements" };
   JsonObject *root;
 
   if (!json_parser_load_from_data (parser, text, -1, NULL))
@@ -351,14 +464,14 @@ current_items (KamShared *self)
       JsonArray *list = json_object_get_array_member (root, kinds[k]);
       const char *key_name = g_str_equal (kinds[k], "countries")    ? "code"
                              : g_str_equal (kinds[k], "agreements") ? NULL
-                                                                     : "id";
+                                                                    : "id";
 
       for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
         {
           JsonNode *node = json_array_get_element (list, i);
-          const char *key = key_name != NULL
-                              ? json_object_get_string_member_with_default (json_node_get_object (node), key_name, NULL)
-                              : NULL;
+          const char *key = key_name != NULL ? json_object_get_string_member_with_default (
+                                json_node_get_object (node), key_name, NULL)
+                                             : NULL;
 
           g_hash_table_insert (items, item_key (kinds[k], key, i), json_to_string (node, FALSE));
         }
@@ -366,30 +479,73 @@ current_items (KamShared *self)
   return items;
 }
 
+/* Calls each (figure, its row or NULL when deleted here, its tie or NULL
+ * when added here) for the figures that differ from their ties, in the
+ * order of their ids; forgets the touched figures found as their ties say. */
+typedef void (*ChangedFunc) (KamShared *self, guint figure, const KamFigureRow *row, Tie *tie,
+                             gpointer data);
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+foreach_changed_figure (KamShared *self, ChangedFunc func, gpointer data)
+{
+  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
+  g_autoptr (GArray) ids
+      = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_hash_table_size (self->touched));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint figure = GPOINTER_TO_UINT (key);
+      int r = kam_figure_table_find_row (table, figure);
+      Tie view, *tie = find_tie (self, figure, &view);
+      KamFigureRow row;
+
+      if (r >= 0 && tie != NULL)
+        kam_figure_table_get_row (table, (guint)r, &row);
+      if ((r < 0 && tie == NULL) || (r >= 0 && tie != NULL && same_row (&row, &tie->base)))
+        g_hash_table_iter_remove (&iter);
+      else
+        g_array_append_val (ids, figure);
+    }
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint figure = g_array_index (ids, guint, i);
+      int r = kam_figure_table_find_row (table, figure);
+      Tie view;
+      KamFigureRow row;
+
+      if (r >= 0)
+        kam_figure_table_get_row (table, (guint)r, &row);
+      func (self, figure, r >= 0 ? &row : NULL, find_tie (self, figure, &view), data);
+    }
+}
+
+static void
+count_one (KamShared *self, guint figure, const KamFigureRow *row, Tie *tie, gpointer data)
+{
+  (*(guint *)data)++;
+}
+
 guint
 kam_shared_count_changes (KamShared *self)
 {
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   g_autoptr (GHashTable) items = current_items (self);
   GHashTableIter iter;
   gpointer key, value;
-  guint n = 0, tied = 0;
+  guint n = 0;
 
-  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
-    {
-      Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (kam_figure_table_get_id (table, r)));
-      KamFigureRow row;
-
-      if (tie == NULL)
-        {
-          n++;
-          continue;
-        }
-      tied++;
-      kam_figure_table_get_row (table, r, &row);
-      n += !same_row (&row, &tie->base);
-    }
-  n += g_hash_table_size (self->ties) - tied;
+  foreach_changed_figure (self, count_one, &n);
   g_hash_table_iter_init (&iter, items);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -411,7 +567,8 @@ begin (KamShared *self, const char *sql, GError **error)
   g_autoptr (GError) first = NULL;
 
   /* opened from the cache, the server away: connected the first time it answers */
-  if (self->connection == NULL && (self->connection = _kam_db_connect_with (self->address, self->password, error)) == NULL)
+  if (self->connection == NULL
+      && (self->connection = _kam_db_connect_with (self->address, self->password, error)) == NULL)
     return FALSE;
   if (PQstatus (self->connection) != CONNECTION_OK)
     PQreset (self->connection);
@@ -427,7 +584,7 @@ begin (KamShared *self, const char *sql, GError **error)
     {
       g_autofree char *why = _kam_db_message (PQerrorMessage (self->connection));
 
-      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server cannot be reached: %s"), why);
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _ ("The server cannot be reached: %s"), why);
       return FALSE;
     }
   return _kam_db_run (self->connection, sql, error);
@@ -438,7 +595,8 @@ begin (KamShared *self, const char *sql, GError **error)
 gboolean
 kam_shared_listen (KamShared *self, GError **error)
 {
-  if (self->listener == NULL && (self->listener = _kam_db_connect_with (self->address, self->password, error)) == NULL)
+  if (self->listener == NULL
+      && (self->listener = _kam_db_connect_with (self->address, self->password, error)) == NULL)
     return FALSE;
   if (PQstatus (self->listener) != CONNECTION_OK)
     PQreset (self->listener);
@@ -451,7 +609,9 @@ kam_shared_listen (KamShared *self, GError **error)
 int
 kam_shared_get_listen_socket (KamShared *self)
 {
-  return self->listener != NULL && PQstatus (self->listener) == CONNECTION_OK ? PQsocket (self->listener) : -1;
+  return self->listener != NULL && PQstatus (self->listener) == CONNECTION_OK
+             ? PQsocket (self->listener)
+             : -1;
 }
 
 gboolean
@@ -504,8 +664,8 @@ figure_params (KamDataset *dataset, const KamFigureRow *row, FigureParams *p)
   p->values[1] = p->year;
   p->values[2] = row->indicator;
   for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
-    p->values[3 + d] = d < n_dimensions ? kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
-                                                                          row->members[d])
+    p->values[3 + d] = d < n_dimensions ? kam_dimension_get_member_code (
+                           kam_dataset_get_dimension (dataset, d), row->members[d])
                                         : NULL;
   if (kam_value_is_known (row->value))
     {
@@ -548,12 +708,12 @@ typedef enum
 typedef struct
 {
   OpKind kind;
-  guint figure;        /* a figure's id here, or 0 for an item */
-  char *item;          /* an item's "kind\nkey", or NULL */
-  char *json;          /* the item's JSON */
+  guint figure; /* a figure's id here, or 0 for an item */
+  char *item;   /* an item's "kind\nkey", or NULL */
+  char *json;   /* the item's JSON */
   gint64 db_id, version;
-  char *params[15];    /* a figure's columns (figure_params) */
-  KamFigureRow row;    /* the figure as sent (note owned) */
+  char *params[15]; /* a figure's columns (figure_params) */
+  KamFigureRow row; /* the figure as sent (note owned) */
   /* what the server said */
   gboolean done;
   gint64 new_id, new_version;
@@ -566,17 +726,17 @@ op_free (Op *op)
   g_free (op->json);
   for (guint i = 0; i < G_N_ELEMENTS (op->params); i++)
     g_free (op->params[i]);
-  g_free ((char *) op->row.note);
+  g_free ((char *)op->row.note);
   g_free (op);
 }
 
 struct _KamSharedSave
 {
   char *description;
-  GPtrArray *ops;        /* Op: items' inserts and updates, figures', items' deletes */
-  guint64 state;         /* the dataset's state when prepared */
+  GPtrArray *ops; /* Op: items' inserts and updates, figures', items' deletes */
+  guint64 state;  /* the dataset's state when prepared */
   gboolean committed;
-  GPtrArray *conflicts;  /* KamConflict */
+  GPtrArray *conflicts; /* KamConflict */
 };
 
 void
@@ -631,18 +791,28 @@ item_op (OpKind kind, const char *key, const char *json, const KamDbItem *item)
   return op;
 }
 
+static void
+add_figure_op (KamShared *self, guint figure, const KamFigureRow *row, Tie *tie, gpointer data)
+{
+  GPtrArray **ops = data;
+  OpKind kind = row == NULL ? OP_DELETE : tie != NULL ? OP_UPDATE : OP_INSERT;
+
+  g_ptr_array_add (ops[kind == OP_DELETE   ? 0
+                       : kind == OP_UPDATE ? 1
+                                           : 2],
+                   figure_op (self, kind, figure, row, tie));
+}
+
 KamSharedSave *
 kam_shared_save_prepare (KamShared *self, const char *description)
 {
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   KamSharedSave *save = g_new0 (KamSharedSave, 1);
   g_autoptr (GHashTable) items = current_items (self);
-  g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
   save->description = g_strdup (description != NULL ? description : "");
-  save->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  save->ops = g_ptr_array_new_with_free_func ((GDestroyNotify)op_free);
   save->state = kam_dataset_get_state (self->dataset);
   /* items first: a new figure may need its new country */
   g_hash_table_iter_init (&iter, items);
@@ -651,23 +821,22 @@ kam_shared_save_prepare (KamShared *self, const char *description)
       KamDbItem *item = g_hash_table_lookup (self->items, key);
 
       if (item == NULL || g_strcmp0 (item->json, value) != 0)
-        g_ptr_array_add (save->ops, item_op (item != NULL ? OP_UPDATE : OP_INSERT, key, value, item));
+        g_ptr_array_add (save->ops,
+                         item_op (item != NULL ? OP_UPDATE : OP_INSERT, key, value, item));
     }
-  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
-    {
-      guint figure = kam_figure_table_get_id (table, r);
-      Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure));
-      KamFigureRow row;
+  {
+    /* deleted figures first (a figure added again with the same key is
+     * then no conflict), then changed, then added */
+    GPtrArray *ops[3] = { g_ptr_array_new (), g_ptr_array_new (), g_ptr_array_new () };
 
-      g_hash_table_add (present, GUINT_TO_POINTER (figure));
-      kam_figure_table_get_row (table, r, &row);
-      if (tie == NULL || !same_row (&row, &tie->base))
-        g_ptr_array_add (save->ops, figure_op (self, tie != NULL ? OP_UPDATE : OP_INSERT, figure, &row, tie));
-    }
-  g_hash_table_iter_init (&iter, self->ties);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (present, key))
-      g_ptr_array_add (save->ops, figure_op (self, OP_DELETE, GPOINTER_TO_UINT (key), NULL, value));
+    foreach_changed_figure (self, add_figure_op, ops);
+    for (guint k = 0; k < 3; k++)
+      {
+        for (guint i = 0; i < ops[k]->len; i++)
+          g_ptr_array_add (save->ops, g_ptr_array_index (ops[k], i));
+        g_ptr_array_unref (ops[k]);
+      }
+  }
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (items, key))
@@ -712,7 +881,8 @@ send_op (KamShared *self, Op *op, GError **error)
           values[2] = op->json;
           result = run_sql (self,
                             "INSERT INTO kamlang.items (kind, key, position, item)"
-                            " SELECT $1, $2, coalesce (max (position) + 1, 0), $3::json FROM kamlang.items WHERE kind = $1"
+                            " SELECT $1, $2, coalesce (max (position) + 1, 0), $3::json FROM "
+                            "kamlang.items WHERE kind = $1"
                             " ON CONFLICT DO NOTHING RETURNING id, version",
                             3, values, error);
         }
@@ -720,7 +890,9 @@ send_op (KamShared *self, Op *op, GError **error)
         {
           values[0] = id;
           values[1] = version;
-          result = run_sql (self, "DELETE FROM kamlang.items WHERE id = $1::bigint AND version = $2::bigint RETURNING id, version",
+          result = run_sql (self,
+                            "DELETE FROM kamlang.items WHERE id = $1::bigint AND version = "
+                            "$2::bigint RETURNING id, version",
                             2, values, error);
         }
     }
@@ -730,24 +902,30 @@ send_op (KamShared *self, Op *op, GError **error)
       for (guint i = 0; i < 15; i++)
         values[1 + i] = op->params[i];
       values[16] = version;
-      result = run_sql (self,
-                        "UPDATE kamlang.figures SET country = $2, year = $3::integer, indicator = $4, m1 = $5, m2 = $6,"
-                        " m3 = $7, m4 = $8, m5 = $9, m6 = $10, m7 = $11, m8 = $12, value = $13::double precision,"
-                        " qualifier = $14, source = $15, note = $16, version = version + 1"
-                        " WHERE id = $1::bigint AND version = $17::bigint RETURNING id, version",
-                        17, values, error);
+      result = run_sql (
+          self,
+          "UPDATE kamlang.figures SET country = $2, year = $3::integer, indicator = $4, m1 = $5, "
+          "m2 = $6,"
+          " m3 = $7, m4 = $8, m5 = $9, m6 = $10, m7 = $11, m8 = $12, value = $13::double precision,"
+          " qualifier = $14, source = $15, note = $16, version = version + 1"
+          " WHERE id = $1::bigint AND version = $17::bigint RETURNING id, version",
+          17, values, error);
     }
   else if (op->kind == OP_INSERT)
-    result = run_sql (self,
-                      "INSERT INTO kamlang.figures (country, year, indicator, m1, m2, m3, m4, m5, m6, m7, m8, value,"
-                      " qualifier, source, note) VALUES ($1, $2::integer, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-                      " $12::double precision, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id, version",
-                      15, (const char *const *) op->params, error);
+    result = run_sql (
+        self,
+        "INSERT INTO kamlang.figures (country, year, indicator, m1, m2, m3, m4, m5, m6, m7, m8, "
+        "value,"
+        " qualifier, source, note) VALUES ($1, $2::integer, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+        " $12::double precision, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id, version",
+        15, (const char *const *)op->params, error);
   else
     {
       values[0] = id;
       values[1] = version;
-      result = run_sql (self, "DELETE FROM kamlang.figures WHERE id = $1::bigint AND version = $2::bigint RETURNING id, version",
+      result = run_sql (self,
+                        "DELETE FROM kamlang.figures WHERE id = $1::bigint AND version = "
+                        "$2::bigint RETURNING id, version",
                         2, values, error);
     }
   if (result == NULL)
@@ -775,15 +953,17 @@ describe_conflict (KamShared *self, const Op *op, KamConflict *c)
   if (op->kind == OP_INSERT)
     {
       /* theirs: the figure of the same key */
-      const char *values[12] = { op->params[0], op->params[1], op->params[2], op->params[3], op->params[4],
-                                 op->params[5], op->params[6], op->params[7], op->params[8], op->params[9],
-                                 op->params[10], op->params[13] };
+      const char *values[12] = { op->params[0], op->params[1], op->params[2],  op->params[3],
+                                 op->params[4], op->params[5], op->params[6],  op->params[7],
+                                 op->params[8], op->params[9], op->params[10], op->params[13] };
 
       result = run_sql (self,
                         "SELECT id::text FROM kamlang.figures WHERE country IS NOT DISTINCT FROM $1"
                         " AND year = $2::integer AND indicator = $3 AND m1 IS NOT DISTINCT FROM $4"
-                        " AND m2 IS NOT DISTINCT FROM $5 AND m3 IS NOT DISTINCT FROM $6 AND m4 IS NOT DISTINCT FROM $7"
-                        " AND m5 IS NOT DISTINCT FROM $8 AND m6 IS NOT DISTINCT FROM $9 AND m7 IS NOT DISTINCT FROM $10"
+                        " AND m2 IS NOT DISTINCT FROM $5 AND m3 IS NOT DISTINCT FROM $6 AND m4 IS "
+                        "NOT DISTINCT FROM $7"
+                        " AND m5 IS NOT DISTINCT FROM $8 AND m6 IS NOT DISTINCT FROM $9 AND m7 IS "
+                        "NOT DISTINCT FROM $10"
                         " AND m8 IS NOT DISTINCT FROM $11 AND source IS NOT DISTINCT FROM $12",
                         12, values, NULL);
       if (result != NULL && PQntuples (result) == 1)
@@ -796,8 +976,9 @@ describe_conflict (KamShared *self, const Op *op, KamConflict *c)
     {
       const char *values[1] = { id };
 
-      result = run_sql (self, "SELECT to_json (f)::text, version FROM kamlang.figures f WHERE id = $1::bigint", 1, values,
-                        NULL);
+      result = run_sql (
+          self, "SELECT to_json (f)::text, version FROM kamlang.figures f WHERE id = $1::bigint", 1,
+          values, NULL);
       if (result != NULL && PQntuples (result) == 1)
         {
           c->theirs = g_strdup (PQgetvalue (result, 0, 0));
@@ -805,7 +986,8 @@ describe_conflict (KamShared *self, const Op *op, KamConflict *c)
         }
       g_clear_pointer (&result, PQclear);
       result = run_sql (self,
-                        "SELECT who, to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM kamlang.history"
+                        "SELECT who, to_char (at AT TIME ZONE 'UTC', "
+                        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM kamlang.history"
                         " WHERE what = 'figures' AND row_id = $1::bigint ORDER BY id DESC LIMIT 1",
                         1, values, NULL);
       if (result != NULL && PQntuples (result) == 1)
@@ -832,8 +1014,10 @@ send_updates_in_bulk (KamShared *self, GPtrArray *ops, GError **error)
   gboolean ok;
 
   if (!_kam_db_run (self->connection,
-                    "CREATE TEMP TABLE kam_changes (id bigint, version bigint, country text, year integer, indicator text,"
-                    " m1 text, m2 text, m3 text, m4 text, m5 text, m6 text, m7 text, m8 text, value double precision,"
+                    "CREATE TEMP TABLE kam_changes (id bigint, version bigint, country text, year "
+                    "integer, indicator text,"
+                    " m1 text, m2 text, m3 text, m4 text, m5 text, m6 text, m7 text, m8 text, "
+                    "value double precision,"
                     " qualifier text, source text, note text) ON COMMIT DROP",
                     error))
     return FALSE;
@@ -845,7 +1029,8 @@ send_updates_in_bulk (KamShared *self, GPtrArray *ops, GError **error)
       Op *op = g_ptr_array_index (ops, i);
 
       g_hash_table_insert (by_id, &op->db_id, op);
-      g_string_append_printf (chunk, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT, op->db_id, op->version);
+      g_string_append_printf (chunk, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT, op->db_id,
+                              op->version);
       for (guint f = 0; f < G_N_ELEMENTS (op->params); f++)
         {
           g_string_append_c (chunk, '\t');
@@ -854,7 +1039,7 @@ send_updates_in_bulk (KamShared *self, GPtrArray *ops, GError **error)
       g_string_append_c (chunk, '\n');
       if (chunk->len > (1 << 20) || i + 1 == ops->len)
         {
-          ok = PQputCopyData (self->connection, chunk->str, (int) chunk->len) == 1;
+          ok = PQputCopyData (self->connection, chunk->str, (int)chunk->len) == 1;
           g_string_truncate (chunk, 0);
         }
     }
@@ -868,16 +1053,18 @@ send_updates_in_bulk (KamShared *self, GPtrArray *ops, GError **error)
     }
   if (!ok || why != NULL)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _("The server refused: %s"),
+      g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER, _ ("The server refused: %s"),
                    why ? why : _kam_db_message (PQerrorMessage (self->connection)));
       return FALSE;
     }
-  result = run_sql (self,
-                    "UPDATE kamlang.figures f SET country = c.country, year = c.year, indicator = c.indicator,"
-                    " m1 = c.m1, m2 = c.m2, m3 = c.m3, m4 = c.m4, m5 = c.m5, m6 = c.m6, m7 = c.m7, m8 = c.m8,"
-                    " value = c.value, qualifier = c.qualifier, source = c.source, note = c.note, version = f.version + 1"
-                    " FROM kam_changes c WHERE f.id = c.id AND f.version = c.version RETURNING f.id, f.version",
-                    0, NULL, error);
+  result = run_sql (
+      self,
+      "UPDATE kamlang.figures f SET country = c.country, year = c.year, indicator = c.indicator,"
+      " m1 = c.m1, m2 = c.m2, m3 = c.m3, m4 = c.m4, m5 = c.m5, m6 = c.m6, m7 = c.m7, m8 = c.m8,"
+      " value = c.value, qualifier = c.qualifier, source = c.source, note = c.note, version = "
+      "f.version + 1"
+      " FROM kam_changes c WHERE f.id = c.id AND f.version = c.version RETURNING f.id, f.version",
+      0, NULL, error);
   if (result == NULL)
     return FALSE;
   for (int r = 0; r < PQntuples (result); r++)
@@ -908,10 +1095,12 @@ kam_shared_save_send (KamShared *self, KamSharedSave *save, GError **error)
     }
   if (!begin (self, "BEGIN", error))
     return FALSE;
-  if ((result = run_sql (self, "SELECT set_config ('kamlang.description', $1, true)", 1, values, error)) == NULL)
+  if ((result
+       = run_sql (self, "SELECT set_config ('kamlang.description', $1, true)", 1, values, error))
+      == NULL)
     goto fail;
   PQclear (result);
-  save->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) kam_conflict_free);
+  save->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)kam_conflict_free);
   {
     /* many changed figures: in one statement (a mass edit of 10^5 figures
      * would otherwise be 10^5 round trips) */
@@ -944,7 +1133,8 @@ kam_shared_save_send (KamShared *self, KamSharedSave *save, GError **error)
 
       if (!op->done)
         {
-          KamConflict *c = conflict_new (op->kind == OP_INSERT ? KAM_CONFLICT_ADDED : KAM_CONFLICT_CHANGED, op->figure);
+          KamConflict *c = conflict_new (
+              op->kind == OP_INSERT ? KAM_CONFLICT_ADDED : KAM_CONFLICT_CHANGED, op->figure);
 
           if (op->item != NULL)
             {
@@ -976,24 +1166,29 @@ kam_shared_save_send (KamShared *self, KamSharedSave *save, GError **error)
             c->kind = KAM_CONFLICT_DELETED;
           /* the server has it as read: not someone else's change, but a
            * figure this role may not change (row-level security) */
-          if (op->item == NULL && op->kind != OP_INSERT && c->theirs != NULL && c->their_version == op->version
-              && refused->len < 1000)
-            g_string_append_printf (refused, "%s%s %s %s", refused->len ? ", " : "", op->row.country ? op->row.country : "",
-                                    op->params[1] ? op->params[1] : "", op->row.indicator ? op->row.indicator : "");
+          if (op->item == NULL && op->kind != OP_INSERT && c->theirs != NULL
+              && c->their_version == op->version && refused->len < 1000)
+            g_string_append_printf (refused, "%s%s %s %s", refused->len ? ", " : "",
+                                    op->row.country ? op->row.country : "",
+                                    op->params[1] ? op->params[1] : "",
+                                    op->row.indicator ? op->row.indicator : "");
         }
       if (refused->len > 0)
         {
           g_clear_pointer (&save->conflicts, g_ptr_array_unref);
           g_set_error (error, KAM_ERROR, KAM_ERROR_SERVER,
-                       _("The server does not let you change these figures (your role may change others): %s."),
+                       _ ("The server does not let you change these figures (your role may change "
+                          "others): %s."),
                        refused->str);
           return FALSE;
         }
-      g_set_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
-                   g_dngettext (GETTEXT_PACKAGE, "Someone else changed %u of these since you opened them; nothing was saved.",
-                                "Someone else changed %u of these since you opened them; nothing was saved.",
-                                save->conflicts->len),
-                   save->conflicts->len);
+      g_set_error (
+          error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Someone else changed %u of these since you opened them; nothing was saved.",
+                       "Someone else changed %u of these since you opened them; nothing was saved.",
+                       save->conflicts->len),
+          save->conflicts->len);
       return FALSE;
     }
   if (!_kam_db_run (self->connection, "COMMIT", error))
@@ -1049,7 +1244,8 @@ kam_shared_save_finish (KamShared *self, KamSharedSave *save)
 }
 
 gboolean
-kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts_out, GError **error)
+kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts_out,
+                 GError **error)
 {
   g_autoptr (KamSharedSave) save = kam_shared_save_prepare (self, description);
   gboolean ok = kam_shared_save_send (self, save, error);
@@ -1066,7 +1262,8 @@ kam_shared_save (KamShared *self, const char *description, GPtrArray **conflicts
 
 /* A figure's row as the server's to_json () writes it, as a row here;
  * FALSE when it names what this dataset does not have. */
-static const char *const member_columns[KAM_MAX_DIMENSIONS] = { "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8" };
+static const char *const member_columns[KAM_MAX_DIMENSIONS]
+    = { "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8" };
 
 /* A figure's row as a JSON object of the server's columns (country, year,
  * indicator, m1 … m8, value, qualifier, source, note): its note borrowed
@@ -1079,15 +1276,17 @@ row_from_object (KamDataset *dataset, JsonObject *o, KamFigureRow *row)
   memset (row, 0, sizeof *row);
   row->country = json_object_get_string_member_with_default (o, "country", NULL);
   row->country = row->country ? g_intern_string (row->country) : NULL;
-  row->year = (int) json_object_get_int_member_with_default (o, "year", 0);
-  row->indicator = g_intern_string (json_object_get_string_member_with_default (o, "indicator", ""));
+  row->year = (int)json_object_get_int_member_with_default (o, "year", 0);
+  row->indicator
+      = g_intern_string (json_object_get_string_member_with_default (o, "indicator", ""));
   row->source = json_object_get_string_member_with_default (o, "source", NULL);
   row->source = row->source ? g_intern_string (row->source) : NULL;
   row->note = json_object_get_string_member_with_default (o, "note", NULL);
   row->value = json_object_has_member (o, "value") && !json_object_get_null_member (o, "value")
-                 ? json_object_get_double_member (o, "value")
-                 : KAM_VALUE_UNKNOWN;
-  kam_enum_from_nick (KAM_TYPE_QUALIFIER, json_object_get_string_member_with_default (o, "qualifier", "exact"),
+                   ? json_object_get_double_member (o, "value")
+                   : KAM_VALUE_UNKNOWN;
+  kam_enum_from_nick (KAM_TYPE_QUALIFIER,
+                      json_object_get_string_member_with_default (o, "qualifier", "exact"),
                       &qualifier);
   row->qualifier = qualifier;
   for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
@@ -1097,7 +1296,7 @@ row_from_object (KamDataset *dataset, JsonObject *o, KamFigureRow *row)
 
       if (m < 0)
         return FALSE;
-      row->members[d] = (guint16) m;
+      row->members[d] = (guint16)m;
     }
   return TRUE;
 }
@@ -1105,13 +1304,15 @@ row_from_object (KamDataset *dataset, JsonObject *o, KamFigureRow *row)
 /* A figure's row as the server's to_json () writes it, as a row here (its
  * note owned); FALSE when it names what this dataset does not have. */
 static gboolean
-row_from_json (KamDataset *dataset, const char *json, KamFigureRow *row, gint64 *db_id, gint64 *version)
+row_from_json (KamDataset *dataset, const char *json, KamFigureRow *row, gint64 *db_id,
+               gint64 *version)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   JsonObject *o;
 
   memset (row, 0, sizeof *row);
-  if (!json_parser_load_from_data (parser, json, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return FALSE;
   o = json_node_get_object (json_parser_get_root (parser));
   *db_id = json_object_get_int_member_with_default (o, "id", 0);
@@ -1126,10 +1327,10 @@ row_from_json (KamDataset *dataset, const char *json, KamFigureRow *row, gint64 
 static gboolean
 apply_row (KamShared *self, guint figure, const KamFigureRow *row, GError **error)
 {
-  static const KamFigureField fields[] = { KAM_FIGURE_FIELD_COUNTRY,   KAM_FIGURE_FIELD_YEAR,
-                                           KAM_FIGURE_FIELD_INDICATOR, KAM_FIGURE_FIELD_SOURCE,
-                                           KAM_FIGURE_FIELD_VALUE,     KAM_FIGURE_FIELD_QUALIFIER,
-                                           KAM_FIGURE_FIELD_NOTE,      KAM_FIGURE_FIELD_MEMBERS };
+  static const KamFigureField fields[]
+      = { KAM_FIGURE_FIELD_COUNTRY, KAM_FIGURE_FIELD_YEAR,   KAM_FIGURE_FIELD_INDICATOR,
+          KAM_FIGURE_FIELD_SOURCE,  KAM_FIGURE_FIELD_VALUE,  KAM_FIGURE_FIELD_QUALIFIER,
+          KAM_FIGURE_FIELD_NOTE,    KAM_FIGURE_FIELD_MEMBERS };
   gboolean ok = TRUE;
 
   kam_dataset_begin_unrecorded (self->dataset);
@@ -1142,7 +1343,7 @@ apply_row (KamShared *self, guint figure, const KamFigureRow *row, GError **erro
 void
 kam_shared_keep_mine (KamShared *self, const KamConflict *conflict)
 {
-  Tie *tie = conflict->figure ? g_hash_table_lookup (self->ties, GUINT_TO_POINTER (conflict->figure)) : NULL;
+  Tie view, *tie = conflict->figure ? find_tie (self, conflict->figure, &view) : NULL;
   KamFigureRow theirs;
   gint64 db_id = 0, version = 0;
 
@@ -1157,7 +1358,8 @@ kam_shared_keep_mine (KamShared *self, const KamConflict *conflict)
         g_hash_table_remove (self->items, key);
       return;
     }
-  if (conflict->theirs == NULL || !row_from_json (self->dataset, conflict->theirs, &theirs, &db_id, &version))
+  if (conflict->theirs == NULL
+      || !row_from_json (self->dataset, conflict->theirs, &theirs, &db_id, &version))
     {
       /* they deleted it: mine is added again */
       untie_figure (self, conflict->figure);
@@ -1167,7 +1369,7 @@ kam_shared_keep_mine (KamShared *self, const KamConflict *conflict)
   if (tie != NULL)
     untie_figure (self, conflict->figure);
   tie_figure (self, conflict->figure, db_id, version, &theirs);
-  g_free ((char *) theirs.note);
+  g_free ((char *)theirs.note);
 }
 
 gboolean
@@ -1191,7 +1393,8 @@ kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **e
     }
   if (!row_from_json (self->dataset, conflict->theirs, &theirs, &db_id, &version))
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("Their figure names what this dataset does not have yet."));
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _ ("Their figure names what this dataset does not have yet."));
       return FALSE;
     }
   ok = apply_row (self, conflict->figure, &theirs, error);
@@ -1200,7 +1403,7 @@ kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **e
       untie_figure (self, conflict->figure);
       tie_figure (self, conflict->figure, db_id, version, &theirs);
     }
-  g_free ((char *) theirs.note);
+  g_free ((char *)theirs.note);
   return ok;
 }
 
@@ -1256,7 +1459,7 @@ kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
   update = g_new0 (KamSharedUpdate, 1);
   update->figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   update->order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  update->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_change_free);
+  update->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_change_free);
   /* the snapshot of this read first; then the changes of the transactions
    * the last read did not see and this one does (committed since, whatever
    * numbers they took) */
@@ -1266,11 +1469,13 @@ kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
   PQclear (result);
   values[0] = since;
   /* the items' changes (countries, sources …): a new figure may need one */
-  result = run_sql (self,
-                    "SELECT coalesce (new, old)::text, new IS NULL FROM kamlang.history WHERE what = 'items'"
-                    " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, $1::pg_snapshot)"
-                    " ORDER BY id",
-                    1, values, error);
+  result = run_sql (
+      self,
+      "SELECT coalesce (new, old)::text, new IS NULL FROM kamlang.history WHERE what = 'items'"
+      " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, "
+      "$1::pg_snapshot)"
+      " ORDER BY id",
+      1, values, error);
   if (result == NULL)
     goto fail;
   for (int i = 0; i < PQntuples (result); i++)
@@ -1282,11 +1487,13 @@ kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
       g_ptr_array_add (update->items, change);
     }
   PQclear (result);
-  result = run_sql (self,
-                    "SELECT row_id, new::text, who, description FROM kamlang.history WHERE what = 'figures'"
-                    " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, $1::pg_snapshot)"
-                    " ORDER BY id",
-                    1, values, error);
+  result = run_sql (
+      self,
+      "SELECT row_id, new::text, who, description FROM kamlang.history WHERE what = 'figures'"
+      " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, "
+      "$1::pg_snapshot)"
+      " ORDER BY id",
+      1, values, error);
   if (result == NULL)
     goto fail;
   for (int i = 0; i < PQntuples (result); i++)
@@ -1296,11 +1503,13 @@ kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
       if (!g_hash_table_contains (update->figures, &id))
         g_array_append_val (update->order, id);
       g_hash_table_replace (update->figures, int64_key (id),
-                            PQgetisnull (result, i, 1) ? NULL : g_strdup (PQgetvalue (result, i, 1)));
+                            PQgetisnull (result, i, 1) ? NULL
+                                                       : g_strdup (PQgetvalue (result, i, 1)));
       g_free (update->who);
       g_free (update->description);
       update->who = g_strdup (PQgetvalue (result, i, 2));
-      update->description = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
+      update->description
+          = PQgetisnull (result, i, 3) ? NULL : g_strdup (PQgetvalue (result, i, 3));
     }
   PQclear (result);
   _kam_db_rollback (self->connection);
@@ -1338,11 +1547,13 @@ set_item_props (KamShared *self, GObject *object, JsonObject *o, gboolean record
       g_auto (GValue) value = G_VALUE_INIT;
       int nick = 0;
 
-      if (pspec == NULL || (pspec->flags & G_PARAM_CONSTRUCT_ONLY) || !(pspec->flags & G_PARAM_WRITABLE))
+      if (pspec == NULL || (pspec->flags & G_PARAM_CONSTRUCT_ONLY)
+          || !(pspec->flags & G_PARAM_WRITABLE))
         continue;
       g_value_init (&value, pspec->value_type);
       if (G_IS_PARAM_SPEC_STRING (pspec))
-        g_value_set_string (&value, JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL);
+        g_value_set_string (&value,
+                            JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL);
       else if (G_IS_PARAM_SPEC_ENUM (pspec) && JSON_NODE_HOLDS_VALUE (node)
                && kam_enum_from_nick (pspec->value_type, json_node_get_string (node), &nick))
         g_value_set_enum (&value, nick);
@@ -1369,7 +1580,8 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
   GObject *object = NULL;
   gint64 version, id;
 
-  if (!json_parser_load_from_data (parser, change->row, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, change->row, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return FALSE;
   row = json_node_get_object (json_parser_get_root (parser));
   kind = json_object_get_string_member_with_default (row, "kind", "");
@@ -1387,11 +1599,11 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
   if (base != NULL && g_strcmp0 (g_hash_table_lookup (here, whole_key), base->json) != 0)
     return FALSE;
   if (g_str_equal (kind, "countries"))
-    object = (GObject *) kam_dataset_lookup_country (self->dataset, key);
+    object = (GObject *)kam_dataset_lookup_country (self->dataset, key);
   else if (g_str_equal (kind, "indicators"))
-    object = (GObject *) kam_dataset_lookup_indicator (self->dataset, key);
+    object = (GObject *)kam_dataset_lookup_indicator (self->dataset, key);
   else if (g_str_equal (kind, "sources"))
-    object = (GObject *) kam_dataset_lookup_source (self->dataset, key);
+    object = (GObject *)kam_dataset_lookup_source (self->dataset, key);
   else
     return FALSE; /* (breakdowns: when the dataset is opened again) */
   item_text = json_to_string (item_node, FALSE);
@@ -1413,9 +1625,10 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
     set_item_props (self, object, json_node_get_object (item_node), TRUE);
   else
     {
-      g_autoptr (GObject) added = g_str_equal (kind, "countries")    ? G_OBJECT (kam_country_new (key))
-                                  : g_str_equal (kind, "indicators") ? G_OBJECT (kam_indicator_new (key))
-                                                                     : G_OBJECT (kam_source_new (key));
+      g_autoptr (GObject) added = g_str_equal (kind, "countries") ? G_OBJECT (kam_country_new (key))
+                                  : g_str_equal (kind, "indicators")
+                                      ? G_OBJECT (kam_indicator_new (key))
+                                      : G_OBJECT (kam_source_new (key));
 
       set_item_props (self, added, json_node_get_object (item_node), FALSE);
       if (KAM_IS_COUNTRY (added))
@@ -1485,9 +1698,8 @@ kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_
     {
       gint64 *key = &g_array_index (update->order, gint64, i);
       const char *value = g_hash_table_lookup (update->figures, key);
-      gpointer found;
-      guint figure = g_hash_table_lookup_extended (self->by_db_id, key, NULL, &found) ? GPOINTER_TO_UINT (found) : 0;
-      Tie *tie = figure ? g_hash_table_lookup (self->ties, GUINT_TO_POINTER (figure)) : NULL;
+      guint figure = figure_of_db_id (self, *key);
+      Tie view, *tie = figure ? find_tie (self, figure, &view) : NULL;
       int r = figure ? kam_figure_table_find_row (table, figure) : -1;
       KamFigureRow here, theirs;
       gint64 db_id = 0, version = 0;
@@ -1514,7 +1726,8 @@ kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_
         {
           /* changed there: here too, unless changed here (the user's own
            * edit stays on top, and its save meets theirs) */
-          if (version > tie->version && same_row (&here, &tie->base) && apply_row (self, figure, &theirs, NULL))
+          if (version > tie->version && same_row (&here, &tie->base)
+              && apply_row (self, figure, &theirs, NULL))
             {
               untie_figure (self, figure);
               tie_figure (self, figure, db_id, version, &theirs);
@@ -1541,7 +1754,7 @@ kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_
           if (first_changed != NULL && *first_changed == 0)
             *first_changed = touched;
         }
-      g_free ((char *) theirs.note);
+      g_free ((char *)theirs.note);
     }
   return changed;
 }
@@ -1609,8 +1822,9 @@ add_row (JsonBuilder *b, KamDataset *dataset, const KamFigureRow *row)
   for (guint d = 0; d < kam_dataset_get_n_dimensions (dataset) && d < KAM_MAX_DIMENSIONS; d++)
     {
       json_builder_set_member_name (b, member_columns[d]);
-      json_builder_add_string_value (b, kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d),
-                                                                       row->members[d]));
+      json_builder_add_string_value (
+          b,
+          kam_dimension_get_member_code (kam_dataset_get_dimension (dataset, d), row->members[d]));
     }
   json_builder_set_member_name (b, "value");
   if (kam_value_is_known (row->value))
@@ -1650,7 +1864,6 @@ kam_shared_cache_prepare (KamShared *self)
   KamSharedCache *cache = g_new0 (KamSharedCache, 1);
   KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1667,10 +1880,9 @@ kam_shared_cache_prepare (KamShared *self)
   json_builder_begin_array (b);
   for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
     {
-      Tie *tie = g_hash_table_lookup (self->ties, GUINT_TO_POINTER (kam_figure_table_get_id (table, r)));
+      Tie view, *tie = find_tie (self, kam_figure_table_get_id (table, r), &view);
       KamFigureRow row;
 
-      g_hash_table_add (present, GUINT_TO_POINTER (kam_figure_table_get_id (table, r)));
       json_builder_begin_array (b);
       json_builder_add_int_value (b, tie ? tie->db_id : 0);
       json_builder_add_int_value (b, tie ? tie->version : 0);
@@ -1683,15 +1895,20 @@ kam_shared_cache_prepare (KamShared *self)
   /* deleted here, not yet on the server */
   json_builder_set_member_name (b, "deleted");
   json_builder_begin_array (b);
-  g_hash_table_iter_init (&iter, self->ties);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (present, key))
-      {
-        json_builder_begin_array (b);
-        json_builder_add_int_value (b, ((Tie *) value)->db_id);
-        json_builder_add_int_value (b, ((Tie *) value)->version);
-        json_builder_end_array (b);
-      }
+  /* (a deleted figure stays touched while it has a tie) */
+  g_hash_table_iter_init (&iter, self->touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Tie view, *tie = find_tie (self, GPOINTER_TO_UINT (key), &view);
+
+      if (tie != NULL && kam_figure_table_find_row (table, GPOINTER_TO_UINT (key)) < 0)
+        {
+          json_builder_begin_array (b);
+          json_builder_add_int_value (b, tie->db_id);
+          json_builder_add_int_value (b, tie->version);
+          json_builder_end_array (b);
+        }
+    }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
@@ -1732,7 +1949,8 @@ kam_shared_cache_write (KamSharedCache *cache, const char *folder, GError **erro
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir,
+                   g_strerror (errno));
       return FALSE;
     }
   data = kam_dataset_snapshot_to_data (cache->snapshot, &length);
@@ -1753,7 +1971,8 @@ kam_shared_write_cache (KamShared *self, const char *folder, GError **error)
 }
 
 KamShared *
-kam_shared_open_cache (const char *address, const char *password, const char *folder, GError **error)
+kam_shared_open_cache (const char *address, const char *password, const char *folder,
+                       GError **error)
 {
   g_autofree char *data_path = kam_shared_cache_path (address, folder, ".kamlang");
   g_autofree char *meta_path = kam_shared_cache_path (address, folder, ".json");
@@ -1768,19 +1987,28 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
   if (!json_parser_load_from_file (parser, meta_path, error))
     return NULL;
   meta = json_node_get_object (json_parser_get_root (parser));
-  if (meta == NULL || g_strcmp0 (json_object_get_string_member_with_default (meta, "address", NULL), address) != 0)
+  if (meta == NULL
+      || g_strcmp0 (json_object_get_string_member_with_default (meta, "address", NULL), address)
+             != 0)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("There is no copy of this shared dataset here."));
+      g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND,
+                   _ ("There is no copy of this shared dataset here."));
       return NULL;
     }
   self->snapshot = g_strdup (json_object_get_string_member_with_default (meta, "snapshot", NULL));
   if ((self->dataset = kam_dataset_load_file (data_file, NULL, error)) == NULL)
     return NULL;
+  watch (self);
   table = kam_dataset_get_figures (self->dataset);
+  /* (figures added here have no tie: each is looked at by the next save) */
+  for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)
+    g_hash_table_add (self->touched, GUINT_TO_POINTER (kam_figure_table_get_id (table, r)));
   figures = json_object_get_array_member (meta, "figures");
-  if (figures == NULL || json_array_get_length (figures) != kam_figure_table_get_n_rows (table) || self->snapshot == NULL)
+  if (figures == NULL || json_array_get_length (figures) != kam_figure_table_get_n_rows (table)
+      || self->snapshot == NULL)
     {
-      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The copy of this shared dataset is damaged."));
+      g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
+                   _ ("The copy of this shared dataset is damaged."));
       return NULL;
     }
   for (guint r = 0; r < json_array_get_length (figures); r++)
@@ -1799,7 +2027,8 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
           if (row_from_object (self->dataset, json_array_get_object_element (tie, 2), &base))
             row = base;
         }
-      tie_figure (self, kam_figure_table_get_id (table, r), db_id, json_array_get_int_element (tie, 1), &row);
+      tie_figure (self, kam_figure_table_get_id (table, r), db_id,
+                  json_array_get_int_element (tie, 1), &row);
     }
   deleted = json_object_get_array_member (meta, "deleted");
   for (guint i = 0; deleted != NULL && i < json_array_get_length (deleted); i++)
@@ -1808,7 +2037,8 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
       KamFigureRow none = { NULL, 0, "", NAN, NULL, NULL };
 
       /* (ids no figure has: their deletion is sent as a change) */
-      tie_figure (self, fake--, json_array_get_int_element (tie, 0), json_array_get_int_element (tie, 1), &none);
+      tie_figure (self, fake--, json_array_get_int_element (tie, 0),
+                  json_array_get_int_element (tie, 1), &none);
     }
   items = json_object_get_array_member (meta, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
@@ -1821,7 +2051,9 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
       item->id = json_object_get_int_member_with_default (o, "id", 0);
       item->version = json_object_get_int_member_with_default (o, "version", 0);
       item->json = g_strdup (json_object_get_string_member_with_default (o, "json", NULL));
-      g_hash_table_insert (self->items, g_strdup (json_object_get_string_member_with_default (o, "whole-key", "")), item);
+      g_hash_table_insert (
+          self->items, g_strdup (json_object_get_string_member_with_default (o, "whole-key", "")),
+          item);
     }
   /* what the file says is the dataset as it was here: saved, but for the
    * changes the ties know */

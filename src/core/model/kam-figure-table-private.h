@@ -21,6 +21,9 @@ typedef struct
 void kam_saved_figures_free (KamSavedFigure *saved, guint n);
 
 KamFigureTable *_kam_figure_table_new (void);
+/* Every row appended, removed, restored or changed from now on has its id
+ * added to touched (a set of GUINT_TO_POINTER ids, not owned); NULL stops. */
+void _kam_figure_table_watch (KamFigureTable *self, GHashTable *touched);
 /* Appends rows with new ids (written to ids_out when not NULL). */
 void _kam_figure_table_append (KamFigureTable *self, const KamFigureRow *rows, guint n,
                                guint32 *ids_out);

@@ -17,19 +17,20 @@ struct _KamFigureTable
 {
   GObject parent_instance;
 
-  GArray *ids;        /* guint32, ascending */
-  GArray *years;      /* gint16 */
-  GArray *values;     /* double, NAN when unknown */
-  GArray *countries;  /* const char *, interned */
-  GArray *indicators; /* const char *, interned */
-  GArray *sources;    /* const char *, interned */
-  GArray *notes;      /* char *, owned */
-  GArray *qualifiers; /* guint8 */
+  GArray *ids;                         /* guint32, ascending */
+  GArray *years;                       /* gint16 */
+  GArray *values;                      /* double, NAN when unknown */
+  GArray *countries;                   /* const char *, interned */
+  GArray *indicators;                  /* const char *, interned */
+  GArray *sources;                     /* const char *, interned */
+  GArray *notes;                       /* char *, owned */
+  GArray *qualifiers;                  /* guint8 */
   GArray *members[KAM_MAX_DIMENSIONS]; /* guint16, NULL while all are the total */
   KamFigureIndex *index;
   guint32 next_id;
   guint64 stamp;
-  GHashTable *live;   /* id -> KamFigure (not owned) */
+  GHashTable *live;    /* id -> KamFigure (not owned) */
+  GHashTable *touched; /* (nullable, not owned) a watcher's set: ids of rows changed */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -144,6 +145,19 @@ _kam_figure_table_new (void)
   return g_object_new (KAM_TYPE_FIGURE_TABLE, NULL);
 }
 
+void
+_kam_figure_table_watch (KamFigureTable *self, GHashTable *touched)
+{
+  self->touched = touched;
+}
+
+static void
+touch (KamFigureTable *self, guint32 id)
+{
+  if (self->touched != NULL)
+    g_hash_table_add (self->touched, GUINT_TO_POINTER (id));
+}
+
 guint
 kam_figure_table_get_n_rows (KamFigureTable *self)
 {
@@ -163,7 +177,7 @@ kam_figure_table_find_row (KamFigureTable *self, guint id)
   guint lo = 0, hi;
 
   g_return_val_if_fail (KAM_IS_FIGURE_TABLE (self), -1);
-  ids = (const guint32 *) self->ids->data;
+  ids = (const guint32 *)self->ids->data;
   hi = self->ids->len;
   while (lo < hi)
     {
@@ -173,10 +187,11 @@ kam_figure_table_find_row (KamFigureTable *self, guint id)
       else
         hi = mid;
     }
-  return (lo < self->ids->len && ids[lo] == id) ? (int) lo : -1;
+  return (lo < self->ids->len && ids[lo] == id) ? (int)lo : -1;
 }
 
-#define ROW_CHECK(val) g_return_val_if_fail (KAM_IS_FIGURE_TABLE (self) && row < self->ids->len, val)
+#define ROW_CHECK(val)                                                                             \
+  g_return_val_if_fail (KAM_IS_FIGURE_TABLE (self) && row < self->ids->len, val)
 
 guint
 kam_figure_table_get_id (KamFigureTable *self, guint row)
@@ -275,50 +290,50 @@ kam_figure_table_get_stamp (KamFigureTable *self)
 const gint16 *
 kam_figure_table_get_years (KamFigureTable *self)
 {
-  return (const gint16 *) self->years->data;
+  return (const gint16 *)self->years->data;
 }
 
 const double *
 kam_figure_table_get_values (KamFigureTable *self)
 {
-  return (const double *) self->values->data;
+  return (const double *)self->values->data;
 }
 
 const char *const *
 kam_figure_table_get_countries (KamFigureTable *self)
 {
-  return (const char *const *) self->countries->data;
+  return (const char *const *)self->countries->data;
 }
 
 const char *const *
 kam_figure_table_get_indicators (KamFigureTable *self)
 {
-  return (const char *const *) self->indicators->data;
+  return (const char *const *)self->indicators->data;
 }
 
 const char *const *
 kam_figure_table_get_sources (KamFigureTable *self)
 {
-  return (const char *const *) self->sources->data;
+  return (const char *const *)self->sources->data;
 }
 
 const char *const *
 kam_figure_table_get_notes (KamFigureTable *self)
 {
-  return (const char *const *) self->notes->data;
+  return (const char *const *)self->notes->data;
 }
 
 const guint8 *
 kam_figure_table_get_qualifiers (KamFigureTable *self)
 {
-  return (const guint8 *) self->qualifiers->data;
+  return (const guint8 *)self->qualifiers->data;
 }
 
 const guint16 *
 kam_figure_table_get_member_column (KamFigureTable *self, guint dimension)
 {
   g_return_val_if_fail (dimension < KAM_MAX_DIMENSIONS, NULL);
-  return self->members[dimension] ? (const guint16 *) self->members[dimension]->data : NULL;
+  return self->members[dimension] ? (const guint16 *)self->members[dimension]->data : NULL;
 }
 
 KamFigureIndex *
@@ -367,7 +382,7 @@ move_row (GArray **cols, guint n_cols, guint to, guint from)
   for (guint c = 0; c < n_cols; c++)
     {
       guint size = g_array_get_element_size (cols[c]);
-      memcpy (cols[c]->data + (gsize) to * size, cols[c]->data + (gsize) from * size, size);
+      memcpy (cols[c]->data + (gsize)to * size, cols[c]->data + (gsize)from * size, size);
     }
 }
 
@@ -399,7 +414,7 @@ typedef struct
 static const char *
 intern_cached (InternCache *cache, const char *s)
 {
-  guint slot = (guint) (((gsize) s >> 3) & 63);
+  guint slot = (guint)(((gsize)s >> 3) & 63);
 
   if (s == NULL)
     return NULL;
@@ -418,8 +433,7 @@ dup_note (const char *s)
 }
 
 void
-_kam_figure_table_append (KamFigureTable *self, const KamFigureRow *rows, guint n,
-                          guint32 *ids_out)
+_kam_figure_table_append (KamFigureTable *self, const KamFigureRow *rows, guint n, guint32 *ids_out)
 {
   guint old_len = self->ids->len;
   InternCache cache = { { NULL } };
@@ -449,6 +463,7 @@ _kam_figure_table_append (KamFigureTable *self, const KamFigureRow *rows, guint 
       g_array_append_val (self->sources, source);
       g_array_append_val (self->notes, note);
       g_array_append_val (self->qualifiers, qualifier);
+      touch (self, id);
       if (ids_out != NULL)
         ids_out[i] = id;
     }
@@ -468,7 +483,7 @@ kam_saved_figures_free (KamSavedFigure *saved, guint n)
   if (saved == NULL)
     return;
   for (guint i = 0; i < n; i++)
-    g_free ((char *) saved[i].row.note);
+    g_free ((char *)saved[i].row.note);
   g_free (saved);
 }
 
@@ -483,8 +498,7 @@ notify_present (KamFigureTable *self, guint32 id)
 }
 
 void
-_kam_figure_table_remove (KamFigureTable *self, const guint32 *ids, guint n,
-                          KamSavedFigure *saved)
+_kam_figure_table_remove (KamFigureTable *self, const guint32 *ids, guint n, KamSavedFigure *saved)
 {
   guint len = self->ids->len;
   guint first = G_MAXUINT, last = 0, out = 0, k = 0;
@@ -503,6 +517,7 @@ _kam_figure_table_remove (KamFigureTable *self, const guint32 *ids, guint n,
           KamSavedFigure *s = &saved[k];
 
           s->id = id;
+          touch (self, id);
           kam_figure_table_get_row (self, i, &s->row);
           /* The note moves into the saved row, which now owns it. */
           first = MIN (first, i);
@@ -530,7 +545,7 @@ _kam_figure_table_restore (KamFigureTable *self, const KamSavedFigure *saved, gu
 {
   guint old_len = self->ids->len, new_len = old_len + n;
   guint first = G_MAXUINT, last = 0;
-  int i = (int) old_len - 1, k = (int) n - 1;
+  int i = (int)old_len - 1, k = (int)n - 1;
   GArray *cols[MAX_COLUMNS];
   guint n_cols;
 
@@ -546,13 +561,14 @@ _kam_figure_table_restore (KamFigureTable *self, const KamSavedFigure *saved, gu
   resize_all (self, new_len);
 
   /* Merge from the end, as both the table and saved are sorted by id. */
-  for (int out = (int) new_len - 1; out >= 0; out--)
+  for (int out = (int)new_len - 1; out >= 0; out--)
     {
       if (k >= 0 && (i < 0 || saved[k].id > COL (self->ids, guint32, i)))
         {
           const KamSavedFigure *s = &saved[k--];
 
           COL (self->ids, guint32, out) = s->id;
+          touch (self, s->id);
           COL (self->years, gint16, out) = s->row.year;
           COL (self->values, double, out) = s->row.value;
           COL (self->countries, const char *, out) = s->row.country;
@@ -563,8 +579,8 @@ _kam_figure_table_restore (KamFigureTable *self, const KamSavedFigure *saved, gu
           for (guint d = 0; d < KAM_MAX_DIMENSIONS; d++)
             if (self->members[d] != NULL)
               COL (self->members[d], guint16, out) = s->row.members[d];
-          first = (guint) out;
-          last = MAX (last, (guint) out);
+          first = (guint)out;
+          last = MAX (last, (guint)out);
         }
       else
         move_row (cols, n_cols, out, i--);
@@ -598,8 +614,8 @@ _kam_figure_table_set_field (KamFigureTable *self, guint row, KamFigureField fie
       COL (self->indicators, const char *, row) = intern_or_null (src->indicator);
       break;
     case KAM_FIGURE_FIELD_VALUE:
-      known_changed = kam_value_is_known (COL (self->values, double, row))
-                      != kam_value_is_known (src->value);
+      known_changed
+          = kam_value_is_known (COL (self->values, double, row)) != kam_value_is_known (src->value);
       COL (self->values, double, row) = src->value;
       break;
     case KAM_FIGURE_FIELD_SOURCE:
@@ -622,6 +638,7 @@ _kam_figure_table_set_field (KamFigureTable *self, guint row, KamFigureField fie
     }
   _kam_figure_index_add (self->index, row);
   self->stamp++;
+  touch (self, COL (self->ids, guint32, row));
 
   figure = g_hash_table_lookup (self->live, GUINT_TO_POINTER (COL (self->ids, guint32, row)));
   if (figure != NULL)
