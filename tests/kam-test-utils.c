@@ -84,7 +84,7 @@ kam_test_without_figures (KamDataset *dataset)
       guint id = kam_figure_table_get_id (table, i);
       g_array_append_val (ids, id);
     }
-  kam_dataset_remove_figures (copy, (guint *) ids->data, ids->len);
+  kam_dataset_remove_figures (copy, (guint *) ids->data, ids->len, NULL);
   return copy;
 }
 

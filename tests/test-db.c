@@ -27,6 +27,23 @@
 
 static int run_kamlang_out (const char *const *args, char **out, char **err);
 
+/* A folder of files (a test's copies), and the folder. */
+static void
+remove_folder (const char *folder)
+{
+  GDir *dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_remove (path);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (folder);
+}
+
 static char *
 text_of (KamDataset *dataset)
 {
@@ -553,11 +570,11 @@ test_only_changes (void)
   /* deleted, undone: nothing; deleted again and added again with its key */
   kam_figure_table_get_row (table, (guint)kam_figure_table_find_row (table, women), &row);
   row.note = g_strdup (row.note);
-  kam_dataset_remove_figures (dataset, &women, 1);
+  kam_dataset_remove_figures (dataset, &women, 1, NULL);
   g_assert_cmpuint (kam_shared_count_changes (a), ==, 2);
   g_assert_true (kam_dataset_undo (dataset));
   g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
-  kam_dataset_remove_figures (dataset, &women, 1);
+  kam_dataset_remove_figures (dataset, &women, 1, NULL);
   row.value = 2800;
   added = kam_dataset_add_figure (dataset, &row, &error);
   g_assert_no_error (error);
@@ -651,7 +668,7 @@ test_own_edits_on_top (void)
       kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023), 2, NULL));
   g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (a), &added, NULL), >, 0);
   korea = figure_of (kam_shared_get_dataset (a), "KOR", 2023);
-  kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1);
+  kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1, NULL);
   g_assert_true (kam_shared_save (a, "three changes", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (kam_shared_update (b, &n, &error));
@@ -698,7 +715,7 @@ test_own_edits_on_top (void)
         kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2024), 5100,
         NULL));
     g_assert_true (kam_shared_save (a, NULL, NULL, NULL));
-    kam_dataset_remove_figures (kam_shared_get_dataset (c), &mys, 1);
+    kam_dataset_remove_figures (kam_shared_get_dataset (c), &mys, 1, NULL);
     g_assert_false (kam_shared_save (c, NULL, &conflicts, NULL));
     g_assert_cmpuint (conflicts->len, ==, 1);
     g_assert_nonnull (strstr (((KamConflict *)g_ptr_array_index (conflicts, 0))->theirs, "5100"));
@@ -873,6 +890,8 @@ test_roles (void)
   as_reader = g_strdup_printf ("%s user=reader", address);
   editor = kam_shared_open (as_editor, &error);
   g_assert_no_error (error);
+  g_assert_null (kam_shared_get_limits_text (editor)); /* (an editor of everything) */
+  g_assert_true (kam_dataset_may_change_lists (kam_shared_get_dataset (editor)));
   g_assert_true (kam_dataset_set_figure_value (
       kam_shared_get_dataset (editor), figure_of (kam_shared_get_dataset (editor), "KOR", 2023),
       9801, NULL));
@@ -889,6 +908,35 @@ test_roles (void)
   reader = kam_shared_open (as_reader, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (value_here (kam_shared_get_dataset (reader), "KOR", 2023), ==, 9801);
+  /* the window knows: a reader's edits are refused here, with why */
+  g_assert_cmpstr (kam_shared_get_limits_text (reader), ==, "The server lets reader read this dataset, not change it.");
+  g_assert_false (kam_dataset_may_change_figure (kam_shared_get_dataset (reader),
+                                                 figure_of (kam_shared_get_dataset (reader), "KOR", 2023)));
+  g_assert_false (kam_dataset_set_figure_value (
+      kam_shared_get_dataset (reader), figure_of (kam_shared_get_dataset (reader), "KOR", 2023), 1,
+      &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "South Korea 2023"));
+  g_clear_error (&error);
+  g_assert_false (kam_dataset_set_title (kam_shared_get_dataset (reader), "Mine"));
+  g_assert_cmpuint (kam_shared_count_changes (reader), ==, 0);
+  /* the copy kept for offline work knows it too */
+  {
+    g_autofree char *folder = g_dir_make_tmp ("kamlang-rights-XXXXXX", NULL);
+    g_autoptr (KamShared) copy = NULL;
+
+    g_assert_true (kam_shared_write_cache (reader, folder, &error));
+    g_assert_no_error (error);
+    copy = kam_shared_open_cache (as_reader, NULL, folder, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kam_shared_get_limits_text (copy), ==, kam_shared_get_limits_text (reader));
+    g_assert_false (kam_dataset_set_figure_value (
+        kam_shared_get_dataset (copy), figure_of (kam_shared_get_dataset (copy), "KOR", 2023), 1, NULL));
+    remove_folder (folder);
+  }
+  /* and when it does not (rights taken away after it read them), the server
+   * refuses: said, and the edit kept */
+  kam_dataset_set_limits (kam_shared_get_dataset (reader), NULL);
   g_assert_true (kam_dataset_set_figure_value (
       kam_shared_get_dataset (reader), figure_of (kam_shared_get_dataset (reader), "KOR", 2023), 1,
       NULL));
@@ -947,11 +995,46 @@ test_province_editor (void)
           theirs_id = kam_figure_table_get_id (table, r);
       }
   /* its own province: saved */
+  g_assert_cmpstr (kam_shared_get_limits_text (editor), ==, "The server lets kh12 change only the figures of Phnom Penh.");
+  g_assert_true (kam_dataset_may_change_figure (kam_shared_get_dataset (editor), mine_id));
+  g_assert_false (kam_dataset_may_change_figure (kam_shared_get_dataset (editor), theirs_id));
   g_assert_true (
       kam_dataset_set_figure_value (kam_shared_get_dataset (editor), mine_id, 120, NULL));
   g_assert_true (kam_shared_save (editor, "Kampot's figure", NULL, &error));
   g_assert_no_error (error);
-  /* another province's: refused, said, kept */
+  /* another province's: refused here, with why; nor moved into its province,
+   * nor added, nor deleted; nor the lists */
+  g_assert_false (kam_dataset_set_figure_value (kam_shared_get_dataset (editor), theirs_id, 999, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "Thailand 2030"));
+  g_assert_nonnull (strstr (error->message, "only the figures of Phnom Penh"));
+  g_clear_error (&error);
+  {
+    KamFigureRow moved = mine;
+
+    moved.members[province] = theirs.members[province];
+    g_assert_false (kam_dataset_set_figure_field (kam_shared_get_dataset (editor), mine_id, KAM_FIGURE_FIELD_MEMBERS,
+                                                  &moved, NULL));
+    moved.year = 2031;
+    g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (editor), &moved, NULL), ==, 0);
+    moved.members[province] = mine.members[province];
+    g_assert_cmpuint (kam_dataset_add_figure (kam_shared_get_dataset (editor), &moved, NULL), >, 0);
+    g_assert_true (kam_dataset_undo (kam_shared_get_dataset (editor)));
+  }
+  g_assert_false (kam_dataset_remove_figures (kam_shared_get_dataset (editor), &theirs_id, 1, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  {
+    g_autoptr (KamCountry) country = kam_country_new ("FJI");
+
+    g_assert_false (kam_dataset_add_country (kam_shared_get_dataset (editor), country, &error));
+    g_assert_error (error, KAM_ERROR, KAM_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (kam_shared_count_changes (editor), ==, 0);
+  /* a client that does not know (rights changed after reading them): the
+   * server refuses, said, kept */
+  kam_dataset_set_limits (kam_shared_get_dataset (editor), NULL);
   g_assert_true (
       kam_dataset_set_figure_value (kam_shared_get_dataset (editor), theirs_id, 999, NULL));
   g_assert_false (kam_shared_save (editor, NULL, NULL, &error));
@@ -1007,7 +1090,7 @@ test_offline_copy (void)
   korea = figure_of (kam_shared_get_dataset (a), "KOR", 2023);
   g_assert_true (kam_dataset_set_figure_value (
       kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023), 4100, NULL));
-  kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1);
+  kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1, NULL);
   g_assert_true (kam_shared_write_cache (a, folder, &error));
   g_assert_no_error (error);
   g_clear_pointer (&a, kam_shared_free);
@@ -1048,19 +1131,7 @@ test_offline_copy (void)
       "SELECT value || ',' || (SELECT count (*) FROM kamlang.figures WHERE country = 'KOR')"
       " FROM kamlang.figures WHERE country = 'MYS'");
   g_assert_cmpstr (value, ==, "4100,1");
-  {
-    GDir *dir = g_dir_open (folder, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (folder, name, NULL);
-        g_remove (path);
-      }
-    if (dir != NULL)
-      g_dir_close (dir);
-    g_rmdir (folder);
-  }
+  remove_folder (folder);
 }
 
 typedef struct

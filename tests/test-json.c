@@ -149,7 +149,7 @@ test_snapshot_outlives_edits (void)
   g_assert_cmpint (kam_dataset_add_member (dataset, sex, "other", "Other", NULL, NULL), >, 0);
   g_assert_true (kam_dataset_set_title (dataset, "Another title"));
   last = kam_figure_table_get_id (table, n - 1);
-  kam_dataset_remove_figures (dataset, &last, 1);
+  kam_dataset_remove_figures (dataset, &last, 1, NULL);
   edited = kam_dataset_to_data (dataset, NULL);
   g_assert_cmpstr (edited, !=, before);
   g_object_unref (dataset);

@@ -207,7 +207,7 @@ test_remove_undo_restores_positions (void)
   remove[0] = ids[4];
   remove[1] = ids[1];
   g_signal_connect (table, "items-changed", G_CALLBACK (items_changed_cb), log);
-  kam_dataset_remove_figures (dataset, remove, 2);
+  kam_dataset_remove_figures (dataset, remove, 2, NULL);
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 4);
   g_assert_cmpint (kam_figure_table_get_year (table, 1), ==, 2012);
   /* one change covering rows 1..4, which became rows 1..2 */
@@ -409,12 +409,12 @@ test_figure_objects_follow_rows (void)
   g_autoptr (KamFigure) again = g_list_model_get_item (G_LIST_MODEL (table), 1);
 
   g_assert_true (fb == again); /* one row object per live row */
-  kam_dataset_remove_figures (dataset, &a, 1);
+  kam_dataset_remove_figures (dataset, &a, 1, NULL);
   /* The row moved up; its object still shows it. */
   g_assert_cmpuint (kam_figure_get_id (fb), ==, b);
   g_assert_cmpint (kam_figure_get_row (fb), ==, 0);
   g_assert_cmpint (kam_figure_get_year (fb), ==, 2021);
-  kam_dataset_remove_figures (dataset, &b, 1);
+  kam_dataset_remove_figures (dataset, &b, 1, NULL);
   g_assert_false (kam_figure_is_present (fb));
   g_assert_true (kam_dataset_undo (dataset));
   g_assert_true (kam_figure_is_present (fb));

@@ -121,7 +121,7 @@ random_edit (KamDataset *dataset, guint serial)
         if (ids[0] == 0)
           return FALSE;
         /* the same figure twice is fine: it is removed once */
-        kam_dataset_remove_figures (dataset, ids, n);
+        kam_dataset_remove_figures (dataset, ids, n, NULL);
         return TRUE;
       }
     case 8:

@@ -78,7 +78,7 @@ test_round_trip (void)
       g_array_append_val (before, row);
       g_array_append_val (ids, id);
     }
-  kam_dataset_remove_figures (dataset, (guint *) ids->data, ids->len);
+  kam_dataset_remove_figures (dataset, (guint *) ids->data, ids->len, NULL);
   g_assert_cmpuint (kam_figure_table_get_n_rows (table), ==, 0);
   if (!kam_table_import_file (dataset, path, "Figures", NULL, NULL, &added, NULL, &error))
     g_error ("%s", error->message);

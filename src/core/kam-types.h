@@ -107,6 +107,7 @@ typedef enum
   KAM_ERROR_BUSY,       /* the document is being saved */
   KAM_ERROR_SERVER,     /* the database server could not be reached, or refused */
   KAM_ERROR_PASSWORD,   /* the database server asks for a password, or another one */
+  KAM_ERROR_READ_ONLY,  /* the user may not change this (a shared dataset's role) */
 } KamError;
 
 /* Enum <-> file-format nick helpers (the nicks are the strings of the file format). */

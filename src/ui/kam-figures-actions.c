@@ -58,6 +58,7 @@ _kam_figures_delete_selected (GtkWidget *widget, const char *action, GVariant *p
   KamFiguresView *self = KAM_FIGURES_VIEW (widget);
   g_autoptr (GArray) ids = NULL;
   g_autofree char *title = NULL;
+  g_autoptr (GError) error = NULL;
   AdwToast *toast;
 
   if (self->dataset == NULL)
@@ -65,7 +66,11 @@ _kam_figures_delete_selected (GtkWidget *widget, const char *action, GVariant *p
   ids = _kam_figures_selected_ids (self);
   if (ids->len == 0)
     return;
-  kam_dataset_remove_figures (self->dataset, (guint *) ids->data, ids->len);
+  if (!kam_dataset_remove_figures (self->dataset, (guint *) ids->data, ids->len, &error))
+    {
+      kam_show_toast (widget, adw_toast_new (error->message));
+      return;
+    }
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure deleted",
                                         "%u figures deleted", ids->len), ids->len);
   toast = adw_toast_new (title);

@@ -114,7 +114,7 @@ fuzz_bundled_without_figures (void)
           guint id = kam_figure_table_get_id (table, i);
           g_array_append_val (ids, id);
         }
-      kam_dataset_remove_figures (dataset, (guint *) ids->data, ids->len);
+      kam_dataset_remove_figures (dataset, (guint *) ids->data, ids->len, NULL);
       kam_dataset_mark_saved (dataset);
     }
   return dataset;

@@ -156,6 +156,20 @@ static const char *const migrations[] = {
   "      countries = excluded.countries;"
   "END $$;"
   "UPDATE kamlang.schema_version SET version = 3;",
+
+  /* 4: what the connected role may change, for the client to show (the
+   * grants themselves stay hidden from the roles): some figures, the lists,
+   * and the limits of its figures (NULL: none) */
+  "CREATE FUNCTION kamlang.my_rights (OUT figures boolean, OUT lists boolean, OUT provinces text[],"
+  "  OUT countries text[]) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$"
+  "  WITH me AS (SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role (session_user, c.relowner, 'MEMBER') AS all_rows"
+  "              FROM pg_roles r, pg_class c WHERE r.rolname = session_user AND c.oid = 'kamlang.figures'::regclass)"
+  "  SELECT has_table_privilege (session_user, 'kamlang.figures', 'UPDATE') AND (me.all_rows OR coalesce (g.editor, false)),"
+  "         has_table_privilege (session_user, 'kamlang.items', 'UPDATE'),"
+  "         CASE WHEN me.all_rows THEN NULL ELSE g.provinces END,"
+  "         CASE WHEN me.all_rows THEN NULL ELSE g.countries END"
+  "  FROM me LEFT JOIN kamlang.grants g ON g.role = session_user $$;"
+  "UPDATE kamlang.schema_version SET version = 4;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KAM_DB_SCHEMA_VERSION);

@@ -35,7 +35,7 @@ G_BEGIN_DECLS
  * (postgresql://user@host/db?sslmode=require) or key=value words
  * (service=mlvt, host=… dbname=…). */
 
-#define KAM_DB_SCHEMA_VERSION 3
+#define KAM_DB_SCHEMA_VERSION 4
 
 /* Whether a dataset's name is a server's address rather than a file. */
 gboolean kam_db_is_address (const char *text);

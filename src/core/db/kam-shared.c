@@ -57,6 +57,10 @@ struct _KamShared
                              * here (the table's watch) or ties changed; the rest are
                              * as the server has them, so a save looks at these only */
   char *snapshot;           /* what the last read saw */
+  /* what the role may change, as the server said (kamlang.my_rights) */
+  gboolean limited, may_figures, may_lists;
+  GStrv provinces, countries; /* (nullable) */
+  char *role, *limits_text;
 };
 
 void
@@ -346,6 +350,142 @@ watch (KamShared *self)
   _kam_figure_table_watch (kam_dataset_get_figures (self->dataset), self->touched);
 }
 
+/* ---- what the role may change ------------------------------------------------------ */
+
+static GStrv
+strv_from_json (const char *json)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return NULL;
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i)))
+      g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  return g_strv_builder_end (builder);
+}
+
+/* Names, "A, B and C", of the codes given, as the list names them. */
+static char *
+names_of (GStrv codes, const char *(*name_of) (KamDataset *dataset, const char *code, gpointer data),
+          KamDataset *dataset, gpointer data)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint n = g_strv_length (codes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = name_of (dataset, codes[i], data);
+
+      if (i > 0)
+        g_string_append (text, i + 1 == n ? _(" and ") : _(", "));
+      g_string_append (text, name != NULL ? name : codes[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+country_name (KamDataset *dataset, const char *code, gpointer data)
+{
+  return kam_dataset_get_country_label (dataset, code);
+}
+
+static const char *
+province_name (KamDataset *dataset, const char *code, gpointer data)
+{
+  KamDimension *dimension = data;
+
+  for (guint m = 0; dimension != NULL && m < kam_dimension_get_n_members (dimension); m++)
+    if (g_strcmp0 (kam_dimension_get_member_code (dimension, m), code) == 0)
+      return kam_dimension_get_member_label (dimension, m);
+  return NULL;
+}
+
+/* The role's rights, as the dataset's limits and their words. */
+static void
+apply_limits (KamShared *self)
+{
+  KamDimension *province = NULL;
+  g_autofree char *what = NULL;
+  KamLimits limits = { 0 };
+
+  g_clear_pointer (&self->limits_text, g_free);
+  if (!self->limited)
+    {
+      kam_dataset_set_limits (self->dataset, NULL);
+      return;
+    }
+  for (guint d = 0; d < kam_dataset_get_n_dimensions (self->dataset); d++)
+    if (g_strcmp0 (kam_dimension_get_id (kam_dataset_get_dimension (self->dataset, d)), "province") == 0)
+      province = kam_dataset_get_dimension (self->dataset, d);
+  if (!self->may_figures)
+    self->limits_text = g_strdup_printf (_("The server lets %s read this dataset, not change it."), self->role);
+  else if (self->provinces != NULL || self->countries != NULL)
+    {
+      g_autofree char *places = self->provinces ? names_of (self->provinces, province_name, self->dataset, province) : NULL;
+      g_autofree char *countries = self->countries ? names_of (self->countries, country_name, self->dataset, NULL) : NULL;
+
+      if (places != NULL && countries != NULL)
+        /* TRANSLATORS: "the figures of Kampong Cham for Thailand and Japan" */
+        what = g_strdup_printf (_("%s for %s"), places, countries);
+      else
+        what = g_strdup (places != NULL ? places : countries);
+      self->limits_text = g_strdup_printf (_("The server lets %s change only the figures of %s."), self->role, what);
+    }
+  else
+    self->limits_text = g_strdup_printf (_("The server lets %s change the figures, not the countries, indicators, sources,"
+                                           " breakdowns or agreements."),
+                                         self->role);
+  limits.figures = self->may_figures;
+  limits.lists = self->may_lists;
+  limits.countries = (const char *const *) self->countries;
+  limits.dimension = self->provinces != NULL ? "province" : NULL;
+  limits.members = (const char *const *) self->provinces;
+  limits.why = self->limits_text;
+  kam_dataset_set_limits (self->dataset, &limits);
+}
+
+/* Asks the server what this role may change (a schema before version 4
+ * cannot say: the server alone decides then). */
+static gboolean
+read_rights (KamShared *self, int version, GError **error)
+{
+  PGresult *result;
+
+  g_free (self->role);
+  self->role = g_strdup (PQuser (self->connection));
+  if (version < 4)
+    return TRUE;
+  result = _kam_db_run_with (self->connection,
+                             "SELECT figures, lists, array_to_json (provinces)::text, array_to_json (countries)::text"
+                             " FROM kamlang.my_rights ()",
+                             0, NULL, error);
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 1)
+    {
+      self->may_figures = g_str_equal (PQgetvalue (result, 0, 0), "t");
+      self->may_lists = g_str_equal (PQgetvalue (result, 0, 1), "t");
+      g_strfreev (self->provinces);
+      g_strfreev (self->countries);
+      self->provinces = PQgetisnull (result, 0, 2) ? NULL : strv_from_json (PQgetvalue (result, 0, 2));
+      self->countries = PQgetisnull (result, 0, 3) ? NULL : strv_from_json (PQgetvalue (result, 0, 3));
+      self->limited = !self->may_figures || !self->may_lists || self->provinces != NULL || self->countries != NULL;
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+const char *
+kam_shared_get_limits_text (KamShared *self)
+{
+  return self->limits_text;
+}
+
 KamShared *
 kam_shared_open (const char *address, GError **error)
 {
@@ -360,12 +500,14 @@ kam_shared_open_with_password (const char *address, const char *password, GError
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   gsize length = 0;
+  int version;
 
   if ((self->connection = _kam_db_connect_with (address, password, error)) == NULL)
     return NULL;
   if (!_kam_db_run (self->connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return NULL;
-  if (_kam_db_check_schema (self->connection, address, 1, error) < 0)
+  if ((version = _kam_db_check_schema (self->connection, address, 1, error)) < 0
+      || !read_rights (self, version, error))
     {
       _kam_db_rollback (self->connection);
       return NULL;
@@ -384,6 +526,7 @@ kam_shared_open_with_password (const char *address, const char *password, GError
       return NULL;
     }
   watch (self);
+  apply_limits (self);
 
   keep_items (self, read.items);
   self->snapshot = g_steal_pointer (&read.snapshot);
@@ -413,6 +556,10 @@ kam_shared_free (KamShared *self)
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_free (self->snapshot);
+  g_strfreev (self->provinces);
+  g_strfreev (self->countries);
+  g_free (self->role);
+  g_free (self->limits_text);
   g_free (self->address);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
@@ -1387,7 +1534,7 @@ kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **e
 
       untie_figure (self, conflict->figure);
       kam_dataset_begin_unrecorded (self->dataset);
-      kam_dataset_remove_figures (self->dataset, &id, 1);
+      kam_dataset_remove_figures (self->dataset, &id, 1, NULL);
       kam_dataset_end_unrecorded (self->dataset);
       return TRUE;
     }
@@ -1714,7 +1861,7 @@ kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_
             {
               untie_figure (self, figure);
               kam_dataset_begin_unrecorded (self->dataset);
-              kam_dataset_remove_figures (self->dataset, &figure, 1);
+              kam_dataset_remove_figures (self->dataset, &figure, 1, NULL);
               kam_dataset_end_unrecorded (self->dataset);
               changed++;
             }
@@ -1874,6 +2021,33 @@ kam_shared_cache_prepare (KamShared *self)
   json_builder_add_string_value (b, self->address);
   json_builder_set_member_name (b, "snapshot");
   json_builder_add_string_value (b, self->snapshot);
+  /* what the role may change, as the server last said */
+  json_builder_set_member_name (b, "rights");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "role");
+  json_builder_add_string_value (b, self->role);
+  json_builder_set_member_name (b, "limited");
+  json_builder_add_boolean_value (b, self->limited);
+  json_builder_set_member_name (b, "figures");
+  json_builder_add_boolean_value (b, self->may_figures);
+  json_builder_set_member_name (b, "lists");
+  json_builder_add_boolean_value (b, self->may_lists);
+  for (guint l = 0; l < 2; l++)
+    {
+      GStrv codes = l == 0 ? self->provinces : self->countries;
+
+      json_builder_set_member_name (b, l == 0 ? "provinces" : "countries");
+      if (codes == NULL)
+        json_builder_add_null_value (b);
+      else
+        {
+          json_builder_begin_array (b);
+          for (guint i = 0; codes[i] != NULL; i++)
+            json_builder_add_string_value (b, codes[i]);
+          json_builder_end_array (b);
+        }
+    }
+  json_builder_end_object (b);
   /* each figure's server row and version, in the cached dataset's order;
    * the base of a figure changed here, by its row */
   json_builder_set_member_name (b, "figures");
@@ -1999,6 +2173,23 @@ kam_shared_open_cache (const char *address, const char *password, const char *fo
   if ((self->dataset = kam_dataset_load_file (data_file, NULL, error)) == NULL)
     return NULL;
   watch (self);
+  if (json_object_has_member (meta, "rights") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (meta, "rights")))
+    {
+      JsonObject *rights = json_object_get_object_member (meta, "rights");
+
+      self->role = g_strdup (json_object_get_string_member_with_default (rights, "role", ""));
+      self->limited = json_object_get_boolean_member_with_default (rights, "limited", FALSE);
+      self->may_figures = json_object_get_boolean_member_with_default (rights, "figures", TRUE);
+      self->may_lists = json_object_get_boolean_member_with_default (rights, "lists", TRUE);
+      for (guint l = 0; l < 2; l++)
+        {
+          JsonNode *node = json_object_get_member (rights, l == 0 ? "provinces" : "countries");
+          g_autofree char *json = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_to_string (node, FALSE) : NULL;
+
+          *(l == 0 ? &self->provinces : &self->countries) = strv_from_json (json);
+        }
+      apply_limits (self);
+    }
   table = kam_dataset_get_figures (self->dataset);
   /* (figures added here have no tie: each is looked at by the next save) */
   for (guint r = 0; r < kam_figure_table_get_n_rows (table); r++)

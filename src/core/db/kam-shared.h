@@ -53,6 +53,9 @@ KamDataset *kam_shared_get_dataset (KamShared *self);
 /* Whether the connection for saves and updates is up (after a call fails:
  * whether the server went away, rather than refused). */
 gboolean kam_shared_get_connected (KamShared *self);
+/* What the server lets this role change, in words (NULL: everything); the
+ * dataset refuses the rest (kam_dataset_set_limits()). */
+const char *kam_shared_get_limits_text (KamShared *self);
 const char *kam_shared_get_address (KamShared *self);
 
 /* How many figures and items differ from what the server had when last

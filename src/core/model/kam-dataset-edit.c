@@ -35,6 +35,9 @@ kam_dataset_set_item_property (KamDataset *self, gpointer item, const char *prop
   PropCommand *command;
   g_auto (GValue) old_value = G_VALUE_INIT;
 
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
+
   g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
 
@@ -130,6 +133,9 @@ kam_dataset_add_country (KamDataset *self, KamCountry *country, GError **error)
 {
   const char *code = kam_country_get_code (country);
 
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
+
   if (!kam_country_code_is_valid (code))
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID,
@@ -146,6 +152,8 @@ kam_dataset_add_country (KamDataset *self, KamCountry *country, GError **error)
 gboolean
 kam_dataset_add_indicator (KamDataset *self, KamIndicator *indicator, GError **error)
 {
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
   if (!check_new_key (self, LIST_INDICATORS, kam_indicator_get_id (indicator), error))
     return FALSE;
   run_list (self, LIST_INDICATORS, indicator, TRUE, _("Add indicator"));
@@ -156,6 +164,9 @@ gboolean
 kam_dataset_add_source (KamDataset *self, KamSource *source, GError **error)
 {
   const char *date = kam_source_get_date (source);
+
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
 
   if (!check_new_key (self, LIST_SOURCES, kam_source_get_id (source), error))
     return FALSE;
@@ -187,6 +198,9 @@ kam_dataset_rename_source (KamDataset *self, KamSource *source, const char *id, 
   guint n_properties;
   g_autofree GParamSpec **properties = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n_properties);
   KamFigureRow src = { 0 };
+
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
 
   if (g_strcmp0 (id, old) == 0)
     return TRUE;
@@ -231,6 +245,9 @@ kam_dataset_add_agreement (KamDataset *self, KamAgreement *agreement, GError **e
 {
   static const char *const checked[] = { "country", "source", "signed" };
 
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
+
   for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
     {
       g_auto (GValue) v = G_VALUE_INIT;
@@ -254,6 +271,9 @@ gboolean
 kam_dataset_add_dimension (KamDataset *self, KamDimension *dimension, GError **error)
 {
   const char *id = kam_dimension_get_id (dimension);
+
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
 
   g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
   if (!kam_dimension_id_is_valid (id))
@@ -299,6 +319,8 @@ int
 kam_dataset_add_member (KamDataset *self, KamDimension *dimension, const char *code,
                         const char *name, const char *name_km, GError **error)
 {
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
   MemberCommand *command;
 
   g_return_val_if_fail (KAM_IS_DATASET (self), -1);
@@ -383,6 +405,9 @@ remove_keyed (KamDataset *self, ListKind list, gpointer item, KamFigureField fie
                                        ? agreements_using (self, agreement_property, key)
                                        : g_ptr_array_new ();
 
+  if (!_kam_dataset_check_lists (self, error))
+    return FALSE;
+
   if (_kam_dataset_lookup (self, list, key) != item)
     {
       g_set_error (error, KAM_ERROR, KAM_ERROR_NOT_FOUND, _("“%s” is not in this dataset."), key);
@@ -398,7 +423,7 @@ remove_keyed (KamDataset *self, ListKind list, gpointer item, KamFigureField fie
     }
 
   kam_dataset_begin_group (self, label);
-  kam_dataset_remove_figures (self, (const guint *) ids->data, ids->len);
+  kam_dataset_remove_figures (self, (const guint *) ids->data, ids->len, NULL); /* (lists may change: so may all) */
   for (guint i = 0; i < agreements->len; i++)
     {
       /* An agreement with a country removed goes too; one citing a removed
@@ -449,7 +474,7 @@ kam_dataset_remove_agreement (KamDataset *self, KamAgreement *agreement)
   guint position;
 
   g_return_if_fail (KAM_IS_DATASET (self));
-  if (!g_list_store_find (self->lists[LIST_AGREEMENTS], agreement, &position))
+  if (!g_list_store_find (self->lists[LIST_AGREEMENTS], agreement, &position) || !_kam_dataset_check_lists (self, NULL))
     return;
   run_list (self, LIST_AGREEMENTS, agreement, FALSE, _("Delete agreement"));
 }
@@ -486,6 +511,15 @@ kam_dataset_add_figures_full (KamDataset *self, const KamFigureRow *rows, guint 
   g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
   if (!_kam_dataset_check_rows (self, rows, n, bad_row, repeated_row, error))
     return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!_kam_dataset_check_row (self, &rows[i], error))
+      {
+        if (bad_row != NULL)
+          *bad_row = i;
+        if (repeated_row != NULL)
+          *repeated_row = G_MAXUINT;
+        return FALSE;
+      }
   if (n == 0)
     return TRUE;
 
@@ -606,6 +640,8 @@ kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
       return FALSE;
     }
   kam_figure_table_get_row (self->figures, row, &current);
+  if (!_kam_dataset_check_row (self, &current, error))
+    return FALSE;
   changed = current;
   copy_field (&changed, src, field);
   if (field == KAM_FIGURE_FIELD_NOTE)
@@ -617,7 +653,7 @@ kam_dataset_set_figure_field (KamDataset *self, guint id, KamFigureField field,
     }
   else if (row_field_equal (&current, &changed, field))
     return TRUE;
-  else if (!kam_dataset_validate_row (self, &changed, id, error))
+  else if (!kam_dataset_validate_row (self, &changed, id, error) || !_kam_dataset_check_row (self, &changed, error))
     return FALSE;
 
   command = _kam_command_alloc (&_kam_field_command_class, sizeof (FieldCommand),
@@ -689,26 +725,35 @@ compare_uint (gconstpointer a, gconstpointer b)
  * kam_dataset_remove_figures:
  * @ids: (array length=n): ids of the figures to remove; unknown ids are ignored
  *
- * Removes figures as one step.
+ * Removes figures as one step; none when one of them may not be changed
+ * (kam_dataset_set_limits()).
  */
-void
-kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n)
+gboolean
+kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n, GError **error)
 {
   FiguresCommand *command;
   g_autofree guint *sorted = NULL;
   guint kept = 0;
 
-  g_return_if_fail (KAM_IS_DATASET (self));
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
   if (n == 0)
-    return;
+    return TRUE;
   sorted = g_memdup2 (ids, n * sizeof (guint));
   qsort (sorted, n, sizeof (guint), compare_uint);
   for (guint i = 0; i < n; i++)
-    if ((kept == 0 || sorted[kept - 1] != sorted[i])
-        && kam_figure_table_find_row (self->figures, sorted[i]) >= 0)
+    {
+      int r = kam_figure_table_find_row (self->figures, sorted[i]);
+      KamFigureRow row;
+
+      if (r < 0 || (kept > 0 && sorted[kept - 1] == sorted[i]))
+        continue;
+      kam_figure_table_get_row (self->figures, (guint) r, &row);
+      if (!_kam_dataset_check_row (self, &row, error))
+        return FALSE;
       sorted[kept++] = sorted[i];
+    }
   if (kept == 0)
-    return;
+    return TRUE;
 
   command = _kam_command_alloc (&_kam_figures_command_class, sizeof (FiguresCommand),
                                 kept == 1 ? _("Delete figure") : _("Delete figures"));
@@ -718,6 +763,7 @@ kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n)
   for (guint i = 0; i < kept; i++)
     command->ids[i] = sorted[i];
   _kam_dataset_run (self, (KamCommand *) command);
+  return TRUE;
 }
 
 /**
@@ -744,6 +790,7 @@ void
 kam_dataset_begin_unrecorded (KamDataset *self)
 {
   g_return_if_fail (KAM_IS_DATASET (self));
+  self->unrecorded++;
   _kam_history_set_recording (self->history, FALSE);
 }
 
@@ -751,7 +798,9 @@ void
 kam_dataset_end_unrecorded (KamDataset *self)
 {
   g_return_if_fail (KAM_IS_DATASET (self));
-  _kam_history_set_recording (self->history, TRUE);
+  g_return_if_fail (self->unrecorded > 0);
+  self->unrecorded--;
+  _kam_history_set_recording (self->history, self->unrecorded == 0);
 }
 
 void

@@ -39,7 +39,20 @@ struct _KamDataset
   GHashTable *extra;
   guint format_version;       /* of the file it was read from; 0 for none */
   gboolean changed_pending;
+  guint unrecorded;           /* inside kam_dataset_begin_unrecorded () */
+  /* (nullable) kam_dataset_set_limits ()'s, copied */
+  struct
+  {
+    gboolean figures, lists;
+    GHashTable *countries;    /* (nullable) interned codes */
+    char *dimension;
+    GHashTable *members;      /* (nullable) codes */
+    char *why;
+  } *limits;
 };
+
+gboolean _kam_dataset_check_lists (KamDataset *self, GError **error);
+gboolean _kam_dataset_check_row (KamDataset *self, const KamFigureRow *row, GError **error);
 
 void _kam_dataset_load_country (KamDataset *self, KamCountry *country);
 void _kam_dataset_load_indicator (KamDataset *self, KamIndicator *indicator);

@@ -124,6 +124,7 @@ kam_dataset_finalize (GObject *object)
   g_free (self->title_km);
   g_free (self->description_km);
   g_hash_table_unref (self->extra);
+  kam_dataset_set_limits (self, NULL);
   G_OBJECT_CLASS (kam_dataset_parent_class)->finalize (object);
 }
 
@@ -859,4 +860,140 @@ GHashTable *
 _kam_dataset_get_extra (KamDataset *self)
 {
   return self->extra;
+}
+
+/* ---- what the user may change -------------------------------------------------- */
+
+static GHashTable *
+set_of (const char *const *texts)
+{
+  GHashTable *set;
+
+  if (texts == NULL)
+    return NULL;
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; texts[i] != NULL; i++)
+    g_hash_table_add (set, g_strdup (texts[i]));
+  return set;
+}
+
+/**
+ * kam_dataset_set_limits:
+ * @limits: (nullable): what may be changed; NULL: everything
+ *
+ * From now on, the edits beyond @limits are refused (KAM_ERROR_READ_ONLY);
+ * others' changes (kam_dataset_begin_unrecorded()) are not.
+ */
+void
+kam_dataset_set_limits (KamDataset *self, const KamLimits *limits)
+{
+  g_return_if_fail (KAM_IS_DATASET (self));
+  if (self->limits != NULL)
+    {
+      g_clear_pointer (&self->limits->countries, g_hash_table_unref);
+      g_clear_pointer (&self->limits->members, g_hash_table_unref);
+      g_free (self->limits->dimension);
+      g_free (self->limits->why);
+      g_clear_pointer (&self->limits, g_free);
+    }
+  if (limits == NULL)
+    return;
+  self->limits = g_malloc0 (sizeof *self->limits);
+  self->limits->figures = limits->figures;
+  self->limits->lists = limits->lists;
+  self->limits->countries = set_of (limits->countries);
+  self->limits->dimension = g_strdup (limits->dimension);
+  self->limits->members = limits->dimension != NULL ? set_of (limits->members) : NULL;
+  self->limits->why = g_strdup (limits->why);
+}
+
+gboolean
+kam_dataset_get_limited (KamDataset *self)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  return self->limits != NULL;
+}
+
+gboolean
+kam_dataset_may_change_lists (KamDataset *self)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  return self->limits == NULL || self->limits->lists;
+}
+
+/**
+ * kam_dataset_may_change_row:
+ *
+ * Whether a figure like @row may be added, changed or deleted here (as the
+ * server's row-level security would decide).
+ */
+gboolean
+kam_dataset_may_change_row (KamDataset *self, const KamFigureRow *row)
+{
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  if (self->limits == NULL)
+    return TRUE;
+  if (!self->limits->figures)
+    return FALSE;
+  if (self->limits->countries != NULL
+      && (row->country == NULL || !g_hash_table_contains (self->limits->countries, row->country)))
+    return FALSE;
+  if (self->limits->members != NULL)
+    {
+      /* (a dataset without that breakdown has no figure of those members) */
+      for (guint d = 0; d < kam_dataset_get_n_dimensions (self) && d < KAM_MAX_DIMENSIONS; d++)
+        {
+          KamDimension *dimension = kam_dataset_get_dimension (self, d);
+
+          if (g_strcmp0 (kam_dimension_get_id (dimension), self->limits->dimension) == 0)
+            return g_hash_table_contains (self->limits->members,
+                                          kam_dimension_get_member_code (dimension, row->members[d]));
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kam_dataset_may_change_figure (KamDataset *self, guint id)
+{
+  int r;
+  KamFigureRow row;
+
+  g_return_val_if_fail (KAM_IS_DATASET (self), FALSE);
+  if (self->limits == NULL)
+    return TRUE;
+  r = kam_figure_table_find_row (self->figures, id);
+  if (r < 0)
+    return FALSE;
+  kam_figure_table_get_row (self->figures, (guint) r, &row);
+  return kam_dataset_may_change_row (self, &row);
+}
+
+gboolean
+_kam_dataset_check_lists (KamDataset *self, GError **error)
+{
+  if (self->unrecorded > 0 || kam_dataset_may_change_lists (self))
+    return TRUE;
+  g_set_error (error, KAM_ERROR, KAM_ERROR_READ_ONLY, _("You may not change the dataset’s lists: %s"),
+               self->limits->why ? self->limits->why : "");
+  return FALSE;
+}
+
+gboolean
+_kam_dataset_check_row (KamDataset *self, const KamFigureRow *row, GError **error)
+{
+  g_autofree char *label = NULL;
+
+  if (self->unrecorded > 0 || kam_dataset_may_change_row (self, row))
+    return TRUE;
+  {
+    KamCountry *country = row->country ? _kam_dataset_lookup (self, LIST_COUNTRIES, row->country) : NULL;
+
+    label = g_strdup_printf ("%s %d", country ? kam_country_get_name (country) : row->country ? row->country : "",
+                             row->year);
+  }
+  g_set_error (error, KAM_ERROR, KAM_ERROR_READ_ONLY, _("You may not change the figure %s: %s"), g_strstrip (label),
+               self->limits->why ? self->limits->why : "");
+  return FALSE;
 }

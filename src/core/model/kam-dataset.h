@@ -107,7 +107,25 @@ gboolean kam_dataset_set_figure_value (KamDataset *self, guint id, double value,
  * dimension is set. */
 gboolean kam_dataset_set_figures_field (KamDataset *self, const guint *ids, guint n, KamFigureField field,
                                         guint dimension, const KamFigureRow *src, GError **error);
-void kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n);
+gboolean kam_dataset_remove_figures (KamDataset *self, const guint *ids, guint n, GError **error);
+
+/* What the user may change (a shared dataset's role, as the server grants
+ * it): the edits beyond it are refused, with why. */
+typedef struct
+{
+  gboolean figures;            /* some figures at least */
+  gboolean lists;              /* countries, indicators, sources, breakdowns, agreements, title */
+  const char *const *countries; /* (nullable) only the figures of these destinations */
+  const char *dimension;       /* (nullable) and of these members of this breakdown: */
+  const char *const *members;  /* (nullable) */
+  const char *why;             /* said with each refusal */
+} KamLimits;
+
+void kam_dataset_set_limits (KamDataset *self, const KamLimits *limits);
+gboolean kam_dataset_get_limited (KamDataset *self);
+gboolean kam_dataset_may_change_lists (KamDataset *self);
+gboolean kam_dataset_may_change_row (KamDataset *self, const KamFigureRow *row);
+gboolean kam_dataset_may_change_figure (KamDataset *self, guint id);
 
 void kam_dataset_begin_group (KamDataset *self, const char *label);
 void kam_dataset_end_group (KamDataset *self);
