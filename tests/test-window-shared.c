@@ -18,6 +18,7 @@
 #include "kam-shared.h"
 #include "kam-test-db.h"
 #include "kam-test-ui.h"
+#include "kam-choice-cell.h"
 
 /* A country's total on the server (a country of the test's own). */
 static char *
@@ -210,6 +211,63 @@ test_shared_window (void)
   close_window (window);
 }
 
+/* A role that may change only some figures (an attaché's destination):
+ * the state says so, the cells of the others take no typing and open no
+ * list, its own are edited as ever. */
+static void
+test_limited_role (void)
+{
+  g_autofree char *address = kam_test_db_new ();
+  g_autofree char *as_attache = NULL;
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  KamWindow *window = kam_window_new (NULL);
+  KamDataset *here;
+  GtkWidget *theirs, *mine, *their_country;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_free (kam_test_db_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'seoul')"
+                                      " THEN CREATE ROLE seoul LOGIN; END IF; END $$"));
+  g_free (kam_test_db_value (address, "SELECT kamlang.grant_role ('seoul', true, NULL, ARRAY['KOR'])"));
+  as_attache = g_strdup_printf ("%s user=seoul", address);
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, as_attache, NULL);
+  g_assert_true (wait_for (has_shared, window));
+  iterate ();
+  g_assert_true (label_matches (GTK_WIDGET (window), "Connected — some changes only", TRUE));
+  g_assert_cmpstr (kam_shared_get_limits_text (kam_window_get_shared (window)), ==,
+                   "The server lets seoul change only the figures of South Korea.");
+  here = kam_window_get_dataset (window);
+  show_figures (window);
+  theirs = find_cell (window, KAM_FIGURE_FIELD_VALUE, figure_of (here, "MYS"));
+  mine = find_cell (window, KAM_FIGURE_FIELD_VALUE, figure_of (here, "KOR"));
+  {
+    Search search = { GTK_WIDGET (window), KAM_TYPE_CHOICE_CELL, KAM_FIGURE_FIELD_COUNTRY, figure_of (here, "MYS"), NULL };
+
+    g_assert_true (wait_for (cell_exists, &search));
+    their_country = search.found;
+  }
+  g_assert_nonnull (theirs);
+  g_assert_nonnull (mine);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (theirs)));
+  g_assert_true (gtk_widget_has_css_class (theirs, "read-only"));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (mine)));
+  g_assert_true (KAM_IS_CHOICE_CELL (their_country));
+  g_assert_true (kam_choice_cell_get_read_only (KAM_CHOICE_CELL (their_country)));
+  /* typing on Malaysia's value changes nothing */
+  type_text (theirs, "5");
+  press_enter (theirs);
+  iterate ();
+  g_assert_cmpfloat (value_of (window, figure_of (here, "MYS")), ==, 4000);
+  g_assert_cmpuint (kam_shared_count_changes (kam_window_get_shared (window)), ==, 0);
+  /* Korea's, as ever */
+  edit_cell (mine, "9,990");
+  g_assert_cmpfloat (value_of (window, figure_of (here, "KOR")), ==, 9990);
+  g_assert_cmpuint (kam_shared_count_changes (kam_window_get_shared (window)), ==, 1);
+  close_window (window);
+}
+
 static gboolean
 says_offline (gpointer window)
 {
@@ -366,5 +424,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/shared", test_shared_window);
   g_test_add_func ("/kamlang/window/shared-offline", test_offline_then_back);
   g_test_add_func ("/kamlang/window/shared-conflicts-one-by-one", test_conflicts_one_by_one);
+  g_test_add_func ("/kamlang/window/shared-limited-role", test_limited_role);
   return g_test_run ();
 }

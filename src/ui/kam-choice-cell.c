@@ -20,6 +20,7 @@ struct _KamChoiceCell
   GtkWidget *box;     /* the popover's list */
   GtkWidget *search;  /* and what filters it */
   char *tooltip;      /* (nullable) said instead of the choice when pointed at */
+  gboolean read_only; /* shown, not chosen */
   KamCellItem bound;
 };
 
@@ -274,6 +275,27 @@ search_key (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifier
 }
 
 /**
+ * kam_choice_cell_set_read_only:
+ *
+ * A read-only cell shows its choice and opens no list (styled .read-only).
+ */
+void
+kam_choice_cell_set_read_only (KamChoiceCell *self, gboolean read_only)
+{
+  self->read_only = read_only;
+  if (read_only)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+}
+
+gboolean
+kam_choice_cell_get_read_only (KamChoiceCell *self)
+{
+  return self->read_only;
+}
+
+/**
  * kam_choice_cell_popup_typed:
  * @typed: (nullable): what was typed on the cell, to find a choice by
  *
@@ -287,7 +309,7 @@ kam_choice_cell_popup_typed (KamChoiceCell *self, const char *typed)
   GtkEventController *keys;
   GtkListBoxRow *row;
 
-  if (self->labels == NULL)
+  if (self->labels == NULL || self->read_only)
     return;
   drop_popover (self);
   self->popover = gtk_popover_new ();

@@ -30,4 +30,7 @@ const char *kam_choice_cell_get_tooltip_text (KamChoiceCell *self);
 void kam_choice_cell_set_tooltip_text (KamChoiceCell *self, const char *text);
 
 
+void kam_choice_cell_set_read_only (KamChoiceCell *self, gboolean read_only);
+gboolean kam_choice_cell_get_read_only (KamChoiceCell *self);
+
 G_END_DECLS

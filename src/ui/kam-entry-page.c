@@ -123,6 +123,22 @@ refresh (KamEntryPage *self)
 
         kam_entry_table_get_cell (self->table, r, c, &value);
         text = cell_text (value);
+        {
+          /* (a shared dataset's role may not change every figure) */
+          KamFigureRow key;
+          gboolean may_change;
+
+          kam_entry_table_get_cell_key (self->table, r, c, &key);
+          may_change = kam_dataset_may_change_row (kam_entry_table_get_dataset (self->table), &key);
+          if (gtk_editable_get_editable (GTK_EDITABLE (cell)) != may_change)
+            {
+              gtk_editable_set_editable (GTK_EDITABLE (cell), may_change);
+              if (may_change)
+                gtk_widget_remove_css_class (cell, "read-only");
+              else
+                gtk_widget_add_css_class (cell, "read-only");
+            }
+        }
         typed = focus != NULL && gtk_widget_is_ancestor (focus, cell)
                 && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), shown) != 0;
         if (!typed && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)

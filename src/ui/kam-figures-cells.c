@@ -414,7 +414,20 @@ show_figure (GtkWidget *cell, gpointer data)
 {
   ColumnCells *cells = data;
   KamFiguresView *self = cells->self;
+  KamFigure *shown = kam_cell_get_item (cell);
+  /* (a shared dataset's role may not change every figure) */
+  gboolean may_change = shown == NULL || kam_dataset_may_change_figure (self->dataset, kam_figure_get_id (shown));
 
+  if (KAM_IS_CHOICE_CELL (cell))
+    kam_choice_cell_set_read_only (KAM_CHOICE_CELL (cell), !may_change);
+  else if (gtk_editable_get_editable (GTK_EDITABLE (cell)) != may_change)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (cell), may_change);
+      if (may_change)
+        gtk_widget_remove_css_class (cell, "read-only");
+      else
+        gtk_widget_add_css_class (cell, "read-only");
+    }
   if (KAM_IS_CHOICE_CELL (cell))
     {
       _kam_figures_sync_dropdown (self, KAM_CHOICE_CELL (cell));

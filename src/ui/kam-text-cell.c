@@ -165,8 +165,8 @@ key_pressed (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifie
 {
   gunichar c = gdk_keyval_to_unicode (keyval);
 
-  if (!self->editing)
-    return FALSE;
+  if (!self->editing || !gtk_editable_get_editable (GTK_EDITABLE (self->text)))
+    return FALSE; /* (read-only: the text takes no key) */
   if (keyval == GDK_KEY_Escape)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->text), self->original ? self->original : "");

@@ -65,9 +65,17 @@ show_connected (KamWindow *self)
       show_state (self, NULL);
       return;
     }
+  /* what the role may change, said by the state (the cells it may not
+   * change take no typing) */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->shared_status), kam_shared_get_limits_text (self->shared));
   if (!self->shared_offline)
     {
-      show_state (self, _("Connected"));
+      show_state (self, !kam_dataset_get_limited (dataset)      ? _("Connected")
+                        : kam_shared_get_read_only (self->shared) ? _("Connected — read only")
+                          : _("Connected — some changes only"));
+      if (kam_shared_get_limits_text (self->shared) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_status), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        kam_shared_get_limits_text (self->shared), -1);
       return;
     }
   offline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Offline — %u change waiting", "Offline — %u changes waiting",

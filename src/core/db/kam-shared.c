@@ -480,6 +480,12 @@ read_rights (KamShared *self, int version, GError **error)
   return TRUE;
 }
 
+gboolean
+kam_shared_get_read_only (KamShared *self)
+{
+  return self->limited && !self->may_figures && !self->may_lists;
+}
+
 const char *
 kam_shared_get_limits_text (KamShared *self)
 {

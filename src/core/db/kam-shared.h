@@ -56,6 +56,8 @@ gboolean kam_shared_get_connected (KamShared *self);
 /* What the server lets this role change, in words (NULL: everything); the
  * dataset refuses the rest (kam_dataset_set_limits()). */
 const char *kam_shared_get_limits_text (KamShared *self);
+/* Whether the role may change nothing (a reader). */
+gboolean kam_shared_get_read_only (KamShared *self);
 const char *kam_shared_get_address (KamShared *self);
 
 /* How many figures and items differ from what the server had when last
