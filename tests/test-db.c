@@ -597,6 +597,83 @@ test_only_changes (void)
   g_assert_cmpstr (there, ==, here);
 }
 
+/* The dataset's title is saved, arrives live, and meets a conflict as a
+ * figure does; a country changed by both: theirs, who and when, and
+ * taking theirs puts it here. */
+static void
+test_items_and_settings (void)
+{
+  g_autofree char *address = kam_test_db_new ();
+  g_autoptr (KamDataset) fixture = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) a = NULL, b = NULL, c = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  KamConflict *conflict;
+  guint n = 0;
+
+  g_assert_true (kam_db_init (address, fixture, NULL));
+  a = kam_shared_open (address, &error);
+  g_assert_no_error (error);
+  b = kam_shared_open (address, NULL);
+  c = kam_shared_open (address, NULL);
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 0);
+
+  /* the title: saved, and arriving in another window */
+  g_assert_true (kam_dataset_set_title (kam_shared_get_dataset (a), "Deployments 2023"));
+  g_assert_cmpuint (kam_shared_count_changes (a), ==, 1);
+  g_assert_true (kam_shared_save (a, "retitled", NULL, &error));
+  g_assert_no_error (error);
+  title = kam_test_db_value (address, "SELECT settings ->> 'title' FROM kamlang.dataset");
+  g_assert_cmpstr (title, ==, "Deployments 2023");
+  g_assert_true (kam_shared_update (c, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (kam_dataset_get_title (kam_shared_get_dataset (c)), ==, "Deployments 2023");
+  g_assert_false (kam_dataset_get_modified (kam_shared_get_dataset (c)));
+  g_assert_cmpuint (kam_shared_count_changes (c), ==, 0);
+
+  /* b retitled too, without having seen a's: a conflict, theirs and who */
+  g_assert_true (kam_dataset_set_title (kam_shared_get_dataset (b), "Workers sent"));
+  g_assert_false (kam_shared_save (b, NULL, &conflicts, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->item_kind, ==, "dataset");
+  g_assert_nonnull (strstr (conflict->theirs, "Deployments 2023"));
+  g_assert_cmpstr (conflict->who, ==, "kamlang_admin");
+  g_assert_nonnull (conflict->when);
+  g_assert_true (kam_shared_take_theirs (b, conflict, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kam_dataset_get_title (kam_shared_get_dataset (b)), ==, "Deployments 2023");
+  g_assert_cmpuint (kam_shared_count_changes (b), ==, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* a country renamed by both: theirs, who, when; keep mine saves mine */
+  {
+    KamCountry *mys_a = kam_dataset_lookup_country (kam_shared_get_dataset (a), "MYS");
+    KamCountry *mys_b = kam_dataset_lookup_country (kam_shared_get_dataset (b), "MYS");
+    g_autofree char *name = NULL;
+
+    g_assert_true (kam_dataset_set_item_string (kam_shared_get_dataset (a), mys_a, "name", "Malaysia (a)", NULL));
+    g_assert_true (kam_shared_save (a, NULL, NULL, NULL));
+    g_assert_true (kam_dataset_set_item_string (kam_shared_get_dataset (b), mys_b, "name", "Malaysia (b)", NULL));
+    g_assert_false (kam_shared_save (b, NULL, &conflicts, NULL));
+    g_assert_cmpuint (conflicts->len, ==, 1);
+    conflict = g_ptr_array_index (conflicts, 0);
+    g_assert_cmpstr (conflict->item_kind, ==, "countries");
+    g_assert_cmpstr (conflict->item_key, ==, "MYS");
+    g_assert_nonnull (strstr (conflict->theirs, "Malaysia (a)"));
+    g_assert_cmpstr (conflict->who, ==, "kamlang_admin");
+    kam_shared_keep_mine (b, conflict);
+    g_assert_true (kam_shared_save (b, NULL, NULL, &error));
+    g_assert_no_error (error);
+    name = kam_test_db_value (address, "SELECT item ->> 'name' FROM kamlang.items WHERE key = 'MYS'");
+    g_assert_cmpstr (name, ==, "Malaysia (b)");
+  }
+}
+
 /* Two clients save different figures, their transactions committing in the
  * opposite order to the one in which they started (so the one committed
  * last has the lower number): a third client, following, ends with both. */
@@ -1314,6 +1391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/db/headless", test_headless);
   g_test_add_func ("/kamlang/db/conflict", test_conflict);
   g_test_add_func ("/kamlang/db/only-changes", test_only_changes);
+  g_test_add_func ("/kamlang/db/items-and-settings", test_items_and_settings);
   g_test_add_func ("/kamlang/db/commits-out-of-order", test_commits_out_of_order);
   g_test_add_func ("/kamlang/db/own-edits-on-top", test_own_edits_on_top);
   g_test_add_func ("/kamlang/db/live", test_live);

@@ -646,7 +646,23 @@ conflict_line (KamDataset *dataset, const KamConflict *conflict)
   g_autofree char *what = NULL, *yours = NULL, *theirs = NULL;
 
   if (conflict->figure == 0)
-    return g_strdup_printf (_("%s “%s”: changed by someone else too"), conflict->item_kind, conflict->item_key);
+    {
+      const char *kind = g_strcmp0 (conflict->item_kind, "countries") == 0    ? _("Country")
+                         : g_strcmp0 (conflict->item_kind, "indicators") == 0 ? _("Indicator")
+                         : g_strcmp0 (conflict->item_kind, "dimensions") == 0 ? _("Breakdown")
+                         : g_strcmp0 (conflict->item_kind, "sources") == 0    ? _("Source")
+                                                                              : _("Agreement");
+      const char *who = conflict->who ? conflict->who : "?", *when = conflict->when ? conflict->when : "?";
+
+      if (g_strcmp0 (conflict->item_kind, "dataset") == 0)
+        /* Translators: who changed the dataset's title (or description) too, and when */
+        return g_strdup_printf (_("The dataset’s title and description: changed by %s (%s) too"), who, when);
+      if (conflict->kind == KAM_CONFLICT_DELETED)
+        /* Translators: "Country “MYS”: deleted by sokha (2026-12-07T09:12:40Z)" */
+        return g_strdup_printf (_("%s “%s”: deleted by %s (%s)"), kind, conflict->item_key, who, when);
+      /* Translators: "Country “MYS”: changed by sokha (2026-12-07T09:12:40Z) too" */
+      return g_strdup_printf (_("%s “%s”: changed by %s (%s) too"), kind, conflict->item_key, who, when);
+    }
   if (r >= 0)
     {
       what = g_strdup_printf ("%s %d, %s", kam_dataset_get_country_label (dataset, kam_figure_table_get_country (table, r)),

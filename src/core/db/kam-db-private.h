@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 #include "kam-db.h"
 
@@ -53,6 +54,7 @@ int _kam_db_schema_version (PGconn *connection, GError **error);
 int _kam_db_check_schema (PGconn *connection, const char *address, int needed, GError **error);
 /* In a transaction of REPEATABLE READ: the dataset as a file's text, and
  * what the read saw (read, optional). */
+char *_kam_db_settings_text (JsonObject *root);
 char *_kam_db_read_text (PGconn *connection, gsize *length, KamDbRead *read, GError **error);
 
 /* The history, newest first (at most limit; 0: all), a line each as

@@ -412,13 +412,33 @@ copy_figures (PGconn *connection, KamDatasetSnapshot *snapshot, GError **error)
   return TRUE;
 }
 
+/* The dataset's settings (its title …: what is neither a list nor the
+ * figures) as the server keeps them, from the file's root object. */
+char *
+_kam_db_settings_text (JsonObject *root)
+{
+  g_autoptr (JsonObject) settings = json_object_new ();
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (GList) members = json_object_get_members (root);
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *name = m->data;
+
+      if (g_str_equal (name, "format") || g_str_equal (name, "version") || g_str_equal (name, "figures")
+          || g_strv_contains (item_kinds, name))
+        continue;
+      json_object_set_member (settings, name, json_node_copy (json_object_get_member (root, name)));
+    }
+  json_node_set_object (node, settings);
+  return json_to_string (node, FALSE);
+}
+
 /* The dataset's settings and items, from the file's text without figures. */
 static gboolean
 send_lists (PGconn *connection, const char *text, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (JsonObject) settings = json_object_new ();
-  g_autoptr (JsonNode) settings_node = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *settings_text = NULL;
   JsonObject *root;
   g_autoptr (GList) members = NULL;
@@ -461,10 +481,8 @@ send_lists (PGconn *connection, const char *text, GError **error)
             }
           continue;
         }
-      json_object_set_member (settings, name, json_node_copy (node));
     }
-  json_node_set_object (settings_node, settings);
-  settings_text = json_to_string (settings_node, FALSE);
+  settings_text = _kam_db_settings_text (root);
   values[0] = settings_text;
   if ((result = _kam_db_run_with (connection, "INSERT INTO kamlang.dataset (settings) VALUES ($1::json)", 1, values, error))
       == NULL)

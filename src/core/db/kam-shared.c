@@ -162,6 +162,16 @@ tie_figure (KamShared *self, guint figure, gint64 db_id, gint64 version, const K
   tie_new_figure (self, figure, db_id, version, row);
 }
 
+/* The dataset's settings, kept as an item of their own (their row is in
+ * kamlang.dataset, not kamlang.items). */
+#define SETTINGS_KEY "dataset\nsettings"
+
+static gboolean
+is_settings (const char *whole_key)
+{
+  return g_strcmp0 (whole_key, SETTINGS_KEY) == 0;
+}
+
 static char *
 item_key (const char *kind, const char *key, guint position)
 {
@@ -535,6 +545,17 @@ kam_shared_open_with_password (const char *address, const char *password, GError
   apply_limits (self);
 
   keep_items (self, read.items);
+  if (read.settings != NULL)
+    {
+      KamDbItem *settings = g_new0 (KamDbItem, 1);
+
+      settings->kind = g_strdup ("dataset");
+      settings->key = g_strdup ("settings");
+      settings->id = 1;
+      settings->version = read.settings_version;
+      settings->json = g_strdup (read.settings);
+      g_hash_table_insert (self->items, g_strdup (SETTINGS_KEY), settings);
+    }
   self->snapshot = g_steal_pointer (&read.snapshot);
   _kam_db_read_clear (&read);
   return g_steal_pointer (&self);
@@ -629,6 +650,8 @@ current_items (KamShared *self)
           g_hash_table_insert (items, item_key (kinds[k], key, i), json_to_string (node, FALSE));
         }
     }
+  /* the title and description … (the dataset's own row) */
+  g_hash_table_insert (items, g_strdup (SETTINGS_KEY), _kam_db_settings_text (root));
   return items;
 }
 
@@ -1013,7 +1036,17 @@ send_op (KamShared *self, Op *op, GError **error)
   const char *values[17];
   PGresult *result = NULL;
 
-  if (op->item != NULL)
+  if (op->item != NULL && is_settings (op->item))
+    {
+      /* (the one row, always there) */
+      values[0] = version;
+      values[1] = op->json;
+      result = run_sql (self,
+                        "UPDATE kamlang.dataset SET settings = $2::json, version = version + 1"
+                        " WHERE id = 1 AND version = $1::bigint RETURNING id, version",
+                        2, values, error);
+    }
+  else if (op->item != NULL)
     {
       g_auto (GStrv) parts = g_strsplit (op->item, "\n", 2);
 
@@ -1102,7 +1135,43 @@ describe_conflict (KamShared *self, const Op *op, KamConflict *c)
   PGresult *result = NULL;
 
   if (op->item != NULL)
-    return;
+    {
+      g_auto (GStrv) parts = g_strsplit (op->item, "\n", 2);
+      g_autofree char *db_id = g_strdup_printf ("%" G_GINT64_FORMAT, op->db_id);
+      const char *values[3] = { db_id, parts[0], parts[1] != NULL && parts[1][0] != '#' ? parts[1] : NULL };
+      const char *what = is_settings (op->item) ? "dataset" : "items";
+
+      /* theirs: the row as the server has it (as its history writes it) */
+      result = is_settings (op->item)
+                 ? run_sql (self, "SELECT to_json (d)::text, version, id FROM kamlang.dataset d", 0, NULL, NULL)
+                 : run_sql (self,
+                            "SELECT to_json (i)::text, version, id FROM kamlang.items i WHERE id = $1::bigint"
+                            " OR (kind = $2 AND key = $3)",
+                            3, values, NULL);
+      if (result != NULL && PQntuples (result) == 1)
+        {
+          c->theirs = g_strdup (PQgetvalue (result, 0, 0));
+          c->their_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+          id = g_strdup (PQgetvalue (result, 0, 2));
+        }
+      g_clear_pointer (&result, PQclear);
+      /* who and when: the last change of that row (or its deletion) */
+      {
+        const char *last[2] = { what, id != NULL ? id : db_id };
+
+        result = run_sql (self,
+                          "SELECT who, to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM"
+                          " kamlang.history WHERE what = $1 AND row_id = $2::bigint ORDER BY id DESC LIMIT 1",
+                          2, last, NULL);
+        if (result != NULL && PQntuples (result) == 1)
+          {
+            c->who = g_strdup (PQgetvalue (result, 0, 0));
+            c->when = g_strdup (PQgetvalue (result, 0, 1));
+          }
+        g_clear_pointer (&result, PQclear);
+      }
+      return;
+    }
   if (op->kind == OP_INSERT)
     {
       /* theirs: the figure of the same key */
@@ -1315,7 +1384,7 @@ kam_shared_save_send (KamShared *self, KamSharedSave *save, GError **error)
             continue;
           c = g_ptr_array_index (save->conflicts, k++);
           describe_conflict (self, op, c);
-          if (c->kind == KAM_CONFLICT_CHANGED && c->theirs == NULL && op->item == NULL)
+          if (c->kind == KAM_CONFLICT_CHANGED && c->theirs == NULL)
             c->kind = KAM_CONFLICT_DELETED;
           /* the server has it as read: not someone else's change, but a
            * figure this role may not change (row-level security) */
@@ -1493,6 +1562,15 @@ apply_row (KamShared *self, guint figure, const KamFigureRow *row, GError **erro
   return ok;
 }
 
+/* An item's change: the row as after it (new), or as before it (deleted). */
+typedef struct
+{
+  char *row;
+  gboolean deleted;
+} ItemChange;
+
+static guint apply_items (KamShared *self, ItemChange **changes, guint n, gboolean force);
+
 void
 kam_shared_keep_mine (KamShared *self, const KamConflict *conflict)
 {
@@ -1533,7 +1611,31 @@ kam_shared_take_theirs (KamShared *self, const KamConflict *conflict, GError **e
   gboolean ok;
 
   if (conflict->figure == 0)
-    return TRUE; /* (items: the next update brings theirs) */
+    {
+      /* an item: theirs here, over what was done here */
+      g_autofree char *gone = NULL;
+      ItemChange change = { conflict->theirs, conflict->theirs == NULL }, *changes[1] = { &change };
+
+      if (conflict->theirs == NULL)
+        {
+          g_autoptr (JsonBuilder) b = json_builder_new ();
+          g_autoptr (JsonNode) node = NULL;
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, conflict->item_kind);
+          json_builder_set_member_name (b, "key");
+          json_builder_add_string_value (b, conflict->item_key);
+          json_builder_set_member_name (b, "item");
+          json_builder_begin_object (b);
+          json_builder_end_object (b);
+          json_builder_end_object (b);
+          node = json_builder_get_root (b);
+          change.row = gone = json_to_string (node, FALSE);
+        }
+      apply_items (self, changes, 1, TRUE);
+      return TRUE;
+    }
   if (conflict->theirs == NULL)
     {
       guint id = conflict->figure;
@@ -1572,12 +1674,6 @@ struct _KamSharedUpdate
   char *description;
 };
 
-/* An item's change: the row as after it (new), or as before it (deleted). */
-typedef struct
-{
-  char *row;
-  gboolean deleted;
-} ItemChange;
 
 static void
 item_change_free (ItemChange *change)
@@ -1624,7 +1720,7 @@ kam_shared_update_fetch (KamShared *self, const char *since, GError **error)
   /* the items' changes (countries, sources …): a new figure may need one */
   result = run_sql (
       self,
-      "SELECT coalesce (new, old)::text, new IS NULL FROM kamlang.history WHERE what = 'items'"
+      "SELECT coalesce (new, old)::text, new IS NULL FROM kamlang.history WHERE what IN ('items', 'dataset')"
       " AND tx >= pg_snapshot_xmin ($1::pg_snapshot) AND NOT pg_visible_in_snapshot (tx, "
       "$1::pg_snapshot)"
       " ORDER BY id",
@@ -1719,10 +1815,10 @@ set_item_props (KamShared *self, GObject *object, JsonObject *o, gboolean record
     }
 }
 
-/* Applies an item's change saved elsewhere, unless it was changed here too;
- * TRUE when applied. */
+/* Applies an item's change saved elsewhere, unless it was changed here too
+ * (or whatever was done here: force); TRUE when applied. */
 static gboolean
-apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArray *applied)
+apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArray *applied, gboolean force)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *row;
@@ -1742,16 +1838,25 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
   version = json_object_get_int_member_with_default (row, "version", 0);
   id = json_object_get_int_member_with_default (row, "id", 0);
   item_node = json_object_get_member (row, "item");
+  if (json_object_has_member (row, "settings"))
+    {
+      /* the dataset's own row: its title … */
+      kind = "dataset";
+      key = "settings";
+      item_node = json_object_get_member (row, "settings");
+    }
   if (key == NULL || item_node == NULL || !JSON_NODE_HOLDS_OBJECT (item_node))
     return FALSE; /* (agreements: when the dataset is opened again) */
   whole_key = item_key (kind, key, 0);
   base = g_hash_table_lookup (self->items, whole_key);
-  if (base != NULL && base->version >= version && !change->deleted)
+  if (!force && base != NULL && base->version >= version && !change->deleted)
     return FALSE; /* (seen: this window's own save) */
   /* changed here too: this window's stays on top */
-  if (base != NULL && g_strcmp0 (g_hash_table_lookup (here, whole_key), base->json) != 0)
+  if (!force && base != NULL && g_strcmp0 (g_hash_table_lookup (here, whole_key), base->json) != 0)
     return FALSE;
-  if (g_str_equal (kind, "countries"))
+  if (g_str_equal (kind, "dataset"))
+    object = G_OBJECT (self->dataset);
+  else if (g_str_equal (kind, "countries"))
     object = (GObject *)kam_dataset_lookup_country (self->dataset, key);
   else if (g_str_equal (kind, "indicators"))
     object = (GObject *)kam_dataset_lookup_indicator (self->dataset, key);
@@ -1811,6 +1916,37 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
   return TRUE;
 }
 
+/* Applies items' changes (apply_item ()); how many were applied. */
+static guint
+apply_items (KamShared *self, ItemChange **changes, guint n, gboolean force)
+{
+  g_autoptr (GHashTable) here = current_items (self);
+  g_autoptr (GPtrArray) applied = g_ptr_array_new_with_free_func (g_free);
+  guint changed = 0;
+
+  for (guint i = 0; i < n; i++)
+    changed += apply_item (self, changes[i], here, applied, force);
+  if (applied->len > 0)
+    {
+      /* the items taken, as this window writes them (its own next save
+       * compares so): the lists written once for all of them */
+      g_autoptr (GHashTable) now = current_items (self);
+
+      for (guint i = 0; i < applied->len; i++)
+        {
+          KamDbItem *base = g_hash_table_lookup (self->items, g_ptr_array_index (applied, i));
+          const char *json = g_hash_table_lookup (now, g_ptr_array_index (applied, i));
+
+          if (base != NULL && json != NULL)
+            {
+              g_free (base->json);
+              base->json = g_strdup (json);
+            }
+        }
+    }
+  return changed;
+}
+
 guint
 kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_changed)
 {
@@ -1822,31 +1958,7 @@ kam_shared_update_apply (KamShared *self, KamSharedUpdate *update, guint *first_
   g_free (self->snapshot);
   self->snapshot = g_strdup (update->snapshot);
   if (update->items->len > 0)
-    {
-      g_autoptr (GHashTable) here = current_items (self);
-      g_autoptr (GPtrArray) applied = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < update->items->len; i++)
-        changed += apply_item (self, g_ptr_array_index (update->items, i), here, applied);
-      if (applied->len > 0)
-        {
-          /* the items taken, as this window writes them (its own next save
-           * compares so): the lists written once for all of them */
-          g_autoptr (GHashTable) now = current_items (self);
-
-          for (guint i = 0; i < applied->len; i++)
-            {
-              KamDbItem *base = g_hash_table_lookup (self->items, g_ptr_array_index (applied, i));
-              const char *json = g_hash_table_lookup (now, g_ptr_array_index (applied, i));
-
-              if (base != NULL && json != NULL)
-                {
-                  g_free (base->json);
-                  base->json = g_strdup (json);
-                }
-            }
-        }
-    }
+    changed += apply_items (self, (ItemChange **) update->items->pdata, update->items->len, FALSE);
   for (guint i = 0; i < update->order->len; i++)
     {
       gint64 *key = &g_array_index (update->order, gint64, i);
