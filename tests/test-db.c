@@ -633,6 +633,43 @@ test_items_and_settings (void)
   g_assert_false (kam_dataset_get_modified (kam_shared_get_dataset (c)));
   g_assert_cmpuint (kam_shared_count_changes (c), ==, 0);
 
+  /* a breakdown's new member and renamed one, a new agreement, then that
+   * agreement changed: each arrives in the other window */
+  {
+    KamDataset *here = kam_shared_get_dataset (a), *there = kam_shared_get_dataset (c);
+    KamDimension *sex = kam_dataset_get_dimension (here, (guint) kam_dataset_find_dimension (here, "sex"));
+    g_autoptr (KamAgreement) mou = kam_agreement_new ();
+    KamDimension *sex_there;
+
+    g_assert_true (kam_dataset_add_member (here, sex, "other", "Other", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (kam_dataset_set_item_string (here, kam_dimension_get_member (sex, 1), "name", "Women workers", NULL));
+    kam_agreement_set_country (mou, "KOR");
+    kam_agreement_set_title (mou, "Employment Permit System");
+    kam_agreement_set_signed (mou, "2006");
+    g_assert_true (kam_dataset_add_agreement (here, mou, &error));
+    g_assert_no_error (error);
+    g_assert_true (kam_shared_save (a, "breakdown and agreement", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (kam_shared_update (c, &n, &error));
+    g_assert_no_error (error);
+    sex_there = kam_dataset_get_dimension (there, (guint) kam_dataset_find_dimension (there, "sex"));
+    g_assert_cmpint (kam_dimension_find_code (sex_there, "other"), ==, (int) kam_dimension_get_n_members (sex_there) - 1);
+    g_assert_cmpstr (kam_dimension_get_member_name (sex_there, 1), ==, "Women workers");
+    g_assert_cmpuint (g_list_model_get_n_items (kam_dataset_get_agreements (there)), ==, 1);
+    g_assert_cmpuint (kam_shared_count_changes (c), ==, 0);
+    g_assert_true (kam_dataset_set_item_string (here, mou, "title", "EPS (Korea)", NULL));
+    g_assert_true (kam_shared_save (a, NULL, NULL, &error));
+    g_assert_true (kam_shared_update (c, &n, &error));
+    {
+      g_autoptr (KamAgreement) arrived = g_list_model_get_item (kam_dataset_get_agreements (there), 0);
+
+      g_assert_cmpstr (kam_agreement_get_title (arrived), ==, "EPS (Korea)");
+    }
+    g_assert_cmpuint (kam_shared_count_changes (c), ==, 0);
+    g_assert_false (kam_dataset_get_modified (there));
+  }
+
   /* b retitled too, without having seen a's: a conflict, theirs and who */
   g_assert_true (kam_dataset_set_title (kam_shared_get_dataset (b), "Workers sent"));
   g_assert_false (kam_shared_save (b, NULL, &conflicts, &error));

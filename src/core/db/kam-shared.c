@@ -1815,19 +1815,64 @@ set_item_props (KamShared *self, GObject *object, JsonObject *o, gboolean record
     }
 }
 
+/* A breakdown as theirs: its names, its members' names, and the members
+ * added there (a member or breakdown deleted there stays here until the
+ * dataset is opened again: figures may name it). */
+static void
+apply_dimension (KamShared *self, KamDimension *dimension, const char *id, JsonObject *item)
+{
+  JsonArray *members = json_object_get_array_member (item, "members");
+
+  if (dimension == NULL)
+    {
+      g_autoptr (KamDimension) added = kam_dimension_new (id, json_object_get_string_member_with_default (item, "name", NULL),
+                                                          json_object_get_string_member_with_default (item, "name-km", NULL));
+
+      for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
+        {
+          JsonObject *m = json_array_get_object_element (members, i);
+          const char *code = m ? json_object_get_string_member_with_default (m, "code", NULL) : NULL;
+
+          if (code != NULL && kam_member_code_is_valid (code) && kam_dimension_find_code (added, code) < 0)
+            kam_dimension_append_member (added, code, json_object_get_string_member_with_default (m, "name", NULL),
+                                         json_object_get_string_member_with_default (m, "name-km", NULL));
+        }
+      if (kam_dimension_get_n_members (added) > 0)
+        kam_dataset_add_dimension (self->dataset, added, NULL);
+      return;
+    }
+  set_item_props (self, G_OBJECT (dimension), item, TRUE);
+  for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
+    {
+      JsonObject *m = json_array_get_object_element (members, i);
+      const char *code = m ? json_object_get_string_member_with_default (m, "code", NULL) : NULL;
+      int at = code ? kam_dimension_find_code (dimension, code) : -1;
+
+      if (code == NULL)
+        continue;
+      if (at >= 0)
+        set_item_props (self, G_OBJECT (kam_dimension_get_member (dimension, (guint) at)), m, TRUE);
+      else
+        kam_dataset_add_member (self->dataset, dimension, code, json_object_get_string_member_with_default (m, "name", NULL),
+                                json_object_get_string_member_with_default (m, "name-km", NULL), NULL);
+    }
+}
+
 /* Applies an item's change saved elsewhere, unless it was changed here too
  * (or whatever was done here: force); TRUE when applied. */
 static gboolean
 apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArray *applied, gboolean force)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *row;
+  GListModel *agreements = kam_dataset_get_agreements (self->dataset);
+  JsonObject *row, *item;
   JsonNode *item_node;
   const char *kind, *key;
   g_autofree char *whole_key = NULL, *item_text = NULL;
+  g_autoptr (GObject) agreement = NULL;
   KamDbItem *base;
   GObject *object = NULL;
-  gint64 version, id;
+  gint64 version, id, position;
 
   if (!json_parser_load_from_data (parser, change->row, -1, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -1837,6 +1882,7 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
   key = json_object_get_string_member_with_default (row, "key", NULL);
   version = json_object_get_int_member_with_default (row, "version", 0);
   id = json_object_get_int_member_with_default (row, "id", 0);
+  position = json_object_get_int_member_with_default (row, "position", -1);
   item_node = json_object_get_member (row, "item");
   if (json_object_has_member (row, "settings"))
     {
@@ -1845,9 +1891,12 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
       key = "settings";
       item_node = json_object_get_member (row, "settings");
     }
-  if (key == NULL || item_node == NULL || !JSON_NODE_HOLDS_OBJECT (item_node))
-    return FALSE; /* (agreements: when the dataset is opened again) */
-  whole_key = item_key (kind, key, 0);
+  if (item_node == NULL || !JSON_NODE_HOLDS_OBJECT (item_node) || (key == NULL && !g_str_equal (kind, "agreements"))
+      || (key == NULL && (position < 0 || position > G_MAXINT)))
+    return FALSE;
+  item = json_node_get_object (item_node);
+  /* (agreements have no key: their place in the list) */
+  whole_key = item_key (kind, key, (guint) MAX (position, 0));
   base = g_hash_table_lookup (self->items, whole_key);
   if (!force && base != NULL && base->version >= version && !change->deleted)
     return FALSE; /* (seen: this window's own save) */
@@ -1857,13 +1906,31 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
   if (g_str_equal (kind, "dataset"))
     object = G_OBJECT (self->dataset);
   else if (g_str_equal (kind, "countries"))
-    object = (GObject *)kam_dataset_lookup_country (self->dataset, key);
+    object = (GObject *) kam_dataset_lookup_country (self->dataset, key);
   else if (g_str_equal (kind, "indicators"))
-    object = (GObject *)kam_dataset_lookup_indicator (self->dataset, key);
+    object = (GObject *) kam_dataset_lookup_indicator (self->dataset, key);
   else if (g_str_equal (kind, "sources"))
-    object = (GObject *)kam_dataset_lookup_source (self->dataset, key);
+    object = (GObject *) kam_dataset_lookup_source (self->dataset, key);
+  else if (g_str_equal (kind, "dimensions"))
+    {
+      int d = kam_dataset_find_dimension (self->dataset, key);
+
+      object = d >= 0 ? G_OBJECT (kam_dataset_get_dimension (self->dataset, (guint) d)) : NULL;
+      if (change->deleted)
+        return FALSE; /* (figures may name its members: when opened again) */
+    }
+  else if (g_str_equal (kind, "agreements"))
+    {
+      guint n = g_list_model_get_n_items (agreements);
+
+      /* by place: one changed, one added at the end, the last deleted (one
+       * deleted before others moves them: when opened again) */
+      if ((guint) position > n || (change->deleted && (guint) position + 1 != n))
+        return FALSE;
+      object = agreement = (guint) position < n ? g_list_model_get_item (agreements, (guint) position) : NULL;
+    }
   else
-    return FALSE; /* (breakdowns: when the dataset is opened again) */
+    return FALSE;
   item_text = json_to_string (item_node, FALSE);
   kam_dataset_begin_unrecorded (self->dataset);
   if (change->deleted)
@@ -1874,27 +1941,33 @@ apply_item (KamShared *self, const ItemChange *change, GHashTable *here, GPtrArr
             kam_dataset_remove_country (self->dataset, KAM_COUNTRY (object), FALSE, NULL);
           else if (KAM_IS_INDICATOR (object))
             kam_dataset_remove_indicator (self->dataset, KAM_INDICATOR (object), FALSE, NULL);
-          else
+          else if (KAM_IS_SOURCE (object))
             kam_dataset_remove_source (self->dataset, KAM_SOURCE (object), FALSE, NULL);
+          else if (KAM_IS_AGREEMENT (object))
+            kam_dataset_remove_agreement (self->dataset, KAM_AGREEMENT (object));
         }
       g_hash_table_remove (self->items, whole_key);
     }
+  else if (g_str_equal (kind, "dimensions"))
+    apply_dimension (self, object ? KAM_DIMENSION (object) : NULL, key, item);
   else if (object != NULL)
-    set_item_props (self, object, json_node_get_object (item_node), TRUE);
+    set_item_props (self, object, item, TRUE);
   else
     {
-      g_autoptr (GObject) added = g_str_equal (kind, "countries") ? G_OBJECT (kam_country_new (key))
-                                  : g_str_equal (kind, "indicators")
-                                      ? G_OBJECT (kam_indicator_new (key))
-                                      : G_OBJECT (kam_source_new (key));
+      g_autoptr (GObject) added = g_str_equal (kind, "countries")    ? G_OBJECT (kam_country_new (key))
+                                  : g_str_equal (kind, "indicators") ? G_OBJECT (kam_indicator_new (key))
+                                  : g_str_equal (kind, "sources")    ? G_OBJECT (kam_source_new (key))
+                                                                     : G_OBJECT (kam_agreement_new ());
 
-      set_item_props (self, added, json_node_get_object (item_node), FALSE);
+      set_item_props (self, added, item, FALSE);
       if (KAM_IS_COUNTRY (added))
         kam_dataset_add_country (self->dataset, KAM_COUNTRY (added), NULL);
       else if (KAM_IS_INDICATOR (added))
         kam_dataset_add_indicator (self->dataset, KAM_INDICATOR (added), NULL);
-      else
+      else if (KAM_IS_SOURCE (added))
         kam_dataset_add_source (self->dataset, KAM_SOURCE (added), NULL);
+      else
+        kam_dataset_add_agreement (self->dataset, KAM_AGREEMENT (added), NULL);
     }
   kam_dataset_end_unrecorded (self->dataset);
   if (!change->deleted)
