@@ -348,6 +348,67 @@ test_offline_then_back (void)
   }
 }
 
+/* Edits left unsaved when the window went (as when Kamlang stops) come back
+ * with the server up, on top of what others saved meanwhile; they are kept
+ * in the shared dataset's copy, never as a file's draft. */
+static void
+test_unsaved_edits_come_back (void)
+{
+  g_autofree char *address = kam_test_db_new ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamDataset) other_document = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (KamShared) other = NULL;
+  KamWindow *first = kam_window_new (NULL), *second;
+  KamDataset *here;
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_object_ref_sink (first);
+  kam_window_set_draft_delay (first, 50);
+  gtk_window_present (GTK_WINDOW (first));
+  kam_window_open_shared (first, address, NULL);
+  g_assert_true (wait_for (has_shared, first));
+  here = kam_window_get_dataset (first);
+  g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 6666, NULL));
+  /* (a file's draft would be written by now: the window's own draft file) */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (50 * 1000);
+      iterate ();
+    }
+  {
+    g_autofree char *name = g_strconcat (kam_window_get_draft_id (first), ".kamlang", NULL);
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "kamlang", "drafts", name, NULL);
+
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  kam_window_set_document (first, other_document, NULL);
+  close_window (first);
+
+  /* someone else saves Korea meanwhile */
+  other = kam_shared_open (address, NULL);
+  g_assert_true (kam_dataset_set_figure_value (kam_shared_get_dataset (other),
+                                               figure_of (kam_shared_get_dataset (other), "KOR"), 9111, NULL));
+  g_assert_true (kam_shared_save (other, NULL, NULL, NULL));
+
+  second = kam_window_new (NULL);
+  g_object_ref_sink (second);
+  gtk_window_present (GTK_WINDOW (second));
+  kam_window_open_shared (second, address, NULL);
+  g_assert_true (wait_for (has_shared, second));
+  here = kam_window_get_dataset (second);
+  g_assert_cmpfloat (value_of (second, figure_of (here, "MYS")), ==, 6666);
+  g_assert_cmpfloat (value_of (second, figure_of (here, "KOR")), ==, 9111);
+  g_assert_cmpuint (kam_shared_count_changes (kam_window_get_shared (second)), ==, 1);
+  g_assert_true (label_matches (GTK_WIDGET (second), "Connected", TRUE));
+  g_assert_true (kam_shared_save (kam_window_get_shared (second), NULL, NULL, NULL));
+  {
+    g_autofree char *value = server_value (address, "MYS");
+
+    g_assert_cmpstr (value, ==, "6666");
+  }
+  close_window (second);
+}
+
 static void
 collect_checks (GtkWidget *widget, GPtrArray *found)
 {
@@ -425,5 +486,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/shared-offline", test_offline_then_back);
   g_test_add_func ("/kamlang/window/shared-conflicts-one-by-one", test_conflicts_one_by_one);
   g_test_add_func ("/kamlang/window/shared-limited-role", test_limited_role);
+  g_test_add_func ("/kamlang/window/shared-unsaved-edits-come-back", test_unsaved_edits_come_back);
   return g_test_run ();
 }

@@ -186,8 +186,20 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 {
   OpenJob *job = data;
   GError *error = NULL;
-  KamShared *shared;
+  KamShared *shared, *copy;
 
+  /* the copy kept here holds unsaved edits (the window closed, or Kamlang
+   * stopped, before they were saved): it, brought up to date with what was
+   * saved since; its edits wait for Save as ever */
+  copy = kam_shared_open_cache (job->address, job->password, NULL, NULL);
+  if (copy != NULL && kam_shared_count_changes (copy) > 0)
+    {
+      if (kam_shared_update (copy, NULL, NULL))
+        kam_shared_listen (copy, NULL);
+      g_task_return_pointer (task, copy, (GDestroyNotify) kam_shared_free);
+      return;
+    }
+  g_clear_pointer (&copy, kam_shared_free);
   shared = kam_shared_open_with_password (job->address, job->password, &error);
   /* the server asks for a password none was typed for: the keyring's */
   if (shared == NULL && job->password == NULL && g_error_matches (error, KAM_ERROR, KAM_ERROR_PASSWORD))
@@ -202,8 +214,7 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
   /* the server away: the copy kept here, if any */
   if (shared == NULL && g_error_matches (error, KAM_ERROR, KAM_ERROR_SERVER))
     {
-      KamShared *copy = kam_shared_open_cache (job->address, job->password, NULL, NULL);
-
+      copy = kam_shared_open_cache (job->address, job->password, NULL, NULL);
       if (copy != NULL)
         {
           g_clear_error (&error);
@@ -264,6 +275,9 @@ opened (GObject *source, GAsyncResult *result, gpointer data)
   name = shared_name (dataset, job->address);
   kam_document_set_display_name (document, name);
   _kam_window_set_document (self, document);
+  /* (the copy kept of it is its draft: a file's draft would come back as a
+   * new unsaved dataset, not tied to the server) */
+  kam_document_set_keep_drafts (document, FALSE);
   self->shared = shared;
   self->shared_address = g_strdup (job->address);
   if (g_str_has_prefix (job->address, "postgresql://") || g_str_has_prefix (job->address, "postgres://"))

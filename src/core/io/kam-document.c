@@ -34,6 +34,7 @@ struct _KamDocument
   gboolean draft_writing;
   gboolean draft_again;   /* changed while a draft was being written */
   gboolean draft_discard; /* discarded while a draft was being written */
+  gboolean no_drafts;     /* kam_document_set_keep_drafts (FALSE) */
 };
 
 G_DEFINE_FINAL_TYPE (KamDocument, kam_document, G_TYPE_OBJECT)
@@ -227,7 +228,7 @@ kam_document_write_draft (KamDocument *self)
 
   g_return_if_fail (KAM_IS_DOCUMENT (self));
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  if (!kam_dataset_get_modified (self->dataset))
+  if (!kam_dataset_get_modified (self->dataset) || self->no_drafts)
     return;
   if (self->draft_writing)
     {
@@ -289,6 +290,8 @@ static void
 dataset_changed (KamDocument *self)
 {
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  if (self->no_drafts)
+    return;
   if (kam_dataset_get_modified (self->dataset))
     self->draft_timeout = g_timeout_add (self->draft_delay, draft_timeout, self);
   else
@@ -790,6 +793,24 @@ kam_document_set_draft_delay (KamDocument *self, guint delay_ms)
 {
   g_return_if_fail (KAM_IS_DOCUMENT (self));
   self->draft_delay = delay_ms;
+}
+
+/**
+ * kam_document_set_keep_drafts:
+ *
+ * Whether unsaved edits are kept as a draft (TRUE, the default); a shared
+ * dataset keeps its own copy instead.
+ */
+void
+kam_document_set_keep_drafts (KamDocument *self, gboolean keep)
+{
+  g_return_if_fail (KAM_IS_DOCUMENT (self));
+  self->no_drafts = !keep;
+  if (!keep)
+    {
+      g_clear_handle_id (&self->draft_timeout, g_source_remove);
+      kam_document_discard_draft (self);
+    }
 }
 
 /**

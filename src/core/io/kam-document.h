@@ -42,6 +42,7 @@ void kam_document_set_display_name (KamDocument *self, const char *name);
 gboolean kam_document_get_changed_on_disk (KamDocument *self);
 gboolean kam_document_get_busy (KamDocument *self);
 void kam_document_set_draft_delay (KamDocument *self, guint delay_ms);
+void kam_document_set_keep_drafts (KamDocument *self, gboolean keep);
 
 /* Reads a file into a new document, in a thread. Cancelling (or a file that
  * cannot be read) leaves everything else as it was. */
