@@ -47,7 +47,8 @@ kam_test_db_value (const char *address, const char *sql)
 void
 kam_test_db_control (const char *what)
 {
-  const char *argv[] = { g_getenv ("KAM_PG_CONTROL"), what, NULL };
+  g_auto (GStrv) words = g_strsplit (what, " ", 2); /* "password-for ROLE" */
+  const char *argv[] = { g_getenv ("KAM_PG_CONTROL"), words[0], words[1], NULL };
   int status = 0;
 
   g_assert_nonnull (argv[0]);

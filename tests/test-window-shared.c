@@ -409,6 +409,67 @@ test_unsaved_edits_come_back (void)
   close_window (second);
 }
 
+/* The keyring path (run by tests/with-keyring, a D-Bus session and a GNOME
+ * keyring of its own): a password typed once is kept in the keyring once
+ * it works, never in a file; opened again, the server asks and the keyring
+ * answers. */
+static void
+test_keyring (void)
+{
+  g_autofree char *address = kam_test_db_new ();
+  g_autofree char *as_keyuser = NULL;
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  g_autoptr (GError) error = NULL;
+  KamWindow *window;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || g_getenv ("KAM_TEST_KEYRING") == NULL)
+    {
+      g_test_skip ("no keyring of the test's own (tests/with-keyring)");
+      return;
+    }
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  g_free (kam_test_db_value (address, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'keyuser')"
+                                      " THEN CREATE ROLE keyuser LOGIN PASSWORD 'open sesame'; END IF; END $$"));
+  g_free (kam_test_db_value (address, "SELECT kamlang.grant_role ('keyuser', true, NULL, NULL)"));
+  kam_test_db_control ("password-for keyuser");
+  as_keyuser = g_strdup_printf ("%s user=keyuser", address);
+  /* the server asks */
+  g_assert_null (kam_shared_open (as_keyuser, &error));
+  g_assert_error (error, KAM_ERROR, KAM_ERROR_PASSWORD);
+  g_clear_error (&error);
+
+  /* typed once: opened, and kept */
+  window = kam_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, as_keyuser, "open sesame");
+  g_assert_true (wait_for (has_shared, window));
+  close_window (window);
+
+  /* opened again without it: the keyring's */
+  window = kam_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, as_keyuser, NULL);
+  g_assert_true (wait_for (has_shared, window));
+  g_assert_true (label_matches (GTK_WIDGET (window), "Connected", TRUE));
+  close_window (window);
+  /* never in a file of Kamlang's: settings, caches, drafts */
+  {
+    const char *const folders[] = { g_get_user_cache_dir (), g_get_user_config_dir (), NULL };
+
+    for (guint f = 0; folders[f] != NULL; f++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *command = g_strdup_printf ("grep -rl 'open sesame' %s", folders[f]);
+        int status = 0;
+
+        g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+        g_assert_cmpstr (out, ==, "");
+      }
+  }
+}
+
 static void
 collect_checks (GtkWidget *widget, GPtrArray *found)
 {
@@ -486,6 +547,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/shared-offline", test_offline_then_back);
   g_test_add_func ("/kamlang/window/shared-conflicts-one-by-one", test_conflicts_one_by_one);
   g_test_add_func ("/kamlang/window/shared-limited-role", test_limited_role);
+  g_test_add_func ("/kamlang/window/shared-keyring", test_keyring);
   g_test_add_func ("/kamlang/window/shared-unsaved-edits-come-back", test_unsaved_edits_come_back);
   return g_test_run ();
 }
