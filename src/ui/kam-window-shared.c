@@ -651,10 +651,22 @@ conflicts_response (AdwMessageDialog *dialog, const char *response, KamWindow *s
     save_now (self, description);
 }
 
+/* When the server says (ISO 8601, UTC), in this computer's time:
+ * "2026-12-07 16:12". */
+static char *
+local_time (const char *when)
+{
+  g_autoptr (GDateTime) utc = when != NULL ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+  g_autoptr (GDateTime) here = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return here != NULL ? g_date_time_format (here, "%Y-%m-%d %H:%M") : g_strdup (when != NULL ? when : "?");
+}
+
 /* "South Korea 2023, Workers sent: theirs 9,800 (Sokha, 2026-12-07 09:12), yours 9,900" */
 static char *
 conflict_line (KamDataset *dataset, const KamConflict *conflict)
 {
+  g_autofree char *at = local_time (conflict->when);
   KamFigureTable *table = kam_dataset_get_figures (dataset);
   int r = conflict->figure ? kam_figure_table_find_row (table, conflict->figure) : -1;
   g_autofree char *what = NULL, *yours = NULL, *theirs = NULL;
@@ -666,15 +678,15 @@ conflict_line (KamDataset *dataset, const KamConflict *conflict)
                          : g_strcmp0 (conflict->item_kind, "dimensions") == 0 ? _("Breakdown")
                          : g_strcmp0 (conflict->item_kind, "sources") == 0    ? _("Source")
                                                                               : _("Agreement");
-      const char *who = conflict->who ? conflict->who : "?", *when = conflict->when ? conflict->when : "?";
+      const char *who = conflict->who ? conflict->who : "?", *when = at;
 
       if (g_strcmp0 (conflict->item_kind, "dataset") == 0)
         /* Translators: who changed the dataset's title (or description) too, and when */
         return g_strdup_printf (_("The dataset’s title and description: changed by %s (%s) too"), who, when);
       if (conflict->kind == KAM_CONFLICT_DELETED)
-        /* Translators: "Country “MYS”: deleted by sokha (2026-12-07T09:12:40Z)" */
+        /* Translators: "Country “MYS”: deleted by sokha (2026-12-07 16:12)" */
         return g_strdup_printf (_("%s “%s”: deleted by %s (%s)"), kind, conflict->item_key, who, when);
-      /* Translators: "Country “MYS”: changed by sokha (2026-12-07T09:12:40Z) too" */
+      /* Translators: "Country “MYS”: changed by sokha (2026-12-07 16:12) too" */
       return g_strdup_printf (_("%s “%s”: changed by %s (%s) too"), kind, conflict->item_key, who, when);
     }
   if (r >= 0)
@@ -700,10 +712,10 @@ conflict_line (KamDataset *dataset, const KamConflict *conflict)
   if (conflict->kind == KAM_CONFLICT_DELETED)
     /* Translators: a figure, who deleted it and when, and the value here */
     return g_strdup_printf (_("%s: deleted by %s (%s); yours %s"), what ? what : "", conflict->who ? conflict->who : "?",
-                            conflict->when ? conflict->when : "?", yours ? yours : "");
+                            at, yours ? yours : "");
   /* Translators: a figure, their value, who changed it and when, and the value here */
   return g_strdup_printf (_("%s: theirs %s (%s, %s); yours %s"), what ? what : "", theirs ? theirs : "?",
-                          conflict->who ? conflict->who : "?", conflict->when ? conflict->when : "?",
+                          conflict->who ? conflict->who : "?", at,
                           r >= 0 ? yours : _("deleted"));
 }
 
