@@ -470,6 +470,44 @@ test_keyring (void)
   }
 }
 
+static gboolean
+history_says_newest (gpointer window)
+{
+  return label_matches (GTK_WIDGET (window), "The newest 5,000 changes are shown", FALSE);
+}
+
+/* A long history: the page reads the newest 5,000 changes and says so;
+ * History of the Figure brings that figure's older ones too. */
+static void
+test_long_history (void)
+{
+  g_autofree char *address = kam_test_db_new ();
+  g_autoptr (KamDataset) dataset = kam_test_load_fixture ("entry.kamlang");
+  KamWindow *window = kam_window_new (NULL);
+  HistorySearch early = { window, "value 4000 → 4321" };
+
+  g_assert_true (kam_db_init (address, dataset, NULL));
+  /* Malaysia's one change, then 5,200 of Korea's */
+  g_free (kam_test_db_value (address, "SELECT set_config ('kamlang.description', 'early', false);"
+                                      " UPDATE kamlang.figures SET value = 4321 WHERE country = 'MYS';"
+                                      " DO $$ BEGIN FOR i IN 1..2600 LOOP"
+                                      "   UPDATE kamlang.figures SET value = value + 1 WHERE country = 'KOR';"
+                                      " END LOOP; END $$;"
+                                      " SELECT count (*) FROM kamlang.history"));
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, address, NULL);
+  g_assert_true (wait_for (has_shared, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  g_assert_true (wait_for (history_says_newest, window));
+  g_assert_false (history_shows (&early));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.figure-history", "u",
+                                             figure_of (kam_window_get_dataset (window), "MYS")));
+  g_assert_true (wait_for (history_shows, &early));
+  close_window (window);
+}
+
 static void
 collect_checks (GtkWidget *widget, GPtrArray *found)
 {
@@ -547,6 +585,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/shared-offline", test_offline_then_back);
   g_test_add_func ("/kamlang/window/shared-conflicts-one-by-one", test_conflicts_one_by_one);
   g_test_add_func ("/kamlang/window/shared-limited-role", test_limited_role);
+  g_test_add_func ("/kamlang/window/shared-long-history", test_long_history);
   g_test_add_func ("/kamlang/window/shared-keyring", test_keyring);
   g_test_add_func ("/kamlang/window/shared-unsaved-edits-come-back", test_unsaved_edits_come_back);
   return g_test_run ();

@@ -69,6 +69,7 @@ struct _KamWindow
   GtkWidget *history_page;      /* the History page, while the dataset is shared */
   GtkStringList *history_lines; /* the server's history, a line a change */
   GtkEditable *history_search;
+  GtkWidget *history_more;      /* said when only the newest changes are read */
   /* KAMLANG_PROBE (kam-window-probe.c) */
   gboolean probe_first_frame;
   guint probe_tick;

@@ -927,14 +927,22 @@ typedef struct
 {
   KamWindow *window;
   KamShared *shared;
+  char *figure; /* (nullable) "COUNTRY,YEAR,INDICATOR": that figure's changes, all of them */
 } HistoryJob;
+
+static void
+history_job_free (HistoryJob *job)
+{
+  g_free (job->figure);
+  g_free (job);
+}
 
 static void
 history_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   HistoryJob *job = data;
   GError *error = NULL;
-  GPtrArray *lines = kam_shared_read_history (job->shared, NULL, HISTORY_LIMIT, &error);
+  GPtrArray *lines = kam_shared_read_history (job->shared, job->figure, job->figure ? 0 : HISTORY_LIMIT, &error);
 
   if (lines == NULL)
     g_task_return_error (task, error);
@@ -951,13 +959,28 @@ history_read (GObject *source, GAsyncResult *result, gpointer data)
 
   if (lines == NULL || self->shared != job->shared || self->history_lines == NULL)
     return;
+  if (job->figure != NULL)
+    {
+      /* one figure's changes older than the newest read: after them (the
+       * list stays newest first) */
+      GListModel *shown = G_LIST_MODEL (self->history_lines);
+      g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        g_hash_table_add (known, g_strdup (gtk_string_list_get_string (self->history_lines, i)));
+      for (guint i = 0; i < lines->len; i++)
+        if (!g_hash_table_contains (known, g_ptr_array_index (lines, i)))
+          gtk_string_list_append (self->history_lines, g_ptr_array_index (lines, i));
+      return;
+    }
+  gtk_widget_set_visible (self->history_more, lines->len >= HISTORY_LIMIT);
   g_ptr_array_add (lines, NULL);
   gtk_string_list_splice (self->history_lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->history_lines)),
                           (const char *const *) lines->pdata);
 }
 
 static void
-refresh_history (KamWindow *self)
+read_history (KamWindow *self, const char *figure)
 {
   HistoryJob *job;
   GTask *task;
@@ -967,10 +990,17 @@ refresh_history (KamWindow *self)
   job = g_new0 (HistoryJob, 1);
   job->window = self;
   job->shared = self->shared;
+  job->figure = g_strdup (figure);
   task = g_task_new (self, NULL, history_read, job);
-  g_task_set_task_data (task, job, g_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) history_job_free);
   g_task_run_in_thread (task, history_thread);
   g_object_unref (task);
+}
+
+static void
+refresh_history (KamWindow *self)
+{
+  read_history (self, NULL);
 }
 
 /* A change: what and how on a line; when, who and the description under. */
@@ -1101,6 +1131,14 @@ add_history_page (KamWindow *self)
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), search);
   gtk_box_append (GTK_BOX (box), scroller);
+  self->history_more = gtk_label_new (_("The newest 5,000 changes are shown (and all of a figure’s, from History of the"
+                                        " Figure); kamlang --history prints every one."));
+  gtk_label_set_wrap (GTK_LABEL (self->history_more), TRUE);
+  gtk_widget_add_css_class (self->history_more, "dim-label");
+  gtk_widget_set_margin_top (self->history_more, 6);
+  gtk_widget_set_margin_bottom (self->history_more, 6);
+  gtk_widget_set_visible (self->history_more, FALSE);
+  gtk_box_append (GTK_BOX (box), self->history_more);
   self->history_search = GTK_EDITABLE (search);
   self->history_page = box;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.figure-history", TRUE);
@@ -1119,6 +1157,7 @@ remove_history_page (KamWindow *self)
     adw_view_stack_remove (self->stack, self->history_page);
   self->history_page = NULL;
   self->history_search = NULL;
+  self->history_more = NULL;
   g_clear_object (&self->history_lines);
 }
 
@@ -1140,6 +1179,14 @@ figure_history_action (GtkWidget *widget, const char *name, GVariant *param)
                             kam_dataset_get_indicator_label (dataset, kam_figure_table_get_indicator (table, r)));
   gtk_editable_set_text (self->history_search, search);
   adw_view_stack_set_visible_child_name (self->stack, "history");
+  /* its changes older than the newest read too */
+  if (gtk_widget_get_visible (self->history_more))
+    {
+      g_autofree char *figure = g_strdup_printf ("%s,%d,%s", kam_figure_table_get_country (table, r) ? kam_figure_table_get_country (table, r) : "",
+                                                 kam_figure_table_get_year (table, r), kam_figure_table_get_indicator (table, r));
+
+      read_history (self, figure);
+    }
 }
 
 void
