@@ -219,12 +219,18 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
         g_hash_table_insert (codes[d], (gpointer)kam_dimension_get_member_code (dimension, m),
                              GUINT_TO_POINTER (m + 1));
     }
+  /* (a row's texts are mostly those of the row before: looked up again only
+   * when they differ) */
+  const char *last_text[3] = { NULL }, *last_interned[3] = { NULL };
+
   for (guint i = 0; i < lines->len && ok; i++)
     {
       char *fields[17];
       KamFigureRow row = { 0 };
       int qualifier = 0;
       gint64 id, version;
+      const char **interned[3] = { &row.country, &row.indicator, &row.source };
+      static const guint columns[3] = { 0, 2, 13 };
 
       if (!_kam_db_copy_fields (g_ptr_array_index (lines, i), fields, G_N_ELEMENTS (fields))
           || fields[1] == NULL || fields[2] == NULL)
@@ -232,9 +238,18 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
           ok = FALSE;
           break;
         }
-      row.country = fields[0] ? g_intern_string (fields[0]) : NULL;
+      for (guint k = 0; k < 3; k++)
+        {
+          const char *text = fields[columns[k]];
+
+          if (text == NULL)
+            *interned[k] = NULL;
+          else if (last_text[k] != NULL && strcmp (text, last_text[k]) == 0)
+            *interned[k] = last_interned[k];
+          else
+            *interned[k] = last_interned[k] = g_intern_string (last_text[k] = text);
+        }
       row.year = atoi (fields[1]);
-      row.indicator = g_intern_string (fields[2]);
       for (guint d = 0; d < n_dimensions; d++)
         {
           guint m = fields[3 + d] ? GPOINTER_TO_UINT (g_hash_table_lookup (codes[d], fields[3 + d]))
@@ -246,7 +261,6 @@ take_figures (KamShared *self, GPtrArray *lines, GError **error)
       row.value = fields[11] ? g_ascii_strtod (fields[11], NULL) : KAM_VALUE_UNKNOWN;
       ok &= kam_enum_from_nick (KAM_TYPE_QUALIFIER, fields[12] ? fields[12] : "exact", &qualifier);
       row.qualifier = qualifier;
-      row.source = fields[13] ? g_intern_string (fields[13]) : NULL;
       row.note = fields[14]; /* (the line's: kept until added) */
       id = fields[15] ? g_ascii_strtoll (fields[15], NULL, 10) : 0;
       version = fields[16] ? g_ascii_strtoll (fields[16], NULL, 10) : 0;
