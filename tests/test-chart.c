@@ -464,6 +464,40 @@ test_layout_survives_other_renderings (void)
   picture_clear (&pic);
 }
 
+/* A chart's sources come in the order of its points (a line chart's: by
+ * year), the same every time: a trend's points are picked through a hash
+ * table, whose order changes from run to run with the figures' addresses. */
+static void
+test_sources_in_order (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  KamChartKind kinds[] = { KAM_CHART_QUOTA, KAM_CHART_TREND, KAM_CHART_REMITTANCES };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr (KamChart) chart = kam_chart_new (dataset, kinds[k]);
+      KamChartData *data = _kam_chart_get_data (chart);
+      g_autoptr (GPtrArray) expected = g_ptr_array_new ();
+
+      for (guint s = 0; s < data->series->len; s++)
+        {
+          KamChartSeries *series = g_ptr_array_index (data->series, s);
+
+          for (guint i = 0; i < series->points->len; i++)
+            {
+              const char *source = g_array_index (series->points, KamChartPoint, i).source;
+
+              if (source != NULL && !g_ptr_array_find (expected, source, NULL))
+                g_ptr_array_add (expected, (gpointer) source);
+            }
+        }
+      g_assert_cmpuint (data->sources->len, >, 0);
+      g_assert_cmpuint (data->sources->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (data->sources, i), ==, g_ptr_array_index (expected, i));
+    }
+}
+
 /* The planned additional intake of 8,000 is an increase, its own series
  * named for its indicator, not a "quota or target" level below the stock;
  * the share chart knows the whole it divides. */
@@ -824,6 +858,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/hit-bar", test_hit_bar);
   g_test_add_func ("/kamlang/chart/log-scale-where-it-applies", test_log_scale_where_it_applies);
   g_test_add_func ("/kamlang/chart/quota-and-share-say-what-they-are", test_quota_and_share_say_what_they_are);
+  g_test_add_func ("/kamlang/chart/sources-in-order", test_sources_in_order);
   g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
   g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);

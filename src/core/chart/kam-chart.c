@@ -312,6 +312,16 @@ note_source (KamChartData *data, const char *source)
     g_ptr_array_add (data->sources, (gpointer) source);
 }
 
+/* The sources of a series' points, in their order (a series built from a
+ * hash table's picks is sorted first: its sources then come in the same
+ * order every time). */
+static void
+note_series_sources (KamChartData *data, KamChartSeries *series)
+{
+  for (guint k = 0; k < series->points->len; k++)
+    note_source (data, g_array_index (series->points, KamChartPoint, k).source);
+}
+
 static int
 compare_points_desc (gconstpointer a, gconstpointer b)
 {
@@ -646,7 +656,6 @@ static KamChartSeries *
 values_by_year (KamChart *self, KamChartData *data, const char *indicator, const char *country,
                 const char *name, guint color)
 {
-  KamFigureTable *table = kam_dataset_get_figures (self->dataset);
   g_autoptr (GHashTable) only = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) picks = NULL;
   KamChartSeries *series = series_new (name, color);
@@ -664,9 +673,9 @@ values_by_year (KamChart *self, KamChartData *data, const char *indicator, const
 
       g_snprintf (year_label, sizeof year_label, "%d", y);
       add_row_point (self, data, series, year_label, country, y, pick->row);
-      note_source (data, kam_figure_table_get_source (table, pick->row));
     }
   g_array_sort (series->points, compare_points_year);
+  note_series_sources (data, series);
   return series;
 }
 
@@ -771,8 +780,6 @@ build_trend_split (KamChart *self, KamChartData *data, const char *country, int 
 
           g_snprintf (year_label, sizeof year_label, "%d", key->year);
           add_row_point (self, data, series, year_label, country, key->year, pick->row);
-          note_source (data, kam_figure_table_get_source (kam_dataset_get_figures (self->dataset),
-                                                          pick->row));
         }
       if (series->points->len == 0)
         {
@@ -780,6 +787,7 @@ build_trend_split (KamChart *self, KamChartData *data, const char *country, int 
           continue;
         }
       g_array_sort (series->points, compare_points_year);
+      note_series_sources (data, series);
       g_ptr_array_add (data->series, series);
     }
   /* Translators: chart title: an indicator, a country, a dimension (Sex, Sector ...) */
@@ -808,7 +816,6 @@ build_trend (KamChart *self, KamChartData *data, gboolean remittances)
     }
   {
     /* one pass over the figures for all the countries */
-    KamFigureTable *table = kam_dataset_get_figures (self->dataset);
     g_autoptr (GHashTable) only = g_hash_table_new (NULL, NULL);
     g_autoptr (GHashTable) picks = NULL;
     GHashTableIter iter;
@@ -831,12 +838,14 @@ build_trend (KamChart *self, KamChartData *data, gboolean remittances)
         g_snprintf (year_label, sizeof year_label, "%d", key->year);
         add_row_point (self, data, g_ptr_array_index (data->series, index), year_label, key->country,
                        key->year, pick->row);
-        note_source (data, kam_figure_table_get_source (table, pick->row));
         lo = MIN (lo, key->year);
         hi = MAX (hi, key->year);
       }
     for (guint i = 0; i < data->series->len; i++)
-      g_array_sort (((KamChartSeries *) g_ptr_array_index (data->series, i))->points, compare_points_year);
+      {
+        g_array_sort (((KamChartSeries *) g_ptr_array_index (data->series, i))->points, compare_points_year);
+        note_series_sources (data, g_ptr_array_index (data->series, i));
+      }
   }
   if (!remittances)
     add_markers (self, data, codes);
