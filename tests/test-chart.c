@@ -8,7 +8,9 @@
  * bar lengths in pixels, colours, gaps. No display needed. */
 
 #include <math.h>
+#include "kam-chart-kinds.h"
 #include "kam-chart-private.h"
+#include "kam-enums.h"
 #include "kam-test-utils.h"
 #include "kam-number.h"
 
@@ -464,6 +466,34 @@ test_layout_survives_other_renderings (void)
   picture_clear (&pic);
 }
 
+/* Each kind described once, in step with the kinds Kamlang knows: its name
+ * is its nick in commands, and the rules said of it hold of its charts. */
+static void
+test_kinds_described_once (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (GEnumClass) kinds = g_type_class_ref (KAM_TYPE_CHART_KIND);
+
+  g_assert_cmpuint (kam_chart_kind_get_n_kinds (), ==, kinds->n_values);
+  for (guint k = 0; k < kinds->n_values; k++)
+    {
+      const KamChartKindInfo *info = kam_chart_kind_get_info (kinds->values[k].value);
+      g_autoptr (KamChart) chart = kam_chart_new (dataset, kinds->values[k].value);
+
+      g_assert_cmpint (info->kind, ==, kinds->values[k].value);
+      g_assert_cmpstr (info->id, ==, kinds->values[k].value_nick);
+      g_assert_cmpint (kam_chart_get_log_scale_applies (chart), ==, info->log_scale);
+      /* a chart of one year shows one; a chart by year, several */
+      if (info->one_year)
+        g_assert_cmpint (_kam_chart_get_data (chart)->year, >, 0);
+      if (info->by_year)
+        g_assert_cmpuint (((KamChartSeries *) g_ptr_array_index (kam_chart_get_series (chart), 0))->points->len, >, 1);
+      /* unless told, its default indicator (the gender chart chooses its own) */
+      if (info->kind != KAM_CHART_GENDER)
+        g_assert_cmpstr (kam_chart_get_resolved_indicator (chart), ==, info->default_indicator);
+    }
+}
+
 /* A chart's sources come in the order of its points (a line chart's: by
  * year), the same every time: a trend's points are picked through a hash
  * table, whose order changes from run to run with the figures' addresses. */
@@ -859,6 +889,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/log-scale-where-it-applies", test_log_scale_where_it_applies);
   g_test_add_func ("/kamlang/chart/quota-and-share-say-what-they-are", test_quota_and_share_say_what_they_are);
   g_test_add_func ("/kamlang/chart/sources-in-order", test_sources_in_order);
+  g_test_add_func ("/kamlang/chart/kinds-described-once", test_kinds_described_once);
   g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);
   g_test_add_func ("/kamlang/chart/gender-stacks", test_gender_stacks);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include "kam-charts-page.h"
+#include "kam-chart-kinds.h"
 #include "kam-deferred-dataset.h"
 #include "kam-number.h"
 #include "kam-ui-util.h"
@@ -167,7 +168,7 @@ update_table (KamChartsPage *self)
   GPtrArray *series = kam_chart_get_series (self->chart);
   KamChartKind kind = kam_chart_get_kind (self->chart);
   gboolean share = kind == KAM_CHART_SHARE;
-  gboolean by_year = kind == KAM_CHART_TREND || kind == KAM_CHART_REMITTANCES || kind == KAM_CHART_QUOTA;
+  gboolean by_year = kam_chart_kind_get_info (kind)->by_year;
   KamIndicator *indicator = kam_dataset_lookup_indicator (self->dataset, kam_chart_get_resolved_indicator (self->chart));
   gboolean usd = indicator != NULL && kam_unit_is (kam_indicator_get_unit (indicator), KAM_UNIT_USD);
   KamFigureTable *figures = kam_dataset_get_figures (self->dataset);
@@ -476,8 +477,7 @@ chart_changed (KamChartsPage *self)
   /* no logarithmic scale for shares or stacked bars */
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale), kam_chart_get_log_scale_applies (self->chart));
   /* stacked bars of destinations, a line per member for trends and remittances */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->split), kind == KAM_CHART_DESTINATIONS || kind == KAM_CHART_TREND
-                                                        || kind == KAM_CHART_REMITTANCES);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->split), kam_chart_kind_get_info (kind)->splittable);
 }
 
 /* The names of the breakdowns and their members, in one string. */

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include "kam-chart-kinds.h"
 #include "kam-chart-private.h"
 #include "kam-number.h"
 #include "kam-scale.h"
@@ -784,7 +785,7 @@ _kam_chart_render_data (KamChart *chart, KamChartData *data, cairo_t *cr, const 
       }
       bottom -= 10 * ctx.unit;
     }
-  if (kind == KAM_CHART_TREND || kind == KAM_CHART_REMITTANCES || kind == KAM_CHART_QUOTA)
+  if (kam_chart_kind_get_info (kind)->by_year)
     top += 16 * ctx.unit; /* room for the axis label above the plot */
 
   if (!has_points || bottom - top < 20)
