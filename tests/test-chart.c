@@ -8,6 +8,7 @@
  * bar lengths in pixels, colours, gaps. No display needed. */
 
 #include <math.h>
+#include <string.h>
 #include "kam-chart-kinds.h"
 #include "kam-chart-private.h"
 #include "kam-enums.h"
@@ -494,6 +495,25 @@ test_kinds_described_once (void)
     }
 }
 
+/* The chart's data carries what drawing needs, the sources' labels among
+ * them: a source's publisher renamed changes the chart (its footnote). */
+static void
+test_source_retitled (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_DESTINATIONS);
+  KamChartData *data = _kam_chart_get_data (chart);
+  KamSource *source = kam_dataset_lookup_source (dataset, g_ptr_array_index (data->sources, 0));
+  guint changed = 0;
+
+  g_assert_cmpuint (data->source_labels->len, ==, data->sources->len);
+  g_signal_connect (chart, "changed", G_CALLBACK (count_changed), &changed);
+  g_assert_true (kam_dataset_set_item_string (dataset, source, "publisher", "The Cambodia Daily", NULL));
+  g_assert_cmpuint (changed, ==, 1);
+  data = _kam_chart_get_data (chart);
+  g_assert_nonnull (strstr (g_ptr_array_index (data->source_labels, 0), "The Cambodia Daily"));
+}
+
 /* A chart's sources come in the order of its points (a line chart's: by
  * year), the same every time: a trend's points are picked through a hash
  * table, whose order changes from run to run with the figures' addresses. */
@@ -889,6 +909,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/log-scale-where-it-applies", test_log_scale_where_it_applies);
   g_test_add_func ("/kamlang/chart/quota-and-share-say-what-they-are", test_quota_and_share_say_what_they_are);
   g_test_add_func ("/kamlang/chart/sources-in-order", test_sources_in_order);
+  g_test_add_func ("/kamlang/chart/source-retitled", test_source_retitled);
   g_test_add_func ("/kamlang/chart/kinds-described-once", test_kinds_described_once);
   g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);
   g_test_add_func ("/kamlang/chart/every-kind-draws", test_every_kind_draws);

@@ -52,6 +52,7 @@ _kam_chart_data_free (KamChartData *data)
   g_ptr_array_unref (data->series);
   g_ptr_array_unref (data->markers);
   g_ptr_array_unref (data->sources);
+  g_clear_pointer (&data->source_labels, g_ptr_array_unref);
   g_free (data->title);
   g_free (data->axis_label);
   g_free (data);

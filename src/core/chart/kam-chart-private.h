@@ -28,12 +28,17 @@ typedef struct
   char *kind;
 } KamChartMarker;
 
+/* What a chart shows, all that drawing it needs: the renderer asks neither
+ * the chart nor the dataset. */
 typedef struct
 {
   gatomicrefcount ref_count; /* held by the chart and by the layouts drawn from it */
+  KamChartKind kind;
+  KamScaleKind scale;     /* as drawn: linear where a log scale does not apply */
   GPtrArray *series;      /* KamChartSeries */
   GPtrArray *markers;     /* KamChartMarker: agreements on the time axis */
   GPtrArray *sources;     /* interned source ids used */
+  GPtrArray *source_labels; /* char *: theirs, as the footnote names them */
   char *title;
   char *axis_label;
   gboolean usd;
@@ -49,7 +54,7 @@ KamChartData *_kam_chart_get_data (KamChart *self);
 KamScaleKind _kam_chart_get_drawn_scale (KamChart *self);
 const KamChartRegion *_kam_chart_layout_get_regions (KamChartLayout *self, guint *n_regions);
 
-void _kam_chart_render_data (KamChart *self, KamChartData *data, cairo_t *cr,
+void _kam_chart_render_data (KamChartData *data, cairo_t *cr,
                              const KamChartStyle *style, double width, double height,
                              GArray *regions);
 

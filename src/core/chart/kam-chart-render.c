@@ -21,7 +21,6 @@ typedef struct
 {
   cairo_t *cr;
   const KamChartStyle *style;
-  KamChart *chart;
   KamChartData *data;
   GArray *regions;
   double unit; /* one "point" of the style's font size, in pixels */
@@ -171,8 +170,7 @@ footnote_text (Ctx *ctx)
     return marks->len ? g_strdup_printf ("%s.", marks->str) : NULL;
   for (guint i = 0; i < sources->len; i++)
     {
-      g_autofree char *label = kam_dataset_dup_source_label (kam_chart_get_dataset (ctx->chart), g_ptr_array_index (sources, i));
-      g_string_append_printf (text, "%s%s", i ? "; " : "", label);
+      g_string_append_printf (text, "%s%s", i ? "; " : "", (char *) g_ptr_array_index (ctx->data->source_labels, i));
     }
   {
     g_autofree char *cited = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s.", "Sources: %s.",
@@ -333,7 +331,7 @@ draw_value_ticks (Ctx *ctx, const KamScale *scale, gboolean horizontal, double f
 static char *
 axis_label (Ctx *ctx)
 {
-  if (_kam_chart_get_drawn_scale (ctx->chart) != KAM_SCALE_LOG)
+  if (ctx->data->scale != KAM_SCALE_LOG)
     return g_strdup (ctx->data->axis_label);
   /* Translators: an axis label: the unit, then the kind of scale */
   return g_strdup_printf (_("%s, logarithmic scale"), ctx->data->axis_label);
@@ -365,7 +363,7 @@ draw_bars_by_country (Ctx *ctx, double x, double y, double w, double h, gboolean
   double label_w = 0, band, bar_h, lo, hi, axis_h, value_room;
   KamScale scale;
   g_autoptr (PangoLayout) probe = text_layout (ctx, "0", 0.9, FALSE);
-  KamScaleKind kind = stacked ? KAM_SCALE_LINEAR : _kam_chart_get_drawn_scale (ctx->chart);
+  KamScaleKind kind = stacked ? KAM_SCALE_LINEAR : ctx->data->scale;
 
   text_size (probe, NULL, &axis_h);
   /* tick labels, then the axis label with the unit */
@@ -515,7 +513,7 @@ draw_by_year (Ctx *ctx, double x, double y, double w, double h, gboolean bars)
   value_range (ctx, &lo, &hi, FALSE);
   scale.from = y + h - axis_h;
   scale.to = y + 6 * ctx->unit;
-  kam_scale_init (&scale, _kam_chart_get_drawn_scale (ctx->chart), lo, hi,
+  kam_scale_init (&scale, ctx->data->scale, lo, hi,
                   MAX (2, (guint) ((scale.from - scale.to) / (40 * ctx->unit))));
   for (guint i = 0; i < scale.n_ticks; i++)
     {
@@ -740,15 +738,15 @@ draw_share (Ctx *ctx, double x, double y, double w, double h)
 /* ---- the whole chart ----------------------------------------------------- */
 
 void
-_kam_chart_render_data (KamChart *chart, KamChartData *data, cairo_t *cr, const KamChartStyle *style,
-                        double width, double height, GArray *regions)
+_kam_chart_render_data (KamChartData *data, cairo_t *cr, const KamChartStyle *style, double width, double height,
+                        GArray *regions)
 {
-  Ctx ctx = { cr, style, chart, data, regions, 1.0, pango_cairo_create_context (cr),
+  Ctx ctx = { cr, style, data, regions, 1.0, pango_cairo_create_context (cr),
               pango_font_description_from_string (style->font_family) };
   double margin, top, bottom, title_h, legend_h = 0, foot_h = 0;
   g_autofree char *footnote = footnote_text (&ctx);
   gboolean has_points = FALSE;
-  KamChartKind kind = kam_chart_get_kind (chart);
+  KamChartKind kind = data->kind;
 
   /* text and strokes grow with the picture, from a 900 px wide base */
   ctx.unit = CLAMP (MIN (width / 900.0, height / 560.0), 0.6, 3.0);

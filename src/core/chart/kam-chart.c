@@ -54,9 +54,11 @@ compute (KamChart *self)
   const KamChartKindClass *kind = _kam_chart_kind_get_class (self->kind);
 
   g_atomic_ref_count_init (&data->ref_count);
+  data->kind = self->kind;
   data->series = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_chart_series_free);
   data->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_chart_marker_free);
   data->sources = g_ptr_array_new ();
+  data->source_labels = g_ptr_array_new_with_free_func (g_free);
   if (self->dataset == NULL)
     return data;
 
@@ -89,6 +91,10 @@ compute (KamChart *self)
           data->title = g_strdup_printf (_("%s (%s)"), title, label);
         }
     }
+  for (guint i = 0; i < data->sources->len; i++)
+    g_ptr_array_add (data->source_labels, kam_dataset_dup_source_label (self->dataset, g_ptr_array_index (data->sources, i)));
+  /* (no logarithmic scale for parts of one whole, nor for stacked bars) */
+  data->scale = kind->info.log_scale && !data->stacked ? self->scale : KAM_SCALE_LINEAR;
   data->axis_label = g_strdup (data->percent ? _("Share of the total")
                                : data->usd   ? _("US dollars")
                                              : _("Persons"));
@@ -99,8 +105,12 @@ static gboolean
 same_data (KamChartData *a, KamChartData *b)
 {
   if (a->series->len != b->series->len || a->markers->len != b->markers->len
-      || g_strcmp0 (a->title, b->title) != 0)
+      || g_strcmp0 (a->title, b->title) != 0 || a->source_labels->len != b->source_labels->len)
     return FALSE;
+  /* (a source retitled: the footnote changes) */
+  for (guint i = 0; i < a->source_labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a->source_labels, i), g_ptr_array_index (b->source_labels, i)) != 0)
+      return FALSE;
   for (guint i = 0; i < a->series->len; i++)
     {
       KamChartSeries *x = g_ptr_array_index (a->series, i), *y = g_ptr_array_index (b->series, i);
@@ -675,7 +685,7 @@ kam_chart_get_log_scale_applies (KamChart *self)
 KamScaleKind
 _kam_chart_get_drawn_scale (KamChart *self)
 {
-  return kam_chart_get_log_scale_applies (self) ? self->scale : KAM_SCALE_LINEAR;
+  return _kam_chart_get_data (self)->scale;
 }
 
 /**
@@ -763,7 +773,7 @@ kam_chart_render_layout (KamChart *self, cairo_t *cr, const KamChartStyle *style
   layout->data = _kam_chart_get_data (self);
   g_atomic_ref_count_inc (&layout->data->ref_count);
   layout->regions = g_array_new (FALSE, FALSE, sizeof (KamChartRegion));
-  _kam_chart_render_data (self, layout->data, cr, style, width, height, layout->regions);
+  _kam_chart_render_data (layout->data, cr, style, width, height, layout->regions);
   return layout;
 }
 
@@ -772,7 +782,7 @@ kam_chart_render (KamChart *self, cairo_t *cr, const KamChartStyle *style, doubl
                   double height)
 {
   g_return_if_fail (KAM_IS_CHART (self));
-  _kam_chart_render_data (self, _kam_chart_get_data (self), cr, style, width, height, NULL);
+  _kam_chart_render_data (_kam_chart_get_data (self), cr, style, width, height, NULL);
 }
 
 static void
