@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kam-chart-build-private.h"
+#include "kam-chart-draw-private.h"
 #include "kam-number.h"
 
 /* A name as it reads inside a sentence: "Sex" becomes "sex", but "MoU" or
@@ -233,4 +234,11 @@ _kam_chart_resolve_split (KamChart *self, KamChartData *data)
     return FALSE;
   resolve_split_by (self, data, d);
   return TRUE;
+}
+
+/* A bar per destination, or stacked bars of a breakdown's members. */
+void
+_kam_chart_draw_destinations (KamDrawContext *ctx, double x, double y, double w, double h)
+{
+  _kam_draw_bars (ctx, x, y, w, h, ctx->data->stacked);
 }

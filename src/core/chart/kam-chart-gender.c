@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kam-chart-build-private.h"
+#include "kam-chart-draw-private.h"
 #include "kam-number.h"
 
 static KamChartPoint *
@@ -131,4 +132,11 @@ _kam_chart_resolve_gender (KamChart *self, KamChartData *data)
         }
     }
   return TRUE;
+}
+
+/* Women and men of each destination, stacked. */
+void
+_kam_chart_draw_gender (KamDrawContext *ctx, double x, double y, double w, double h)
+{
+  _kam_draw_bars (ctx, x, y, w, h, TRUE);
 }

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "kam-chart-kinds.h"
-#include "kam-chart-private.h"
+#include "kam-chart-draw-private.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,8 @@ typedef struct
   /* (nullable) chooses the indicator and year itself: TRUE when it did */
   gboolean (*resolve) (KamChart *chart, KamChartData *data);
   void (*build) (KamChart *chart, KamChartData *data);
+  /* draws its plot in the rectangle the frame (title, legend, footnote) leaves */
+  void (*draw) (KamDrawContext *ctx, double x, double y, double w, double h);
 } KamChartKindClass;
 
 const KamChartKindClass *_kam_chart_kind_get_class (KamChartKind kind);

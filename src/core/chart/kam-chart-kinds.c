@@ -12,14 +12,17 @@
 
 static const KamChartKindClass kinds[] = {
   [KAM_CHART_DESTINATIONS] = { { KAM_CHART_DESTINATIONS, "destinations", "workers", FALSE, TRUE, TRUE, TRUE },
-                               _kam_chart_resolve_split, _kam_chart_build_destinations },
-  [KAM_CHART_TREND] = { { KAM_CHART_TREND, "trend", "workers", TRUE, FALSE, TRUE, TRUE }, NULL, _kam_chart_build_trend },
-  [KAM_CHART_SHARE] = { { KAM_CHART_SHARE, "share", "workers", FALSE, TRUE, FALSE, FALSE }, NULL, _kam_chart_build_share },
-  [KAM_CHART_QUOTA] = { { KAM_CHART_QUOTA, "quota", "workers", TRUE, FALSE, FALSE, TRUE }, NULL, _kam_chart_build_quota },
+                               _kam_chart_resolve_split, _kam_chart_build_destinations, _kam_chart_draw_destinations },
+  [KAM_CHART_TREND] = { { KAM_CHART_TREND, "trend", "workers", TRUE, FALSE, TRUE, TRUE }, NULL, _kam_chart_build_trend,
+                        _kam_chart_draw_trend },
+  [KAM_CHART_SHARE] = { { KAM_CHART_SHARE, "share", "workers", FALSE, TRUE, FALSE, FALSE }, NULL, _kam_chart_build_share,
+                        _kam_chart_draw_share },
+  [KAM_CHART_QUOTA] = { { KAM_CHART_QUOTA, "quota", "workers", TRUE, FALSE, FALSE, TRUE }, NULL, _kam_chart_build_quota,
+                        _kam_chart_draw_quota },
   [KAM_CHART_GENDER] = { { KAM_CHART_GENDER, "gender", "workers", FALSE, TRUE, FALSE, FALSE },
-                         _kam_chart_resolve_gender, _kam_chart_build_gender },
+                         _kam_chart_resolve_gender, _kam_chart_build_gender, _kam_chart_draw_gender },
   [KAM_CHART_REMITTANCES] = { { KAM_CHART_REMITTANCES, "remittances", "remittances", TRUE, FALSE, TRUE, TRUE }, NULL,
-                              _kam_chart_build_remittances },
+                              _kam_chart_build_remittances, _kam_chart_draw_remittances },
 };
 
 const KamChartKindClass *

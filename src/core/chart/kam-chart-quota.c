@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kam-chart-build-private.h"
+#include "kam-chart-draw-private.h"
 #include "kam-number.h"
 
 void
@@ -86,4 +87,11 @@ _kam_chart_build_quota (KamChart *self, KamChartData *data)
   /* Translators: chart title, %s is a country */
   data->title = g_strdup_printf (_("Quota and target against workers, %s"),
                                  kam_dataset_get_country_label (self->dataset, country));
+}
+
+/* The workers, the quota and the planned intake as bars across the years. */
+void
+_kam_chart_draw_quota (KamDrawContext *ctx, double x, double y, double w, double h)
+{
+  _kam_draw_by_year (ctx, x, y, w, h, TRUE);
 }

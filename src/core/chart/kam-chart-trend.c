@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kam-chart-build-private.h"
+#include "kam-chart-draw-private.h"
 #include "kam-number.h"
 
 /* The chart's countries, or the largest ones in the latest year. */
@@ -201,4 +202,18 @@ void
 _kam_chart_build_remittances (KamChart *self, KamChartData *data)
 {
   build_trend (self, data, TRUE);
+}
+
+/* A line per country across the years. */
+void
+_kam_chart_draw_trend (KamDrawContext *ctx, double x, double y, double w, double h)
+{
+  _kam_draw_by_year (ctx, x, y, w, h, FALSE);
+}
+
+/* The national total as bars across the years; several as lines. */
+void
+_kam_chart_draw_remittances (KamDrawContext *ctx, double x, double y, double w, double h)
+{
+  _kam_draw_by_year (ctx, x, y, w, h, ctx->data->series->len == 1);
 }
