@@ -72,9 +72,6 @@ _kam_chart_compare_points_desc (gconstpointer a, gconstpointer b);
 int
 _kam_chart_compare_points_year (gconstpointer a, gconstpointer b);
 
-void
-_kam_chart_data_free (KamChartData *data);
-
 gboolean
 _kam_chart_indicator_is_usd (KamDataset *dataset, const char *id);
 

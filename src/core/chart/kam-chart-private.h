@@ -51,6 +51,8 @@ typedef struct
 } KamChartData;
 
 KamChartData *_kam_chart_get_data (KamChart *self);
+/* Drops a reference to the data (the chart's, or a layout's). */
+void _kam_chart_data_free (KamChartData *data);
 KamScaleKind _kam_chart_get_drawn_scale (KamChart *self);
 const KamChartRegion *_kam_chart_layout_get_regions (KamChartLayout *self, guint *n_regions);
 
