@@ -1,0 +1,413 @@
+/* kam-map-shapes.c
+ *
+ * Copyright 2026 The Kamlang authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* TopoJSON's countries as rings of points (kam-map-shapes.h). A TopoJSON
+ * file keeps each border once, as an arc of quantized, delta-encoded
+ * positions; a country's ring is a list of arcs (~i: arc i backwards). */
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include "kam-json-strict.h"
+#include "kam-map-shapes.h"
+#include "kam-types.h"
+
+#define KAM_WORLD_RESOURCE "/io/github/kamlang/Kamlang/world-atlas/50m.json"
+
+struct _KamMapShapes
+{
+  GArray *points;    /* double: longitude, latitude pairs */
+  GArray *rings;     /* KamMapRing */
+  GArray *countries; /* KamMapCountry (its strings in strings) */
+  GStringChunk *strings;
+  GHashTable *by_code; /* code -> index + 1 */
+};
+
+void
+kam_map_shapes_free (KamMapShapes *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->points);
+  g_array_unref (self->rings);
+  g_array_unref (self->countries);
+  g_string_chunk_free (self->strings);
+  g_hash_table_unref (self->by_code);
+  g_free (self);
+}
+
+/* The arcs, decoded: arc i's points are points[2 * first[i] …], n[i] of them. */
+typedef struct
+{
+  GArray *points; /* double pairs */
+  GArray *first, *n; /* guint */
+} Arcs;
+
+static gboolean
+fail (GError **error, const char *why)
+{
+  /* Translators: %s says what is wrong with the map's boundaries file */
+  g_set_error (error, KAM_ERROR, KAM_ERROR_INVALID, _("The map’s boundaries cannot be read: %s"), why);
+  return FALSE;
+}
+
+static gboolean
+number_pair (JsonNode *node, double *a, double *b)
+{
+  JsonArray *pair;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  pair = json_node_get_array (node);
+  if (json_array_get_length (pair) < 2 || !JSON_NODE_HOLDS_VALUE (json_array_get_element (pair, 0))
+      || !JSON_NODE_HOLDS_VALUE (json_array_get_element (pair, 1)))
+    return FALSE;
+  *a = json_array_get_double_element (pair, 0);
+  *b = json_array_get_double_element (pair, 1);
+  return isfinite (*a) && isfinite (*b);
+}
+
+static gboolean
+decode_arcs (JsonObject *root, Arcs *arcs, GError **error)
+{
+  JsonNode *transform = json_object_get_member (root, "transform");
+  JsonNode *list = json_object_get_member (root, "arcs");
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  gboolean quantized = transform != NULL && !JSON_NODE_HOLDS_NULL (transform);
+  JsonArray *all;
+
+  if (quantized
+      && (!JSON_NODE_HOLDS_OBJECT (transform)
+          || !number_pair (json_object_get_member (json_node_get_object (transform), "scale"), &sx, &sy)
+          || !number_pair (json_object_get_member (json_node_get_object (transform), "translate"), &tx, &ty)))
+    return fail (error, _("its transform is not a scale and a translation"));
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    return fail (error, _("it has no arcs"));
+  all = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonNode *arc_node = json_array_get_element (all, i);
+      JsonArray *arc;
+      double x = 0, y = 0;
+      guint first = arcs->points->len / 2, n;
+
+      if (!JSON_NODE_HOLDS_ARRAY (arc_node))
+        return fail (error, _("an arc is not a list of positions"));
+      arc = json_node_get_array (arc_node);
+      n = json_array_get_length (arc);
+      for (guint k = 0; k < n; k++)
+        {
+          double dx, dy, lon, lat;
+
+          if (!number_pair (json_array_get_element (arc, k), &dx, &dy))
+            return fail (error, _("an arc’s position is not two numbers"));
+          /* quantized: each position the one before plus a delta */
+          x = quantized ? x + dx : dx;
+          y = quantized ? y + dy : dy;
+          lon = quantized ? x * sx + tx : x;
+          lat = quantized ? y * sy + ty : y;
+          if (lon < -180.000001 || lon > 180.000001 || lat < -90.000001 || lat > 90.000001)
+            return fail (error, _("a position is not a longitude and latitude"));
+          g_array_append_val (arcs->points, lon);
+          g_array_append_val (arcs->points, lat);
+        }
+      g_array_append_val (arcs->first, first);
+      g_array_append_val (arcs->n, n);
+    }
+  return TRUE;
+}
+
+/* A ring: its arcs joined (each after the first without its first point,
+ * the last point of the one before). */
+static gboolean
+add_ring (KamMapShapes *self, const Arcs *arcs, JsonArray *ring, guint polygon, const char *code, GError **error)
+{
+  KamMapRing out = { self->points->len / 2, 0, polygon };
+
+  for (guint i = 0; i < json_array_get_length (ring); i++)
+    {
+      JsonNode *node = json_array_get_element (ring, i);
+      gint64 index;
+      guint arc, n;
+      const double *xy;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        return fail (error, _("a ring names its arcs by something else than their numbers"));
+      index = json_node_get_int (node);
+      arc = (guint) (index < 0 ? ~index : index);
+      if (arc >= arcs->first->len || index < -(gint64) G_MAXUINT || index > G_MAXUINT)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, index);
+          /* Translators: a country's code, and the number of an arc of its border */
+          g_autofree char *why = g_strdup_printf (_("%s names arc %s, which is not in the file"), code ? code : "?",
+                                                  number);
+          return fail (error, why);
+        }
+      n = g_array_index (arcs->n, guint, arc);
+      xy = &g_array_index (arcs->points, double, 2 * g_array_index (arcs->first, guint, arc));
+      for (guint k = i > 0 ? 1 : 0; k < n; k++)
+        {
+          guint at = index < 0 ? n - 1 - k : k;
+
+          g_array_append_vals (self->points, &xy[2 * at], 2);
+          out.n_points++;
+        }
+    }
+  if (out.n_points > 0)
+    g_array_append_val (self->rings, out);
+  return TRUE;
+}
+
+static gboolean
+add_polygon (KamMapShapes *self, const Arcs *arcs, JsonNode *rings, guint polygon, const char *code, GError **error)
+{
+  JsonArray *list;
+
+  if (!JSON_NODE_HOLDS_ARRAY (rings))
+    return fail (error, _("a polygon is not a list of rings"));
+  list = json_node_get_array (rings);
+  for (guint r = 0; r < json_array_get_length (list); r++)
+    {
+      JsonNode *ring = json_array_get_element (list, r);
+
+      if (!JSON_NODE_HOLDS_ARRAY (ring))
+        return fail (error, _("a ring is not a list of arcs"));
+      if (!add_ring (self, arcs, json_node_get_array (ring), polygon, code, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_country (KamMapShapes *self, const Arcs *arcs, JsonNode *geometry, GError **error)
+{
+  JsonObject *g, *properties;
+  const char *type, *code, *name;
+  JsonNode *shape;
+  KamMapCountry country = { NULL };
+
+  if (!JSON_NODE_HOLDS_OBJECT (geometry))
+    return fail (error, _("a country is not an object"));
+  g = json_node_get_object (geometry);
+  type = json_object_get_string_member_with_default (g, "type", NULL);
+  properties = json_object_has_member (g, "properties") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (g, "properties"))
+                 ? json_object_get_object_member (g, "properties")
+                 : NULL;
+  code = properties ? json_object_get_string_member_with_default (properties, "a3", NULL) : NULL;
+  name = properties ? json_object_get_string_member_with_default (properties, "name", NULL) : NULL;
+  if (type == NULL || code == NULL)
+    return TRUE; /* (a shape without a country's code: none of the datasets' places) */
+  shape = json_object_get_member (g, "arcs");
+  if (shape == NULL || !JSON_NODE_HOLDS_ARRAY (shape))
+    return fail (error, _("a country has no arcs"));
+  country.first_ring = self->rings->len;
+  if (g_str_equal (type, "Polygon"))
+    {
+      if (!add_polygon (self, arcs, shape, 0, code, error))
+        return FALSE;
+    }
+  else if (g_str_equal (type, "MultiPolygon"))
+    {
+      JsonArray *polygons = json_node_get_array (shape);
+
+      for (guint p = 0; p < json_array_get_length (polygons); p++)
+        if (!add_polygon (self, arcs, json_array_get_element (polygons, p), p, code, error))
+          return FALSE;
+    }
+  else
+    return fail (error, _("a country is neither a polygon nor several"));
+  country.n_rings = self->rings->len - country.first_ring;
+  country.code = g_string_chunk_insert_const (self->strings, code);
+  country.name = g_string_chunk_insert_const (self->strings, name ? name : code);
+  country.bbox[0] = country.bbox[1] = G_MAXDOUBLE;
+  country.bbox[2] = country.bbox[3] = -G_MAXDOUBLE;
+  for (guint r = country.first_ring; r < self->rings->len; r++)
+    {
+      const KamMapRing *ring = &g_array_index (self->rings, KamMapRing, r);
+
+      for (guint k = 0; k < ring->n_points; k++)
+        {
+          const double *xy = &g_array_index (self->points, double, 2 * (ring->first_point + k));
+
+          country.bbox[0] = MIN (country.bbox[0], xy[0]);
+          country.bbox[1] = MIN (country.bbox[1], xy[1]);
+          country.bbox[2] = MAX (country.bbox[2], xy[0]);
+          country.bbox[3] = MAX (country.bbox[3], xy[1]);
+        }
+    }
+  if (country.n_rings == 0)
+    return TRUE;
+  g_array_append_val (self->countries, country);
+  /* (a code twice: the first shape keeps it) */
+  if (!g_hash_table_contains (self->by_code, country.code))
+    g_hash_table_insert (self->by_code, (gpointer) country.code, GUINT_TO_POINTER (self->countries->len));
+  return TRUE;
+}
+
+/**
+ * kam_map_shapes_new_from_data:
+ *
+ * Reads TopoJSON with an object "countries" whose geometries carry
+ * properties.a3 (a country's code) and properties.name.
+ *
+ * Returns: (transfer full) (nullable): the countries, or NULL with an error
+ *   that says what is wrong
+ */
+KamMapShapes *
+kam_map_shapes_new_from_data (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *message = NULL;
+  g_autoptr (KamMapShapes) self = NULL;
+  Arcs arcs = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (guint)),
+                g_array_new (FALSE, FALSE, sizeof (guint)) };
+  JsonObject *root, *objects;
+  JsonNode *countries, *geometries;
+  gsize offset = 0;
+  gboolean ok = FALSE;
+
+  /* (json-glib 1.6 overflows its stack on deep nesting: checked first; a
+   * TopoJSON world nests 8 deep) */
+  if (!g_utf8_validate (data, (gssize) length, NULL))
+    {
+      fail (error, _("it is not UTF-8 text"));
+      goto out;
+    }
+  if (kam_json_check_strict (data, length, 16, &offset, &message, NULL) != KAM_JSON_OK)
+    {
+      g_autofree char *at = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
+      /* Translators: where in the file (a number of bytes), and what is there */
+      g_autofree char *why = g_strdup_printf (_("at byte %s: %s"), at, message);
+
+      fail (error, why);
+      goto out;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      fail (error, _("it is not a JSON object"));
+      goto out;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "type", NULL), "Topology") != 0)
+    {
+      fail (error, _("it is not TopoJSON (its type is not “Topology”)"));
+      goto out;
+    }
+  objects = json_object_has_member (root, "objects") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "objects"))
+              ? json_object_get_object_member (root, "objects")
+              : NULL;
+  countries = objects ? json_object_get_member (objects, "countries") : NULL;
+  geometries = countries && JSON_NODE_HOLDS_OBJECT (countries)
+                 ? json_object_get_member (json_node_get_object (countries), "geometries")
+                 : NULL;
+  if (geometries == NULL || !JSON_NODE_HOLDS_ARRAY (geometries))
+    {
+      fail (error, _("it has no countries"));
+      goto out;
+    }
+  if (!decode_arcs (root, &arcs, error))
+    goto out;
+  self = g_new0 (KamMapShapes, 1);
+  self->points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->rings = g_array_new (FALSE, FALSE, sizeof (KamMapRing));
+  self->countries = g_array_new (FALSE, FALSE, sizeof (KamMapCountry));
+  self->strings = g_string_chunk_new (4096);
+  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (geometries)); i++)
+    if (!add_country (self, &arcs, json_array_get_element (json_node_get_array (geometries), i), error))
+      goto out;
+  if (self->countries->len == 0)
+    {
+      fail (error, _("it has no countries"));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  g_array_unref (arcs.points);
+  g_array_unref (arcs.first);
+  g_array_unref (arcs.n);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+/**
+ * kam_map_shapes_get_world:
+ *
+ * Returns: (transfer none) (nullable): the bundled world (Natural Earth
+ *   1:50m), read the first time it is asked for
+ */
+KamMapShapes *
+kam_map_shapes_get_world (GError **error)
+{
+  static KamMapShapes *world;
+  static GMutex lock;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (world == NULL)
+    {
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (KAM_WORLD_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      gsize length = 0;
+      const char *data = bytes ? g_bytes_get_data (bytes, &length) : NULL;
+
+      if (data == NULL)
+        return NULL;
+      world = kam_map_shapes_new_from_data (data, length, error);
+    }
+  return world;
+}
+
+guint
+kam_map_shapes_get_n_countries (KamMapShapes *self)
+{
+  return self->countries->len;
+}
+
+const KamMapCountry *
+kam_map_shapes_get_country (KamMapShapes *self, guint index)
+{
+  g_return_val_if_fail (index < self->countries->len, NULL);
+  return &g_array_index (self->countries, KamMapCountry, index);
+}
+
+const KamMapCountry *
+kam_map_shapes_find (KamMapShapes *self, const char *code)
+{
+  guint at = code ? GPOINTER_TO_UINT (g_hash_table_lookup (self->by_code, code)) : 0;
+
+  return at > 0 ? &g_array_index (self->countries, KamMapCountry, at - 1) : NULL;
+}
+
+const KamMapRing *
+kam_map_shapes_get_ring (KamMapShapes *self, guint index)
+{
+  g_return_val_if_fail (index < self->rings->len, NULL);
+  return &g_array_index (self->rings, KamMapRing, index);
+}
+
+const double *
+kam_map_shapes_get_points (KamMapShapes *self)
+{
+  return (const double *) (gpointer) self->points->data;
+}
+
+/* ---- Equal Earth ---------------------------------------------------------------- */
+
+#define EE_A1 1.340264
+#define EE_A2 (-0.081106)
+#define EE_A3 0.000893
+#define EE_A4 0.003796
+
+void
+kam_equal_earth (double lon, double lat, double *x, double *y)
+{
+  const double m = sqrt (3) / 2;
+  double l = asin (m * sin (lat * G_PI / 180)), l2 = l * l, l6 = l2 * l2 * l2;
+
+  *x = lon * G_PI / 180 * cos (l) / (m * (EE_A1 + 3 * EE_A2 * l2 + l6 * (7 * EE_A3 + 9 * EE_A4 * l2)));
+  *y = l * (EE_A1 + EE_A2 * l2 + l6 * (EE_A3 + EE_A4 * l2));
+}
