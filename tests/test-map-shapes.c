@@ -98,6 +98,42 @@ test_world (void)
     }
 }
 
+/* The 180th meridian: a country's rings continuous (no segment across the
+ * world) and its pieces on both sides kept together (Fiji some degrees
+ * wide); Antarctica, around the pole, as it is. */
+static void
+test_antimeridian (void)
+{
+  KamMapShapes *world = kam_map_shapes_get_world (NULL);
+  const char *const codes[] = { "FJI", "RUS", "KIR", "NZL" };
+  const KamMapCountry *fiji = kam_map_shapes_find (world, "FJI");
+  const KamMapCountry *antarctica = kam_map_shapes_find (world, "ATA");
+
+  g_assert_nonnull (fiji);
+  g_assert_cmpfloat (fiji->bbox[2] - fiji->bbox[0], <, 10);
+  g_assert_cmpfloat (fiji->bbox[2], >, 180);
+  for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+    {
+      const KamMapCountry *country = kam_map_shapes_find (world, codes[c]);
+
+      for (guint r = 0; country != NULL && r < country->n_rings; r++)
+        {
+          const KamMapRing *ring = kam_map_shapes_get_ring (world, country->first_ring + r);
+          const double *xy = kam_map_shapes_get_points (world) + 2 * ring->first_point;
+
+          for (guint k = 1; k < ring->n_points; k++)
+            g_assert_cmpfloat (fabs (xy[2 * k] - xy[2 * (k - 1)]), <=, 180);
+        }
+    }
+  g_assert_nonnull (antarctica);
+  g_assert_cmpfloat (antarctica->bbox[0], ==, -180);
+  g_assert_cmpfloat (antarctica->bbox[2] - antarctica->bbox[0], >, 355);
+  /* the United States kept together by moving the Aleutians west of
+   * 180°W (fewer points than moving the mainland east) */
+  g_assert_cmpfloat (kam_map_shapes_find (world, "USA")->bbox[2], <, -60);
+  g_assert_cmpfloat (kam_map_shapes_find (world, "USA")->bbox[2] - kam_map_shapes_find (world, "USA")->bbox[0], <, 180);
+}
+
 static void
 assert_refused (const char *data, gsize length, const char *says)
 {
@@ -175,6 +211,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kamlang/map-shapes/decode", test_decode);
   g_test_add_func ("/kamlang/map-shapes/world", test_world);
+  g_test_add_func ("/kamlang/map-shapes/antimeridian", test_antimeridian);
   g_test_add_func ("/kamlang/map-shapes/bad-files", test_bad_files);
   g_test_add_func ("/kamlang/map-shapes/equal-earth", test_equal_earth);
   return g_test_run ();

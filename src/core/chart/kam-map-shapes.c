@@ -121,6 +121,35 @@ decode_arcs (JsonObject *root, Arcs *arcs, GError **error)
   return TRUE;
 }
 
+/* A ring across the 180th meridian (Fiji, Chukotka) made continuous: each
+ * longitude within 180° of the one before (177 … 182, not 177 … -178 with a
+ * line across the world), so that it can be drawn, framed and clipped as one
+ * piece. A ring around a pole (Antarctica) stays as it is: it does not come
+ * back to where it started. */
+static void
+unwrap (double *xy, guint n)
+{
+  g_autofree double *lon = g_new (double, MAX (n, 1));
+  gboolean jumps = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lon[i] = xy[2 * i];
+      if (i > 0)
+        {
+          while (lon[i] - lon[i - 1] > 180)
+            lon[i] -= 360;
+          while (lon[i] - lon[i - 1] < -180)
+            lon[i] += 360;
+          jumps |= lon[i] != xy[2 * i];
+        }
+    }
+  if (!jumps || n < 2 || fabs (lon[n - 1] - lon[0]) > 1e-9)
+    return;
+  for (guint i = 0; i < n; i++)
+    xy[2 * i] = lon[i];
+}
+
 /* A ring: its arcs joined (each after the first without its first point,
  * the last point of the one before). */
 static gboolean
@@ -158,8 +187,91 @@ add_ring (KamMapShapes *self, const Arcs *arcs, JsonArray *ring, guint polygon, 
         }
     }
   if (out.n_points > 0)
-    g_array_append_val (self->rings, out);
+    {
+      unwrap (&g_array_index (self->points, double, 2 * out.first_point), out.n_points);
+      g_array_append_val (self->rings, out);
+    }
   return TRUE;
+}
+
+static void
+ring_extent (KamMapShapes *self, guint r, double *west, double *east)
+{
+  const KamMapRing *ring = &g_array_index (self->rings, KamMapRing, r);
+  const double *xy = &g_array_index (self->points, double, 2 * ring->first_point);
+
+  *west = G_MAXDOUBLE;
+  *east = -G_MAXDOUBLE;
+  for (guint k = 0; k < ring->n_points; k++)
+    {
+      *west = MIN (*west, xy[2 * k]);
+      *east = MAX (*east, xy[2 * k]);
+    }
+}
+
+/* A country in pieces on both sides of the 180th meridian (Fiji, Russia's
+ * Chukotka, the Aleutians, Kiribati) kept together: the pieces of one side
+ * moved by 360° to the other, the side whose move leaves the country less
+ * than half the world wide and moves fewer points. */
+static void
+keep_together (KamMapShapes *self, guint first, guint n)
+{
+  double west = G_MAXDOUBLE, east = -G_MAXDOUBLE;
+  double span[2] = { 0, 0 };
+  guint moved[2] = { 0, 0 }, side;
+
+  for (guint r = first; r < first + n; r++)
+    {
+      double w, e;
+
+      ring_extent (self, r, &w, &e);
+      west = MIN (west, w);
+      east = MAX (east, e);
+    }
+  if (east - west <= 180)
+    return;
+  /* side 0: the western pieces (all below 0°) east by 360; side 1: the
+   * eastern ones (all above 0°) west by 360 */
+  for (guint s = 0; s < 2; s++)
+    {
+      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+      for (guint r = first; r < first + n; r++)
+        {
+          double w, e;
+
+          ring_extent (self, r, &w, &e);
+          if (s == 0 && e < 0)
+            {
+              w += 360;
+              e += 360;
+              moved[s] += g_array_index (self->rings, KamMapRing, r).n_points;
+            }
+          else if (s == 1 && w > 0)
+            {
+              w -= 360;
+              e -= 360;
+              moved[s] += g_array_index (self->rings, KamMapRing, r).n_points;
+            }
+          lo = MIN (lo, w);
+          hi = MAX (hi, e);
+        }
+      span[s] = hi - lo;
+    }
+  if (span[0] > 180 && span[1] > 180)
+    return; /* (around the world: Antarctica) */
+  side = span[1] > 180 || (span[0] <= 180 && moved[0] <= moved[1]) ? 0 : 1;
+  for (guint r = first; r < first + n; r++)
+    {
+      const KamMapRing *ring = &g_array_index (self->rings, KamMapRing, r);
+      double *xy = &g_array_index (self->points, double, 2 * ring->first_point);
+      double w, e;
+
+      ring_extent (self, r, &w, &e);
+      if ((side == 0 && e < 0) || (side == 1 && w > 0))
+        for (guint k = 0; k < ring->n_points; k++)
+          xy[2 * k] += side == 0 ? 360 : -360;
+    }
 }
 
 static gboolean
@@ -221,6 +333,7 @@ add_country (KamMapShapes *self, const Arcs *arcs, JsonNode *geometry, GError **
   else
     return fail (error, _("a country is neither a polygon nor several"));
   country.n_rings = self->rings->len - country.first_ring;
+  keep_together (self, country.first_ring, country.n_rings);
   country.code = g_string_chunk_insert_const (self->strings, code);
   country.name = g_string_chunk_insert_const (self->strings, name ? name : code);
   country.bbox[0] = country.bbox[1] = G_MAXDOUBLE;

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 
 /* The countries' boundaries for the map (issue 30): read from TopoJSON (the
  * bundled Natural Earth 1:50m world, data/world-atlas/), each country a set
- * of rings of longitude, latitude pairs in degrees. */
+ * of rings of longitude, latitude pairs in degrees; a ring across the 180th
+ * meridian continuous (its longitudes may pass 180), one around a pole as
+ * it is. */
 typedef struct _KamMapShapes KamMapShapes;
 
 typedef struct
@@ -27,8 +29,8 @@ typedef struct
   const char *code; /* ISO 3166-1 alpha-3, as the datasets write it */
   const char *name;
   guint first_ring, n_rings;
-  /* west, south, east, north, in degrees; a country across the 180th
-   * meridian (Fiji, Russia) spans -180 … 180 */
+  /* west, south, east, north, in degrees: a ring across the 180th
+   * meridian is continuous (Fiji: 177 … 182), so east may pass 180 */
   double bbox[4];
 } KamMapCountry;
 
