@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 #include "kam-chart-kinds.h"
+#include "kam-map-shapes.h"
 #include "kam-chart-private.h"
 #include "kam-enums.h"
 #include "kam-test-utils.h"
@@ -514,6 +515,79 @@ test_source_retitled (void)
   g_assert_nonnull (strstr (g_ptr_array_index (data->source_labels, 0), "The Cambodia Daily"));
 }
 
+/* The region of a map's country, by its code. */
+static const KamChartRegion *
+map_region_of (Picture *pic, KamChart *chart, const char *code)
+{
+  KamChartSeries *series = g_ptr_array_index (kam_chart_get_series (chart), 0);
+
+  for (guint i = 0; i < series->points->len; i++)
+    if (g_strcmp0 (g_array_index (series->points, KamChartPoint, i).country, code) == 0)
+      return region_of (pic, 0, i);
+  return NULL;
+}
+
+/* Where a longitude and latitude are drawn, by a region's projection. */
+static void
+map_pixel (const KamChartRegion *r, double lon, double lat, int *px, int *py)
+{
+  double x, y;
+
+  kam_equal_earth (lon, lat, &x, &y);
+  *px = (int) lround (r->x0 + x * r->k);
+  *py = (int) lround (r->y0 - y * r->k);
+}
+
+/* The map (issue 30): Thailand (1.2 million) in the darkest class, Saudi
+ * Arabia (43) in the lightest, Singapore (821) a circle of its class, a
+ * country without a figure grey and not the lightest class; the hover finds
+ * Thailand in Thailand, and nothing in the Gulf of Thailand, inside its box. */
+static void
+test_map (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_MAP);
+  const KamColor *palette;
+  const KamChartRegion *thailand, *saudi, *singapore;
+  KamChartHit hit;
+  Picture pic = { 0 };
+  guint n;
+  int px, py;
+
+  palette = _kam_chart_map_get_palette (&n);
+  g_assert_cmpint (_kam_chart_get_data (chart)->year, ==, 2021);
+  render (chart, FALSE, &pic);
+  thailand = map_region_of (&pic, chart, "THA");
+  saudi = map_region_of (&pic, chart, "SAU");
+  singapore = map_region_of (&pic, chart, "SGP");
+  g_assert_nonnull (thailand);
+  g_assert_nonnull (saudi);
+  g_assert_nonnull (singapore);
+  map_pixel (thailand, 99.3, 18.9, &px, &py); /* the north (away from its label) */
+  g_assert_true (same_color (pixel (&pic, px, py), palette[n - 1]));
+  map_pixel (thailand, 38.5, 27.5, &px, &py); /* Saudi Arabia's north-west (away from its label) */
+  g_assert_true (same_color (pixel (&pic, px, py), palette[0]));
+  /* too small to see: a circle, in its class's colour, not the grey of no figure */
+  g_assert_cmpfloat (singapore->width, >, 4);
+  g_assert_true (same_color (pixel (&pic, (int) (singapore->x + singapore->width / 2),
+                                    (int) (singapore->y + singapore->height / 2)),
+                             palette[1]));
+  /* Viet Nam has no figure: grey, not the lightest class */
+  map_pixel (thailand, 105.5, 20.5, &px, &py);
+  g_assert_true (same_color (pixel (&pic, px, py), pic.style.grid));
+  g_assert_false (same_color (pixel (&pic, px, py), palette[0]));
+  /* the hover */
+  map_pixel (thailand, 101.0, 15.5, &px, &py);
+  g_assert_true (kam_chart_layout_hit (pic.layout, px, py, &hit));
+  g_assert_cmpstr (hit.point.country, ==, "THA");
+  g_assert_cmpfloat (hit.point.value, ==, 1220197);
+  map_pixel (thailand, 101.0, 10.5, &px, &py); /* the Gulf of Thailand */
+  g_assert_cmpint (px, >, thailand->x);
+  g_assert_cmpint (px, <, thailand->x + thailand->width);
+  g_assert_false (kam_chart_layout_hit (pic.layout, px, py, &hit) && g_strcmp0 (hit.point.country, "THA") == 0);
+  picture_clear (&pic);
+}
+
 /* A chart's sources come in the order of its points (a line chart's: by
  * year), the same every time: a trend's points are picked through a hash
  * table, whose order changes from run to run with the figures' addresses. */
@@ -909,6 +983,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/log-scale-where-it-applies", test_log_scale_where_it_applies);
   g_test_add_func ("/kamlang/chart/quota-and-share-say-what-they-are", test_quota_and_share_say_what_they_are);
   g_test_add_func ("/kamlang/chart/sources-in-order", test_sources_in_order);
+  g_test_add_func ("/kamlang/chart/map", test_map);
   g_test_add_func ("/kamlang/chart/source-retitled", test_source_retitled);
   g_test_add_func ("/kamlang/chart/kinds-described-once", test_kinds_described_once);
   g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);

@@ -80,6 +80,7 @@ typedef enum
   KAM_CHART_QUOTA,
   KAM_CHART_GENDER,
   KAM_CHART_REMITTANCES,
+  KAM_CHART_MAP,
 } KamChartKind;
 
 typedef enum

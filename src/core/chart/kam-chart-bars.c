@@ -29,7 +29,7 @@ draw_segment_value (KamDrawContext *ctx, KamColor bar, double value, double x0, 
   _kam_draw_text_size (l, &tw, &th);
   if (tw + 8 * ctx->unit > x1 - x0 || th > bar_h)
     return;
-  _kam_draw_draw_text (ctx, l, (x0 + x1) / 2, cy, 0.5, 0.5, on_bar);
+  _kam_draw_text (ctx, l, (x0 + x1) / 2, cy, 0.5, 0.5, on_bar);
 }
 
 void
@@ -72,11 +72,11 @@ _kam_draw_bars (KamDrawContext *ctx, double x, double y, double w, double h, gbo
   kam_scale_init (&scale, kind, lo, hi, MAX (2, (guint) ((scale.to - scale.from) / (70 * ctx->unit))));
   scale.from = x + label_w + 10 * ctx->unit;
   scale.to = x + w - value_room;
-  _kam_draw_draw_value_ticks (ctx, &scale, TRUE, y, y + h - axis_h, y + h - axis_h);
+  _kam_draw_value_ticks (ctx, &scale, TRUE, y, y + h - axis_h, y + h - axis_h);
   {
     g_autofree char *axis = _kam_draw_axis_label (ctx);
     g_autoptr (PangoLayout) l = _kam_draw_text_layout (ctx, axis, 0.85, FALSE);
-    _kam_draw_draw_text (ctx, l, (scale.from + scale.to) / 2, y + h, 0.5, 1, ctx->style->muted);
+    _kam_draw_text (ctx, l, (scale.from + scale.to) / 2, y + h, 0.5, 1, ctx->style->muted);
   }
 
   for (guint i = 0; i < shown; i++)
@@ -122,13 +122,13 @@ _kam_draw_bars (KamDrawContext *ctx, double x, double y, double w, double h, gbo
         value_text = _kam_draw_with_marks (ctx, number, i);
       }
       value_layout = _kam_draw_text_layout (ctx, value_text, 0.95, FALSE);
-      _kam_draw_draw_text (ctx, value_layout, end + 5 * ctx->unit, cy, 0, 0.5, ctx->style->foreground);
+      _kam_draw_text (ctx, value_layout, end + 5 * ctx->unit, cy, 0, 0.5, ctx->style->foreground);
     }
   if (shown < n)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", n - shown),
                                                n - shown);
       g_autoptr (PangoLayout) l = _kam_draw_text_layout (ctx, more, 0.9, FALSE);
-      _kam_draw_draw_text (ctx, l, x, y + h - axis_h + 4 * ctx->unit, 0, 0, ctx->style->muted);
+      _kam_draw_text (ctx, l, x, y + h - axis_h + 4 * ctx->unit, 0, 0, ctx->style->muted);
     }
 }

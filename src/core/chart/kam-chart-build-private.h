@@ -132,6 +132,7 @@ void _kam_chart_build_remittances (KamChart *self, KamChartData *data);
 void _kam_chart_build_quota (KamChart *self, KamChartData *data);
 void _kam_chart_build_gender (KamChart *self, KamChartData *data);
 gboolean _kam_chart_resolve_gender (KamChart *self, KamChartData *data);
+void _kam_chart_build_map (KamChart *self, KamChartData *data);
 
 /* Each kind's drawing (KamDrawContext: kam-chart-draw-private.h). */
 typedef struct _KamDrawContext KamDrawContext;
@@ -141,5 +142,6 @@ void _kam_chart_draw_trend (KamDrawContext *ctx, double x, double y, double w, d
 void _kam_chart_draw_remittances (KamDrawContext *ctx, double x, double y, double w, double h);
 void _kam_chart_draw_quota (KamDrawContext *ctx, double x, double y, double w, double h);
 void _kam_chart_draw_gender (KamDrawContext *ctx, double x, double y, double w, double h);
+void _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ _kam_chart_data_free (KamChartData *data)
   g_clear_pointer (&data->source_labels, g_ptr_array_unref);
   g_free (data->title);
   g_free (data->axis_label);
+  g_free (data->note);
   g_free (data);
 }
 

@@ -40,7 +40,7 @@ void
 _kam_draw_text_size (PangoLayout *layout, double *width, double *height);
 
 void
-_kam_draw_draw_text (KamDrawContext *ctx, PangoLayout *layout, double x, double y, double xalign, double yalign,
+_kam_draw_text (KamDrawContext *ctx, PangoLayout *layout, double x, double y, double xalign, double yalign,
            KamColor color);
 
 void
@@ -56,7 +56,7 @@ void
 _kam_draw_value_range (KamDrawContext *ctx, double *lo, double *hi, gboolean stacked);
 
 void
-_kam_draw_draw_value_ticks (KamDrawContext *ctx, const KamScale *scale, gboolean horizontal, double from, double to,
+_kam_draw_value_ticks (KamDrawContext *ctx, const KamScale *scale, gboolean horizontal, double from, double to,
                   double at);
 
 char *

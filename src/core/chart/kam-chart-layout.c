@@ -124,6 +124,8 @@ kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit
         }
       else if (x < r->x || x > r->x + r->width || y < r->y || y > r->y + r->height)
         continue;
+      else if (r->country != NULL && !_kam_chart_map_contains (r, x, y))
+        continue; /* (in the country's box, not in the country) */
       fill_hit (self, r, hit);
       return TRUE;
     }

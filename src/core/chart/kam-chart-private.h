@@ -18,6 +18,10 @@ typedef struct
   /* a slice of a ring instead of a rectangle, when wedge is set */
   gboolean wedge;
   double cx, cy, r0, r1, a0, a1;
+  /* a country's shape within the rectangle, when country is set (its points
+   * projected, then x0 + x * k, y0 - y * k) */
+  gconstpointer country; /* KamMapCountry */
+  double x0, y0, k;
 } KamChartRegion;
 
 typedef struct
@@ -41,6 +45,7 @@ typedef struct
   GPtrArray *source_labels; /* char *: theirs, as the footnote names them */
   char *title;
   char *axis_label;
+  char *note;             /* (nullable) the kind's own line in the footnote */
   gboolean usd;
   gboolean percent;
   gboolean stacked;       /* bars of several series, one after the other */
@@ -54,6 +59,10 @@ KamChartData *_kam_chart_get_data (KamChart *self);
 /* Drops a reference to the data (the chart's, or a layout's). */
 void _kam_chart_data_free (KamChartData *data);
 KamScaleKind _kam_chart_get_drawn_scale (KamChart *self);
+/* The map's colours of classes, lightest first (kam-chart-map.c). */
+const KamColor *_kam_chart_map_get_palette (guint *n);
+/* Whether a point is inside the country of a map's region (kam-chart-map.c). */
+gboolean _kam_chart_map_contains (const KamChartRegion *region, double x, double y);
 const KamChartRegion *_kam_chart_layout_get_regions (KamChartLayout *self, guint *n_regions);
 
 void _kam_chart_render_data (KamChartData *data, cairo_t *cr,

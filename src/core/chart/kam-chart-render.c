@@ -60,7 +60,7 @@ _kam_draw_text_size (PangoLayout *layout, double *width, double *height)
 
 /* Draws text with its anchor at (x, y): xalign and yalign 0 = left/top, 1 = right/bottom. */
 void
-_kam_draw_draw_text (KamDrawContext *ctx, PangoLayout *layout, double x, double y, double xalign, double yalign,
+_kam_draw_text (KamDrawContext *ctx, PangoLayout *layout, double x, double y, double xalign, double yalign,
            KamColor color)
 {
   double w, h;
@@ -119,7 +119,7 @@ draw_wrapped (KamDrawContext *ctx, const char *text, double x, double y, double 
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   _kam_draw_text_size (layout, NULL, &h);
-  _kam_draw_draw_text (ctx, layout, x, y, 0, 0, color);
+  _kam_draw_text (ctx, layout, x, y, 0, 0, color);
   return h;
 }
 
@@ -136,7 +136,7 @@ measure_wrapped (KamDrawContext *ctx, const char *text, double width, double sca
 }
 
 static char *
-footnote_text (KamDrawContext *ctx)
+marks_and_sources (KamDrawContext *ctx)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   GPtrArray *sources = ctx->data->sources;
@@ -170,6 +170,20 @@ footnote_text (KamDrawContext *ctx)
     /* Translators: the marks on values (≈ approximate ...), then the sources */
     return g_strdup_printf (_("%s. %s"), marks->str, cited);
   }
+}
+
+/* The footnote: the marks on values, the sources, and the kind's own note
+ * (the map's boundaries). */
+static char *
+footnote_text (KamDrawContext *ctx)
+{
+  g_autofree char *figures = marks_and_sources (ctx);
+
+  if (ctx->data->note == NULL)
+    return g_steal_pointer (&figures);
+  if (figures == NULL)
+    return g_strdup (ctx->data->note);
+  return g_strdup_printf ("%s %s", figures, ctx->data->note);
 }
 
 /* Swatches and names of the series, wrapped to the width; returns its height. */
@@ -210,7 +224,7 @@ draw_legend (KamDrawContext *ctx, double x, double y, double width, gboolean dra
               cairo_rectangle (ctx->cr, cx, cy + (h - sw) / 2, sw, sw);
               cairo_fill (ctx->cr);
             }
-          _kam_draw_draw_text (ctx, layout, cx + sw + 6 * ctx->unit, cy, 0, 0, ctx->style->foreground);
+          _kam_draw_text (ctx, layout, cx + sw + 6 * ctx->unit, cy, 0, 0, ctx->style->foreground);
         }
       cx += sw + 6 * ctx->unit + w + gap;
       row_h = MAX (row_h, h);
@@ -223,7 +237,7 @@ draw_empty (KamDrawContext *ctx, double x, double y, double w, double h)
 {
   g_autoptr (PangoLayout) layout = _kam_draw_text_layout (ctx, _("No figures to draw for these settings."), 1.1, FALSE);
 
-  _kam_draw_draw_text (ctx, layout, x + w / 2, y + h / 2, 0.5, 0.5, ctx->style->muted);
+  _kam_draw_text (ctx, layout, x + w / 2, y + h / 2, 0.5, 0.5, ctx->style->muted);
 }
 
 /* ---- value axis ------------------------------------------------------------ */
@@ -272,7 +286,7 @@ _kam_draw_value_range (KamDrawContext *ctx, double *lo, double *hi, gboolean sta
 
 /* Tick labels along a value axis, thinned when they would touch. */
 void
-_kam_draw_draw_value_ticks (KamDrawContext *ctx, const KamScale *scale, gboolean horizontal, double from, double to,
+_kam_draw_value_ticks (KamDrawContext *ctx, const KamScale *scale, gboolean horizontal, double from, double to,
                   double at)
 {
   double last_end = -G_MAXDOUBLE;
@@ -295,7 +309,7 @@ _kam_draw_draw_value_ticks (KamDrawContext *ctx, const KamScale *scale, gboolean
           cairo_stroke (ctx->cr);
           if (pos - w / 2 > last_end + 4 * ctx->unit)
             {
-              _kam_draw_draw_text (ctx, layout, pos, at + 4 * ctx->unit, 0.5, 0, ctx->style->muted);
+              _kam_draw_text (ctx, layout, pos, at + 4 * ctx->unit, 0.5, 0, ctx->style->muted);
               last_end = pos + w / 2;
             }
         }
@@ -307,7 +321,7 @@ _kam_draw_draw_value_ticks (KamDrawContext *ctx, const KamScale *scale, gboolean
           /* vertical axis: positions go up, so compare with the previous label's top */
           if (last_end == -G_MAXDOUBLE || pos + h / 2 < last_end - 2 * ctx->unit)
             {
-              _kam_draw_draw_text (ctx, layout, at - 6 * ctx->unit, pos, 1, 0.5, ctx->style->muted);
+              _kam_draw_text (ctx, layout, at - 6 * ctx->unit, pos, 1, 0.5, ctx->style->muted);
               last_end = pos - h / 2;
             }
         }
@@ -368,7 +382,7 @@ _kam_chart_render_data (KamChartData *data, cairo_t *cr, const KamChartStyle *st
         g_autoptr (PangoLayout) l = _kam_draw_text_layout (&ctx, footnote, 0.85, FALSE);
         pango_layout_set_width (l, (width - 2 * margin) * PANGO_SCALE);
         pango_layout_set_wrap (l, PANGO_WRAP_WORD_CHAR);
-        _kam_draw_draw_text (&ctx, l, margin, bottom, 0, 0, style->muted);
+        _kam_draw_text (&ctx, l, margin, bottom, 0, 0, style->muted);
       }
       bottom -= 10 * ctx.unit;
     }

@@ -75,7 +75,7 @@ _kam_chart_draw_share (KamDrawContext *ctx, double x, double y, double w, double
       g_autoptr (PangoLayout) l = _kam_draw_text_layout (ctx, text, 1.0, FALSE);
 
       pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
-      _kam_draw_draw_text (ctx, l, cx, cy, 0.5, 0.5, ctx->style->foreground);
+      _kam_draw_text (ctx, l, cx, cy, 0.5, 0.5, ctx->style->foreground);
     }
   for (guint k = 0; k < ser->points->len; k++)
     {
@@ -112,7 +112,7 @@ _kam_chart_draw_share (KamDrawContext *ctx, double x, double y, double w, double
       cairo_fill (ctx->cr);
       pango_layout_set_width (l, (legend_w - 20 * ctx->unit) * PANGO_SCALE);
       pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_MIDDLE);
-      _kam_draw_draw_text (ctx, l, x + w - legend_w + 20 * ctx->unit, ly + k * row_h, 0, 0, ctx->style->foreground);
+      _kam_draw_text (ctx, l, x + w - legend_w + 20 * ctx->unit, ly + k * row_h, 0, 0, ctx->style->foreground);
       _kam_draw_add_region (ctx, x + w - legend_w, ly + k * row_h, legend_w, row_h, 0, k);
     }
 }

@@ -50,7 +50,7 @@ draw_increment (KamDrawContext *ctx, KamColor color, double x, double y, double 
   cairo_set_dash (ctx->cr, dash, 2, 0);
   cairo_stroke (ctx->cr);
   cairo_restore (ctx->cr);
-  _kam_draw_draw_text (ctx, l, x + w / 2, y - 3 * ctx->unit, 0.5, 1, ctx->style->foreground);
+  _kam_draw_text (ctx, l, x + w / 2, y - 3 * ctx->unit, 0.5, 1, ctx->style->foreground);
   (void) h;
 }
 
@@ -84,7 +84,7 @@ _kam_draw_by_year (KamDrawContext *ctx, double x, double y, double w, double h, 
   right = x + w - 8 * ctx->unit;
   scale.from = y + h - axis_h;
   scale.to = y + 6 * ctx->unit;
-  _kam_draw_draw_value_ticks (ctx, &scale, FALSE, left, right, left);
+  _kam_draw_value_ticks (ctx, &scale, FALSE, left, right, left);
 
   slot = (right - left) / n_years;
   /* year labels: every 1, 2, 5, 10 ... years so that they do not touch */
@@ -101,7 +101,7 @@ _kam_draw_by_year (KamDrawContext *ctx, double x, double y, double w, double h, 
         continue;
       g_snprintf (text, sizeof text, "%d", yr);
       l = _kam_draw_text_layout (ctx, text, 0.9, FALSE);
-      _kam_draw_draw_text (ctx, l, left + slot * (yr - y0 + 0.5), y + h - axis_h + 4 * ctx->unit, 0.5, 0, ctx->style->muted);
+      _kam_draw_text (ctx, l, left + slot * (yr - y0 + 0.5), y + h - axis_h + 4 * ctx->unit, 0.5, 0, ctx->style->muted);
     }
 
   /* agreements on the time axis */
@@ -124,7 +124,7 @@ _kam_draw_by_year (KamDrawContext *ctx, double x, double y, double w, double h, 
       l = _kam_draw_text_layout (ctx, m->title, 0.8, FALSE);
       pango_layout_set_width (l, MAX (slot * 3, 90 * ctx->unit) * PANGO_SCALE);
       pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
-      _kam_draw_draw_text (ctx, l, mx + 3 * ctx->unit, scale.to + (i % 3) * 14 * ctx->unit, 0, 0, ctx->style->muted);
+      _kam_draw_text (ctx, l, mx + 3 * ctx->unit, scale.to + (i % 3) * 14 * ctx->unit, 0, 0, ctx->style->muted);
     }
 
   for (guint s = 0; s < series->len; s++)
@@ -180,7 +180,7 @@ _kam_draw_by_year (KamDrawContext *ctx, double x, double y, double w, double h, 
                   /* the mark above a qualified bar, as on the trend's points */
                   g_autoptr (PangoLayout) l = _kam_draw_text_layout (ctx, kam_qualifier_get_mark (p->qualifier), 0.9, TRUE);
 
-                  _kam_draw_draw_text (ctx, l, bx + bar_w / 2, py - 2 * ctx->unit, 0.5, 1, ctx->style->foreground);
+                  _kam_draw_text (ctx, l, bx + bar_w / 2, py - 2 * ctx->unit, 0.5, 1, ctx->style->foreground);
                   _kam_draw_set_color (ctx->cr, color);
                 }
               continue;
@@ -215,7 +215,7 @@ _kam_draw_by_year (KamDrawContext *ctx, double x, double y, double w, double h, 
                   /* the mark above a qualified value: ≈, ≥ ... */
                   g_autoptr (PangoLayout) l = _kam_draw_text_layout (ctx, kam_qualifier_get_mark (p->qualifier),
                                                            0.9, TRUE);
-                  _kam_draw_draw_text (ctx, l, cx, py - 2 * r, 0.5, 1, color);
+                  _kam_draw_text (ctx, l, cx, py - 2 * r, 0.5, 1, color);
                   _kam_draw_set_color (ctx->cr, color);
                 }
             }
@@ -225,6 +225,6 @@ _kam_draw_by_year (KamDrawContext *ctx, double x, double y, double w, double h, 
   {
     g_autofree char *axis = _kam_draw_axis_label (ctx);
     g_autoptr (PangoLayout) l = _kam_draw_text_layout (ctx, axis, 0.85, FALSE);
-    _kam_draw_draw_text (ctx, l, x, y - 2 * ctx->unit, 0, 1, ctx->style->muted);
+    _kam_draw_text (ctx, l, x, y - 2 * ctx->unit, 0, 1, ctx->style->muted);
   }
 }

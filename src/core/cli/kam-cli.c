@@ -204,7 +204,7 @@ parse_kind (const char *text, KamChartKind *kind)
   int value;
 
   if (!kam_enum_from_nick (KAM_TYPE_CHART_KIND, text, &value))
-    return fail (_("unknown chart “%s”: use destinations, trend, share, quota, gender or remittances"), text ? text : "");
+    return fail (_("unknown chart “%s”: use destinations, trend, share, quota, gender, remittances or map"), text ? text : "");
   *kind = value;
   return TRUE;
 }
