@@ -140,9 +140,9 @@ test_report (void)
     }
   command = g_strdup_printf ("pdfinfo %s", path);
   info = run_tool (command);
-  /* title, six charts, the 50 figures on two pages of tables, their sources,
-   * the agreements */
-  g_assert_nonnull (strstr (info, "Pages:           11"));
+  /* title, seven charts (the map among them), the 50 figures on two pages
+   * of tables, their sources, the agreements */
+  g_assert_nonnull (strstr (info, "Pages:           12"));
   g_free (command);
   command = g_strdup_printf ("pdffonts %s", path);
   fonts = run_tool (command);
@@ -151,7 +151,9 @@ test_report (void)
   command = g_strdup_printf ("pdftotext -layout %s -", path);
   text = run_tool (command);
   g_assert_nonnull (strstr (text, "Cambodians working abroad"));
-  g_assert_nonnull (strstr (text, "Page 11 of 11"));
+  g_assert_nonnull (strstr (text, "Page 12 of 12"));
+  /* the map's page: its footnote on the boundaries */
+  g_assert_nonnull (strstr (text, "Boundaries: Natural Earth"));
   /* issue 27: the table numbers the sources (five press articles read alike
    * when cut), and the sources page gives each in full */
   g_assert_true (g_regex_match_simple ("Remittances +Total +9,000,000 +\\[6\\]", text, 0, 0));

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "kam-export.h"
+#include "kam-chart-kinds.h"
 #include "kam-file.h"
 #include "kam-number.h"
 
@@ -403,7 +404,8 @@ kam_report_free (KamReport *report)
 int
 kam_report_get_n_pages (KamReport *report)
 {
-  return 1 + 6 + report->n_table_pages + report->n_source_pages + (report->agreements ? 1 : 0);
+  return 1 + (int) kam_chart_kind_get_n_kinds () + report->n_table_pages + report->n_source_pages
+         + (report->agreements ? 1 : 0);
 }
 
 static void
@@ -567,18 +569,19 @@ kam_report_draw_page (KamReport *report, cairo_t *cr, int page, double width, do
 {
   Report r = { cr, page + 1, kam_report_get_n_pages (report), report->title };
   double scale = MIN (width / PAGE_W, height / PAGE_H);
+  int charts = (int) kam_chart_kind_get_n_kinds (); /* a page each, in the kinds' order */
 
   cairo_save (cr);
   cairo_translate (cr, (width - PAGE_W * scale) / 2, (height - PAGE_H * scale) / 2);
   cairo_scale (cr, scale, scale);
   if (page == 0)
     draw_title_page (report, &r);
-  else if (page <= 6)
+  else if (page <= charts)
     draw_chart_page (report, &r, KAM_CHART_DESTINATIONS + page - 1);
-  else if (page <= 6 + report->n_table_pages)
-    draw_table_page (report, &r, (page - 7) * report->rows_per_page);
-  else if (page <= 6 + report->n_table_pages + report->n_source_pages)
-    draw_sources_page (report, &r, (page - 7 - report->n_table_pages) * SOURCES_PER_PAGE);
+  else if (page <= charts + report->n_table_pages)
+    draw_table_page (report, &r, (page - charts - 1) * report->rows_per_page);
+  else if (page <= charts + report->n_table_pages + report->n_source_pages)
+    draw_sources_page (report, &r, (page - charts - 1 - report->n_table_pages) * SOURCES_PER_PAGE);
   else
     draw_agreements_page (report, &r);
   page_footer (&r);
