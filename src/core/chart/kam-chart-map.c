@@ -136,6 +136,8 @@ country_path (cairo_t *cr, KamMapShapes *shapes, const KamMapCountry *country, c
     {
       const KamMapRing *ring = kam_map_shapes_get_ring (shapes, country->first_ring + r);
 
+      double last_x = 0, last_y = 0;
+
       for (guint i = 0; i < ring->n_points; i++)
         {
           const double *xy = points + 2 * (ring->first_point + i);
@@ -144,8 +146,12 @@ country_path (cairo_t *cr, KamMapShapes *shapes, const KamMapCountry *country, c
           project (view, xy[0], xy[1], &px, &py);
           if (i == 0)
             cairo_move_to (cr, px, py);
-          else
+          else if (fabs (px - last_x) + fabs (py - last_y) >= 0.5 || i + 1 == ring->n_points)
             cairo_line_to (cr, px, py);
+          else
+            continue; /* (within half a pixel of the last point drawn: nothing to see) */
+          last_x = px;
+          last_y = py;
         }
       cairo_close_path (cr);
     }
