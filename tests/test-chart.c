@@ -586,6 +586,13 @@ test_map (void)
   g_assert_cmpint (px, <, thailand->x + thailand->width);
   g_assert_false (kam_chart_layout_hit (pic.layout, px, py, &hit) && g_strcmp0 (hit.point.country, "THA") == 0);
   picture_clear (&pic);
+  /* said as the other charts say theirs */
+  {
+    g_autofree char *said = kam_chart_describe (chart);
+
+    g_assert_nonnull (strstr (said, "Thailand 1,220,197"));
+    g_assert_nonnull (strstr (said, "Saudi Arabia 43"));
+  }
 }
 
 /* A chart's sources come in the order of its points (a line chart's: by

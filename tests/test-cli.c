@@ -390,12 +390,44 @@ test_import_table (void)
   g_assert_false (g_file_test (imported, G_FILE_TEST_EXISTS));
 }
 
+/* The map in Khmer, as a PDF: the destinations' Khmer names and the
+ * legend's words are in it, shaped, with their font embedded. */
+static void
+test_map_in_khmer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kamlang-map-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  const char *args[] = { "--export-chart", "map", "-o", pdf, NULL };
+  g_autofree char *out = NULL, *err = NULL, *fonts = NULL, *text = NULL, *fonts_cmd = NULL, *text_cmd = NULL;
+
+  g_assert_cmpint (run_in ("km", args, &out, &err), ==, 0);
+  if (!g_find_program_in_path ("pdffonts"))
+    {
+      g_test_skip ("pdffonts (poppler-utils) is not installed");
+      return;
+    }
+  fonts_cmd = g_strdup_printf ("pdffonts %s", pdf);
+  text_cmd = g_strdup_printf ("pdftotext %s -", pdf);
+  g_assert_true (g_spawn_command_line_sync (fonts_cmd, &fonts, NULL, NULL, NULL));
+  g_assert_true (g_spawn_command_line_sync (text_cmd, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (fonts, "Khmer"));
+  g_assert_null (strstr (fonts, " no ")); /* every font embedded */
+  g_assert_nonnull (strstr (text, "ថៃ"));       /* Thailand */
+  /* (pdftotext cuts some Khmer clusters apart: parts of the words) */
+  g_assert_nonnull (strstr (text, "តួលេខ"));  /* No figure */
+  g_assert_nonnull (strstr (text, "កម្ព"));   /* Cambodia */
+  g_assert_nonnull (strstr (text, "ឬច្រើនជាងនេះ")); /* the highest class: or more */
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kamlang/cli/check-bundled", test_check_bundled);
   g_test_add_func ("/kamlang/cli/check-bundled-in-khmer", test_check_bundled_in_khmer);
+  g_test_add_func ("/kamlang/cli/map-in-khmer", test_map_in_khmer);
   g_test_add_func ("/kamlang/cli/check-bad-file", test_check_bad_file);
   g_test_add_func ("/kamlang/cli/check-findings", test_check_findings);
   g_test_add_func ("/kamlang/cli/check-warnings-only", test_check_warnings_only);
