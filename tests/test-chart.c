@@ -586,6 +586,24 @@ test_map (void)
   g_assert_cmpint (px, <, thailand->x + thailand->width);
   g_assert_false (kam_chart_layout_hit (pic.layout, px, py, &hit) && g_strcmp0 (hit.point.country, "THA") == 0);
   picture_clear (&pic);
+  /* drawn again at the same place and size (a hover): the outlines
+   * projected the first time are drawn again, not projected anew */
+  {
+    KamChartData *data = _kam_chart_get_data (chart);
+    GPtrArray *paths;
+    gpointer some_path = NULL;
+
+    render (chart, FALSE, &pic);
+    paths = data->map_paths;
+    g_assert_nonnull (paths);
+    for (guint i = 0; i < paths->len; i++)
+      some_path = some_path ? some_path : g_ptr_array_index (paths, i);
+    g_assert_nonnull (some_path);
+    render (chart, FALSE, &pic);
+    g_assert_true (data->map_paths == paths);
+    g_assert_true (g_ptr_array_find (data->map_paths, some_path, NULL));
+    picture_clear (&pic);
+  }
   /* said as the other charts say theirs */
   {
     g_autofree char *said = kam_chart_describe (chart);

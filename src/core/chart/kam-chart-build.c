@@ -56,6 +56,7 @@ _kam_chart_data_free (KamChartData *data)
   g_free (data->title);
   g_free (data->axis_label);
   g_free (data->note);
+  g_clear_pointer (&data->map_paths, g_ptr_array_unref);
   g_free (data);
 }
 

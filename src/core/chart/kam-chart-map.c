@@ -306,6 +306,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
   double fx0 = G_MAXDOUBLE, fy0 = G_MAXDOUBLE, fx1 = -G_MAXDOUBLE, fy1 = -G_MAXDOUBLE;
   double map_w = MAX (w - legend_w - gap, 10);
   View view;
+  GPtrArray *paths;
   g_autoptr (GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (shapes == NULL || series == NULL)
@@ -340,6 +341,18 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
       if (p->country != NULL)
         g_hash_table_insert (shown, (gpointer) p->country, p);
     }
+  /* the outlines projected the last time, if at the same place and size */
+  if (ctx->data->map_paths == NULL || ctx->data->map_view[0] != view.x0 || ctx->data->map_view[1] != view.y0
+      || ctx->data->map_view[2] != view.k)
+    {
+      g_clear_pointer (&ctx->data->map_paths, g_ptr_array_unref);
+      ctx->data->map_paths = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_path_destroy);
+      g_ptr_array_set_size (ctx->data->map_paths, kam_map_shapes_get_n_countries (shapes));
+      ctx->data->map_view[0] = view.x0;
+      ctx->data->map_view[1] = view.y0;
+      ctx->data->map_view[2] = view.k;
+    }
+  paths = ctx->data->map_paths;
   cairo_save (cr);
   cairo_rectangle (cr, x, y, map_w, h);
   cairo_clip (cr);
@@ -354,7 +367,13 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
       country_box (country, &view, box);
       if (box[2] < x || box[0] > x + map_w || box[3] < y || box[1] > y + h)
         continue;
-      country_path (cr, shapes, country, &view);
+      if (g_ptr_array_index (paths, i) == NULL)
+        {
+          country_path (cr, shapes, country, &view);
+          g_ptr_array_index (paths, i) = cairo_copy_path (cr);
+        }
+      else
+        cairo_append_path (cr, g_ptr_array_index (paths, i));
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       /* Cambodia, where they come from: darker */
       _kam_draw_set_color (cr, k >= 0                               ? class_color (&c, k)

@@ -46,6 +46,10 @@ typedef struct
   char *title;
   char *axis_label;
   char *note;             /* (nullable) the kind's own line in the footnote */
+  /* the map's outlines as last drawn (a redraw at the same place and size,
+   * as on hover, reuses them): cairo_path_t per country, NULL outside */
+  GPtrArray *map_paths;
+  double map_view[3];
   gboolean usd;
   gboolean percent;
   gboolean stacked;       /* bars of several series, one after the other */
