@@ -309,8 +309,20 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
   GPtrArray *paths;
   g_autoptr (GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (shapes == NULL || series == NULL)
+  if (series == NULL)
     return;
+  if (shapes == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
+
+      kam_map_shapes_get_world (&error);
+      layout = _kam_draw_text_layout (ctx, error ? error->message : "", 1.0, FALSE);
+      pango_layout_set_width (layout, w * PANGO_SCALE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      _kam_draw_text (ctx, layout, x, y + h / 2, 0, 0.5, ctx->style->muted);
+      return;
+    }
   /* the frame, projected (its edges are curves: measured along them) */
   for (guint i = 0; i <= 16; i++)
     {
