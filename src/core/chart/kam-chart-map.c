@@ -459,9 +459,13 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
 
     if (cambodia != NULL && !g_hash_table_contains (shown, "KHM"))
       {
+        double box[4];
+
+        /* under it, in the sea: Thailand's name and figure take the middle
+         * of the land around it */
         country_middle (shapes, cambodia, &view, &px, &py);
-        /* (the country's name as the dataset would give it: Khmer in Khmer) */
-        draw_label (ctx, _("Cambodia"), px, py, 0.5, TRUE);
+        country_box (cambodia, &view, box);
+        draw_label (ctx, _("Cambodia"), px, box[3] + 8 * ctx->unit, 0.5, TRUE);
       }
   }
   cairo_restore (cr);
