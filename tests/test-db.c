@@ -1197,16 +1197,23 @@ test_offline_copy (void)
   g_autoptr (GPtrArray) conflicts = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *value = NULL;
+  KamSharedCache *early;
   guint korea;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
   a = kam_shared_open (address, NULL);
+  /* a copy made before the edits (as a window makes one when it opens),
+   * written only after the one made with them: it does not overwrite it */
+  early = kam_shared_cache_prepare (a);
   korea = figure_of (kam_shared_get_dataset (a), "KOR", 2023);
   g_assert_true (kam_dataset_set_figure_value (
       kam_shared_get_dataset (a), figure_of (kam_shared_get_dataset (a), "MYS", 2023), 4100, NULL));
   kam_dataset_remove_figures (kam_shared_get_dataset (a), &korea, 1, NULL);
   g_assert_true (kam_shared_write_cache (a, folder, &error));
   g_assert_no_error (error);
+  g_assert_true (kam_shared_cache_write (early, folder, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&early, kam_shared_cache_free);
   g_clear_pointer (&a, kam_shared_free);
 
   /* the server away: the copy opens, with both edits to save */

@@ -2197,7 +2197,16 @@ struct _KamSharedCache
   KamDatasetSnapshot *snapshot;
   JsonNode *meta;
   char *address;
+  guint64 made; /* the order copies were prepared in */
 };
+
+/* Copies are written in threads: one prepared earlier never overwrites one
+ * prepared later (the copy made when a window opened, written after the one
+ * made when it closed with an edit, would lose the edit), and a copy's two
+ * files are written together. */
+static GMutex cache_lock;
+static guint64 caches_made;
+static GHashTable *caches_written; /* data file's path -> guint64 made, of the copy written there */
 
 void
 kam_shared_cache_free (KamSharedCache *cache)
@@ -2220,6 +2229,9 @@ kam_shared_cache_prepare (KamShared *self)
   gpointer key, value;
 
   cache->address = g_strdup (self->address);
+  g_mutex_lock (&cache_lock);
+  cache->made = ++caches_made;
+  g_mutex_unlock (&cache_lock);
   cache->snapshot = kam_dataset_snapshot_new (self->dataset);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "address");
@@ -2324,6 +2336,8 @@ kam_shared_cache_write (KamSharedCache *cache, const char *folder, GError **erro
   g_autofree char *meta_path = kam_shared_cache_path (cache->address, folder, ".json");
   g_autofree char *dir = g_path_get_dirname (data_path);
   g_autofree char *data = NULL, *meta = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
+  gpointer written;
   gsize length = 0;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -2334,6 +2348,13 @@ kam_shared_cache_write (KamSharedCache *cache, const char *folder, GError **erro
     }
   data = kam_dataset_snapshot_to_data (cache->snapshot, &length);
   meta = json_to_string (cache->meta, FALSE);
+  locker = g_mutex_locker_new (&cache_lock);
+  if (caches_written == NULL)
+    caches_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  written = g_hash_table_lookup (caches_written, data_path);
+  if (written != NULL && *(guint64 *) written > cache->made)
+    return TRUE; /* (a later copy is there already) */
+  g_hash_table_insert (caches_written, g_strdup (data_path), g_memdup2 (&cache->made, sizeof cache->made));
   /* the dataset first: a copy's meta never names rows it does not have */
   return kam_file_write (data_path, data, length, KAM_WRITE_PRIVATE, error)
          && kam_file_write (meta_path, meta, strlen (meta), KAM_WRITE_PRIVATE, error);
