@@ -453,6 +453,24 @@ test_keyring (void)
   kam_window_open_shared (window, as_keyuser, NULL);
   g_assert_true (wait_for (has_shared, window));
   g_assert_true (label_matches (GTK_WIDGET (window), "Connected", TRUE));
+  /* an edit left unsaved: opened again, the copy with it, connected by the
+   * keyring's password */
+  {
+    g_autoptr (KamDataset) other = kam_test_load_fixture ("entry.kamlang");
+    KamDataset *here = kam_window_get_dataset (window);
+
+    g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 4242, NULL));
+    kam_window_set_document (window, other, NULL);
+  }
+  close_window (window);
+  window = kam_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, as_keyuser, NULL);
+  g_assert_true (wait_for (has_shared, window));
+  g_assert_cmpfloat (value_of (window, figure_of (kam_window_get_dataset (window), "MYS")), ==, 4242);
+  g_assert_true (kam_shared_get_connected (kam_window_get_shared (window)));
+  g_assert_true (label_matches (GTK_WIDGET (window), "Connected", TRUE));
   close_window (window);
   /* never in a file of Kamlang's: settings, caches, drafts */
   {

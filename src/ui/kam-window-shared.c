@@ -194,7 +194,27 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
   copy = kam_shared_open_cache (job->address, job->password, NULL, NULL);
   if (copy != NULL && kam_shared_count_changes (copy) > 0)
     {
-      if (kam_shared_update (copy, NULL, NULL))
+      g_autoptr (GError) why = NULL;
+      gboolean updated = kam_shared_update (copy, NULL, &why);
+
+      /* the server asks for a password none was typed for: the keyring's */
+      if (!updated && job->password == NULL && g_error_matches (why, KAM_ERROR, KAM_ERROR_PASSWORD))
+        {
+          job->password = secret_password_lookup_sync (password_schema (), cancellable, NULL, "address", job->address,
+                                                       NULL);
+          if (job->password != NULL)
+            {
+              KamShared *with_password = kam_shared_open_cache (job->address, job->password, NULL, NULL);
+
+              if (with_password != NULL)
+                {
+                  kam_shared_free (copy);
+                  copy = with_password;
+                  updated = kam_shared_update (copy, NULL, NULL);
+                }
+            }
+        }
+      if (updated)
         kam_shared_listen (copy, NULL);
       g_task_return_pointer (task, copy, (GDestroyNotify) kam_shared_free);
       return;
