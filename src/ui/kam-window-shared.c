@@ -414,6 +414,7 @@ static void
 update_job_free (UpdateJob *job)
 {
   g_object_unref (job->window);
+  kam_shared_free (job->shared);
   g_free (job->since);
   g_free (job);
 }
@@ -520,7 +521,7 @@ request_update (KamWindow *self)
   self->shared_busy = TRUE;
   job = g_new0 (UpdateJob, 1);
   job->window = g_object_ref (self);
-  job->shared = self->shared;
+  job->shared = kam_shared_ref (self->shared);
   job->since = g_strdup (kam_shared_get_snapshot (self->shared));
   task = g_task_new (self, NULL, updated, job);
   g_task_set_task_data (task, job, (GDestroyNotify) update_job_free);
@@ -602,7 +603,8 @@ retry_server (gpointer data)
     }
   self->shared_busy = TRUE;
   task = g_task_new (self, NULL, listened, self->shared);
-  g_task_set_task_data (task, self->shared, NULL);
+  /* (the task's own reference: the window may let the dataset go meanwhile) */
+  g_task_set_task_data (task, kam_shared_ref (self->shared), (GDestroyNotify) kam_shared_free);
   g_task_run_in_thread (task, listen_thread);
   g_object_unref (task);
   return G_SOURCE_REMOVE;
@@ -622,6 +624,7 @@ static void
 save_job_free (SaveJob *job)
 {
   g_object_unref (job->window);
+  kam_shared_free (job->shared);
   kam_shared_save_free (job->save);
   g_free (job->description);
   g_free (job);
@@ -880,7 +883,7 @@ save_now (KamWindow *self, const char *description)
   show_state (self, _("Saving…"));
   job = g_new0 (SaveJob, 1);
   job->window = g_object_ref (self);
-  job->shared = self->shared;
+  job->shared = kam_shared_ref (self->shared);
   job->description = g_strdup (description);
   job->save = kam_shared_save_prepare (self->shared, description);
   task = g_task_new (self, NULL, saved, job);
@@ -953,6 +956,7 @@ typedef struct
 static void
 history_job_free (HistoryJob *job)
 {
+  kam_shared_free (job->shared);
   g_free (job->figure);
   g_free (job);
 }
@@ -1009,7 +1013,7 @@ read_history (KamWindow *self, const char *figure)
     return;
   job = g_new0 (HistoryJob, 1);
   job->window = self;
-  job->shared = self->shared;
+  job->shared = kam_shared_ref (self->shared);
   job->figure = g_strdup (figure);
   task = g_task_new (self, NULL, history_read, job);
   g_task_set_task_data (task, job, (GDestroyNotify) history_job_free);

@@ -40,6 +40,7 @@ tie_free (Tie *tie)
 
 struct _KamShared
 {
+  gatomicrefcount ref_count; /* the window's, and each job's in a thread */
   char *address;
   char *password; /* (nullable) as given, for the listener's connection */
   PGconn *connection;
@@ -357,6 +358,7 @@ shared_new (const char *address, const char *password)
 {
   KamShared *self = g_new0 (KamShared, 1);
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->address = g_strdup (address);
   self->password = g_strdup (password);
   self->ties = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)tie_free);
@@ -575,10 +577,23 @@ kam_shared_open_with_password (const char *address, const char *password, GError
   return g_steal_pointer (&self);
 }
 
+/**
+ * kam_shared_ref:
+ *
+ * Another reference (a job in a thread keeps the shared dataset alive while
+ * the window lets it go); kam_shared_free() drops one.
+ */
+KamShared *
+kam_shared_ref (KamShared *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
 void
 kam_shared_free (KamShared *self)
 {
-  if (self == NULL)
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   if (self->connection != NULL)
     PQfinish (self->connection);

@@ -42,6 +42,7 @@ typedef struct
 
 void kam_conflict_free (KamConflict *conflict);
 
+KamShared *kam_shared_ref (KamShared *self);
 KamShared *kam_shared_open (const char *address, GError **error);
 /* With a password (NULL: none, or libpq's own: PGPASSFILE, the address's);
  * KAM_ERROR_PASSWORD when the server asks for one, or another. */
