@@ -1155,6 +1155,25 @@ send_op (KamShared *self, Op *op, GError **error)
   return TRUE;
 }
 
+/* Who made the last change of a row of the server's (what: "figures",
+ * "items", "dataset"), and when: into the conflict. */
+static void
+last_change (KamShared *self, const char *what, const char *row_id, KamConflict *c)
+{
+  const char *values[2] = { what, row_id };
+  PGresult *result = run_sql (self,
+                              "SELECT who, to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM"
+                              " kamlang.history WHERE what = $1 AND row_id = $2::bigint ORDER BY id DESC LIMIT 1",
+                              2, values, NULL);
+
+  if (result != NULL && PQntuples (result) == 1)
+    {
+      c->who = g_strdup (PQgetvalue (result, 0, 0));
+      c->when = g_strdup (PQgetvalue (result, 0, 1));
+    }
+  g_clear_pointer (&result, PQclear);
+}
+
 /* What the server has now of a conflict's figure, and who last changed it,
  * when. */
 static void
@@ -1185,20 +1204,7 @@ describe_conflict (KamShared *self, const Op *op, KamConflict *c)
         }
       g_clear_pointer (&result, PQclear);
       /* who and when: the last change of that row (or its deletion) */
-      {
-        const char *last[2] = { what, id != NULL ? id : db_id };
-
-        result = run_sql (self,
-                          "SELECT who, to_char (at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM"
-                          " kamlang.history WHERE what = $1 AND row_id = $2::bigint ORDER BY id DESC LIMIT 1",
-                          2, last, NULL);
-        if (result != NULL && PQntuples (result) == 1)
-          {
-            c->who = g_strdup (PQgetvalue (result, 0, 0));
-            c->when = g_strdup (PQgetvalue (result, 0, 1));
-          }
-        g_clear_pointer (&result, PQclear);
-      }
+      last_change (self, what, id != NULL ? id : db_id, c);
       return;
     }
   if (op->kind == OP_INSERT)
@@ -1236,17 +1242,7 @@ describe_conflict (KamShared *self, const Op *op, KamConflict *c)
           c->their_version = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
         }
       g_clear_pointer (&result, PQclear);
-      result = run_sql (self,
-                        "SELECT who, to_char (at AT TIME ZONE 'UTC', "
-                        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM kamlang.history"
-                        " WHERE what = 'figures' AND row_id = $1::bigint ORDER BY id DESC LIMIT 1",
-                        1, values, NULL);
-      if (result != NULL && PQntuples (result) == 1)
-        {
-          c->who = g_strdup (PQgetvalue (result, 0, 0));
-          c->when = g_strdup (PQgetvalue (result, 0, 1));
-        }
-      g_clear_pointer (&result, PQclear);
+      last_change (self, "figures", id, c);
     }
 }
 
