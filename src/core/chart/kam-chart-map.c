@@ -237,62 +237,56 @@ draw_label (KamDrawContext *ctx, const char *text, double x, double y, double xa
   _kam_draw_text (ctx, layout, x - w * xalign, y - h / 2, 0, 0, ctx->style->foreground);
 }
 
+/* A row of the legend: a swatch of a colour and its words at (x, y);
+ * returns the row's width and, in height, its height. */
+static double
+legend_row (KamDrawContext *ctx, KamColor color, const char *text, double x, double y, gboolean draw, double *height)
+{
+  g_autoptr (PangoLayout) layout = _kam_draw_text_layout (ctx, text, 0.9, FALSE);
+  double sw = 12 * ctx->unit, w, h;
+
+  _kam_draw_text_size (layout, &w, &h);
+  if (draw)
+    {
+      _kam_draw_set_color (ctx->cr, color);
+      cairo_rectangle (ctx->cr, x, y + (h - sw) / 2, sw, sw);
+      cairo_fill_preserve (ctx->cr);
+      _kam_draw_set_color (ctx->cr, ctx->style->muted);
+      cairo_set_line_width (ctx->cr, 0.5 * ctx->unit);
+      cairo_stroke (ctx->cr);
+      _kam_draw_text (ctx, layout, x + sw + 6 * ctx->unit, y, 0, 0, ctx->style->foreground);
+    }
+  *height = h;
+  return sw + 6 * ctx->unit + w;
+}
+
 /* The legend: a swatch and the range of each class, highest first, then
  * "No figure"; returns its width. */
 static double
 draw_classes (KamDrawContext *ctx, const Classes *c, double x, double y, gboolean draw)
 {
-  double sw = 12 * ctx->unit, widest = 0, cy = y;
+  double widest = 0, cy = y, h;
 
   for (int k = c->n - 1; k >= 0; k--)
     {
-      g_autofree char *text = NULL;
-      g_autoptr (PangoLayout) layout = NULL;
-      double w, h;
+      g_autofree char *from = _kam_draw_format_value (ctx, pow (10, c->first + k), FALSE);
+      g_autofree char *to = _kam_draw_format_value (ctx, pow (10, c->first + k + 1), FALSE);
+      /* Translators: a class of values on the map: "1,000 to 10,000"; the
+       * lowest "up to 100", the highest "100,000 or more" */
+      g_autofree char *text = k == 0 && c->n > 1 ? g_strdup_printf (_("up to %s"), to)
+                              : k == c->n - 1    ? g_strdup_printf (_("%s or more"), from)
+                                                 : g_strdup_printf (_("%s to %s"), from, to);
 
-      {
-        g_autofree char *from = _kam_draw_format_value (ctx, pow (10, c->first + k), FALSE);
-        g_autofree char *to = _kam_draw_format_value (ctx, pow (10, c->first + k + 1), FALSE);
+      double row = legend_row (ctx, class_color (c, k), text, x, cy, draw, &h); /* (MAX reads twice) */
 
-        /* Translators: a class of values on the map: "1,000 to 10,000"; the
-         * lowest "up to 100", the highest "100,000 or more" */
-        text = k == 0 && c->n > 1  ? g_strdup_printf (_("up to %s"), to)
-               : k == c->n - 1     ? g_strdup_printf (_("%s or more"), from)
-                                   : g_strdup_printf (_("%s to %s"), from, to);
-      }
-      layout = _kam_draw_text_layout (ctx, text, 0.9, FALSE);
-      _kam_draw_text_size (layout, &w, &h);
-      if (draw)
-        {
-          _kam_draw_set_color (ctx->cr, class_color (c, k));
-          cairo_rectangle (ctx->cr, x, cy + (h - sw) / 2, sw, sw);
-          cairo_fill_preserve (ctx->cr);
-          _kam_draw_set_color (ctx->cr, ctx->style->muted);
-          cairo_set_line_width (ctx->cr, 0.5 * ctx->unit);
-          cairo_stroke (ctx->cr);
-          _kam_draw_text (ctx, layout, x + sw + 6 * ctx->unit, cy, 0, 0, ctx->style->foreground);
-        }
-      widest = MAX (widest, sw + 6 * ctx->unit + w);
+      widest = MAX (widest, row);
       cy += h + 4 * ctx->unit;
     }
   {
-    g_autoptr (PangoLayout) layout = _kam_draw_text_layout (ctx, _("No figure"), 0.9, FALSE);
-    double w, h;
+    double row = legend_row (ctx, ctx->style->grid, _("No figure"), x, cy, draw, &h);
 
-    _kam_draw_text_size (layout, &w, &h);
-    if (draw)
-      {
-        _kam_draw_set_color (ctx->cr, ctx->style->grid);
-        cairo_rectangle (ctx->cr, x, cy + (h - sw) / 2, sw, sw);
-        cairo_fill_preserve (ctx->cr);
-        _kam_draw_set_color (ctx->cr, ctx->style->muted);
-        cairo_set_line_width (ctx->cr, 0.5 * ctx->unit);
-        cairo_stroke (ctx->cr);
-        _kam_draw_text (ctx, layout, x + sw + 6 * ctx->unit, cy, 0, 0, ctx->style->foreground);
-      }
-    widest = MAX (widest, sw + 6 * ctx->unit + w);
+    return MAX (widest, row);
   }
-  return widest;
 }
 
 void
