@@ -613,6 +613,107 @@ test_map (void)
   }
 }
 
+/* How many pixels of colour c a picture has. */
+static guint
+count_color (Picture *pic, KamColor c)
+{
+  guint n = 0;
+
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      n += same_color (pixel (pic, x, y), c);
+  return n;
+}
+
+/* The map's choices (issue 30): circles whose area is the value, lines
+ * from Cambodia, the World, and "no figure" hatched in high contrast. */
+static void
+test_map_choices (void)
+{
+  g_autoptr (KamDataset) dataset = kam_test_load_bundled ();
+  g_autoptr (KamChart) chart = kam_chart_new (dataset, KAM_CHART_MAP);
+  const KamChartRegion *thailand, *korea, *saudi;
+  KamColor flow, land;
+  KamChartHit hit;
+  Picture pic = { 0 };
+  double asia_k;
+  guint n, plain;
+  int px, py;
+
+  land = _kam_chart_map_get_palette (&n)[1];
+  /* circles: each a region of its own (a whole ring), areas as the values */
+  kam_chart_set_map_style (chart, KAM_MAP_CIRCLES);
+  render (chart, FALSE, &pic);
+  thailand = map_region_of (&pic, chart, "THA");
+  korea = map_region_of (&pic, chart, "KOR");
+  saudi = map_region_of (&pic, chart, "SAU");
+  g_assert_true (thailand->wedge && korea->wedge && saudi->wedge);
+  g_assert_cmpfloat_with_epsilon (thailand->r1 / korea->r1, sqrt (1220197.0 / 45866), 0.01);
+  g_assert_cmpfloat (saudi->r1, >, 1.0); /* 43: small, never invisible */
+  g_assert_cmpfloat (saudi->r1, <, korea->r1);
+  g_assert_true (kam_chart_layout_hit (pic.layout, thailand->cx, thailand->cy, &hit));
+  g_assert_cmpstr (hit.point.country, ==, "THA");
+  /* under the circles: a country with a figure tinted, one without grey */
+  map_pixel (thailand, 38.5, 27.5, &px, &py); /* Saudi Arabia's north-west, off its circle */
+  g_assert_true (same_color (pixel (&pic, px, py), land));
+  map_pixel (thailand, 105.5, 20.5, &px, &py); /* Viet Nam */
+  g_assert_true (same_color (pixel (&pic, px, py), pic.style.grid));
+  picture_clear (&pic);
+
+  /* lines from Cambodia: in their colour, and only when asked for */
+  kam_chart_set_map_style (chart, KAM_MAP_SHADED);
+  render (chart, FALSE, &pic);
+  flow = kam_palette_color (&pic.style, 4);
+  plain = count_color (&pic, flow);
+  asia_k = map_region_of (&pic, chart, "THA")->k;
+  picture_clear (&pic);
+  kam_chart_set_map_flows (chart, TRUE);
+  render (chart, FALSE, &pic);
+  g_assert_cmpuint (plain, ==, 0);
+  g_assert_cmpuint (count_color (&pic, flow), >, 200);
+  picture_clear (&pic);
+  kam_chart_set_map_flows (chart, FALSE);
+
+  /* the World: smaller, Brazil in the picture (no figure), Antarctica not */
+  kam_chart_set_map_frame (chart, KAM_MAP_FRAME_WORLD);
+  render (chart, FALSE, &pic);
+  thailand = map_region_of (&pic, chart, "THA");
+  g_assert_cmpfloat (thailand->k, <, asia_k / 2);
+  map_pixel (thailand, -50, -10, &px, &py);
+  g_assert_true (px > 0 && px < W && py > 0 && py < H);
+  g_assert_true (same_color (pixel (&pic, px, py), pic.style.grid));
+  map_pixel (thailand, 0, -80, &px, &py);
+  g_assert_true (px > 0 && px < W && py > 0 && py < H);
+  g_assert_false (same_color (pixel (&pic, px, py), pic.style.grid));
+  picture_clear (&pic);
+  kam_chart_set_map_frame (chart, KAM_MAP_FRAME_DESTINATIONS);
+
+  /* high contrast: no figure hatched (the text's colour and the
+   * background's), a class colour still plain */
+  kam_chart_style_init (&pic.style, FALSE);
+  kam_chart_style_set_high_contrast (&pic.style);
+  render_styled (chart, &pic);
+  thailand = map_region_of (&pic, chart, "THA");
+  {
+    guint dark = 0, light = 0;
+
+    map_pixel (thailand, 104.5, 21.0, &px, &py); /* Viet Nam's north */
+    for (int dy = -6; dy <= 6; dy++)
+      for (int dx = -6; dx <= 6; dx++)
+        {
+          KamColor c = pixel (&pic, px + dx, py + dy);
+
+          dark += c.r + c.g + c.b < 1.0;
+          light += c.r + c.g + c.b > 2.4;
+        }
+    g_assert_cmpuint (dark, >, 10);
+    g_assert_cmpuint (light, >, 10);
+  }
+  map_pixel (thailand, 99.3, 18.9, &px, &py);
+  g_assert_true (same_color (pixel (&pic, px, py), _kam_chart_map_get_palette (&n)[n - 1]));
+  picture_clear (&pic);
+}
+
 /* A chart's sources come in the order of its points (a line chart's: by
  * year), the same every time: a trend's points are picked through a hash
  * table, whose order changes from run to run with the figures' addresses. */
@@ -1009,6 +1110,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/chart/quota-and-share-say-what-they-are", test_quota_and_share_say_what_they_are);
   g_test_add_func ("/kamlang/chart/sources-in-order", test_sources_in_order);
   g_test_add_func ("/kamlang/chart/map", test_map);
+  g_test_add_func ("/kamlang/chart/map-choices", test_map_choices);
   g_test_add_func ("/kamlang/chart/source-retitled", test_source_retitled);
   g_test_add_func ("/kamlang/chart/kinds-described-once", test_kinds_described_once);
   g_test_add_func ("/kamlang/chart/layout-survives-other-renderings", test_layout_survives_other_renderings);

@@ -169,6 +169,8 @@ test_bad_options (void)
     { { "--export-chart", "trend", "-o", "x.png", "--size", "huge" }, "--size" },
     { { "--export-chart", "trend", "-o", "x.png", "--year", "soon" }, "--year" },
     { { "--export-chart", "trend", "-o", "x.png", "--scale", "cubic" }, "--scale" },
+    { { "--export-chart", "map", "-o", "x.png", "--map", "hexagons" }, "--map must be shaded or circles" },
+    { { "--export-chart", "map", "-o", "x.png", "--frame", "europe" }, "--frame must be asia or world" },
     { { "--export-chart", "trend", "-o", "x.png", "--indicator", "nothing" }, "indicator" },
     { { "--export-chart", "trend", "-o", "x.png", "--countries", "XYZ" }, "country" },
     { { "--export-chart", "trend", "--nonsense" }, "unknown option" },
@@ -424,6 +426,34 @@ test_map_in_khmer (void)
   g_rmdir (dir);
 }
 
+/* --map, --frame and --flows each change the map drawn. */
+static void
+test_map_choices (void)
+{
+  static const char *const choices[][5] = {
+    { NULL }, { "--map", "circles", NULL }, { "--flows", NULL }, { "--frame", "world", NULL },
+  };
+  g_autoptr (GPtrArray) drawn = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("map-%u.svg", i);
+      g_autofree char *svg = tmp_file (name);
+      g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+      const char *args[10] = { "--export-chart", "map", "-o", svg };
+      guint n = 4;
+
+      for (guint k = 0; choices[i][k] != NULL; k++)
+        args[n++] = choices[i][k];
+      g_assert_cmpint (run (args, &out, &err), ==, 0);
+      g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+      for (guint k = 0; k < drawn->len; k++)
+        g_assert_cmpstr (contents, !=, g_ptr_array_index (drawn, k));
+      g_ptr_array_add (drawn, g_steal_pointer (&contents));
+      g_remove (svg);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -431,6 +461,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/cli/check-bundled", test_check_bundled);
   g_test_add_func ("/kamlang/cli/check-bundled-in-khmer", test_check_bundled_in_khmer);
   g_test_add_func ("/kamlang/cli/map-in-khmer", test_map_in_khmer);
+  g_test_add_func ("/kamlang/cli/map-choices", test_map_choices);
   g_test_add_func ("/kamlang/cli/check-bad-file", test_check_bad_file);
   g_test_add_func ("/kamlang/cli/check-findings", test_check_findings);
   g_test_add_func ("/kamlang/cli/check-warnings-only", test_check_warnings_only);

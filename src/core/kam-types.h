@@ -89,6 +89,20 @@ typedef enum
   KAM_SCALE_LOG,
 } KamScaleKind;
 
+/* How a map shows its values. */
+typedef enum
+{
+  KAM_MAP_SHADED,   /* each country coloured by its class of values */
+  KAM_MAP_CIRCLES,  /* a circle on each country, its area the value */
+} KamMapStyle;
+
+/* What a map frames. */
+typedef enum
+{
+  KAM_MAP_FRAME_DESTINATIONS, /* Asia and the Gulf */
+  KAM_MAP_FRAME_WORLD,
+} KamMapFrame;
+
 #define KAM_YEAR_MIN 1900
 #define KAM_YEAR_MAX 2100
 

@@ -30,6 +30,10 @@ struct _KamChartsPage
   /* template children */
   KamChartView *view;
   GtkDropDown *kind, *indicator, *year, *source, *split, *scale;
+  /* the map's own: shown for a map only */
+  GtkWidget *map_style_box, *map_frame_box, *map_flows_box;
+  GtkDropDown *map_style, *map_frame;
+  GtkCheckButton *map_flows;
   GtkStringList *year_labels, *split_labels;
   GtkMenuButton *breakdowns_button, *countries_button;
   GtkGrid *breakdowns_grid;
@@ -478,6 +482,9 @@ chart_changed (KamChartsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale), kam_chart_get_log_scale_applies (self->chart));
   /* stacked bars of destinations, a line per member for trends and remittances */
   gtk_widget_set_sensitive (GTK_WIDGET (self->split), kam_chart_kind_get_info (kind)->splittable);
+  gtk_widget_set_visible (self->map_style_box, kind == KAM_CHART_MAP);
+  gtk_widget_set_visible (self->map_frame_box, kind == KAM_CHART_MAP);
+  gtk_widget_set_visible (self->map_flows_box, kind == KAM_CHART_MAP);
 }
 
 /* The names of the breakdowns and their members, in one string. */
@@ -663,6 +670,12 @@ kam_charts_page_class_init (KamChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, split);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, split_labels);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, scale);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, map_style_box);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, map_frame_box);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, map_flows_box);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, map_style);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, map_frame);
+  gtk_widget_class_bind_template_child (widget_class, KamChartsPage, map_flows);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, breakdowns_button);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, breakdowns_grid);
   gtk_widget_class_bind_template_child (widget_class, KamChartsPage, countries_button);
@@ -694,6 +707,14 @@ kam_charts_page_init (KamChartsPage *self)
   g_object_bind_property_full (self->chart, "scale", self->scale, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,
                                position_to_enum, NULL, NULL);
+  g_object_bind_property_full (self->chart, "map-style", self->map_style, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,
+                               position_to_enum, NULL, NULL);
+  g_object_bind_property_full (self->chart, "map-frame", self->map_frame, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, enum_to_position,
+                               position_to_enum, NULL, NULL);
+  g_object_bind_property (self->chart, "map-flows", self->map_flows, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   self->choices = g_binding_group_new ();
   kam_choices_bind (&self->indicators, self->choices, "indicator", self->indicator);
   kam_choices_bind (&self->sources, self->choices, "source", self->source);

@@ -30,6 +30,9 @@ struct _KamChart
   char *title;
   char *split;          /* dimension id */
   GHashTable *members;  /* dimension id -> member code, for the filter */
+  KamMapStyle map_style;
+  KamMapFrame map_frame;
+  gboolean map_flows;
 
   KamChartData *data; /* NULL until needed */
 };

@@ -112,6 +112,22 @@ class_color (const Classes *c, int k)
   return classes[CLAMP (at, 0, N_CLASSES - 1)];
 }
 
+/* The points by value, greatest first (unknown last). */
+static int
+compare_by_value_desc (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  KamChartSeries *series = user_data;
+  double va = g_array_index (series->points, KamChartPoint, *(const guint *) a).value;
+  double vb = g_array_index (series->points, KamChartPoint, *(const guint *) b).value;
+  gboolean ka = kam_value_is_known (va), kb = kam_value_is_known (vb);
+
+  if (ka != kb)
+    return ka ? -1 : 1;
+  if (!ka || va == vb)
+    return *(const guint *) a < *(const guint *) b ? -1 : 1;
+  return va > vb ? -1 : 1;
+}
+
 typedef struct
 {
   double x0, y0, k; /* pixel = x0 + x * k, y0 - y * k */
@@ -216,31 +232,125 @@ country_middle (KamMapShapes *shapes, const KamMapCountry *country, const View *
     }
 }
 
-/* A label on the map, over a halo of the background so that it reads on
- * any colour. */
-static void
-draw_label (KamDrawContext *ctx, const char *text, double x, double y, double xalign, gboolean bold)
+/* A label on the map: its text and where it may go. */
+typedef struct
 {
-  g_autoptr (PangoLayout) layout = _kam_draw_text_layout (ctx, text, 0.85, bold);
+  PangoLayout *layout;
   double w, h;
+  double ax, ay, r; /* its mark's middle and radius (0: a country's middle) */
+  gboolean bold;
+} Label;
 
-  pango_layout_set_alignment (layout, xalign == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_CENTER);
-  _kam_draw_text_size (layout, &w, &h);
-  cairo_save (ctx->cr);
-  cairo_move_to (ctx->cr, x - w * xalign, y - h / 2);
-  pango_cairo_layout_path (ctx->cr, layout);
-  _kam_draw_set_color (ctx->cr, ctx->style->background);
-  cairo_set_line_width (ctx->cr, 3 * ctx->unit);
-  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (ctx->cr);
-  cairo_restore (ctx->cr);
-  _kam_draw_text (ctx, layout, x - w * xalign, y - h / 2, 0, 0, ctx->style->foreground);
+static gboolean
+overlaps (GArray *boxes, const double b[4])
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const double *o = &g_array_index (boxes, double, 4 * i);
+
+      if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])
+        return TRUE;
+    }
+  return FALSE;
 }
 
-/* A row of the legend: a swatch of a colour and its words at (x, y);
+/* Puts a label where it overlaps no label put before it (over its mark,
+ * then right of it, left, below, above) and draws it over a halo of the
+ * background, so that it reads on any colour; a label with no room left
+ * is not drawn (its value is in the hover, the table and the description). */
+static void
+place_label (KamDrawContext *ctx, Label *label, GArray *boxes, const double clip[4])
+{
+  double gap = 4 * ctx->unit, pad = 1.5 * ctx->unit, w = label->w, h = label->h;
+  double tries[5][2] = {
+    { label->ax - w / 2, label->ay - h / 2 },
+    { label->ax + label->r + gap, label->ay - h / 2 },
+    { label->ax - label->r - gap - w, label->ay - h / 2 },
+    { label->ax - w / 2, label->ay + label->r + gap },
+    { label->ax - w / 2, label->ay - label->r - gap - h },
+  };
+  /* a small mark: beside it, never over it */
+  guint first = label->r > 0 && 2 * label->r < h ? 1 : 0;
+
+  for (guint i = first; i < 5; i++)
+    {
+      double x = tries[i][0], y = tries[i][1];
+      double box[4] = { x - pad, y - pad, x + w + pad, y + h + pad };
+
+      if (box[0] < clip[0] || box[2] > clip[2] || box[1] < clip[1] || box[3] > clip[3] || overlaps (boxes, box))
+        continue;
+      g_array_append_vals (boxes, box, 4);
+      cairo_save (ctx->cr);
+      cairo_move_to (ctx->cr, x, y);
+      pango_cairo_layout_path (ctx->cr, label->layout);
+      _kam_draw_set_color (ctx->cr, ctx->style->background);
+      cairo_set_line_width (ctx->cr, 3 * ctx->unit);
+      cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (ctx->cr);
+      cairo_restore (ctx->cr);
+      _kam_draw_text (ctx, label->layout, x, y, 0, 0, ctx->style->foreground);
+      return;
+    }
+}
+
+static Label
+make_label (KamDrawContext *ctx, const char *text, double ax, double ay, double r, gboolean bold)
+{
+  Label label = { _kam_draw_text_layout (ctx, text, 0.85, bold), 0, 0, ax, ay, r, bold };
+
+  pango_layout_set_alignment (label.layout, PANGO_ALIGN_CENTER);
+  _kam_draw_text_size (label.layout, &label.w, &label.h);
+  return label;
+}
+
+/* "No figure": grey, or in high contrast hatched (a grey of its own could
+ * be read as a class). */
+static void
+set_no_figure (KamDrawContext *ctx)
+{
+  cairo_t *cr = ctx->cr;
+  double step = 5 * ctx->unit;
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  cairo_t *tcr;
+  cairo_rectangle_t extents = { 0, 0, step, step };
+  cairo_matrix_t matrix;
+
+  if (!ctx->style->high_contrast)
+    {
+      _kam_draw_set_color (cr, ctx->style->grid);
+      return;
+    }
+  tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  tcr = cairo_create (tile);
+  _kam_draw_set_color (tcr, ctx->style->background);
+  cairo_paint (tcr);
+  _kam_draw_set_color (tcr, ctx->style->foreground);
+  cairo_set_line_width (tcr, 0.8 * ctx->unit);
+  /* a diagonal, and its ends again at the corners so that tiles join */
+  cairo_move_to (tcr, -1, step + 1);
+  cairo_line_to (tcr, step + 1, -1);
+  cairo_move_to (tcr, -1, 1);
+  cairo_line_to (tcr, 1, -1);
+  cairo_move_to (tcr, step - 1, step + 1);
+  cairo_line_to (tcr, step + 1, step - 1);
+  cairo_stroke (tcr);
+  cairo_destroy (tcr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_identity (&matrix);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (tile);
+}
+
+/* A row of the legend: a swatch (filled with `color`, or "No figure" when
+ * color is NULL, or a line when `line` is set) and its words at (x, y);
  * returns the row's width and, in height, its height. */
 static double
-legend_row (KamDrawContext *ctx, KamColor color, const char *text, double x, double y, gboolean draw, double *height)
+legend_row (KamDrawContext *ctx, const KamColor *color, gboolean line, const char *text, double x, double y,
+            gboolean draw, double *height)
 {
   g_autoptr (PangoLayout) layout = _kam_draw_text_layout (ctx, text, 0.9, FALSE);
   double sw = 12 * ctx->unit, w, h;
@@ -248,60 +358,243 @@ legend_row (KamDrawContext *ctx, KamColor color, const char *text, double x, dou
   _kam_draw_text_size (layout, &w, &h);
   if (draw)
     {
-      _kam_draw_set_color (ctx->cr, color);
-      cairo_rectangle (ctx->cr, x, y + (h - sw) / 2, sw, sw);
-      cairo_fill_preserve (ctx->cr);
-      _kam_draw_set_color (ctx->cr, ctx->style->muted);
-      cairo_set_line_width (ctx->cr, 0.5 * ctx->unit);
-      cairo_stroke (ctx->cr);
+      if (line)
+        {
+          cairo_move_to (ctx->cr, x, y + h / 2);
+          cairo_line_to (ctx->cr, x + sw, y + h / 2);
+          _kam_draw_set_color (ctx->cr, *color);
+          cairo_set_line_width (ctx->cr, 3 * ctx->unit);
+          cairo_stroke (ctx->cr);
+        }
+      else
+        {
+          if (color != NULL)
+            _kam_draw_set_color (ctx->cr, *color);
+          else
+            set_no_figure (ctx);
+          cairo_rectangle (ctx->cr, x, y + (h - sw) / 2, sw, sw);
+          cairo_fill_preserve (ctx->cr);
+          _kam_draw_set_color (ctx->cr, ctx->style->muted);
+          cairo_set_line_width (ctx->cr, 0.5 * ctx->unit);
+          cairo_stroke (ctx->cr);
+        }
       _kam_draw_text (ctx, layout, x + sw + 6 * ctx->unit, y, 0, 0, ctx->style->foreground);
     }
   *height = h;
   return sw + 6 * ctx->unit + w;
 }
 
-/* The legend: a swatch and the range of each class, highest first, then
- * "No figure"; returns its width. */
-static double
-draw_classes (KamDrawContext *ctx, const Classes *c, double x, double y, gboolean draw)
+/* The proportional circles' scale: the largest round value (1, 2 or 5
+ * times a power of ten) at or below the greatest, then a tenth and a
+ * hundredth of it. */
+static int
+circle_steps (double greatest, double steps[3])
 {
-  double widest = 0, cy = y, h;
+  double p, nice;
+  int n = 0;
 
-  for (int k = c->n - 1; k >= 0; k--)
+  if (!(greatest > 0))
+    return 0;
+  p = pow (10, floor (log10 (greatest)));
+  nice = greatest >= 5 * p ? 5 * p : greatest >= 2 * p ? 2 * p : p;
+  for (int i = 0; i < 3 && nice >= 1; i++, nice /= 10)
+    steps[n++] = nice;
+  return n;
+}
+
+static double
+circle_radius (double value, double greatest, double largest, double least)
+{
+  if (!kam_value_is_known (value) || value <= 0 || !(greatest > 0))
+    return 0;
+  return MAX (largest * sqrt (value / greatest), least);
+}
+
+typedef struct
+{
+  Classes classes;
+  double greatest;  /* the greatest value (circles) */
+  double largest;   /* its circle's radius */
+  double least;     /* the smallest circle's radius */
+  KamColor circle;  /* the circles' colour */
+  KamColor land;    /* a country with a figure, under its circle */
+  KamColor flow;
+} Look;
+
+/* The legend: shaded, a swatch and the range of each class, highest
+ * first; circles, three circles one in another with their values; then
+ * "No figure", and the flows' line when drawn. Returns its width. */
+static double
+draw_legend (KamDrawContext *ctx, const Look *look, double x, double y, gboolean draw)
+{
+  const Classes *c = &look->classes;
+  double widest = 0, cy = y, h, row;
+
+  if (ctx->data->map_style == KAM_MAP_CIRCLES)
     {
-      g_autofree char *from = _kam_draw_format_value (ctx, pow (10, c->first + k), FALSE);
-      g_autofree char *to = _kam_draw_format_value (ctx, pow (10, c->first + k + 1), FALSE);
-      /* Translators: a class of values on the map: "1,000 to 10,000"; the
-       * lowest "up to 100", the highest "100,000 or more" */
-      g_autofree char *text = k == 0 && c->n > 1 ? g_strdup_printf (_("up to %s"), to)
-                              : k == c->n - 1    ? g_strdup_printf (_("%s or more"), from)
-                                                 : g_strdup_printf (_("%s to %s"), from, to);
+      double steps[3], text_x = x + 2 * look->largest + 8 * ctx->unit, bottom = y + 2 * look->largest;
+      int n = circle_steps (look->greatest, steps);
 
-      double row = legend_row (ctx, class_color (c, k), text, x, cy, draw, &h); /* (MAX reads twice) */
+      for (int i = 0; i < n; i++)
+        {
+          double r = circle_radius (steps[i], look->greatest, look->largest, look->least);
+          g_autofree char *text = _kam_draw_format_value (ctx, steps[i], FALSE);
+          g_autoptr (PangoLayout) layout = _kam_draw_text_layout (ctx, text, 0.9, FALSE);
+          double w, th;
 
+          _kam_draw_text_size (layout, &w, &th);
+          widest = MAX (widest, text_x - x + w);
+          if (!draw)
+            continue;
+          cairo_new_path (ctx->cr);
+          cairo_arc (ctx->cr, x + look->largest, bottom - r, r, 0, 2 * G_PI);
+          cairo_set_line_width (ctx->cr, 1.0 * ctx->unit);
+          _kam_draw_set_color (ctx->cr, ctx->style->muted);
+          cairo_stroke (ctx->cr);
+          /* a leader from the circle's top to its value */
+          cairo_move_to (ctx->cr, x + look->largest, bottom - 2 * r);
+          cairo_line_to (ctx->cr, text_x - 2 * ctx->unit, bottom - 2 * r);
+          cairo_set_line_width (ctx->cr, 0.5 * ctx->unit);
+          cairo_stroke (ctx->cr);
+          _kam_draw_text (ctx, layout, text_x, bottom - 2 * r, 0, 0.5, ctx->style->foreground);
+        }
+      cy = bottom + 10 * ctx->unit;
+      /* Translators: the map's legend: the colour of a country with a figure, under its circle */
+      row = legend_row (ctx, &look->land, FALSE, _("With a figure"), x, cy, draw, &h);
       widest = MAX (widest, row);
       cy += h + 4 * ctx->unit;
     }
-  {
-    double row = legend_row (ctx, ctx->style->grid, _("No figure"), x, cy, draw, &h);
+  else
+    for (int k = c->n - 1; k >= 0; k--)
+      {
+        g_autofree char *from = _kam_draw_format_value (ctx, pow (10, c->first + k), FALSE);
+        g_autofree char *to = _kam_draw_format_value (ctx, pow (10, c->first + k + 1), FALSE);
+        /* Translators: a class of values on the map: "1,000 to 10,000"; the
+         * lowest "up to 100", the highest "100,000 or more" */
+        g_autofree char *text = k == 0 && c->n > 1 ? g_strdup_printf (_("up to %s"), to)
+                                : k == c->n - 1    ? g_strdup_printf (_("%s or more"), from)
+                                                   : g_strdup_printf (_("%s to %s"), from, to);
+        KamColor color = class_color (c, k);
 
-    return MAX (widest, row);
+        row = legend_row (ctx, &color, FALSE, text, x, cy, draw, &h); /* (MAX reads twice) */
+        widest = MAX (widest, row);
+        cy += h + 4 * ctx->unit;
+      }
+  row = legend_row (ctx, NULL, FALSE, _("No figure"), x, cy, draw, &h);
+  widest = MAX (widest, row);
+  cy += h + 4 * ctx->unit;
+  if (ctx->data->map_flows)
+    {
+      /* Translators: the map's legend: the lines drawn from Cambodia to each destination */
+      row = legend_row (ctx, &look->flow, TRUE, _("From Cambodia"), x, cy, draw, &h);
+      widest = MAX (widest, row);
+    }
+  return widest;
+}
+
+/* The frames: Asia and the Gulf, or the world without Antarctica (west,
+ * south, east, north). */
+static const double world[4] = { -180, -56, 180, 84 };
+
+/* The Equal Earth outline of the whole globe (the ±180° meridians). */
+static void
+globe_path (cairo_t *cr, const View *view)
+{
+  double px, py;
+
+  for (int i = 0; i <= 36; i++)
+    {
+      project (view, 180, 90 - 5 * i, &px, &py);
+      if (i == 0)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+    }
+  for (int i = 0; i <= 36; i++)
+    {
+      project (view, -180, -90 + 5 * i, &px, &py);
+      cairo_line_to (cr, px, py);
+    }
+  cairo_close_path (cr);
+}
+
+/* Where each point goes: its country, its mark's middle and radius. */
+typedef struct
+{
+  const KamMapCountry *country;
+  double x, y, r;
+  gboolean small; /* too small to see: a circle of its own */
+} Place;
+
+/* A line from Cambodia to a destination, bowed to one side, its width by
+ * the value, with an arrowhead at the end (short of the mark). */
+static void
+draw_flow (KamDrawContext *ctx, const Look *look, double x0, double y0, const Place *to, double value)
+{
+  cairo_t *cr = ctx->cr;
+  double dx = to->x - x0, dy = to->y - y0, d = sqrt (dx * dx + dy * dy);
+  double width = MAX (8 * ctx->unit * sqrt (value / look->greatest), 1.2 * ctx->unit);
+  double head = 3 * ctx->unit + 1.5 * width, end, cx, cy, ex, ey, tx, ty, t;
+
+  if (d < head * 2)
+    return;
+  /* the control point: off the middle, to the left of the way */
+  cx = x0 + dx / 2 + dy * 0.25;
+  cy = y0 + dy / 2 - dx * 0.25;
+  /* stop at the mark's edge (a circle's) or at the country's middle */
+  end = MIN (to->r, d / 3);
+  t = 1 - (end + head) / (d * 1.1);
+  t = CLAMP (t, 0.5, 1);
+  /* the point at t on the curve, and the way it goes there */
+  ex = (1 - t) * (1 - t) * x0 + 2 * (1 - t) * t * cx + t * t * to->x;
+  ey = (1 - t) * (1 - t) * y0 + 2 * (1 - t) * t * cy + t * t * to->y;
+  tx = 2 * (1 - t) * (cx - x0) + 2 * t * (to->x - cx);
+  ty = 2 * (1 - t) * (cy - y0) + 2 * t * (to->y - cy);
+  d = sqrt (tx * tx + ty * ty);
+  tx /= d;
+  ty /= d;
+  cairo_move_to (cr, x0, y0);
+  /* the curve from 0 to t, as a cubic */
+  {
+    double qx = (1 - t) * x0 + t * cx, qy = (1 - t) * y0 + t * cy;
+
+    cairo_curve_to (cr, x0 + 2.0 / 3 * (qx - x0), y0 + 2.0 / 3 * (qy - y0), ex + 2.0 / 3 * (qx - ex),
+                    ey + 2.0 / 3 * (qy - ey), ex, ey);
   }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, width + 2 * ctx->unit);
+  _kam_draw_set_color (cr, ctx->style->background);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, width);
+  _kam_draw_set_color (cr, look->flow);
+  cairo_stroke (cr);
+  cairo_move_to (cr, ex + tx * head, ey + ty * head);
+  cairo_line_to (cr, ex - ty * head * 0.6, ey + tx * head * 0.6);
+  cairo_line_to (cr, ex + ty * head * 0.6, ey - tx * head * 0.6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
 }
 
 void
 _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h)
 {
   cairo_t *cr = ctx->cr;
+  KamChartData *data = ctx->data;
   KamMapShapes *shapes = kam_map_shapes_get_world (NULL);
-  KamChartSeries *series = ctx->data->series->len > 0 ? g_ptr_array_index (ctx->data->series, 0) : NULL;
-  Classes c = series ? classes_of (series) : (Classes) { 0, 1 };
-  double legend_w = draw_classes (ctx, &c, 0, 0, FALSE), gap = 14 * ctx->unit;
-  double fx0 = G_MAXDOUBLE, fy0 = G_MAXDOUBLE, fx1 = -G_MAXDOUBLE, fy1 = -G_MAXDOUBLE;
-  double map_w = MAX (w - legend_w - gap, 10);
+  KamChartSeries *series = data->series->len > 0 ? g_ptr_array_index (data->series, 0) : NULL;
+  gboolean circles = data->map_style == KAM_MAP_CIRCLES;
+  const double *frame = data->map_frame == KAM_MAP_FRAME_WORLD ? world : asia_and_gulf;
+  double legend_w, gap = 14 * ctx->unit, clip[4];
+  double fx0 = G_MAXDOUBLE, fy0 = G_MAXDOUBLE, fx1 = -G_MAXDOUBLE, fy1 = -G_MAXDOUBLE, map_w, khm_x = 0, khm_y = 0;
   View view;
   GPtrArray *paths;
+  Look look = { { 0, 1 }, 0, 0, 0 };
+  const KamMapCountry *cambodia;
   g_autoptr (GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree Place *places = NULL;
+  g_autofree guint *order = NULL;
+  guint n;
 
   if (series == NULL)
     return;
@@ -317,17 +610,34 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
       _kam_draw_text (ctx, layout, x, y + h / 2, 0, 0.5, ctx->style->muted);
       return;
     }
+  n = series->points->len;
+  look.classes = classes_of (series);
+  for (guint i = 0; i < n; i++)
+    {
+      double v = g_array_index (series->points, KamChartPoint, i).value;
+
+      if (kam_value_is_known (v))
+        look.greatest = MAX (look.greatest, v);
+    }
+  look.largest = MIN (w, h) * 0.07;
+  look.least = 2 * ctx->unit;
+  look.circle = kam_palette_color (ctx->style, 0);
+  look.land = classes[1];
+  look.flow = kam_palette_color (ctx->style, 4);
+  legend_w = draw_legend (ctx, &look, 0, 0, FALSE);
+  map_w = MAX (w - legend_w - gap, 10);
+
   /* the frame, projected (its edges are curves: measured along them) */
   for (guint i = 0; i <= 16; i++)
     {
-      double lon = asia_and_gulf[0] + (asia_and_gulf[2] - asia_and_gulf[0]) * i / 16;
-      double lat = asia_and_gulf[1] + (asia_and_gulf[3] - asia_and_gulf[1]) * i / 16;
+      double lon = frame[0] + (frame[2] - frame[0]) * i / 16;
+      double lat = frame[1] + (frame[3] - frame[1]) * i / 16;
       double px[4], py[4];
 
-      kam_equal_earth (lon, asia_and_gulf[1], &px[0], &py[0]);
-      kam_equal_earth (lon, asia_and_gulf[3], &px[1], &py[1]);
-      kam_equal_earth (asia_and_gulf[0], lat, &px[2], &py[2]);
-      kam_equal_earth (asia_and_gulf[2], lat, &px[3], &py[3]);
+      kam_equal_earth (lon, frame[1], &px[0], &py[0]);
+      kam_equal_earth (lon, frame[3], &px[1], &py[1]);
+      kam_equal_earth (frame[0], lat, &px[2], &py[2]);
+      kam_equal_earth (frame[2], lat, &px[3], &py[3]);
       for (guint k = 0; k < 4; k++)
         {
           fx0 = MIN (fx0, px[k]);
@@ -339,8 +649,18 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
   view.k = MIN (map_w / (fx1 - fx0), h / (fy1 - fy0));
   view.x0 = x + (map_w - (fx1 - fx0) * view.k) / 2 - fx0 * view.k;
   view.y0 = y + (h - (fy1 - fy0) * view.k) / 2 + fy1 * view.k;
+  clip[0] = x;
+  clip[1] = y;
+  clip[2] = x + map_w;
+  clip[3] = y + h;
+  if (data->map_frame == KAM_MAP_FRAME_WORLD)
+    {
+      /* the world: no more than the frame's latitudes (no Antarctica) */
+      clip[1] = MAX (clip[1], view.y0 - fy1 * view.k);
+      clip[3] = MIN (clip[3], view.y0 - fy0 * view.k);
+    }
 
-  for (guint i = 0; i < series->points->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
 
@@ -348,30 +668,40 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
         g_hash_table_insert (shown, (gpointer) p->country, p);
     }
   /* the outlines projected the last time, if at the same place and size */
-  if (ctx->data->map_paths == NULL || ctx->data->map_view[0] != view.x0 || ctx->data->map_view[1] != view.y0
-      || ctx->data->map_view[2] != view.k)
+  if (data->map_paths == NULL || data->map_view[0] != view.x0 || data->map_view[1] != view.y0
+      || data->map_view[2] != view.k)
     {
-      g_clear_pointer (&ctx->data->map_paths, g_ptr_array_unref);
-      ctx->data->map_paths = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_path_destroy);
-      g_ptr_array_set_size (ctx->data->map_paths, kam_map_shapes_get_n_countries (shapes));
-      ctx->data->map_view[0] = view.x0;
-      ctx->data->map_view[1] = view.y0;
-      ctx->data->map_view[2] = view.k;
+      g_clear_pointer (&data->map_paths, g_ptr_array_unref);
+      data->map_paths = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_path_destroy);
+      g_ptr_array_set_size (data->map_paths, kam_map_shapes_get_n_countries (shapes));
+      data->map_view[0] = view.x0;
+      data->map_view[1] = view.y0;
+      data->map_view[2] = view.k;
     }
-  paths = ctx->data->map_paths;
+  paths = data->map_paths;
   cairo_save (cr);
-  cairo_rectangle (cr, x, y, map_w, h);
+  cairo_rectangle (cr, clip[0], clip[1], clip[2] - clip[0], clip[3] - clip[1]);
   cairo_clip (cr);
-  /* every country: its class's colour, or grey (no figure); white borders */
+  if (data->map_frame == KAM_MAP_FRAME_WORLD)
+    {
+      /* the globe's edge: nothing beyond ±180° (Chukotka, the Aleutians) */
+      globe_path (cr, &view);
+      _kam_draw_set_color (cr, ctx->style->grid);
+      cairo_set_line_width (cr, 1.0 * ctx->unit);
+      cairo_stroke_preserve (cr);
+      cairo_clip (cr);
+    }
+  /* every country: its class's colour (shaded) or a tint (circles), or "no
+   * figure"; borders in the background's colour (high contrast: the text's) */
   for (guint i = 0; i < kam_map_shapes_get_n_countries (shapes); i++)
     {
       const KamMapCountry *country = kam_map_shapes_get_country (shapes, i);
       KamChartPoint *p = g_hash_table_lookup (shown, country->code);
-      int k = p ? class_of (&c, p->value) : -1;
+      int k = p ? class_of (&look.classes, p->value) : -1;
       double box[4];
 
       country_box (country, &view, box);
-      if (box[2] < x || box[0] > x + map_w || box[3] < y || box[1] > y + h)
+      if (box[2] < clip[0] || box[0] > clip[2] || box[3] < clip[1] || box[1] > clip[3])
         continue;
       if (g_ptr_array_index (paths, i) == NULL)
         {
@@ -382,88 +712,159 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
         cairo_append_path (cr, g_ptr_array_index (paths, i));
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       /* Cambodia, where they come from: darker */
-      _kam_draw_set_color (cr, k >= 0                               ? class_color (&c, k)
-                               : g_str_equal (country->code, "KHM") ? ctx->style->muted
-                                                                    : ctx->style->grid);
+      if (k >= 0)
+        {
+          KamColor fill = circles ? look.land : class_color (&look.classes, k);
+
+          _kam_draw_set_color (cr, fill);
+        }
+      else if (g_str_equal (country->code, "KHM"))
+        _kam_draw_set_color (cr, ctx->style->muted);
+      else
+        set_no_figure (ctx);
       cairo_fill_preserve (cr);
-      _kam_draw_set_color (cr, ctx->style->background);
-      cairo_set_line_width (cr, 0.6 * ctx->unit);
+      _kam_draw_set_color (cr, ctx->style->high_contrast ? ctx->style->foreground : ctx->style->background);
+      cairo_set_line_width (cr, (ctx->style->high_contrast ? 0.8 : 0.6) * ctx->unit);
       cairo_stroke (cr);
     }
-  /* the countries with a figure: where they are (for the hover and the
-   * keyboard), and a circle where a country is too small to see */
-  for (guint i = 0; i < series->points->len; i++)
+
+  /* where each point's mark goes */
+  places = g_new0 (Place, n);
+  for (guint i = 0; i < n; i++)
     {
       KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
-      const KamMapCountry *country = p->country ? kam_map_shapes_find (shapes, p->country) : NULL;
-      int k = class_of (&c, p->value);
+      Place *place = &places[i];
       double box[4], small = 8 * ctx->unit;
 
-      if (country == NULL)
+      place->country = p->country ? kam_map_shapes_find (shapes, p->country) : NULL;
+      if (place->country == NULL)
         continue;
-      country_box (country, &view, box);
-      if (box[2] - box[0] < small && box[3] - box[1] < small)
+      country_box (place->country, &view, box);
+      place->small = box[2] - box[0] < small && box[3] - box[1] < small;
+      if (place->small)
         {
-          double cx = (box[0] + box[2]) / 2, cy = (box[1] + box[3]) / 2, r = 4.5 * ctx->unit;
+          place->x = (box[0] + box[2]) / 2;
+          place->y = (box[1] + box[3]) / 2;
+          place->r = 4.5 * ctx->unit;
+        }
+      else
+        country_middle (shapes, place->country, &view, &place->x, &place->y);
+      if (circles)
+        place->r = circle_radius (p->value, look.greatest, look.largest, look.least);
+    }
+  cambodia = kam_map_shapes_find (shapes, "KHM");
+  if (cambodia != NULL)
+    country_middle (shapes, cambodia, &view, &khm_x, &khm_y);
 
-          cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-          _kam_draw_set_color (cr, k >= 0 ? class_color (&c, k) : ctx->style->grid);
+  /* the flows, under the marks: the smallest last, on top */
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_value_desc, series);
+  if (data->map_flows && cambodia != NULL && look.greatest > 0)
+    for (guint j = 0; j < n; j++)
+      {
+        guint i = order[j];
+        KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
+
+        if (places[i].country != NULL && places[i].country != cambodia && kam_value_is_known (p->value)
+            && p->value > 0)
+          draw_flow (ctx, &look, khm_x, khm_y, &places[i], p->value);
+      }
+
+  /* the marks: circles (the largest first, so that none hides another),
+   * or the countries too small to see as a circle of their colour; and
+   * where each is, for the hover and the keyboard */
+  for (guint j = 0; j < n; j++)
+    {
+      guint i = order[j];
+      KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
+      Place *place = &places[i];
+      int k = class_of (&look.classes, p->value);
+
+      if (place->country == NULL)
+        continue;
+      if (circles ? place->r > 0 : place->small)
+        {
+          /* (a whole ring: hit inside the circle; the projection kept, as
+           * for a country) */
+          KamChartRegion region = { place->x - place->r, place->y - place->r, 2 * place->r, 2 * place->r, 0, i, TRUE,
+                                    place->x, place->y, 0, place->r, 0, 2 * G_PI, NULL, view.x0, view.y0, view.k };
+
+          cairo_new_path (cr);
+          cairo_arc (cr, place->x, place->y, place->r, 0, 2 * G_PI);
+          if (circles)
+            cairo_set_source_rgba (cr, look.circle.r, look.circle.g, look.circle.b, 0.8);
+          else if (k >= 0)
+            _kam_draw_set_color (cr, class_color (&look.classes, k));
+          else
+            set_no_figure (ctx);
           cairo_fill_preserve (cr);
-          _kam_draw_set_color (cr, ctx->style->foreground);
+          _kam_draw_set_color (cr, circles ? ctx->style->background : ctx->style->foreground);
           cairo_set_line_width (cr, 1.0 * ctx->unit);
           cairo_stroke (cr);
-          _kam_draw_add_region (ctx, cx - r, cy - r, 2 * r, 2 * r, 0, i);
+          if (ctx->regions != NULL)
+            g_array_append_val (ctx->regions, region);
         }
-      else if (ctx->regions != NULL)
+      else if (ctx->regions != NULL && !circles)
         {
-          KamChartRegion region = { box[0], box[1], box[2] - box[0], box[3] - box[1], 0, i };
+          double box[4];
+          KamChartRegion region = { 0, 0, 0, 0, 0, i };
 
-          region.country = country;
+          country_box (place->country, &view, box);
+          region.x = box[0];
+          region.y = box[1];
+          region.width = box[2] - box[0];
+          region.height = box[3] - box[1];
+          region.country = place->country;
           region.x0 = view.x0;
           region.y0 = view.y0;
           region.k = view.k;
           g_array_append_val (ctx->regions, region);
         }
     }
-  /* names and values: the country's, with the marks of its figure */
-  for (guint i = 0; i < series->points->len; i++)
-    {
-      KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
-      const KamMapCountry *country = p->country ? kam_map_shapes_find (shapes, p->country) : NULL;
-      g_autofree char *number = NULL, *marked = NULL, *text = NULL;
-      double box[4], px, py, small = 8 * ctx->unit;
 
-      if (country == NULL || !kam_value_is_known (p->value))
+  /* names: Cambodia's first, then the countries' with their values (the
+   * marks of their figures), the greatest first, each where it has room
+   * and where it hides no small mark */
+  for (guint i = 0; i < n; i++)
+    if (places[i].country != NULL && places[i].r > 0 && places[i].r < 6 * ctx->unit)
+      {
+        double box[4] = { places[i].x - places[i].r, places[i].y - places[i].r, places[i].x + places[i].r,
+                          places[i].y + places[i].r };
+
+        g_array_append_vals (boxes, box, 4);
+      }
+  if (cambodia != NULL && !g_hash_table_contains (shown, "KHM"))
+    {
+      double box[4];
+      Label label;
+
+      /* under it, in the sea: Thailand's name and figure take the middle
+       * of the land around it */
+      country_box (cambodia, &view, box);
+      label = make_label (ctx, _("Cambodia"), khm_x, box[3] + 8 * ctx->unit, 0, TRUE);
+      place_label (ctx, &label, boxes, clip);
+      g_object_unref (label.layout);
+    }
+  for (guint j = 0; j < n; j++)
+    {
+      guint i = order[j];
+      KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
+      g_autofree char *number = NULL, *marked = NULL, *text = NULL;
+      Label label;
+
+      if (places[i].country == NULL || !kam_value_is_known (p->value))
         continue;
       number = _kam_draw_format_value (ctx, p->value, FALSE);
       marked = _kam_draw_with_marks (ctx, number, i);
       text = g_strdup_printf ("%s\n%s", p->label, marked);
-      country_box (country, &view, box);
-      if (box[2] - box[0] < small && box[3] - box[1] < small)
-        draw_label (ctx, text, box[2] + 6 * ctx->unit, (box[1] + box[3]) / 2, 0, FALSE);
-      else
-        {
-          country_middle (shapes, country, &view, &px, &py);
-          draw_label (ctx, text, px, py, 0.5, FALSE);
-        }
+      label = make_label (ctx, text, places[i].x, places[i].y, places[i].r, FALSE);
+      place_label (ctx, &label, boxes, clip);
+      g_object_unref (label.layout);
     }
-  {
-    const KamMapCountry *cambodia = kam_map_shapes_find (shapes, "KHM");
-    double px, py;
-
-    if (cambodia != NULL && !g_hash_table_contains (shown, "KHM"))
-      {
-        double box[4];
-
-        /* under it, in the sea: Thailand's name and figure take the middle
-         * of the land around it */
-        country_middle (shapes, cambodia, &view, &px, &py);
-        country_box (cambodia, &view, box);
-        draw_label (ctx, _("Cambodia"), px, box[3] + 8 * ctx->unit, 0.5, TRUE);
-      }
-  }
   cairo_restore (cr);
-  draw_classes (ctx, &c, x + map_w + gap, y, TRUE);
+  draw_legend (ctx, &look, x + map_w + gap, y, TRUE);
 }
 
 /* Whether (px, py) is inside a country drawn with region's projection

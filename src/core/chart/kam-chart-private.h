@@ -19,7 +19,7 @@ typedef struct
   gboolean wedge;
   double cx, cy, r0, r1, a0, a1;
   /* a country's shape within the rectangle, when country is set (its points
-   * projected, then x0 + x * k, y0 - y * k) */
+   * projected, then x0 + x * k, y0 - y * k; a map's circles keep x0, y0, k) */
   gconstpointer country; /* KamMapCountry */
   double x0, y0, k;
 } KamChartRegion;
@@ -50,6 +50,9 @@ typedef struct
    * as on hover, reuses them): cairo_path_t per country, NULL outside */
   GPtrArray *map_paths;
   double map_view[3];
+  KamMapStyle map_style;
+  KamMapFrame map_frame;
+  gboolean map_flows;     /* a line from Cambodia to each destination */
   gboolean usd;
   gboolean percent;
   gboolean stacked;       /* bars of several series, one after the other */

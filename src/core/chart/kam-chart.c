@@ -41,6 +41,9 @@ enum
   PROP_SOURCE,
   PROP_SPLIT,
   PROP_TITLE,
+  PROP_MAP_STYLE,
+  PROP_MAP_FRAME,
+  PROP_MAP_FLOWS,
   N_PROPS
 };
 
@@ -55,6 +58,9 @@ compute (KamChart *self)
 
   g_atomic_ref_count_init (&data->ref_count);
   data->kind = self->kind;
+  data->map_style = self->map_style;
+  data->map_frame = self->map_frame;
+  data->map_flows = self->map_flows;
   data->series = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_chart_series_free);
   data->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) _kam_chart_marker_free);
   data->sources = g_ptr_array_new ();
@@ -242,6 +248,15 @@ kam_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_MAP_STYLE:
+      g_value_set_enum (value, self->map_style);
+      break;
+    case PROP_MAP_FRAME:
+      g_value_set_enum (value, self->map_frame);
+      break;
+    case PROP_MAP_FLOWS:
+      g_value_set_boolean (value, self->map_flows);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -287,6 +302,15 @@ kam_chart_set_property (GObject *object, guint prop_id, const GValue *value, GPa
     case PROP_TITLE:
       kam_chart_set_title (self, g_value_get_string (value));
       break;
+    case PROP_MAP_STYLE:
+      kam_chart_set_map_style (self, g_value_get_enum (value));
+      break;
+    case PROP_MAP_FRAME:
+      kam_chart_set_map_frame (self, g_value_get_enum (value));
+      break;
+    case PROP_MAP_FLOWS:
+      kam_chart_set_map_flows (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -326,6 +350,11 @@ kam_chart_class_init (KamChartClass *klass)
     properties[PROP_SPLIT] = g_param_spec_string ("split", NULL, NULL, NULL, flags);
     /* the title set, or NULL for the automatic one (kam_chart_get_title gives the one shown) */
     properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+    properties[PROP_MAP_STYLE] = g_param_spec_enum ("map-style", NULL, NULL, KAM_TYPE_MAP_STYLE, KAM_MAP_SHADED,
+                                                    flags);
+    properties[PROP_MAP_FRAME] = g_param_spec_enum ("map-frame", NULL, NULL, KAM_TYPE_MAP_FRAME,
+                                                    KAM_MAP_FRAME_DESTINATIONS, flags);
+    properties[PROP_MAP_FLOWS] = g_param_spec_boolean ("map-flows", NULL, NULL, FALSE, flags);
     g_object_class_install_properties (object_class, N_PROPS, properties);
   }
 
@@ -389,6 +418,9 @@ kam_chart_copy (KamChart *self)
   copy->source = g_strdup (self->source);
   copy->title = g_strdup (self->title);
   copy->split = g_strdup (self->split);
+  copy->map_style = self->map_style;
+  copy->map_frame = self->map_frame;
+  copy->map_flows = self->map_flows;
   if (self->members != NULL)
     {
       GHashTableIter iter;
@@ -535,6 +567,55 @@ kam_chart_set_scale (KamChart *self, KamScaleKind scale)
   self->scale = scale;
   settings_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+}
+
+KamMapStyle
+kam_chart_get_map_style (KamChart *self)
+{
+  return self->map_style;
+}
+
+void
+kam_chart_set_map_style (KamChart *self, KamMapStyle style)
+{
+  if (self->map_style == style)
+    return;
+  self->map_style = style;
+  settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_STYLE]);
+}
+
+KamMapFrame
+kam_chart_get_map_frame (KamChart *self)
+{
+  return self->map_frame;
+}
+
+void
+kam_chart_set_map_frame (KamChart *self, KamMapFrame frame)
+{
+  if (self->map_frame == frame)
+    return;
+  self->map_frame = frame;
+  settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_FRAME]);
+}
+
+gboolean
+kam_chart_get_map_flows (KamChart *self)
+{
+  return self->map_flows;
+}
+
+void
+kam_chart_set_map_flows (KamChart *self, gboolean flows)
+{
+  flows = !!flows;
+  if (self->map_flows == flows)
+    return;
+  self->map_flows = flows;
+  settings_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_FLOWS]);
 }
 
 const char *

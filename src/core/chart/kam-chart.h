@@ -80,6 +80,15 @@ void kam_chart_set_split (KamChart *self, const char *dimension);
  * total, which is what a chart shows by default). */
 void kam_chart_set_member (KamChart *self, const char *dimension, const char *code);
 const char *kam_chart_get_member (KamChart *self, const char *dimension);
+/* How a map shows its values, what it frames, and whether it draws a line
+ * from Cambodia to each destination (other kinds keep them for when they
+ * become a map). */
+KamMapStyle kam_chart_get_map_style (KamChart *self);
+void kam_chart_set_map_style (KamChart *self, KamMapStyle style);
+KamMapFrame kam_chart_get_map_frame (KamChart *self);
+void kam_chart_set_map_frame (KamChart *self, KamMapFrame frame);
+gboolean kam_chart_get_map_flows (KamChart *self);
+void kam_chart_set_map_flows (KamChart *self, gboolean flows);
 /* NULL: automatic */
 void kam_chart_set_title (KamChart *self, const char *title);
 const char *kam_chart_get_title (KamChart *self);

@@ -134,6 +134,8 @@ typedef struct
   const char *indicator, *countries, *scale, *size, *source, *country, *year, *dpi;
   gboolean transparent;
   const char *split;
+  const char *map, *frame; /* --map shaded|circles, --frame asia|world */
+  gboolean flows;          /* --flows */
   const char *sheet; /* --sheet, for --import-table */
   const char *since;  /* --since, for --history */
   const char *figure; /* --figure, for --history */
@@ -232,6 +234,10 @@ export_chart (const Options *o)
     return fail (_("--size must be WIDTHxHEIGHT in pixels, each from 100 to 20000, as in 1600x1000, not “%s”"), o->size);
   if (o->scale != NULL && !g_str_equal (o->scale, "log") && !g_str_equal (o->scale, "linear"))
     return fail (_("--scale must be log or linear, not “%s”"), o->scale);
+  if (o->map != NULL && !g_str_equal (o->map, "shaded") && !g_str_equal (o->map, "circles"))
+    return fail (_("--map must be shaded or circles, not “%s”"), o->map);
+  if (o->frame != NULL && !g_str_equal (o->frame, "asia") && !g_str_equal (o->frame, "world"))
+    return fail (_("--frame must be asia or world, not “%s”"), o->frame);
   dataset = load_or_report (o);
   if (dataset == NULL)
     return FALSE;
@@ -244,6 +250,10 @@ export_chart (const Options *o)
   kam_chart_set_year (chart, year);
   kam_chart_set_source (chart, o->source);
   kam_chart_set_scale (chart, o->scale != NULL && g_str_equal (o->scale, "log") ? KAM_SCALE_LOG : KAM_SCALE_LINEAR);
+  kam_chart_set_map_style (chart, o->map != NULL && g_str_equal (o->map, "circles") ? KAM_MAP_CIRCLES : KAM_MAP_SHADED);
+  kam_chart_set_map_frame (chart, o->frame != NULL && g_str_equal (o->frame, "world") ? KAM_MAP_FRAME_WORLD
+                                                                                      : KAM_MAP_FRAME_DESTINATIONS);
+  kam_chart_set_map_flows (chart, o->flows);
   if (o->countries != NULL)
     {
       g_auto (GStrv) codes = g_strsplit (o->countries, ",", -1);
@@ -517,7 +527,7 @@ kam_cli_run (int argc, char **argv)
   gboolean check = FALSE;
   static const char *const valued[] = { "-o", "--output", "--indicator", "--countries", "--scale", "--size",
                                         "--source", "--country", "--year", "--dpi", "--split", "--member",
-                                        "--sheet", "--since", "--figure", "--province", NULL };
+                                        "--sheet", "--since", "--figure", "--province", "--map", "--frame", NULL };
 
   for (int i = 1; i < argc; i++)
     {
@@ -565,6 +575,11 @@ kam_cli_run (int argc, char **argv)
           o.transparent = TRUE;
           continue;
         }
+      if (g_str_equal (name, "--flows"))
+        {
+          o.flows = TRUE;
+          continue;
+        }
       if (g_str_equal (name, "--khmer-numerals"))
         {
           /* charts and reports; CSV keeps the digits spreadsheets read */
@@ -600,6 +615,10 @@ kam_cli_run (int argc, char **argv)
             o.year = value;
           else if (g_str_equal (name, "--split"))
             o.split = value;
+          else if (g_str_equal (name, "--map"))
+            o.map = value;
+          else if (g_str_equal (name, "--frame"))
+            o.frame = value;
           else if (g_str_equal (name, "--sheet"))
             o.sheet = value;
           else if (g_str_equal (name, "--since"))
