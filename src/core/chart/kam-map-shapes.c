@@ -12,11 +12,13 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 #include "kam-json-strict.h"
 #include "kam-map-shapes.h"
 #include "kam-types.h"
 
-#define KAM_WORLD_RESOURCE "/io/github/kamlang/Kamlang/world-atlas/50m.json"
+/* the bundled world, packed at build time (kam-map-pack) from data/world-atlas/50m.json */
+#define KAM_WORLD_RESOURCE "/io/github/kamlang/Kamlang/world-atlas/world.kmap"
 
 struct _KamMapShapes
 {
@@ -71,8 +73,67 @@ number_pair (JsonNode *node, double *a, double *b)
   return isfinite (*a) && isfinite (*b);
 }
 
+/* Douglas–Peucker on one arc (its ends kept): drops each point within
+ * `tolerance` degrees of the line its kept neighbours make. Arcs are the
+ * borders two countries share, so both keep the same points: no gaps. */
+static guint
+simplify (double *xy, guint n, double tolerance)
+{
+  g_autofree gboolean *keep = NULL;
+  g_autoptr (GArray) todo = NULL;
+  guint out = 0;
+
+  if (n <= 2 || tolerance <= 0)
+    return n;
+  keep = g_new0 (gboolean, n);
+  todo = g_array_new (FALSE, FALSE, sizeof (guint));
+  keep[0] = keep[n - 1] = TRUE;
+  {
+    guint span[2] = { 0, n - 1 };
+
+    g_array_append_vals (todo, span, 2);
+  }
+  while (todo->len > 0)
+    {
+      guint a = g_array_index (todo, guint, todo->len - 2), b = g_array_index (todo, guint, todo->len - 1);
+      double ax = xy[2 * a], ay = xy[2 * a + 1], dx = xy[2 * b] - ax, dy = xy[2 * b + 1] - ay;
+      double len2 = dx * dx + dy * dy, far = -1;
+      guint at = 0;
+
+      g_array_set_size (todo, todo->len - 2);
+      for (guint i = a + 1; i < b; i++)
+        {
+          double px = xy[2 * i] - ax, py = xy[2 * i + 1] - ay;
+          /* the distance to the segment (to a point when its ends meet: a closed arc) */
+          double t = len2 > 0 ? CLAMP ((px * dx + py * dy) / len2, 0, 1) : 0;
+          double ex = px - t * dx, ey = py - t * dy, d = ex * ex + ey * ey;
+
+          if (d > far)
+            {
+              far = d;
+              at = i;
+            }
+        }
+      if (far > tolerance * tolerance)
+        {
+          guint spans[4] = { a, at, at, b };
+
+          keep[at] = TRUE;
+          g_array_append_vals (todo, spans, 4);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (keep[i])
+      {
+        xy[2 * out] = xy[2 * i];
+        xy[2 * out + 1] = xy[2 * i + 1];
+        out++;
+      }
+  return out;
+}
+
 static gboolean
-decode_arcs (JsonObject *root, Arcs *arcs, GError **error)
+decode_arcs (JsonObject *root, Arcs *arcs, double tolerance, GError **error)
 {
   JsonNode *transform = json_object_get_member (root, "transform");
   JsonNode *list = json_object_get_member (root, "arcs");
@@ -115,6 +176,8 @@ decode_arcs (JsonObject *root, Arcs *arcs, GError **error)
           g_array_append_val (arcs->points, lon);
           g_array_append_val (arcs->points, lat);
         }
+      n = simplify (&g_array_index (arcs->points, double, 2 * first), n, tolerance);
+      g_array_set_size (arcs->points, 2 * (first + n));
       g_array_append_val (arcs->first, first);
       g_array_append_val (arcs->n, n);
     }
@@ -294,6 +357,41 @@ add_polygon (KamMapShapes *self, const Arcs *arcs, JsonNode *rings, guint polygo
   return TRUE;
 }
 
+static KamMapShapes *
+shapes_new (void)
+{
+  KamMapShapes *self = g_new0 (KamMapShapes, 1);
+
+  self->points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->rings = g_array_new (FALSE, FALSE, sizeof (KamMapRing));
+  self->countries = g_array_new (FALSE, FALSE, sizeof (KamMapCountry));
+  self->strings = g_string_chunk_new (4096);
+  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  return self;
+}
+
+/* A country's box, from its rings' points. */
+static void
+country_bbox (KamMapShapes *self, KamMapCountry *country)
+{
+  country->bbox[0] = country->bbox[1] = G_MAXDOUBLE;
+  country->bbox[2] = country->bbox[3] = -G_MAXDOUBLE;
+  for (guint r = country->first_ring; r < country->first_ring + country->n_rings; r++)
+    {
+      const KamMapRing *ring = &g_array_index (self->rings, KamMapRing, r);
+
+      for (guint k = 0; k < ring->n_points; k++)
+        {
+          const double *xy = &g_array_index (self->points, double, 2 * (ring->first_point + k));
+
+          country->bbox[0] = MIN (country->bbox[0], xy[0]);
+          country->bbox[1] = MIN (country->bbox[1], xy[1]);
+          country->bbox[2] = MAX (country->bbox[2], xy[0]);
+          country->bbox[3] = MAX (country->bbox[3], xy[1]);
+        }
+    }
+}
+
 static gboolean
 add_country (KamMapShapes *self, const Arcs *arcs, JsonNode *geometry, GError **error)
 {
@@ -336,22 +434,7 @@ add_country (KamMapShapes *self, const Arcs *arcs, JsonNode *geometry, GError **
   keep_together (self, country.first_ring, country.n_rings);
   country.code = g_string_chunk_insert_const (self->strings, code);
   country.name = g_string_chunk_insert_const (self->strings, name ? name : code);
-  country.bbox[0] = country.bbox[1] = G_MAXDOUBLE;
-  country.bbox[2] = country.bbox[3] = -G_MAXDOUBLE;
-  for (guint r = country.first_ring; r < self->rings->len; r++)
-    {
-      const KamMapRing *ring = &g_array_index (self->rings, KamMapRing, r);
-
-      for (guint k = 0; k < ring->n_points; k++)
-        {
-          const double *xy = &g_array_index (self->points, double, 2 * (ring->first_point + k));
-
-          country.bbox[0] = MIN (country.bbox[0], xy[0]);
-          country.bbox[1] = MIN (country.bbox[1], xy[1]);
-          country.bbox[2] = MAX (country.bbox[2], xy[0]);
-          country.bbox[3] = MAX (country.bbox[3], xy[1]);
-        }
-    }
+  country_bbox (self, &country);
   if (country.n_rings == 0)
     return TRUE;
   g_array_append_val (self->countries, country);
@@ -372,6 +455,19 @@ add_country (KamMapShapes *self, const Arcs *arcs, JsonNode *geometry, GError **
  */
 KamMapShapes *
 kam_map_shapes_new_from_data (const char *data, gsize length, GError **error)
+{
+  return kam_map_shapes_new_simplified (data, length, 0, error);
+}
+
+/**
+ * kam_map_shapes_new_simplified:
+ * @tolerance: in degrees: each border loses the points within it of the
+ *   line its kept neighbours make (0: none lost)
+ *
+ * As kam_map_shapes_new_from_data(), the borders simplified.
+ */
+KamMapShapes *
+kam_map_shapes_new_simplified (const char *data, gsize length, double tolerance, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *message = NULL;
@@ -423,14 +519,9 @@ kam_map_shapes_new_from_data (const char *data, gsize length, GError **error)
       fail (error, _("it has no countries"));
       goto out;
     }
-  if (!decode_arcs (root, &arcs, error))
+  if (!decode_arcs (root, &arcs, tolerance, error))
     goto out;
-  self = g_new0 (KamMapShapes, 1);
-  self->points = g_array_new (FALSE, FALSE, sizeof (double));
-  self->rings = g_array_new (FALSE, FALSE, sizeof (KamMapRing));
-  self->countries = g_array_new (FALSE, FALSE, sizeof (KamMapCountry));
-  self->strings = g_string_chunk_new (4096);
-  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self = shapes_new ();
   for (guint i = 0; i < json_array_get_length (json_node_get_array (geometries)); i++)
     if (!add_country (self, &arcs, json_array_get_element (json_node_get_array (geometries), i), error))
       goto out;
@@ -446,6 +537,194 @@ out:
   g_array_unref (arcs.first);
   g_array_unref (arcs.n);
   return ok ? g_steal_pointer (&self) : NULL;
+}
+
+/* ---- packed: what kam-map-pack writes at build time ---------------------------------
+ *
+ * "KAMMAP1\n", then little-endian 32-bit words: the numbers of countries,
+ * rings and points and the length of the strings; per country the offsets
+ * of its code and name in the strings, its first ring and number of rings;
+ * per ring its first point, number of points and polygon; per point its
+ * longitude and latitude in millionths of a degree (signed); then the
+ * strings, each ended by a NUL. */
+
+#define PACKED_MAGIC "KAMMAP1\n"
+#define PACKED_UNIT 1e6
+
+static void
+put_word (GByteArray *out, guint32 word)
+{
+  guint32 le = GUINT32_TO_LE (word);
+
+  g_byte_array_append (out, (const guint8 *) &le, 4);
+}
+
+/**
+ * kam_map_shapes_pack:
+ *
+ * Returns: (transfer full): the countries, packed for
+ *   kam_map_shapes_new_from_packed()
+ */
+GBytes *
+kam_map_shapes_pack (KamMapShapes *self)
+{
+  GByteArray *out = g_byte_array_new ();
+  g_autoptr (GByteArray) strings = g_byte_array_new ();
+
+  g_byte_array_append (out, (const guint8 *) PACKED_MAGIC, 8);
+  for (guint i = 0; i < self->countries->len; i++)
+    {
+      const KamMapCountry *c = &g_array_index (self->countries, KamMapCountry, i);
+
+      g_byte_array_append (strings, (const guint8 *) c->code, strlen (c->code) + 1);
+      g_byte_array_append (strings, (const guint8 *) c->name, strlen (c->name) + 1);
+    }
+  put_word (out, self->countries->len);
+  put_word (out, self->rings->len);
+  put_word (out, self->points->len / 2);
+  put_word (out, strings->len);
+  {
+    guint32 at = 0;
+
+    for (guint i = 0; i < self->countries->len; i++)
+      {
+        const KamMapCountry *c = &g_array_index (self->countries, KamMapCountry, i);
+
+        put_word (out, at);
+        at += strlen (c->code) + 1;
+        put_word (out, at);
+        at += strlen (c->name) + 1;
+        put_word (out, c->first_ring);
+        put_word (out, c->n_rings);
+      }
+  }
+  for (guint i = 0; i < self->rings->len; i++)
+    {
+      const KamMapRing *r = &g_array_index (self->rings, KamMapRing, i);
+
+      put_word (out, r->first_point);
+      put_word (out, r->n_points);
+      put_word (out, r->polygon);
+    }
+  for (guint i = 0; i < self->points->len; i++)
+    put_word (out, (guint32) (gint32) lround (g_array_index (self->points, double, i) * PACKED_UNIT));
+  g_byte_array_append (out, strings->data, strings->len);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static guint32
+get_word (const guint8 *at)
+{
+  guint32 le;
+
+  memcpy (&le, at, 4);
+  return GUINT32_FROM_LE (le);
+}
+
+/* A string of the packed strings at `offset`: ended within them, UTF-8. */
+static const char *
+packed_string (const guint8 *strings, guint32 length, guint32 offset)
+{
+  const guint8 *end;
+
+  if (offset >= length || (end = memchr (strings + offset, 0, length - offset)) == NULL
+      || end == strings + offset || !g_utf8_validate ((const char *) strings + offset, -1, NULL))
+    return NULL;
+  return (const char *) strings + offset;
+}
+
+/**
+ * kam_map_shapes_new_from_packed:
+ *
+ * Reads what kam_map_shapes_pack() wrote, checking every number against
+ * the data's length.
+ *
+ * Returns: (transfer full) (nullable): the countries, or NULL with an error
+ */
+KamMapShapes *
+kam_map_shapes_new_from_packed (gconstpointer data, gsize length, GError **error)
+{
+  const guint8 *bytes = data;
+  g_autoptr (KamMapShapes) self = NULL;
+  guint64 n_countries, n_rings, n_points, n_strings, need;
+  const guint8 *at, *strings;
+
+  if (length < 24 || memcmp (bytes, PACKED_MAGIC, 8) != 0)
+    {
+      fail (error, _("it is not a packed map"));
+      return NULL;
+    }
+  n_countries = get_word (bytes + 8);
+  n_rings = get_word (bytes + 12);
+  n_points = get_word (bytes + 16);
+  n_strings = get_word (bytes + 20);
+  need = 24 + 16 * n_countries + 12 * n_rings + 8 * n_points + n_strings;
+  if (need != length)
+    {
+      fail (error, _("its length is not what its counts say"));
+      return NULL;
+    }
+  if (n_countries == 0)
+    {
+      fail (error, _("it has no countries"));
+      return NULL;
+    }
+  self = shapes_new ();
+  strings = bytes + need - n_strings;
+  at = bytes + 24 + 16 * n_countries;
+  g_array_set_size (self->rings, n_rings);
+  for (guint i = 0; i < n_rings; i++, at += 12)
+    {
+      KamMapRing *r = &g_array_index (self->rings, KamMapRing, i);
+
+      r->first_point = get_word (at);
+      r->n_points = get_word (at + 4);
+      r->polygon = get_word (at + 8);
+      if ((guint64) r->first_point + r->n_points > n_points)
+        {
+          fail (error, _("a ring’s points are not in the file"));
+          return NULL;
+        }
+    }
+  g_array_set_size (self->points, 2 * n_points);
+  for (guint i = 0; i < 2 * n_points; i++, at += 4)
+    {
+      double v = (gint32) get_word (at) / PACKED_UNIT;
+
+      if (fabs (v) > (i % 2 == 0 ? 540 : 90.000001))
+        {
+          fail (error, _("a position is not a longitude and latitude"));
+          return NULL;
+        }
+      g_array_index (self->points, double, i) = v;
+    }
+  at = bytes + 24;
+  for (guint i = 0; i < n_countries; i++, at += 16)
+    {
+      KamMapCountry c = { NULL };
+      const char *code = packed_string (strings, n_strings, get_word (at));
+      const char *name = packed_string (strings, n_strings, get_word (at + 4));
+
+      c.first_ring = get_word (at + 8);
+      c.n_rings = get_word (at + 12);
+      if (code == NULL || name == NULL)
+        {
+          fail (error, _("a country’s code or name is not in the file"));
+          return NULL;
+        }
+      if (c.n_rings == 0 || (guint64) c.first_ring + c.n_rings > n_rings)
+        {
+          fail (error, _("a country’s rings are not in the file"));
+          return NULL;
+        }
+      c.code = g_string_chunk_insert_const (self->strings, code);
+      c.name = g_string_chunk_insert_const (self->strings, name);
+      country_bbox (self, &c);
+      g_array_append_val (self->countries, c);
+      if (!g_hash_table_contains (self->by_code, c.code))
+        g_hash_table_insert (self->by_code, (gpointer) c.code, GUINT_TO_POINTER (self->countries->len));
+    }
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -469,7 +748,7 @@ kam_map_shapes_get_world (GError **error)
 
       if (data == NULL)
         return NULL;
-      world = kam_map_shapes_new_from_data (data, length, error);
+      world = kam_map_shapes_new_from_packed (data, length, error);
     }
   return world;
 }

@@ -35,6 +35,10 @@ typedef struct
 } KamMapCountry;
 
 KamMapShapes *kam_map_shapes_new_from_data (const char *data, gsize length, GError **error);
+KamMapShapes *kam_map_shapes_new_simplified (const char *data, gsize length, double tolerance, GError **error);
+/* Packed (at build time, kam-map-pack): read without parsing any JSON. */
+GBytes *kam_map_shapes_pack (KamMapShapes *self);
+KamMapShapes *kam_map_shapes_new_from_packed (gconstpointer data, gsize length, GError **error);
 /* The bundled world, read once (the same for every caller; not to be freed). */
 KamMapShapes *kam_map_shapes_get_world (GError **error);
 void kam_map_shapes_free (KamMapShapes *self);
