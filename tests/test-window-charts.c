@@ -8,6 +8,7 @@
  * one). Shared helpers: kam-test-ui.c. */
 
 #include "kam-test-ui.h"
+#include "kam-map-shapes.h"
 
 /* The Charts page: split by a dimension, keep to a member, both bound to the
  * chart's properties; the numbers under the chart name the breakdown. */
@@ -368,6 +369,97 @@ test_chart_click_selects (void)
   close_window (window);
 }
 
+/* Where the view drew a place (longitude, latitude) on its map, by the
+ * projection of the view's first map region. */
+static void
+map_point (KamChartView *view, double lon, double lat, double *px, double *py)
+{
+  guint n;
+  const KamChartRegion *regions = _kam_chart_layout_get_regions (kam_chart_view_get_layout (view), &n);
+  double x, y;
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpfloat (regions[0].k, >, 0);
+  kam_equal_earth (lon, lat, &x, &y);
+  *px = regions[0].x0 + x * regions[0].k;
+  *py = regions[0].y0 - y * regions[0].k;
+}
+
+/* The map in the window (issue 30): its own choices shown for it alone and
+ * bound to the chart; the hover tells a country's figure, a click and the
+ * keyboard select it, on shaded countries and on circles. */
+static void
+test_map_in_window (void)
+{
+  KamWindow *window = open_window ("good.kamlang");
+  KamChartsPage *page = kam_window_get_charts_page (window);
+  KamChart *chart = kam_charts_page_get_chart (page);
+  KamChartView *view = kam_charts_page_get_view (page);
+  GtkWidget *kind = find_named (GTK_WIDGET (page), "Chart");
+  GtkWidget *show_as = find_named (GTK_WIDGET (page), "Show as");
+  GtkWidget *frame = find_named (GTK_WIDGET (page), "Frame");
+  GtkSelectionModel *selection = kam_figures_view_get_selection (kam_window_get_figures_view (window));
+  KamFigureQuery *query = kam_figures_view_get_query (kam_window_get_figures_view (window));
+  KamFigureTable *table = kam_dataset_get_figures (kam_window_get_dataset (window));
+  g_autofree char *tip = NULL, *first = NULL, *on_circle = NULL;
+  double x, y;
+
+  g_assert_true (GTK_IS_DROP_DOWN (show_as));
+  g_assert_true (GTK_IS_DROP_DOWN (frame));
+  g_assert_false (gtk_widget_is_visible (show_as));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), KAM_CHART_MAP);
+  g_assert_cmpint (kam_chart_get_kind (chart), ==, KAM_CHART_MAP);
+  g_assert_true (gtk_widget_is_visible (show_as));
+  g_assert_true (gtk_widget_is_visible (frame));
+  g_assert_true (wait_for (chart_drawn, view));
+
+  /* the hover, inside South Korea */
+  map_point (view, 127.8, 36.4, &x, &y);
+  tip = kam_chart_view_describe_at (view, x, y);
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, "South Korea"));
+  g_assert_nonnull (strstr (tip, "45,866"));
+  g_assert_nonnull (strstr (tip, "2021"));
+  /* the Yellow Sea is nothing */
+  map_point (view, 124.0, 36.0, &x, &y);
+  g_assert_null (kam_chart_view_describe_at (view, x, y));
+  /* a click selects Korea's figure */
+  map_point (view, 127.8, 36.4, &x, &y);
+  g_assert_true (kam_chart_view_activate_at (view, x, y));
+  g_assert_true (gtk_selection_model_is_selected (selection,
+                                                  kam_figure_query_find_id (query, kam_figure_table_get_id (table, 1))));
+  /* the keyboard: the greatest first, Enter selects it */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  g_assert_true (send_key (GTK_WIDGET (view), GDK_KEY_Right));
+  first = kam_chart_view_describe_focus (view);
+  g_assert_nonnull (strstr (first, "South Korea"));
+
+  /* circles: the choice made in the drop-down reaches the chart, and the
+   * circle at Korea is Korea */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (show_as), KAM_MAP_CIRCLES);
+  g_assert_cmpint (kam_chart_get_map_style (chart), ==, KAM_MAP_CIRCLES);
+  kam_chart_set_map_frame (chart, KAM_MAP_FRAME_WORLD);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (frame)), ==, KAM_MAP_FRAME_WORLD);
+  g_assert_true (wait_for (chart_drawn, view));
+  {
+    guint n;
+    const KamChartRegion *regions = _kam_chart_layout_get_regions (kam_chart_view_get_layout (view), &n);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      if (regions[i].wedge)
+        {
+          g_free (on_circle);
+          on_circle = kam_chart_view_describe_at (view, regions[i].cx, regions[i].cy);
+          found |= on_circle != NULL && strstr (on_circle, "South Korea") != NULL;
+        }
+    g_assert_true (found);
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), KAM_CHART_DESTINATIONS);
+  g_assert_false (gtk_widget_is_visible (show_as));
+  close_window (window);
+}
+
 /* Without a GPU (no /dev/dri/renderD*) the window is drawn with Cairo, not
  * with OpenGL in software; GSK_RENDERER, when set, is obeyed. */
 static void
@@ -551,6 +643,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kamlang/window/chart-keyboard", test_chart_keyboard);
   g_test_add_func ("/kamlang/window/chart-follows-edit", test_chart_follows_edit);
   g_test_add_func ("/kamlang/window/chart-click-selects", test_chart_click_selects);
+  g_test_add_func ("/kamlang/window/map", test_map_in_window);
   g_test_add_func ("/kamlang/window/renderer-without-gpu", test_renderer_without_gpu);
   g_test_add_func ("/kamlang/window/export-dialog", test_export_dialog);
   g_test_add_func ("/kamlang/window/copy-chart", test_copy_chart);
