@@ -576,6 +576,27 @@ test_map (void)
   map_pixel (thailand, 105.5, 20.5, &px, &py);
   g_assert_true (same_color (pixel (&pic, px, py), pic.style.grid));
   g_assert_false (same_color (pixel (&pic, px, py), palette[0]));
+  /* every destination's name and value drawn, with room at this size:
+   * text (darker than the countries under it, Borneo's teal too) over
+   * Saudi Arabia's middle and Malaysia's Borneo */
+  {
+    static const double places[][2] = { { 44.5, 24.0 }, { 114.0, 2.5 } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+      {
+        guint dark = 0;
+
+        map_pixel (thailand, places[i][0], places[i][1], &px, &py);
+        for (int dy = -25; dy <= 25; dy++)
+          for (int dx = -40; dx <= 40; dx++)
+            {
+              KamColor c = pixel (&pic, px + dx, py + dy);
+
+              dark += c.r + c.g + c.b < 1.2;
+            }
+        g_assert_cmpuint (dark, >, 20);
+      }
+  }
   /* the hover */
   map_pixel (thailand, 101.0, 15.5, &px, &py);
   g_assert_true (kam_chart_layout_hit (pic.layout, px, py, &hit));

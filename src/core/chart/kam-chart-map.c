@@ -244,7 +244,7 @@ typedef struct
 static gboolean
 overlaps (GArray *boxes, const double b[4])
 {
-  for (guint i = 0; i < boxes->len; i++)
+  for (guint i = 0; i < boxes->len / 4; i++)
     {
       const double *o = &g_array_index (boxes, double, 4 * i);
 
