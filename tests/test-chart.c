@@ -709,6 +709,40 @@ test_map_choices (void)
   picture_clear (&pic);
   kam_chart_set_map_frame (chart, KAM_MAP_FRAME_DESTINATIONS);
 
+  /* split by sex: a pie on South Korea (2,719 women of 9,778 sent in
+   * 2023), a slice each, each found by the hover */
+  kam_chart_set_indicator (chart, "deployed");
+  kam_chart_set_split (chart, "sex");
+  render (chart, FALSE, &pic);
+  {
+    guint n_regions, slices = 0;
+    const KamChartRegion *regions = _kam_chart_layout_get_regions (pic.layout, &n_regions);
+    g_autofree char *said = kam_chart_describe (chart);
+
+    for (guint i = 0; i < n_regions; i++)
+      {
+        const KamChartRegion *r = &regions[i];
+        double middle = (r->a0 + r->a1) / 2;
+
+        g_assert_true (r->wedge);
+        g_assert_true (kam_chart_layout_hit (pic.layout, r->cx + r->r1 / 2 * sin (middle),
+                                             r->cy - r->r1 / 2 * cos (middle), &hit));
+        g_assert_cmpstr (hit.point.country, ==, "KOR");
+        g_assert_cmpuint (hit.series, ==, r->series);
+        if (g_strcmp0 (hit.series_name, "Women") == 0)
+          {
+            g_assert_cmpfloat (hit.point.value, ==, 2719);
+            g_assert_cmpfloat_with_epsilon (r->a1 - r->a0, 2 * G_PI * 2719 / 9778, 1e-9);
+          }
+        slices++;
+      }
+    g_assert_cmpuint (slices, ==, 2); /* women, and what the total leaves */
+    g_assert_nonnull (strstr (said, "Women: South Korea 2,719"));
+  }
+  picture_clear (&pic);
+  kam_chart_set_split (chart, NULL);
+  kam_chart_set_indicator (chart, NULL);
+
   /* high contrast: no figure hatched (the text's colour and the
    * background's), a class colour still plain */
   kam_chart_style_init (&pic.style, FALSE);

@@ -426,12 +426,13 @@ test_map_in_khmer (void)
   g_rmdir (dir);
 }
 
-/* --map, --frame and --flows each change the map drawn. */
+/* --map, --frame, --flows and --split each change the map drawn. */
 static void
 test_map_choices (void)
 {
   static const char *const choices[][5] = {
     { NULL }, { "--map", "circles", NULL }, { "--flows", NULL }, { "--frame", "world", NULL },
+    { "--split", "sex", "--indicator", "deployed", NULL },
   };
   g_autoptr (GPtrArray) drawn = g_ptr_array_new_with_free_func (g_free);
 

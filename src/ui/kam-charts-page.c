@@ -483,6 +483,8 @@ chart_changed (KamChartsPage *self)
   /* stacked bars of destinations, a line per member for trends and remittances */
   gtk_widget_set_sensitive (GTK_WIDGET (self->split), kam_chart_kind_get_info (kind)->splittable);
   gtk_widget_set_visible (self->map_style_box, kind == KAM_CHART_MAP);
+  /* split, a map draws pies: no other way to show it */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_style), kam_chart_get_split (self->chart) == NULL);
   gtk_widget_set_visible (self->map_frame_box, kind == KAM_CHART_MAP);
   gtk_widget_set_visible (self->map_flows_box, kind == KAM_CHART_MAP);
 }

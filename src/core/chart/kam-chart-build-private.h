@@ -128,6 +128,7 @@ _kam_chart_values_by_year (KamChart *self, KamChartData *data, const char *indic
 /* Each kind's (kam-chart-<kind>.c): its data, and for some the indicator and
  * year it needs before (TRUE when it chose them). */
 void _kam_chart_build_destinations (KamChart *self, KamChartData *data);
+void _kam_chart_build_split_by_country (KamChart *self, KamChartData *data, int d);
 gboolean _kam_chart_resolve_split (KamChart *self, KamChartData *data);
 void _kam_chart_build_share (KamChart *self, KamChartData *data);
 void _kam_chart_build_trend (KamChart *self, KamChartData *data);

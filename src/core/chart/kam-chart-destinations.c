@@ -35,8 +35,12 @@ in_sentence (const char *name)
  * with figures, and the rest of each total that its members do not account
  * for ("not broken down"), points aligned by country, countries by their
  * totals (or their members' sum, when it is more). */
-static void
-build_destinations_split (KamChart *self, KamChartData *data, int d)
+/* The values by destination split by dimension d: a series per member (and
+ * one for what the totals leave), each with the same countries in the same
+ * order (by their sums, largest first; unknown where a member has none).
+ * Destinations stack them as bars, the map as pies. */
+void
+_kam_chart_build_split_by_country (KamChart *self, KamChartData *data, int d)
 {
   KamDimension *dimension = kam_dataset_get_dimension (self->dataset, d);
   guint16 members[KAM_MAX_DIMENSIONS];
@@ -165,7 +169,7 @@ _kam_chart_build_destinations (KamChart *self, KamChartData *data)
 {
   if (_kam_chart_split_dimension (self) >= 0)
     {
-      build_destinations_split (self, data, _kam_chart_split_dimension (self));
+      _kam_chart_build_split_by_country (self, data, _kam_chart_split_dimension (self));
       return;
     }
   KamChartSeries *series = _kam_chart_values_by_country (self, data, data->indicator, data->year, 0);

@@ -23,8 +23,8 @@ static const KamChartKindClass kinds[] = {
                          _kam_chart_resolve_gender, _kam_chart_build_gender, _kam_chart_draw_gender },
   [KAM_CHART_REMITTANCES] = { { KAM_CHART_REMITTANCES, "remittances", "remittances", TRUE, FALSE, TRUE, TRUE }, NULL,
                               _kam_chart_build_remittances, _kam_chart_draw_remittances },
-  [KAM_CHART_MAP] = { { KAM_CHART_MAP, "map", "workers", FALSE, TRUE, FALSE, FALSE }, NULL, _kam_chart_build_map,
-                      _kam_chart_draw_map },
+  [KAM_CHART_MAP] = { { KAM_CHART_MAP, "map", "workers", FALSE, TRUE, TRUE, FALSE }, _kam_chart_resolve_split,
+                      _kam_chart_build_map, _kam_chart_draw_map },
 };
 
 const KamChartKindClass *

@@ -10,7 +10,9 @@
  * colour-blind-safe sequential scale, classes of tens: 10 to 100, 100 to
  * 1,000 …, as the figures run from tens to millions), the countries without
  * a figure grey (said as "no figure", never as the lowest class), the
- * countries too small to see as a circle of their colour. */
+ * countries too small to see as a circle of their colour; or a circle on
+ * each, its area the value; or, split by a breakdown, a pie on each, a
+ * slice per member. Lines from Cambodia to each as a choice. */
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -43,8 +45,16 @@ _kam_chart_map_get_palette (guint *n)
 void
 _kam_chart_build_map (KamChart *self, KamChartData *data)
 {
-  KamChartSeries *series = _kam_chart_values_by_country (self, data, data->indicator, data->year, 0);
+  KamChartSeries *series;
 
+  data->note = g_strdup (_("Boundaries: Natural Earth; they do not imply endorsement or acceptance."));
+  /* split by a breakdown: a pie on each destination, a slice per member */
+  if (_kam_chart_split_dimension (self) >= 0)
+    {
+      _kam_chart_build_split_by_country (self, data, _kam_chart_split_dimension (self));
+      return;
+    }
+  series = _kam_chart_values_by_country (self, data, data->indicator, data->year, 0);
   _kam_chart_note_series_sources (data, series);
   g_ptr_array_add (data->series, series);
   /* Translators: chart title: an indicator, then a year */
@@ -52,7 +62,6 @@ _kam_chart_build_map (KamChart *self, KamChartData *data)
                                                   _kam_chart_indicator_name (self->dataset, data->indicator), data->year)
                                /* Translators: chart title: an indicator; no figures yet, so no year */
                                : g_strdup_printf (_("%s by destination"), _kam_chart_indicator_name (self->dataset, data->indicator));
-  data->note = g_strdup (_("Boundaries: Natural Earth; they do not imply endorsement or acceptance."));
 }
 
 /* The classes: from the power of ten at or below the least value to the
@@ -412,6 +421,7 @@ circle_radius (double value, double greatest, double largest, double least)
 
 typedef struct
 {
+  gboolean circles; /* circles or pies (split), not shaded countries */
   Classes classes;
   double greatest;  /* the greatest value (circles) */
   double largest;   /* its circle's radius */
@@ -430,7 +440,7 @@ draw_legend (KamDrawContext *ctx, const Look *look, double x, double y, gboolean
   const Classes *c = &look->classes;
   double widest = 0, cy = y, h, row;
 
-  if (ctx->data->map_style == KAM_MAP_CIRCLES)
+  if (look->circles)
     {
       double steps[3], text_x = x + 2 * look->largest + 8 * ctx->unit, bottom = y + 2 * look->largest;
       int n = circle_steps (look->greatest, steps);
@@ -575,6 +585,45 @@ draw_flow (KamDrawContext *ctx, const Look *look, double x0, double y0, const Pl
   cairo_fill (cr);
 }
 
+/* A pie on a destination, a slice per member clockwise from 12 o'clock,
+ * each a region of its own (the slice's series, the country's index). */
+static void
+draw_pie (KamDrawContext *ctx, const Place *place, guint i, const KamChartPoint *total)
+{
+  cairo_t *cr = ctx->cr;
+  double a = 0;
+
+  if (!kam_value_is_known (total->value) || total->value <= 0)
+    return;
+  for (guint s = 0; s < ctx->data->series->len; s++)
+    {
+      KamChartSeries *part = g_ptr_array_index (ctx->data->series, s);
+      double v = i < part->points->len ? g_array_index (part->points, KamChartPoint, i).value : KAM_VALUE_UNKNOWN;
+      double span;
+
+      if (!kam_value_is_known (v) || v <= 0)
+        continue;
+      span = 2 * G_PI * v / total->value;
+      cairo_new_path (cr);
+      cairo_move_to (cr, place->x, place->y);
+      cairo_arc (cr, place->x, place->y, place->r, a - G_PI / 2, a + span - G_PI / 2);
+      cairo_close_path (cr);
+      _kam_draw_set_color (cr, kam_palette_color (ctx->style, part->color));
+      cairo_fill_preserve (cr);
+      _kam_draw_set_color (cr, ctx->style->background);
+      cairo_set_line_width (cr, 0.8 * ctx->unit);
+      cairo_stroke (cr);
+      if (ctx->regions != NULL)
+        {
+          KamChartRegion region = { place->x - place->r, place->y - place->r, 2 * place->r, 2 * place->r, s, i, TRUE,
+                                    place->x, place->y, 0, place->r, a, a + span };
+
+          g_array_append_val (ctx->regions, region);
+        }
+      a += span;
+    }
+}
+
 void
 _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h)
 {
@@ -588,12 +637,13 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
   double fx0 = G_MAXDOUBLE, fy0 = G_MAXDOUBLE, fx1 = -G_MAXDOUBLE, fy1 = -G_MAXDOUBLE, map_w, khm_x = 0, khm_y = 0;
   View view;
   GPtrArray *paths;
-  Look look = { { 0, 1 }, 0, 0, 0 };
+  Look look = { FALSE, { 0, 1 }, 0, 0, 0 };
   const KamMapCountry *cambodia;
   g_autoptr (GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree Place *places = NULL;
   g_autofree guint *order = NULL;
+  KamChartSeries *sums = NULL; /* (freed at the end: no early return after it is made) */
   guint n;
 
   if (series == NULL)
@@ -610,7 +660,33 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
       _kam_draw_text (ctx, layout, x, y + h / 2, 0, 0.5, ctx->style->muted);
       return;
     }
+  if (data->stacked)
+    {
+      /* split: each destination's total, its pie's size (the series share
+       * their countries, in the same order) */
+      KamChartSeries *first = series;
+
+      sums = _kam_chart_series_new (NULL, 0);
+      for (guint i = 0; i < first->points->len; i++)
+        {
+          KamChartPoint *p = &g_array_index (first->points, KamChartPoint, i);
+          double sum = KAM_VALUE_UNKNOWN;
+
+          for (guint s = 0; s < data->series->len; s++)
+            {
+              KamChartSeries *part = g_ptr_array_index (data->series, s);
+              double v = i < part->points->len ? g_array_index (part->points, KamChartPoint, i).value : KAM_VALUE_UNKNOWN;
+
+              if (kam_value_is_known (v))
+                sum = kam_value_is_known (sum) ? sum + v : v;
+            }
+          _kam_chart_add_point (sums, p->label, p->country, p->year, sum, NULL, 0);
+        }
+      series = sums;
+      circles = TRUE;
+    }
   n = series->points->len;
+  look.circles = circles;
   look.classes = classes_of (series);
   for (guint i = 0; i < n; i++)
     {
@@ -784,7 +860,9 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
 
       if (place->country == NULL)
         continue;
-      if (circles ? place->r > 0 : place->small)
+      if (data->stacked && place->r > 0)
+        draw_pie (ctx, place, i, &g_array_index (series->points, KamChartPoint, i));
+      else if (circles ? place->r > 0 : place->small)
         {
           /* (a whole ring: hit inside the circle; the projection kept, as
            * for a country) */
@@ -865,6 +943,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
     }
   cairo_restore (cr);
   draw_legend (ctx, &look, x + map_w + gap, y, TRUE);
+  g_clear_pointer (&sums, _kam_chart_series_free);
 }
 
 /* Whether (px, py) is inside a country drawn with region's projection
