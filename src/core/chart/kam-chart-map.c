@@ -263,14 +263,45 @@ overlaps (GArray *boxes, const double b[4])
   return FALSE;
 }
 
+/* Draws a label's text at (x, y) over a halo of the background, so that it
+ * reads on any colour. */
+static void
+draw_label_at (KamDrawContext *ctx, Label *label, double x, double y)
+{
+  cairo_save (ctx->cr);
+  cairo_move_to (ctx->cr, x, y);
+  pango_cairo_layout_path (ctx->cr, label->layout);
+  _kam_draw_set_color (ctx->cr, ctx->style->background);
+  cairo_set_line_width (ctx->cr, 3 * ctx->unit);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
+  _kam_draw_text (ctx, label->layout, x, y, 0, 0, ctx->style->foreground);
+}
+
+/* Whether a label's box at (x, y) is free (within the clip, over no label
+ * put before); if so, it is taken. */
+static gboolean
+take_box (KamDrawContext *ctx, Label *label, GArray *boxes, const double clip[4], double x, double y)
+{
+  double pad = 1.5 * ctx->unit;
+  double box[4] = { x - pad, y - pad, x + label->w + pad, y + label->h + pad };
+
+  if (box[0] < clip[0] || box[2] > clip[2] || box[1] < clip[1] || box[3] > clip[3] || overlaps (boxes, box))
+    return FALSE;
+  g_array_append_vals (boxes, box, 4);
+  return TRUE;
+}
+
 /* Puts a label where it overlaps no label put before it (over its mark,
- * then right of it, left, below, above) and draws it over a halo of the
- * background, so that it reads on any colour; a label with no room left
- * is not drawn (its value is in the hover, the table and the description). */
+ * then right of it, left, below, above; a small mark is never covered),
+ * else farther off, joined to its mark by a leader line (a callout); a
+ * label with no room anywhere near is not drawn (its value is in the
+ * hover, the table and the description). */
 static void
 place_label (KamDrawContext *ctx, Label *label, GArray *boxes, const double clip[4])
 {
-  double gap = 4 * ctx->unit, pad = 1.5 * ctx->unit, w = label->w, h = label->h;
+  double gap = 4 * ctx->unit, w = label->w, h = label->h;
   double tries[5][2] = {
     { label->ax - w / 2, label->ay - h / 2 },
     { label->ax + label->r + gap, label->ay - h / 2 },
@@ -278,28 +309,34 @@ place_label (KamDrawContext *ctx, Label *label, GArray *boxes, const double clip
     { label->ax - w / 2, label->ay + label->r + gap },
     { label->ax - w / 2, label->ay - label->r - gap - h },
   };
-  /* a small mark: beside it, never over it */
   guint first = label->r > 0 && 2 * label->r < h ? 1 : 0;
 
   for (guint i = first; i < 5; i++)
-    {
-      double x = tries[i][0], y = tries[i][1];
-      double box[4] = { x - pad, y - pad, x + w + pad, y + h + pad };
+    if (take_box (ctx, label, boxes, clip, tries[i][0], tries[i][1]))
+      {
+        draw_label_at (ctx, label, tries[i][0], tries[i][1]);
+        return;
+      }
+  /* a callout: eight ways round, a little farther each time */
+  for (guint step = 1; step <= 3; step++)
+    for (guint k = 0; k < 8; k++)
+      {
+        double a = k * G_PI / 4, c = cos (a), s = sin (a), reach = label->r + gap + step * 1.2 * h;
+        /* the box's near corner or edge middle at `reach` from the mark */
+        double x = label->ax + c * reach - (c > 0.3 ? 0 : c < -0.3 ? w : w / 2);
+        double y = label->ay + s * reach - (s > 0.3 ? 0 : s < -0.3 ? h : h / 2);
 
-      if (box[0] < clip[0] || box[2] > clip[2] || box[1] < clip[1] || box[3] > clip[3] || overlaps (boxes, box))
-        continue;
-      g_array_append_vals (boxes, box, 4);
-      cairo_save (ctx->cr);
-      cairo_move_to (ctx->cr, x, y);
-      pango_cairo_layout_path (ctx->cr, label->layout);
-      _kam_draw_set_color (ctx->cr, ctx->style->background);
-      cairo_set_line_width (ctx->cr, 3 * ctx->unit);
-      cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (ctx->cr);
-      cairo_restore (ctx->cr);
-      _kam_draw_text (ctx, label->layout, x, y, 0, 0, ctx->style->foreground);
-      return;
-    }
+        if (!take_box (ctx, label, boxes, clip, x, y))
+          continue;
+        /* the leader: from the mark's edge to the box's nearest point */
+        cairo_move_to (ctx->cr, label->ax + c * label->r, label->ay + s * label->r);
+        cairo_line_to (ctx->cr, CLAMP (label->ax, x, x + w), CLAMP (label->ay, y, y + h));
+        _kam_draw_set_color (ctx->cr, ctx->style->muted);
+        cairo_set_line_width (ctx->cr, 0.8 * ctx->unit);
+        cairo_stroke (ctx->cr);
+        draw_label_at (ctx, label, x, y);
+        return;
+      }
 }
 
 static Label
