@@ -543,11 +543,12 @@ query:
       const char *name;
       KamChartKind kind;
       KamMapStyle style;
-      gboolean flows;
+      gboolean flows, high_contrast;
     } charts[] = {
       { "destinations", KAM_CHART_DESTINATIONS },
       { "map", KAM_CHART_MAP },
       { "map, circles, lines", KAM_CHART_MAP, KAM_MAP_CIRCLES, TRUE },
+      { "map, high contrast", KAM_CHART_MAP, KAM_MAP_SHADED, FALSE, TRUE },
     };
     cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
     cairo_t *cr = cairo_create (surface);
@@ -574,6 +575,10 @@ query:
     for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
       {
         double best = G_MAXDOUBLE, first = G_MAXDOUBLE;
+
+        kam_chart_style_init (&style, FALSE);
+        if (charts[k].high_contrast)
+          kam_chart_style_set_high_contrast (&style);
 
         for (guint round = 0; round < 5; round++)
           {
