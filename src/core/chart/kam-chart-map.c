@@ -247,7 +247,6 @@ typedef struct
   PangoLayout *layout;
   double w, h;
   double ax, ay, r; /* its mark's middle and radius (0: a country's middle) */
-  gboolean bold;
 } Label;
 
 static gboolean
@@ -342,33 +341,24 @@ place_label (KamDrawContext *ctx, Label *label, GArray *boxes, const double clip
 static Label
 make_label (KamDrawContext *ctx, const char *text, double ax, double ay, double r, gboolean bold)
 {
-  Label label = { _kam_draw_text_layout (ctx, text, 0.85, bold), 0, 0, ax, ay, r, bold };
+  Label label = { _kam_draw_text_layout (ctx, text, 0.85, bold), 0, 0, ax, ay, r };
 
   pango_layout_set_alignment (label.layout, PANGO_ALIGN_CENTER);
   _kam_draw_text_size (label.layout, &label.w, &label.h);
   return label;
 }
 
-/* "No figure": grey, or in high contrast hatched (a grey of its own could
- * be read as a class). */
-static void
-set_no_figure (KamDrawContext *ctx)
+/* High contrast's "no figure": a hatch (a grey of its own could be read as
+ * a class), one tile of it repeated; made once for a drawing. */
+static cairo_pattern_t *
+make_hatch (KamDrawContext *ctx)
 {
-  cairo_t *cr = ctx->cr;
   double step = 5 * ctx->unit;
-  cairo_surface_t *tile;
-  cairo_pattern_t *pattern;
-  cairo_t *tcr;
   cairo_rectangle_t extents = { 0, 0, step, step };
-  cairo_matrix_t matrix;
+  cairo_surface_t *tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *tcr = cairo_create (tile);
+  cairo_pattern_t *pattern;
 
-  if (!ctx->style->high_contrast)
-    {
-      _kam_draw_set_color (cr, ctx->style->grid);
-      return;
-    }
-  tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  tcr = cairo_create (tile);
   _kam_draw_set_color (tcr, ctx->style->background);
   cairo_paint (tcr);
   _kam_draw_set_color (tcr, ctx->style->foreground);
@@ -384,19 +374,39 @@ set_no_figure (KamDrawContext *ctx)
   cairo_destroy (tcr);
   pattern = cairo_pattern_create_for_surface (tile);
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_matrix_init_identity (&matrix);
-  cairo_pattern_set_matrix (pattern, &matrix);
-  cairo_set_source (cr, pattern);
-  cairo_pattern_destroy (pattern);
   cairo_surface_destroy (tile);
+  return pattern;
+}
+
+typedef struct
+{
+  gboolean circles; /* circles or pies (split), not shaded countries */
+  Classes classes;
+  double greatest;  /* the greatest value (circles) */
+  double largest;   /* its circle's radius */
+  double least;     /* the smallest circle's radius */
+  KamColor circle;  /* the circles' colour */
+  KamColor land;    /* a country with a figure, under its circle */
+  KamColor flow;
+  cairo_pattern_t *hatch; /* "no figure" in high contrast, NULL otherwise */
+} Look;
+
+/* "No figure": grey, or in high contrast hatched. */
+static void
+set_no_figure (KamDrawContext *ctx, const Look *look)
+{
+  if (look->hatch != NULL)
+    cairo_set_source (ctx->cr, look->hatch);
+  else
+    _kam_draw_set_color (ctx->cr, ctx->style->grid);
 }
 
 /* A row of the legend: a swatch (filled with `color`, or "No figure" when
  * color is NULL, or a line when `line` is set) and its words at (x, y);
  * returns the row's width and, in height, its height. */
 static double
-legend_row (KamDrawContext *ctx, const KamColor *color, gboolean line, const char *text, double x, double y,
-            gboolean draw, double *height)
+legend_row (KamDrawContext *ctx, const Look *look, const KamColor *color, gboolean line, const char *text, double x,
+            double y, gboolean draw, double *height)
 {
   g_autoptr (PangoLayout) layout = _kam_draw_text_layout (ctx, text, 0.9, FALSE);
   double sw = 12 * ctx->unit, w, h;
@@ -417,7 +427,7 @@ legend_row (KamDrawContext *ctx, const KamColor *color, gboolean line, const cha
           if (color != NULL)
             _kam_draw_set_color (ctx->cr, *color);
           else
-            set_no_figure (ctx);
+            set_no_figure (ctx, look);
           cairo_rectangle (ctx->cr, x, y + (h - sw) / 2, sw, sw);
           cairo_fill_preserve (ctx->cr);
           _kam_draw_set_color (ctx->cr, ctx->style->muted);
@@ -456,17 +466,7 @@ circle_radius (double value, double greatest, double largest, double least)
   return MAX (largest * sqrt (value / greatest), least);
 }
 
-typedef struct
-{
-  gboolean circles; /* circles or pies (split), not shaded countries */
-  Classes classes;
-  double greatest;  /* the greatest value (circles) */
-  double largest;   /* its circle's radius */
-  double least;     /* the smallest circle's radius */
-  KamColor circle;  /* the circles' colour */
-  KamColor land;    /* a country with a figure, under its circle */
-  KamColor flow;
-} Look;
+
 
 /* The legend: shaded, a swatch and the range of each class, highest
  * first; circles, three circles one in another with their values; then
@@ -507,7 +507,7 @@ draw_legend (KamDrawContext *ctx, const Look *look, double x, double y, gboolean
         }
       cy = bottom + 10 * ctx->unit;
       /* Translators: the map's legend: the colour of a country with a figure, under its circle */
-      row = legend_row (ctx, &look->land, FALSE, _("With a figure"), x, cy, draw, &h);
+      row = legend_row (ctx, look, &look->land, FALSE, _("With a figure"), x, cy, draw, &h);
       widest = MAX (widest, row);
       cy += h + 4 * ctx->unit;
     }
@@ -523,17 +523,17 @@ draw_legend (KamDrawContext *ctx, const Look *look, double x, double y, gboolean
                                                    : g_strdup_printf (_("%s to %s"), from, to);
         KamColor color = class_color (c, k);
 
-        row = legend_row (ctx, &color, FALSE, text, x, cy, draw, &h); /* (MAX reads twice) */
+        row = legend_row (ctx, look, &color, FALSE, text, x, cy, draw, &h); /* (MAX reads twice) */
         widest = MAX (widest, row);
         cy += h + 4 * ctx->unit;
       }
-  row = legend_row (ctx, NULL, FALSE, _("No figure"), x, cy, draw, &h);
+  row = legend_row (ctx, look, NULL, FALSE, _("No figure"), x, cy, draw, &h);
   widest = MAX (widest, row);
   cy += h + 4 * ctx->unit;
   if (ctx->data->map_flows)
     {
       /* Translators: the map's legend: the lines drawn from Cambodia to each destination */
-      row = legend_row (ctx, &look->flow, TRUE, _("From Cambodia"), x, cy, draw, &h);
+      row = legend_row (ctx, look, &look->flow, TRUE, _("From Cambodia"), x, cy, draw, &h);
       widest = MAX (widest, row);
     }
   return widest;
@@ -569,6 +569,7 @@ globe_path (cairo_t *cr, const View *view)
 typedef struct
 {
   const KamMapCountry *country;
+  double box[4];  /* the country's, as drawn */
   double x, y, r;
   gboolean small; /* too small to see: a circle of its own */
 } Place;
@@ -680,7 +681,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
   g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree Place *places = NULL;
   g_autofree guint *order = NULL;
-  KamChartSeries *sums = NULL; /* (freed at the end: no early return after it is made) */
+  KamChartSeries *sums = NULL; /* (sums and look.hatch freed at the end: no early return after they are made) */
   guint n;
 
   if (series == NULL)
@@ -737,6 +738,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
   look.circle = kam_palette_color (ctx->style, 0);
   look.land = classes[1];
   look.flow = kam_palette_color (ctx->style, 4);
+  look.hatch = ctx->style->high_contrast ? make_hatch (ctx) : NULL;
   legend_w = draw_legend (ctx, &look, 0, 0, FALSE);
   map_w = MAX (w - legend_w - gap, 10);
 
@@ -834,7 +836,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
       else if (g_str_equal (country->code, "KHM"))
         _kam_draw_set_color (cr, ctx->style->muted);
       else
-        set_no_figure (ctx);
+        set_no_figure (ctx, &look);
       cairo_fill_preserve (cr);
       _kam_draw_set_color (cr, ctx->style->high_contrast ? ctx->style->foreground : ctx->style->background);
       cairo_set_line_width (cr, (ctx->style->high_contrast ? 0.8 : 0.6) * ctx->unit);
@@ -847,7 +849,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
     {
       KamChartPoint *p = &g_array_index (series->points, KamChartPoint, i);
       Place *place = &places[i];
-      double box[4], small = 8 * ctx->unit;
+      double *box = place->box, small = 8 * ctx->unit;
 
       place->country = p->country ? kam_map_shapes_find (shapes, p->country) : NULL;
       if (place->country == NULL)
@@ -913,7 +915,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
           else if (k >= 0)
             _kam_draw_set_color (cr, class_color (&look.classes, k));
           else
-            set_no_figure (ctx);
+            set_no_figure (ctx, &look);
           cairo_fill_preserve (cr);
           _kam_draw_set_color (cr, circles ? ctx->style->background : ctx->style->foreground);
           cairo_set_line_width (cr, 1.0 * ctx->unit);
@@ -923,14 +925,9 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
         }
       else if (ctx->regions != NULL && !circles)
         {
-          double box[4];
-          KamChartRegion region = { 0, 0, 0, 0, 0, i };
+          KamChartRegion region = { place->box[0], place->box[1], place->box[2] - place->box[0],
+                                    place->box[3] - place->box[1], 0, i };
 
-          country_box (place->country, &view, box);
-          region.x = box[0];
-          region.y = box[1];
-          region.width = box[2] - box[0];
-          region.height = box[3] - box[1];
           region.country = place->country;
           region.x0 = view.x0;
           region.y0 = view.y0;
@@ -981,6 +978,7 @@ _kam_chart_draw_map (KamDrawContext *ctx, double x, double y, double w, double h
   cairo_restore (cr);
   draw_legend (ctx, &look, x + map_w + gap, y, TRUE);
   g_clear_pointer (&sums, _kam_chart_series_free);
+  g_clear_pointer (&look.hatch, cairo_pattern_destroy);
 }
 
 /* Whether (px, py) is inside a country drawn with region's projection
