@@ -47,6 +47,18 @@ has_shared (gpointer window)
   return kam_window_get_shared (window) != NULL;
 }
 
+/* Shows a window (the test keeps it) and opens the shared dataset at
+ * address in it (password: NULL for none, or the keyring's), waiting until
+ * it is open. */
+static void
+open_shared_in (KamWindow *window, const char *address, const char *password)
+{
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  kam_window_open_shared (window, address, password);
+  g_assert_true (wait_for (has_shared, window));
+}
+
 typedef struct
 {
   KamWindow *window;
@@ -229,11 +241,8 @@ test_limited_role (void)
                                       " THEN CREATE ROLE seoul LOGIN; END IF; END $$"));
   g_free (kam_test_db_value (address, "SELECT kamlang.grant_role ('seoul', true, NULL, ARRAY['KOR'])"));
   as_attache = g_strdup_printf ("%s user=seoul", address);
-  g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  kam_window_open_shared (window, as_attache, NULL);
-  g_assert_true (wait_for (has_shared, window));
+  open_shared_in (window, as_attache, NULL);
   iterate ();
   g_assert_true (label_matches (GTK_WIDGET (window), "Connected — some changes only", TRUE));
   g_assert_cmpstr (kam_shared_get_limits_text (kam_window_get_shared (window)), ==,
@@ -288,11 +297,8 @@ test_offline_then_back (void)
   KamDataset *here;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
-  gtk_window_present (GTK_WINDOW (window));
-  kam_window_open_shared (window, address, NULL);
-  g_assert_true (wait_for (has_shared, window));
+  open_shared_in (window, address, NULL);
   here = kam_window_get_dataset (window);
   g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 4444, NULL));
 
@@ -315,10 +321,7 @@ test_offline_then_back (void)
     KamWindow *second = kam_window_new (NULL);
     g_autoptr (KamDataset) other = kam_test_load_fixture ("entry.kamlang");
 
-    g_object_ref_sink (second);
-    gtk_window_present (GTK_WINDOW (second));
-    kam_window_open_shared (second, address, NULL);
-    g_assert_true (wait_for (has_shared, second));
+    open_shared_in (second, address, NULL);
     here = kam_window_get_dataset (second);
     g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 5555, NULL));
     /* (left without saving, for another document: the copy keeps the edit) */
@@ -331,10 +334,7 @@ test_offline_then_back (void)
     KamWindow *third = kam_window_new (NULL);
     ServerSearch edited = { address, "MYS", "5555" };
 
-    g_object_ref_sink (third);
-    gtk_window_present (GTK_WINDOW (third));
-    kam_window_open_shared (third, address, NULL);
-    g_assert_true (wait_for (has_shared, third));
+    open_shared_in (third, address, NULL);
     here = kam_window_get_dataset (third);
     g_assert_cmpfloat (value_of (third, figure_of (here, "MYS")), ==, 5555);
     g_assert_true (wait_for (says_offline, third));
@@ -362,11 +362,8 @@ test_unsaved_edits_come_back (void)
   KamDataset *here;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_object_ref_sink (first);
   kam_window_set_draft_delay (first, 50);
-  gtk_window_present (GTK_WINDOW (first));
-  kam_window_open_shared (first, address, NULL);
-  g_assert_true (wait_for (has_shared, first));
+  open_shared_in (first, address, NULL);
   here = kam_window_get_dataset (first);
   g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 6666, NULL));
   /* (a file's draft would be written by now: the window's own draft file) */
@@ -391,10 +388,7 @@ test_unsaved_edits_come_back (void)
   g_assert_true (kam_shared_save (other, NULL, NULL, NULL));
 
   second = kam_window_new (NULL);
-  g_object_ref_sink (second);
-  gtk_window_present (GTK_WINDOW (second));
-  kam_window_open_shared (second, address, NULL);
-  g_assert_true (wait_for (has_shared, second));
+  open_shared_in (second, address, NULL);
   here = kam_window_get_dataset (second);
   g_assert_cmpfloat (value_of (second, figure_of (here, "MYS")), ==, 6666);
   g_assert_cmpfloat (value_of (second, figure_of (here, "KOR")), ==, 9111);
@@ -440,18 +434,12 @@ test_keyring (void)
 
   /* typed once: opened, and kept */
   window = kam_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  kam_window_open_shared (window, as_keyuser, "open sesame");
-  g_assert_true (wait_for (has_shared, window));
+  open_shared_in (window, as_keyuser, "open sesame");
   close_window (window);
 
   /* opened again without it: the keyring's */
   window = kam_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  kam_window_open_shared (window, as_keyuser, NULL);
-  g_assert_true (wait_for (has_shared, window));
+  open_shared_in (window, as_keyuser, NULL);
   g_assert_true (label_matches (GTK_WIDGET (window), "Connected", TRUE));
   /* an edit left unsaved: opened again, the copy with it, connected by the
    * keyring's password */
@@ -464,10 +452,7 @@ test_keyring (void)
   }
   close_window (window);
   window = kam_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  kam_window_open_shared (window, as_keyuser, NULL);
-  g_assert_true (wait_for (has_shared, window));
+  open_shared_in (window, as_keyuser, NULL);
   g_assert_cmpfloat (value_of (window, figure_of (kam_window_get_dataset (window), "MYS")), ==, 4242);
   g_assert_true (kam_shared_get_connected (kam_window_get_shared (window)));
   g_assert_true (label_matches (GTK_WIDGET (window), "Connected", TRUE));
@@ -512,11 +497,8 @@ test_long_history (void)
                                       "   UPDATE kamlang.figures SET value = value + 1 WHERE country = 'KOR';"
                                       " END LOOP; END $$;"
                                       " SELECT count (*) FROM kamlang.history"));
-  g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
-  gtk_window_present (GTK_WINDOW (window));
-  kam_window_open_shared (window, address, NULL);
-  g_assert_true (wait_for (has_shared, window));
+  open_shared_in (window, address, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
   g_assert_true (wait_for (history_says_newest, window));
   g_assert_false (history_shows (&early));
@@ -551,10 +533,7 @@ test_conflicts_one_by_one (void)
   KamDataset *here;
 
   g_assert_true (kam_db_init (address, dataset, NULL));
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  kam_window_open_shared (window, address, NULL);
-  g_assert_true (wait_for (has_shared, window));
+  open_shared_in (window, address, NULL);
   here = kam_window_get_dataset (window);
   g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "KOR"), 1111, NULL));
   g_assert_true (kam_dataset_set_figure_value (here, figure_of (here, "MYS"), 1112, NULL));
