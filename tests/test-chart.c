@@ -674,6 +674,20 @@ test_map_choices (void)
   g_assert_cmpfloat (saudi->r1, <, korea->r1);
   g_assert_true (kam_chart_layout_hit (pic.layout, thailand->cx, thailand->cy, &hit));
   g_assert_cmpstr (hit.point.country, ==, "THA");
+  /* the keyboard's focus on a circle: the circle's box, not a square inside it */
+  {
+    guint n_regions;
+    const KamChartRegion *regions = _kam_chart_layout_get_regions (pic.layout, &n_regions);
+    double rect[4];
+
+    g_assert_true (kam_chart_layout_get_point (pic.layout, (guint) (korea - regions), &hit, rect));
+    g_assert_cmpstr (hit.point.country, ==, "KOR");
+    g_assert_cmpfloat_with_epsilon (rect[0], korea->cx - korea->r1, 1e-9);
+    g_assert_cmpfloat_with_epsilon (rect[1], korea->cy - korea->r1, 1e-9);
+    g_assert_cmpfloat_with_epsilon (rect[2], 2 * korea->r1, 1e-9);
+    g_assert_cmpfloat_with_epsilon (rect[3], 2 * korea->r1, 1e-9);
+    g_assert_cmpuint (n_regions, >, 0);
+  }
   /* under the circles: a country with a figure tinted, one without grey */
   map_pixel (thailand, 38.5, 27.5, &px, &py); /* Saudi Arabia's north-west, off its circle */
   g_assert_true (same_color (pixel (&pic, px, py), land));

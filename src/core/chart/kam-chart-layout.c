@@ -136,7 +136,7 @@ kam_chart_layout_hit (KamChartLayout *self, double x, double y, KamChartHit *hit
  * kam_chart_layout_get_point:
  * @index: below kam_chart_layout_get_n_points(), in the order drawn
  * @rect: (out) (optional): x, y, width and height of where it was drawn (a
- *   slice's box: a small square in its middle)
+ *   slice's box: a small square in its middle; a whole ring's: its box)
  *
  * What the rendering drew as its index-th point, for moving among them
  * with the keyboard; the hit's strings are borrowed from the layout.
@@ -151,7 +151,14 @@ kam_chart_layout_get_point (KamChartLayout *self, guint index, KamChartHit *hit,
     return FALSE;
   r = &g_array_index (self->regions, KamChartRegion, index);
   fill_hit (self, r, hit);
-  if (rect != NULL && r->wedge)
+  if (rect != NULL && r->wedge && r->a1 - r->a0 >= 2 * G_PI - 1e-9)
+    {
+      /* a whole ring or disc (a map's circle): its box */
+      rect[0] = r->cx - r->r1;
+      rect[1] = r->cy - r->r1;
+      rect[2] = rect[3] = 2 * r->r1;
+    }
+  else if (rect != NULL && r->wedge)
     {
       double a = (r->a0 + r->a1) / 2, d = (r->r0 + r->r1) / 2, side = MAX ((r->r1 - r->r0) / 2, 4);
 
